@@ -39,7 +39,9 @@ export function parseQuery(query: string): string[] {
 	return [...new Set(terms.map((term) => term.toLowerCase()))].slice(0, maxTerms);
 }
 
-const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Escapes a term for a pattern, letting a space or a hyphen match either ("life story" finds "life-story"). */
+const escape = (term: string) =>
+	term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
 
 /** Each term matches at the start of a word ("genogram" finds "genograms"), in any case. */
 function patternFor(terms: string[], flags: string) {

@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Debian's Chromium by default (Playwright cannot download its own browser on every machine);
+// set CHROMIUM_PATH to use another, or set it empty to use Playwright's own browser.
+const debianChromium = '/usr/bin/chromium';
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	reporter: process.env.CI ? 'list' : 'line',
+	use: {
+		baseURL: `http://localhost:${port}`,
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath: executablePath || undefined,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
+		}
+	},
+	projects: [
+		{ name: 'chromium', use: {}, testIgnore: /no-javascript\.test\.ts/ },
+		{
+			name: 'no-javascript',
+			use: { javaScriptEnabled: false },
+			testMatch: /no-javascript\.test\.ts/
+		}
+	],
+	webServer: {
+		command: 'node build/index.js',
+		port,
+		env: { PORT: String(port), ORIGIN: `http://localhost:${port}` },
+		reuseExistingServer: false
+	}
+});
