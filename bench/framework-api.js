@@ -25,7 +25,8 @@ async function waitForServer() {
 	throw new Error(`the server did not start on ${base}; run "npm run build" first`);
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted, p) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function time(path) {
 	for (let i = 0; i < 20; i++) await (await fetch(base + path)).arrayBuffer(); // warm up
@@ -40,12 +41,20 @@ async function time(path) {
 		bytes = body.byteLength;
 	}
 	samples.sort((a, b) => a - b);
-	return { path, p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples.at(-1), bytes };
+	return {
+		path,
+		p50: percentile(samples, 50),
+		p95: percentile(samples, 95),
+		max: samples.at(-1),
+		bytes
+	};
 }
 
 try {
 	await waitForServer();
-	console.log(`${requests} sequential requests per path, after 20 to warm up (times in ms, client-side)`);
+	console.log(
+		`${requests} sequential requests per path, after 20 to warm up (times in ms, client-side)`
+	);
 	for (const path of paths) {
 		const r = await time(path);
 		console.log(
