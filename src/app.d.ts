@@ -1,8 +1,14 @@
+import type { SessionUser, ValidSession } from '$lib/server/auth/session';
+
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
 	namespace App {
 		interface Error {
 			message: string;
+		}
+		interface Locals {
+			user: SessionUser | null;
+			session: ValidSession | null;
 		}
 	}
 }

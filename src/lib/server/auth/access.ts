@@ -1,0 +1,52 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import { getDb } from '../db';
+import type { Role } from '../db/schema';
+import { isCurrentSupervisor } from '../people/supervision';
+import type { SessionUser } from './session';
+
+export const roleNames: Record<Role, string> = {
+	practitioner: 'Practitioner',
+	supervisor: 'Supervisor',
+	auditor: 'Auditor',
+	psw: 'Principal social worker',
+	admin: 'Administrator'
+};
+
+/** The signed-in person; anyone else is sent to sign in and brought back afterwards. */
+export function requireUser(): SessionUser {
+	const { locals, url } = getRequestEvent();
+	if (!locals.user) {
+		const back = url.pathname + url.search;
+		redirect(303, `/sign-in${back === '/' ? '' : `?redirectTo=${encodeURIComponent(back)}`}`);
+	}
+	return locals.user;
+}
+
+export const hasRole = (user: SessionUser, ...roles: Role[]) =>
+	roles.some((role) => user.roles.includes(role));
+
+/** The signed-in person holding at least one of the roles; 403 otherwise. */
+export function requireRole(...roles: Role[]): SessionUser {
+	const user = requireUser();
+	if (!hasRole(user, ...roles)) {
+		error(403, `This page is for ${roles.map((r) => roleNames[r].toLowerCase()).join(' or ')}s.`);
+	}
+	return user;
+}
+
+/**
+ * Whether someone may see a practitioner's records: the practitioner themself, their current
+ * supervisor, and principal social workers and administrators (everything in the authority).
+ */
+export async function canSeePractitioner(viewer: SessionUser, practitionerId: string) {
+	if (viewer.id === practitionerId || hasRole(viewer, 'psw', 'admin')) return true;
+	return hasRole(viewer, 'supervisor') && isCurrentSupervisor(getDb(), viewer.id, practitionerId);
+}
+
+export async function requirePractitionerAccess(practitionerId: string) {
+	const user = requireUser();
+	if (!(await canSeePractitioner(user, practitionerId)))
+		error(403, 'You cannot see this person’s records.');
+	return user;
+}

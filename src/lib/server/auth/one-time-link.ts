@@ -1,0 +1,57 @@
+import type { Db } from '../db';
+import { addMs, days, hours, timestamp } from '../db/time';
+import { generateSessionToken, sessionIdFor } from './session';
+
+export type LinkPurpose = 'invite' | 'reset';
+
+export const linkLifetime: Record<LinkPurpose, number> = { invite: days(7), reset: hours(1) };
+
+/** Issues a link token (only its hash is stored); earlier unused links of the same kind stop working. */
+export async function createOneTimeLink(
+	db: Db,
+	userId: string,
+	purpose: LinkPurpose,
+	now = new Date()
+) {
+	const token = generateSessionToken();
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('one_time_tokens')
+			.set({ used_at: timestamp(now) })
+			.where('user_id', '=', userId)
+			.where('purpose', '=', purpose)
+			.where('used_at', 'is', null)
+			.execute();
+		await tx
+			.insertInto('one_time_tokens')
+			.values({
+				id: sessionIdFor(token),
+				user_id: userId,
+				purpose,
+				created_at: timestamp(now),
+				expires_at: timestamp(addMs(now, linkLifetime[purpose])),
+				used_at: null
+			})
+			.execute();
+	});
+	return token;
+}
+
+/** The person a link is for, if it is unused and unexpired; does not use it up. */
+export async function findOneTimeLink(db: Db, token: string, now = new Date()) {
+	return db
+		.selectFrom('one_time_tokens')
+		.innerJoin('users', 'users.id', 'one_time_tokens.user_id')
+		.select([
+			'one_time_tokens.id',
+			'one_time_tokens.purpose',
+			'users.id as userId',
+			'users.email',
+			'users.name'
+		])
+		.where('one_time_tokens.id', '=', sessionIdFor(token))
+		.where('one_time_tokens.used_at', 'is', null)
+		.where('one_time_tokens.expires_at', '>', timestamp(now))
+		.where('users.active', '=', 1)
+		.executeTakeFirst();
+}

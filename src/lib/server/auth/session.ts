@@ -1,0 +1,138 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { Cookies } from '@sveltejs/kit';
+import type { Db } from '../db';
+import { roles as allRoles, type Role } from '../db/schema';
+import { addMs, days, hours, minutes, timestamp } from '../db/time';
+
+export const idleTimeout = hours(8);
+export const absoluteTimeout = days(30);
+// Writing last_seen_at on every request would be a write per page; a minute's accuracy is enough.
+const touchInterval = minutes(1);
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	name: string;
+	roles: Role[];
+	teamId: string | null;
+	careerStage: string | null;
+}
+
+export interface ValidSession {
+	id: string;
+	userId: string;
+	createdAt: string;
+	expiresAt: Date;
+}
+
+/** 160 random bits, base32: the token lives only in the person's cookie. */
+export function generateSessionToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export const sessionIdFor = (token: string) =>
+	encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+
+export async function createSession(db: Db, token: string, userId: string, now = new Date()) {
+	const session = {
+		id: sessionIdFor(token),
+		user_id: userId,
+		created_at: timestamp(now),
+		last_seen_at: timestamp(now)
+	};
+	await db.insertInto('sessions').values(session).execute();
+	return session;
+}
+
+/** When a session ends: 8 hours after it was last used, and 30 days after it began, whichever is first. */
+export function sessionExpiry(createdAt: string, lastSeenAt: string): Date {
+	const idle = addMs(new Date(lastSeenAt), idleTimeout);
+	const absolute = addMs(new Date(createdAt), absoluteTimeout);
+	return idle < absolute ? idle : absolute;
+}
+
+export async function validateSessionToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
+	const id = sessionIdFor(token);
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.select([
+			'sessions.id',
+			'sessions.user_id',
+			'sessions.created_at',
+			'sessions.last_seen_at',
+			'users.email',
+			'users.name',
+			'users.active',
+			'users.team_id',
+			'users.career_stage'
+		])
+		.where('sessions.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	if (!row.active || sessionExpiry(row.created_at, row.last_seen_at) <= now) {
+		await db.deleteFrom('sessions').where('id', '=', id).execute();
+		return null;
+	}
+	let lastSeen = row.last_seen_at;
+	if (now.getTime() - new Date(lastSeen).getTime() >= touchInterval) {
+		lastSeen = timestamp(now);
+		await db.updateTable('sessions').set({ last_seen_at: lastSeen }).where('id', '=', id).execute();
+	}
+	const roleRows = await db
+		.selectFrom('user_roles')
+		.select('role')
+		.where('user_id', '=', row.user_id)
+		.execute();
+	const roles = allRoles.filter((role) => roleRows.some((r) => r.role === role));
+	return {
+		session: {
+			id,
+			userId: row.user_id,
+			createdAt: row.created_at,
+			expiresAt: sessionExpiry(row.created_at, lastSeen)
+		},
+		user: {
+			id: row.user_id,
+			email: row.email,
+			name: row.name,
+			roles,
+			teamId: row.team_id,
+			careerStage: row.career_stage
+		}
+	};
+}
+
+export async function invalidateSession(db: Db, sessionId: string) {
+	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Signs a person out everywhere: every device, at once. */
+export async function invalidateUserSessions(db: Db, userId: string) {
+	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** Behind HTTPS the cookie is Secure with the __Host- prefix (no Domain, Path=/). */
+export const sessionCookieName = (url: URL) =>
+	url.protocol === 'https:' ? '__Host-session' : 'session';
+
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, createdAt: Date) {
+	cookies.set(sessionCookieName(url), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		expires: addMs(createdAt, absoluteTimeout)
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, url: URL) {
+	cookies.delete(sessionCookieName(url), { path: '/', secure: url.protocol === 'https:' });
+}

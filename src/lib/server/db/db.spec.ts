@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPeople } from '../demo/authority';
+import { seedDemoAuthority } from '../demo/seed';
+import { programmeMonth } from '../programme/month';
+import { currentSupervisees } from '../people/supervision';
+import type { Db } from './index';
+import { createDb } from './index';
+import { migrateToLatest } from './migrate';
+import { migrations } from './migrations';
+import { testDatabases } from './testing';
+import { dateOnly } from './time';
+
+describe('createDb', () => {
+	it('opens SQLite with WAL, foreign keys, a busy timeout and synchronous=FULL', async () => {
+		const db = createDb(
+			`file:${process.env.TMPDIR ?? '/tmp'}/golden-thread-pragmas-${process.pid}.db`
+		);
+		const pragma = async (name: string) =>
+			Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
+		expect(await pragma('journal_mode')).toBe('wal');
+		expect(await pragma('foreign_keys')).toBe(1);
+		expect(await pragma('busy_timeout')).toBe(5000);
+		expect(await pragma('synchronous')).toBe(2); // FULL
+		await db.destroy();
+	});
+
+	it('explains a DATABASE_URL it cannot use', () => {
+		expect(() => createDb('mysql://user:secret@host/db')).toThrow(
+			/must start with "file:".*"mysql:\/\/…@host\/db"/
+		);
+	});
+});
+
+describe.each(testDatabases())('the database on $name', (database) => {
+	let db: Db;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await database.open()));
+	afterAll(() => close());
+
+	it('leaves the database as it was when a migration fails', async () => {
+		const broken = {
+			...migrations,
+			'2099-01-01-01-broken': {
+				async up(tx: Parameters<(typeof migrations)[string]['up']>[0]) {
+					await tx.schema.createTable('half_done').addColumn('id', 'text').execute();
+					await sql`select * from no_such_table`.execute(tx);
+				}
+			}
+		};
+		await expect(migrateToLatest(db, broken)).rejects.toThrow(
+			/migration "2099-01-01-01-broken" failed, so nothing was changed/
+		);
+		const tables = await db.introspection.getTables();
+		expect(tables.map((t) => t.name)).not.toContain('half_done');
+		expect(await migrateToLatest(db)).toEqual([]);
+	});
+
+	it('holds the demo authority: 3 teams, 30 practitioners, 12 ASYEs, and the named sign-ins', async () => {
+		await seedDemoAuthority(db);
+		const count = async (role: string) =>
+			(
+				await db
+					.selectFrom('user_roles')
+					.select('user_id')
+					.where('role', '=', role as 'admin')
+					.execute()
+			).length;
+		expect(await count('practitioner')).toBe(30);
+		expect(await count('supervisor')).toBe(6);
+		expect(await count('auditor')).toBe(3);
+		expect(await count('psw')).toBe(1);
+		expect(await count('admin')).toBe(1);
+		expect(await db.selectFrom('teams').select('id').execute()).toHaveLength(3);
+
+		const byEmail = async (email: string) =>
+			db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+		const priya = await byEmail('practitioner@demo.test');
+		const chris = await byEmail('colleague@demo.test');
+		const sam = await byEmail('supervisor@demo.test');
+		expect(chris.team_id).toBe(priya.team_id);
+		const enrolments = await db.selectFrom('enrolments').selectAll().execute();
+		expect(enrolments).toHaveLength(12);
+		const months = enrolments
+			.map((e) => programmeMonth(e.starts_on, dateOnly()))
+			.sort((a, b) => a - b);
+		expect(months).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+		const priyaStart = enrolments.find((e) => e.user_id === priya.id)!.starts_on;
+		expect(programmeMonth(priyaStart, dateOnly())).toBe(5);
+		const samSupervises = (await currentSupervisees(db, sam.id)).map((s) => s.email);
+		expect(samSupervises).toContain('practitioner@demo.test');
+		expect(samSupervises).not.toContain('colleague@demo.test');
+		expect(demoPeople.every((p) => p.email.endsWith('@demo.test'))).toBe(true);
+	});
+});

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresDialect,
+	SqliteAdapter,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection
+} from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+export type { Database } from './schema';
+
+export const defaultDatabaseUrl = 'file:./data/golden-thread.db';
+
+/**
+ * On SQLite every transaction begins IMMEDIATE: it takes the write lock at the start, so a
+ * transaction that reads and then writes cannot fail half-way with SQLITE_BUSY.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection) {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
+/** SQLite's DDL is transactional, so Kysely may run all pending migrations in one transaction. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+	override get supportsTransactionalDdl() {
+		return true;
+	}
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+	constructor(private readonly database: SQLite.Database) {
+		super({ database });
+	}
+	override createDriver() {
+		return new ImmediateSqliteDriver({ database: this.database });
+	}
+	override createAdapter() {
+		return new TransactionalDdlSqliteAdapter();
+	}
+}
+
+function openSqlite(path: string): SQLite.Database {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const database = new SQLite(path);
+	database.pragma('journal_mode = WAL');
+	// FULL: a saved record, a sign-off or a grade survives a power cut, not just a crash.
+	database.pragma('synchronous = FULL');
+	database.pragma('foreign_keys = ON');
+	database.pragma('busy_timeout = 5000');
+	return database;
+}
+
+/** Builds a Kysely instance from a `file:` (SQLite) or `postgres://` URL. */
+export function createDb(url: string): Db {
+	if (url.startsWith('file:')) {
+		return new Kysely<Database>({
+			dialect: new ImmediateSqliteDialect(openSqlite(url.slice('file:'.length)))
+		});
+	}
+	if (/^postgres(ql)?:\/\//.test(url)) {
+		return new Kysely<Database>({
+			dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) })
+		});
+	}
+	throw new Error(
+		`DATABASE_URL must start with "file:" (SQLite) or "postgres://" (PostgreSQL); it is "${url.replace(/\/\/[^@]*@/, '//…@')}"`
+	);
+}
+
+let instance: Db | undefined;
+
+/** The app's one database, from DATABASE_URL. */
+export function getDb(): Db {
+	instance ??= createDb(process.env.DATABASE_URL || defaultDatabaseUrl);
+	return instance;
+}

@@ -1,0 +1,24 @@
+import { Migrator, type Migration } from 'kysely';
+import type { Db } from './index';
+import { migrations } from './migrations';
+
+/**
+ * Runs pending migrations. Kysely runs them in one transaction on SQLite and PostgreSQL, so a
+ * failure leaves the database as it was; the error names the migration that failed.
+ */
+export async function migrateToLatest(
+	db: Db,
+	all: Record<string, Migration> = migrations
+): Promise<string[]> {
+	const migrator = new Migrator({ db, provider: { getMigrations: async () => all } });
+	const { error, results = [] } = await migrator.migrateToLatest();
+	const failed = results.find((r) => r.status === 'Error');
+	if (error) {
+		const name = failed ? ` "${failed.migrationName}"` : '';
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new Error(`Database migration${name} failed, so nothing was changed: ${reason}`, {
+			cause: error
+		});
+	}
+	return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

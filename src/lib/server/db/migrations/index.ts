@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as people from './2026-11-25-01-people';
+
+/** Every migration by its dated name; Kysely runs them in name order. */
+export const migrations: Record<string, Migration> = {
+	'2026-11-25-01-people': people
+};

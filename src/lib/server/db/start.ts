@@ -1,0 +1,36 @@
+import { createOneTimeLink } from '../auth/one-time-link';
+import { seedDemoAuthority } from '../demo/seed';
+import { createPerson } from '../people/users';
+import type { Db } from './index';
+import { migrateToLatest } from './migrate';
+
+/**
+ * Brings the database up to date. An empty database gets the demo authority, or with
+ * DEMO_DATA=off, a first administrator (ADMIN_EMAIL) with a link to set a password.
+ */
+export async function startDatabase(db: Db) {
+	const applied = await migrateToLatest(db);
+	if (applied.length > 0) console.log(`Database migrated: ${applied.join(', ')}`);
+	const someone = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+	if (someone) return;
+	if (process.env.DEMO_DATA !== 'off') {
+		await seedDemoAuthority(db);
+		console.log('Empty database: created the demo authority (password "golden-thread-demo")');
+		return;
+	}
+	const email = process.env.ADMIN_EMAIL?.trim().toLowerCase();
+	if (!email)
+		throw new Error('the database is empty: set ADMIN_EMAIL to create the first administrator');
+	const id = await createPerson(db, null, {
+		email,
+		name: 'Administrator',
+		roles: ['admin'],
+		teamId: null,
+		careerStage: null,
+		sweNumber: null
+	});
+	const token = await createOneTimeLink(db, id, 'invite');
+	console.log(
+		`Created the first administrator, ${email}. Set a password at: ${process.env.ORIGIN ?? ''}/set-password/${token}`
+	);
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { hashPassword } from '../auth/password';
+import { newId } from './ids';
+import { createDb, type Db } from './index';
+import { migrateToLatest } from './migrate';
+import type { CareerStage, Role } from './schema';
+import { timestamp } from './time';
+
+// Test helpers: a real, migrated database per test file (a temporary SQLite file, and a
+// scratch PostgreSQL schema when TEST_POSTGRES_URL is set), and small factories.
+
+export interface TestDatabase {
+	name: string;
+	open(): Promise<{ db: Db; close(): Promise<void> }>;
+}
+
+function sqlite(): TestDatabase {
+	return {
+		name: 'SQLite',
+		async open() {
+			const dir = mkdtempSync(join(tmpdir(), 'golden-thread-test-'));
+			const db = createDb(`file:${join(dir, 'test.db')}`);
+			await migrateToLatest(db);
+			return {
+				db,
+				async close() {
+					await db.destroy();
+					rmSync(dir, { recursive: true, force: true });
+				}
+			};
+		}
+	};
+}
+
+function postgres(url: string): TestDatabase {
+	return {
+		name: 'PostgreSQL',
+		async open() {
+			const schema = `test_${newId().replaceAll('-', '')}`;
+			const admin = new pg.Client({ connectionString: url });
+			await admin.connect();
+			await admin.query(`create schema ${schema}`);
+			const scoped = new URL(url);
+			scoped.searchParams.set('options', `-c search_path=${schema}`);
+			const db = createDb(scoped.toString());
+			await migrateToLatest(db);
+			return {
+				db,
+				async close() {
+					await db.destroy();
+					await admin.query(`drop schema ${schema} cascade`);
+					await admin.end();
+				}
+			};
+		}
+	};
+}
+
+/** SQLite always; PostgreSQL too when TEST_POSTGRES_URL is set (CI sets it). */
+export function testDatabases(): TestDatabase[] {
+	const url = process.env.TEST_POSTGRES_URL;
+	return url ? [sqlite(), postgres(url)] : [sqlite()];
+}
+
+let passwordHash: Promise<string> | undefined;
+export const testPassword = 'a long test password';
+
+export async function newUser(
+	db: Db,
+	overrides: Partial<{
+		email: string;
+		name: string;
+		roles: Role[];
+		teamId: string;
+		careerStage: CareerStage;
+		active: boolean;
+		password: boolean;
+	}> = {}
+) {
+	const id = newId();
+	passwordHash ??= hashPassword(testPassword);
+	await db
+		.insertInto('users')
+		.values({
+			id,
+			email: overrides.email ?? `${id}@test.example`,
+			name: overrides.name ?? 'Test Person',
+			password_hash: overrides.password === false ? null : await passwordHash,
+			career_stage: overrides.careerStage ?? null,
+			swe_number: null,
+			team_id: overrides.teamId ?? null,
+			active: overrides.active === false ? 0 : 1,
+			created_at: timestamp(),
+			deactivated_at: null
+		})
+		.execute();
+	const roles = overrides.roles ?? ['practitioner'];
+	if (roles.length)
+		await db
+			.insertInto('user_roles')
+			.values(roles.map((role) => ({ user_id: id, role })))
+			.execute();
+	return id;
+}

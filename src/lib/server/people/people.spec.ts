@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { newUser, testDatabases } from '../db/testing';
+import {
+	currentSupervisees,
+	isCurrentSupervisor,
+	assignSupervisor,
+	endSupervision,
+	supervisionHistory,
+	SupervisionError
+} from './supervision';
+import { createTeam, listTeams, TeamNameTakenError, updateTeam } from './teams';
+import { createPerson, EmailTakenError, getPerson, listPeople, updatePerson } from './users';
+
+describe.each(testDatabases())('people, teams and supervision on $name', (database) => {
+	let db: Db;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await database.open()));
+	afterAll(() => close());
+
+	it('creates a person with roles, and refuses an email that is taken', async () => {
+		const admin = await newUser(db, { roles: ['admin'] });
+		const id = await createPerson(db, admin, {
+			email: 'new.person@test.example',
+			name: 'New Person',
+			roles: ['practitioner', 'auditor'],
+			teamId: null,
+			careerStage: 'asye',
+			sweNumber: 'SW123456'
+		});
+		expect(await getPerson(db, id)).toMatchObject({
+			name: 'New Person',
+			roles: ['practitioner', 'auditor'],
+			password_hash: null
+		});
+		expect((await listPeople(db)).find((p) => p.id === id)).toMatchObject({ invited: true });
+		await expect(
+			createPerson(db, admin, {
+				email: 'new.person@test.example',
+				name: 'Other',
+				roles: [],
+				teamId: null,
+				careerStage: null,
+				sweNumber: null
+			})
+		).rejects.toThrow(EmailTakenError);
+		await updatePerson(db, admin, id, {
+			email: 'new.person@test.example',
+			name: 'Renamed',
+			roles: ['supervisor'],
+			teamId: null,
+			careerStage: null,
+			sweNumber: null
+		});
+		expect(await getPerson(db, id)).toMatchObject({ name: 'Renamed', roles: ['supervisor'] });
+		const events = await db
+			.selectFrom('events')
+			.select('action')
+			.where('subject_id', '=', id)
+			.execute();
+		expect(events.map((e) => e.action).sort()).toEqual(['person.created', 'person.updated']);
+	});
+
+	it('keeps team names unique and counts active members', async () => {
+		const manager = await newUser(db, { roles: ['supervisor'] });
+		const teamId = await createTeam(db, null, 'East Team', manager);
+		await newUser(db, { teamId });
+		await newUser(db, { teamId, active: false });
+		await expect(createTeam(db, null, 'East Team', null)).rejects.toThrow(TeamNameTakenError);
+		const other = await createTeam(db, null, 'West Team', null);
+		await expect(updateTeam(db, manager, other, 'East Team', null)).rejects.toThrow(
+			TeamNameTakenError
+		);
+		const east = (await listTeams(db)).find((t) => t.id === teamId);
+		expect(east).toMatchObject({ name: 'East Team', managerName: 'Test Person' });
+		expect(Number(east?.memberCount)).toBe(1);
+	});
+
+	it('keeps supervision history: a new supervisor ends the current supervision', async () => {
+		const [first, second, practitioner] = [
+			await newUser(db, { roles: ['supervisor'] }),
+			await newUser(db, { roles: ['supervisor'] }),
+			await newUser(db)
+		];
+		await assignSupervisor(db, null, {
+			supervisorId: first,
+			superviseeId: practitioner,
+			startsOn: '2026-01-05'
+		});
+		expect(await isCurrentSupervisor(db, first, practitioner, '2026-03-01')).toBe(true);
+		await assignSupervisor(db, null, {
+			supervisorId: second,
+			superviseeId: practitioner,
+			startsOn: '2026-06-01'
+		});
+		expect(await isCurrentSupervisor(db, first, practitioner, '2026-05-31')).toBe(true);
+		expect(await isCurrentSupervisor(db, first, practitioner, '2026-06-01')).toBe(false);
+		expect(await isCurrentSupervisor(db, second, practitioner, '2026-06-01')).toBe(true);
+		expect((await currentSupervisees(db, second, '2026-07-01')).map((s) => s.id)).toEqual([
+			practitioner
+		]);
+		expect(await supervisionHistory(db, practitioner)).toMatchObject([
+			{ starts_on: '2026-06-01', ends_on: null },
+			{ starts_on: '2026-01-05', ends_on: '2026-06-01' }
+		]);
+		await expect(
+			assignSupervisor(db, null, {
+				supervisorId: second,
+				superviseeId: practitioner,
+				startsOn: '2026-08-01'
+			})
+		).rejects.toThrow('already their supervisor');
+		await expect(
+			assignSupervisor(db, null, {
+				supervisorId: practitioner,
+				superviseeId: practitioner,
+				startsOn: '2026-08-01'
+			})
+		).rejects.toThrow(SupervisionError);
+		const [current] = await supervisionHistory(db, practitioner);
+		await expect(endSupervision(db, first, current.id, '2026-05-01')).rejects.toThrow(
+			'after the start date'
+		);
+		await endSupervision(db, first, current.id, '2026-09-01');
+		expect(await isCurrentSupervisor(db, second, practitioner, '2026-09-01')).toBe(false);
+		await expect(endSupervision(db, first, current.id, '2026-10-01')).rejects.toThrow(
+			'already ended'
+		);
+	});
+});

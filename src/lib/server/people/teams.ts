@@ -1,0 +1,103 @@
+import type { Db } from '../db';
+import { recordEvent } from '../db/events';
+import { newId } from '../db/ids';
+import { timestamp } from '../db/time';
+
+export class TeamNameTakenError extends Error {
+	constructor() {
+		super('There is already a team with this name');
+	}
+}
+
+async function nameTaken(db: Db, name: string, exceptId?: string) {
+	let query = db.selectFrom('teams').select('id').where('name', '=', name);
+	if (exceptId) query = query.where('id', '!=', exceptId);
+	return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function createTeam(
+	db: Db,
+	actorId: string | null,
+	name: string,
+	managerId: string | null,
+	now = new Date()
+) {
+	const id = newId();
+	await db.transaction().execute(async (tx) => {
+		if (await nameTaken(tx, name)) throw new TeamNameTakenError();
+		await tx
+			.insertInto('teams')
+			.values({ id, name, manager_id: managerId, created_at: timestamp(now) })
+			.execute();
+		await recordEvent(
+			tx,
+			{
+				actorId,
+				action: 'team.created',
+				subjectType: 'team',
+				subjectId: id,
+				detail: { name, managerId }
+			},
+			now
+		);
+	});
+	return id;
+}
+
+export async function updateTeam(
+	db: Db,
+	actorId: string,
+	id: string,
+	name: string,
+	managerId: string | null
+) {
+	await db.transaction().execute(async (tx) => {
+		if (await nameTaken(tx, name, id)) throw new TeamNameTakenError();
+		await tx
+			.updateTable('teams')
+			.set({ name, manager_id: managerId })
+			.where('id', '=', id)
+			.execute();
+		await recordEvent(tx, {
+			actorId,
+			action: 'team.updated',
+			subjectType: 'team',
+			subjectId: id,
+			detail: { name, managerId }
+		});
+	});
+}
+
+/** Teams with their manager's name and how many active people are in each. */
+export function listTeams(db: Db) {
+	return db
+		.selectFrom('teams')
+		.leftJoin('users as manager', 'manager.id', 'teams.manager_id')
+		.select((eb) => [
+			'teams.id',
+			'teams.name',
+			'teams.manager_id',
+			'manager.name as managerName',
+			eb
+				.selectFrom('users')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('users.team_id', '=', 'teams.id')
+				.where('users.active', '=', 1)
+				.as('memberCount')
+		])
+		.orderBy('teams.name')
+		.execute();
+}
+
+export function getTeam(db: Db, id: string) {
+	return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function teamMembers(db: Db, teamId: string) {
+	return db
+		.selectFrom('users')
+		.select(['id', 'name', 'email', 'career_stage', 'active'])
+		.where('team_id', '=', teamId)
+		.orderBy('name')
+		.execute();
+}

@@ -1,0 +1,193 @@
+import type { Db } from '../db';
+import { recordEvent } from '../db/events';
+import { newId } from '../db/ids';
+import { roles as allRoles, type CareerStage, type Role } from '../db/schema';
+import { timestamp } from '../db/time';
+import { invalidateUserSessions } from '../auth/session';
+
+export interface PersonInput {
+	email: string;
+	name: string;
+	roles: Role[];
+	teamId: string | null;
+	careerStage: CareerStage | null;
+	sweNumber: string | null;
+}
+
+export class EmailTakenError extends Error {
+	constructor() {
+		super('Someone already has this email address');
+	}
+}
+
+async function emailTaken(db: Db, email: string, exceptId?: string) {
+	let query = db.selectFrom('users').select('id').where('email', '=', email);
+	if (exceptId) query = query.where('id', '!=', exceptId);
+	return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** Creates a person without a password: they set one through their invitation link. */
+export async function createPerson(
+	db: Db,
+	actorId: string | null,
+	input: PersonInput,
+	now = new Date()
+) {
+	const id = newId();
+	await db.transaction().execute(async (tx) => {
+		if (await emailTaken(tx, input.email)) throw new EmailTakenError();
+		await tx
+			.insertInto('users')
+			.values({
+				id,
+				email: input.email,
+				name: input.name,
+				password_hash: null,
+				career_stage: input.careerStage,
+				swe_number: input.sweNumber,
+				team_id: input.teamId,
+				active: 1,
+				created_at: timestamp(now),
+				deactivated_at: null
+			})
+			.execute();
+		if (input.roles.length > 0) {
+			await tx
+				.insertInto('user_roles')
+				.values(input.roles.map((role) => ({ user_id: id, role })))
+				.execute();
+		}
+		await recordEvent(
+			tx,
+			{
+				actorId,
+				action: 'person.created',
+				subjectType: 'user',
+				subjectId: id,
+				detail: { roles: input.roles }
+			},
+			now
+		);
+	});
+	return id;
+}
+
+export async function updatePerson(db: Db, actorId: string, id: string, input: PersonInput) {
+	await db.transaction().execute(async (tx) => {
+		if (await emailTaken(tx, input.email, id)) throw new EmailTakenError();
+		await tx
+			.updateTable('users')
+			.set({
+				email: input.email,
+				name: input.name,
+				team_id: input.teamId,
+				career_stage: input.careerStage,
+				swe_number: input.sweNumber
+			})
+			.where('id', '=', id)
+			.execute();
+		await tx.deleteFrom('user_roles').where('user_id', '=', id).execute();
+		if (input.roles.length > 0) {
+			await tx
+				.insertInto('user_roles')
+				.values(input.roles.map((role) => ({ user_id: id, role })))
+				.execute();
+		}
+		await recordEvent(tx, {
+			actorId,
+			action: 'person.updated',
+			subjectType: 'user',
+			subjectId: id,
+			detail: { roles: input.roles }
+		});
+	});
+}
+
+/** People are never deleted (others' records depend on them): deactivating ends their sessions at once. */
+export async function setPersonActive(
+	db: Db,
+	actorId: string,
+	id: string,
+	active: boolean,
+	now = new Date()
+) {
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('users')
+			.set({ active: active ? 1 : 0, deactivated_at: active ? null : timestamp(now) })
+			.where('id', '=', id)
+			.execute();
+		if (!active) await invalidateUserSessions(tx, id);
+		await recordEvent(
+			tx,
+			{
+				actorId,
+				action: active ? 'person.reactivated' : 'person.deactivated',
+				subjectType: 'user',
+				subjectId: id
+			},
+			now
+		);
+	});
+}
+
+export async function setPassword(db: Db, userId: string, passwordHash: string) {
+	await db
+		.updateTable('users')
+		.set({ password_hash: passwordHash })
+		.where('id', '=', userId)
+		.execute();
+}
+
+export async function getPerson(db: Db, id: string) {
+	const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!user) return undefined;
+	const roleRows = await db
+		.selectFrom('user_roles')
+		.select('role')
+		.where('user_id', '=', id)
+		.execute();
+	return { ...user, roles: allRoles.filter((role) => roleRows.some((r) => r.role === role)) };
+}
+
+export function findPersonByEmail(db: Db, email: string) {
+	return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** Everyone, with their team name and roles, for the administration list. */
+export async function listPeople(db: Db) {
+	const people = await db
+		.selectFrom('users')
+		.leftJoin('teams', 'teams.id', 'users.team_id')
+		.select([
+			'users.id',
+			'users.name',
+			'users.email',
+			'users.active',
+			'users.career_stage',
+			'users.password_hash',
+			'teams.name as teamName'
+		])
+		.orderBy('users.name')
+		.execute();
+	const roleRows = await db.selectFrom('user_roles').select(['user_id', 'role']).execute();
+	return people.map(({ password_hash, ...person }) => ({
+		...person,
+		invited: password_hash === null,
+		roles: allRoles.filter((role) =>
+			roleRows.some((r) => r.user_id === person.id && r.role === role)
+		)
+	}));
+}
+
+/** Active people holding a role, for choosing supervisors and managers. */
+export function listPeopleWithRole(db: Db, role: Role) {
+	return db
+		.selectFrom('users')
+		.innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+		.select(['users.id', 'users.name', 'users.email'])
+		.where('user_roles.role', '=', role)
+		.where('users.active', '=', 1)
+		.orderBy('users.name')
+		.execute();
+}
