@@ -4,14 +4,7 @@ import { getDb } from '../db';
 import type { Role } from '../db/schema';
 import { isCurrentSupervisor } from '../people/supervision';
 import type { SessionUser } from './session';
-
-export const roleNames: Record<Role, string> = {
-	practitioner: 'Practitioner',
-	supervisor: 'Supervisor',
-	auditor: 'Auditor',
-	psw: 'Principal social worker',
-	admin: 'Administrator'
-};
+import { roleNames } from '$lib/format';
 
 /** The signed-in person; anyone else is sent to sign in and brought back afterwards. */
 export function requireUser(): SessionUser {

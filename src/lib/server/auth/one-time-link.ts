@@ -55,3 +55,31 @@ export async function findOneTimeLink(db: Db, token: string, now = new Date()) {
 		.where('users.active', '=', 1)
 		.executeTakeFirst();
 }
+
+/**
+ * Uses a link to set a password: the link is spent, the password saved and every existing
+ * session ended, all at once. False when the link was used meanwhile (e.g. in another tab).
+ */
+export async function setPasswordWithLink(
+	db: Db,
+	token: string,
+	passwordHash: string,
+	now = new Date()
+) {
+	return db.transaction().execute(async (tx) => {
+		const link = await findOneTimeLink(tx, token, now);
+		if (!link) return false;
+		await tx
+			.updateTable('one_time_tokens')
+			.set({ used_at: timestamp(now) })
+			.where('id', '=', link.id)
+			.execute();
+		await tx
+			.updateTable('users')
+			.set({ password_hash: passwordHash })
+			.where('id', '=', link.userId)
+			.execute();
+		await tx.deleteFrom('sessions').where('user_id', '=', link.userId).execute();
+		return true;
+	});
+}

@@ -53,3 +53,12 @@ export async function sendMail(db: Db, mail: Mail, now = new Date()) {
 export function listOutbox(db: Db, limit = 100) {
 	return db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 }
+
+export async function countUnsent(db: Db) {
+	const row = await db
+		.selectFrom('outbox')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('sent_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

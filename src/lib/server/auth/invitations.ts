@@ -1,0 +1,50 @@
+import type { Db } from '../db';
+import { sendMail } from '../mail/outbox';
+import { createOneTimeLink } from './one-time-link';
+
+/** Emails a new person a link to set their password (kept in the outbox without SMTP). */
+export async function sendInvitation(
+	db: Db,
+	user: { id: string; email: string; name: string },
+	origin: string
+) {
+	const token = await createOneTimeLink(db, user.id, 'invite');
+	await sendMail(db, {
+		to: user.email,
+		subject: 'You have been invited to Golden Thread',
+		body: [
+			`Dear ${user.name},`,
+			'',
+			'You have been given an account on Golden Thread, the learning and CPD portfolio.',
+			'Set your password here (the link works once, for 7 days):',
+			'',
+			`${origin}/set-password/${token}`
+		].join('\n')
+	});
+}
+
+/** Emails a reset link if the address belongs to an active person; says nothing otherwise. */
+export async function sendPasswordReset(db: Db, email: string, origin: string) {
+	const user = await db
+		.selectFrom('users')
+		.select(['id', 'email', 'name'])
+		.where('email', '=', email)
+		.where('active', '=', 1)
+		.executeTakeFirst();
+	if (!user) return;
+	const token = await createOneTimeLink(db, user.id, 'reset');
+	await sendMail(db, {
+		to: user.email,
+		subject: 'Reset your Golden Thread password',
+		body: [
+			`Dear ${user.name},`,
+			'',
+			'Someone asked to reset the password for this account. If it was you, set a new password here',
+			'(the link works once, for 1 hour):',
+			'',
+			`${origin}/set-password/${token}`,
+			'',
+			'If it was not you, you can ignore this email: your password has not changed.'
+		].join('\n')
+	});
+}

@@ -1,0 +1,103 @@
+import type { SessionUser } from './auth/session';
+import type { Db } from './db';
+import { dateOnly } from './db/time';
+import { countUnsent } from './mail/outbox';
+import { currentSupervisees } from './people/supervision';
+import { programmeMonth } from './programme/month';
+
+/** Each person's programme (ASYE and so on) with the month they are in today. */
+async function programmes(db: Db, userIds: string[], today: string) {
+	if (userIds.length === 0)
+		return new Map<string, { programme: string; month: number; startsOn: string }>();
+	const rows = await db
+		.selectFrom('enrolments')
+		.select(['user_id', 'programme', 'starts_on'])
+		.where('user_id', 'in', userIds)
+		.execute();
+	return new Map(
+		rows.map((r) => [
+			r.user_id,
+			{ programme: r.programme, month: programmeMonth(r.starts_on, today), startsOn: r.starts_on }
+		])
+	);
+}
+
+async function practitionerHome(db: Db, user: SessionUser, today: string) {
+	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
+	const supervisor = await db
+		.selectFrom('supervisions')
+		.innerJoin('users', 'users.id', 'supervisions.supervisor_id')
+		.select(['users.name', 'users.email'])
+		.where('supervisee_id', '=', user.id)
+		.where('starts_on', '<=', today)
+		.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+		.executeTakeFirst();
+	return { programme, supervisor: supervisor ?? null };
+}
+
+async function supervisorHome(db: Db, user: SessionUser, today: string) {
+	const supervisees = await currentSupervisees(db, user.id, today);
+	const enrolled = await programmes(
+		db,
+		supervisees.map((s) => s.id),
+		today
+	);
+	return { supervisees: supervisees.map((s) => ({ ...s, programme: enrolled.get(s.id) ?? null })) };
+}
+
+async function pswHome(db: Db, today: string) {
+	const count = async (role: 'practitioner') =>
+		Number(
+			(
+				await db
+					.selectFrom('user_roles')
+					.innerJoin('users', 'users.id', 'user_roles.user_id')
+					.select((eb) => eb.fn.countAll().as('n'))
+					.where('role', '=', role)
+					.where('users.active', '=', 1)
+					.executeTakeFirstOrThrow()
+			).n
+		);
+	const enrolments = await db
+		.selectFrom('enrolments')
+		.innerJoin('users', 'users.id', 'enrolments.user_id')
+		.select(['enrolments.starts_on'])
+		.where('users.active', '=', 1)
+		.execute();
+	const inProgramme = enrolments.filter((e) => {
+		const month = programmeMonth(e.starts_on, today);
+		return month >= 1 && month <= 12;
+	}).length;
+	const teams = Number(
+		(
+			await db
+				.selectFrom('teams')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
+	return { practitioners: await count('practitioner'), asyes: inProgramme, teams };
+}
+
+async function adminHome(db: Db) {
+	const invited = await db
+		.selectFrom('users')
+		.select(['id', 'name', 'email', 'created_at'])
+		.where('password_hash', 'is', null)
+		.where('active', '=', 1)
+		.orderBy('created_at')
+		.execute();
+	return { invited, unsent: await countUnsent(db), smtp: Boolean(process.env.SMTP_URL) };
+}
+
+/** What needs each role's attention, for the home page after sign-in. */
+export async function homeFor(db: Db, user: SessionUser, today = dateOnly()) {
+	const has = (role: SessionUser['roles'][number]) => user.roles.includes(role);
+	return {
+		practitioner: has('practitioner') ? await practitionerHome(db, user, today) : null,
+		supervisor: has('supervisor') ? await supervisorHome(db, user, today) : null,
+		auditor: has('auditor') ? { audits: [] as { id: string }[] } : null,
+		psw: has('psw') ? await pswHome(db, today) : null,
+		admin: has('admin') ? await adminHome(db) : null
+	};
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { emailField, required } from '../forms';
+import { careerStages, roles } from '../db/schema';
+import type { PersonInput } from './users';
+
+/** The administrator's form for a person, as used to invite and to edit. */
+export const personFormSchema = z
+	.object({
+		name: required('Enter the person’s full name'),
+		email: emailField(),
+		roles: z.array(z.enum(roles, { error: 'Choose roles from the list' })),
+		teamId: z.string().optional().default(''),
+		careerStage: z
+			.union([z.literal(''), z.enum(careerStages)], {
+				error: 'Choose a career stage from the list'
+			})
+			.optional()
+			.default(''),
+		sweNumber: z
+			.string()
+			.trim()
+			.toUpperCase()
+			.regex(
+				/^(SW\d{1,8})?$/,
+				'Enter a Social Work England registration number like SW123456, or leave it blank'
+			)
+			.optional()
+			.default('')
+	})
+	.transform((v): PersonInput => ({
+		name: v.name,
+		email: v.email,
+		roles: v.roles,
+		teamId: v.teamId || null,
+		careerStage: v.careerStage || null,
+		sweNumber: v.sweNumber || null
+	}));
+
+export const personFormLists = ['roles'];

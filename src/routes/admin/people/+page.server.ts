@@ -1,0 +1,9 @@
+import { requireRole } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { listPeople } from '$lib/server/people/users';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	requireRole('admin');
+	return { people: await listPeople(getDb()) };
+};

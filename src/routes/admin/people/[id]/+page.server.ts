@@ -1,0 +1,87 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/access';
+import { sendInvitation, sendPasswordReset } from '$lib/server/auth/invitations';
+import { getDb } from '$lib/server/db';
+import { eventsFor } from '$lib/server/db/events';
+import { invalid, parseForm } from '$lib/server/forms';
+import { personFormLists, personFormSchema } from '$lib/server/people/person-form';
+import { supervisionHistory } from '$lib/server/people/supervision';
+import { listTeams } from '$lib/server/people/teams';
+import {
+	EmailTakenError,
+	getPerson,
+	setPersonActive,
+	updatePerson
+} from '$lib/server/people/users';
+import type { Actions, PageServerLoad } from './$types';
+
+async function findPerson(id: string) {
+	const person = await getPerson(getDb(), id);
+	if (!person) error(404, 'There is nobody with this id.');
+	return person;
+}
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	requireRole('admin');
+	const db = getDb();
+	const { password_hash, ...person } = await findPerson(params.id);
+	return {
+		person: { ...person, invited: password_hash === null },
+		teams: await listTeams(db),
+		supervision: await supervisionHistory(db, person.id),
+		events: await eventsFor(db, 'user', person.id),
+		notice: url.searchParams.has('invited')
+			? 'invited'
+			: url.searchParams.has('saved')
+				? 'saved'
+				: null
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ params, request }) => {
+		const admin = requireRole('admin');
+		await findPerson(params.id);
+		const parsed = parseForm(personFormSchema, await request.formData(), personFormLists);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		if (params.id === admin.id && !parsed.data.roles.includes('admin')) {
+			return invalid(
+				{ ...parsed.data },
+				{ roles: 'You cannot remove your own administrator role' }
+			);
+		}
+		try {
+			await updatePerson(getDb(), admin.id, params.id, parsed.data);
+		} catch (e) {
+			if (!(e instanceof EmailTakenError)) throw e;
+			return invalid({ ...parsed.data }, { email: e.message });
+		}
+		redirect(303, `/admin/people/${params.id}?saved`);
+	},
+	deactivate: async ({ params }) => {
+		const admin = requireRole('admin');
+		await findPerson(params.id);
+		if (params.id === admin.id) return fail(400, { status: 'You cannot deactivate yourself' });
+		await setPersonActive(getDb(), admin.id, params.id, false);
+		return { status: 'Deactivated: they have been signed out everywhere and cannot sign in.' };
+	},
+	reactivate: async ({ params }) => {
+		const admin = requireRole('admin');
+		await findPerson(params.id);
+		await setPersonActive(getDb(), admin.id, params.id, true);
+		return { status: 'Reactivated: they can sign in again.' };
+	},
+	resend: async ({ params, url }) => {
+		requireRole('admin');
+		const person = await findPerson(params.id);
+		if (!person.active) return fail(400, { status: 'Reactivate them first' });
+		if (person.password_hash === null) await sendInvitation(getDb(), person, url.origin);
+		else await sendPasswordReset(getDb(), person.email, url.origin);
+		return {
+			status:
+				person.password_hash === null
+					? 'A new invitation has been sent.'
+					: 'A link to reset their password has been sent.'
+		};
+	}
+};

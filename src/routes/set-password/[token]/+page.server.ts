@@ -1,0 +1,51 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { findOneTimeLink, setPasswordWithLink } from '$lib/server/auth/one-time-link';
+import { hashPassword, passwordProblem } from '$lib/server/auth/password';
+import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { recordEvent } from '$lib/server/db/events';
+import { invalid, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const link = await findOneTimeLink(getDb(), params.token);
+	return { link: link ? { name: link.name, email: link.email, purpose: link.purpose } : null };
+};
+
+const schema = z
+	.object({
+		password: z.string({ error: 'Enter a password' }).min(1, 'Enter a password'),
+		confirm: z.string({ error: 'Enter the password again' }).min(1, 'Enter the password again')
+	})
+	.refine((v) => v.password === v.confirm || v.password === '', {
+		path: ['confirm'],
+		message: 'The passwords do not match'
+	});
+
+export const actions: Actions = {
+	default: async ({ params, request, cookies, url }) => {
+		const db = getDb();
+		const link = await findOneTimeLink(db, params.token);
+		if (!link) return fail(410, { expired: true });
+		const parsed = parseForm(schema, await request.formData());
+		if (!parsed.ok) return invalid({}, parsed.errors);
+		const problem = passwordProblem(parsed.data.password, link.email);
+		if (problem) return invalid({}, { password: problem });
+
+		if (!(await setPasswordWithLink(db, params.token, await hashPassword(parsed.data.password)))) {
+			return fail(410, { expired: true });
+		}
+		await recordEvent(db, {
+			actorId: link.userId,
+			action: `password.set-by-${link.purpose}`,
+			subjectType: 'user',
+			subjectId: link.userId
+		});
+		const token = generateSessionToken();
+		const now = new Date();
+		await createSession(db, token, link.userId, now);
+		setSessionCookie(cookies, url, token, now);
+		redirect(303, '/');
+	}
+};

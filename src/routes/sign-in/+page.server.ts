@@ -1,0 +1,55 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { checkCredentials } from '$lib/server/auth/sign-in';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateSession,
+	setSessionCookie
+} from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm, required } from '$lib/server/forms';
+import { formatTime } from '$lib/format';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Only a path on this site, so a crafted link cannot send someone elsewhere after signing in. */
+function safeRedirect(target: string | null) {
+	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')
+		? target
+		: '/';
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	return { signedOut: url.searchParams.has('signed-out') };
+};
+
+const schema = z.object({
+	email: required('Enter your email address', 254),
+	password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password')
+});
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, locals, getClientAddress }) => {
+		const form = await request.formData();
+		const parsed = parseForm(schema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const { email, password } = parsed.data;
+		const db = getDb();
+		const result = await checkCredentials(db, email, password, getClientAddress());
+		if (!result.ok) {
+			const message =
+				result.reason === 'blocked'
+					? `Too many attempts to sign in. Try again after ${formatTime(result.retryAt)}.`
+					: 'Enter a correct email address and password';
+			return invalid({ email }, { email: message }, result.reason === 'blocked' ? 429 : 400);
+		}
+		// A new session on every sign-in; any session this browser had before ends.
+		if (locals.session) await invalidateSession(db, locals.session.id);
+		const token = generateSessionToken();
+		const now = new Date();
+		await createSession(db, token, result.userId, now);
+		setSessionCookie(cookies, url, token, now);
+		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	}
+};
