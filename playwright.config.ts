@@ -16,6 +16,9 @@ export default defineConfig({
 	reporter: process.env.CI ? 'list' : 'line',
 	use: {
 		baseURL: `http://localhost:${port}`,
+		// The server takes the client's address from this header (ADDRESS_HEADER below), so tests
+		// that trip the per-address sign-in limit can use addresses of their own.
+		extraHTTPHeaders: { 'x-forwarded-for': '10.0.0.1' },
 		browserName: 'chromium',
 		launchOptions: {
 			executablePath: executablePath || undefined,
@@ -39,9 +42,16 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'node build/index.js',
+		// A fresh database each run: the server creates the demo authority in it on start.
+		command: 'rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && node build/index.js',
 		port,
-		env: { PORT: String(port), ORIGIN: `http://localhost:${port}` },
+		env: {
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
+			DATABASE_URL: 'file:./data/e2e.db',
+			ADDRESS_HEADER: 'x-forwarded-for',
+			SMTP_URL: ''
+		},
 		reuseExistingServer: false
 	}
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { demoAccounts, signIn } from './session';
 
 // Runs in the "no-javascript" project: the browser has JavaScript turned off. (axe needs
 // JavaScript to run, so the same pages are scanned in the other project.)
@@ -21,4 +22,18 @@ test('the framework can be browsed and searched without JavaScript', async ({ pa
 	await page.getByRole('link', { name: 'Local standards' }).click();
 	await page.getByRole('link', { name: 'Knowsley social work practice standards' }).click();
 	await expect(page.locator('.gt-prose h2')).toHaveCount(10);
+});
+
+test('signing in and inviting someone work without JavaScript', async ({ page }) => {
+	await signIn(page, demoAccounts.admin);
+	await page.goto('/admin/people/new');
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the person’s full name');
+	await page.getByLabel('Full name').fill('Robin Ashe');
+	await page.getByLabel('Email address').fill('robin.ashe@demo.test');
+	await page.getByLabel('Supervisor').check();
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByText('Invitation sent to robin.ashe@demo.test.')).toBeVisible();
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByText('You have signed out.')).toBeVisible();
 });

@@ -11,13 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/account');
 
 export const actions: Actions = {
-	default: async ({ locals, cookies, url }) => {
-		if (locals.session) await invalidateSession(getDb(), locals.session.id);
-		deleteSessionCookie(cookies, url);
-		redirect(303, '/sign-in?signed-out');
-	},
-	everywhere: async ({ locals, cookies, url }) => {
-		if (locals.user) await invalidateUserSessions(getDb(), locals.user.id);
+	/** Ends this session, or with `scope=everywhere`, every session the person has. */
+	default: async ({ locals, cookies, url, request }) => {
+		const everywhere = (await request.formData()).get('scope') === 'everywhere';
+		if (everywhere && locals.user) await invalidateUserSessions(getDb(), locals.user.id);
+		else if (locals.session) await invalidateSession(getDb(), locals.session.id);
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/sign-in?signed-out');
 	}

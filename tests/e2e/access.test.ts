@@ -1,0 +1,155 @@
+import { readdirSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { apiAs, demoAccounts } from './session';
+
+// Every route that is not public, and what each role must get: 200, 403, or (signed out) a
+// redirect to sign in. The first test fails when a route exists that is in neither list.
+
+type Answer = 200 | 403 | 'sign-in';
+type Role = 'anonymous' | 'practitioner' | 'supervisor' | 'auditor' | 'psw' | 'admin';
+
+const publicRoutes = [
+	'/',
+	'/framework',
+	'/framework/[id]',
+	'/framework/search',
+	'/standards',
+	'/standards/[set]',
+	'/api/v1/framework',
+	'/sign-in',
+	'/sign-out',
+	'/forgot-password',
+	'/set-password/[token]'
+];
+
+const everyoneSignedIn: Record<Role, Answer> = {
+	anonymous: 'sign-in',
+	practitioner: 200,
+	supervisor: 200,
+	auditor: 200,
+	psw: 200,
+	admin: 200
+};
+const adminsOnly: Record<Role, Answer> = {
+	anonymous: 'sign-in',
+	practitioner: 403,
+	supervisor: 403,
+	auditor: 403,
+	psw: 403,
+	admin: 200
+};
+
+const protectedRoutes: Record<string, Record<Role, Answer>> = {
+	'/account': everyoneSignedIn,
+	'/admin': adminsOnly,
+	'/admin/people': adminsOnly,
+	'/admin/people/new': adminsOnly,
+	'/admin/people/[id]': adminsOnly,
+	'/admin/teams': adminsOnly,
+	'/admin/teams/[id]': adminsOnly,
+	'/admin/supervision': adminsOnly,
+	'/admin/outbox': adminsOnly
+};
+
+/** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
+function routeIds(): string[] {
+	const root = 'src/routes';
+	const ids = new Set<string>();
+	for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile() || !/^\+(page(\.server)?\.(ts|svelte)|server\.ts)$/.test(entry.name))
+			continue;
+		const dir = relative(root, entry.parentPath)
+			.split(sep)
+			.filter((part) => part && !/^\(.*\)$/.test(part));
+		ids.add(`/${dir.join('/')}`);
+	}
+	return [...ids].sort();
+}
+
+test('every route is either public or in the access table', () => {
+	const listed = new Set([...publicRoutes, ...Object.keys(protectedRoutes)]);
+	expect(routeIds().filter((id) => !listed.has(id))).toEqual([]);
+	expect([...listed].filter((id) => !routeIds().includes(id))).toEqual([]);
+});
+
+test.describe('each role gets exactly the intended answer on every protected route', () => {
+	const roles: Role[] = ['anonymous', 'practitioner', 'supervisor', 'auditor', 'psw', 'admin'];
+	const emails: Record<Role, string | undefined> = {
+		anonymous: undefined,
+		practitioner: demoAccounts.practitioner,
+		supervisor: demoAccounts.supervisor,
+		auditor: demoAccounts.auditor,
+		psw: demoAccounts.psw,
+		admin: demoAccounts.admin
+	};
+
+	/** Real ids for the parameters in route ids, found as an administrator would find them. */
+	async function concretePaths(admin: APIRequestContext) {
+		const firstLink = async (page: string, pattern: RegExp) => {
+			const html = await (await admin.get(page)).text();
+			const match = html.match(pattern);
+			expect(match, `a link matching ${pattern} on ${page}`).toBeTruthy();
+			return match![0];
+		};
+		return {
+			'/admin/people/[id]': await firstLink('/admin/people', /\/admin\/people\/[0-9a-f-]{36}/),
+			'/admin/teams/[id]': await firstLink('/admin/teams', /\/admin\/teams\/[0-9a-f-]{36}/)
+		} as Record<string, string>;
+	}
+
+	for (const role of roles) {
+		test(role, async ({ baseURL }) => {
+			const admin = await apiAs(baseURL!, demoAccounts.admin);
+			const paths = await concretePaths(admin);
+			const client = await apiAs(baseURL!, emails[role]);
+			for (const [route, answers] of Object.entries(protectedRoutes)) {
+				const path = paths[route] ?? route;
+				const response = await client.get(path, { maxRedirects: 0 });
+				const expected = answers[role];
+				if (expected === 'sign-in') {
+					expect(response.status(), `${role} ${path}`).toBe(303);
+					expect(response.headers().location, `${role} ${path}`).toBe(
+						`/sign-in?redirectTo=${encodeURIComponent(path)}`
+					);
+				} else {
+					expect(response.status(), `${role} ${path}`).toBe(expected);
+				}
+			}
+			// The home page is the person's own: open to all, different for each.
+			expect((await client.get('/')).status()).toBe(200);
+		});
+	}
+});
+
+test('a form post to an administration action is refused to a non-administrator', async ({
+	baseURL
+}) => {
+	const practitioner = await apiAs(baseURL!, demoAccounts.practitioner);
+	const response = await practitioner.post('/admin/people/new', {
+		form: { name: 'Intruder', email: 'intruder@demo.test', roles: 'admin' },
+		headers: { accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(403);
+	const admin = await apiAs(baseURL!, demoAccounts.admin);
+	expect(await (await admin.get('/admin/people')).text()).not.toContain('intruder@demo.test');
+});
+
+test('JSON endpoints refuse requests that change data from another origin', async ({ baseURL }) => {
+	const client = await apiAs(baseURL!, demoAccounts.admin);
+	const foreign = await client.post('/api/v1/framework', {
+		headers: {
+			origin: 'https://evil.example',
+			'content-type': 'application/json',
+			accept: 'application/json'
+		},
+		data: {}
+	});
+	expect(foreign.status()).toBe(403);
+	const same = await client.post('/api/v1/framework', {
+		headers: { 'content-type': 'application/json', accept: 'application/json' },
+		data: {}
+	});
+	expect(same.status()).toBe(405);
+});

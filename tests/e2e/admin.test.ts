@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { demoAccounts, signIn, submit } from './session';
+
+test.describe('administration', () => {
+	test.beforeEach(async ({ page }) => signIn(page, demoAccounts.admin));
+
+	test('the administration pages have no accessibility problems', async ({ page }) => {
+		for (const path of [
+			'/admin',
+			'/admin/people',
+			'/admin/people/new',
+			'/admin/teams',
+			'/admin/supervision',
+			'/admin/outbox'
+		]) {
+			await page.goto(path);
+			await expectNoAxeViolations(page);
+		}
+		await page.goto('/admin/people');
+		await page.getByRole('link', { name: 'Priya Shah' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Priya Shah');
+		await expect(page.getByText('Grace Mensah, from')).toBeVisible();
+		await expect(page.getByText(/Sam Okoro, from .* \(current\)/)).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.goto('/admin/teams');
+		await page.getByRole('link', { name: 'North Assessment Team' }).click();
+		await expect(page.getByRole('link', { name: 'Chris Doyle' })).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+
+	test('inviting someone with mistakes shows each one and keeps what was typed', async ({
+		page
+	}) => {
+		await page.goto('/admin/people/new');
+		await page.getByLabel('Email address').fill('not an email');
+		await page.getByLabel('Social Work England registration number (optional)').fill('12345');
+		await page.getByLabel('Auditor').check();
+		await submit(page, 'Send invitation');
+		const summary = page.locator('.govuk-error-summary');
+		await expect(summary).toBeFocused();
+		await expect(summary).toContainText('Enter the person’s full name');
+		await expect(summary).toContainText('Enter an email address in the correct format');
+		await expect(summary).toContainText(
+			'Enter a Social Work England registration number like SW123456'
+		);
+		await expect(page).toHaveTitle(/^Error: /);
+		await expect(page.getByLabel('Email address')).toHaveValue('not an email');
+		await expect(page.getByLabel('Auditor')).toBeChecked();
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Full name').fill('Second Chris');
+		await page.getByLabel('Email address').fill('colleague@demo.test');
+		await page.getByLabel('Social Work England registration number (optional)').fill('');
+		await submit(page, 'Send invitation');
+		await expect(summary).toContainText('Someone already has this email address');
+	});
+
+	test('teams: adding one, and a name that is taken', async ({ page }) => {
+		await page.goto('/admin/teams');
+		await page.getByLabel('Team name').fill('North Assessment Team');
+		await submit(page, 'Add team');
+		await expect(page.locator('.govuk-error-summary')).toContainText(
+			'There is already a team with this name'
+		);
+		await page.getByLabel('Team name').fill('Edge of Care Team');
+		await page.getByLabel('Team manager').selectOption({ label: 'Owen Price' });
+		await submit(page, 'Add team');
+		await expect(page.getByRole('row', { name: /Edge of Care Team/ })).toContainText('Owen Price');
+	});
+
+	test('supervision: a new supervisor ends the current one, and dates are checked', async ({
+		page
+	}) => {
+		await page.goto('/admin/supervision');
+		await page.getByLabel('Practitioner').selectOption({ label: 'Joe Kelly' });
+		await page.getByLabel('Supervisor').selectOption({ label: 'Sam Okoro' });
+		await page.getByLabel('Day').fill('31');
+		await page.getByLabel('Month').fill('2');
+		await page.getByLabel('Year').fill('2027');
+		await submit(page, 'Assign supervisor');
+		await expect(page.locator('.govuk-error-summary')).toContainText(
+			'The start date must be a real date'
+		);
+		await expect(page.getByLabel('Day')).toHaveValue('31');
+		await expect(page.getByLabel('Practitioner')).toHaveValue(/.+/);
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Day').fill('1');
+		await submit(page, 'Assign supervisor');
+		await expect(page.getByText('Supervisor assigned.')).toBeVisible();
+		const rows = page.getByRole('row', { name: /Joe Kelly/ });
+		await expect(rows).toHaveCount(2);
+		await expect(rows.filter({ hasText: 'Grace Mensah' })).toContainText('to 1 February 2027');
+		await expect(rows.filter({ hasText: 'Sam Okoro' })).toContainText('1 February 2027');
+	});
+});
