@@ -2,7 +2,7 @@ import type { SessionUser } from './auth/session';
 import type { Db } from './db';
 import { dateOnly } from './db/time';
 import { countUnsent } from './mail/outbox';
-import { currentSupervisees } from './people/supervision';
+import { currentSupervisees, currentSupervisor } from './people/supervision';
 import { programmeMonth } from './programme/month';
 
 /** Each person's programme (ASYE and so on) with the month they are in today. */
@@ -24,14 +24,7 @@ async function programmes(db: Db, userIds: string[], today: string) {
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
-	const supervisor = await db
-		.selectFrom('supervisions')
-		.innerJoin('users', 'users.id', 'supervisions.supervisor_id')
-		.select(['users.name', 'users.email'])
-		.where('supervisee_id', '=', user.id)
-		.where('starts_on', '<=', today)
-		.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
-		.executeTakeFirst();
+	const supervisor = await currentSupervisor(db, user.id, today);
 	return { programme, supervisor: supervisor ?? null };
 }
 

@@ -113,10 +113,19 @@ export function listSupervisions(db: Db) {
 		.execute();
 }
 
-/** The people someone supervises today. */
-export function currentSupervisees(db: Db, supervisorId: string, today = dateOnly()) {
+/** Supervisions current on a day: begun, and not yet ended. */
+function currentSupervisions(db: Db, today: string) {
 	return db
 		.selectFrom('supervisions')
+		.where('supervisions.starts_on', '<=', today)
+		.where((eb) =>
+			eb.or([eb('supervisions.ends_on', 'is', null), eb('supervisions.ends_on', '>', today)])
+		);
+}
+
+/** The people someone supervises today. */
+export function currentSupervisees(db: Db, supervisorId: string, today = dateOnly()) {
+	return currentSupervisions(db, today)
 		.innerJoin('users', 'users.id', 'supervisions.supervisee_id')
 		.select([
 			'users.id',
@@ -142,15 +151,21 @@ export async function isCurrentSupervisor(
 	superviseeId: string,
 	today = dateOnly()
 ) {
-	const row = await db
-		.selectFrom('supervisions')
-		.select('id')
+	const row = await currentSupervisions(db, today)
+		.select('supervisions.id')
 		.where('supervisor_id', '=', supervisorId)
 		.where('supervisee_id', '=', superviseeId)
-		.where('starts_on', '<=', today)
-		.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
 		.executeTakeFirst();
 	return row !== undefined;
+}
+
+/** Who supervises someone today, if anyone. */
+export function currentSupervisor(db: Db, superviseeId: string, today = dateOnly()) {
+	return currentSupervisions(db, today)
+		.innerJoin('users', 'users.id', 'supervisions.supervisor_id')
+		.select(['users.id', 'users.name', 'users.email'])
+		.where('supervisee_id', '=', superviseeId)
+		.executeTakeFirst();
 }
 
 /** A practitioner's supervisors over time, newest first. */
