@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { getDb } from '../db';
+import { getDb, type Db } from '../db';
 import type { Role } from '../db/schema';
 import { isCurrentSupervisor } from '../people/supervision';
 import type { SessionUser } from './session';
@@ -32,14 +32,17 @@ export function requireRole(...roles: Role[]): SessionUser {
  * Whether someone may see a practitioner's records: the practitioner themself, their current
  * supervisor, and principal social workers and administrators (everything in the authority).
  */
-export async function canSeePractitioner(viewer: SessionUser, practitionerId: string) {
+export async function canSeePractitioner(db: Db, viewer: SessionUser, practitionerId: string) {
 	if (viewer.id === practitionerId || hasRole(viewer, 'psw', 'admin')) return true;
-	return hasRole(viewer, 'supervisor') && isCurrentSupervisor(getDb(), viewer.id, practitionerId);
+	return (
+		hasRole(viewer, 'supervisor') && (await isCurrentSupervisor(db, viewer.id, practitionerId))
+	);
 }
 
+/** The signed-in person, if they may see this practitioner's records; 403 otherwise. */
 export async function requirePractitionerAccess(practitionerId: string) {
 	const user = requireUser();
-	if (!(await canSeePractitioner(user, practitionerId)))
+	if (!(await canSeePractitioner(getDb(), user, practitionerId)))
 		error(403, 'You cannot see this person’s records.');
 	return user;
 }

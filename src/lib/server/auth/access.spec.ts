@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../db';
+import type { Role } from '../db/schema';
+import { newUser, testDatabases } from '../db/testing';
+import { assignSupervisor } from '../people/supervision';
+import type { SessionUser } from './session';
+
+vi.mock('$app/server', () => ({ getRequestEvent: () => ({}) }));
+const { canSeePractitioner } = await import('./access');
+
+const viewer = (id: string, roles: Role[]): SessionUser => ({
+	id,
+	roles,
+	email: '',
+	name: '',
+	teamId: null,
+	careerStage: null
+});
+
+describe.each(testDatabases())('who may see a practitioner’s records, on $name', (database) => {
+	let db: Db;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await database.open()));
+	afterAll(() => close());
+
+	it('the practitioner, their current supervisor, principal social workers and administrators', async () => {
+		const practitioner = await newUser(db);
+		const colleague = await newUser(db);
+		const supervisor = await newUser(db, { roles: ['supervisor'] });
+		const formerSupervisor = await newUser(db, { roles: ['supervisor'] });
+		const otherSupervisor = await newUser(db, { roles: ['supervisor', 'auditor'] });
+		await assignSupervisor(db, null, {
+			supervisorId: formerSupervisor,
+			superviseeId: practitioner,
+			startsOn: '2025-01-01'
+		});
+		await assignSupervisor(db, null, {
+			supervisorId: supervisor,
+			superviseeId: practitioner,
+			startsOn: '2025-06-01'
+		});
+
+		const may = (id: string, roles: Role[]) =>
+			canSeePractitioner(db, viewer(id, roles), practitioner);
+		expect(await may(practitioner, ['practitioner'])).toBe(true);
+		expect(await may(supervisor, ['supervisor'])).toBe(true);
+		expect(await may('psw-id', ['psw'])).toBe(true);
+		expect(await may('admin-id', ['admin'])).toBe(true);
+		expect(await may(colleague, ['practitioner'])).toBe(false);
+		expect(await may(formerSupervisor, ['supervisor'])).toBe(false);
+		expect(await may(otherSupervisor, ['supervisor', 'auditor'])).toBe(false);
+		// A supervision only counts while the person still holds the supervisor role.
+		expect(await may(supervisor, ['practitioner'])).toBe(false);
+	});
+});
