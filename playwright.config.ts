@@ -43,11 +43,10 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh database each run: the server creates the demo authority in it on start.
-		command: 'rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && node build/index.js',
+		command: 'rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm start',
 		port,
 		env: {
 			PORT: String(port),
-			ORIGIN: `http://localhost:${port}`,
 			DATABASE_URL: 'file:./data/e2e.db',
 			ADDRESS_HEADER: 'x-forwarded-for',
 			SMTP_URL: ''
