@@ -43,11 +43,12 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh database each run: the server creates the demo authority in it on start.
-		command: 'rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm start',
+		command: 'rm -rf data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e-files && npm start',
 		port,
 		env: {
 			PORT: String(port),
 			DATABASE_URL: 'file:./data/e2e.db',
+			FILES_DIR: './data/e2e-files',
 			ADDRESS_HEADER: 'x-forwarded-for',
 			SMTP_URL: ''
 		},

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { apiAs, demoAccounts } from './session';
 
 // Every route that is not public, and what each role must get: 200, 403, or (signed out) a
@@ -40,6 +41,17 @@ const adminsOnly: Record<Role, Answer> = {
 	admin: 200
 };
 
+const practitionersOnly: Record<Role, Answer> = { ...adminsOnly, practitioner: 200, admin: 403 };
+/** A record of practitioner@demo.test's: hers, her supervisor's, and the authority-wide roles'. */
+const priyasRecord: Record<Role, Answer> = {
+	anonymous: 'sign-in',
+	practitioner: 200,
+	supervisor: 200,
+	auditor: 403,
+	psw: 200,
+	admin: 200
+};
+
 const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/account': everyoneSignedIn,
 	'/admin': adminsOnly,
@@ -49,7 +61,15 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/teams': adminsOnly,
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
-	'/admin/outbox': adminsOnly
+	'/admin/outbox': adminsOnly,
+	'/portfolio': practitionersOnly,
+	'/portfolio/new': practitionersOnly,
+	'/portfolio/coverage': practitionersOnly,
+	'/portfolio/self-assessment': practitionersOnly,
+	'/portfolio/self-assessment/[id]': practitionersOnly,
+	'/portfolio/[id]': priyasRecord,
+	'/portfolio/[id]/mapping': practitionersOnly,
+	'/portfolio/[id]/files/[fileId]': priyasRecord
 };
 
 /** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
@@ -84,8 +104,26 @@ test.describe('each role gets exactly the intended answer on every protected rou
 		admin: demoAccounts.admin
 	};
 
-	/** Real ids for the parameters in route ids, found as an administrator would find them. */
+	/** Real ids for the parameters in route ids: some found as an administrator would, some in the database. */
 	async function concretePaths(admin: APIRequestContext) {
+		const db = new Database('data/e2e.db', { readonly: true });
+		const priya = db
+			.prepare("select id from users where email = 'practitioner@demo.test'")
+			.get() as { id: string };
+		const draft = db
+			.prepare(
+				"select id from evidence where owner_id = ? and status = 'draft' order by created_at limit 1"
+			)
+			.get(priya.id) as { id: string };
+		const file = db
+			.prepare(
+				'select a.id, a.evidence_id from attachments a join evidence e on e.id = a.evidence_id where e.owner_id = ? limit 1'
+			)
+			.get(priya.id) as { id: string; evidence_id: string };
+		const assessment = db
+			.prepare('select id from self_assessments where user_id = ? limit 1')
+			.get(priya.id) as { id: string };
+		db.close();
 		const firstLink = async (page: string, pattern: RegExp) => {
 			const html = await (await admin.get(page)).text();
 			const match = html.match(pattern);
@@ -94,7 +132,11 @@ test.describe('each role gets exactly the intended answer on every protected rou
 		};
 		return {
 			'/admin/people/[id]': await firstLink('/admin/people', /\/admin\/people\/[0-9a-f-]{36}/),
-			'/admin/teams/[id]': await firstLink('/admin/teams', /\/admin\/teams\/[0-9a-f-]{36}/)
+			'/admin/teams/[id]': await firstLink('/admin/teams', /\/admin\/teams\/[0-9a-f-]{36}/),
+			'/portfolio/[id]': `/portfolio/${draft.id}`,
+			'/portfolio/[id]/mapping': `/portfolio/${draft.id}/mapping`,
+			'/portfolio/[id]/files/[fileId]': `/portfolio/${file.evidence_id}/files/${file.id}`,
+			'/portfolio/self-assessment/[id]': `/portfolio/self-assessment/${assessment.id}`
 		} as Record<string, string>;
 	}
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { recordMapFixAndSubmit } from './portfolio-flow';
 import { demoAccounts, signIn } from './session';
 
 // Runs in the "no-javascript" project: the browser has JavaScript turned off. (axe needs
@@ -36,4 +37,10 @@ test('signing in and inviting someone work without JavaScript', async ({ page })
 	await expect(page.getByText('Invitation sent to robin.ashe@demo.test.')).toBeVisible();
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page.getByText('You have signed out.')).toBeVisible();
+});
+
+test('a practitioner records, maps, fixes and submits evidence without JavaScript', async ({
+	page
+}) => {
+	await recordMapFixAndSubmit(page, 'without JavaScript');
 });

@@ -25,7 +25,20 @@ async function programmes(db: Db, userIds: string[], today: string) {
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
 	const supervisor = await currentSupervisor(db, user.id, today);
-	return { programme, supervisor: supervisor ?? null };
+	const returned = await db
+		.selectFrom('evidence')
+		.select(['id', 'title', 'reviewed_at'])
+		.where('owner_id', '=', user.id)
+		.where('status', '=', 'returned')
+		.orderBy('reviewed_at', 'desc')
+		.execute();
+	const drafts = await db
+		.selectFrom('evidence')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('owner_id', '=', user.id)
+		.where('status', '=', 'draft')
+		.executeTakeFirstOrThrow();
+	return { programme, supervisor: supervisor ?? null, returned, drafts: Number(drafts.n) };
 }
 
 async function supervisorHome(db: Db, user: SessionUser, today: string) {

@@ -91,5 +91,19 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(samSupervises).toContain('practitioner@demo.test');
 		expect(samSupervises).not.toContain('colleague@demo.test');
 		expect(demoPeople.every((p) => p.email.endsWith('@demo.test'))).toBe(true);
+
+		// Portfolios at every stage, and a self-assessment and a file for the demo ASYE.
+		const statuses = await db
+			.selectFrom('evidence')
+			.select('status')
+			.where('owner_id', '=', priya.id)
+			.execute();
+		expect(new Set(statuses.map((s) => s.status))).toEqual(
+			new Set(['draft', 'submitted', 'accepted', 'returned'])
+		);
+		expect(
+			await db.selectFrom('self_assessments').select('id').where('user_id', '=', priya.id).execute()
+		).toHaveLength(1);
+		expect(await db.selectFrom('attachments').select('id').execute()).toHaveLength(1);
 	});
 });

@@ -101,6 +101,74 @@ export interface EventsTable {
 	detail: string | null;
 }
 
+export interface EvidenceTable {
+	id: string;
+	owner_id: string;
+	title: string;
+	activity_date: string;
+	type: string;
+	account: string;
+	reflection_model: string;
+	/** The reflection's prompts and answers, as JSON: `{ "feelings": "…" }`. */
+	reflection: string;
+	cpd_type: string | null;
+	cpd_relevance: string;
+	cpd_learning: string;
+	cpd_impact: string;
+	peer_reflected: number | null;
+	peer_reflection: string;
+	cpd_minutes: number | null;
+	status: 'draft' | 'submitted' | 'accepted' | 'returned';
+	/** Goes up by one on every save, so two tabs cannot silently overwrite each other. */
+	version: number;
+	created_at: string;
+	updated_at: string;
+	submitted_at: string | null;
+	anonymity_confirmed_at: string | null;
+	reviewed_by: string | null;
+	reviewed_at: string | null;
+	review_feedback: string | null;
+}
+
+export interface EvidenceOutcomesTable {
+	evidence_id: string;
+	framework_version: string;
+	outcome_id: string;
+}
+
+export interface EvidenceStatementsTable {
+	evidence_id: string;
+	framework_version: string;
+	outcome_id: string;
+	statement_id: string;
+}
+
+export interface AttachmentsTable {
+	id: string;
+	evidence_id: string;
+	file_hash: string;
+	name: string;
+	mime: string;
+	size: number;
+	created_at: string;
+	created_by: string;
+	removed_at: string | null;
+}
+
+export interface SelfAssessmentsTable {
+	id: string;
+	user_id: string;
+	framework_version: string;
+	created_at: string;
+}
+
+export interface SelfAssessmentRatingsTable {
+	assessment_id: string;
+	outcome_id: string;
+	rating: string;
+	note: string;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -112,7 +180,15 @@ export interface Database {
 	outbox: OutboxTable;
 	sign_in_failures: SignInFailuresTable;
 	events: EventsTable;
+	evidence: EvidenceTable;
+	evidence_outcomes: EvidenceOutcomesTable;
+	evidence_statements: EvidenceStatementsTable;
+	attachments: AttachmentsTable;
+	self_assessments: SelfAssessmentsTable;
+	self_assessment_ratings: SelfAssessmentRatingsTable;
 }
+
+export type Evidence = Selectable<EvidenceTable>;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -9,6 +9,9 @@ import { migrateToLatest } from './migrate';
 import type { CareerStage, Role } from './schema';
 import { timestamp } from './time';
 
+// Files written by tests go to a scratch folder, never the app's data folder.
+process.env.FILES_DIR ??= mkdtempSync(join(tmpdir(), 'golden-thread-files-'));
+
 // Test helpers: a real, migrated database per test file (a temporary SQLite file, and a
 // scratch PostgreSQL schema when TEST_POSTGRES_URL is set), and small factories.
 

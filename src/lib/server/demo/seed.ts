@@ -4,6 +4,39 @@ import { newId } from '../db/ids';
 import { dateOnly, timestamp } from '../db/time';
 import { addMonths } from '../programme/month';
 import { demoPassword, demoPeople, demoTeams } from './authority';
+import { demoEvidence } from './evidence';
+import { seedDemoEvidence, seedDemoExtras } from './seed-evidence';
+
+/** The demo portfolios were written against the March 2025 standards. */
+const demoFrameworkVersion = 'pqs-2025';
+const pqsOutcomes = [
+	'1.1',
+	'1.2',
+	'1.3',
+	'1.4',
+	'2.1',
+	'2.2',
+	'2.3',
+	'2.4',
+	'2.5',
+	'2.6',
+	'3.1',
+	'3.2',
+	'3.3',
+	'4.1',
+	'4.2',
+	'4.3',
+	'4.4',
+	'4.5',
+	'5.1',
+	'5.2',
+	'5.3',
+	'5.4',
+	'6.1',
+	'6.2',
+	'6.3',
+	'6.4'
+];
 
 /** A fictional registration number, the same for a person on every run. */
 function sweNumber(email: string) {
@@ -122,4 +155,12 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 			)
 			.execute();
 	});
+	await seedDemoEvidence(db, demoEvidence, demoFrameworkVersion, now);
+	await seedDemoExtras(
+		db,
+		'practitioner@demo.test',
+		demoFrameworkVersion,
+		pqsOutcomes,
+		asyeStart(5)
+	);
 }

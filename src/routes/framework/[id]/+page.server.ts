@@ -1,8 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { findOutcome, frameworkFromUrl, listVersions, versionQuery } from '$lib/server/framework';
+import { getDb } from '$lib/server/db';
+import {
+	findOutcome,
+	frameworkFromUrl,
+	getFramework,
+	listVersions,
+	versionQuery
+} from '$lib/server/framework';
+import { listEvidence } from '$lib/server/portfolio/list';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const framework = frameworkFromUrl(url);
 	const found = findOutcome(framework, params.id);
 	if (!found) {
@@ -16,6 +24,11 @@ export const load: PageServerLoad = ({ params, url }) => {
 		domain: { id: found.domain.id, title: found.domain.title },
 		outcome: found.outcome,
 		previous: brief(found.previous),
-		next: brief(found.next)
+		next: brief(found.next),
+		// A signed-in practitioner sees their own evidence for the outcome.
+		evidence:
+			locals.user?.roles.includes('practitioner') && framework === getFramework()
+				? await listEvidence(getDb(), locals.user.id, { outcome: found.outcome.id })
+				: null
 	};
 };

@@ -1,0 +1,101 @@
+import type { SelfRating } from '$lib/portfolio/vocabulary';
+import type { Db } from '../db';
+import type { Framework } from '../framework/schema';
+
+/** Records count towards coverage once submitted; a draft is not yet evidence. */
+export const countedStatuses = ['submitted', 'accepted'] as const;
+
+export interface OutcomeCoverage {
+	id: string;
+	title: string;
+	records: number;
+	accepted: number;
+	knows: { evidenced: number; total: number };
+	does: { evidenced: number; total: number };
+	gaps: { id: string; text: string }[];
+	signedOff: boolean;
+	rating: { rating: SelfRating; note: string; at: string } | null;
+}
+
+/**
+ * A practitioner's coverage of each outcome in a framework version: records, statements
+ * evidenced and never yet evidenced, and their latest self-assessment. Counting is in SQL.
+ */
+export async function coverageFor(db: Db, ownerId: string, framework: Framework) {
+	const version = framework.version.id;
+	const records = await db
+		.selectFrom('evidence_outcomes')
+		.innerJoin('evidence', 'evidence.id', 'evidence_outcomes.evidence_id')
+		.select((eb) => [
+			'evidence_outcomes.outcome_id',
+			eb.fn.countAll<number>().as('records'),
+			eb.fn
+				.sum<number>(eb.case().when('evidence.status', '=', 'accepted').then(1).else(0).end())
+				.as('accepted')
+		])
+		.where('evidence.owner_id', '=', ownerId)
+		.where('evidence.status', 'in', countedStatuses)
+		.where('evidence_outcomes.framework_version', '=', version)
+		.groupBy('evidence_outcomes.outcome_id')
+		.execute();
+	const evidenced = await db
+		.selectFrom('evidence_statements')
+		.innerJoin('evidence', 'evidence.id', 'evidence_statements.evidence_id')
+		.select('evidence_statements.statement_id')
+		.distinct()
+		.where('evidence.owner_id', '=', ownerId)
+		.where('evidence.status', 'in', countedStatuses)
+		.where('evidence_statements.framework_version', '=', version)
+		.execute();
+	const ratings = await latestRatings(db, ownerId, version);
+	const shown = new Set(evidenced.map((s) => s.statement_id));
+	const counts = new Map(records.map((r) => [r.outcome_id, r]));
+
+	return framework.domains.map((domain) => ({
+		id: domain.id,
+		title: domain.title,
+		outcomes: domain.outcomes.map((outcome): OutcomeCoverage => {
+			const of = (kind: 'knows' | 'does') => {
+				const all = outcome.statements.filter((s) => s.kind === kind);
+				return { evidenced: all.filter((s) => shown.has(s.id)).length, total: all.length };
+			};
+			const count = counts.get(outcome.id);
+			return {
+				id: outcome.id,
+				title: outcome.title,
+				records: Number(count?.records ?? 0),
+				accepted: Number(count?.accepted ?? 0),
+				knows: of('knows'),
+				does: of('does'),
+				gaps: outcome.statements
+					.filter((s) => !shown.has(s.id))
+					.map((s) => ({ id: s.id, text: s.text })),
+				// Outcome sign-off comes with supervision; until then nothing is signed off.
+				signedOff: false,
+				rating: ratings.get(outcome.id) ?? null
+			};
+		})
+	}));
+}
+
+/** The most recent rating the person gave each outcome. */
+async function latestRatings(db: Db, userId: string, version: string) {
+	const rows = await db
+		.selectFrom('self_assessment_ratings')
+		.innerJoin('self_assessments', 'self_assessments.id', 'self_assessment_ratings.assessment_id')
+		.select(['outcome_id', 'rating', 'note', 'self_assessments.created_at'])
+		.where('self_assessments.user_id', '=', userId)
+		.where('self_assessments.framework_version', '=', version)
+		.orderBy('self_assessments.created_at', 'desc')
+		.execute();
+	const latest = new Map<string, { rating: SelfRating; note: string; at: string }>();
+	for (const row of rows) {
+		if (!latest.has(row.outcome_id))
+			latest.set(row.outcome_id, {
+				rating: row.rating as SelfRating,
+				note: row.note,
+				at: row.created_at
+			});
+	}
+	return latest;
+}

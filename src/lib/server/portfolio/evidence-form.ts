@@ -1,0 +1,132 @@
+import {
+	cpdTypes,
+	evidenceTypes,
+	reflectiveModels,
+	type ReflectiveModel
+} from '$lib/portfolio/vocabulary';
+import { dateOnly } from '../db/time';
+import { parseDateParts, type FieldErrors } from '../forms';
+import type { EvidenceInput, EvidenceRecord } from './evidence';
+
+const maxText = 20_000;
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const field = (model: string, key: string) => `reflection-${model}-${key}`;
+
+/** The form's fields as text, to show again exactly as typed. */
+export type EvidenceValues = Record<string, string>;
+
+/**
+ * Reads the evidence editor. Every text is kept in `values`, including the prompts of models
+ * not chosen, so nothing typed is lost when the form comes back with a message.
+ */
+export function parseEvidenceForm(form: FormData, today = dateOnly()) {
+	const values: EvidenceValues = {};
+	for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value;
+	const errors: FieldErrors = {};
+
+	const title = text(form, 'title');
+	if (!title) errors.title = 'Enter a title for the record';
+	else if (title.length > 200) errors.title = 'The title must be 200 characters or fewer';
+
+	const date = parseDateParts(form, 'activityDate', 'date of the activity');
+	if (date.error) errors.activityDate = date.error;
+	else if (date.value! > today)
+		errors.activityDate = 'The date of the activity must be today or in the past';
+
+	const type = text(form, 'type');
+	if (!(type in evidenceTypes)) errors.type = 'Choose the type of evidence';
+
+	const model = (text(form, 'reflectionModel') || 'free') as ReflectiveModel;
+	if (!(model in reflectiveModels)) errors.reflectionModel = 'Choose a reflective model';
+	const prompts = reflectiveModels[model in reflectiveModels ? model : 'free'].prompts;
+	const reflection = Object.fromEntries(
+		prompts.map((p) => [p.key, text(form, field(model, p.key))])
+	);
+
+	const cpdType = text(form, 'cpdType');
+	if (cpdType && !(cpdType in cpdTypes)) errors.cpdType = 'Choose a type of CPD from the list';
+
+	const peer = text(form, 'peerReflected');
+	const hoursText = text(form, 'hours');
+	let cpdMinutes: number | null = null;
+	if (hoursText) {
+		const hours = Number(hoursText);
+		if (!/^\d{1,3}(\.\d{1,2})?$/.test(hoursText) || hours <= 0 || hours > 200) {
+			errors.hours = 'Enter the hours as a number between 0.25 and 200, like 1.5';
+		} else cpdMinutes = Math.round(hours * 60);
+	}
+
+	for (const [key, value] of Object.entries(values)) {
+		if (value.length > maxText && !errors[key])
+			errors[key] = `This must be ${maxText.toLocaleString('en-GB')} characters or fewer`;
+	}
+
+	const input: EvidenceInput = {
+		title,
+		activityDate: date.value ?? '',
+		type,
+		account: text(form, 'account'),
+		reflectionModel: model,
+		reflection,
+		cpdType: cpdType || null,
+		cpdRelevance: text(form, 'cpdRelevance'),
+		cpdLearning: text(form, 'cpdLearning'),
+		cpdImpact: text(form, 'cpdImpact'),
+		peerReflected: peer === 'yes' ? true : peer === 'no' ? false : null,
+		peerReflection: text(form, 'peerReflection'),
+		cpdMinutes
+	};
+	return { input, values, errors };
+}
+
+/** A saved record as the editor's values, for editing it. */
+export function evidenceValues(record: EvidenceRecord): EvidenceValues {
+	const [year, month, day] = record.activity_date.split('-');
+	const values: EvidenceValues = {
+		title: record.title,
+		'activityDate-day': String(Number(day)),
+		'activityDate-month': String(Number(month)),
+		'activityDate-year': year,
+		type: record.type,
+		account: record.account,
+		reflectionModel: record.reflection_model,
+		cpdType: record.cpd_type ?? '',
+		cpdRelevance: record.cpd_relevance,
+		cpdLearning: record.cpd_learning,
+		cpdImpact: record.cpd_impact,
+		peerReflected: record.peer_reflected === null ? '' : record.peer_reflected ? 'yes' : 'no',
+		peerReflection: record.peer_reflection,
+		hours: record.cpd_minutes === null ? '' : String(record.cpd_minutes / 60),
+		version: String(record.version)
+	};
+	for (const [key, value] of Object.entries(record.reflection))
+		values[field(record.reflection_model, key)] = value;
+	return values;
+}
+
+/** The record's texts and file names, labelled, for the anonymity check. */
+export function textsOf(record: EvidenceRecord) {
+	const prompts = reflectiveModels[record.reflection_model as ReflectiveModel]?.prompts ?? [];
+	return [
+		{ name: 'title', label: 'Title', text: record.title },
+		{ name: 'account', label: 'Account of the activity', text: record.account },
+		...prompts.map((p) => ({
+			name: field(record.reflection_model, p.key),
+			label: `Reflection: ${p.label}`,
+			text: record.reflection[p.key] ?? ''
+		})),
+		{
+			name: 'cpdRelevance',
+			label: 'Description and relevance to practice',
+			text: record.cpd_relevance
+		},
+		{ name: 'cpdLearning', label: 'What you learnt', text: record.cpd_learning },
+		{ name: 'cpdImpact', label: 'Impact on your practice', text: record.cpd_impact },
+		{
+			name: 'peerReflection',
+			label: 'What reflecting with a peer added',
+			text: record.peer_reflection
+		},
+		...record.attachments.map((a) => ({ name: `file:${a.name}`, label: 'File name', text: a.name }))
+	];
+}

@@ -1,0 +1,303 @@
+import type { EvidenceStatus, ReflectiveModel } from '$lib/portfolio/vocabulary';
+import { reflectiveModels } from '$lib/portfolio/vocabulary';
+import type { Db } from '../db';
+import { recordEvent } from '../db/events';
+import { newId } from '../db/ids';
+import type { Evidence } from '../db/schema';
+import { timestamp } from '../db/time';
+
+export interface EvidenceInput {
+	title: string;
+	activityDate: string;
+	type: string;
+	account: string;
+	reflectionModel: ReflectiveModel;
+	reflection: Record<string, string>;
+	cpdType: string | null;
+	cpdRelevance: string;
+	cpdLearning: string;
+	cpdImpact: string;
+	peerReflected: boolean | null;
+	peerReflection: string;
+	cpdMinutes: number | null;
+}
+
+/** Why a save or submission was refused, in words for the practitioner. */
+export class EvidenceError extends Error {
+	constructor(
+		message: string,
+		readonly reason: 'stale' | 'locked' | 'missing' | 'incomplete'
+	) {
+		super(message);
+	}
+}
+
+export const editableStatuses: EvidenceStatus[] = ['draft', 'returned'];
+export const isEditable = (status: string) => (editableStatuses as string[]).includes(status);
+
+function columns(input: EvidenceInput) {
+	const prompts = reflectiveModels[input.reflectionModel].prompts.map((p) => p.key as string);
+	const reflection = Object.fromEntries(prompts.map((key) => [key, input.reflection[key] ?? '']));
+	return {
+		title: input.title,
+		activity_date: input.activityDate,
+		type: input.type,
+		account: input.account,
+		reflection_model: input.reflectionModel,
+		reflection: JSON.stringify(reflection),
+		cpd_type: input.cpdType,
+		cpd_relevance: input.cpdRelevance,
+		cpd_learning: input.cpdLearning,
+		cpd_impact: input.cpdImpact,
+		peer_reflected: input.peerReflected === null ? null : input.peerReflected ? 1 : 0,
+		peer_reflection: input.peerReflected ? input.peerReflection : '',
+		cpd_minutes: input.cpdMinutes
+	};
+}
+
+export async function createEvidence(
+	db: Db,
+	ownerId: string,
+	input: EvidenceInput,
+	now = new Date()
+) {
+	const id = newId();
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.insertInto('evidence')
+			.values({
+				id,
+				owner_id: ownerId,
+				...columns(input),
+				status: 'draft',
+				version: 1,
+				created_at: timestamp(now),
+				updated_at: timestamp(now),
+				submitted_at: null,
+				anonymity_confirmed_at: null,
+				reviewed_by: null,
+				reviewed_at: null,
+				review_feedback: null
+			})
+			.execute();
+		await recordEvent(
+			tx,
+			{ actorId: ownerId, action: 'evidence.created', subjectType: 'evidence', subjectId: id },
+			now
+		);
+	});
+	return id;
+}
+
+/**
+ * Moves a record on from the version the person was editing. Refused when someone (or another
+ * tab) saved since, or when the record is no longer editable; the caller keeps the typed text.
+ */
+async function bumpVersion(
+	tx: Db,
+	id: string,
+	expectedVersion: number,
+	now: Date,
+	set: Partial<ReturnType<typeof columns>> = {}
+) {
+	const result = await tx
+		.updateTable('evidence')
+		.set({ ...set, version: expectedVersion + 1, updated_at: timestamp(now) })
+		.where('id', '=', id)
+		.where('version', '=', expectedVersion)
+		.where('status', 'in', editableStatuses)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) === 1) return;
+	const current = await tx
+		.selectFrom('evidence')
+		.select(['status', 'version'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!current) throw new EvidenceError('This record no longer exists.', 'missing');
+	if (!isEditable(current.status)) {
+		throw new EvidenceError(
+			`This record has been ${current.status} and can no longer be changed.`,
+			'locked'
+		);
+	}
+	throw new EvidenceError(
+		'This record was changed in another tab or window after you opened it, so your changes were not saved. Your text is below: copy what you need, then open the record again.',
+		'stale'
+	);
+}
+
+export async function updateEvidence(
+	db: Db,
+	actorId: string,
+	id: string,
+	expectedVersion: number,
+	input: EvidenceInput,
+	now = new Date()
+) {
+	await db.transaction().execute(async (tx) => {
+		await bumpVersion(tx, id, expectedVersion, now, columns(input));
+		await recordEvent(
+			tx,
+			{ actorId, action: 'evidence.updated', subjectType: 'evidence', subjectId: id },
+			now
+		);
+	});
+}
+
+/** Replaces the record's mapping to outcomes and statements in one framework version. */
+export async function setMapping(
+	db: Db,
+	actorId: string,
+	id: string,
+	expectedVersion: number,
+	mapping: {
+		frameworkVersion: string;
+		outcomes: string[];
+		statements: { outcomeId: string; statementId: string }[];
+	},
+	now = new Date()
+) {
+	await db.transaction().execute(async (tx) => {
+		await bumpVersion(tx, id, expectedVersion, now);
+		await tx.deleteFrom('evidence_statements').where('evidence_id', '=', id).execute();
+		await tx.deleteFrom('evidence_outcomes').where('evidence_id', '=', id).execute();
+		const version = mapping.frameworkVersion;
+		if (mapping.outcomes.length) {
+			await tx
+				.insertInto('evidence_outcomes')
+				.values(
+					mapping.outcomes.map((outcome_id) => ({
+						evidence_id: id,
+						framework_version: version,
+						outcome_id
+					}))
+				)
+				.execute();
+		}
+		if (mapping.statements.length) {
+			await tx
+				.insertInto('evidence_statements')
+				.values(
+					mapping.statements.map((s) => ({
+						evidence_id: id,
+						framework_version: version,
+						outcome_id: s.outcomeId,
+						statement_id: s.statementId
+					}))
+				)
+				.execute();
+		}
+		await recordEvent(
+			tx,
+			{
+				actorId,
+				action: 'evidence.mapped',
+				subjectType: 'evidence',
+				subjectId: id,
+				detail: {
+					outcomes: mapping.outcomes,
+					statements: mapping.statements.map((s) => s.statementId)
+				}
+			},
+			now
+		);
+	});
+}
+
+/** What a record still needs before it can be submitted, as messages keyed by field. */
+export function submissionProblems(
+	record: { account: string; reflection: Record<string, string> },
+	outcomeCount: number
+) {
+	const problems: Record<string, string> = {};
+	if (!record.account.trim())
+		problems.account = 'Write the account of the activity before you submit the record';
+	if (!Object.values(record.reflection).some((text) => text.trim()))
+		problems.reflection = 'Write your reflection before you submit the record';
+	if (outcomeCount === 0)
+		problems.mapping = 'Map the record to at least one outcome before you submit it';
+	return problems;
+}
+
+export async function submitEvidence(
+	db: Db,
+	actorId: string,
+	id: string,
+	expectedVersion: number,
+	anonymityConfirmed: boolean,
+	now = new Date()
+) {
+	await db.transaction().execute(async (tx) => {
+		await bumpVersion(tx, id, expectedVersion, now);
+		await tx
+			.updateTable('evidence')
+			.set({
+				status: 'submitted',
+				submitted_at: timestamp(now),
+				anonymity_confirmed_at: anonymityConfirmed ? timestamp(now) : null
+			})
+			.where('id', '=', id)
+			.execute();
+		await recordEvent(
+			tx,
+			{
+				actorId,
+				action: 'evidence.submitted',
+				subjectType: 'evidence',
+				subjectId: id,
+				detail: { anonymityConfirmed }
+			},
+			now
+		);
+	});
+}
+
+export interface EvidenceRecord extends Omit<Evidence, 'reflection'> {
+	reflection: Record<string, string>;
+	outcomes: string[];
+	statements: { outcomeId: string; statementId: string }[];
+	frameworkVersion: string | null;
+	attachments: { id: string; name: string; mime: string; size: number; created_at: string }[];
+	ownerName: string;
+	reviewerName: string | null;
+}
+
+export async function getEvidence(db: Db, id: string): Promise<EvidenceRecord | undefined> {
+	const row = await db
+		.selectFrom('evidence')
+		.innerJoin('users as owner', 'owner.id', 'evidence.owner_id')
+		.leftJoin('users as reviewer', 'reviewer.id', 'evidence.reviewed_by')
+		.selectAll('evidence')
+		.select(['owner.name as ownerName', 'reviewer.name as reviewerName'])
+		.where('evidence.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const outcomes = await db
+		.selectFrom('evidence_outcomes')
+		.selectAll()
+		.where('evidence_id', '=', id)
+		.execute();
+	const statements = await db
+		.selectFrom('evidence_statements')
+		.selectAll()
+		.where('evidence_id', '=', id)
+		.execute();
+	const attachments = await db
+		.selectFrom('attachments')
+		.select(['id', 'name', 'mime', 'size', 'created_at'])
+		.where('evidence_id', '=', id)
+		.where('removed_at', 'is', null)
+		.orderBy('created_at')
+		.execute();
+	const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+	return {
+		...row,
+		reflection: JSON.parse(row.reflection) as Record<string, string>,
+		outcomes: outcomes.map((o) => o.outcome_id).sort(byNumber),
+		statements: statements
+			.map((s) => ({ outcomeId: s.outcome_id, statementId: s.statement_id }))
+			.sort((a, b) => byNumber(a.statementId, b.statementId)),
+		frameworkVersion: outcomes[0]?.framework_version ?? null,
+		attachments
+	};
+}

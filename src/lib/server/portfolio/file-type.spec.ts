@@ -1,0 +1,331 @@
+import { describe, expect, it } from 'vitest';
+import {
+	allowedFilesHint,
+	checkUpload,
+	downloadName,
+	fileNameProblem,
+	maxFileBytes,
+	maxFilesPerRecord,
+	sniffFileKind
+} from './file-type';
+
+const bytes = (...parts: (string | number[])[]) =>
+	Uint8Array.from(
+		parts.flatMap((p) => (typeof p === 'string' ? Array.from(p, (c) => c.charCodeAt(0)) : p))
+	);
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+const u16 = (n: number) => [n & 0xff, (n >> 8) & 0xff];
+const u32 = (n: number) => [...u16(n & 0xffff), ...u16(n >>> 16)];
+
+/** A ZIP local file entry, stored uncompressed (CRC left as zero: nothing here checks it). */
+function localEntry(name: string, data = 'x', flags = 0): number[] {
+	return [
+		...bytes('PK\x03\x04'),
+		...u16(20),
+		...u16(flags),
+		...u16(0),
+		...u32(0),
+		...u32(0),
+		...u32(flags & 0x08 ? 0 : data.length),
+		...u32(flags & 0x08 ? 0 : data.length),
+		...u16(name.length),
+		...u16(0),
+		...bytes(name),
+		...bytes(data)
+	];
+}
+
+/** A whole ZIP: local entries, then the central directory and its end record. */
+function zip(names: string[], flags = 0): Uint8Array {
+	const out: number[] = [];
+	const central: number[] = [];
+	for (const name of names) {
+		const offset = out.length;
+		out.push(...localEntry(name, 'x', flags));
+		if (flags & 0x08) out.push(...u32(0x08074b50), ...u32(0), ...u32(1), ...u32(1));
+		central.push(
+			...bytes('PK\x01\x02'),
+			...u16(20),
+			...u16(20),
+			...u16(flags),
+			...u16(0),
+			...u32(0),
+			...u32(0),
+			...u32(1),
+			...u32(1),
+			...u16(name.length),
+			...u16(0),
+			...u16(0),
+			...u16(0),
+			...u16(0),
+			...u32(0),
+			...u32(offset),
+			...bytes(name)
+		);
+	}
+	const centralOffset = out.length;
+	out.push(...central);
+	out.push(
+		...bytes('PK\x05\x06'),
+		...u16(0),
+		...u16(0),
+		...u16(names.length),
+		...u16(names.length),
+		...u32(central.length),
+		...u32(centralOffset),
+		...u16(0)
+	);
+	return Uint8Array.from(out);
+}
+
+const docxNames = ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml'];
+
+const samples = {
+	pdf: bytes('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n'),
+	doc: bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], [0, 0, 0, 0]),
+	jpeg: bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], 'JFIF\0'),
+	png: bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], 'IHDR'),
+	gif87: bytes('GIF87a', [1, 0, 1, 0]),
+	gif89: bytes('GIF89a', [1, 0, 1, 0]),
+	webp: bytes('RIFF', u32(26), 'WEBPVP8 '),
+	pe: bytes('MZ', [0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff], 'This program cannot be run'),
+	elf: bytes([0x7f], 'ELF', [2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0])
+};
+
+describe('limits', () => {
+	it('allows 10 MB a file and 20 files a record', () => {
+		expect(maxFileBytes).toBe(10 * 1024 * 1024);
+		expect(maxFilesPerRecord).toBe(20);
+	});
+
+	it('describes what may be attached in one line', () => {
+		expect(allowedFilesHint).toBe(
+			'PDF, Word, JPEG, PNG, GIF, WebP or plain text, up to 10 MB each'
+		);
+	});
+});
+
+describe('sniffFileKind', () => {
+	it('recognises PDFs, Word documents and images by their first bytes', () => {
+		expect(sniffFileKind(samples.pdf)).toMatchObject({ mime: 'application/pdf', label: 'PDF' });
+		expect(sniffFileKind(samples.doc)).toMatchObject({
+			mime: 'application/msword',
+			label: 'Word'
+		});
+		expect(sniffFileKind(samples.jpeg)?.mime).toBe('image/jpeg');
+		expect(sniffFileKind(samples.png)?.mime).toBe('image/png');
+		expect(sniffFileKind(samples.gif87)?.mime).toBe('image/gif');
+		expect(sniffFileKind(samples.gif89)?.mime).toBe('image/gif');
+		expect(sniffFileKind(samples.webp)?.mime).toBe('image/webp');
+		expect(sniffFileKind(samples.pdf)?.extensions).toEqual(['pdf']);
+	});
+
+	it('takes a ZIP holding word/document.xml as a .docx, from local headers alone', () => {
+		const kind = sniffFileKind(Uint8Array.from(docxNames.flatMap((n) => localEntry(n))));
+		expect(kind).toMatchObject({
+			mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+			label: 'Word',
+			extensions: ['docx']
+		});
+	});
+
+	it('finds word/document.xml in the central directory when local sizes come later', () => {
+		// With bit 3 set, sizes follow the data, so the local headers can't be walked past the first.
+		expect(sniffFileKind(zip(docxNames, 0x08))?.label).toBe('Word');
+		expect(sniffFileKind(zip(docxNames))?.label).toBe('Word');
+	});
+
+	it('refuses other ZIPs: plain archives, spreadsheets, slides and macro documents', () => {
+		expect(sniffFileKind(Uint8Array.from(localEntry('xl/workbook.xml')))).toBeUndefined();
+		expect(sniffFileKind(zip(['[Content_Types].xml', 'xl/workbook.xml']))).toBeUndefined();
+		expect(sniffFileKind(zip(['ppt/presentation.xml']))).toBeUndefined();
+		expect(sniffFileKind(zip(['notes.txt', 'photo.jpg']))).toBeUndefined();
+		expect(sniffFileKind(zip([...docxNames, 'word/vbaProject.bin']))).toBeUndefined();
+		expect(sniffFileKind(bytes('PK\x03\x04'))).toBeUndefined();
+	});
+
+	it('takes valid UTF-8 without control characters as plain text', () => {
+		const kind = sniffFileKind(utf8('Reflection on the Café visit 👍\r\n\tNext steps:\f done\n'));
+		expect(kind).toMatchObject({ mime: 'text/plain', label: 'plain text' });
+		expect(sniffFileKind(bytes([0xef, 0xbb, 0xbf], 'With a BOM'))?.label).toBe('plain text');
+	});
+
+	it('refuses text with NUL or other control characters, and invalid UTF-8', () => {
+		expect(sniffFileKind(bytes('Hello\0world'))).toBeUndefined();
+		expect(sniffFileKind(bytes('Bell \x07'))).toBeUndefined();
+		expect(sniffFileKind(bytes('Escape \x1b[31m red'))).toBeUndefined();
+		expect(sniffFileKind(bytes('Caf', [0xe9]))).toBeUndefined();
+		expect(sniffFileKind(bytes([0xc3]))).toBeUndefined();
+		expect(sniffFileKind(bytes([0xed, 0xa0, 0x80]))).toBeUndefined();
+	});
+
+	it('refuses HTML, SVG and XML, which a browser could run', () => {
+		for (const markup of [
+			'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+			'<!DOCTYPE html><p>Hi',
+			'  \n<HTML><body>',
+			'\ufeff<?xml version="1.0"?><svg/>',
+			'<Script>alert(1)</script>'
+		]) {
+			expect(sniffFileKind(utf8(markup)), markup).toBeUndefined();
+		}
+		expect(sniffFileKind(utf8('Notes about <svg> files'))?.label).toBe('plain text');
+	});
+
+	it('refuses executables and empty files', () => {
+		expect(sniffFileKind(samples.pe)).toBeUndefined();
+		expect(sniffFileKind(samples.elf)).toBeUndefined();
+		expect(sniffFileKind(new Uint8Array())).toBeUndefined();
+		expect(sniffFileKind(bytes([0xef, 0xbb, 0xbf]))).toBeUndefined();
+	});
+
+	it('reads bytes from a Buffer that shares a larger pool', () => {
+		const pooled = Buffer.from(Array.from(localEntry('word/document.xml')));
+		expect(pooled.byteOffset === 0 && pooled.buffer.byteLength === pooled.length).toBe(false);
+		expect(sniffFileKind(pooled)?.label).toBe('Word');
+	});
+});
+
+describe('fileNameProblem', () => {
+	it('accepts ordinary names, including accents, spaces and several dots', () => {
+		for (const name of [
+			'report.pdf',
+			'Supervision notes 3.docx',
+			'Café ☕.txt',
+			'v1.2..final.pdf'
+		]) {
+			expect(fileNameProblem(name), name).toBeUndefined();
+		}
+		expect(fileNameProblem('a'.repeat(196) + '.pdf')).toBeUndefined();
+	});
+
+	it('refuses names that reach into folders', () => {
+		expect(fileNameProblem('../../etc/passwd.txt')).toBe(
+			'The file name “../../etc/passwd.txt” is not allowed: file names cannot contain folders (/ or \\) or “..”.'
+		);
+		for (const name of [
+			'..\\..\\boot.ini',
+			'C:\\Windows\\win.ini',
+			'/etc/passwd',
+			'a/b.txt',
+			'..'
+		]) {
+			expect(fileNameProblem(name), name).toMatch(/cannot contain folders/);
+		}
+	});
+
+	it('refuses hidden names, control characters and characters Windows reserves', () => {
+		expect(fileNameProblem('.htaccess')).toBe(
+			'The file name “.htaccess” is not allowed: file names cannot start with a full stop.'
+		);
+		expect(fileNameProblem('a\0.pdf')).toBe(
+			'The file name “a\ufffd.pdf” is not allowed: file names cannot contain control characters.'
+		);
+		expect(fileNameProblem('line\nbreak.txt')).toMatch(/control characters/);
+		expect(fileNameProblem('report\u202efdp.exe')).toMatch(/control characters/);
+		for (const c of '<>:"|?*') {
+			expect(fileNameProblem(`a${c}b.txt`), c).toBe(
+				`The file name “a${c}b.txt” is not allowed: file names cannot contain < > : " | ? or *.`
+			);
+		}
+	});
+
+	it('refuses empty and overlong names', () => {
+		expect(fileNameProblem('')).toBe('A file was sent without a name.');
+		expect(fileNameProblem('   ')).toBe('A file was sent without a name.');
+		const long = 'a'.repeat(197) + '.pdf';
+		expect(fileNameProblem(long)).toBe(
+			`The file name “${'a'.repeat(60)}…” is too long: file names must be 200 characters or fewer.`
+		);
+		// Counted in characters, so names in other scripts aren't penalised.
+		expect(fileNameProblem('👍'.repeat(196) + '.txt')).toBeUndefined();
+	});
+});
+
+describe('checkUpload', () => {
+	it('returns the kind, the name unchanged and the size', () => {
+		expect(checkUpload('Reflective log.pdf', samples.pdf)).toEqual({
+			ok: true,
+			kind: sniffFileKind(samples.pdf),
+			name: 'Reflective log.pdf',
+			size: samples.pdf.length
+		});
+	});
+
+	it('goes by the bytes, not the name', () => {
+		const result = checkUpload('photo.txt', samples.png);
+		expect(result.ok && result.kind.mime).toBe('image/png');
+	});
+
+	it('refuses a 30 MB file, naming it', () => {
+		expect(checkUpload('big.pdf', Buffer.alloc(30 * 1024 * 1024))).toEqual({
+			ok: false,
+			message: '“big.pdf” is 30 MB: files must be 10 MB or smaller.'
+		});
+	});
+
+	it('never makes a file just over the limit read as within it', () => {
+		const result = checkUpload('edge.pdf', Buffer.alloc(maxFileBytes + 1));
+		expect(result).toEqual({
+			ok: false,
+			message: '“edge.pdf” is 10.1 MB: files must be 10 MB or smaller.'
+		});
+		expect(
+			checkUpload(
+				'exact.pdf',
+				Buffer.concat([samples.pdf, Buffer.alloc(maxFileBytes - samples.pdf.length)])
+			).ok
+		).toBe(true);
+	});
+
+	it('refuses renamed executables, naming the file', () => {
+		const message =
+			'“report.pdf” is not a PDF, Word document, image or plain text file, whatever its name says.';
+		expect(checkUpload('report.pdf', samples.pe)).toEqual({ ok: false, message });
+		expect(checkUpload('report.pdf', samples.elf)).toEqual({ ok: false, message });
+	});
+
+	it('refuses path traversal before looking at the bytes', () => {
+		for (const name of ['../../etc/passwd.txt', '..\\..\\boot.ini']) {
+			const result = checkUpload(name, utf8('root:x:0:0'));
+			expect(result.ok).toBe(false);
+			expect(!result.ok && result.message).toContain(`“${name}”`);
+			expect(!result.ok && result.message).toContain('cannot contain folders');
+		}
+	});
+
+	it('refuses empty files and markup, naming them', () => {
+		expect(checkUpload('notes.txt', new Uint8Array())).toEqual({
+			ok: false,
+			message: '“notes.txt” is empty.'
+		});
+		expect(checkUpload('notes.txt', bytes([0xef, 0xbb, 0xbf]))).toEqual({
+			ok: false,
+			message: '“notes.txt” is empty.'
+		});
+		const svg = checkUpload('diagram.txt', utf8('<svg onload="alert(1)"/>'));
+		expect(!svg.ok && svg.message).toBe(
+			'“diagram.txt” is a web page or SVG file, which could run code when opened in a browser: save it as a PDF instead.'
+		);
+	});
+});
+
+describe('downloadName', () => {
+	const mime = (b: Uint8Array) => sniffFileKind(b)!.mime;
+
+	it('keeps a name whose extension matches the bytes', () => {
+		expect(downloadName('Report.PDF', mime(samples.pdf))).toBe('Report.PDF');
+		expect(downloadName('photo.jpeg', mime(samples.jpeg))).toBe('photo.jpeg');
+		expect(downloadName('photo.jpg', mime(samples.jpeg))).toBe('photo.jpg');
+	});
+
+	it('adds the right extension otherwise, so the file opens in a harmless program', () => {
+		expect(downloadName('run.bat', mime(utf8('del *.*')))).toBe('run.bat.txt');
+		expect(downloadName('setup.msi', mime(samples.doc))).toBe('setup.msi.doc');
+		expect(downloadName('notes', mime(utf8('hello')))).toBe('notes.txt');
+		expect(downloadName('.txt', mime(utf8('hello')))).toBe('.txt.txt');
+		expect(downloadName('tool.jar', mime(zip(docxNames)))).toBe('tool.jar.docx');
+		expect(downloadName('x.exe', 'application/x-unknown')).toBe('x.exe.bin');
+	});
+});

@@ -1,0 +1,27 @@
+import { requireRole } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { getFramework, outcomesOf } from '$lib/server/framework';
+import { listEvidence } from '$lib/server/portfolio/list';
+import type { PageServerLoad } from './$types';
+
+const isDate = (value: string | null) =>
+	value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+
+export const load: PageServerLoad = async ({ url }) => {
+	const user = requireRole('practitioner');
+	const param = (name: string) => url.searchParams.get(name)?.trim() || undefined;
+	const filters = {
+		type: param('type'),
+		outcome: param('outcome'),
+		status: param('status'),
+		from: isDate(param('from') ?? null),
+		to: isDate(param('to') ?? null),
+		q: param('q')
+	};
+	return {
+		filters,
+		records: await listEvidence(getDb(), user.id, filters),
+		outcomes: outcomesOf(getFramework()!).map(({ id, title }) => ({ id, title })),
+		saved: url.searchParams.get('saved')
+	};
+};

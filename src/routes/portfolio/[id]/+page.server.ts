@@ -1,0 +1,125 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requirePractitionerAccess } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { eventsFor } from '$lib/server/db/events';
+import { getFramework } from '$lib/server/framework';
+import { invalid } from '$lib/server/forms';
+import { checkAnonymity } from '$lib/server/portfolio/anonymity';
+import {
+	addAttachments,
+	readForm,
+	readUploads,
+	removeAttachment,
+	tooManyFiles
+} from '$lib/server/portfolio/attachments';
+import {
+	EvidenceError,
+	getEvidence,
+	isEditable,
+	submissionProblems,
+	submitEvidence,
+	updateEvidence
+} from '$lib/server/portfolio/evidence';
+import { evidenceValues, parseEvidenceForm, textsOf } from '$lib/server/portfolio/evidence-form';
+import { allowedFilesHint } from '$lib/server/portfolio/file-type';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The record, if the signed-in person may see it; with whether they may change it. */
+async function findRecord(id: string) {
+	const record = await getEvidence(getDb(), id);
+	if (!record) error(404, 'There is no such record.');
+	const user = await requirePractitionerAccess(record.owner_id);
+	const owner = user.id === record.owner_id;
+	return { record, user, owner, editable: owner && isEditable(record.status) };
+}
+
+async function requireEditable(id: string) {
+	const found = await findRecord(id);
+	if (!found.owner) error(403, 'Only the person whose portfolio this is can change it.');
+	return found;
+}
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const { record, owner, editable } = await findRecord(params.id);
+	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
+	const mapped = framework.domains
+		.flatMap((d) => d.outcomes)
+		.filter((o) => record.outcomes.includes(o.id))
+		.map((o) => ({
+			id: o.id,
+			title: o.title,
+			statements: o.statements
+				.filter((s) => record.statements.some((m) => m.statementId === s.id))
+				.map(({ id, text }) => ({ id, text }))
+		}));
+	return {
+		record,
+		owner,
+		editable,
+		mapped,
+		frameworkName: framework.version.shortTitle,
+		values: evidenceValues(record),
+		events: await eventsFor(getDb(), 'evidence', record.id),
+		filesHint: allowedFilesHint,
+		saved: url.searchParams.get('saved')
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ params, request }) => {
+		const { user } = await requireEditable(params.id);
+		const form = await readForm(request);
+		if (typeof form === 'string') return invalid({}, { files: form }, 413);
+		const { input, values, errors } = parseEvidenceForm(form);
+		const uploads = await readUploads(form);
+		if (uploads.error) errors.files = uploads.error;
+		const db = getDb();
+		const tooMany = await tooManyFiles(db, params.id, uploads.files.length);
+		if (tooMany) errors.files = tooMany;
+		if (Object.keys(errors).length) return invalid(values, errors);
+		try {
+			await updateEvidence(db, user.id, params.id, Number(form.get('version')), input);
+		} catch (e) {
+			if (!(e instanceof EvidenceError)) throw e;
+			return invalid(values, { editor: e.message }, 409);
+		}
+		await addAttachments(db, user.id, params.id, uploads.files);
+		redirect(303, `/portfolio/${params.id}?saved=saved`);
+	},
+	removeFile: async ({ params, request }) => {
+		const { user, editable } = await requireEditable(params.id);
+		if (!editable)
+			return invalid({}, { files: 'Files cannot be removed from a record once it is submitted.' });
+		await removeAttachment(
+			getDb(),
+			user.id,
+			params.id,
+			String((await request.formData()).get('attachment') ?? '')
+		);
+		redirect(303, `/portfolio/${params.id}?saved=file-removed`);
+	},
+	submit: async ({ params, request }) => {
+		const { user, record, editable } = await requireEditable(params.id);
+		if (!editable) return invalid({}, { submit: `This record has been ${record.status} already.` });
+		const form = await request.formData();
+		const problems = submissionProblems(record, record.outcomes.length);
+		if (Object.keys(problems).length) return invalid({}, problems);
+		const findings = checkAnonymity(textsOf(record), { allowedNames: [user.name] });
+		const confirmed = form.get('confirm') === 'yes';
+		if (findings.length > 0 && !confirmed)
+			return fail(400, { findings, askedToConfirm: form.has('confirming') });
+		try {
+			await submitEvidence(
+				getDb(),
+				user.id,
+				params.id,
+				Number(form.get('version')),
+				findings.length > 0
+			);
+		} catch (e) {
+			if (!(e instanceof EvidenceError)) throw e;
+			return invalid({}, { submit: e.message }, 409);
+		}
+		redirect(303, '/portfolio?saved=submitted');
+	}
+};

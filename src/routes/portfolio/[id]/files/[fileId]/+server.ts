@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { requirePractitionerAccess } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { filesDir, getAttachment } from '$lib/server/portfolio/attachments';
+import { getEvidence } from '$lib/server/portfolio/evidence';
+import { readStoredFile } from '$lib/server/portfolio/file-store';
+import { downloadName } from '$lib/server/portfolio/file-type';
+import type { RequestHandler } from './$types';
+
+/** Files are served only through this access check, always as a download, never inline. */
+export const GET: RequestHandler = async ({ params }) => {
+	const db = getDb();
+	const record = await getEvidence(db, params.id);
+	if (!record) error(404, 'There is no such file.');
+	await requirePractitionerAccess(record.owner_id);
+	const file = await getAttachment(db, record.id, params.fileId);
+	if (!file) error(404, 'There is no such file.');
+	const bytes = await readStoredFile(filesDir(), file.file_hash);
+	// The name gets the extension its bytes call for, so a text file called run.bat cannot run.
+	const name = downloadName(file.name, file.mime);
+	const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+	return new Response(new Uint8Array(bytes), {
+		headers: {
+			'content-type': file.mime === 'text/plain' ? 'text/plain; charset=utf-8' : file.mime,
+			'content-length': String(bytes.length),
+			'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
+		}
+	});
+};

@@ -1,0 +1,103 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { getFramework, outcomesOf } from '$lib/server/framework';
+import { searchFramework } from '$lib/server/framework/search';
+import { invalid } from '$lib/server/forms';
+import { EvidenceError, getEvidence, isEditable, setMapping } from '$lib/server/portfolio/evidence';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Only the owner maps their own record, and only while it can be changed. */
+async function editableRecord(id: string) {
+	const user = requireRole('practitioner');
+	const record = await getEvidence(getDb(), id);
+	if (!record) error(404, 'There is no such record.');
+	if (record.owner_id !== user.id)
+		error(403, 'Only the person whose portfolio this is can change it.');
+	if (!isEditable(record.status)) redirect(303, `/portfolio/${id}`);
+	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
+	return { user, record, framework };
+}
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const { record, framework } = await editableRecord(params.id);
+	const q = url.searchParams.get('q')?.trim() ?? '';
+	const result = q ? searchFramework(framework, q) : undefined;
+	const shownOutcomes = result ? new Set(result.outcomes.map((o) => o.id)) : undefined;
+	const shownStatements = result
+		? new Set(
+				result.outcomes.flatMap((o) =>
+					o.titleMatched && o.statements.length === 0 ? [] : o.statements.map((s) => s.id)
+				)
+			)
+		: undefined;
+	return {
+		record: { id: record.id, title: record.title, version: record.version },
+		q,
+		frameworkName: framework.version.shortTitle,
+		selectedOutcomes: record.outcomes,
+		selectedStatements: record.statements.map((s) => s.statementId),
+		domains: framework.domains
+			.map((d) => ({
+				id: d.id,
+				title: d.title,
+				outcomes: d.outcomes
+					.filter((o) => !shownOutcomes || shownOutcomes.has(o.id))
+					.map((o) => ({
+						id: o.id,
+						title: o.title,
+						statements: o.statements
+							.filter(
+								(s) =>
+									!shownStatements ||
+									shownStatements.has(s.id) ||
+									result?.outcomes.find((r) => r.id === o.id)?.titleMatched
+							)
+							.map(({ id, kind, text }) => ({ id, kind, text }))
+					}))
+			}))
+			.filter((d) => d.outcomes.length > 0)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, request }) => {
+		const { user, record, framework } = await editableRecord(params.id);
+		const form = await request.formData();
+		const strings = (name: string) =>
+			form.getAll(name).filter((v): v is string => typeof v === 'string');
+		const outcomes = new Map(outcomesOf(framework).map((o) => [o.id, o]));
+		const chosenStatements = strings('statement');
+		const statements: { outcomeId: string; statementId: string }[] = [];
+		for (const statementId of chosenStatements) {
+			const outcomeId = statementId.split(' ')[0];
+			if (!outcomes.get(outcomeId)?.statements.some((s) => s.id === statementId)) {
+				return invalid(
+					{},
+					{ mapping: `“${statementId}” is not a statement in ${framework.version.shortTitle}` }
+				);
+			}
+			statements.push({ outcomeId, statementId });
+		}
+		// Choosing a statement maps the record to its outcome too.
+		const chosenOutcomes = new Set([...strings('outcome'), ...statements.map((s) => s.outcomeId)]);
+		for (const id of chosenOutcomes) {
+			if (!outcomes.has(id))
+				return invalid(
+					{},
+					{ mapping: `“${id}” is not an outcome in ${framework.version.shortTitle}` }
+				);
+		}
+		try {
+			await setMapping(getDb(), user.id, record.id, Number(form.get('version')), {
+				frameworkVersion: framework.version.id,
+				outcomes: [...chosenOutcomes],
+				statements
+			});
+		} catch (e) {
+			if (!(e instanceof EvidenceError)) throw e;
+			return invalid({}, { mapping: e.message }, 409);
+		}
+		redirect(303, `/portfolio/${record.id}?saved=mapped#mapping`);
+	}
+};

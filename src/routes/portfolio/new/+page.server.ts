@@ -1,0 +1,37 @@
+import { redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { invalid } from '$lib/server/forms';
+import {
+	addAttachments,
+	readForm,
+	readUploads,
+	tooManyFiles
+} from '$lib/server/portfolio/attachments';
+import { createEvidence } from '$lib/server/portfolio/evidence';
+import { parseEvidenceForm } from '$lib/server/portfolio/evidence-form';
+import { allowedFilesHint } from '$lib/server/portfolio/file-type';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => {
+	requireRole('practitioner');
+	return { filesHint: allowedFilesHint };
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const user = requireRole('practitioner');
+		const form = await readForm(request);
+		if (typeof form === 'string') return invalid({}, { files: form }, 413);
+		const { input, values, errors } = parseEvidenceForm(form);
+		const uploads = await readUploads(form);
+		if (uploads.error) errors.files = uploads.error;
+		const db = getDb();
+		const tooMany = await tooManyFiles(db, null, uploads.files.length);
+		if (tooMany) errors.files = tooMany;
+		if (Object.keys(errors).length) return invalid(values, errors);
+		const id = await createEvidence(db, user.id, input);
+		await addAttachments(db, user.id, id, uploads.files);
+		redirect(303, `/portfolio/${id}?saved=created`);
+	}
+};
