@@ -11,6 +11,8 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
+	// The longest journeys (sign in twice, submit, review, sign off) take about half a minute.
+	timeout: 90_000,
 	workers: 2,
 	retries: 0,
 	reporter: process.env.CI ? 'list' : 'line',

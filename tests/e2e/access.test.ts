@@ -42,6 +42,8 @@ const adminsOnly: Record<Role, Answer> = {
 };
 
 const practitionersOnly: Record<Role, Answer> = { ...adminsOnly, practitioner: 200, admin: 403 };
+/** supervisor@demo.test supervises practitioner@demo.test; nobody else may use these. */
+const supervisorsOnly: Record<Role, Answer> = { ...adminsOnly, supervisor: 200, admin: 403 };
 /** A record of practitioner@demo.test's: hers, her supervisor's, and the authority-wide roles'. */
 const priyasRecord: Record<Role, Answer> = {
 	anonymous: 'sign-in',
@@ -69,7 +71,10 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/self-assessment/[id]': practitionersOnly,
 	'/portfolio/[id]': priyasRecord,
 	'/portfolio/[id]/mapping': practitionersOnly,
-	'/portfolio/[id]/files/[fileId]': priyasRecord
+	'/portfolio/[id]/files/[fileId]': priyasRecord,
+	'/supervision': supervisorsOnly,
+	'/supervision/[practitionerId]': supervisorsOnly,
+	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly
 };
 
 /** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
@@ -136,7 +141,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/portfolio/[id]': `/portfolio/${draft.id}`,
 			'/portfolio/[id]/mapping': `/portfolio/${draft.id}/mapping`,
 			'/portfolio/[id]/files/[fileId]': `/portfolio/${file.evidence_id}/files/${file.id}`,
-			'/portfolio/self-assessment/[id]': `/portfolio/self-assessment/${assessment.id}`
+			'/portfolio/self-assessment/[id]': `/portfolio/self-assessment/${assessment.id}`,
+			'/supervision/[practitionerId]': `/supervision/${priya.id}`,
+			'/supervision/[practitionerId]/outcomes/[outcomeId]': `/supervision/${priya.id}/outcomes/2.3`
 		} as Record<string, string>;
 	}
 

@@ -4,23 +4,8 @@ import { dateOnly } from './db/time';
 import { countUnsent } from './mail/outbox';
 import { currentSupervisees, currentSupervisor } from './people/supervision';
 import { programmeMonth } from './programme/month';
-
-/** Each person's programme (ASYE and so on) with the month they are in today. */
-async function programmes(db: Db, userIds: string[], today: string) {
-	if (userIds.length === 0)
-		return new Map<string, { programme: string; month: number; startsOn: string }>();
-	const rows = await db
-		.selectFrom('enrolments')
-		.select(['user_id', 'programme', 'starts_on'])
-		.where('user_id', 'in', userIds)
-		.execute();
-	return new Map(
-		rows.map((r) => [
-			r.user_id,
-			{ programme: r.programme, month: programmeMonth(r.starts_on, today), startsOn: r.starts_on }
-		])
-	);
-}
+import { programmes } from './programme/enrolments';
+import { reviewQueue } from './review/review';
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
@@ -48,7 +33,10 @@ async function supervisorHome(db: Db, user: SessionUser, today: string) {
 		supervisees.map((s) => s.id),
 		today
 	);
-	return { supervisees: supervisees.map((s) => ({ ...s, programme: enrolled.get(s.id) ?? null })) };
+	return {
+		supervisees: supervisees.map((s) => ({ ...s, programme: enrolled.get(s.id) ?? null })),
+		toReview: (await reviewQueue(db, user.id, today)).length
+	};
 }
 
 async function pswHome(db: Db, today: string) {

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { countUnsent } from '$lib/server/mail/outbox';
 import { listTeams } from '$lib/server/people/teams';
 import { listPeople } from '$lib/server/people/users';
+import { verifySignoffs } from '$lib/server/signoff/signoffs';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -10,6 +11,7 @@ export const load: PageServerLoad = async () => {
 	const db = getDb();
 	const people = await listPeople(db);
 	return {
+		signoffs: await verifySignoffs(db),
 		counts: {
 			active: people.filter((p) => p.active).length,
 			invited: people.filter((p) => p.active && p.invited).length,

@@ -46,3 +46,12 @@ export async function requirePractitionerAccess(practitionerId: string) {
 		error(403, 'You cannot see this person’s records.');
 	return user;
 }
+
+/** The signed-in supervisor, if they supervise this practitioner today; 403 otherwise. */
+export async function requireSupervisorOf(practitionerId: string) {
+	const user = requireRole('supervisor');
+	if (!(await isCurrentSupervisor(getDb(), user.id, practitionerId))) {
+		error(403, 'You do not supervise this person.');
+	}
+	return user;
+}

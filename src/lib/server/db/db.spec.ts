@@ -105,5 +105,6 @@ describe.each(testDatabases())('the database on $name', (database) => {
 			await db.selectFrom('self_assessments').select('id').where('user_id', '=', priya.id).execute()
 		).toHaveLength(1);
 		expect(await db.selectFrom('attachments').select('id').execute()).toHaveLength(1);
+		expect((await db.selectFrom('signoffs').select('id').execute()).length).toBeGreaterThan(3);
 	});
 });

@@ -169,6 +169,31 @@ export interface SelfAssessmentRatingsTable {
 	note: string;
 }
 
+export interface EvidenceCommentsTable {
+	id: string;
+	evidence_id: string;
+	author_id: string;
+	body: string;
+	created_at: string;
+}
+
+export interface SignoffsTable {
+	id: string;
+	practitioner_id: string;
+	/** 1, 2, 3, … for each practitioner: the order of the chain. */
+	sequence: number;
+	framework_version: string;
+	outcome_id: string;
+	action: 'sign-off' | 'withdraw';
+	rationale: string;
+	/** The accepted evidence cited, as a JSON array of ids. */
+	evidence_ids: string;
+	actor_id: string;
+	created_at: string;
+	previous_hash: string;
+	hash: string;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -186,6 +211,8 @@ export interface Database {
 	attachments: AttachmentsTable;
 	self_assessments: SelfAssessmentsTable;
 	self_assessment_ratings: SelfAssessmentRatingsTable;
+	evidence_comments: EvidenceCommentsTable;
+	signoffs: SignoffsTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

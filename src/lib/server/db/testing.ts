@@ -17,7 +17,7 @@ process.env.FILES_DIR ??= mkdtempSync(join(tmpdir(), 'golden-thread-files-'));
 
 export interface TestDatabase {
 	name: string;
-	open(): Promise<{ db: Db; close(): Promise<void> }>;
+	open(): Promise<{ db: Db; url: string; close(): Promise<void> }>;
 }
 
 function sqlite(): TestDatabase {
@@ -25,10 +25,12 @@ function sqlite(): TestDatabase {
 		name: 'SQLite',
 		async open() {
 			const dir = mkdtempSync(join(tmpdir(), 'golden-thread-test-'));
-			const db = createDb(`file:${join(dir, 'test.db')}`);
+			const url = `file:${join(dir, 'test.db')}`;
+			const db = createDb(url);
 			await migrateToLatest(db);
 			return {
 				db,
+				url,
 				async close() {
 					await db.destroy();
 					rmSync(dir, { recursive: true, force: true });
@@ -52,6 +54,7 @@ function postgres(url: string): TestDatabase {
 			await migrateToLatest(db);
 			return {
 				db,
+				url: scoped.toString(),
 				async close() {
 					await db.destroy();
 					await admin.query(`drop schema ${schema} cascade`);

@@ -5,6 +5,8 @@ import { dateOnly, days, timestamp } from '../db/time';
 import { filesDir } from '../portfolio/attachments';
 import { storeFile } from '../portfolio/file-store';
 import type { DemoEvidence } from './evidence';
+import { currentSupervisor } from '../people/supervision';
+import { signOffOutcome } from '../signoff/signoffs';
 
 /** Adds the demo portfolios, each record dated relative to `now` and mapped to `frameworkVersion`. */
 export async function seedDemoEvidence(
@@ -160,4 +162,47 @@ export async function seedDemoExtras(
 			removed_at: null
 		})
 		.execute();
+}
+
+/** Later-year ASYEs have outcomes signed off by their supervisors, citing their accepted evidence. */
+export async function seedDemoSignoffs(
+	db: Db,
+	frameworkVersion: string,
+	emails: string[],
+	now = new Date()
+) {
+	for (const email of emails) {
+		const person = await db
+			.selectFrom('users')
+			.select('id')
+			.where('email', '=', email)
+			.executeTakeFirstOrThrow();
+		const supervisor = await currentSupervisor(db, person.id, dateOnly(now));
+		if (!supervisor) continue;
+		const accepted = await db
+			.selectFrom('evidence_outcomes')
+			.innerJoin('evidence', 'evidence.id', 'evidence_outcomes.evidence_id')
+			.select(['evidence_outcomes.outcome_id', 'evidence.id', 'evidence.title'])
+			.where('evidence.owner_id', '=', person.id)
+			.where('evidence.status', '=', 'accepted')
+			.orderBy('evidence_outcomes.outcome_id')
+			.execute();
+		const done = new Set<string>();
+		for (const row of accepted) {
+			if (done.has(row.outcome_id)) continue;
+			done.add(row.outcome_id);
+			await signOffOutcome(
+				db,
+				supervisor.id,
+				person.id,
+				{
+					frameworkVersion,
+					outcomeId: row.outcome_id,
+					rationale: `Met: “${row.title}” shows the outcome in practice, and we discussed it in supervision.`,
+					evidenceIds: [row.id]
+				},
+				now
+			);
+		}
+	}
 }

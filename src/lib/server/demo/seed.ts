@@ -5,7 +5,7 @@ import { dateOnly, timestamp } from '../db/time';
 import { addMonths } from '../programme/month';
 import { demoPassword, demoPeople, demoTeams } from './authority';
 import { demoEvidence } from './evidence';
-import { seedDemoEvidence, seedDemoExtras } from './seed-evidence';
+import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
 
 /** The demo portfolios were written against the March 2025 standards. */
 const demoFrameworkVersion = 'pqs-2025';
@@ -162,5 +162,11 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 		demoFrameworkVersion,
 		pqsOutcomes,
 		asyeStart(5)
+	);
+	await seedDemoSignoffs(
+		db,
+		demoFrameworkVersion,
+		['lucy.chen@demo.test', 'dev.patel@demo.test', 'kwame.boateng@demo.test'],
+		now
 	);
 }

@@ -1,6 +1,7 @@
 import type { SelfRating } from '$lib/portfolio/vocabulary';
 import type { Db } from '../db';
 import type { Framework } from '../framework/schema';
+import { signOffState } from '../signoff/signoffs';
 
 /** Records count towards coverage once submitted; a draft is not yet evidence. */
 export const countedStatuses = ['submitted', 'accepted'] as const;
@@ -48,6 +49,7 @@ export async function coverageFor(db: Db, ownerId: string, framework: Framework)
 		.where('evidence_statements.framework_version', '=', version)
 		.execute();
 	const ratings = await latestRatings(db, ownerId, version);
+	const signoffs = await signOffState(db, ownerId, version);
 	const shown = new Set(evidenced.map((s) => s.statement_id));
 	const counts = new Map(records.map((r) => [r.outcome_id, r]));
 
@@ -70,8 +72,7 @@ export async function coverageFor(db: Db, ownerId: string, framework: Framework)
 				gaps: outcome.statements
 					.filter((s) => !shown.has(s.id))
 					.map((s) => ({ id: s.id, text: s.text })),
-				// Outcome sign-off comes with supervision; until then nothing is signed off.
-				signedOff: false,
+				signedOff: signoffs.get(outcome.id)?.action === 'sign-off',
 				rating: ratings.get(outcome.id) ?? null
 			};
 		})

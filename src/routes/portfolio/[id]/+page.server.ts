@@ -1,5 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requirePractitionerAccess } from '$lib/server/auth/access';
+import { hasRole, requirePractitionerAccess } from '$lib/server/auth/access';
+import { isCurrentSupervisor } from '$lib/server/people/supervision';
+import {
+	acceptEvidence,
+	addComment,
+	listComments,
+	notifySubmitted,
+	returnEvidence,
+	ReviewError
+} from '$lib/server/review/review';
 import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
 import { getFramework } from '$lib/server/framework';
@@ -24,13 +33,24 @@ import { evidenceValues, parseEvidenceForm, textsOf } from '$lib/server/portfoli
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The record, if the signed-in person may see it; with whether they may change it. */
+/** The record, if the signed-in person may see it; with what they may do to it. */
 async function findRecord(id: string) {
 	const record = await getEvidence(getDb(), id);
 	if (!record) error(404, 'There is no such record.');
 	const user = await requirePractitionerAccess(record.owner_id);
 	const owner = user.id === record.owner_id;
-	return { record, user, owner, editable: owner && isEditable(record.status) };
+	const supervisor =
+		!owner &&
+		hasRole(user, 'supervisor') &&
+		(await isCurrentSupervisor(getDb(), user.id, record.owner_id));
+	return { record, user, owner, supervisor, editable: owner && isEditable(record.status) };
+}
+
+async function requireReviewer(id: string) {
+	const found = await findRecord(id);
+	if (!found.supervisor)
+		error(403, 'Only the practitioner’s current supervisor can review this record.');
+	return found;
 }
 
 async function requireEditable(id: string) {
@@ -40,7 +60,7 @@ async function requireEditable(id: string) {
 }
 
 export const load: PageServerLoad = async ({ params, url }) => {
-	const { record, owner, editable } = await findRecord(params.id);
+	const { record, owner, editable, supervisor } = await findRecord(params.id);
 	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
 	const mapped = framework.domains
 		.flatMap((d) => d.outcomes)
@@ -56,6 +76,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		record,
 		owner,
 		editable,
+		canReview: supervisor && record.status === 'submitted',
+		canComment: owner || supervisor,
+		comments: await listComments(getDb(), record.id),
 		mapped,
 		frameworkName: framework.version.shortTitle,
 		values: evidenceValues(record),
@@ -98,7 +121,7 @@ export const actions: Actions = {
 		);
 		redirect(303, `/portfolio/${params.id}?saved=file-removed`);
 	},
-	submit: async ({ params, request }) => {
+	submit: async ({ params, request, url }) => {
 		const { user, record, editable } = await requireEditable(params.id);
 		if (!editable) return invalid({}, { submit: `This record has been ${record.status} already.` });
 		const form = await request.formData();
@@ -116,10 +139,45 @@ export const actions: Actions = {
 				Number(form.get('version')),
 				findings.length > 0
 			);
+			await notifySubmitted(getDb(), params.id, url.origin);
 		} catch (e) {
 			if (!(e instanceof EvidenceError)) throw e;
 			return invalid({}, { submit: e.message }, 409);
 		}
 		redirect(303, '/portfolio?saved=submitted');
+	},
+	accept: async ({ params, request, url }) => {
+		const { user } = await requireReviewer(params.id);
+		const form = await request.formData();
+		const statements = form.getAll('statement').filter((v): v is string => typeof v === 'string');
+		try {
+			await acceptEvidence(getDb(), user.id, params.id, statements, url.origin);
+		} catch (e) {
+			if (!(e instanceof ReviewError)) throw e;
+			return invalid({}, { review: e.message });
+		}
+		redirect(303, `/supervision?saved=accepted`);
+	},
+	return: async ({ params, request, url }) => {
+		const { user } = await requireReviewer(params.id);
+		const feedback = String((await request.formData()).get('feedback') ?? '');
+		try {
+			await returnEvidence(getDb(), user.id, params.id, feedback, url.origin);
+		} catch (e) {
+			if (!(e instanceof ReviewError)) throw e;
+			return invalid({ feedback }, { feedback: e.message });
+		}
+		redirect(303, `/supervision?saved=returned`);
+	},
+	comment: async ({ params, request }) => {
+		const { user, owner, supervisor } = await findRecord(params.id);
+		if (!owner && !supervisor)
+			error(403, 'Only the practitioner and their supervisor can comment.');
+		const body = String((await request.formData()).get('comment') ?? '').trim();
+		if (!body) return invalid({}, { comment: 'Write a comment' });
+		if (body.length > 5000)
+			return invalid({ comment: body }, { comment: 'A comment must be 5,000 characters or fewer' });
+		await addComment(getDb(), user.id, params.id, body);
+		redirect(303, `/portfolio/${params.id}?saved=commented#comments`);
 	}
 };

@@ -1,0 +1,210 @@
+import type { Db } from '../db';
+import { recordEvent } from '../db/events';
+import { newId } from '../db/ids';
+import { dateOnly, timestamp } from '../db/time';
+import { sendMail } from '../mail/outbox';
+import { currentSupervisor, isCurrentSupervisor } from '../people/supervision';
+
+export class ReviewError extends Error {}
+
+/** Submitted evidence from the people someone supervises today, oldest first. */
+export function reviewQueue(db: Db, supervisorId: string, today = dateOnly()) {
+	return db
+		.selectFrom('evidence')
+		.innerJoin('supervisions', 'supervisions.supervisee_id', 'evidence.owner_id')
+		.innerJoin('users', 'users.id', 'evidence.owner_id')
+		.select([
+			'evidence.id',
+			'evidence.title',
+			'evidence.submitted_at',
+			'evidence.type',
+			'users.name as ownerName',
+			'users.id as ownerId'
+		])
+		.where('supervisions.supervisor_id', '=', supervisorId)
+		.where('supervisions.starts_on', '<=', today)
+		.where((eb) =>
+			eb.or([eb('supervisions.ends_on', 'is', null), eb('supervisions.ends_on', '>', today)])
+		)
+		.where('evidence.status', '=', 'submitted')
+		.orderBy('evidence.submitted_at')
+		.execute();
+}
+
+/** The record, if `reviewerId` supervises its owner today and it is waiting for review. */
+async function reviewable(db: Db, reviewerId: string, evidenceId: string) {
+	const record = await db
+		.selectFrom('evidence')
+		.selectAll()
+		.where('id', '=', evidenceId)
+		.executeTakeFirst();
+	if (!record) throw new ReviewError('There is no such record');
+	if (!(await isCurrentSupervisor(db, reviewerId, record.owner_id))) {
+		throw new ReviewError('Only the practitioner’s current supervisor can review this record');
+	}
+	if (record.status !== 'submitted')
+		throw new ReviewError(`This record is ${record.status}, not waiting for review`);
+	return record;
+}
+
+const link = (origin: string, id: string) => `${origin}/portfolio/${id}`;
+
+/**
+ * Accepts a record, confirming the statements it shows or narrowing them to `statementIds`
+ * (a subset of those the practitioner chose). Accepted records are read-only.
+ */
+export async function acceptEvidence(
+	db: Db,
+	reviewerId: string,
+	evidenceId: string,
+	statementIds: string[],
+	origin: string,
+	now = new Date()
+) {
+	const record = await reviewable(db, reviewerId, evidenceId);
+	await db.transaction().execute(async (tx) => {
+		const mapped = await tx
+			.selectFrom('evidence_statements')
+			.select('statement_id')
+			.where('evidence_id', '=', evidenceId)
+			.execute();
+		const dropped = mapped.map((m) => m.statement_id).filter((id) => !statementIds.includes(id));
+		if (dropped.length) {
+			await tx
+				.deleteFrom('evidence_statements')
+				.where('evidence_id', '=', evidenceId)
+				.where('statement_id', 'in', dropped)
+				.execute();
+		}
+		await tx
+			.updateTable('evidence')
+			.set({
+				status: 'accepted',
+				reviewed_by: reviewerId,
+				reviewed_at: timestamp(now),
+				review_feedback: null,
+				version: record.version + 1,
+				updated_at: timestamp(now)
+			})
+			.where('id', '=', evidenceId)
+			.execute();
+		await recordEvent(
+			tx,
+			{
+				actorId: reviewerId,
+				action: 'evidence.accepted',
+				subjectType: 'evidence',
+				subjectId: evidenceId,
+				detail: { narrowed: dropped }
+			},
+			now
+		);
+	});
+	const owner = await db
+		.selectFrom('users')
+		.select(['email', 'name'])
+		.where('id', '=', record.owner_id)
+		.executeTakeFirstOrThrow();
+	await sendMail(db, {
+		to: owner.email,
+		subject: `Evidence accepted: ${record.title}`,
+		body: `Dear ${owner.name},\n\nYour supervisor has accepted “${record.title}”.\n\n${link(origin, evidenceId)}`
+	});
+}
+
+export async function returnEvidence(
+	db: Db,
+	reviewerId: string,
+	evidenceId: string,
+	feedback: string,
+	origin: string,
+	now = new Date()
+) {
+	if (!feedback.trim()) throw new ReviewError('Write feedback saying what to change');
+	const record = await reviewable(db, reviewerId, evidenceId);
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('evidence')
+			.set({
+				status: 'returned',
+				reviewed_by: reviewerId,
+				reviewed_at: timestamp(now),
+				review_feedback: feedback.trim(),
+				version: record.version + 1,
+				updated_at: timestamp(now)
+			})
+			.where('id', '=', evidenceId)
+			.execute();
+		await recordEvent(
+			tx,
+			{
+				actorId: reviewerId,
+				action: 'evidence.returned',
+				subjectType: 'evidence',
+				subjectId: evidenceId
+			},
+			now
+		);
+	});
+	const owner = await db
+		.selectFrom('users')
+		.select(['email', 'name'])
+		.where('id', '=', record.owner_id)
+		.executeTakeFirstOrThrow();
+	await sendMail(db, {
+		to: owner.email,
+		subject: `Evidence returned with feedback: ${record.title}`,
+		body: `Dear ${owner.name},\n\nYour supervisor has returned “${record.title}” with feedback:\n\n${feedback.trim()}\n\n${link(origin, evidenceId)}`
+	});
+}
+
+/** Tells the practitioner's current supervisor that a record is waiting for them. */
+export async function notifySubmitted(db: Db, evidenceId: string, origin: string) {
+	const record = await db
+		.selectFrom('evidence')
+		.innerJoin('users', 'users.id', 'evidence.owner_id')
+		.select(['evidence.title', 'evidence.owner_id', 'users.name'])
+		.where('evidence.id', '=', evidenceId)
+		.executeTakeFirstOrThrow();
+	const supervisor = await currentSupervisor(db, record.owner_id);
+	if (!supervisor) return;
+	await sendMail(db, {
+		to: supervisor.email,
+		subject: `Evidence to review from ${record.name}`,
+		body: `Dear ${supervisor.name},\n\n${record.name} has submitted “${record.title}” for review.\n\n${link(origin, evidenceId)}`
+	});
+}
+
+export async function addComment(
+	db: Db,
+	authorId: string,
+	evidenceId: string,
+	body: string,
+	now = new Date()
+) {
+	await db
+		.insertInto('evidence_comments')
+		.values({
+			id: newId(),
+			evidence_id: evidenceId,
+			author_id: authorId,
+			body,
+			created_at: timestamp(now)
+		})
+		.execute();
+}
+
+export function listComments(db: Db, evidenceId: string) {
+	return db
+		.selectFrom('evidence_comments')
+		.innerJoin('users', 'users.id', 'evidence_comments.author_id')
+		.select([
+			'evidence_comments.id',
+			'evidence_comments.body',
+			'evidence_comments.created_at',
+			'users.name as authorName'
+		])
+		.where('evidence_id', '=', evidenceId)
+		.orderBy('evidence_comments.created_at')
+		.execute();
+}

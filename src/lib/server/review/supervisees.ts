@@ -1,0 +1,53 @@
+import type { Db } from '../db';
+import { dateOnly } from '../db/time';
+import { currentSupervisees } from '../people/supervision';
+import { programmes } from '../programme/enrolments';
+import { countedStatuses } from '../portfolio/coverage';
+
+/**
+ * The people someone supervises, with their programme month, how many outcomes their
+ * submitted or accepted evidence covers, and how many outcomes are signed off.
+ */
+export async function superviseeSummaries(
+	db: Db,
+	supervisorId: string,
+	frameworkVersion: string,
+	today = dateOnly()
+) {
+	const people = await currentSupervisees(db, supervisorId, today);
+	if (people.length === 0) return [];
+	const ids = people.map((p) => p.id);
+	const covered = await db
+		.selectFrom('evidence_outcomes')
+		.innerJoin('evidence', 'evidence.id', 'evidence_outcomes.evidence_id')
+		.select((eb) => [
+			'evidence.owner_id',
+			eb.fn.count<number>('evidence_outcomes.outcome_id').distinct().as('outcomes')
+		])
+		.where('evidence.owner_id', 'in', ids)
+		.where('evidence.status', 'in', countedStatuses)
+		.where('evidence_outcomes.framework_version', '=', frameworkVersion)
+		.groupBy('evidence.owner_id')
+		.execute();
+	const entries = await db
+		.selectFrom('signoffs')
+		.select(['practitioner_id', 'outcome_id', 'action', 'sequence'])
+		.where('practitioner_id', 'in', ids)
+		.where('framework_version', '=', frameworkVersion)
+		.orderBy('sequence')
+		.execute();
+	const signedOff = new Map<string, Set<string>>();
+	for (const entry of entries) {
+		const set = signedOff.get(entry.practitioner_id) ?? new Set<string>();
+		if (entry.action === 'sign-off') set.add(entry.outcome_id);
+		else set.delete(entry.outcome_id);
+		signedOff.set(entry.practitioner_id, set);
+	}
+	const enrolled = await programmes(db, ids, today);
+	return people.map((person) => ({
+		...person,
+		programme: enrolled.get(person.id) ?? null,
+		outcomesCovered: Number(covered.find((c) => c.owner_id === person.id)?.outcomes ?? 0),
+		signedOff: signedOff.get(person.id)?.size ?? 0
+	}));
+}

@@ -1,0 +1,205 @@
+import type { Db } from '../db';
+import { recordEvent } from '../db/events';
+import { newId } from '../db/ids';
+import { timestamp } from '../db/time';
+import { entryHash, genesisHash, verifyChains } from './chain.js';
+
+/** How many accepted records must be cited to sign an outcome off (SIGNOFF_MIN_EVIDENCE). */
+export const minimumEvidence = () => Math.max(1, Number(process.env.SIGNOFF_MIN_EVIDENCE) || 1);
+
+export class SignoffError extends Error {}
+
+/** Why a sign-off cannot be recorded, field by field; empty when it can. Pure, for testing. */
+export function signOffProblems(input: {
+	rationale: string;
+	cited: string[];
+	eligible: string[];
+	minimum: number;
+	signedOff: boolean;
+}) {
+	const problems: Record<string, string> = {};
+	if (input.signedOff) problems.outcome = 'This outcome is already signed off';
+	if (!input.rationale.trim())
+		problems.rationale = 'Write why the outcome is met, citing the evidence';
+	const unknown = input.cited.filter((id) => !input.eligible.includes(id));
+	if (unknown.length) problems.evidence = 'Cite only accepted evidence mapped to this outcome';
+	else if (input.cited.length < input.minimum) {
+		problems.evidence =
+			input.eligible.length < input.minimum
+				? `Signing off needs at least ${input.minimum} accepted ${input.minimum === 1 ? 'record' : 'records'} mapped to this outcome`
+				: `Cite at least ${input.minimum} accepted ${input.minimum === 1 ? 'record' : 'records'}`;
+	}
+	return problems;
+}
+
+/** Accepted records of the practitioner's mapped to an outcome: what a sign-off may cite. */
+export function eligibleEvidence(
+	db: Db,
+	practitionerId: string,
+	frameworkVersion: string,
+	outcomeId: string
+) {
+	return db
+		.selectFrom('evidence')
+		.innerJoin('evidence_outcomes', 'evidence_outcomes.evidence_id', 'evidence.id')
+		.select(['evidence.id', 'evidence.title', 'evidence.activity_date'])
+		.where('evidence.owner_id', '=', practitionerId)
+		.where('evidence.status', '=', 'accepted')
+		.where('evidence_outcomes.framework_version', '=', frameworkVersion)
+		.where('evidence_outcomes.outcome_id', '=', outcomeId)
+		.orderBy('evidence.activity_date')
+		.execute();
+}
+
+/** The latest entry for each outcome: signed off when its action is `sign-off`. */
+export async function signOffState(db: Db, practitionerId: string, frameworkVersion: string) {
+	const entries = await db
+		.selectFrom('signoffs')
+		.innerJoin('users', 'users.id', 'signoffs.actor_id')
+		.select([
+			'signoffs.outcome_id',
+			'signoffs.action',
+			'signoffs.rationale',
+			'signoffs.created_at',
+			'signoffs.sequence',
+			'users.name as actorName'
+		])
+		.where('practitioner_id', '=', practitionerId)
+		.where('framework_version', '=', frameworkVersion)
+		.orderBy('signoffs.sequence')
+		.execute();
+	const state = new Map<string, (typeof entries)[number]>();
+	for (const entry of entries) state.set(entry.outcome_id, entry);
+	return state;
+}
+
+/** Appends an entry to the practitioner's chain; nothing in it is ever updated or deleted. */
+async function append(
+	db: Db,
+	entry: {
+		practitionerId: string;
+		frameworkVersion: string;
+		outcomeId: string;
+		action: 'sign-off' | 'withdraw';
+		rationale: string;
+		evidenceIds: string[];
+		actorId: string;
+	},
+	now: Date
+) {
+	// BEGIN IMMEDIATE on SQLite and the unique (practitioner, sequence) key on PostgreSQL keep
+	// two sign-offs at once from both taking the same place in the chain.
+	return db.transaction().execute(async (tx) => {
+		const last = await tx
+			.selectFrom('signoffs')
+			.select(['sequence', 'hash'])
+			.where('practitioner_id', '=', entry.practitionerId)
+			.orderBy('sequence', 'desc')
+			.limit(1)
+			.executeTakeFirst();
+		const row = {
+			id: newId(),
+			practitioner_id: entry.practitionerId,
+			sequence: Number(last?.sequence ?? 0) + 1,
+			framework_version: entry.frameworkVersion,
+			outcome_id: entry.outcomeId,
+			action: entry.action,
+			rationale: entry.rationale,
+			evidence_ids: JSON.stringify(entry.evidenceIds),
+			actor_id: entry.actorId,
+			created_at: timestamp(now),
+			previous_hash: last?.hash ?? genesisHash
+		};
+		await tx
+			.insertInto('signoffs')
+			.values({ ...row, hash: entryHash(row) })
+			.execute();
+		await recordEvent(
+			tx,
+			{
+				actorId: entry.actorId,
+				action: `outcome.${entry.action}`,
+				subjectType: 'user',
+				subjectId: entry.practitionerId,
+				detail: { outcome: entry.outcomeId }
+			},
+			now
+		);
+		return row.id;
+	});
+}
+
+export async function signOffOutcome(
+	db: Db,
+	actorId: string,
+	practitionerId: string,
+	input: { frameworkVersion: string; outcomeId: string; rationale: string; evidenceIds: string[] },
+	now = new Date()
+) {
+	const eligible = (
+		await eligibleEvidence(db, practitionerId, input.frameworkVersion, input.outcomeId)
+	).map((e) => e.id);
+	const state = await signOffState(db, practitionerId, input.frameworkVersion);
+	const problems = signOffProblems({
+		rationale: input.rationale,
+		cited: input.evidenceIds,
+		eligible,
+		minimum: minimumEvidence(),
+		signedOff: state.get(input.outcomeId)?.action === 'sign-off'
+	});
+	if (Object.keys(problems).length) return { problems };
+	await append(db, { ...input, practitionerId, action: 'sign-off', actorId }, now);
+	return { problems: {} };
+}
+
+export async function withdrawSignOff(
+	db: Db,
+	actorId: string,
+	practitionerId: string,
+	input: { frameworkVersion: string; outcomeId: string; reason: string },
+	now = new Date()
+) {
+	const problems: Record<string, string> = {};
+	if (!input.reason.trim()) problems.reason = 'Write why the sign-off is withdrawn';
+	const state = await signOffState(db, practitionerId, input.frameworkVersion);
+	if (!problems.reason && state.get(input.outcomeId)?.action !== 'sign-off') {
+		problems.reason = 'This outcome is not signed off';
+	}
+	if (Object.keys(problems).length) return { problems };
+	await append(
+		db,
+		{
+			...input,
+			rationale: input.reason,
+			evidenceIds: [],
+			practitionerId,
+			action: 'withdraw',
+			actorId
+		},
+		now
+	);
+	return { problems: {} };
+}
+
+/** Every practitioner's chain checked, with names, for the command and the admin page. */
+export async function verifySignoffs(db: Db) {
+	const entries = await db.selectFrom('signoffs').selectAll().execute();
+	const problems = verifyChains(entries);
+	if (problems.length === 0) return { entries: entries.length, problems: [] };
+	const people = await db
+		.selectFrom('users')
+		.select(['id', 'name', 'email'])
+		.where(
+			'id',
+			'in',
+			problems.map((p) => p.practitionerId)
+		)
+		.execute();
+	return {
+		entries: entries.length,
+		problems: problems.map((p) => ({
+			...p,
+			practitioner: people.find((u) => u.id === p.practitionerId)
+		}))
+	};
+}

@@ -1,0 +1,88 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireSupervisorOf } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { findOutcome, getFramework } from '$lib/server/framework';
+import { invalid } from '$lib/server/forms';
+import { getPerson } from '$lib/server/people/users';
+import {
+	eligibleEvidence,
+	minimumEvidence,
+	signOffOutcome,
+	signOffState,
+	withdrawSignOff
+} from '$lib/server/signoff/signoffs';
+import type { Actions, PageServerLoad } from './$types';
+
+async function context(practitionerId: string, outcomeId: string) {
+	const user = await requireSupervisorOf(practitionerId);
+	const framework = getFramework()!;
+	const found = findOutcome(framework, outcomeId);
+	const person = await getPerson(getDb(), practitionerId);
+	if (!found || !person) error(404, 'There is no such outcome or person.');
+	return { user, framework, outcome: found.outcome, person };
+}
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { framework, outcome, person } = await context(params.practitionerId, params.outcomeId);
+	const db = getDb();
+	const entries = await db
+		.selectFrom('signoffs')
+		.innerJoin('users', 'users.id', 'signoffs.actor_id')
+		.select([
+			'signoffs.id',
+			'signoffs.action',
+			'signoffs.rationale',
+			'signoffs.created_at',
+			'users.name as actorName'
+		])
+		.where('practitioner_id', '=', person.id)
+		.where('outcome_id', '=', outcome.id)
+		.where('framework_version', '=', framework.version.id)
+		.orderBy('sequence', 'desc')
+		.execute();
+	return {
+		person: { id: person.id, name: person.name },
+		outcome: { id: outcome.id, title: outcome.title },
+		eligible: await eligibleEvidence(db, person.id, framework.version.id, outcome.id),
+		minimum: minimumEvidence(),
+		signedOff:
+			(await signOffState(db, person.id, framework.version.id)).get(outcome.id)?.action ===
+			'sign-off',
+		entries
+	};
+};
+
+export const actions: Actions = {
+	signOff: async ({ params, request }) => {
+		const { user, framework, outcome, person } = await context(
+			params.practitionerId,
+			params.outcomeId
+		);
+		const form = await request.formData();
+		const rationale = String(form.get('rationale') ?? '').trim();
+		const evidenceIds = form.getAll('evidence').filter((v): v is string => typeof v === 'string');
+		const { problems } = await signOffOutcome(getDb(), user.id, person.id, {
+			frameworkVersion: framework.version.id,
+			outcomeId: outcome.id,
+			rationale,
+			evidenceIds
+		});
+		if (Object.keys(problems).length)
+			return invalid({ rationale, evidence: evidenceIds }, problems);
+		redirect(303, `/supervision/${person.id}?saved=signed-off`);
+	},
+	withdraw: async ({ params, request }) => {
+		const { user, framework, outcome, person } = await context(
+			params.practitionerId,
+			params.outcomeId
+		);
+		const reason = String((await request.formData()).get('reason') ?? '').trim();
+		const { problems } = await withdrawSignOff(getDb(), user.id, person.id, {
+			frameworkVersion: framework.version.id,
+			outcomeId: outcome.id,
+			reason
+		});
+		if (Object.keys(problems).length) return invalid({ reason }, problems);
+		redirect(303, `/supervision/${person.id}/outcomes/${outcome.id}`);
+	}
+};

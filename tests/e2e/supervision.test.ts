@@ -1,0 +1,150 @@
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { recordsFor } from './portfolio-flow';
+import { apiAs, demoAccounts, signIn, submit } from './session';
+
+test('submit, return with feedback, resubmit, accept, sign off: coverage and the outbox show it', async ({
+	browser
+}) => {
+	const practitioner = await (await browser.newContext()).newPage();
+	const supervisor = await (await browser.newContext()).newPage();
+	await signIn(practitioner, demoAccounts.practitioner);
+	await signIn(supervisor, demoAccounts.supervisor);
+	const outboxBefore = outboxCount();
+
+	// The practitioner submits a new record mapped to 2.3.
+	await practitioner.goto('/portfolio/new');
+	await practitioner.getByLabel('Title').fill('Sign-off journey');
+	await practitioner.getByLabel('Day').fill('3');
+	await practitioner.getByLabel('Month').fill('11');
+	await practitioner.getByLabel('Year').fill('2026');
+	await practitioner.getByLabel('Type of evidence').selectOption({ label: 'Case work example' });
+	await practitioner
+		.getByLabel('Account of the activity')
+		.fill('Life-story work with the child (A), aged 8.');
+	await practitioner.getByLabel('Free text').check();
+	await practitioner
+		.locator('#reflection-free-text')
+		.fill('The child chose which memories to include.');
+	await submit(practitioner, 'Save draft');
+	await practitioner.waitForURL(/saved=created/);
+	const recordPath = new URL(practitioner.url()).pathname;
+	await practitioner.getByRole('link', { name: 'Choose outcomes and statements' }).click();
+	await practitioner
+		.getByText('2.3 Builds and maintains impactful relationships with children')
+		.click();
+	await practitioner.locator('[id="pick-2-3-D9"]').check();
+	await submit(practitioner, 'Save outcomes and statements');
+	await submit(practitioner, 'Submit for review');
+	await expect(practitioner.getByText('Record submitted for review.')).toBeVisible();
+
+	// The supervisor returns it with feedback.
+	await supervisor.goto('/supervision');
+	await expectNoAxeViolations(supervisor);
+	await supervisor.getByRole('link', { name: 'Sign-off journey' }).click();
+	await expectNoAxeViolations(supervisor);
+	await supervisor.getByLabel('Feedback').fill('Say what the child told you about the memories.');
+	await submit(supervisor, 'Return with feedback');
+	await expect(supervisor.getByText('Evidence returned with feedback.')).toBeVisible();
+
+	// The practitioner sees the feedback, edits and resubmits.
+	await practitioner.goto('/');
+	await practitioner.getByRole('link', { name: 'Sign-off journey' }).click();
+	await expect(
+		practitioner.getByText('Say what the child told you about the memories.')
+	).toBeVisible();
+	await practitioner
+		.getByLabel('Account of the activity')
+		.fill('Life-story work with the child (A), aged 8, who said the memories felt safe now.');
+	await submit(practitioner, 'Save draft');
+	await expect(practitioner.getByText('Changes saved.')).toBeVisible();
+	await submit(practitioner, 'Submit for review');
+	await expect(practitioner.getByText('Record submitted for review.')).toBeVisible();
+
+	// The supervisor accepts it and signs off 2.3.
+	await supervisor.goto(recordPath);
+	await submit(supervisor, 'Accept');
+	await expect(supervisor.getByText('Evidence accepted.')).toBeVisible();
+	await supervisor.getByRole('link', { name: 'Priya Shah' }).click();
+	await expectNoAxeViolations(supervisor);
+	await supervisor.getByRole('link', { name: /outcome 2\.3$/ }).click();
+	await supervisor.getByLabel('Sign-off journey').check();
+	await supervisor
+		.getByLabel('Why the outcome is met')
+		.fill('Life-story work shows 2.3 D9, with the child’s own words.');
+	await submit(supervisor, 'Sign off outcome 2.3');
+	await expectNoAxeViolations(supervisor);
+
+	await practitioner.goto('/portfolio/coverage');
+	await expect(practitioner.locator('[id="outcome-2.3"] td').nth(3)).toHaveText('Signed off');
+	expect(await recordsFor(practitioner, '2.3')).toBeGreaterThan(0);
+
+	const subjects = outboxSince(outboxBefore);
+	expect(subjects).toEqual(
+		expect.arrayContaining([
+			'Evidence to review from Priya Shah',
+			'Evidence returned with feedback: Sign-off journey',
+			'Evidence accepted: Sign-off journey'
+		])
+	);
+});
+
+test('a supervisor cannot review, sign off or see the records of someone they do not supervise', async ({
+	baseURL
+}) => {
+	const db = new Database('data/e2e.db', { readonly: true });
+	const chris = db.prepare("select id from users where email = 'colleague@demo.test'").get() as {
+		id: string;
+	};
+	const record = db
+		.prepare("select id from evidence where owner_id = ? and status = 'submitted' limit 1")
+		.get(chris.id) as { id: string };
+	db.close();
+	const sam = await apiAs(baseURL!, demoAccounts.supervisor);
+	const form = { headers: { accept: 'text/html' }, maxRedirects: 0 };
+	expect((await sam.get(`/portfolio/${record.id}`)).status()).toBe(403);
+	expect(
+		(
+			await sam.post(`/portfolio/${record.id}?/accept`, { ...form, form: { statement: '2.3 D1' } })
+		).status()
+	).toBe(403);
+	expect(
+		(
+			await sam.post(`/portfolio/${record.id}?/return`, { ...form, form: { feedback: 'No' } })
+		).status()
+	).toBe(403);
+	expect(
+		(
+			await sam.post(`/portfolio/${record.id}?/comment`, { ...form, form: { comment: 'Hello' } })
+		).status()
+	).toBe(403);
+	expect((await sam.get(`/supervision/${chris.id}`)).status()).toBe(403);
+	expect((await sam.get(`/supervision/${chris.id}/outcomes/2.3`)).status()).toBe(403);
+	const signOff = await sam.post(`/supervision/${chris.id}/outcomes/2.3?/signOff`, {
+		...form,
+		form: { rationale: 'No', evidence: record.id }
+	});
+	expect(signOff.status()).toBe(403);
+	const withdraw = await sam.post(`/supervision/${chris.id}/outcomes/2.3?/withdraw`, {
+		...form,
+		form: { reason: 'No' }
+	});
+	expect(withdraw.status()).toBe(403);
+});
+
+function outboxCount() {
+	const db = new Database('data/e2e.db', { readonly: true });
+	const row = db.prepare('select count(*) as n from outbox').get() as { n: number };
+	db.close();
+	return row.n;
+}
+
+function outboxSince(count: number) {
+	const db = new Database('data/e2e.db', { readonly: true });
+	const rows = db.prepare('select subject from outbox order by created_at').all() as {
+		subject: string;
+	}[];
+	db.close();
+	return rows.slice(count).map((r) => r.subject);
+}
