@@ -72,7 +72,10 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/[id]': priyasRecord,
 	'/portfolio/[id]/mapping': practitionersOnly,
 	'/portfolio/[id]/files/[fileId]': priyasRecord,
+	'/portfolio/programme': practitionersOnly,
 	'/supervision': supervisorsOnly,
+	'/supervision/[practitionerId]/programme': supervisorsOnly,
+	'/supervision/[practitionerId]/reviews/[reviewId]': supervisorsOnly,
 	'/supervision/[practitionerId]': supervisorsOnly,
 	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly
 };
@@ -143,6 +146,8 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/portfolio/[id]/files/[fileId]': `/portfolio/${file.evidence_id}/files/${file.id}`,
 			'/portfolio/self-assessment/[id]': `/portfolio/self-assessment/${assessment.id}`,
 			'/supervision/[practitionerId]': `/supervision/${priya.id}`,
+			'/supervision/[practitionerId]/programme': `/supervision/${priya.id}/programme`,
+			'/supervision/[practitionerId]/reviews/[reviewId]': `/supervision/${priya.id}/reviews/month-3`,
 			'/supervision/[practitionerId]/outcomes/[outcomeId]': `/supervision/${priya.id}/outcomes/2.3`
 		} as Record<string, string>;
 	}

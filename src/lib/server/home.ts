@@ -5,6 +5,7 @@ import { countUnsent } from './mail/outbox';
 import { currentSupervisees, currentSupervisor } from './people/supervision';
 import { programmeMonth } from './programme/month';
 import { programmes } from './programme/enrolments';
+import { programmeFor } from './programme';
 import { reviewQueue } from './review/review';
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
@@ -23,7 +24,17 @@ async function practitionerHome(db: Db, user: SessionUser, today: string) {
 		.where('owner_id', '=', user.id)
 		.where('status', '=', 'draft')
 		.executeTakeFirstOrThrow();
-	return { programme, supervisor: supervisor ?? null, returned, drafts: Number(drafts.n) };
+	const calendar = await programmeFor(db, user.id, today);
+	const reviewsDue = (calendar?.reviews ?? []).filter(
+		(r) => r.state === 'overdue' || r.state === 'due-soon'
+	);
+	return {
+		programme,
+		supervisor: supervisor ?? null,
+		returned,
+		drafts: Number(drafts.n),
+		reviewsDue
+	};
 }
 
 async function supervisorHome(db: Db, user: SessionUser, today: string) {
@@ -35,6 +46,15 @@ async function supervisorHome(db: Db, user: SessionUser, today: string) {
 	);
 	return {
 		supervisees: supervisees.map((s) => ({ ...s, programme: enrolled.get(s.id) ?? null })),
+		reviewsDue: (
+			await Promise.all(
+				supervisees.map(async (s) =>
+					((await programmeFor(db, s.id, today))?.reviews ?? [])
+						.filter((r) => r.state === 'overdue' || r.state === 'due-soon')
+						.map((r) => ({ ...r, personId: s.id, personName: s.name }))
+				)
+			)
+		).flat(),
 		toReview: (await reviewQueue(db, user.id, today)).length
 	};
 }

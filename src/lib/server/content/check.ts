@@ -1,5 +1,6 @@
 import { loadFrameworks } from '../framework/load.ts';
 import { loadStandardSets } from '../standards/load.ts';
+import { loadProgrammes } from '../programme/definition.ts';
 import { readContentFiles } from './files.ts';
 
 /**
@@ -10,6 +11,7 @@ export function checkContent(dir = 'content') {
 	const files = readContentFiles(dir);
 	return {
 		...loadFrameworks(files, process.env.FRAMEWORK_VERSION),
-		standardSets: loadStandardSets(files)
+		standardSets: loadStandardSets(files),
+		programmes: loadProgrammes(files)
 	};
 }

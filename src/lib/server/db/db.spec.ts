@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '../demo/authority';
 import { seedDemoAuthority } from '../demo/seed';
 import { programmeMonth } from '../programme/month';
+import { programmeFor } from '../programme';
 import { currentSupervisees } from '../people/supervision';
 import type { Db } from './index';
 import { createDb } from './index';
@@ -106,5 +107,17 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		).toHaveLength(1);
 		expect(await db.selectFrom('attachments').select('id').execute()).toHaveLength(1);
 		expect((await db.selectFrom('signoffs').select('id').execute()).length).toBeGreaterThan(3);
+
+		// Review points: one deliberately overdue, the rest that fell due recorded.
+		const sara = await byEmail('sara.novak@demo.test');
+		const saraReviews = (await programmeFor(db, sara.id))!.reviews;
+		expect(saraReviews.find((r) => r.id === 'month-6')?.state).toBe('overdue');
+		expect(saraReviews.find((r) => r.id === 'month-3')?.state).toBe('done');
+		const maya = (await programmeFor(db, (await byEmail('maya.joseph@demo.test')).id))!;
+		expect(maya.fte).toBe(0.6);
+		expect(maya.reviews[0].dueOn).not.toBe(maya.reviews[0].plannedOn);
+		expect(
+			(await programmeFor(db, priya.id))!.reviews.filter((r) => r.state === 'overdue')
+		).toEqual([]);
 	});
 });

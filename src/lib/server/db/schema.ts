@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Times are ISO 8601 text in UTC (`2026-11-25T15:04:05.000Z`) and dates are `2026-11-25`, so
 // that the same queries sort and compare alike on SQLite and PostgreSQL. Flags are 0 or 1.
@@ -55,6 +55,33 @@ export interface EnrolmentsTable {
 	programme: string;
 	starts_on: string;
 	created_at: string;
+	/** Working hours as a percentage of full time. */
+	fte_percent: Generated<number>;
+}
+
+export interface EnrolmentExtensionsTable {
+	id: string;
+	enrolment_id: string;
+	months: number;
+	reason: string;
+	created_by: string | null;
+	created_at: string;
+}
+
+export interface ProgrammeReviewsTable {
+	id: string;
+	enrolment_id: string;
+	review_id: string;
+	/** Progress by domain, as JSON: `{ "1": "…" }`. */
+	progress: string;
+	strengths: string;
+	areas_to_develop: string;
+	practitioner_comments: string;
+	recommendation: string;
+	completed_by: string;
+	completed_at: string;
+	countersigned_by: string | null;
+	countersigned_at: string | null;
 }
 
 export interface SessionsTable {
@@ -213,6 +240,8 @@ export interface Database {
 	self_assessment_ratings: SelfAssessmentRatingsTable;
 	evidence_comments: EvidenceCommentsTable;
 	signoffs: SignoffsTable;
+	enrolment_extensions: EnrolmentExtensionsTable;
+	programme_reviews: ProgrammeReviewsTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

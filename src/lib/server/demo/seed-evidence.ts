@@ -7,6 +7,8 @@ import { storeFile } from '../portfolio/file-store';
 import type { DemoEvidence } from './evidence';
 import { currentSupervisor } from '../people/supervision';
 import { signOffOutcome } from '../signoff/signoffs';
+import { programmeFor } from '../programme';
+import { recordProgrammeReview } from '../programme/reviews';
 
 /** Adds the demo portfolios, each record dated relative to `now` and mapped to `frameworkVersion`. */
 export async function seedDemoEvidence(
@@ -202,6 +204,74 @@ export async function seedDemoSignoffs(
 					evidenceIds: [row.id]
 				},
 				now
+			);
+		}
+	}
+}
+
+/**
+ * Review points for the demo ASYEs: every review already due is recorded, except Sara Novak's
+ * 6-month review, left overdue on purpose. Maya Joseph works 0.6 of full time and Ryan Cole's
+ * programme was extended, so their dates move.
+ */
+export async function seedDemoProgrammes(db: Db, now = new Date()) {
+	const today = dateOnly(now);
+	const byEmail = async (email: string) =>
+		(await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow())
+			.id;
+	const enrolment = async (email: string) =>
+		(
+			await db
+				.selectFrom('enrolments')
+				.select('id')
+				.where('user_id', '=', await byEmail(email))
+				.executeTakeFirstOrThrow()
+		).id;
+	await db
+		.updateTable('enrolments')
+		.set({ fte_percent: 60 })
+		.where('id', '=', await enrolment('maya.joseph@demo.test'))
+		.execute();
+	await db
+		.insertInto('enrolment_extensions')
+		.values({
+			id: newId(),
+			enrolment_id: await enrolment('ryan.cole@demo.test'),
+			months: 3,
+			reason: 'agreed after a period of sickness absence',
+			created_by: null,
+			created_at: timestamp(now)
+		})
+		.execute();
+	const enrolments = await db
+		.selectFrom('enrolments')
+		.innerJoin('users', 'users.id', 'enrolments.user_id')
+		.select(['users.email', 'users.id as userId'])
+		.execute();
+	for (const { email, userId } of enrolments) {
+		const programme = await programmeFor(db, userId, today);
+		const supervisor = await currentSupervisor(db, userId, today);
+		if (!programme || !supervisor) continue;
+		for (const review of programme.reviews.filter((r) => r.state === 'overdue' && !r.optional)) {
+			if (email === 'sara.novak@demo.test' && review.id === 'month-6') continue;
+			await recordProgrammeReview(
+				db,
+				supervisor.id,
+				programme.enrolmentId,
+				review.id,
+				{
+					progress: {
+						'2': 'Builds relationships with children well; use direct work tools more consistently.',
+						'3': 'Assessments are clear; analysis is developing.'
+					},
+					strengths:
+						'Warm, persistent engagement with children and families; reflective in supervision.',
+					areasToDevelop: 'Analysis in assessments; confidence in multi-agency meetings.',
+					practitionerComments:
+						'I agree, and I want to observe a child protection conference chaired by a senior colleague.',
+					recommendation: 'on-track'
+				},
+				new Date(`${review.dueOn}T15:00:00Z`)
 			);
 		}
 	}

@@ -5,7 +5,12 @@ import { dateOnly, timestamp } from '../db/time';
 import { addMonths } from '../programme/month';
 import { demoPassword, demoPeople, demoTeams } from './authority';
 import { demoEvidence } from './evidence';
-import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
+import {
+	seedDemoEvidence,
+	seedDemoExtras,
+	seedDemoProgrammes,
+	seedDemoSignoffs
+} from './seed-evidence';
 
 /** The demo portfolios were written against the March 2025 standards. */
 const demoFrameworkVersion = 'pqs-2025';
@@ -169,4 +174,5 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 		['lucy.chen@demo.test', 'dev.patel@demo.test', 'kwame.boateng@demo.test'],
 		now
 	);
+	await seedDemoProgrammes(db, now);
 }

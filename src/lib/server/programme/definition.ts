@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ContentError } from '../content/error.ts';
+import { filesUnder, type ContentFiles } from '../content/files.ts';
+import { parseMarkdown } from '../content/frontmatter.ts';
+
+export const programmeSchema = z.object({
+	id: z.string().regex(/^[a-z0-9-]+$/),
+	title: z.string().min(1),
+	months: z.number().int().positive(),
+	protectedTimePercent: z.number().min(0).max(100),
+	observationsRequired: z.number().int().min(0),
+	reviews: z
+		.array(
+			z.object({
+				id: z.string().min(1),
+				title: z.string().min(1),
+				month: z.number().positive(),
+				optional: z.boolean().default(false),
+				final: z.boolean().default(false)
+			})
+		)
+		.min(1),
+	recommendations: z.array(z.string()).default(['pass', 'fail', 'extend'])
+});
+
+export type Programme = z.infer<typeof programmeSchema>;
+
+/** Programmes are content (`content/programmes/<id>.md`): an authority changes markdown, not code. */
+export function loadProgrammes(files: ContentFiles): Programme[] {
+	return Object.entries(filesUnder(files, 'programmes')).map(([file, source]) => {
+		const { data } = parseMarkdown(file, source, programmeSchema);
+		if (!file.endsWith(`/${data.id}.md`))
+			throw new ContentError(file, `id "${data.id}" must match the file name`);
+		if (data.reviews.filter((r) => r.final).length !== 1)
+			throw new ContentError(file, 'exactly one review must be final');
+		return data;
+	});
+}

@@ -1,0 +1,79 @@
+import { bundledContent } from '../content/bundled';
+import type { Db } from '../db';
+import { dateOnly } from '../db/time';
+import { programmeCalendar } from './calendar';
+import { loadProgrammes, type Programme } from './definition';
+
+let all: Programme[] | undefined;
+
+export function programmeDefinitions(): Programme[] {
+	all ??= loadProgrammes(bundledContent);
+	return all;
+}
+
+export type ReviewState = 'done' | 'overdue' | 'due-soon' | 'upcoming';
+
+/** Days before a review is due from which it shows as due soon (and is notified). */
+export const dueSoonDays = 14;
+
+/**
+ * A practitioner's programme: its calendar with each review's state (done, overdue, due within
+ * 14 days, upcoming), or undefined when they are not on one.
+ */
+export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
+	const enrolment = await db
+		.selectFrom('enrolments')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.orderBy('starts_on', 'desc')
+		.executeTakeFirst();
+	if (!enrolment) return undefined;
+	const programme = programmeDefinitions().find((p) => p.id === enrolment.programme);
+	if (!programme) return undefined;
+	const extensions = await db
+		.selectFrom('enrolment_extensions')
+		.select(['months', 'reason', 'created_at'])
+		.where('enrolment_id', '=', enrolment.id)
+		.orderBy('created_at')
+		.execute();
+	const done = await db
+		.selectFrom('programme_reviews')
+		.innerJoin('users', 'users.id', 'programme_reviews.completed_by')
+		.select([
+			'programme_reviews.id',
+			'review_id',
+			'completed_at',
+			'recommendation',
+			'users.name as completedBy'
+		])
+		.where('enrolment_id', '=', enrolment.id)
+		.execute();
+	const calendar = programmeCalendar(
+		programme,
+		enrolment.starts_on,
+		enrolment.fte_percent / 100,
+		extensions
+	);
+	const soon = new Date(`${today}T00:00:00Z`);
+	soon.setUTCDate(soon.getUTCDate() + dueSoonDays);
+	const soonDate = soon.toISOString().slice(0, 10);
+	return {
+		enrolmentId: enrolment.id,
+		programme,
+		startsOn: enrolment.starts_on,
+		fte: enrolment.fte_percent / 100,
+		extensions,
+		endsOn: calendar.endsOn,
+		reviews: calendar.reviews.map((review) => {
+			const completed = done.find((d) => d.review_id === review.id);
+			const state: ReviewState = completed
+				? 'done'
+				: review.dueOn < today
+					? 'overdue'
+					: review.dueOn <= soonDate
+						? 'due-soon'
+						: 'upcoming';
+			return { ...review, state, completed: completed ?? null };
+		})
+	};
+}

@@ -1,0 +1,76 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireSupervisorOf } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { getFramework } from '$lib/server/framework';
+import { invalid } from '$lib/server/forms';
+import { getPerson } from '$lib/server/people/users';
+import { programmeFor } from '$lib/server/programme';
+import {
+	getProgrammeReview,
+	ProgrammeReviewError,
+	recordProgrammeReview
+} from '$lib/server/programme/reviews';
+import type { Actions, PageServerLoad } from './$types';
+
+async function context(practitionerId: string, reviewId: string) {
+	const user = await requireSupervisorOf(practitionerId);
+	const db = getDb();
+	const person = await getPerson(db, practitionerId);
+	const programme = person && (await programmeFor(db, person.id));
+	const review = programme?.reviews.find((r) => r.id === reviewId);
+	if (!person || !programme || !review) error(404, 'There is no such review point.');
+	return { user, person, programme, review };
+}
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { person, programme, review } = await context(params.practitionerId, params.reviewId);
+	return {
+		person: { id: person.id, name: person.name },
+		review,
+		programmeTitle: programme.programme.title,
+		recommendations: review.final
+			? programme.programme.recommendations
+			: ['on-track', 'not-on-track'],
+		domains: getFramework()!.domains.map(({ id, title }) => ({ id, title })),
+		recorded: (await getProgrammeReview(getDb(), programme.enrolmentId, review.id)) ?? null
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, request }) => {
+		const { user, person, programme, review } = await context(
+			params.practitionerId,
+			params.reviewId
+		);
+		const form = await request.formData();
+		const values = Object.fromEntries(
+			[...form.entries()].filter(([, v]) => typeof v === 'string')
+		) as Record<string, string>;
+		const text = (key: string) => (values[key] ?? '').trim();
+		const errors: Record<string, string> = {};
+		if (!text('strengths')) errors.strengths = 'Write the practitioner’s strengths';
+		if (!text('areasToDevelop')) errors.areasToDevelop = 'Write the areas to develop';
+		const allowed = review.final
+			? programme.programme.recommendations
+			: ['on-track', 'not-on-track'];
+		if (!allowed.includes(text('recommendation')))
+			errors.recommendation = 'Choose a recommendation';
+		if (Object.keys(errors).length) return invalid(values, errors);
+		const progress = Object.fromEntries(
+			getFramework()!.domains.map((d) => [d.id, text(`progress-${d.id}`)])
+		);
+		try {
+			await recordProgrammeReview(getDb(), user.id, programme.enrolmentId, review.id, {
+				progress,
+				strengths: text('strengths'),
+				areasToDevelop: text('areasToDevelop'),
+				practitionerComments: text('practitionerComments'),
+				recommendation: text('recommendation')
+			});
+		} catch (e) {
+			if (!(e instanceof ProgrammeReviewError)) throw e;
+			return invalid(values, { strengths: e.message });
+		}
+		redirect(303, `/supervision/${person.id}/programme`);
+	}
+};

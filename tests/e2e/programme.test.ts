@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { signIn, submit } from './session';
+
+test('an overdue review shows on the supervisor’s home page and can be recorded', async ({
+	page
+}) => {
+	await signIn(page, 'helen.walsh@demo.test');
+	const overdue = page.getByRole('link', { name: 'Sara Novak: 6-month review' });
+	await expect(overdue.locator('..')).toContainText('overdue since');
+	await expectNoAxeViolations(page);
+	await overdue.click();
+	await expectNoAxeViolations(page);
+
+	await submit(page, 'Record the review');
+	const summary = page.locator('.govuk-error-summary');
+	await expect(summary).toContainText('Write the practitioner’s strengths');
+	await expect(summary).toContainText('Choose a recommendation');
+	await page.getByLabel('Strengths').fill('Careful, child-focused assessments.');
+	await page.getByLabel('Areas to develop').fill('Chairing core groups with confidence.');
+	await page
+		.getByLabel('2. Relationships & communication')
+		.fill('Strong direct work with children.');
+	await page.getByLabel('On track', { exact: true }).check();
+	await submit(page, 'Record the review');
+	await expect(page).toHaveURL(/\/programme$/);
+	await expect(page.getByRole('row', { name: /6-month review/ })).toContainText('Done');
+	await expectNoAxeViolations(page);
+});
+
+test('a part-time practitioner sees why their review dates moved', async ({ page }) => {
+	await signIn(page, 'maya.joseph@demo.test');
+	await page.goto('/portfolio/programme');
+	await expect(page.getByText('0.6 of full time').first()).toBeVisible();
+	await expect(page.getByRole('row', { name: /3-month review/ })).toContainText(
+		'at 0.6 of full time that is 5 months'
+	);
+	await expectNoAxeViolations(page);
+});
