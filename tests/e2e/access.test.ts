@@ -75,6 +75,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/programme': practitionersOnly,
 	'/supervision': supervisorsOnly,
 	'/supervision/[practitionerId]/programme': supervisorsOnly,
+	'/supervision/[practitionerId]/observations/new': supervisorsOnly,
 	'/supervision/[practitionerId]/reviews/[reviewId]': supervisorsOnly,
 	'/supervision/[practitionerId]': supervisorsOnly,
 	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly
@@ -147,6 +148,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/portfolio/self-assessment/[id]': `/portfolio/self-assessment/${assessment.id}`,
 			'/supervision/[practitionerId]': `/supervision/${priya.id}`,
 			'/supervision/[practitionerId]/programme': `/supervision/${priya.id}/programme`,
+			'/supervision/[practitionerId]/observations/new': `/supervision/${priya.id}/observations/new`,
 			'/supervision/[practitionerId]/reviews/[reviewId]': `/supervision/${priya.id}/reviews/month-3`,
 			'/supervision/[practitionerId]/outcomes/[outcomeId]': `/supervision/${priya.id}/outcomes/2.3`
 		} as Record<string, string>;

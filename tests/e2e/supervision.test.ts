@@ -148,3 +148,58 @@ function outboxSince(count: number) {
 	db.close();
 	return rows.slice(count).map((r) => r.subject);
 }
+
+test('a supervisor records an observation; it is accepted evidence and the practitioner reflects on it', async ({
+	browser
+}) => {
+	const supervisor = await (await browser.newContext()).newPage();
+	await signIn(supervisor, demoAccounts.supervisor);
+	await supervisor.goto('/supervision');
+	await supervisor.getByRole('link', { name: 'Priya Shah' }).click();
+	await expect(supervisor.getByText(/Observations of practice: \d+ of 3 required/)).toBeVisible();
+	await supervisor.getByRole('link', { name: 'Record an observation' }).click();
+	await supervisor.getByLabel('Day').fill('10');
+	await supervisor.getByLabel('Month').fill('11');
+	await supervisor.getByLabel('Year').fill('2026');
+	await supervisor
+		.getByLabel('Where it took place')
+		.selectOption('Child Protection Conference - Review');
+	await supervisor
+		.getByLabel('What went well')
+		.fill('You presented the analysis clearly and kept the child’s voice central.');
+	await supervisor
+		.getByLabel('What to develop')
+		.fill('Prepare the family beforehand for the questions the chair will ask.');
+	await supervisor
+		.getByLabel(
+			'6.2 Confidently represents the social work perspective within the multi-agency partnerships'
+		)
+		.check();
+	await supervisor.getByLabel('Statements it shows (optional)').fill('6.2 d1');
+	await submit(supervisor, 'Record the observation');
+	await expect(supervisor.locator('.govuk-error-summary')).toContainText(
+		'Confirm that the child and family gave their informed consent'
+	);
+	await expect(supervisor.getByLabel('What went well')).toHaveValue(
+		'You presented the analysis clearly and kept the child’s voice central.'
+	);
+	await expectNoAxeViolations(supervisor);
+	await supervisor
+		.getByLabel('The child and family gave their informed consent to the observation')
+		.check();
+	await submit(supervisor, 'Record the observation');
+	await expect(supervisor.getByText('Observation recorded.')).toBeVisible();
+	const recordPath = new URL(supervisor.url()).pathname;
+
+	const practitioner = await (await browser.newContext()).newPage();
+	await signIn(practitioner, demoAccounts.practitioner);
+	await practitioner.goto(recordPath);
+	await expect(practitioner.locator('.govuk-caption-l')).toContainText('Accepted');
+	await expect(practitioner.getByRole('main')).toContainText('6.2 D1');
+	await practitioner
+		.getByLabel('Your reflection')
+		.fill('Preparing the family is something I will plan into my next conference.');
+	await submit(practitioner, 'Save reflection');
+	await expect(practitioner.getByText('Reflection saved.')).toBeVisible();
+	await expectNoAxeViolations(practitioner);
+});

@@ -119,5 +119,11 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(
 			(await programmeFor(db, priya.id))!.reviews.filter((r) => r.state === 'overdue')
 		).toEqual([]);
+		const observed = await db
+			.selectFrom('observations')
+			.select('id')
+			.where('practitioner_id', '=', priya.id)
+			.execute();
+		expect(observed).toHaveLength(1);
 	});
 });

@@ -221,6 +221,21 @@ export interface SignoffsTable {
 	hash: string;
 }
 
+export interface ObservationsTable {
+	id: string;
+	practitioner_id: string;
+	observer_id: string;
+	evidence_id: string;
+	observed_on: string;
+	setting: string;
+	/** The child's and family's informed consent was obtained: always 1, the form requires it. */
+	consent_confirmed: number;
+	went_well: string;
+	to_develop: string;
+	practitioner_reflection: string;
+	created_at: string;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -242,6 +257,7 @@ export interface Database {
 	signoffs: SignoffsTable;
 	enrolment_extensions: EnrolmentExtensionsTable;
 	programme_reviews: ProgrammeReviewsTable;
+	observations: ObservationsTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

@@ -9,6 +9,8 @@ import { currentSupervisor } from '../people/supervision';
 import { signOffOutcome } from '../signoff/signoffs';
 import { programmeFor } from '../programme';
 import { recordProgrammeReview } from '../programme/reviews';
+import { addMonths, programmeMonth } from '../programme/month';
+import { recordObservation } from '../observation/observations';
 
 /** Adds the demo portfolios, each record dated relative to `now` and mapped to `frameworkVersion`. */
 export async function seedDemoEvidence(
@@ -272,6 +274,48 @@ export async function seedDemoProgrammes(db: Db, now = new Date()) {
 					recommendation: 'on-track'
 				},
 				new Date(`${review.dueOn}T15:00:00Z`)
+			);
+		}
+	}
+}
+
+/** Observations of practice for ASYEs from month 4, recorded by their supervisors. */
+export async function seedDemoObservations(db: Db, frameworkVersion: string, now = new Date()) {
+	const today = dateOnly(now);
+	const people = await db
+		.selectFrom('enrolments')
+		.innerJoin('users', 'users.id', 'enrolments.user_id')
+		.select(['users.id', 'users.email', 'enrolments.starts_on'])
+		.execute();
+	for (const person of people) {
+		const month = programmeMonth(person.starts_on, today);
+		const supervisor = await currentSupervisor(db, person.id, today);
+		if (month < 4 || !supervisor) continue;
+		const count = month >= 9 ? 2 : 1;
+		for (let i = 0; i < count; i++) {
+			await recordObservation(
+				db,
+				supervisor.id,
+				person.id,
+				{
+					observedOn: addMonths(person.starts_on, 2 + i * 4),
+					setting: i === 0 ? 'Home visit' : 'Core Group meeting',
+					wentWell:
+						i === 0
+							? 'You explained your role clearly and gave the child (A) time to choose how to talk, using the feelings cards.'
+							: 'You kept the core group focused on the child’s daily experience and summarised actions clearly.',
+					toDevelop:
+						i === 0
+							? 'Check your understanding with Mother before leaving, and say when you will next visit.'
+							: 'Challenge drift more directly when an action from the last meeting is not done.',
+					frameworkVersion,
+					outcomes: i === 0 ? ['2.3'] : ['3.3'],
+					statements:
+						i === 0
+							? [{ outcomeId: '2.3', statementId: '2.3 D4' }]
+							: [{ outcomeId: '3.3', statementId: '3.3 D5' }]
+				},
+				now
 			);
 		}
 	}

@@ -8,6 +8,7 @@ import { demoEvidence } from './evidence';
 import {
 	seedDemoEvidence,
 	seedDemoExtras,
+	seedDemoObservations,
 	seedDemoProgrammes,
 	seedDemoSignoffs
 } from './seed-evidence';
@@ -175,4 +176,5 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 		now
 	);
 	await seedDemoProgrammes(db, now);
+	await seedDemoObservations(db, demoFrameworkVersion, now);
 }

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { hasRole, requirePractitionerAccess } from '$lib/server/auth/access';
 import { isCurrentSupervisor } from '$lib/server/people/supervision';
+import { observationFor, reflectOnObservation } from '$lib/server/observation/observations';
 import {
 	acceptEvidence,
 	addComment,
@@ -79,6 +80,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		canReview: supervisor && record.status === 'submitted',
 		canComment: owner || supervisor,
 		comments: await listComments(getDb(), record.id),
+		observation: (await observationFor(getDb(), record.id)) ?? null,
 		mapped,
 		frameworkName: framework.version.shortTitle,
 		values: evidenceValues(record),
@@ -179,5 +181,15 @@ export const actions: Actions = {
 			return invalid({ comment: body }, { comment: 'A comment must be 5,000 characters or fewer' });
 		await addComment(getDb(), user.id, params.id, body);
 		redirect(303, `/portfolio/${params.id}?saved=commented#comments`);
+	},
+	reflect: async ({ params, request }) => {
+		const { user, owner } = await findRecord(params.id);
+		if (!owner) error(403, 'Only the practitioner observed can add their reflection.');
+		const reflection = String((await request.formData()).get('observationReflection') ?? '').trim();
+		if (!reflection)
+			return invalid({}, { observationReflection: 'Write your reflection on the observation' });
+		if (!(await reflectOnObservation(getDb(), user.id, params.id, reflection)))
+			error(404, 'This record is not an observation.');
+		redirect(303, `/portfolio/${params.id}?saved=reflected`);
 	}
 };

@@ -2,7 +2,9 @@ import { error } from '@sveltejs/kit';
 import { requireSupervisorOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
+import { observationCount } from '$lib/server/observation/observations';
 import { getPerson } from '$lib/server/people/users';
+import { programmeFor } from '$lib/server/programme';
 import { listEvidence } from '$lib/server/portfolio/list';
 import { coverageFor } from '$lib/server/portfolio/coverage';
 import type { PageServerLoad } from './$types';
@@ -19,6 +21,9 @@ export const load: PageServerLoad = async ({ params }) => {
 		frameworkName: framework.version.shortTitle,
 		domains: await coverageFor(db, person.id, framework),
 		// Drafts are the practitioner's own until they submit them.
-		records: records.filter((r) => r.status !== 'draft')
+		records: records.filter((r) => r.status !== 'draft'),
+		observations: await observationCount(db, person.id),
+		observationsRequired:
+			(await programmeFor(db, person.id))?.programme.observationsRequired ?? null
 	};
 };

@@ -3,11 +3,13 @@ import * as people from './2026-11-25-01-people';
 import * as portfolio from './2026-11-25-02-portfolio';
 import * as review from './2026-11-25-03-review';
 import * as programmes from './2026-11-25-04-programmes';
+import * as observations from './2026-11-25-05-observations';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
 	'2026-11-25-01-people': people,
 	'2026-11-25-02-portfolio': portfolio,
 	'2026-11-25-03-review': review,
-	'2026-11-25-04-programmes': programmes
+	'2026-11-25-04-programmes': programmes,
+	'2026-11-25-05-observations': observations
 };

@@ -1,0 +1,179 @@
+import type { Db } from '../db';
+import { recordEvent } from '../db/events';
+import { newId } from '../db/ids';
+import { timestamp } from '../db/time';
+
+/** Where an observation of practice took place: a home visit, or a meeting from STARLIng. */
+export const observationSettings = [
+	'Home visit',
+	'Early Help Assessment Meeting',
+	'Strategy discussion/meeting',
+	'Child Protection Conference - Initial',
+	'Child Protection Conference - Review',
+	'Core Group meeting',
+	'Looked After Child Initial Planning Meeting',
+	'Looked After Child Review Meeting',
+	'Multi-Agency Risk Assessment Conference (MARAC)',
+	'Domestic Abuse ‘Morning Meeting’ (MASH)',
+	'Legal Planning Meeting',
+	'Pre Proceedings Meeting',
+	'Court Proceedings',
+	'Family Drug and Alcohol Court (FDAC) Formulation Meeting',
+	'Team Around the Child (TAC) Meeting',
+	'Family Group Conference'
+];
+
+export interface ObservationInput {
+	observedOn: string;
+	setting: string;
+	wentWell: string;
+	toDevelop: string;
+	frameworkVersion: string;
+	outcomes: string[];
+	statements: { outcomeId: string; statementId: string }[];
+}
+
+/**
+ * Records an observation and puts it in the practitioner's portfolio as accepted evidence,
+ * reviewed by the observer. The child's and family's consent is a precondition (the form asks).
+ */
+export async function recordObservation(
+	db: Db,
+	observerId: string,
+	practitionerId: string,
+	input: ObservationInput,
+	now = new Date()
+) {
+	const evidenceId = newId();
+	const id = newId();
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.insertInto('evidence')
+			.values({
+				id: evidenceId,
+				owner_id: practitionerId,
+				title: `Observation of practice: ${input.setting}`,
+				activity_date: input.observedOn,
+				type: 'observation',
+				account: `What went well:\n${input.wentWell}\n\nWhat to develop:\n${input.toDevelop}`,
+				reflection_model: 'free',
+				reflection: JSON.stringify({ text: '' }),
+				cpd_type: 'practice-learning',
+				cpd_relevance: '',
+				cpd_learning: '',
+				cpd_impact: '',
+				peer_reflected: null,
+				peer_reflection: '',
+				cpd_minutes: null,
+				status: 'accepted',
+				version: 1,
+				created_at: timestamp(now),
+				updated_at: timestamp(now),
+				submitted_at: timestamp(now),
+				anonymity_confirmed_at: null,
+				reviewed_by: observerId,
+				reviewed_at: timestamp(now),
+				review_feedback: null
+			})
+			.execute();
+		if (input.outcomes.length) {
+			await tx
+				.insertInto('evidence_outcomes')
+				.values(
+					input.outcomes.map((outcome_id) => ({
+						evidence_id: evidenceId,
+						framework_version: input.frameworkVersion,
+						outcome_id
+					}))
+				)
+				.execute();
+		}
+		if (input.statements.length) {
+			await tx
+				.insertInto('evidence_statements')
+				.values(
+					input.statements.map((s) => ({
+						evidence_id: evidenceId,
+						framework_version: input.frameworkVersion,
+						outcome_id: s.outcomeId,
+						statement_id: s.statementId
+					}))
+				)
+				.execute();
+		}
+		await tx
+			.insertInto('observations')
+			.values({
+				id,
+				practitioner_id: practitionerId,
+				observer_id: observerId,
+				evidence_id: evidenceId,
+				observed_on: input.observedOn,
+				setting: input.setting,
+				consent_confirmed: 1,
+				went_well: input.wentWell,
+				to_develop: input.toDevelop,
+				practitioner_reflection: '',
+				created_at: timestamp(now)
+			})
+			.execute();
+		await recordEvent(
+			tx,
+			{
+				actorId: observerId,
+				action: 'observation.recorded',
+				subjectType: 'evidence',
+				subjectId: evidenceId
+			},
+			now
+		);
+	});
+	return evidenceId;
+}
+
+export function observationFor(db: Db, evidenceId: string) {
+	return db
+		.selectFrom('observations')
+		.innerJoin('users', 'users.id', 'observations.observer_id')
+		.selectAll('observations')
+		.select('users.name as observerName')
+		.where('evidence_id', '=', evidenceId)
+		.executeTakeFirst();
+}
+
+/** The practitioner's own reflection on an observation of their practice. */
+export async function reflectOnObservation(
+	db: Db,
+	practitionerId: string,
+	evidenceId: string,
+	reflection: string,
+	now = new Date()
+) {
+	const result = await db
+		.updateTable('observations')
+		.set({ practitioner_reflection: reflection })
+		.where('evidence_id', '=', evidenceId)
+		.where('practitioner_id', '=', practitionerId)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) !== 1) return false;
+	await recordEvent(
+		db,
+		{
+			actorId: practitionerId,
+			action: 'observation.reflected',
+			subjectType: 'evidence',
+			subjectId: evidenceId
+		},
+		now
+	);
+	return true;
+}
+
+export async function observationCount(db: Db, practitionerId: string) {
+	const row = await db
+		.selectFrom('observations')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('practitioner_id', '=', practitionerId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
