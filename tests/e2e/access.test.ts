@@ -76,6 +76,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/supervision': supervisorsOnly,
 	'/supervision/[practitionerId]/programme': supervisorsOnly,
 	'/supervision/[practitionerId]/observations/new': supervisorsOnly,
+	'/supervision/[practitionerId]/pack': { ...priyasRecord, practitioner: 403 },
 	'/supervision/[practitionerId]/reviews/[reviewId]': supervisorsOnly,
 	'/supervision/[practitionerId]': supervisorsOnly,
 	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly
@@ -149,6 +150,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]': `/supervision/${priya.id}`,
 			'/supervision/[practitionerId]/programme': `/supervision/${priya.id}/programme`,
 			'/supervision/[practitionerId]/observations/new': `/supervision/${priya.id}/observations/new`,
+			'/supervision/[practitionerId]/pack': `/supervision/${priya.id}/pack`,
 			'/supervision/[practitionerId]/reviews/[reviewId]': `/supervision/${priya.id}/reviews/month-3`,
 			'/supervision/[practitionerId]/outcomes/[outcomeId]': `/supervision/${priya.id}/outcomes/2.3`
 		} as Record<string, string>;

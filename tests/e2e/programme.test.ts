@@ -37,3 +37,28 @@ test('a part-time practitioner sees why their review dates moved', async ({ page
 	);
 	await expectNoAxeViolations(page);
 });
+
+test('the moderation panel pack opens as one printable page', async ({ page }) => {
+	await signIn(page, 'supervisor@demo.test');
+	await page.goto('/supervision');
+	await page.getByRole('link', { name: 'Priya Shah' }).click();
+	await page.getByRole('link', { name: 'Moderation panel pack' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Priya Shah');
+	for (const heading of [
+		'Programme',
+		'Reviews',
+		/^Observations of practice/,
+		'Self-assessments',
+		'Accepted evidence and sign-off by outcome'
+	]) {
+		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+	}
+	await expect(page.getByRole('heading', { name: /^3-month review/ })).toBeVisible();
+	await expect(page.locator('tbody tr')).toHaveCount(26);
+	await expectNoAxeViolations(page);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.govuk-service-navigation')).toBeHidden();
+	await expect(page.getByText('Print this page')).toBeHidden();
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pdf.byteLength).toBeGreaterThan(10_000);
+});

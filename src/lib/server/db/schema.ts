@@ -82,6 +82,10 @@ export interface ProgrammeReviewsTable {
 	completed_at: string;
 	countersigned_by: string | null;
 	countersigned_at: string | null;
+	panel_decision: 'agree' | 'refer-back' | null;
+	panel_reasons: string | null;
+	panel_by: string | null;
+	panel_at: string | null;
 }
 
 export interface SessionsTable {

@@ -45,7 +45,11 @@ export async function recordProgrammeReview(
 				completed_by: actorId,
 				completed_at: timestamp(now),
 				countersigned_by: null,
-				countersigned_at: null
+				countersigned_at: null,
+				panel_decision: null,
+				panel_reasons: null,
+				panel_by: null,
+				panel_at: null
 			})
 			.execute();
 		await recordEvent(
@@ -73,4 +77,83 @@ export async function getProgrammeReview(db: Db, enrolmentId: string, reviewId: 
 		.where('review_id', '=', reviewId)
 		.executeTakeFirst();
 	return row && { ...row, progress: JSON.parse(row.progress) as Record<string, string> };
+}
+
+/** A second person (principal social worker or administrator) countersigns the final review. */
+export async function countersignReview(
+	db: Db,
+	actorId: string,
+	reviewRowId: string,
+	now = new Date()
+) {
+	const row = await db
+		.selectFrom('programme_reviews')
+		.selectAll()
+		.where('id', '=', reviewRowId)
+		.executeTakeFirst();
+	if (!row) throw new ProgrammeReviewError('There is no such review');
+	if (row.completed_by === actorId)
+		throw new ProgrammeReviewError(
+			'The countersignature must be by a second person, not the reviewer'
+		);
+	if (row.countersigned_by) throw new ProgrammeReviewError('This review is already countersigned');
+	await db
+		.updateTable('programme_reviews')
+		.set({ countersigned_by: actorId, countersigned_at: timestamp(now) })
+		.where('id', '=', reviewRowId)
+		.execute();
+	await recordEvent(
+		db,
+		{
+			actorId,
+			action: 'programme.review-countersigned',
+			subjectType: 'enrolment',
+			subjectId: row.enrolment_id
+		},
+		now
+	);
+}
+
+/** The moderation panel's decision on the final review: agree, or refer back with reasons. */
+export async function recordPanelDecision(
+	db: Db,
+	actorId: string,
+	reviewRowId: string,
+	decision: 'agree' | 'refer-back',
+	reasons: string,
+	now = new Date()
+) {
+	if (decision === 'refer-back' && !reasons.trim())
+		throw new ProgrammeReviewError('Write why the panel refers it back');
+	const row = await db
+		.selectFrom('programme_reviews')
+		.selectAll()
+		.where('id', '=', reviewRowId)
+		.executeTakeFirst();
+	if (!row) throw new ProgrammeReviewError('There is no such review');
+	if (!row.countersigned_by)
+		throw new ProgrammeReviewError(
+			'The final review must be countersigned before the panel decides'
+		);
+	if (row.panel_decision) throw new ProgrammeReviewError('The panel has already decided');
+	await db
+		.updateTable('programme_reviews')
+		.set({
+			panel_decision: decision,
+			panel_reasons: reasons.trim() || null,
+			panel_by: actorId,
+			panel_at: timestamp(now)
+		})
+		.where('id', '=', reviewRowId)
+		.execute();
+	await recordEvent(
+		db,
+		{
+			actorId,
+			action: `programme.panel-${decision}`,
+			subjectType: 'enrolment',
+			subjectId: row.enrolment_id
+		},
+		now
+	);
 }

@@ -4,6 +4,7 @@ import * as portfolio from './2026-11-25-02-portfolio';
 import * as review from './2026-11-25-03-review';
 import * as programmes from './2026-11-25-04-programmes';
 import * as observations from './2026-11-25-05-observations';
+import * as panel from './2026-11-25-06-panel';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-25-02-portfolio': portfolio,
 	'2026-11-25-03-review': review,
 	'2026-11-25-04-programmes': programmes,
-	'2026-11-25-05-observations': observations
+	'2026-11-25-05-observations': observations,
+	'2026-11-25-06-panel': panel
 };

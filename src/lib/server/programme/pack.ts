@@ -1,0 +1,85 @@
+import type { Db } from '../db';
+import type { Framework } from '../framework/schema';
+import { signOffState } from '../signoff/signoffs';
+import { programmeFor } from '.';
+
+/**
+ * Everything a moderation panel reads for one practitioner, in one place: the programme and
+ * its reviews, observations, self-assessments, accepted evidence by outcome, and sign-offs.
+ */
+export async function moderationPack(db: Db, practitionerId: string, framework: Framework) {
+	const programme = await programmeFor(db, practitionerId);
+	const reviews = programme
+		? await db
+				.selectFrom('programme_reviews')
+				.leftJoin('users as reviewer', 'reviewer.id', 'programme_reviews.completed_by')
+				.leftJoin(
+					'users as countersigner',
+					'countersigner.id',
+					'programme_reviews.countersigned_by'
+				)
+				.leftJoin('users as panel', 'panel.id', 'programme_reviews.panel_by')
+				.selectAll('programme_reviews')
+				.select([
+					'reviewer.name as reviewerName',
+					'countersigner.name as countersignerName',
+					'panel.name as panelName'
+				])
+				.where('enrolment_id', '=', programme.enrolmentId)
+				.orderBy('completed_at')
+				.execute()
+		: [];
+	const observations = await db
+		.selectFrom('observations')
+		.innerJoin('users', 'users.id', 'observations.observer_id')
+		.select([
+			'observations.id',
+			'observed_on',
+			'setting',
+			'went_well',
+			'to_develop',
+			'practitioner_reflection',
+			'users.name as observerName'
+		])
+		.where('practitioner_id', '=', practitionerId)
+		.orderBy('observed_on')
+		.execute();
+	const selfAssessments = await db
+		.selectFrom('self_assessments')
+		.select(['id', 'created_at'])
+		.where('user_id', '=', practitionerId)
+		.orderBy('created_at')
+		.execute();
+	const accepted = await db
+		.selectFrom('evidence')
+		.innerJoin('evidence_outcomes', 'evidence_outcomes.evidence_id', 'evidence.id')
+		.select([
+			'evidence.id',
+			'evidence.title',
+			'evidence.activity_date',
+			'evidence_outcomes.outcome_id'
+		])
+		.where('evidence.owner_id', '=', practitionerId)
+		.where('evidence.status', '=', 'accepted')
+		.where('evidence_outcomes.framework_version', '=', framework.version.id)
+		.orderBy('evidence.activity_date')
+		.execute();
+	const signoffs = await signOffState(db, practitionerId, framework.version.id);
+	return {
+		programme,
+		reviews: reviews.map((r) => ({
+			...r,
+			progress: JSON.parse(r.progress) as Record<string, string>
+		})),
+		observations,
+		selfAssessments,
+		outcomes: framework.domains.flatMap((d) =>
+			d.outcomes.map((o) => ({
+				id: o.id,
+				title: o.title,
+				evidence: accepted.filter((a) => a.outcome_id === o.id),
+				signoff: signoffs.get(o.id) ?? null
+			}))
+		)
+	};
+}

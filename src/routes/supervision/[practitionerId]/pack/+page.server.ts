@@ -1,0 +1,73 @@
+import { error, redirect } from '@sveltejs/kit';
+import { hasRole, requireRole, requireSupervisorOf } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { getFramework } from '$lib/server/framework';
+import { invalid } from '$lib/server/forms';
+import { getPerson } from '$lib/server/people/users';
+import { moderationPack } from '$lib/server/programme/pack';
+import {
+	countersignReview,
+	ProgrammeReviewError,
+	recordPanelDecision
+} from '$lib/server/programme/reviews';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The practitioner's current supervisor, principal social workers and administrators. */
+async function requirePackAccess(practitionerId: string) {
+	const user = requireRole('supervisor', 'psw', 'admin');
+	if (!hasRole(user, 'psw', 'admin')) await requireSupervisorOf(practitionerId);
+	return user;
+}
+
+async function finalReview(practitionerId: string) {
+	const pack = await moderationPack(getDb(), practitionerId, getFramework()!);
+	const finalId = pack.programme?.reviews.find((r) => r.final)?.id;
+	const review = pack.reviews.find((r) => r.review_id === finalId);
+	if (!review) error(400, 'The final review has not been recorded yet.');
+	return review;
+}
+
+export const load: PageServerLoad = async ({ params }) => {
+	const user = await requirePackAccess(params.practitionerId);
+	const person = await getPerson(getDb(), params.practitionerId);
+	if (!person) error(404, 'There is no such person.');
+	const framework = getFramework()!;
+	return {
+		person: { id: person.id, name: person.name, sweNumber: person.swe_number },
+		frameworkName: framework.version.shortTitle,
+		domains: framework.domains.map(({ id, title }) => ({ id, title })),
+		pack: await moderationPack(getDb(), person.id, framework),
+		canDecide: hasRole(user, 'psw', 'admin'),
+		userId: user.id
+	};
+};
+
+export const actions: Actions = {
+	countersign: async ({ params }) => {
+		const user = requireRole('psw', 'admin');
+		const review = await finalReview(params.practitionerId);
+		try {
+			await countersignReview(getDb(), user.id, review.id);
+		} catch (e) {
+			if (!(e instanceof ProgrammeReviewError)) throw e;
+			return invalid({}, { countersign: e.message });
+		}
+		redirect(303, `/supervision/${params.practitionerId}/pack#final`);
+	},
+	panel: async ({ params, request }) => {
+		const user = requireRole('psw', 'admin');
+		const review = await finalReview(params.practitionerId);
+		const form = await request.formData();
+		const decision = String(form.get('decision') ?? '');
+		const reasons = String(form.get('reasons') ?? '');
+		if (decision !== 'agree' && decision !== 'refer-back')
+			return invalid({ reasons }, { decision: 'Choose the panel’s decision' });
+		try {
+			await recordPanelDecision(getDb(), user.id, review.id, decision, reasons);
+		} catch (e) {
+			if (!(e instanceof ProgrammeReviewError)) throw e;
+			return invalid({ decision, reasons }, { reasons: e.message });
+		}
+		redirect(303, `/supervision/${params.practitionerId}/pack#final`);
+	}
+};
