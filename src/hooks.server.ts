@@ -7,6 +7,7 @@ import {
 } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { startDatabase } from '$lib/server/db/start';
+import { sendReviewReminders } from '$lib/server/programme/reminders';
 
 export const init: ServerInit = async () => {
 	try {
@@ -16,6 +17,13 @@ export const init: ServerInit = async () => {
 		console.error(`Golden Thread cannot start: ${(cause as Error).message}`);
 		process.exit(1);
 	}
+	// Review reminders go out at start-up and every six hours; each is sent once.
+	const remind = () =>
+		sendReviewReminders(getDb(), process.env.ORIGIN ?? '').catch((error) =>
+			console.error(`Review reminders failed: ${(error as Error).message}`)
+		);
+	await remind();
+	setInterval(remind, 6 * 3_600_000).unref();
 };
 
 const session: Handle = async ({ event, resolve }) => {

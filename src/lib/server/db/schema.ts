@@ -240,6 +240,13 @@ export interface ObservationsTable {
 	created_at: string;
 }
 
+export interface ReviewRemindersTable {
+	enrolment_id: string;
+	review_id: string;
+	kind: 'due-soon' | 'overdue';
+	sent_at: string;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -262,6 +269,7 @@ export interface Database {
 	enrolment_extensions: EnrolmentExtensionsTable;
 	programme_reviews: ProgrammeReviewsTable;
 	observations: ObservationsTable;
+	review_reminders: ReviewRemindersTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

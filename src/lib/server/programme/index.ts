@@ -11,7 +11,7 @@ export function programmeDefinitions(): Programme[] {
 	return all;
 }
 
-export type ReviewState = 'done' | 'overdue' | 'due-soon' | 'upcoming';
+export type ReviewState = 'done' | 'overdue' | 'due-soon' | 'upcoming' | 'optional';
 
 /** Days before a review is due from which it shows as due soon (and is notified). */
 export const dueSoonDays = 14;
@@ -66,13 +66,16 @@ export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
 		endsOn: calendar.endsOn,
 		reviews: calendar.reviews.map((review) => {
 			const completed = done.find((d) => d.review_id === review.id);
+			// An optional review (the ASYE's 9-month one) is never overdue: the authority may skip it.
 			const state: ReviewState = completed
 				? 'done'
-				: review.dueOn < today
-					? 'overdue'
-					: review.dueOn <= soonDate
-						? 'due-soon'
-						: 'upcoming';
+				: review.optional
+					? 'optional'
+					: review.dueOn < today
+						? 'overdue'
+						: review.dueOn <= soonDate
+							? 'due-soon'
+							: 'upcoming';
 			return { ...review, state, completed: completed ?? null };
 		})
 	};

@@ -5,6 +5,7 @@ import * as review from './2026-11-25-03-review';
 import * as programmes from './2026-11-25-04-programmes';
 import * as observations from './2026-11-25-05-observations';
 import * as panel from './2026-11-25-06-panel';
+import * as reminders from './2026-11-25-07-reminders';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-25-03-review': review,
 	'2026-11-25-04-programmes': programmes,
 	'2026-11-25-05-observations': observations,
-	'2026-11-25-06-panel': panel
+	'2026-11-25-06-panel': panel,
+	'2026-11-25-07-reminders': reminders
 };
