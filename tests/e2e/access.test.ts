@@ -77,6 +77,9 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/supervision/[practitionerId]/programme': supervisorsOnly,
 	'/supervision/[practitionerId]/observations/new': supervisorsOnly,
 	'/supervision/[practitionerId]/pack': { ...priyasRecord, practitioner: 403 },
+	'/supervision/[practitionerId]/records/new': supervisorsOnly,
+	'/supervision/records/[id]': priyasRecord,
+	'/portfolio/supervision': practitionersOnly,
 	'/supervision/[practitionerId]/reviews/[reviewId]': supervisorsOnly,
 	'/supervision/[practitionerId]': supervisorsOnly,
 	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly
@@ -133,6 +136,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 		const assessment = db
 			.prepare('select id from self_assessments where user_id = ? limit 1')
 			.get(priya.id) as { id: string };
+		const supervisionRecord = db
+			.prepare('select id from supervision_records where practitioner_id = ? limit 1')
+			.get(priya.id) as { id: string };
 		db.close();
 		const firstLink = async (page: string, pattern: RegExp) => {
 			const html = await (await admin.get(page)).text();
@@ -151,6 +157,8 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/programme': `/supervision/${priya.id}/programme`,
 			'/supervision/[practitionerId]/observations/new': `/supervision/${priya.id}/observations/new`,
 			'/supervision/[practitionerId]/pack': `/supervision/${priya.id}/pack`,
+			'/supervision/[practitionerId]/records/new': `/supervision/${priya.id}/records/new`,
+			'/supervision/records/[id]': `/supervision/records/${supervisionRecord.id}`,
 			'/supervision/[practitionerId]/reviews/[reviewId]': `/supervision/${priya.id}/reviews/month-3`,
 			'/supervision/[practitionerId]/outcomes/[outcomeId]': `/supervision/${priya.id}/outcomes/2.3`
 		} as Record<string, string>;

@@ -203,3 +203,52 @@ test('a supervisor records an observation; it is accepted evidence and the pract
 	await expect(practitioner.getByText('Reflection saved.')).toBeVisible();
 	await expectNoAxeViolations(practitioner);
 });
+
+test('a supervision record is seen by both, and the practitioner can use it as evidence', async ({
+	browser
+}) => {
+	const supervisor = await (await browser.newContext()).newPage();
+	await signIn(supervisor, demoAccounts.supervisor);
+	await supervisor.goto('/supervision');
+	await supervisor.getByRole('link', { name: 'Priya Shah' }).click();
+	await supervisor.getByRole('link', { name: 'Record supervision' }).click();
+	await supervisor.getByLabel('Day').fill('12');
+	await supervisor.getByLabel('Month').fill('11');
+	await supervisor.getByLabel('Year').fill('2026');
+	await supervisor.getByLabel('Agenda').fill('Preparing for a child protection conference');
+	await supervisor
+		.getByLabel('Action 1', { exact: true })
+		.fill('Share the report with the family two days before');
+	await submit(supervisor, 'Save the record');
+	const summary = supervisor.locator('.govuk-error-summary');
+	await expect(summary).toContainText('Write the reflective discussion');
+	await expect(summary).toContainText('Enter the due date of action 1');
+	await expectNoAxeViolations(supervisor);
+	await supervisor
+		.getByLabel('Reflective discussion')
+		.fill('We rehearsed how to explain the analysis to Father.');
+	await supervisor.getByLabel('Action 1 due by').fill('2026-11-20');
+	await submit(supervisor, 'Save the record');
+	await expect(supervisor.getByText('Supervision record saved.')).toBeVisible();
+	const recordPath = new URL(supervisor.url()).pathname;
+
+	const practitioner = await (await browser.newContext()).newPage();
+	await signIn(practitioner, demoAccounts.practitioner);
+	await practitioner.goto('/portfolio/supervision');
+	await expectNoAxeViolations(practitioner);
+	await practitioner.goto(recordPath);
+	await expect(
+		practitioner.getByText('Share the report with the family two days before, by 20 November 2026')
+	).toBeVisible();
+	await expectNoAxeViolations(practitioner);
+	await submit(practitioner, 'Use it as evidence in my portfolio');
+	await expect(practitioner.getByLabel('Title')).toHaveValue(
+		/^Supervision discussion: Preparing for a child protection conference/
+	);
+	await expect(practitioner.getByLabel('Type of evidence')).toHaveValue('supervision');
+
+	const colleague = await (await browser.newContext()).newPage();
+	await signIn(colleague, demoAccounts.colleague);
+	const response = await colleague.goto(recordPath);
+	expect(response?.status()).toBe(403);
+});

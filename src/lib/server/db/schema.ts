@@ -247,6 +247,26 @@ export interface ReviewRemindersTable {
 	sent_at: string;
 }
 
+export interface SupervisionRecordsTable {
+	id: string;
+	practitioner_id: string;
+	supervisor_id: string;
+	held_on: string;
+	agenda: string;
+	discussion: string;
+	decisions: string;
+	/** The draft evidence the practitioner made from it, if they did. */
+	evidence_id: string | null;
+	created_at: string;
+}
+
+export interface SupervisionActionsTable {
+	id: string;
+	record_id: string;
+	action: string;
+	due_on: string;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -270,6 +290,8 @@ export interface Database {
 	programme_reviews: ProgrammeReviewsTable;
 	observations: ObservationsTable;
 	review_reminders: ReviewRemindersTable;
+	supervision_records: SupervisionRecordsTable;
+	supervision_actions: SupervisionActionsTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

@@ -11,6 +11,7 @@ import { programmeFor } from '../programme';
 import { recordProgrammeReview } from '../programme/reviews';
 import { addMonths, programmeMonth } from '../programme/month';
 import { recordObservation } from '../observation/observations';
+import { createSupervisionRecord } from '../review/supervision-records';
 
 /** Adds the demo portfolios, each record dated relative to `now` and mapped to `frameworkVersion`. */
 export async function seedDemoEvidence(
@@ -319,4 +320,34 @@ export async function seedDemoObservations(db: Db, frameworkVersion: string, now
 			);
 		}
 	}
+}
+
+/** A supervision record for the demo ASYE, with agreed actions. */
+export async function seedDemoSupervision(db: Db, now = new Date()) {
+	const priya = await db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', 'practitioner@demo.test')
+		.executeTakeFirstOrThrow();
+	const supervisor = await currentSupervisor(db, priya.id, dateOnly(now));
+	if (!supervisor) return;
+	await createSupervisionRecord(
+		db,
+		supervisor.id,
+		priya.id,
+		{
+			heldOn: dateOnly(new Date(now.getTime() - days(14))),
+			agenda: 'Caseload and visits; a case that feels stuck; learning for the 6-month review',
+			discussion:
+				'We talked about a family where the plan has not moved for two months. You described feeling caught between Mother’s wish for more time and the school’s worry. We used a genogram to look for people in the wider family who could help.',
+			decisions: 'Hold a family network meeting before the next core group.',
+			actions: [
+				{
+					action: 'Arrange the family network meeting',
+					dueOn: dateOnly(new Date(now.getTime() + days(7)))
+				}
+			]
+		},
+		now
+	);
 }

@@ -10,7 +10,8 @@ import {
 	seedDemoExtras,
 	seedDemoObservations,
 	seedDemoProgrammes,
-	seedDemoSignoffs
+	seedDemoSignoffs,
+	seedDemoSupervision
 } from './seed-evidence';
 
 /** The demo portfolios were written against the March 2025 standards. */
@@ -177,4 +178,5 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	);
 	await seedDemoProgrammes(db, now);
 	await seedDemoObservations(db, demoFrameworkVersion, now);
+	await seedDemoSupervision(db, now);
 }

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
 import { observationCount } from '$lib/server/observation/observations';
 import { getPerson } from '$lib/server/people/users';
+import { listSupervisionRecords } from '$lib/server/review/supervision-records';
 import { programmeFor } from '$lib/server/programme';
 import { listEvidence } from '$lib/server/portfolio/list';
 import { coverageFor } from '$lib/server/portfolio/coverage';
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		// Drafts are the practitioner's own until they submit them.
 		records: records.filter((r) => r.status !== 'draft'),
 		observations: await observationCount(db, person.id),
+		supervisionRecords: await listSupervisionRecords(db, person.id),
 		observationsRequired:
 			(await programmeFor(db, person.id))?.programme.observationsRequired ?? null
 	};

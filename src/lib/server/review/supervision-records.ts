@@ -1,0 +1,130 @@
+import type { Db } from '../db';
+import { recordEvent } from '../db/events';
+import { newId } from '../db/ids';
+import { timestamp } from '../db/time';
+import { createEvidence } from '../portfolio/evidence';
+
+export interface SupervisionRecordInput {
+	heldOn: string;
+	agenda: string;
+	discussion: string;
+	decisions: string;
+	actions: { action: string; dueOn: string }[];
+}
+
+export async function createSupervisionRecord(
+	db: Db,
+	supervisorId: string,
+	practitionerId: string,
+	input: SupervisionRecordInput,
+	now = new Date()
+) {
+	const id = newId();
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.insertInto('supervision_records')
+			.values({
+				id,
+				practitioner_id: practitionerId,
+				supervisor_id: supervisorId,
+				held_on: input.heldOn,
+				agenda: input.agenda,
+				discussion: input.discussion,
+				decisions: input.decisions,
+				evidence_id: null,
+				created_at: timestamp(now)
+			})
+			.execute();
+		if (input.actions.length) {
+			await tx
+				.insertInto('supervision_actions')
+				.values(
+					input.actions.map((a) => ({
+						id: newId(),
+						record_id: id,
+						action: a.action,
+						due_on: a.dueOn
+					}))
+				)
+				.execute();
+		}
+		await recordEvent(
+			tx,
+			{
+				actorId: supervisorId,
+				action: 'supervision.recorded',
+				subjectType: 'user',
+				subjectId: practitionerId
+			},
+			now
+		);
+	});
+	return id;
+}
+
+export async function getSupervisionRecord(db: Db, id: string) {
+	const record = await db
+		.selectFrom('supervision_records')
+		.innerJoin('users as supervisor', 'supervisor.id', 'supervision_records.supervisor_id')
+		.innerJoin('users as practitioner', 'practitioner.id', 'supervision_records.practitioner_id')
+		.selectAll('supervision_records')
+		.select(['supervisor.name as supervisorName', 'practitioner.name as practitionerName'])
+		.where('supervision_records.id', '=', id)
+		.executeTakeFirst();
+	if (!record) return undefined;
+	const actions = await db
+		.selectFrom('supervision_actions')
+		.selectAll()
+		.where('record_id', '=', id)
+		.orderBy('due_on')
+		.execute();
+	return { ...record, actions };
+}
+
+export function listSupervisionRecords(db: Db, practitionerId: string) {
+	return db
+		.selectFrom('supervision_records')
+		.innerJoin('users', 'users.id', 'supervision_records.supervisor_id')
+		.select(['supervision_records.id', 'held_on', 'agenda', 'users.name as supervisorName'])
+		.where('practitioner_id', '=', practitionerId)
+		.orderBy('held_on', 'desc')
+		.execute();
+}
+
+/** Starts a draft evidence record from a supervision record; the practitioner reflects and maps it. */
+export async function useAsEvidence(
+	db: Db,
+	practitionerId: string,
+	recordId: string,
+	now = new Date()
+) {
+	const record = await getSupervisionRecord(db, recordId);
+	if (!record || record.practitioner_id !== practitionerId) return undefined;
+	if (record.evidence_id) return record.evidence_id;
+	const evidenceId = await createEvidence(
+		db,
+		practitionerId,
+		{
+			title: `Supervision discussion: ${record.agenda.split('\n')[0].slice(0, 120)}`,
+			activityDate: record.held_on,
+			type: 'supervision',
+			account: `${record.discussion}\n\nDecisions:\n${record.decisions}`,
+			reflectionModel: 'driscoll',
+			reflection: {},
+			cpdType: 'supervision-peer',
+			cpdRelevance: '',
+			cpdLearning: '',
+			cpdImpact: '',
+			peerReflected: null,
+			peerReflection: '',
+			cpdMinutes: null
+		},
+		now
+	);
+	await db
+		.updateTable('supervision_records')
+		.set({ evidence_id: evidenceId })
+		.where('id', '=', recordId)
+		.execute();
+	return evidenceId;
+}

@@ -1,0 +1,57 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireSupervisorOf } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { invalid, parseDateParts } from '$lib/server/forms';
+import { getPerson } from '$lib/server/people/users';
+import { createSupervisionRecord } from '$lib/server/review/supervision-records';
+import type { Actions, PageServerLoad } from './$types';
+
+const actionRows = 3;
+
+async function context(practitionerId: string) {
+	const user = await requireSupervisorOf(practitionerId);
+	const person = await getPerson(getDb(), practitionerId);
+	if (!person) error(404, 'There is no such person.');
+	return { user, person };
+}
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { person } = await context(params.practitionerId);
+	return { person: { id: person.id, name: person.name }, actionRows };
+};
+
+export const actions: Actions = {
+	default: async ({ params, request }) => {
+		const { user, person } = await context(params.practitionerId);
+		const form = await request.formData();
+		const values: Record<string, unknown> = Object.fromEntries(
+			[...form.entries()].filter(([, v]) => typeof v === 'string')
+		);
+		const text = (key: string) => String(form.get(key) ?? '').trim();
+		const errors: Record<string, string> = {};
+		const held = parseDateParts(form, 'heldOn', 'date of the supervision');
+		values.heldOn = held.parts;
+		if (held.error) errors.heldOn = held.error;
+		if (!text('agenda')) errors.agenda = 'Write the agenda';
+		if (!text('discussion')) errors.discussion = 'Write the reflective discussion';
+		const actions = [];
+		for (let i = 1; i <= actionRows; i++) {
+			const action = text(`action-${i}`);
+			const due = text(`due-${i}`);
+			if (!action && !due) continue;
+			if (!action) errors[`action-${i}`] = `Write agreed action ${i}, or clear its due date`;
+			else if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(Date.parse(`${due}T00:00:00Z`))) {
+				errors[`due-${i}`] = `Enter the due date of action ${i}`;
+			} else actions.push({ action, dueOn: due });
+		}
+		if (Object.keys(errors).length) return invalid(values, errors);
+		const id = await createSupervisionRecord(getDb(), user.id, person.id, {
+			heldOn: held.value!,
+			agenda: text('agenda'),
+			discussion: text('discussion'),
+			decisions: text('decisions'),
+			actions
+		});
+		redirect(303, `/supervision/records/${id}?saved`);
+	}
+};

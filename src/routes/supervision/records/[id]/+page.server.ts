@@ -1,0 +1,40 @@
+import { error, redirect } from '@sveltejs/kit';
+import { hasRole, requireUser } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { isCurrentSupervisor } from '$lib/server/people/supervision';
+import { getSupervisionRecord, useAsEvidence } from '$lib/server/review/supervision-records';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Both parties see a supervision record: the practitioner, its author, their current supervisor. */
+async function findRecord(id: string) {
+	const user = requireUser();
+	const record = await getSupervisionRecord(getDb(), id);
+	if (!record) error(404, 'There is no such supervision record.');
+	const allowed =
+		user.id === record.practitioner_id ||
+		user.id === record.supervisor_id ||
+		hasRole(user, 'psw', 'admin') ||
+		(hasRole(user, 'supervisor') &&
+			(await isCurrentSupervisor(getDb(), user.id, record.practitioner_id)));
+	if (!allowed) error(403, 'You cannot see this supervision record.');
+	return { user, record };
+}
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const { user, record } = await findRecord(params.id);
+	return {
+		record,
+		isPractitioner: user.id === record.practitioner_id,
+		saved: url.searchParams.has('saved')
+	};
+};
+
+export const actions: Actions = {
+	useAsEvidence: async ({ params }) => {
+		const { user, record } = await findRecord(params.id);
+		if (user.id !== record.practitioner_id)
+			error(403, 'Only the practitioner can use this record as evidence.');
+		const evidenceId = await useAsEvidence(getDb(), user.id, record.id);
+		redirect(303, `/portfolio/${evidenceId}`);
+	}
+};
