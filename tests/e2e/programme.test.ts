@@ -62,3 +62,30 @@ test('the moderation panel pack opens as one printable page', async ({ page }) =
 	const pdf = await page.pdf({ format: 'A4' });
 	expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
+
+test('a new ASYE signs their agreement and records protected development time', async ({
+	page
+}) => {
+	await signIn(page, 'tom.ellis@demo.test');
+	await page.goto('/portfolio/programme');
+	await expect(
+		page.getByRole('heading', { name: 'Support and assessment agreement' })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+	await submit(page, 'Sign as practitioner');
+	await expect(page.getByText('You have signed the agreement.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sign as practitioner' })).toHaveCount(0);
+
+	await page.getByLabel('Hours').fill('lots');
+	await submit(page, 'Record time');
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the hours as a number');
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the date');
+	await page.getByLabel('Day').fill('2');
+	await page.getByLabel('Month').fill('11');
+	await page.getByLabel('Year').fill('2026');
+	await page.getByLabel('Hours').fill('2.5');
+	await page.getByLabel('What you used it for').fill('Reading on working with fathers');
+	await submit(page, 'Record time');
+	await expect(page.getByText('Protected time recorded.')).toBeVisible();
+	await expect(page.getByText(/^2\.5 hours recorded of [\d.]+ hours due so far/)).toBeVisible();
+});

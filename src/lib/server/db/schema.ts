@@ -267,6 +267,27 @@ export interface SupervisionActionsTable {
 	due_on: string;
 }
 
+export interface AgreementsTable {
+	enrolment_id: string;
+	terms: string;
+	created_by: string;
+	created_at: string;
+	practitioner_signed_at: string | null;
+	supervisor_id: string | null;
+	supervisor_signed_at: string | null;
+	assessor_id: string | null;
+	assessor_signed_at: string | null;
+}
+
+export interface ProtectedTimeTable {
+	id: string;
+	enrolment_id: string;
+	taken_on: string;
+	minutes: number;
+	activity: string;
+	created_at: string;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -292,6 +313,8 @@ export interface Database {
 	review_reminders: ReviewRemindersTable;
 	supervision_records: SupervisionRecordsTable;
 	supervision_actions: SupervisionActionsTable;
+	agreements: AgreementsTable;
+	protected_time: ProtectedTimeTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

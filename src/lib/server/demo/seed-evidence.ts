@@ -12,6 +12,7 @@ import { recordProgrammeReview } from '../programme/reviews';
 import { addMonths, programmeMonth } from '../programme/month';
 import { recordObservation } from '../observation/observations';
 import { createSupervisionRecord } from '../review/supervision-records';
+import { createAgreement, recordProtectedTime, signAgreement } from '../programme/agreement';
 
 /** Adds the demo portfolios, each record dated relative to `now` and mapped to `frameworkVersion`. */
 export async function seedDemoEvidence(
@@ -350,4 +351,73 @@ export async function seedDemoSupervision(db: Db, now = new Date()) {
 		},
 		now
 	);
+}
+
+/**
+ * Support and assessment agreements for the demo ASYEs, signed by the practitioner, their
+ * supervisor and the principal social worker as assessor; Tom Ellis (month 2) has not signed
+ * yet. Protected development time for the demo ASYE.
+ */
+export async function seedDemoAgreements(db: Db, now = new Date()) {
+	const today = dateOnly(now);
+	const psw = await db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', 'psw@demo.test')
+		.executeTakeFirstOrThrow();
+	const enrolments = await db
+		.selectFrom('enrolments')
+		.innerJoin('users', 'users.id', 'enrolments.user_id')
+		.select(['enrolments.id', 'enrolments.starts_on', 'users.id as userId', 'users.email'])
+		.execute();
+	for (const enrolment of enrolments) {
+		const supervisor = await currentSupervisor(db, enrolment.userId, today);
+		if (!supervisor) continue;
+		const signed = new Date(`${enrolment.starts_on}T12:00:00Z`);
+		await createAgreement(
+			db,
+			supervisor.id,
+			enrolment.id,
+			'A protected caseload of no more than 90% of an experienced worker’s; supervision every two weeks for the first six weeks, then monthly; 10% protected development time; three observations of practice; reviews at 3, 6 and 12 months.',
+			signed
+		);
+		await signAgreement(
+			db,
+			{ id: supervisor.id, practitioner: false, supervisor: true },
+			enrolment.id,
+			'supervisor',
+			signed
+		);
+		await signAgreement(
+			db,
+			{ id: psw.id, practitioner: false, supervisor: false },
+			enrolment.id,
+			'assessor',
+			signed
+		);
+		if (enrolment.email !== 'tom.ellis@demo.test') {
+			await signAgreement(
+				db,
+				{ id: enrolment.userId, practitioner: true, supervisor: false },
+				enrolment.id,
+				'practitioner',
+				signed
+			);
+		}
+		if (enrolment.email === 'practitioner@demo.test') {
+			for (const [weeksAgo, minutes, activity] of [
+				[12, 210, 'Reading research on neglect and poverty'],
+				[6, 180, 'E-learning on contextual safeguarding'],
+				[2, 240, 'Shadowing a family group conference coordinator']
+			] as const) {
+				await recordProtectedTime(
+					db,
+					enrolment.userId,
+					enrolment.id,
+					{ takenOn: dateOnly(new Date(now.getTime() - days(weeksAgo * 7))), minutes, activity },
+					now
+				);
+			}
+		}
+	}
 }

@@ -6,6 +6,7 @@ import { addMonths } from '../programme/month';
 import { demoPassword, demoPeople, demoTeams } from './authority';
 import { demoEvidence } from './evidence';
 import {
+	seedDemoAgreements,
 	seedDemoEvidence,
 	seedDemoExtras,
 	seedDemoObservations,
@@ -179,4 +180,5 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoProgrammes(db, now);
 	await seedDemoObservations(db, demoFrameworkVersion, now);
 	await seedDemoSupervision(db, now);
+	await seedDemoAgreements(db, now);
 }

@@ -1,6 +1,7 @@
 import { bundledContent } from '../content/bundled';
 import type { Db } from '../db';
 import { dateOnly } from '../db/time';
+import { getAgreement, protectedTimeSummary } from './agreement';
 import { programmeCalendar } from './calendar';
 import { loadProgrammes, type Programme } from './definition';
 
@@ -78,5 +79,23 @@ export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
 							: 'upcoming';
 			return { ...review, state, completed: completed ?? null };
 		})
+	};
+}
+
+/** The programme with its agreement and protected development time, for the programme pages. */
+export async function programmePage(db: Db, userId: string, today = dateOnly()) {
+	const programme = await programmeFor(db, userId, today);
+	if (!programme) return null;
+	return {
+		programme,
+		agreement: (await getAgreement(db, programme.enrolmentId)) ?? null,
+		protectedTime: await protectedTimeSummary(
+			db,
+			programme.enrolmentId,
+			programme.startsOn,
+			programme.fte,
+			programme.programme.protectedTimePercent,
+			today
+		)
 	};
 }

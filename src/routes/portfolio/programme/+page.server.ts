@@ -1,9 +1,71 @@
+import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { programmeFor } from '$lib/server/programme';
-import type { PageServerLoad } from './$types';
+import { dateOnly } from '$lib/server/db/time';
+import { invalid, parseDateParts } from '$lib/server/forms';
+import { programmePage } from '$lib/server/programme';
+import {
+	AgreementError,
+	recordProtectedTime,
+	signAgreement
+} from '$lib/server/programme/agreement';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('practitioner');
-	return { programme: (await programmeFor(getDb(), user.id)) ?? null };
+	return {
+		page: await programmePage(getDb(), user.id),
+		name: user.name,
+		saved: url.searchParams.get('saved')
+	};
+};
+
+async function enrolment() {
+	const user = requireRole('practitioner');
+	const page = await programmePage(getDb(), user.id);
+	if (!page) error(404, 'You are not enrolled on a programme.');
+	return { user, page };
+}
+
+export const actions: Actions = {
+	sign: async () => {
+		const { user, page } = await enrolment();
+		try {
+			await signAgreement(
+				getDb(),
+				{ id: user.id, practitioner: true, supervisor: false },
+				page.programme.enrolmentId,
+				'practitioner'
+			);
+		} catch (e) {
+			if (!(e instanceof AgreementError)) throw e;
+			return invalid({}, { agreement: e.message });
+		}
+		redirect(303, '/portfolio/programme?saved=signed');
+	},
+	time: async ({ request }) => {
+		const { user, page } = await enrolment();
+		const form = await request.formData();
+		const values: Record<string, unknown> = Object.fromEntries(
+			[...form.entries()].filter(([, v]) => typeof v === 'string')
+		);
+		const errors: Record<string, string> = {};
+		const date = parseDateParts(form, 'takenOn', 'date');
+		values.takenOn = date.parts;
+		if (date.error) errors.takenOn = date.error;
+		else if (date.value! > dateOnly()) errors.takenOn = 'The date must be today or in the past';
+		const hoursText = String(form.get('timeHours') ?? '').trim();
+		const hours = Number(hoursText);
+		if (!/^\d{1,2}(\.\d{1,2})?$/.test(hoursText) || hours <= 0 || hours > 24)
+			errors.timeHours = 'Enter the hours as a number between 0.25 and 24, like 1.5';
+		const activity = String(form.get('activity') ?? '').trim();
+		if (!activity) errors.activity = 'Say what you used the time for';
+		if (Object.keys(errors).length) return invalid(values, errors);
+		await recordProtectedTime(getDb(), user.id, page.programme.enrolmentId, {
+			takenOn: date.value!,
+			minutes: Math.round(hours * 60),
+			activity
+		});
+		redirect(303, '/portfolio/programme?saved=time');
+	}
 };

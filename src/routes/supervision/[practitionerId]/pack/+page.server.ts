@@ -5,6 +5,7 @@ import { getFramework } from '$lib/server/framework';
 import { invalid } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import { moderationPack } from '$lib/server/programme/pack';
+import { AgreementError, getAgreement, signAgreement } from '$lib/server/programme/agreement';
 import {
 	countersignReview,
 	ProgrammeReviewError,
@@ -37,12 +38,43 @@ export const load: PageServerLoad = async ({ params }) => {
 		frameworkName: framework.version.shortTitle,
 		domains: framework.domains.map(({ id, title }) => ({ id, title })),
 		pack: await moderationPack(getDb(), person.id, framework),
+		agreement: await packAgreement(person.id),
 		canDecide: hasRole(user, 'psw', 'admin'),
 		userId: user.id
 	};
 };
 
+async function packAgreement(practitionerId: string) {
+	const enrolment = await getDb()
+		.selectFrom('enrolments')
+		.select('id')
+		.where('user_id', '=', practitionerId)
+		.executeTakeFirst();
+	return enrolment ? ((await getAgreement(getDb(), enrolment.id)) ?? null) : null;
+}
+
 export const actions: Actions = {
+	sign: async ({ params }) => {
+		const user = requireRole('psw', 'admin');
+		const enrolment = await getDb()
+			.selectFrom('enrolments')
+			.select('id')
+			.where('user_id', '=', params.practitionerId)
+			.executeTakeFirst();
+		if (!enrolment) error(404, 'They are not enrolled on a programme.');
+		try {
+			await signAgreement(
+				getDb(),
+				{ id: user.id, practitioner: user.id === params.practitionerId, supervisor: false },
+				enrolment.id,
+				'assessor'
+			);
+		} catch (e) {
+			if (!(e instanceof AgreementError)) throw e;
+			return invalid({}, { agreement: e.message });
+		}
+		redirect(303, `/supervision/${params.practitionerId}/pack`);
+	},
 	countersign: async ({ params }) => {
 		const user = requireRole('psw', 'admin');
 		const review = await finalReview(params.practitionerId);
