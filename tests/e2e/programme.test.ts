@@ -89,3 +89,27 @@ test('a new ASYE signs their agreement and records protected development time', 
 	await expect(page.getByText('Protected time recorded.')).toBeVisible();
 	await expect(page.getByText(/^2\.5 hours recorded of [\d.]+ hours due so far/)).toBeVisible();
 });
+
+test('a supervisor changes working hours and extends a programme; the dates say why', async ({
+	page
+}) => {
+	await signIn(page, 'daniel.byrne@demo.test');
+	await page.goto('/supervision');
+	await page.getByRole('link', { name: 'Isla Fraser' }).click();
+	await page.getByRole('link', { name: 'Programme and review points' }).click();
+	await page.getByLabel('Working hours, as a percentage of full time').fill('150');
+	await submit(page, 'Change working hours');
+	await expect(page.locator('.govuk-error-summary')).toContainText('from 10 to 100');
+	await page.getByLabel('Working hours, as a percentage of full time').fill('80');
+	await submit(page, 'Change working hours');
+	await expect(page.getByRole('row', { name: /Final review/ })).toContainText(
+		'at 0.8 of full time that is 15 months'
+	);
+	await page.getByLabel('Extend by (months)').fill('2');
+	await page.getByLabel('Why').fill('time away from practice');
+	await submit(page, 'Extend the programme');
+	await expect(page.getByRole('row', { name: /Final review/ })).toContainText(
+		'extended by 2 months (time away from practice)'
+	);
+	await expectNoAxeViolations(page);
+});

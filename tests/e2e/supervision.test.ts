@@ -131,6 +131,23 @@ test('a supervisor cannot review, sign off or see the records of someone they do
 		form: { reason: 'No' }
 	});
 	expect(withdraw.status()).toBe(403);
+	for (const page of ['programme', 'reviews/month-3', 'observations/new', 'records/new', 'pack']) {
+		expect((await sam.get(`/supervision/${chris.id}/${page}`)).status(), page).toBe(403);
+	}
+	const posts: [string, Record<string, string>][] = [
+		['observations/new', { setting: 'Home visit', consent: 'yes' }],
+		['records/new', { agenda: 'No', discussion: 'No' }],
+		['reviews/month-3', { strengths: 'No', areasToDevelop: 'No', recommendation: 'on-track' }],
+		['programme?/hours', { ftePercent: '50' }],
+		['programme?/extend', { months: '3', reason: 'No' }],
+		['programme?/agreement', { terms: 'No' }]
+	];
+	for (const [path, fields] of posts) {
+		expect(
+			(await sam.post(`/supervision/${chris.id}/${path}`, { ...form, form: fields })).status(),
+			path
+		).toBe(403);
+	}
 });
 
 function outboxCount() {

@@ -4,7 +4,13 @@ import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import { programmePage } from '$lib/server/programme';
-import { AgreementError, createAgreement, signAgreement } from '$lib/server/programme/agreement';
+import {
+	AgreementError,
+	createAgreement,
+	extendProgramme,
+	setWorkingHours,
+	signAgreement
+} from '$lib/server/programme/agreement';
 import type { Actions, PageServerLoad } from './$types';
 
 async function context(practitionerId: string) {
@@ -47,5 +53,36 @@ export const actions: Actions = {
 			return invalid({}, { agreement: e.message });
 		}
 		redirect(303, `/supervision/${params.practitionerId}/programme#agreement`);
+	},
+	hours: async ({ params, request }) => {
+		const { user, page } = await context(params.practitionerId);
+		if (!page) error(404, 'They are not enrolled on a programme.');
+		const text = String((await request.formData()).get('ftePercent') ?? '').trim();
+		const percent = Number(text);
+		if (!/^\d{1,3}$/.test(text) || percent < 10 || percent > 100) {
+			return invalid(
+				{ ftePercent: text },
+				{
+					ftePercent:
+						'Enter working hours as a whole percentage of full time from 10 to 100, like 60'
+				}
+			);
+		}
+		await setWorkingHours(getDb(), user.id, page.programme.enrolmentId, percent);
+		redirect(303, `/supervision/${params.practitionerId}/programme`);
+	},
+	extend: async ({ params, request }) => {
+		const { user, page } = await context(params.practitionerId);
+		if (!page) error(404, 'They are not enrolled on a programme.');
+		const form = await request.formData();
+		const monthsText = String(form.get('months') ?? '').trim();
+		const reason = String(form.get('reason') ?? '').trim();
+		const errors: Record<string, string> = {};
+		if (!/^\d{1,2}$/.test(monthsText) || Number(monthsText) < 1 || Number(monthsText) > 12)
+			errors.months = 'Enter the extension in whole months from 1 to 12';
+		if (!reason) errors.reason = 'Write why the programme is extended';
+		if (Object.keys(errors).length) return invalid({ months: monthsText, reason }, errors);
+		await extendProgramme(getDb(), user.id, page.programme.enrolmentId, Number(monthsText), reason);
+		redirect(303, `/supervision/${params.practitionerId}/programme`);
 	}
 };
