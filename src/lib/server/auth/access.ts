@@ -3,6 +3,7 @@ import { getRequestEvent } from '$app/server';
 import { getDb, type Db } from '../db';
 import type { Role } from '../db/schema';
 import { isCurrentSupervisor } from '../people/supervision';
+import { getPerson } from '../people/users';
 import type { SessionUser } from './session';
 import { roleNames } from '$lib/format';
 
@@ -54,4 +55,12 @@ export async function requireSupervisorOf(practitionerId: string) {
 		error(403, 'You do not supervise this person.');
 	}
 	return user;
+}
+
+/** The signed-in supervisor and the person they supervise today; 403 or 404 otherwise. */
+export async function requireSupervisee(practitionerId: string) {
+	const user = await requireSupervisorOf(practitionerId);
+	const person = await getPerson(getDb(), practitionerId);
+	if (!person) error(404, 'There is no such person.');
+	return { user, person };
 }

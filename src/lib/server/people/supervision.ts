@@ -114,7 +114,7 @@ export function listSupervisions(db: Db) {
 }
 
 /** Supervisions current on a day: begun, and not yet ended. */
-function currentSupervisions(db: Db, today: string) {
+export function currentSupervisions(db: Db, today: string) {
 	return db
 		.selectFrom('supervisions')
 		.where('supervisions.starts_on', '<=', today)

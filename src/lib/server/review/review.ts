@@ -3,15 +3,14 @@ import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { dateOnly, timestamp } from '../db/time';
 import { sendMail } from '../mail/outbox';
-import { currentSupervisor, isCurrentSupervisor } from '../people/supervision';
+import { currentSupervisions, currentSupervisor, isCurrentSupervisor } from '../people/supervision';
 
 export class ReviewError extends Error {}
 
 /** Submitted evidence from the people someone supervises today, oldest first. */
 export function reviewQueue(db: Db, supervisorId: string, today = dateOnly()) {
-	return db
-		.selectFrom('evidence')
-		.innerJoin('supervisions', 'supervisions.supervisee_id', 'evidence.owner_id')
+	return currentSupervisions(db, today)
+		.innerJoin('evidence', 'evidence.owner_id', 'supervisions.supervisee_id')
 		.innerJoin('users', 'users.id', 'evidence.owner_id')
 		.select([
 			'evidence.id',
@@ -22,10 +21,6 @@ export function reviewQueue(db: Db, supervisorId: string, today = dateOnly()) {
 			'users.id as ownerId'
 		])
 		.where('supervisions.supervisor_id', '=', supervisorId)
-		.where('supervisions.starts_on', '<=', today)
-		.where((eb) =>
-			eb.or([eb('supervisions.ends_on', 'is', null), eb('supervisions.ends_on', '>', today)])
-		)
 		.where('evidence.status', '=', 'submitted')
 		.orderBy('evidence.submitted_at')
 		.execute();

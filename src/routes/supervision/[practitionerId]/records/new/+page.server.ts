@@ -1,28 +1,20 @@
-import { error, redirect } from '@sveltejs/kit';
-import { requireSupervisorOf } from '$lib/server/auth/access';
+import { redirect } from '@sveltejs/kit';
+import { requireSupervisee } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { invalid, parseDateParts } from '$lib/server/forms';
-import { getPerson } from '$lib/server/people/users';
 import { createSupervisionRecord } from '$lib/server/review/supervision-records';
 import type { Actions, PageServerLoad } from './$types';
 
 const actionRows = 3;
 
-async function context(practitionerId: string) {
-	const user = await requireSupervisorOf(practitionerId);
-	const person = await getPerson(getDb(), practitionerId);
-	if (!person) error(404, 'There is no such person.');
-	return { user, person };
-}
-
 export const load: PageServerLoad = async ({ params }) => {
-	const { person } = await context(params.practitionerId);
+	const { person } = await requireSupervisee(params.practitionerId);
 	return { person: { id: person.id, name: person.name }, actionRows };
 };
 
 export const actions: Actions = {
 	default: async ({ params, request }) => {
-		const { user, person } = await context(params.practitionerId);
+		const { user, person } = await requireSupervisee(params.practitionerId);
 		const form = await request.formData();
 		const values: Record<string, unknown> = Object.fromEntries(
 			[...form.entries()].filter(([, v]) => typeof v === 'string')
