@@ -6,6 +6,10 @@ test('an overdue review shows on the supervisor’s home page and can be recorde
 	page
 }) => {
 	await signIn(page, 'helen.walsh@demo.test');
+	await page.goto('/supervision');
+	await expect(page.getByRole('row', { name: /Sara Novak/ })).toContainText('6-month review');
+	await expect(page.getByRole('row', { name: /Sara Novak/ })).toContainText('Overdue');
+	await page.goto('/');
 	const overdue = page.getByRole('link', { name: 'Sara Novak: 6-month review' });
 	await expect(overdue.locator('..')).toContainText('overdue since');
 	await expectNoAxeViolations(page);
@@ -25,6 +29,8 @@ test('an overdue review shows on the supervisor’s home page and can be recorde
 	await submit(page, 'Record the review');
 	await expect(page).toHaveURL(/\/programme$/);
 	await expect(page.getByRole('row', { name: /6-month review/ })).toContainText('Done');
+	await page.goto('/supervision');
+	await expect(page.getByRole('row', { name: /Sara Novak/ })).not.toContainText('Overdue');
 	await expectNoAxeViolations(page);
 });
 

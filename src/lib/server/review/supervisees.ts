@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import { currentSupervisees } from '../people/supervision';
 import { programmes } from '../programme/enrolments';
+import { programmeFor } from '../programme';
 import { countedStatuses } from '../portfolio/coverage';
 
 /**
@@ -44,10 +45,14 @@ export async function superviseeSummaries(
 		signedOff.set(entry.practitioner_id, set);
 	}
 	const enrolled = await programmes(db, ids, today);
-	return people.map((person) => ({
+	const calendars = await Promise.all(people.map((p) => programmeFor(db, p.id, today)));
+	return people.map((person, index) => ({
 		...person,
 		programme: enrolled.get(person.id) ?? null,
 		outcomesCovered: Number(covered.find((c) => c.owner_id === person.id)?.outcomes ?? 0),
-		signedOff: signedOff.get(person.id)?.size ?? 0
+		signedOff: signedOff.get(person.id)?.size ?? 0,
+		// The next review still to do: the earliest that is neither done nor optional.
+		nextReview:
+			calendars[index]?.reviews.find((r) => r.state !== 'done' && r.state !== 'optional') ?? null
 	}));
 }
