@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
-import { invalid, parseDateParts } from '$lib/server/forms';
+import { formValues, invalid, parseDateParts } from '$lib/server/forms';
 import { programmePage } from '$lib/server/programme';
 import {
 	AgreementError,
@@ -46,9 +46,7 @@ export const actions: Actions = {
 	time: async ({ request }) => {
 		const { user, page } = await enrolment();
 		const form = await request.formData();
-		const values: Record<string, unknown> = Object.fromEntries(
-			[...form.entries()].filter(([, v]) => typeof v === 'string')
-		);
+		const values: Record<string, unknown> = formValues(form);
 		const errors: Record<string, string> = {};
 		const date = parseDateParts(form, 'takenOn', 'date');
 		values.takenOn = date.parts;

@@ -3,7 +3,7 @@ import { selfRatings, type SelfRating } from '$lib/portfolio/vocabulary';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
-import { invalid } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/forms';
 import { listSelfAssessments, recordSelfAssessment } from '$lib/server/portfolio/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,9 +27,7 @@ export const actions: Actions = {
 		const user = requireRole('practitioner');
 		const framework = getFramework()!;
 		const form = await request.formData();
-		const values = Object.fromEntries(
-			[...form.entries()].filter(([, v]) => typeof v === 'string')
-		) as Record<string, string>;
+		const values = formValues(form) as Record<string, string>;
 		const errors: Record<string, string> = {};
 		const ratings = [];
 		for (const outcome of outcomesOf(framework)) {

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireSupervisorOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
-import { invalid } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import { programmeFor } from '$lib/server/programme';
 import {
@@ -43,9 +43,7 @@ export const actions: Actions = {
 			params.reviewId
 		);
 		const form = await request.formData();
-		const values = Object.fromEntries(
-			[...form.entries()].filter(([, v]) => typeof v === 'string')
-		) as Record<string, string>;
+		const values = formValues(form) as Record<string, string>;
 		const text = (key: string) => (values[key] ?? '').trim();
 		const errors: Record<string, string> = {};
 		if (!text('strengths')) errors.strengths = 'Write the practitioner’s strengths';
