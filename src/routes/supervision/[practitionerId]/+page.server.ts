@@ -1,9 +1,7 @@
-import { error } from '@sveltejs/kit';
-import { requireSupervisorOf } from '$lib/server/auth/access';
+import { requireSupervisee } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
 import { observationCount } from '$lib/server/observation/observations';
-import { getPerson } from '$lib/server/people/users';
 import { listSupervisionRecords } from '$lib/server/review/supervision-records';
 import { programmeFor } from '$lib/server/programme';
 import { listEvidence } from '$lib/server/portfolio/list';
@@ -11,10 +9,8 @@ import { coverageFor } from '$lib/server/portfolio/coverage';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
-	await requireSupervisorOf(params.practitionerId);
+	const { person } = await requireSupervisee(params.practitionerId);
 	const db = getDb();
-	const person = await getPerson(db, params.practitionerId);
-	if (!person) error(404, 'There is no such person.');
 	const framework = getFramework()!;
 	const records = await listEvidence(db, person.id);
 	return {

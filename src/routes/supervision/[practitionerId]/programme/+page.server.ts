@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireSupervisorOf } from '$lib/server/auth/access';
+import { requireSupervisee } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
-import { getPerson } from '$lib/server/people/users';
 import { programmePage } from '$lib/server/programme';
 import {
 	AgreementError,
@@ -14,9 +13,7 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 async function context(practitionerId: string) {
-	const user = await requireSupervisorOf(practitionerId);
-	const person = await getPerson(getDb(), practitionerId);
-	if (!person) error(404, 'There is no such person.');
+	const { user, person } = await requireSupervisee(practitionerId);
 	return { user, person, page: await programmePage(getDb(), person.id) };
 }
 
