@@ -14,7 +14,8 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** `2026-11-23` or an ISO timestamp → "23 November 2026". */
-export function formatDate(value: string | Date): string {
+export function formatDate(value: string | Date | null | undefined): string {
+	if (!value) return '';
 	const date =
 		typeof value === 'string' && value.length === 10
 			? new Date(`${value}T12:00:00Z`)

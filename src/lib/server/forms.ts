@@ -85,3 +85,17 @@ export function parseDateParts(
 /** The failure every form action returns: what was typed, and a message per field. */
 export const invalid = (values: Record<string, unknown>, errors: FieldErrors, status = 400) =>
 	fail(status, { values, errors });
+
+/** An ISO date as the day, month and year a date field shows. */
+export function dateParts(iso: string | null | undefined): Record<string, string> {
+	if (!iso) return {};
+	const [year, month, day] = iso.slice(0, 10).split('-');
+	return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+/** A date field that may be left blank: the date, nothing, or a message saying what is wrong. */
+export function optionalDateParts(form: FormData, name: string, label: string) {
+	const date = parseDateParts(form, name, label);
+	const blank = !date.parts.day && !date.parts.month && !date.parts.year;
+	return blank ? { parts: date.parts } : date;
+}

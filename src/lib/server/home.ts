@@ -7,6 +7,8 @@ import { programmeMonth } from './programme/month';
 import { programmes } from './programme/enrolments';
 import { programmeFor } from './programme';
 import { reviewQueue } from './review/review';
+import { listAudits } from './audit/access';
+import { pathwaysFor } from './learning/pathways';
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
@@ -28,7 +30,16 @@ async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const reviewsDue = (calendar?.reviews ?? []).filter(
 		(r) => r.state === 'overdue' || r.state === 'due-soon'
 	);
+	const learning = await db
+		.selectFrom('learning_needs')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('practitioner_id', '=', user.id)
+		.where('status', '=', 'open')
+		.executeTakeFirstOrThrow();
+	const pathwaysOpen = (await pathwaysFor(db, user.id)).filter((p) => !p.completed_at).length;
 	return {
+		openNeeds: Number(learning.n),
+		pathwaysOpen,
 		programme,
 		supervisor: supervisor ?? null,
 		returned,
@@ -93,6 +104,49 @@ async function pswHome(db: Db, today: string) {
 	return { practitioners: await count('practitioner'), asyes: inProgramme, teams };
 }
 
+/** Audits waiting for this person: drafts they are writing, and what waits on finalised ones. */
+async function auditsHome(db: Db, user: SessionUser, today: string) {
+	const audits = user.roles.includes('psw')
+		? await listAudits(db, user, { attention: true }, today)
+		: [
+				...(await listAudits(db, user, { status: 'draft' }, today)),
+				...(await listAudits(db, user, { attention: true }, today))
+			];
+	const mine = await db
+		.selectFrom('audits')
+		.select(['id', 'auditor_id', 'co_auditor_id', 'manager_id', 'moderator_id', 'moderated_at'])
+		.where('id', 'in', audits.length ? audits.map((a) => a.id) : [''])
+		.execute();
+	const part = new Map(mine.map((a) => [a.id, a]));
+	const seen = new Set<string>();
+	return audits
+		.filter((a) => !seen.has(a.id) && seen.add(a.id))
+		.filter((a) => {
+			const row = part.get(a.id)!;
+			const auditor = row.auditor_id === user.id || row.co_auditor_id === user.id;
+			return (
+				(a.status === 'draft' && auditor) ||
+				(a.status === 'finalised' && (row.manager_id === user.id || user.roles.includes('psw')))
+			);
+		})
+		.slice(0, 20)
+		.map((a) => ({
+			id: a.id,
+			caseRef: a.case_ref,
+			practitionerName: a.practitionerName,
+			status: a.status,
+			waiting: [
+				...(a.status === 'draft' ? ['to finish and finalise'] : []),
+				...(a.escalation === 'same-day' && !a.response_at ? ['a same-day response'] : []),
+				...(a.escalation === 'urgent-review' && !a.response_at ? ['an urgent review'] : []),
+				...(a.status === 'finalised' && !a.receipt_at ? ['receipt by the team manager'] : []),
+				...(Number(a.overdueActions) > 0
+					? [`${a.overdueActions} overdue ${Number(a.overdueActions) === 1 ? 'action' : 'actions'}`]
+					: [])
+			]
+		}));
+}
+
 async function adminHome(db: Db) {
 	const invited = await db
 		.selectFrom('users')
@@ -110,7 +164,8 @@ export async function homeFor(db: Db, user: SessionUser, today = dateOnly()) {
 	return {
 		practitioner: has('practitioner') ? await practitionerHome(db, user, today) : null,
 		supervisor: has('supervisor') ? await supervisorHome(db, user, today) : null,
-		auditor: has('auditor') ? { audits: [] as { id: string }[] } : null,
+		audits:
+			has('auditor') || has('supervisor') || has('psw') ? await auditsHome(db, user, today) : null,
 		psw: has('psw') ? await pswHome(db, today) : null,
 		admin: has('admin') ? await adminHome(db) : null
 	};

@@ -1,6 +1,8 @@
 import { loadFrameworks } from '../framework/load.ts';
 import { loadStandardSets } from '../standards/load.ts';
 import { loadProgrammes } from '../programme/definition.ts';
+import { loadAuditDefinition } from '../audit/definition.ts';
+import { loadPathways } from '../pathways/definition.ts';
 import { readContentFiles } from './files.ts';
 
 /**
@@ -9,9 +11,13 @@ import { readContentFiles } from './files.ts';
  */
 export function checkContent(dir = 'content') {
 	const files = readContentFiles(dir);
+	const frameworks = loadFrameworks(files, process.env.FRAMEWORK_VERSION);
+	const standardSets = loadStandardSets(files);
 	return {
-		...loadFrameworks(files, process.env.FRAMEWORK_VERSION),
-		standardSets: loadStandardSets(files),
-		programmes: loadProgrammes(files)
+		...frameworks,
+		standardSets,
+		programmes: loadProgrammes(files),
+		audit: loadAuditDefinition(files, standardSets),
+		pathways: loadPathways(files, frameworks.current, standardSets)
 	};
 }

@@ -82,3 +82,8 @@ export function getDb(): Db {
 	instance ??= createDb(process.env.DATABASE_URL || defaultDatabaseUrl);
 	return instance;
 }
+
+/** Runs `work` in a transaction, or in the caller's when it is already in one. */
+export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

@@ -288,6 +288,135 @@ export interface ProtectedTimeTable {
 	created_at: string;
 }
 
+export interface AuditsTable {
+	id: string;
+	type: string;
+	theme: string | null;
+	/** A pseudonymous case code, never a name. */
+	case_ref: string;
+	practitioner_id: string;
+	/** The practitioner's team when audited, so team figures keep their history. */
+	team_id: string | null;
+	manager_id: string | null;
+	auditor_id: string;
+	co_auditor_id: string | null;
+	period_start: string;
+	period_end: string;
+	audited_on: string;
+	status: 'draft' | 'finalised';
+	grip: Generated<number>;
+	grip_reason: Generated<string>;
+	child_view: Generated<string>;
+	parent_view: Generated<string>;
+	/** Why the child's or the parent's view could not be obtained. */
+	views_not_obtained: Generated<string>;
+	worker_view: Generated<string>;
+	manager_view: Generated<string>;
+	overall_grade: string | null;
+	/** `same-day` for Inadequate, `urgent-review` for Requires improvement. */
+	escalation: 'same-day' | 'urgent-review' | null;
+	response: string | null;
+	response_by: string | null;
+	response_at: string | null;
+	receipt_by: string | null;
+	receipt_at: string | null;
+	management_directions: Generated<string>;
+	moderator_id: string | null;
+	moderated_overall_grade: string | null;
+	moderation_comments: Generated<string>;
+	moderated_by: string | null;
+	moderated_at: string | null;
+	anonymity_confirmed_at: string | null;
+	finalised_at: string | null;
+	created_by: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AuditGradesTable {
+	audit_id: string;
+	/** `audit` for the auditor's grades, `moderation` for the moderator's. */
+	stage: 'audit' | 'moderation';
+	area_id: string;
+	grade: string;
+	/** The grade after the cascade rule. */
+	effective_grade: string;
+	evidence: string;
+}
+
+export interface AuditFindingsTable {
+	id: string;
+	audit_id: string;
+	kind: 'strength' | 'development';
+	text: string;
+	created_at: string;
+}
+
+export interface AuditFindingTagsTable {
+	finding_id: string;
+	/** `outcome` (a framework outcome id) or `standard` (a local standard ref). */
+	kind: 'outcome' | 'standard';
+	ref: string;
+	framework_version: string | null;
+}
+
+export interface AuditActionsTable {
+	id: string;
+	audit_id: string;
+	description: string;
+	owner_id: string;
+	due_on: string;
+	status: 'open' | 'done' | 'signed-off';
+	done_at: string | null;
+	signed_off_by: string | null;
+	signed_off_at: string | null;
+	created_at: string;
+}
+
+export interface LearningNeedsTable {
+	id: string;
+	practitioner_id: string;
+	audit_id: string | null;
+	finding_id: string | null;
+	description: string;
+	status: 'open' | 'met';
+	/** The pathway progress that met it. */
+	met_by: string | null;
+	met_at: string | null;
+	created_at: string;
+}
+
+export interface LearningNeedOutcomesTable {
+	need_id: string;
+	framework_version: string;
+	outcome_id: string;
+}
+
+export interface PathwayAssignmentsTable {
+	id: string;
+	pathway_id: string;
+	scope: 'person' | 'team' | 'service';
+	practitioner_id: string | null;
+	team_id: string | null;
+	need_id: string | null;
+	due_on: string | null;
+	assigned_by: string;
+	assigned_at: string;
+}
+
+export interface PathwayProgressTable {
+	id: string;
+	assignment_id: string;
+	practitioner_id: string;
+	/** The step numbers done, as JSON: `[1, 2]`. */
+	steps_done: string;
+	reflection: Generated<string>;
+	started_at: string;
+	updated_at: string;
+	completed_at: string | null;
+	evidence_id: string | null;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -315,6 +444,15 @@ export interface Database {
 	supervision_actions: SupervisionActionsTable;
 	agreements: AgreementsTable;
 	protected_time: ProtectedTimeTable;
+	audits: AuditsTable;
+	audit_grades: AuditGradesTable;
+	audit_findings: AuditFindingsTable;
+	audit_finding_tags: AuditFindingTagsTable;
+	audit_actions: AuditActionsTable;
+	learning_needs: LearningNeedsTable;
+	learning_need_outcomes: LearningNeedOutcomesTable;
+	pathway_assignments: PathwayAssignmentsTable;
+	pathway_progress: PathwayProgressTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

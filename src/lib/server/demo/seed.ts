@@ -5,6 +5,7 @@ import { dateOnly, timestamp } from '../db/time';
 import { addMonths } from '../programme/month';
 import { demoPassword, demoPeople, demoTeams } from './authority';
 import { demoEvidence } from './evidence';
+import { seedDemoAudits } from './seed-audits';
 import {
 	seedDemoAgreements,
 	seedDemoEvidence,
@@ -181,4 +182,5 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoObservations(db, demoFrameworkVersion, now);
 	await seedDemoSupervision(db, now);
 	await seedDemoAgreements(db, now);
+	await seedDemoAudits(db, now);
 }

@@ -1,6 +1,6 @@
 import type { EvidenceStatus, ReflectiveModel } from '$lib/portfolio/vocabulary';
 import { reflectiveModels } from '$lib/portfolio/vocabulary';
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import type { Evidence } from '../db/schema';
@@ -62,7 +62,7 @@ export async function createEvidence(
 	now = new Date()
 ) {
 	const id = newId();
-	await db.transaction().execute(async (tx) => {
+	await inTransaction(db, async (tx) => {
 		await tx
 			.insertInto('evidence')
 			.values({
@@ -134,7 +134,7 @@ export async function updateEvidence(
 	input: EvidenceInput,
 	now = new Date()
 ) {
-	await db.transaction().execute(async (tx) => {
+	await inTransaction(db, async (tx) => {
 		await bumpVersion(tx, id, expectedVersion, now, columns(input));
 		await recordEvent(
 			tx,
@@ -157,7 +157,7 @@ export async function setMapping(
 	},
 	now = new Date()
 ) {
-	await db.transaction().execute(async (tx) => {
+	await inTransaction(db, async (tx) => {
 		await bumpVersion(tx, id, expectedVersion, now);
 		await tx.deleteFrom('evidence_statements').where('evidence_id', '=', id).execute();
 		await tx.deleteFrom('evidence_outcomes').where('evidence_id', '=', id).execute();
@@ -227,7 +227,7 @@ export async function submitEvidence(
 	anonymityConfirmed: boolean,
 	now = new Date()
 ) {
-	await db.transaction().execute(async (tx) => {
+	await inTransaction(db, async (tx) => {
 		await bumpVersion(tx, id, expectedVersion, now);
 		await tx
 			.updateTable('evidence')

@@ -1,6 +1,7 @@
 import { requireSupervisee } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
+import { learningOf } from '$lib/server/learning';
 import { observationCount } from '$lib/server/observation/observations';
 import { listSupervisionRecords } from '$lib/server/review/supervision-records';
 import { programmeFor } from '$lib/server/programme';
@@ -8,7 +9,7 @@ import { listEvidence } from '$lib/server/portfolio/list';
 import { coverageFor } from '$lib/server/portfolio/coverage';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const { person } = await requireSupervisee(params.practitionerId);
 	const db = getDb();
 	const framework = getFramework()!;
@@ -22,6 +23,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		observations: await observationCount(db, person.id),
 		supervisionRecords: await listSupervisionRecords(db, person.id),
 		observationsRequired:
-			(await programmeFor(db, person.id))?.programme.observationsRequired ?? null
+			(await programmeFor(db, person.id))?.programme.observationsRequired ?? null,
+		learning: await learningOf(db, person.id),
+		saved: url.searchParams.get('saved')
 	};
 };

@@ -8,6 +8,7 @@ import * as panel from './2026-11-25-06-panel';
 import * as reminders from './2026-11-25-07-reminders';
 import * as supervisionRecords from './2026-11-25-08-supervision-records';
 import * as agreementTime from './2026-11-25-09-agreement-time';
+import * as audits from './2026-11-25-10-audits';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-25-06-panel': panel,
 	'2026-11-25-07-reminders': reminders,
 	'2026-11-25-08-supervision-records': supervisionRecords,
-	'2026-11-25-09-agreement-time': agreementTime
+	'2026-11-25-09-agreement-time': agreementTime,
+	'2026-11-25-10-audits': audits
 };

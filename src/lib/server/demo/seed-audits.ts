@@ -1,0 +1,580 @@
+import { grades, gradeNames, type AreaGrade, type Grade } from '$lib/audit/grades';
+import { auditDefinition } from '../audit';
+import {
+	addAction,
+	addFinding,
+	assignModerator,
+	createAudit,
+	finaliseAudit,
+	markActionDone,
+	recordReceipt,
+	recordResponse,
+	saveGrades,
+	saveViews,
+	signOffAction
+} from '../audit/audits';
+import type { Db } from '../db';
+import { days } from '../db/time';
+import { assignPathway, completePathway, pathwayWork, saveProgress } from '../learning/pathways';
+import { suggestPathways } from '../pathways';
+import { addMonths } from '../programme/month';
+
+// A year of fictional case audits across the demo authority's teams. Case references are
+// invented codes; the texts describe practice in general terms and name no child or family.
+
+const development = [
+	{
+		text: 'The plan lists services rather than the change needed for the child, and the contingency plan is unclear.',
+		outcomes: ['3.3'],
+		standards: ['gloucestershire-4']
+	},
+	{
+		text: 'The assessment gathers the history well, but the analysis of what it means for the child is thin.',
+		outcomes: ['3.1', '3.2'],
+		standards: ['gloucestershire-2']
+	},
+	{
+		text: 'The child’s wishes and feelings are recorded but not evidently acted on in the plan.',
+		outcomes: ['2.3'],
+		standards: ['gloucestershire-1']
+	},
+	{
+		text: 'Case records are behind and do not show the purpose of visits or the difference made so far.',
+		outcomes: ['4.5'],
+		standards: ['gloucestershire-5']
+	},
+	{
+		text: 'Supervision records decisions but shows little reflection on the child’s lived experience.',
+		outcomes: ['5.1'],
+		standards: ['gloucestershire-6']
+	},
+	{
+		text: 'The wider family network has not yet been explored as a source of support or care.',
+		outcomes: ['2.5', '4.3'],
+		standards: ['gloucestershire-3']
+	},
+	{
+		text: 'Drift in the legal planning was not escalated when the plan stalled.',
+		outcomes: ['5.2', '4.4'],
+		standards: []
+	}
+];
+
+const strengths = [
+	{
+		text: 'The child was seen alone at every visit and direct work tools were used well.',
+		outcomes: ['2.3'],
+		standards: ['gloucestershire-1']
+	},
+	{
+		text: 'Relationships with the parents are respectful and honest; they said they feel listened to.',
+		outcomes: ['2.4'],
+		standards: ['gloucestershire-7']
+	},
+	{
+		text: 'Multi-agency working is strong; the worker challenged a partner agency constructively.',
+		outcomes: ['2.6'],
+		standards: []
+	},
+	{
+		text: 'The assessment analysis is clear, evidence-based and written so the family can follow it.',
+		outcomes: ['3.2'],
+		standards: ['gloucestershire-2']
+	}
+];
+
+const childViews = [
+	'The child said their worker “listens and comes back when they say they will”.',
+	'The young person said they did not know what the plan was for, and wanted to be asked first.',
+	'The child drew their worker as someone who helps at school; they want more time to play.',
+	''
+];
+const parentViews = [
+	'The parent said the worker is straight with them and they know what needs to change.',
+	'The carer felt meetings were about them, not with them, until recently.',
+	''
+];
+
+/** A small deterministic generator, so the demo is the same on every run. */
+function random(seed: number) {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+interface Plan {
+	/** Whose practice: a demo email. */
+	practitioner: string;
+	auditor: string;
+	coAuditor?: string;
+	monthsAgo: number;
+	/** The grade most areas get; one area may fall further. */
+	base: Grade;
+	/** Area grades to force, by area id. */
+	force?: Record<string, AreaGrade>;
+	grip?: boolean;
+	theme?: string;
+	type?: string;
+	developments?: number[];
+	strengths?: number[];
+}
+
+const at = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+
+export async function seedDemoAudits(db: Db, now = new Date()) {
+	const definition = auditDefinition();
+	const today = now.toISOString().slice(0, 10);
+	const people = await db
+		.selectFrom('users')
+		.leftJoin('teams', 'teams.id', 'users.team_id')
+		.select(['users.id', 'users.email', 'users.team_id', 'teams.manager_id'])
+		.execute();
+	const person = (email: string) => people.find((p) => p.email === email)!;
+	const psw = person('psw@demo.test').id;
+	const next = random(20261125);
+	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+
+	// Twelve months, three audits a month: one in each team, by an auditor from outside it.
+	const teams = [
+		{
+			auditors: ['auditor@demo.test', 'owen.price@demo.test'],
+			members: [
+				'tom.ellis@demo.test',
+				'aisha.bello@demo.test',
+				'lucy.chen@demo.test',
+				'mark.fenton@demo.test',
+				'nadia.rahman@demo.test',
+				'joe.kelly@demo.test',
+				'ruth.ambrose@demo.test',
+				'ben.harris@demo.test'
+			]
+		},
+		{
+			auditors: ['auditor@demo.test', 'grace.mensah@demo.test'],
+			members: [
+				'liam.murphy@demo.test',
+				'sara.novak@demo.test',
+				'dev.patel@demo.test',
+				'emma.clarke@demo.test',
+				'jamal.ahmed@demo.test',
+				'olivia.grant@demo.test',
+				'peter.lane@demo.test',
+				'zainab.ali@demo.test',
+				'hannah.reid@demo.test'
+			]
+		},
+		{
+			auditors: ['auditor@demo.test', 'grace.mensah@demo.test', 'owen.price@demo.test'],
+			members: [
+				'ryan.cole@demo.test',
+				'isla.fraser@demo.test',
+				'kwame.boateng@demo.test',
+				'sophie.turner@demo.test',
+				'adam.wright@demo.test',
+				'yasmin.haddad@demo.test',
+				'george.evans@demo.test',
+				'fatima.malik@demo.test',
+				'noah.bennett@demo.test'
+			]
+		}
+	];
+	const weighted: Grade[] = [
+		'outstanding',
+		'good',
+		'good',
+		'good',
+		'good',
+		'requires-improvement',
+		'requires-improvement'
+	];
+	const plans: Plan[] = [];
+	for (let monthsAgo = 12; monthsAgo >= 1; monthsAgo--) {
+		teams.forEach((team, t) => {
+			const practitioner = team.members[(12 - monthsAgo + t * 3) % team.members.length];
+			plans.push({
+				practitioner,
+				auditor: pick(team.auditors),
+				monthsAgo,
+				base: pick(weighted),
+				type: monthsAgo % 4 === 0 ? 'themed' : monthsAgo % 5 === 0 ? 'multi-agency' : undefined,
+				theme: monthsAgo % 4 === 0 ? 'The voice of the child in plans' : undefined
+			});
+		});
+	}
+	// The stories the demo tells: Chris Doyle's analysis required improvement, a pathway
+	// followed, and his next audit was Good; an Inadequate audit with its same-day response;
+	// a recent Requires improvement still waiting for its urgent review; the demo
+	// practitioner's first audit, with strengths.
+	plans.push(
+		{
+			practitioner: 'colleague@demo.test',
+			auditor: 'auditor@demo.test',
+			monthsAgo: 10.5,
+			base: 'good',
+			force: { 'gloucestershire-2': 'requires-improvement' },
+			developments: [1],
+			strengths: [1]
+		},
+		{
+			practitioner: 'colleague@demo.test',
+			auditor: 'owen.price@demo.test',
+			monthsAgo: 2.5,
+			base: 'good',
+			strengths: [3]
+		},
+		{
+			practitioner: 'jamal.ahmed@demo.test',
+			auditor: 'auditor@demo.test',
+			coAuditor: 'grace.mensah@demo.test',
+			monthsAgo: 5.5,
+			base: 'requires-improvement',
+			force: { 'gloucestershire-4': 'inadequate' },
+			developments: [0, 6]
+		},
+		{
+			practitioner: 'sophie.turner@demo.test',
+			auditor: 'auditor@demo.test',
+			monthsAgo: 0.1,
+			base: 'good',
+			force: { 'gloucestershire-1': 'requires-improvement' },
+			grip: true,
+			developments: [2]
+		},
+		{
+			practitioner: 'practitioner@demo.test',
+			auditor: 'owen.price@demo.test',
+			monthsAgo: 1.5,
+			base: 'good',
+			force: { 'gloucestershire-1': 'outstanding' },
+			strengths: [0, 1]
+		}
+	);
+	// Every grade appears: one Outstanding audit.
+	plans.push({
+		practitioner: 'noah.bennett@demo.test',
+		auditor: 'grace.mensah@demo.test',
+		monthsAgo: 4.2,
+		base: 'outstanding',
+		strengths: [0, 2, 3]
+	});
+
+	let n = 0;
+	for (const plan of plans) {
+		n++;
+		const auditedOn = (() => {
+			const whole = Math.floor(plan.monthsAgo);
+			const date = addMonths(today, -whole);
+			const extra = Math.round((plan.monthsAgo - whole) * 30);
+			const shifted = new Date(at(date).getTime() - days(extra + 3 + (n % 5)));
+			return shifted.toISOString().slice(0, 10);
+		})();
+		const when = at(auditedOn);
+		const who = person(plan.practitioner);
+		const auditorId = person(plan.auditor).id;
+		const id = await createAudit(
+			db,
+			auditorId,
+			{
+				type: plan.type ?? 'journey-and-impact',
+				theme: plan.theme ?? null,
+				caseRef: `C-${String(104000 + n * 37).padStart(6, '0')}`,
+				practitionerId: who.id,
+				managerId: who.manager_id,
+				coAuditorId: plan.coAuditor ? person(plan.coAuditor).id : null,
+				periodStart: addMonths(auditedOn, -6),
+				periodEnd: auditedOn,
+				auditedOn
+			},
+			when
+		);
+		const areaGrades: Record<string, { grade: AreaGrade; evidence: string }> = {};
+		for (const area of definition.areas) {
+			let grade: AreaGrade = plan.base;
+			const roll = next();
+			if (!plan.force && roll < 0.15 && plan.base !== 'inadequate')
+				grade = grades[Math.min(grades.indexOf(plan.base) + 1, 3)];
+			else if (!plan.force && roll > 0.9 && plan.base !== 'outstanding')
+				grade = grades[grades.indexOf(plan.base) - 1];
+			if (plan.force?.[area.id]) grade = plan.force[area.id];
+			if (area.optional && n % 3 === 0) grade = 'not-applicable';
+			areaGrades[area.id] = {
+				grade,
+				evidence:
+					grade === 'not-applicable'
+						? ''
+						: `${gradeNames[grade as Grade]}: seen in the case records for the period and discussed with the worker and manager.`
+			};
+		}
+		const derived = await saveGrades(
+			db,
+			definition,
+			auditorId,
+			id,
+			'audit',
+			{
+				grades: areaGrades,
+				grip: Boolean(plan.grip),
+				gripReason: plan.grip
+					? 'The manager had already identified the gap, set clear actions and reviewed them weekly.'
+					: ''
+			},
+			when
+		);
+		const childView = pick(childViews);
+		const parentView = pick(parentViews);
+		await saveViews(
+			db,
+			auditorId,
+			id,
+			{
+				child_view: childView,
+				parent_view: parentView,
+				views_not_obtained:
+					childView && parentView
+						? ''
+						: !childView
+							? 'The child is pre-verbal; their experience was observed on a home visit.'
+							: 'The parent declined to take part in the audit conversation.',
+				worker_view:
+					'The worker reflected on what has changed for the child and where the work needs more pace.',
+				manager_view: 'The manager agreed the findings and the actions.'
+			},
+			when
+		);
+		const failing = derived.overall === 'requires-improvement' || derived.overall === 'inadequate';
+		const devs = plan.developments ?? (failing ? [Math.floor(next() * development.length)] : []);
+		for (const index of devs)
+			await addFinding(
+				db,
+				auditorId,
+				id,
+				{ ...development[index], kind: 'development', frameworkVersion: 'pqs-2025' },
+				when
+			);
+		const strong = plan.strengths ?? [Math.floor(next() * strengths.length)];
+		for (const index of strong)
+			await addFinding(
+				db,
+				auditorId,
+				id,
+				{ ...strengths[index], kind: 'strength', frameworkVersion: 'pqs-2025' },
+				when
+			);
+		const actionIds: string[] = [];
+		if (devs.length) {
+			actionIds.push(
+				await addAction(
+					db,
+					auditorId,
+					id,
+					{
+						description:
+							'Review the plan with the family and manager, with SMART outcomes and a clear contingency.',
+						ownerId: who.id,
+						dueOn: new Date(when.getTime() + days(28)).toISOString().slice(0, 10)
+					},
+					when
+				)
+			);
+		}
+		actionIds.push(
+			await addAction(
+				db,
+				auditorId,
+				id,
+				{
+					description:
+						'Discuss the audit in supervision and agree whether to share it with the team.',
+					ownerId: who.manager_id!,
+					dueOn: new Date(when.getTime() + days(14)).toISOString().slice(0, 10)
+				},
+				when
+			)
+		);
+		const finalised = new Date(when.getTime() + days(1));
+		const escalation = await finaliseAudit(
+			db,
+			definition,
+			auditorId,
+			id,
+			{ anonymityConfirmed: false, origin: 'http://localhost:3000' },
+			finalised
+		);
+		const recent = plan.monthsAgo < 1;
+		if (escalation && !recent)
+			await recordResponse(
+				db,
+				escalation === 'same-day' ? psw : who.manager_id!,
+				id,
+				escalation === 'same-day'
+					? 'The team manager and head of service met the worker the same day; a strategy discussion was held and the safety plan was updated that evening.'
+					: 'The team manager reviewed the case with the worker within two days and the plan was updated.',
+				new Date(finalised.getTime() + (escalation === 'same-day' ? 3 : 40) * 3_600_000)
+			);
+		if (!recent) {
+			const received = new Date(finalised.getTime() + days(2));
+			await recordReceipt(
+				db,
+				who.manager_id!,
+				id,
+				n % 2 ? 'Discuss in the next supervision; share the learning at the team meeting.' : '',
+				received
+			);
+			// Most actions are done and signed off in time; a few from the last four months are not.
+			const overdue = plan.monthsAgo <= 4 && n % 3 === 0;
+			for (const actionId of overdue ? actionIds.slice(1) : actionIds) {
+				await markActionDone(db, who.id, id, actionId, new Date(received.getTime() + days(10)));
+				await signOffAction(
+					db,
+					who.manager_id!,
+					id,
+					actionId,
+					new Date(received.getTime() + days(12))
+				);
+			}
+		}
+		// Moderation: a sample each quarter, by the principal social worker or a fellow auditor.
+		if (!recent && n % 4 === 0) {
+			const moderated: typeof areaGrades = { ...areaGrades };
+			const first = definition.areas[0].id;
+			if (n % 8 === 0 && moderated[first].grade !== 'not-applicable') {
+				const g = grades.indexOf(moderated[first].grade as Grade);
+				moderated[first] = {
+					grade: grades[g === 3 ? 2 : g + 1],
+					evidence: `${moderated[first].evidence} The moderator weighed the drift in visits more heavily.`
+				};
+			}
+			const moderatedAt = new Date(finalised.getTime() + days(9));
+			await assignModerator(db, psw, id, psw, moderatedAt);
+			await saveGrades(
+				db,
+				definition,
+				psw,
+				id,
+				'moderation',
+				{
+					grades: moderated,
+					grip: false,
+					gripReason: '',
+					comments:
+						n % 8 === 0
+							? 'Agreed overall; one area graded lower on the evidence of drift in visits.'
+							: 'Agreed: the grades are well evidenced and the actions proportionate.'
+				},
+				moderatedAt
+			);
+		}
+	}
+
+	await seedDemoPathways(db, now);
+}
+
+/**
+ * Pathways assigned for demo learning needs: Chris Doyle's completed (his next audit shows the
+ * difference), others in progress; and one assigned by the principal social worker to a team.
+ */
+async function seedDemoPathways(db: Db, now: Date) {
+	const needs = await db
+		.selectFrom('learning_needs')
+		.innerJoin('users', 'users.id', 'learning_needs.practitioner_id')
+		.innerJoin('supervisions', 'supervisions.supervisee_id', 'users.id')
+		.select([
+			'learning_needs.id',
+			'learning_needs.practitioner_id',
+			'learning_needs.created_at',
+			'users.email',
+			'supervisions.supervisor_id'
+		])
+		.where('supervisions.ends_on', 'is', null)
+		.where('learning_needs.status', '=', 'open')
+		.orderBy('learning_needs.created_at')
+		.execute();
+	const outcomes = await db.selectFrom('learning_need_outcomes').selectAll().execute();
+	const assigned = new Set<string>();
+	let n = 0;
+	for (const need of needs) {
+		const ids = outcomes.filter((o) => o.need_id === need.id).map((o) => o.outcome_id);
+		const suggestion = suggestPathways(ids)[0];
+		const key = `${need.practitioner_id}:${suggestion?.pathway.id}`;
+		if (!suggestion || assigned.has(key)) continue;
+		// Half the needs older than two months get a pathway; the newest wait for supervision.
+		const raised = new Date(need.created_at);
+		if (now.getTime() - raised.getTime() < days(60)) continue;
+		if (need.email !== 'colleague@demo.test' && n++ % 2 === 1) continue;
+		assigned.add(key);
+		const assignedAt = new Date(raised.getTime() + days(7));
+		const assignmentId = await assignPathway(
+			db,
+			need.supervisor_id,
+			{
+				pathwayId: suggestion.pathway.id,
+				scope: 'person',
+				practitionerId: need.practitioner_id,
+				needId: need.id
+			},
+			assignedAt
+		);
+		const work = (await pathwayWork(db, need.practitioner_id, assignmentId))!;
+		const steps = work.pathway.steps.slice(0, -1).map((s) => s.number);
+		const complete = need.email === 'colleague@demo.test' || n % 3 === 0;
+		if (complete) {
+			const completedAt = new Date(assignedAt.getTime() + days(35));
+			const { evidenceId } = await completePathway(
+				db,
+				need.practitioner_id,
+				work,
+				{
+					stepsDone: steps,
+					reflection:
+						'Working through the pathway changed how I write my analysis: I now set out what the information means for the child, test more than one explanation, and check the plan follows from it. My supervisor and I looked at two assessments before and after, and the difference was clear to both of us.',
+					frameworkVersion: 'pqs-2025',
+					anonymityConfirmed: false
+				},
+				completedAt
+			);
+			// Reviewed and accepted by the supervisor a few days later.
+			await db
+				.updateTable('evidence')
+				.set({
+					status: 'accepted',
+					reviewed_by: need.supervisor_id,
+					reviewed_at: new Date(completedAt.getTime() + days(4)).toISOString()
+				})
+				.where('id', '=', evidenceId)
+				.execute();
+		} else {
+			await saveProgress(
+				db,
+				need.practitioner_id,
+				work,
+				steps.slice(0, 1),
+				'',
+				new Date(assignedAt.getTime() + days(5))
+			);
+		}
+	}
+	const care = await db
+		.selectFrom('teams')
+		.select('id')
+		.where('name', '=', 'Children in Care Team')
+		.executeTakeFirstOrThrow();
+	const psw = await db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', 'psw@demo.test')
+		.executeTakeFirstOrThrow();
+	await assignPathway(
+		db,
+		psw.id,
+		{
+			pathwayId: 'permanence-within-or-outside-family',
+			scope: 'team',
+			teamId: care.id,
+			dueOn: addMonths(now.toISOString().slice(0, 10), 3)
+		},
+		new Date(now.getTime() - days(20))
+	);
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../db';
+import { suggestPathways } from '../pathways';
+
+/**
+ * A practitioner's learning needs, open first then newest, each with its outcomes, the audit
+ * that raised it and the pathways that would meet it.
+ */
+export async function learningNeedsOf(db: Db, practitionerId: string) {
+	const needs = await db
+		.selectFrom('learning_needs')
+		.leftJoin('audits', 'audits.id', 'learning_needs.audit_id')
+		.selectAll('learning_needs')
+		.select(['audits.case_ref', 'audits.audited_on'])
+		.where('learning_needs.practitioner_id', '=', practitionerId)
+		.orderBy('learning_needs.status', 'desc')
+		.orderBy('learning_needs.created_at', 'desc')
+		.execute();
+	const outcomes = needs.length
+		? await db
+				.selectFrom('learning_need_outcomes')
+				.select(['need_id', 'outcome_id'])
+				.where(
+					'need_id',
+					'in',
+					needs.map((n) => n.id)
+				)
+				.orderBy('outcome_id')
+				.execute()
+		: [];
+	return needs.map((need) => {
+		const ids = outcomes.filter((o) => o.need_id === need.id).map((o) => o.outcome_id);
+		return {
+			...need,
+			outcomes: ids,
+			suggestions: suggestPathways(ids).map((s) => ({
+				id: s.pathway.id,
+				title: s.pathway.title,
+				matching: s.matching
+			}))
+		};
+	});
+}
+
+export type LearningNeed = Awaited<ReturnType<typeof learningNeedsOf>>[number];
+
+/** Open needs sharing an outcome with a pathway: the ones completing it meets. */
+export async function needsMetBy(db: Db, practitionerId: string, outcomes: string[]) {
+	if (!outcomes.length) return [];
+	const rows = await db
+		.selectFrom('learning_needs')
+		.innerJoin('learning_need_outcomes', 'learning_need_outcomes.need_id', 'learning_needs.id')
+		.select('learning_needs.id')
+		.distinct()
+		.where('learning_needs.practitioner_id', '=', practitionerId)
+		.where('learning_needs.status', '=', 'open')
+		.where('learning_need_outcomes.outcome_id', 'in', outcomes)
+		.execute();
+	return rows.map((r) => r.id);
+}

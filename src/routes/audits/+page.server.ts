@@ -1,0 +1,30 @@
+import { isGrade } from '$lib/audit/grades';
+import { auditDefinition } from '$lib/server/audit';
+import { listAudits } from '$lib/server/audit/access';
+import { hasRole, requireUser } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const user = requireUser();
+	const status = url.searchParams.get('status');
+	const grade = url.searchParams.get('grade');
+	const filters = {
+		status:
+			status === 'draft' || status === 'finalised' ? (status as 'draft' | 'finalised') : undefined,
+		grade: isGrade(grade) ? grade : undefined,
+		attention: url.searchParams.get('attention') === 'yes'
+	};
+	const types = new Map(auditDefinition().types.map((t) => [t.id, t.title]));
+	const audits = await listAudits(getDb(), user, filters);
+	return {
+		audits: audits.map((a) => ({
+			...a,
+			typeTitle: types.get(a.type) ?? a.type,
+			overdueActions: Number(a.overdueActions ?? 0)
+		})),
+		filters: { status: status ?? '', grade: grade ?? '', attention: filters.attention },
+		canRecord: hasRole(user, 'auditor'),
+		seesAll: hasRole(user, 'psw', 'admin')
+	};
+};

@@ -1,0 +1,168 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { deriveGrades } from '$lib/audit/grades';
+import {
+	AuditError,
+	anonymityFindings,
+	assignModerator,
+	finaliseAudit,
+	finaliseProblems,
+	markActionDone,
+	practiceLearningTeamEmail,
+	recordReceipt,
+	recordResponse,
+	removeAction,
+	removeFinding,
+	signOffAction
+} from '$lib/server/audit/audits';
+import { requireAudit } from '$lib/server/audit/access';
+import { formValues } from '$lib/server/forms';
+import { listPeopleWithRole } from '$lib/server/people/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const { user, audit, part, definition, db } = await requireAudit(params.id);
+	const type = definition.types.find((t) => t.id === audit.type);
+	const recorded = Object.fromEntries(audit.grades.audit.map((g) => [g.area_id, g.grade]));
+	const derived = deriveGrades(
+		definition.areas,
+		recorded as Parameters<typeof deriveGrades>[1],
+		Boolean(audit.grip)
+	);
+	const needs =
+		audit.status === 'finalised'
+			? await db
+					.selectFrom('learning_needs')
+					.select(['id', 'finding_id', 'status'])
+					.where('audit_id', '=', audit.id)
+					.execute()
+			: [];
+	const moderators =
+		part.psw && audit.status === 'finalised'
+			? (await listPeopleWithRole(db, 'auditor')).filter(
+					(p) => p.id !== audit.auditor_id && p.id !== audit.co_auditor_id
+				)
+			: [];
+	return {
+		audit,
+		part,
+		userId: user.id,
+		typeTitle: type?.title ?? audit.type,
+		areas: definition.areas.map((area) => ({
+			...area,
+			audit: audit.grades.audit.find((g) => g.area_id === area.id),
+			moderation: audit.grades.moderation.find((g) => g.area_id === area.id)
+		})),
+		cascaded: derived.cascaded,
+		problems: audit.status === 'draft' ? finaliseProblems(definition, audit) : {},
+		anonymity: audit.status === 'draft' && part.auditor ? anonymityFindings(audit) : [],
+		needs,
+		moderators: moderators.map((m) => ({ value: m.id, label: m.name })),
+		practiceLearningTeam: practiceLearningTeamEmail(),
+		saved: url.searchParams.get('saved')
+	};
+};
+
+/** Runs a change, turning a refusal into a message on the page instead of an error. */
+async function attempt(work: () => Promise<unknown>) {
+	try {
+		await work();
+	} catch (e) {
+		if (e instanceof AuditError) return fail(409, { message: e.message });
+		throw e;
+	}
+}
+
+export const actions: Actions = {
+	finalise: async ({ params, request, url }) => {
+		const { user, audit, part, definition, db } = await requireAudit(params.id);
+		if (!part.auditor) error(403, 'Only the audit’s auditors can finalise it.');
+		const form = await request.formData();
+		const findings = anonymityFindings(audit);
+		const confirmed = form.get('anonymity') === 'yes';
+		if (findings.length && !confirmed)
+			return fail(400, {
+				message:
+					'Check the highlighted details: change the text, or confirm that none of it identifies the child or family.',
+				field: 'anonymity'
+			});
+		const failed = await attempt(() =>
+			finaliseAudit(db, definition, user.id, audit.id, {
+				anonymityConfirmed: findings.length > 0 && confirmed,
+				origin: url.origin
+			})
+		);
+		if (failed) return failed;
+		redirect(303, `/audits/${audit.id}?saved=finalised`);
+	},
+	removeFinding: async ({ params, request }) => {
+		const { audit, part, db } = await requireAudit(params.id);
+		if (!part.auditor) error(403, 'Only the audit’s auditors can change it.');
+		const id = String((await request.formData()).get('findingId') ?? '');
+		return (await attempt(() => removeFinding(db, audit.id, id))) ?? { removed: 'finding' };
+	},
+	removeAction: async ({ params, request }) => {
+		const { audit, part, db } = await requireAudit(params.id);
+		if (!part.auditor) error(403, 'Only the audit’s auditors can change it.');
+		const id = String((await request.formData()).get('actionId') ?? '');
+		return (await attempt(() => removeAction(db, audit.id, id))) ?? { removed: 'action' };
+	},
+	respond: async ({ params, request }) => {
+		const { user, audit, part, db } = await requireAudit(params.id);
+		if (!(part.manager || part.psw))
+			error(403, 'Only the team manager or a head of service records the response.');
+		const response = String(formValues(await request.formData()).response ?? '');
+		if (!response)
+			return fail(400, {
+				field: 'response',
+				message: 'Write the response: what was done to keep the child safe, and by whom'
+			});
+		const failed = await attempt(() => recordResponse(db, user.id, audit.id, response));
+		if (failed) return failed;
+		redirect(303, `/audits/${audit.id}?saved=responded`);
+	},
+	receipt: async ({ params, request }) => {
+		const { user, audit, part, db } = await requireAudit(params.id);
+		if (!part.manager) error(403, 'Only the team manager records receipt of the audit.');
+		const directions = String(formValues(await request.formData()).directions ?? '');
+		if (directions.length > 5000)
+			return fail(400, {
+				field: 'directions',
+				message: 'Management directions must be 5,000 characters or fewer'
+			});
+		const failed = await attempt(() => recordReceipt(db, user.id, audit.id, directions));
+		if (failed) return failed;
+		redirect(303, `/audits/${audit.id}?saved=received`);
+	},
+	actionDone: async ({ params, request }) => {
+		const { user, audit, part, db } = await requireAudit(params.id);
+		const id = String((await request.formData()).get('actionId') ?? '');
+		const action = audit.actions.find((a) => a.id === id);
+		if (!action) error(404, 'There is no such action on this audit.');
+		if (action.owner_id !== user.id && !part.manager)
+			error(403, 'Only the action’s owner or the team manager can mark it done.');
+		if (audit.status !== 'finalised') error(409, 'Actions are worked once the audit is finalised.');
+		return (await attempt(() => markActionDone(db, user.id, audit.id, id))) ?? { done: id };
+	},
+	signOff: async ({ params, request }) => {
+		const { user, audit, part, db } = await requireAudit(params.id);
+		if (!part.manager) error(403, 'Only the team manager signs off actions.');
+		if (audit.status !== 'finalised') error(409, 'Actions are worked once the audit is finalised.');
+		const id = String((await request.formData()).get('actionId') ?? '');
+		return (await attempt(() => signOffAction(db, user.id, audit.id, id))) ?? { signedOff: id };
+	},
+	moderator: async ({ params, request }) => {
+		const { user, audit, part, db } = await requireAudit(params.id);
+		if (!part.psw) error(403, 'Only a principal social worker assigns a moderator.');
+		const id = String((await request.formData()).get('moderatorId') ?? '');
+		const allowed = (await listPeopleWithRole(db, 'auditor')).some(
+			(p) => p.id === id && p.id !== audit.auditor_id && p.id !== audit.co_auditor_id
+		);
+		if (!allowed)
+			return fail(400, {
+				field: 'moderatorId',
+				message: 'Choose a moderator who did not carry out the audit'
+			});
+		await assignModerator(db, user.id, audit.id, id);
+		redirect(303, `/audits/${audit.id}?saved=moderator#moderation`);
+	}
+};

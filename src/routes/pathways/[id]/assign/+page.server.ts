@@ -1,0 +1,48 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { invalid } from '$lib/server/forms';
+import { assignableTo, parseAssignment } from '$lib/server/learning/assign-form';
+import { PathwayError, assignPathway } from '$lib/server/learning/pathways';
+import { getPathway } from '$lib/server/pathways';
+import type { Actions, PageServerLoad } from './$types';
+
+function requirePathway(id: string) {
+	const pathway = getPathway(id);
+	if (!pathway) error(404, `There is no learning pathway called “${id}”.`);
+	return pathway;
+}
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const user = requireUser();
+	const pathway = requirePathway(params.id);
+	const allowed = await assignableTo(getDb(), user);
+	const person = url.searchParams.get('person') ?? '';
+	return {
+		pathway: { id: pathway.id, title: pathway.title },
+		allowed,
+		initial: { scope: 'person', practitionerId: person, needId: url.searchParams.get('need') ?? '' }
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, request }) => {
+		const user = requireUser();
+		const pathway = requirePathway(params.id);
+		const db = getDb();
+		const allowed = await assignableTo(db, user);
+		const parsed = await parseAssignment(db, allowed, pathway.id, await request.formData());
+		if (!parsed.input) return invalid(parsed.values, parsed.errors);
+		try {
+			await assignPathway(db, user.id, parsed.input);
+		} catch (e) {
+			if (e instanceof PathwayError) return invalid(parsed.values, { scope: e.message }, 409);
+			throw e;
+		}
+		const back =
+			parsed.input.scope === 'person' && allowed.people.length && !user.roles.includes('psw')
+				? `/supervision/${parsed.input.practitionerId}?saved=assigned#learning`
+				: `/pathways/${pathway.id}?assigned=1`;
+		redirect(303, back);
+	}
+};
