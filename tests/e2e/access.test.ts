@@ -21,7 +21,9 @@ const publicRoutes = [
 	'/sign-in',
 	'/sign-out',
 	'/forgot-password',
-	'/set-password/[token]'
+	'/set-password/[token]',
+	'/pathways',
+	'/pathways/[id]'
 ];
 
 const everyoneSignedIn: Record<Role, Answer> = {
@@ -54,6 +56,17 @@ const priyasRecord: Record<Role, Answer> = {
 	admin: 200
 };
 
+/** A draft audit of practitioner@demo.test by auditor@demo.test: its auditor edits it, she adds her view. */
+const priyasDraftAudit: Record<Role, Answer> = {
+	anonymous: 'sign-in',
+	practitioner: 200,
+	supervisor: 403,
+	auditor: 200,
+	psw: 200,
+	admin: 200
+};
+const draftAuditorOnly: Record<Role, Answer> = { ...adminsOnly, auditor: 200, admin: 403 };
+
 const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/account': everyoneSignedIn,
 	'/admin': adminsOnly,
@@ -82,7 +95,20 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/supervision': practitionersOnly,
 	'/supervision/[practitionerId]/reviews/[reviewId]': supervisorsOnly,
 	'/supervision/[practitionerId]': supervisorsOnly,
-	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly
+	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly,
+	'/audits': everyoneSignedIn,
+	'/audits/new': draftAuditorOnly,
+	'/audits/[id]': priyasDraftAudit,
+	'/audits/[id]/details': draftAuditorOnly,
+	'/audits/[id]/grades': draftAuditorOnly,
+	'/audits/[id]/views': { ...draftAuditorOnly, practitioner: 200 },
+	'/audits/[id]/findings': draftAuditorOnly,
+	'/audits/[id]/actions': draftAuditorOnly,
+	// A finalised audit of hers by someone else: principal social workers moderate.
+	'/audits/[id]/moderation': { ...adminsOnly, psw: 200, admin: 403 },
+	'/pathways/[id]/assign': { ...adminsOnly, supervisor: 200, psw: 200, admin: 403 },
+	'/portfolio/learning': practitionersOnly,
+	'/portfolio/learning/[assignmentId]': practitionersOnly
 };
 
 /** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
@@ -139,6 +165,17 @@ test.describe('each role gets exactly the intended answer on every protected rou
 		const supervisionRecord = db
 			.prepare('select id from supervision_records where practitioner_id = ? limit 1')
 			.get(priya.id) as { id: string };
+		const draftAudit = db
+			.prepare("select id from audits where practitioner_id = ? and status = 'draft' limit 1")
+			.get(priya.id) as { id: string };
+		const finalAudit = db
+			.prepare(
+				"select id from audits where practitioner_id = ? and status = 'finalised' order by audited_on limit 1"
+			)
+			.get(priya.id) as { id: string };
+		const assignment = db
+			.prepare("select id from pathway_assignments where scope = 'service' limit 1")
+			.get() as { id: string };
 		db.close();
 		const firstLink = async (page: string, pattern: RegExp) => {
 			const html = await (await admin.get(page)).text();
@@ -160,7 +197,17 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/records/new': `/supervision/${priya.id}/records/new`,
 			'/supervision/records/[id]': `/supervision/records/${supervisionRecord.id}`,
 			'/supervision/[practitionerId]/reviews/[reviewId]': `/supervision/${priya.id}/reviews/month-3`,
-			'/supervision/[practitionerId]/outcomes/[outcomeId]': `/supervision/${priya.id}/outcomes/2.3`
+			'/supervision/[practitionerId]/outcomes/[outcomeId]': `/supervision/${priya.id}/outcomes/2.3`,
+			'/audits/[id]': `/audits/${draftAudit.id}`,
+			...Object.fromEntries(
+				['details', 'grades', 'views', 'findings', 'actions'].map((page) => [
+					`/audits/[id]/${page}`,
+					`/audits/${draftAudit.id}/${page}`
+				])
+			),
+			'/audits/[id]/moderation': `/audits/${finalAudit.id}/moderation`,
+			'/pathways/[id]/assign': '/pathways/planning-with-purpose/assign',
+			'/portfolio/learning/[assignmentId]': `/portfolio/learning/${assignment.id}`
 		} as Record<string, string>;
 	}
 

@@ -183,13 +183,12 @@ export async function seedDemoAudits(db: Db, now = new Date()) {
 	];
 	const weighted: Grade[] = [
 		'outstanding',
-		'good',
-		'good',
-		'good',
-		'good',
+		'outstanding',
+		...Array<Grade>(7).fill('good'),
 		'requires-improvement',
 		'requires-improvement'
 	];
+	const themes = ['The voice of the child in plans', 'Neglect', 'Contingency planning'];
 	const plans: Plan[] = [];
 	for (let monthsAgo = 12; monthsAgo >= 1; monthsAgo--) {
 		teams.forEach((team, t) => {
@@ -200,7 +199,7 @@ export async function seedDemoAudits(db: Db, now = new Date()) {
 				monthsAgo,
 				base: pick(weighted),
 				type: monthsAgo % 4 === 0 ? 'themed' : monthsAgo % 5 === 0 ? 'multi-agency' : undefined,
-				theme: monthsAgo % 4 === 0 ? 'The voice of the child in plans' : undefined
+				theme: monthsAgo % 4 === 0 ? themes[monthsAgo / 4 - 1] : undefined
 			});
 		});
 	}
@@ -291,13 +290,12 @@ export async function seedDemoAudits(db: Db, now = new Date()) {
 			when
 		);
 		const areaGrades: Record<string, { grade: AreaGrade; evidence: string }> = {};
+		// At most one area falls a grade below the rest, in about one audit in five.
+		const lower = !plan.force && next() < 0.2 ? pick(definition.areas).id : undefined;
 		for (const area of definition.areas) {
 			let grade: AreaGrade = plan.base;
-			const roll = next();
-			if (!plan.force && roll < 0.15 && plan.base !== 'inadequate')
-				grade = grades[Math.min(grades.indexOf(plan.base) + 1, 3)];
-			else if (!plan.force && roll > 0.9 && plan.base !== 'outstanding')
-				grade = grades[grades.indexOf(plan.base) - 1];
+			if (area.id === lower && plan.base !== 'inadequate')
+				grade = grades[grades.indexOf(plan.base) + 1];
 			if (plan.force?.[area.id]) grade = plan.force[area.id];
 			if (area.optional && n % 3 === 0) grade = 'not-applicable';
 			areaGrades[area.id] = {
@@ -469,6 +467,47 @@ export async function seedDemoAudits(db: Db, now = new Date()) {
 		}
 	}
 
+	// An audit in progress: Martin Hughes has graded some areas of the demo practitioner's work.
+	const priya = person('practitioner@demo.test');
+	const auditor = person('auditor@demo.test').id;
+	const started = new Date(now.getTime() - days(1));
+	const draft = await createAudit(
+		db,
+		auditor,
+		{
+			type: 'journey-and-impact',
+			theme: null,
+			caseRef: 'C-209114',
+			practitionerId: priya.id,
+			managerId: priya.manager_id,
+			coAuditorId: null,
+			periodStart: addMonths(today, -6),
+			periodEnd: started.toISOString().slice(0, 10),
+			auditedOn: started.toISOString().slice(0, 10)
+		},
+		started
+	);
+	await saveGrades(
+		db,
+		definition,
+		auditor,
+		draft,
+		'audit',
+		{
+			grades: Object.fromEntries(
+				definition.areas
+					.slice(0, 3)
+					.map((area) => [
+						area.id,
+						{ grade: 'good' as const, evidence: 'Seen in the records and the audit conversation.' }
+					])
+			),
+			grip: false,
+			gripReason: ''
+		},
+		started
+	);
+
 	await seedDemoPathways(db, now);
 }
 
@@ -576,5 +615,11 @@ async function seedDemoPathways(db: Db, now: Date) {
 			dueOn: addMonths(now.toISOString().slice(0, 10), 3)
 		},
 		new Date(now.getTime() - days(20))
+	);
+	await assignPathway(
+		db,
+		psw.id,
+		{ pathwayId: 'using-supervision-well', scope: 'service' },
+		new Date(now.getTime() - days(45))
 	);
 }
