@@ -382,6 +382,31 @@ export async function removeAction(db: Db, auditId: string, actionId: string, no
 	});
 }
 
+/**
+ * Applies a change that may happen only once (the query's conditions say when it may), then logs
+ * it against the audit; refused with `refusal` when the conditions no longer hold.
+ */
+async function changeOnce(
+	db: Db,
+	update: { executeTakeFirst(): Promise<{ numUpdatedRows: bigint }> },
+	refusal: string,
+	event: { actorId: string; action: string; auditId: string },
+	now: Date
+) {
+	const result = await update.executeTakeFirst();
+	if (Number(result.numUpdatedRows) !== 1) throw new AuditError(refusal);
+	await recordEvent(
+		db,
+		{
+			actorId: event.actorId,
+			action: event.action,
+			subjectType: 'audit',
+			subjectId: event.auditId
+		},
+		now
+	);
+}
+
 /** The action's owner says it is done; it then waits for the manager's sign-off. */
 export async function markActionDone(
 	db: Db,
@@ -390,18 +415,16 @@ export async function markActionDone(
 	actionId: string,
 	now = new Date()
 ) {
-	const result = await db
-		.updateTable('audit_actions')
-		.set({ status: 'done', done_at: timestamp(now) })
-		.where('id', '=', actionId)
-		.where('audit_id', '=', auditId)
-		.where('status', '=', 'open')
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) !== 1)
-		throw new AuditError('This action is not open, so it cannot be marked done.');
-	await recordEvent(
+	await changeOnce(
 		db,
-		{ actorId, action: 'audit.action-done', subjectType: 'audit', subjectId: auditId },
+		db
+			.updateTable('audit_actions')
+			.set({ status: 'done', done_at: timestamp(now) })
+			.where('id', '=', actionId)
+			.where('audit_id', '=', auditId)
+			.where('status', '=', 'open'),
+		'This action is not open, so it cannot be marked done.',
+		{ actorId, action: 'audit.action-done', auditId },
 		now
 	);
 }
@@ -414,18 +437,16 @@ export async function signOffAction(
 	actionId: string,
 	now = new Date()
 ) {
-	const result = await db
-		.updateTable('audit_actions')
-		.set({ status: 'signed-off', signed_off_by: actorId, signed_off_at: timestamp(now) })
-		.where('id', '=', actionId)
-		.where('audit_id', '=', auditId)
-		.where('status', '!=', 'signed-off')
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) !== 1)
-		throw new AuditError('This action has already been signed off.');
-	await recordEvent(
+	await changeOnce(
 		db,
-		{ actorId, action: 'audit.action-signed-off', subjectType: 'audit', subjectId: auditId },
+		db
+			.updateTable('audit_actions')
+			.set({ status: 'signed-off', signed_off_by: actorId, signed_off_at: timestamp(now) })
+			.where('id', '=', actionId)
+			.where('audit_id', '=', auditId)
+			.where('status', '!=', 'signed-off'),
+		'This action has already been signed off.',
+		{ actorId, action: 'audit.action-signed-off', auditId },
 		now
 	);
 }
@@ -629,18 +650,16 @@ export async function recordResponse(
 	response: string,
 	now = new Date()
 ) {
-	const result = await db
-		.updateTable('audits')
-		.set({ response, response_by: actorId, response_at: timestamp(now) })
-		.where('id', '=', id)
-		.where('escalation', 'is not', null)
-		.where('response_at', 'is', null)
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) !== 1)
-		throw new AuditError('A response has already been recorded for this audit.');
-	await recordEvent(
+	await changeOnce(
 		db,
-		{ actorId, action: 'audit.responded', subjectType: 'audit', subjectId: id },
+		db
+			.updateTable('audits')
+			.set({ response, response_by: actorId, response_at: timestamp(now) })
+			.where('id', '=', id)
+			.where('escalation', 'is not', null)
+			.where('response_at', 'is', null),
+		'A response has already been recorded for this audit.',
+		{ actorId, action: 'audit.responded', auditId: id },
 		now
 	);
 }
@@ -653,18 +672,16 @@ export async function recordReceipt(
 	directions: string,
 	now = new Date()
 ) {
-	const result = await db
-		.updateTable('audits')
-		.set({ receipt_by: actorId, receipt_at: timestamp(now), management_directions: directions })
-		.where('id', '=', id)
-		.where('status', '=', 'finalised')
-		.where('receipt_at', 'is', null)
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) !== 1)
-		throw new AuditError('Receipt of this audit has already been recorded.');
-	await recordEvent(
+	await changeOnce(
 		db,
-		{ actorId, action: 'audit.received', subjectType: 'audit', subjectId: id },
+		db
+			.updateTable('audits')
+			.set({ receipt_by: actorId, receipt_at: timestamp(now), management_directions: directions })
+			.where('id', '=', id)
+			.where('status', '=', 'finalised')
+			.where('receipt_at', 'is', null),
+		'Receipt of this audit has already been recorded.',
+		{ actorId, action: 'audit.received', auditId: id },
 		now
 	);
 }

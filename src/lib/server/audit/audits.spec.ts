@@ -1,0 +1,311 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { newUser, testDatabases } from '../db/testing';
+import { getEvidence } from '../portfolio/evidence';
+import { pathwayImpact } from '../learning/impact';
+import { learningNeedsOf } from '../learning/needs';
+import { assignPathway, completePathway, pathwayWork, PathwayError } from '../learning/pathways';
+import { auditDefinition } from './index';
+import {
+	AuditError,
+	addAction,
+	addFinding,
+	caseRefProblem,
+	createAudit,
+	finaliseAudit,
+	getAudit,
+	markActionDone,
+	recordResponse,
+	saveGrades,
+	saveViews,
+	signOffAction
+} from './audits';
+import type { Grade } from '$lib/audit/grades';
+
+const definition = auditDefinition();
+const allAreas = (grade: Grade, changes: Record<string, Grade> = {}) =>
+	Object.fromEntries(
+		definition.areas.map((a) => [a.id, { grade: changes[a.id] ?? grade, evidence: 'Seen.' }])
+	);
+
+describe('case references', () => {
+	it('accepts codes and refuses names, with a message that says why', () => {
+		expect(caseRefProblem('C-104829')).toBeUndefined();
+		expect(caseRefProblem('LAC/2291')).toBeUndefined();
+		expect(caseRefProblem('Jane Smith')).toMatch(/code of letters and digits/);
+		expect(caseRefProblem('Smith')).toMatch(/not a name/);
+		expect(caseRefProblem('')).toBe('Enter the case reference');
+	});
+});
+
+describe.each(testDatabases())('case audits on $name', (database) => {
+	let db: Db;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await database.open()));
+	afterAll(() => close());
+	afterEach(() => {
+		delete process.env.PRACTICE_LEARNING_EMAIL;
+	});
+
+	async function audit(when = '2026-06-01', grades = allAreas('good')) {
+		const manager = await newUser(db, { roles: ['supervisor'] });
+		const team = (await db
+			.insertInto('teams')
+			.values({
+				id: `team-${manager}`,
+				name: `Team ${manager}`,
+				manager_id: manager,
+				created_at: '2026-01-01T00:00:00.000Z'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow())!.id;
+		const practitioner = await newUser(db, { teamId: team });
+		const auditor = await newUser(db, { roles: ['auditor'] });
+		const id = await createAudit(
+			db,
+			auditor,
+			{
+				type: 'journey-and-impact',
+				theme: null,
+				caseRef: 'C-100001',
+				practitionerId: practitioner,
+				managerId: manager,
+				coAuditorId: null,
+				periodStart: '2025-12-01',
+				periodEnd: when,
+				auditedOn: when
+			},
+			new Date(`${when}T09:00:00Z`)
+		);
+		await saveGrades(db, definition, auditor, id, 'audit', {
+			grades,
+			grip: false,
+			gripReason: ''
+		});
+		return { id, manager, practitioner, auditor, team };
+	}
+
+	async function complete(a: Awaited<ReturnType<typeof audit>>, when = '2026-06-02') {
+		await saveViews(db, a.auditor, a.id, {
+			child_view: 'Wants to be asked.',
+			parent_view: 'Feels heard.',
+			worker_view: 'Needs more pace.'
+		});
+		return finaliseAudit(
+			db,
+			definition,
+			a.auditor,
+			a.id,
+			{ anonymityConfirmed: false, origin: 'http://localhost' },
+			new Date(`${when}T09:00:00Z`)
+		);
+	}
+
+	it('will not finalise without every area graded and the views recorded', async () => {
+		const a = await audit('2026-06-01', {});
+		const finalise = () =>
+			finaliseAudit(db, definition, a.auditor, a.id, { anonymityConfirmed: false, origin: '' });
+		await expect(finalise()).rejects.toThrow(/Grade every practice area/);
+		await saveGrades(db, definition, a.auditor, a.id, 'audit', {
+			grades: allAreas('good'),
+			grip: false,
+			gripReason: ''
+		});
+		await expect(finalise()).rejects.toThrow(/the child’s view/);
+	});
+
+	it('turns each development finding into a learning need with its outcomes, and flags Requires improvement for urgent review', async () => {
+		process.env.PRACTICE_LEARNING_EMAIL = 'plt@authority.test';
+		const psw = await newUser(db, { roles: ['psw'] });
+		const a = await audit(
+			'2026-06-01',
+			allAreas('good', { 'gloucestershire-4': 'requires-improvement' })
+		);
+		await addFinding(db, a.auditor, a.id, {
+			kind: 'development',
+			text: 'Plans lack a contingency.',
+			frameworkVersion: 'pqs-2025',
+			outcomes: ['3.3'],
+			standards: ['gloucestershire-4']
+		});
+		await addFinding(db, a.auditor, a.id, {
+			kind: 'strength',
+			text: 'Seen alone every visit.',
+			frameworkVersion: 'pqs-2025',
+			outcomes: ['2.3'],
+			standards: []
+		});
+		expect(await complete(a)).toBe('urgent-review');
+		const view = (await getAudit(db, definition, a.id))!;
+		expect(view.status).toBe('finalised');
+		expect(view.overall_grade).toBe('requires-improvement');
+		expect(
+			view.grades.audit.find((g) => g.area_id === 'management-oversight')?.effective_grade
+		).toBe('requires-improvement');
+		const needs = await learningNeedsOf(db, a.practitioner);
+		expect(needs.map((n) => [n.description, n.outcomes, n.status])).toEqual([
+			['Plans lack a contingency.', ['3.3'], 'open']
+		]);
+		expect(needs[0].suggestions.map((s) => s.id)).toContain('planning-with-purpose');
+		const mail = await db.selectFrom('outbox').select(['recipient', 'subject']).execute();
+		const urgent = mail.filter((m) => m.subject.includes('urgent review'));
+		const psws = await db
+			.selectFrom('users')
+			.innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+			.select('email')
+			.where('role', '=', 'psw')
+			.execute();
+		expect(urgent.map((m) => m.recipient)).toEqual(
+			expect.arrayContaining([
+				`${a.manager}@test.example`,
+				`${psw}@test.example`,
+				'plt@authority.test',
+				...psws.map((p) => p.email)
+			])
+		);
+		// A finalised audit is frozen.
+		await expect(
+			addFinding(db, a.auditor, a.id, {
+				kind: 'strength',
+				text: 'Late.',
+				frameworkVersion: 'pqs-2025',
+				outcomes: ['2.3'],
+				standards: []
+			})
+		).rejects.toThrow(AuditError);
+	});
+
+	it('marks an Inadequate audit for a same-day response, recorded once', async () => {
+		const a = await audit('2026-06-01', allAreas('good', { 'gloucestershire-1': 'inadequate' }));
+		expect(await complete(a)).toBe('same-day');
+		await recordResponse(db, a.manager, a.id, 'Strategy discussion held today.');
+		await expect(recordResponse(db, a.manager, a.id, 'Again.')).rejects.toThrow(
+			/already been recorded/
+		);
+		const view = (await getAudit(db, definition, a.id))!;
+		expect(view.response).toBe('Strategy discussion held today.');
+		expect(view.responseByName).toBe('Test Person');
+	});
+
+	it('keeps the original grades beside the moderated ones, each with the cascade', async () => {
+		const a = await audit();
+		await complete(a);
+		const moderator = await newUser(db, { roles: ['psw'] });
+		const derived = await saveGrades(db, definition, moderator, a.id, 'moderation', {
+			grades: allAreas('good', { 'gloucestershire-5': 'requires-improvement' }),
+			grip: false,
+			gripReason: '',
+			comments: 'Recording is behind.'
+		});
+		expect(derived.overall).toBe('requires-improvement');
+		const view = (await getAudit(db, definition, a.id))!;
+		expect(view.overall_grade).toBe('good');
+		expect(view.moderated_overall_grade).toBe('requires-improvement');
+		expect(view.grades.audit.every((g) => g.effective_grade === 'good')).toBe(true);
+		expect(view.grades.moderation.find((g) => g.area_id === 'cp-iro')?.effective_grade).toBe(
+			'requires-improvement'
+		);
+	});
+
+	it('tracks actions to sign-off, and shows them overdue until done', async () => {
+		const a = await audit();
+		const action = await addAction(db, a.auditor, a.id, {
+			description: 'Update the plan.',
+			ownerId: a.practitioner,
+			dueOn: '2026-06-15'
+		});
+		await complete(a);
+		expect((await getAudit(db, definition, a.id))!.actions[0].overdue).toBe(true);
+		await markActionDone(db, a.practitioner, a.id, action);
+		await expect(markActionDone(db, a.practitioner, a.id, action)).rejects.toThrow(/not open/);
+		await signOffAction(db, a.manager, a.id, action);
+		await expect(signOffAction(db, a.manager, a.id, action)).rejects.toThrow(/already/);
+		const [row] = (await getAudit(db, definition, a.id))!.actions;
+		expect([row.status, row.overdue, row.signed_off_by]).toEqual(['signed-off', false, a.manager]);
+	});
+
+	it('completes a pathway: the reflection becomes submitted evidence for its outcomes, the need is met, and later audits show the impact', async () => {
+		const before = await audit(
+			'2026-02-01',
+			allAreas('good', { 'gloucestershire-4': 'requires-improvement' })
+		);
+		await addFinding(db, before.auditor, before.id, {
+			kind: 'development',
+			text: 'Plans lack a contingency.',
+			frameworkVersion: 'pqs-2025',
+			outcomes: ['3.3'],
+			standards: []
+		});
+		await complete(before, '2026-02-02');
+		const supervisor = await newUser(db, { roles: ['supervisor'] });
+		const [need] = await learningNeedsOf(db, before.practitioner);
+		const assignment = await assignPathway(db, supervisor, {
+			pathwayId: 'planning-with-purpose',
+			scope: 'person',
+			practitionerId: before.practitioner,
+			needId: need.id
+		});
+		await expect(
+			assignPathway(db, supervisor, {
+				pathwayId: 'planning-with-purpose',
+				scope: 'person',
+				practitionerId: before.practitioner
+			})
+		).rejects.toThrow(PathwayError);
+		const work = (await pathwayWork(db, before.practitioner, assignment))!;
+		await expect(
+			completePathway(db, before.practitioner, work, {
+				stepsDone: [1],
+				reflection: '',
+				frameworkVersion: 'pqs-2025',
+				anonymityConfirmed: false
+			})
+		).rejects.toThrow(/Tick the steps you have done: 2\. .*Write your closing reflection/);
+		const { evidenceId, needsMet } = await completePathway(
+			db,
+			before.practitioner,
+			work,
+			{
+				stepsDone: [1, 2, 3],
+				reflection: 'Plans now say what changes for the child.',
+				frameworkVersion: 'pqs-2025',
+				anonymityConfirmed: false
+			},
+			new Date('2026-03-15T10:00:00Z')
+		);
+		expect(needsMet).toBe(1);
+		const evidence = (await getEvidence(db, evidenceId))!;
+		expect([evidence.status, evidence.outcomes, evidence.reflection.text]).toEqual([
+			'submitted',
+			['3.3', '4.4'],
+			'Plans now say what changes for the child.'
+		]);
+		expect((await learningNeedsOf(db, before.practitioner))[0].status).toBe('met');
+
+		// No later audit yet; then one on the same worker, Good on the plans standard.
+		expect((await pathwayImpact(db, { practitionerId: before.practitioner }))[0].change).toBe(
+			'no-later-audit'
+		);
+		const later = await createAudit(db, before.auditor, {
+			type: 'journey-and-impact',
+			theme: null,
+			caseRef: 'C-100002',
+			practitionerId: before.practitioner,
+			managerId: before.manager,
+			coAuditorId: null,
+			periodStart: '2026-01-01',
+			periodEnd: '2026-07-01',
+			auditedOn: '2026-07-01'
+		});
+		await saveGrades(db, definition, before.auditor, later, 'audit', {
+			grades: allAreas('good'),
+			grip: false,
+			gripReason: ''
+		});
+		await complete({ ...before, id: later }, '2026-07-02');
+		const [impact] = await pathwayImpact(db, { teamId: before.team });
+		expect(impact.measure).toBe('areas');
+		expect([impact.before.score, impact.after.score, impact.change]).toEqual([2, 3, 'improved']);
+		expect([impact.before.findingsOnOutcomes, impact.after.findingsOnOutcomes]).toEqual([1, 0]);
+	});
+});
