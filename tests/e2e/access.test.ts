@@ -98,6 +98,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly,
 	'/audits': everyoneSignedIn,
 	'/audits/new': draftAuditorOnly,
+	'/audits/impact': { ...adminsOnly, psw: 200, admin: 403 },
 	'/audits/[id]': priyasDraftAudit,
 	'/audits/[id]/details': draftAuditorOnly,
 	'/audits/[id]/grades': draftAuditorOnly,

@@ -272,3 +272,20 @@ test('a moderator changes a grade and the audit shows both', async ({ page }) =>
 	}
 	expect(moderated, 'an audit to moderate').toBe(true);
 });
+
+test('the principal social worker sees what audits showed after pathways were completed', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.psw);
+	await page.goto('/audits');
+	await page.getByRole('link', { name: /^Impact of learning/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Impact of learning');
+	const chris = page.getByRole('row', { name: /Chris Doyle/ });
+	await expect(chris).toContainText('From information to analysis');
+	await expect(chris).toContainText('Improved');
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Team').selectOption({ label: 'North Assessment Team' });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page.getByText('North Assessment Team').first()).toBeVisible();
+	await expect(page.getByRole('row', { name: /Chris Doyle/ })).toBeVisible();
+});

@@ -25,6 +25,15 @@ export const load: PageServerLoad = async ({ url }) => {
 		})),
 		filters: { status: status ?? '', grade: grade ?? '', attention: filters.attention },
 		canRecord: hasRole(user, 'auditor'),
+		canSeeImpact:
+			hasRole(user, 'psw') ||
+			Boolean(
+				await getDb()
+					.selectFrom('teams')
+					.select('id')
+					.where('manager_id', '=', user.id)
+					.executeTakeFirst()
+			),
 		seesAll: hasRole(user, 'psw', 'admin')
 	};
 };

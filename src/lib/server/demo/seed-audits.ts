@@ -222,6 +222,7 @@ export async function seedDemoAudits(db: Db, now = new Date()) {
 			auditor: 'owen.price@demo.test',
 			monthsAgo: 2.5,
 			base: 'good',
+			force: {},
 			strengths: [3]
 		},
 		{
