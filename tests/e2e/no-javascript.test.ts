@@ -44,3 +44,32 @@ test('a practitioner records, maps, fixes and submits evidence without JavaScrip
 }) => {
 	await recordMapFixAndSubmit(page, 'without JavaScript');
 });
+
+test('a practitioner adds their view to an audit and works on a pathway without JavaScript', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto('/audits?status=draft');
+	await page.getByRole('link', { name: 'C-209114' }).click();
+	await page.getByRole('link', { name: 'Add your view' }).click();
+	await page
+		.getByLabel('The worker’s reflections')
+		.fill('The plan needs the family’s words in it, not mine.');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Views saved.')).toBeVisible();
+	await expect(page.getByText('The plan needs the family’s words in it')).toBeVisible();
+
+	await page.goto('/portfolio/learning');
+	await page
+		.getByRole('table', { name: 'Learning pathways' })
+		.getByRole('link', { name: /Using supervision/ })
+		.click();
+	await page.getByLabel(/^1\. Reading/).check();
+	await page.getByLabel(/closing reflection/i).fill('A first thought, to finish later.');
+	await page.getByRole('button', { name: 'Save progress' }).click();
+	await expect(page.getByText('Progress saved.')).toBeVisible();
+	await expect(page.getByLabel(/^1\. Reading/)).toBeChecked();
+	await expect(page.getByLabel(/closing reflection/i)).toHaveValue(
+		'A first thought, to finish later.'
+	);
+});
