@@ -7,7 +7,7 @@ import { apiAs, demoAccounts } from './session';
 // Every route that is not public, and what each role must get: 200, 403, or (signed out) a
 // redirect to sign in. The first test fails when a route exists that is in neither list.
 
-type Answer = 200 | 403 | 'sign-in';
+type Answer = 200 | 401 | 403 | 'sign-in';
 type Role = 'anonymous' | 'practitioner' | 'supervisor' | 'auditor' | 'psw' | 'admin';
 
 const publicRoutes = [
@@ -67,6 +67,9 @@ const priyasDraftAudit: Record<Role, Answer> = {
 };
 const draftAuditorOnly: Record<Role, Answer> = { ...adminsOnly, auditor: 200, admin: 403 };
 
+/** The workforce views: principal social workers (and heads of service) only. */
+const pswOnly: Record<Role, Answer> = { ...adminsOnly, psw: 200, admin: 403 };
+
 const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/account': everyoneSignedIn,
 	'/admin': adminsOnly,
@@ -109,7 +112,17 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/audits/[id]/moderation': { ...adminsOnly, psw: 200, admin: 403 },
 	'/pathways/[id]/assign': { ...adminsOnly, supervisor: 200, psw: 200, admin: 403 },
 	'/portfolio/learning': practitionersOnly,
-	'/portfolio/learning/[assignmentId]': practitionersOnly
+	'/portfolio/learning/[assignmentId]': practitionersOnly,
+	'/workforce': pswOnly,
+	'/workforce/progress': pswOnly,
+	'/workforce/audits': pswOnly,
+	'/workforce/learning': pswOnly,
+	'/workforce/cpd': pswOnly,
+	'/workforce/report': pswOnly,
+	'/workforce/tokens': pswOnly,
+	'/workforce/people/[id]': pswOnly,
+	// The API answers 401, not a redirect, to a request with no session or token.
+	'/api/v1/workforce/[view]': { ...pswOnly, anonymous: 401 }
 };
 
 /** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
@@ -208,7 +221,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			),
 			'/audits/[id]/moderation': `/audits/${finalAudit.id}/moderation`,
 			'/pathways/[id]/assign': '/pathways/planning-with-purpose/assign',
-			'/portfolio/learning/[assignmentId]': `/portfolio/learning/${assignment.id}`
+			'/portfolio/learning/[assignmentId]': `/portfolio/learning/${assignment.id}`,
+			'/workforce/people/[id]': `/workforce/people/${priya.id}`,
+			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage'
 		} as Record<string, string>;
 	}
 

@@ -86,12 +86,7 @@ export async function validateSessionToken(
 		lastSeen = timestamp(now);
 		await db.updateTable('sessions').set({ last_seen_at: lastSeen }).where('id', '=', id).execute();
 	}
-	const roleRows = await db
-		.selectFrom('user_roles')
-		.select('role')
-		.where('user_id', '=', row.user_id)
-		.execute();
-	const roles = allRoles.filter((role) => roleRows.some((r) => r.role === role));
+	const roles = await rolesOf(db, row.user_id);
 	return {
 		session: {
 			id,
@@ -108,6 +103,16 @@ export async function validateSessionToken(
 			careerStage: row.career_stage
 		}
 	};
+}
+
+/** Someone's roles, in the order the product lists them. */
+export async function rolesOf(db: Db, userId: string): Promise<Role[]> {
+	const rows = await db
+		.selectFrom('user_roles')
+		.select('role')
+		.where('user_id', '=', userId)
+		.execute();
+	return allRoles.filter((role) => rows.some((r) => r.role === role));
 }
 
 export async function invalidateSession(db: Db, sessionId: string) {

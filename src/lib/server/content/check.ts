@@ -3,6 +3,7 @@ import { loadStandardSets } from '../standards/load.ts';
 import { loadProgrammes } from '../programme/definition.ts';
 import { loadAuditDefinition } from '../audit/definition.ts';
 import { loadPathways } from '../pathways/definition.ts';
+import { loadCpdRule } from '../workforce/cpd-rule.ts';
 import { readContentFiles } from './files.ts';
 
 /**
@@ -18,6 +19,7 @@ export function checkContent(dir = 'content') {
 		standardSets,
 		programmes: loadProgrammes(files),
 		audit: loadAuditDefinition(files, standardSets),
-		pathways: loadPathways(files, frameworks.current, standardSets)
+		pathways: loadPathways(files, frameworks.current, standardSets),
+		cpdRule: loadCpdRule(files)
 	};
 }

@@ -417,6 +417,17 @@ export interface PathwayProgressTable {
 	evidence_id: string | null;
 }
 
+export interface ApiTokensTable {
+	id: string;
+	user_id: string;
+	name: string;
+	/** SHA-256 of the token, hex: the token itself is shown once and never stored. */
+	token_hash: string;
+	created_at: string;
+	last_used_at: string | null;
+	revoked_at: string | null;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -453,6 +464,7 @@ export interface Database {
 	learning_need_outcomes: LearningNeedOutcomesTable;
 	pathway_assignments: PathwayAssignmentsTable;
 	pathway_progress: PathwayProgressTable;
+	api_tokens: ApiTokensTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

@@ -38,7 +38,7 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
  */
 export async function pathwayImpact(
 	db: Db,
-	scope: { practitionerId?: string; teamId?: string }
+	scope: { practitionerId?: string; teamId?: string; since?: string }
 ): Promise<PathwayImpact[]> {
 	let query = db
 		.selectFrom('pathway_progress')
@@ -57,6 +57,7 @@ export async function pathwayImpact(
 	if (scope.practitionerId)
 		query = query.where('pathway_progress.practitioner_id', '=', scope.practitionerId);
 	if (scope.teamId) query = query.where('users.team_id', '=', scope.teamId);
+	if (scope.since) query = query.where('pathway_progress.completed_at', '>=', scope.since);
 	const completed = await query.orderBy('pathway_progress.completed_at', 'desc').execute();
 	if (!completed.length) return [];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFractionalMonths, programmeCalendar } from './calendar';
-import type { Programme } from './definition';
+import { expectedSignOffShare, type Programme } from './definition';
 
 const asye: Programme = {
 	id: 'asye',
@@ -9,6 +9,7 @@ const asye: Programme = {
 	protectedTimePercent: 10,
 	observationsRequired: 3,
 	recommendations: ['pass', 'fail', 'extend'],
+	signOffTrajectory: [],
 	reviews: [
 		{ id: 'month-3', title: '3-month review', month: 3, optional: false, final: false },
 		{ id: 'month-6', title: '6-month review', month: 6, optional: false, final: false },
@@ -71,5 +72,29 @@ describe('programme content', () => {
 				['early-career', 24, 24]
 			])
 		);
+	});
+});
+
+describe('the expected sign-off trajectory', () => {
+	const withPoints: Programme = {
+		...asye,
+		signOffTrajectory: [
+			{ month: 3, share: 0 },
+			{ month: 6, share: 0.1 },
+			{ month: 9, share: 0.4 },
+			{ month: 12, share: 1 }
+		]
+	};
+	it('runs in straight lines between the points, from none at the start', () => {
+		expect(expectedSignOffShare(withPoints, 0)).toBe(0);
+		expect(expectedSignOffShare(withPoints, 3)).toBe(0);
+		expect(expectedSignOffShare(withPoints, 4.5)).toBeCloseTo(0.05);
+		expect(expectedSignOffShare(withPoints, 7.5)).toBeCloseTo(0.25);
+		expect(expectedSignOffShare(withPoints, 12)).toBe(1);
+		expect(expectedSignOffShare(withPoints, 15)).toBe(1);
+	});
+	it('is a straight line to all outcomes at the end when the programme gives no points', () => {
+		expect(expectedSignOffShare(asye, 6)).toBeCloseTo(0.5);
+		expect(expectedSignOffShare(asye, 12)).toBe(1);
 	});
 });

@@ -20,7 +20,15 @@ export const programmeSchema = z.object({
 			})
 		)
 		.min(1),
-	recommendations: z.array(z.string()).default(['pass', 'fail', 'extend'])
+	recommendations: z.array(z.string()).default(['pass', 'fail', 'extend']),
+	/**
+	 * The share of the framework's outcomes expected to be signed off by each month (at full
+	 * time); straight lines between the points, from none at the start. Without it, a straight
+	 * line to all of them at the end.
+	 */
+	signOffTrajectory: z
+		.array(z.object({ month: z.number().positive(), share: z.number().min(0).max(1) }))
+		.default([])
 });
 
 export type Programme = z.infer<typeof programmeSchema>;
@@ -35,4 +43,19 @@ export function loadProgrammes(files: ContentFiles): Programme[] {
 			throw new ContentError(file, 'exactly one review must be final');
 		return data;
 	});
+}
+
+/** The share of outcomes expected signed off a number of (full-time) months into a programme. */
+export function expectedSignOffShare(programme: Programme, month: number) {
+	const points = [
+		{ month: 0, share: 0 },
+		...[...programme.signOffTrajectory].sort((a, b) => a.month - b.month),
+		...(programme.signOffTrajectory.some((p) => p.month >= programme.months)
+			? []
+			: [{ month: programme.months, share: 1 }])
+	];
+	if (month >= points.at(-1)!.month) return points.at(-1)!.share;
+	const next = points.findIndex((p) => p.month > month);
+	const [a, b] = [points[next - 1], points[next]];
+	return a.share + ((b.share - a.share) * (month - a.month)) / (b.month - a.month);
 }

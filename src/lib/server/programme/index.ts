@@ -55,9 +55,6 @@ export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
 		enrolment.fte_percent / 100,
 		extensions
 	);
-	const soon = new Date(`${today}T00:00:00Z`);
-	soon.setUTCDate(soon.getUTCDate() + dueSoonDays);
-	const soonDate = soon.toISOString().slice(0, 10);
 	return {
 		enrolmentId: enrolment.id,
 		programme,
@@ -65,21 +62,32 @@ export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
 		fte: enrolment.fte_percent / 100,
 		extensions,
 		endsOn: calendar.endsOn,
-		reviews: calendar.reviews.map((review) => {
-			const completed = done.find((d) => d.review_id === review.id);
-			// An optional review (the ASYE's 9-month one) is never overdue: the authority may skip it.
-			const state: ReviewState = completed
-				? 'done'
-				: review.optional
-					? 'optional'
-					: review.dueOn < today
-						? 'overdue'
-						: review.dueOn <= soonDate
-							? 'due-soon'
-							: 'upcoming';
-			return { ...review, state, completed: completed ?? null };
-		})
+		reviews: reviewStates(calendar.reviews, done, today)
 	};
+}
+
+/** Each review with its state today: done, overdue, due within 14 days, upcoming or optional. */
+export function reviewStates<
+	R extends { id: string; dueOn: string; optional: boolean },
+	D extends { review_id: string }
+>(reviews: R[], done: D[], today: string) {
+	const soon = new Date(`${today}T00:00:00Z`);
+	soon.setUTCDate(soon.getUTCDate() + dueSoonDays);
+	const soonDate = soon.toISOString().slice(0, 10);
+	return reviews.map((review) => {
+		const completed = done.find((d) => d.review_id === review.id);
+		// An optional review (the ASYE's 9-month one) is never overdue: the authority may skip it.
+		const state: ReviewState = completed
+			? 'done'
+			: review.optional
+				? 'optional'
+				: review.dueOn < today
+					? 'overdue'
+					: review.dueOn <= soonDate
+						? 'due-soon'
+						: 'upcoming';
+		return { ...review, state, completed: completed ?? null };
+	});
 }
 
 /** The programme with its agreement and protected development time, for the programme pages. */

@@ -9,6 +9,7 @@ import * as reminders from './2026-11-25-07-reminders';
 import * as supervisionRecords from './2026-11-25-08-supervision-records';
 import * as agreementTime from './2026-11-25-09-agreement-time';
 import * as audits from './2026-11-25-10-audits';
+import * as workforce from './2026-11-25-11-workforce';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-25-07-reminders': reminders,
 	'2026-11-25-08-supervision-records': supervisionRecords,
 	'2026-11-25-09-agreement-time': agreementTime,
-	'2026-11-25-10-audits': audits
+	'2026-11-25-10-audits': audits,
+	'2026-11-25-11-workforce': workforce
 };

@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import { careerStageNames } from '$lib/format';
+import type { Db } from '../db';
+import { dateOnly } from '../db/time';
+import type { Framework } from '../framework';
+import { outcomesOf } from '../framework';
+import { percent, type Table } from './figures';
+import { periodStart, practitioners, type WorkforceFilters } from './filters';
+
+/**
+ * The latest sign-off entry for each practitioner and outcome, when it is a sign-off (not a
+ * withdrawal): the outcomes signed off today. Aggregated in SQL.
+ */
+export function signedOff(db: Db, frameworkVersion: string, since?: string) {
+	let query = db
+		.selectFrom('signoffs as s')
+		.select(['s.practitioner_id', 's.outcome_id'])
+		.where('s.framework_version', '=', frameworkVersion)
+		.where('s.action', '=', 'sign-off')
+		.where(({ eb, selectFrom }) =>
+			eb(
+				's.sequence',
+				'=',
+				selectFrom('signoffs as later')
+					.select((e) => e.fn.max('later.sequence').as('m'))
+					.whereRef('later.practitioner_id', '=', 's.practitioner_id')
+					.whereRef('later.outcome_id', '=', 's.outcome_id')
+					.whereRef('later.framework_version', '=', 's.framework_version')
+			)
+		);
+	if (since) query = query.where('s.created_at', '>=', since);
+	return query;
+}
+
+export const outcomeColumns = (framework: Framework) =>
+	outcomesOf(framework).map((o) => ({ id: o.id, title: o.title }));
+
+/**
+ * Teams × outcomes: the share of each team's practitioners (as filtered) with accepted evidence
+ * for the outcome, and with the outcome signed off.
+ */
+export async function teamCoverage(
+	db: Db,
+	framework: Framework,
+	filters: WorkforceFilters,
+	today = dateOnly()
+): Promise<Table> {
+	const version = framework.version.id;
+	const since = periodStart(filters.period, today);
+	const people = practitioners(db, filters);
+	const teams = await db
+		.selectFrom('teams')
+		.leftJoin('users', (join) =>
+			join.onRef('users.team_id', '=', 'teams.id').on('users.id', 'in', people)
+		)
+		.select(['teams.id', 'teams.name', (eb) => eb.fn.count<number>('users.id').as('n')])
+		.$if(Boolean(filters.teamId), (q) => q.where('teams.id', '=', filters.teamId!))
+		.groupBy(['teams.id', 'teams.name'])
+		.orderBy('teams.name')
+		.execute();
+	let accepted = db
+		.selectFrom('evidence')
+		.innerJoin('evidence_outcomes', 'evidence_outcomes.evidence_id', 'evidence.id')
+		.innerJoin('users', 'users.id', 'evidence.owner_id')
+		.select([
+			'users.team_id',
+			'evidence_outcomes.outcome_id',
+			sql<number>`count(distinct evidence.owner_id)`.as('n')
+		])
+		.where('evidence.status', '=', 'accepted')
+		.where('evidence_outcomes.framework_version', '=', version)
+		.where('evidence.owner_id', 'in', people)
+		.groupBy(['users.team_id', 'evidence_outcomes.outcome_id']);
+	if (since) accepted = accepted.where('evidence.activity_date', '>=', since);
+	const signed = await db
+		.selectFrom(signedOff(db, version, since).as('s'))
+		.innerJoin('users', 'users.id', 's.practitioner_id')
+		.select(['users.team_id', 's.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('s.practitioner_id', 'in', people)
+		.groupBy(['users.team_id', 's.outcome_id'])
+		.execute();
+	const acceptedRows = await accepted.execute();
+	const count = (rows: { team_id: string | null; outcome_id: string; n: number }[]) =>
+		new Map(rows.map((r) => [`${r.team_id}|${r.outcome_id}`, Number(r.n)]));
+	const evidenceBy = count(acceptedRows);
+	const signedBy = count(signed);
+	const outcomes = outcomeColumns(framework);
+	return {
+		id: 'teams',
+		title:
+			'Outcome coverage by team: the share of practitioners with accepted evidence, and with the outcome signed off',
+		columns: [
+			{ key: 'team', label: 'Team' },
+			{ key: 'practitioners', label: 'Practitioners', numeric: true },
+			...outcomes.flatMap((o) => [
+				{ key: `evidence:${o.id}`, label: `${o.id} evidence %`, numeric: true },
+				{ key: `signedOff:${o.id}`, label: `${o.id} signed off %`, numeric: true }
+			])
+		],
+		rows: teams.map((team) => ({
+			teamId: team.id,
+			team: team.name,
+			practitioners: Number(team.n),
+			...Object.fromEntries(
+				outcomes.flatMap((o) => [
+					[`evidence:${o.id}`, percent(evidenceBy.get(`${team.id}|${o.id}`) ?? 0, Number(team.n))],
+					[`signedOff:${o.id}`, percent(signedBy.get(`${team.id}|${o.id}`) ?? 0, Number(team.n))]
+				])
+			)
+		}))
+	};
+}
+
+export const coverageStates = {
+	signed: 'Signed off',
+	accepted: 'Accepted',
+	submitted: 'Submitted'
+} as const;
+
+/** One team's practitioners × outcomes: signed off, accepted evidence, submitted, or nothing yet. */
+export async function practitionerCoverage(
+	db: Db,
+	framework: Framework,
+	filters: WorkforceFilters & { teamId: string },
+	today = dateOnly()
+): Promise<Table> {
+	const version = framework.version.id;
+	const since = periodStart(filters.period, today);
+	const people = await practitioners(db, filters)
+		.select(['users.name', 'users.career_stage'])
+		.orderBy('users.name')
+		.execute();
+	const ids = people.map((p) => p.id);
+	let evidence = db
+		.selectFrom('evidence')
+		.innerJoin('evidence_outcomes', 'evidence_outcomes.evidence_id', 'evidence.id')
+		.select(['evidence.owner_id', 'evidence_outcomes.outcome_id', 'evidence.status'])
+		.distinct()
+		.where('evidence.status', 'in', ['accepted', 'submitted'])
+		.where('evidence_outcomes.framework_version', '=', version)
+		.where('evidence.owner_id', 'in', ids.length ? ids : ['']);
+	if (since) evidence = evidence.where('evidence.activity_date', '>=', since);
+	const signed = await signedOff(db, version, since)
+		.where('s.practitioner_id', 'in', ids.length ? ids : [''])
+		.execute();
+	const state = new Map<string, keyof typeof coverageStates>();
+	for (const row of await evidence.execute()) {
+		const key = `${row.owner_id}|${row.outcome_id}`;
+		if (row.status === 'accepted' || !state.has(key))
+			state.set(key, row.status as 'accepted' | 'submitted');
+	}
+	for (const row of signed) state.set(`${row.practitioner_id}|${row.outcome_id}`, 'signed');
+	const outcomes = outcomeColumns(framework);
+	return {
+		id: 'practitioners',
+		title: 'Outcome coverage by practitioner',
+		columns: [
+			{ key: 'name', label: 'Practitioner' },
+			{ key: 'stage', label: 'Career stage' },
+			...outcomes.map((o) => ({ key: o.id, label: o.id })),
+			{ key: 'signedOff', label: 'Outcomes signed off', numeric: true },
+			{ key: 'withEvidence', label: 'Outcomes with accepted evidence', numeric: true }
+		],
+		rows: people.map((p) => {
+			const states = outcomes.map((o) => state.get(`${p.id}|${o.id}`));
+			return {
+				practitionerId: p.id,
+				name: p.name,
+				stage: p.career_stage ? careerStageNames[p.career_stage] : '',
+				...Object.fromEntries(
+					outcomes.map((o, i) => [o.id, states[i] ? coverageStates[states[i]!] : ''])
+				),
+				signedOff: states.filter((s) => s === 'signed').length,
+				withEvidence: states.filter((s) => s === 'signed' || s === 'accepted').length
+			};
+		})
+	};
+}

@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import type { Db } from '../db';
+import { dateOnly } from '../db/time';
+import type { Table } from './figures';
+import { practitioners, type WorkforceFilters } from './filters';
+import { registrationYear, type CpdRule } from './cpd-rule';
+
+/**
+ * CPD in the current registration year for each practitioner: records (any evidence with a CPD
+ * type, once submitted), those reflected on with a peer, and hours; and whether they have
+ * recorded what the rule asks. Those short of it first.
+ */
+export async function cpdFigures(
+	db: Db,
+	rule: CpdRule,
+	filters: WorkforceFilters,
+	today = dateOnly()
+): Promise<{ year: { start: string; end: string }; tables: Table[] }> {
+	const year = registrationYear(rule, today);
+	const rows = await db
+		.selectFrom('users')
+		.leftJoin('teams', 'teams.id', 'users.team_id')
+		.leftJoin('evidence', (join) =>
+			join
+				.onRef('evidence.owner_id', '=', 'users.id')
+				.on('evidence.cpd_type', 'is not', null)
+				.on('evidence.status', '!=', 'draft')
+				.on('evidence.activity_date', '>=', year.start)
+				.on('evidence.activity_date', '<=', year.end)
+		)
+		.select([
+			'users.id',
+			'users.name',
+			'teams.name as team',
+			(eb) => eb.fn.count<number>('evidence.id').as('records'),
+			sql<number>`sum(case when evidence.peer_reflected = 1 then 1 else 0 end)`.as('peer'),
+			sql<number>`coalesce(sum(evidence.cpd_minutes), 0)`.as('minutes')
+		])
+		.where('users.id', 'in', practitioners(db, filters))
+		.groupBy(['users.id', 'users.name', 'teams.name'])
+		.execute();
+	const people = rows
+		.map((r) => {
+			const records = Number(r.records);
+			const peer = Number(r.peer ?? 0);
+			const meets = records >= rule.minimumRecords && peer >= rule.minimumPeerReflected;
+			return {
+				practitionerId: r.id,
+				name: r.name,
+				team: r.team ?? '',
+				records,
+				peerReflected: peer,
+				hours: Math.round(Number(r.minutes) / 6) / 10,
+				meets: meets ? 'Yes' : 'Not yet',
+				short:
+					Math.max(0, rule.minimumRecords - records) + Math.max(0, rule.minimumPeerReflected - peer)
+			};
+		})
+		.sort((a, b) => b.short - a.short || a.name.localeCompare(b.name));
+	const teams = [...new Set(people.map((p) => p.team))].sort();
+	return {
+		year,
+		tables: [
+			{
+				id: 'teams',
+				title: 'CPD recorded this registration year, by team',
+				columns: [
+					{ key: 'team', label: 'Team' },
+					{ key: 'practitioners', label: 'Practitioners', numeric: true },
+					{ key: 'meeting', label: 'Recorded what is required', numeric: true },
+					{ key: 'short', label: 'Not yet', numeric: true },
+					{ key: 'hours', label: 'Hours', numeric: true }
+				],
+				rows: teams.map((team) => {
+					const members = people.filter((p) => p.team === team);
+					const meeting = members.filter((p) => p.meets === 'Yes').length;
+					return {
+						team: team || 'No team',
+						practitioners: members.length,
+						meeting,
+						short: members.length - meeting,
+						hours: Math.round(members.reduce((sum, p) => sum + p.hours * 10, 0)) / 10
+					};
+				})
+			},
+			{
+				id: 'people',
+				title:
+					'CPD recorded this registration year, by practitioner, those short of the requirement first',
+				columns: [
+					{ key: 'name', label: 'Practitioner' },
+					{ key: 'team', label: 'Team' },
+					{ key: 'records', label: 'CPD records', numeric: true },
+					{ key: 'peerReflected', label: 'With peer reflection', numeric: true },
+					{ key: 'hours', label: 'Hours', numeric: true },
+					{ key: 'meets', label: 'Recorded what is required' }
+				],
+				rows: people
+			}
+		]
+	};
+}

@@ -1,0 +1,92 @@
+import { auditDefinition } from '../audit';
+import { bundledContent } from '../content/bundled';
+import type { Db } from '../db';
+import { dateOnly } from '../db/time';
+import { getFramework } from '../framework';
+import { auditAnalysis, quarterOf, type Grain } from './audit-analysis';
+import { practitionerCoverage, teamCoverage } from './coverage';
+import { cpdFigures } from './cpd';
+import { loadCpdRule, registrationYear, type CpdRule } from './cpd-rule';
+import type { View } from './figures';
+import { filterParams, parseFilters } from './filters';
+import { learningFigures } from './learning';
+import { earlyCareerProgress } from './progress';
+import { quarterlyReport, reportQuarters } from './report';
+
+let rule: CpdRule | undefined;
+export const cpdRule = () => (rule ??= loadCpdRule(bundledContent));
+
+export const workforceViews = {
+	coverage: 'Outcome coverage',
+	progress: 'Early-career progress',
+	audits: 'Audit analysis',
+	learning: 'Learning',
+	cpd: 'CPD',
+	report: 'Quarterly quality-assurance report'
+} as const;
+export type WorkforceView = keyof typeof workforceViews;
+
+export const isWorkforceView = (name: string): name is WorkforceView => name in workforceViews;
+
+/**
+ * One workforce view's figures from the query string (filters, and `grain` or `quarter` where
+ * the view takes them). The pages, the CSV downloads and `GET /api/v1/workforce/<view>` all
+ * come from here.
+ */
+export async function workforceView(
+	db: Db,
+	name: WorkforceView,
+	params: URLSearchParams,
+	today = dateOnly()
+): Promise<View> {
+	const framework = getFramework()!;
+	const filters = parseFilters(params);
+	const applied = filterParams(filters);
+	const view = (tables: View['tables'], extra: Record<string, string> = {}): View => ({
+		view: name,
+		title: workforceViews[name],
+		filters: { ...applied, ...extra },
+		tables
+	});
+	switch (name) {
+		case 'coverage': {
+			const teams = await teamCoverage(db, framework, filters, today);
+			if (!filters.teamId) return view([teams]);
+			const people = await practitionerCoverage(
+				db,
+				framework,
+				{ ...filters, teamId: filters.teamId },
+				today
+			);
+			return view([teams, people]);
+		}
+		case 'progress':
+			return view([await earlyCareerProgress(db, framework, filters, today)]);
+		case 'audits': {
+			const grain: Grain = params.get('grain') === 'month' ? 'month' : 'quarter';
+			const tables = await auditAnalysis(db, auditDefinition(), framework, filters, grain, today);
+			return view(tables, { grain });
+		}
+		case 'learning':
+			return view(await learningFigures(db, framework, filters, today));
+		case 'cpd': {
+			const { year, tables } = await cpdFigures(db, cpdRule(), filters, today);
+			return view(tables, { registrationYear: `${year.start}/${year.end}` });
+		}
+		case 'report': {
+			const asked = params.get('quarter') ?? '';
+			const quarter = reportQuarters(today).includes(asked) ? asked : quarterOf(today);
+			const tables = await quarterlyReport(
+				db,
+				auditDefinition(),
+				framework,
+				filters,
+				quarter,
+				today
+			);
+			return view(tables, { quarter });
+		}
+	}
+}
+
+export { registrationYear, reportQuarters };

@@ -1,0 +1,12 @@
+import { requireRole } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { programmeDefinitions } from '$lib/server/programme';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async () => {
+	requireRole('psw');
+	return {
+		teams: await getDb().selectFrom('teams').select(['id', 'name']).orderBy('name').execute(),
+		programmes: programmeDefinitions().map((p) => ({ id: p.id, title: p.title }))
+	};
+};

@@ -1,0 +1,53 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { getFramework } from '$lib/server/framework';
+import { learningOf } from '$lib/server/learning';
+import { getPerson } from '$lib/server/people/users';
+import { coverageFor } from '$lib/server/portfolio/coverage';
+import { listEvidence } from '$lib/server/portfolio/list';
+import { programmeFor } from '$lib/server/programme';
+import type { PageServerLoad } from './$types';
+
+/** A practitioner's portfolio as a principal social worker reads it: the drill-down's last step. */
+export const load: PageServerLoad = async ({ params }) => {
+	requireRole('psw');
+	const db = getDb();
+	const person = await getPerson(db, params.id);
+	if (!person || !person.roles.includes('practitioner'))
+		error(404, 'There is no such practitioner.');
+	const framework = getFramework()!;
+	const team = person.team_id
+		? await db
+				.selectFrom('teams')
+				.select('name')
+				.where('id', '=', person.team_id)
+				.executeTakeFirst()
+		: undefined;
+	const programme = await programmeFor(db, person.id);
+	return {
+		person: {
+			id: person.id,
+			name: person.name,
+			careerStage: person.career_stage,
+			team: team?.name ?? null,
+			teamId: person.team_id
+		},
+		programme: programme
+			? {
+					title: programme.programme.title,
+					startsOn: programme.startsOn,
+					reviews: programme.reviews.map((r) => ({
+						id: r.id,
+						title: r.title,
+						dueOn: r.dueOn,
+						state: r.state
+					}))
+				}
+			: null,
+		frameworkName: framework.version.shortTitle,
+		domains: await coverageFor(db, person.id, framework),
+		records: (await listEvidence(db, person.id)).filter((r) => r.status !== 'draft'),
+		learning: await learningOf(db, person.id)
+	};
+};

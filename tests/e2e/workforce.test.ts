@@ -1,0 +1,235 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { apiAs, demoAccounts, signIn, submit } from './session';
+
+interface Table {
+	id: string;
+	title: string;
+	columns: { key: string; label: string }[];
+	rows: Record<string, string | number | null>[];
+}
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') {
+			row.push(field);
+			field = '';
+		} else if (c === '\n') {
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+		} else if (c !== '\r') field += c;
+	}
+	return rows;
+}
+
+/** The text of every cell of the table on the page whose caption is the table's title. */
+async function pageTable(page: Page, title: string) {
+	const table = page.getByRole('table', { name: title, exact: true });
+	return table.evaluate((el) =>
+		[...el.querySelectorAll('tr')].map((tr) =>
+			[...tr.querySelectorAll('th, td')].map((cell) => {
+				const copy = cell.cloneNode(true) as HTMLElement;
+				copy.querySelectorAll('.govuk-visually-hidden').forEach((hidden) => hidden.remove());
+				return copy.textContent!.replace(/\s+/g, ' ').trim();
+			})
+		)
+	);
+}
+
+const shown = (value: string | number | null) =>
+	value === null || value === '' ? '—' : String(value);
+
+test.describe('the principal social worker’s workforce views', () => {
+	const views = [
+		{ path: '/workforce', view: 'coverage', heading: 'Outcome coverage' },
+		{ path: '/workforce/progress', view: 'progress', heading: 'Early-career progress' },
+		{ path: '/workforce/audits', view: 'audits', heading: 'Audit analysis' },
+		{ path: '/workforce/learning', view: 'learning', heading: 'Learning' },
+		{ path: '/workforce/cpd', view: 'cpd', heading: 'Continuing professional development' },
+		{ path: '/workforce/report', view: 'report', heading: /^Quality-assurance report, \d{4}-Q\d$/ }
+	];
+
+	for (const { path, view, heading } of views) {
+		test(`${view}: filled from the demo authority, and the CSV and JSON say what the page shows`, async ({
+			page
+		}) => {
+			await signIn(page, demoAccounts.psw);
+			// Other tests change the demo data while this one runs, so the page, the JSON and the
+			// CSV are read together, and read again if the figures moved meanwhile.
+			const snapshot = async () => {
+				const json = async () =>
+					(await (await page.request.get(`/api/v1/workforce/${view}`)).json()) as {
+						view: string;
+						tables: Table[];
+					};
+				const before = await json();
+				await page.goto(path);
+				const cells = new Map<string, string[][]>();
+				for (const table of before.tables)
+					if (table.rows.length) cells.set(table.id, await pageTable(page, table.title));
+				const csv = new Map<string, string[][]>();
+				for (const table of before.tables)
+					csv.set(
+						table.id,
+						parseCsv(
+							await (
+								await page.request.get(`/api/v1/workforce/${view}?format=csv&table=${table.id}`)
+							).text()
+						)
+					);
+				const after = await json();
+				return {
+					json: after,
+					cells,
+					csv,
+					stable: JSON.stringify(before) === JSON.stringify(after)
+				};
+			};
+			let read = await snapshot();
+			for (let attempt = 0; attempt < 3 && !read.stable; attempt++) read = await snapshot();
+			expect(read.stable, 'the figures held still while they were read').toBe(true);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+			await expectNoAxeViolations(page);
+
+			expect(read.json.view).toBe(view);
+			for (const table of read.json.tables) {
+				// Every view is filled from the demo authority, except lists that may rightly be empty.
+				if (table.id !== 'awaiting-response')
+					expect(table.rows.length, `${view} ${table.id} has rows`).toBeGreaterThan(0);
+				const csv = read.csv.get(table.id)!;
+				expect(csv[0]).toEqual(table.columns.map((c) => c.label));
+				expect(csv.slice(1)).toEqual(
+					table.rows.map((row) =>
+						table.columns.map((c) => (row[c.key] === null ? '' : String(row[c.key])))
+					)
+				);
+				if (table.rows.length === 0) continue;
+				const cells = read.cells.get(table.id)!;
+				// The heatmap writes each cell as "62% 20%"; other tables show the values as they are.
+				if (view === 'coverage' && table.id === 'teams') {
+					expect(cells.length - 1).toBe(table.rows.length);
+					for (const [i, row] of table.rows.entries()) {
+						expect(cells[i + 1][0]).toBe(row.team);
+						expect(cells[i + 1][1]).toBe(String(row.practitioners));
+						expect(cells[i + 1][2]).toBe(
+							`${shown(row['evidence:1.1'])}% ${shown(row['signedOff:1.1'])}%`.replace(/—%/g, '—')
+						);
+					}
+					continue;
+				}
+				expect(cells[0]).toEqual(table.columns.map((c) => c.label));
+				expect(cells.slice(1)).toEqual(
+					table.rows.slice(0, 500).map((row) => table.columns.map((c) => shown(row[c.key])))
+				);
+			}
+		});
+	}
+
+	test('coverage drills down from teams to a team’s practitioners to a person’s portfolio', async ({
+		page
+	}) => {
+		await signIn(page, demoAccounts.psw);
+		await page.goto('/workforce');
+		await page.getByRole('link', { name: 'North Assessment Team' }).click();
+		await expect(page.locator('.govuk-caption-l')).toContainText('North Assessment Team');
+		const people = page.getByRole('table', { name: 'Outcome coverage by practitioner' });
+		await expect(people.getByRole('row')).toHaveCount(11);
+		await expectNoAxeViolations(page);
+		await people.getByRole('link', { name: 'Lucy Chen' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lucy Chen');
+		await expect(page.getByRole('heading', { name: 'Outcomes' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Evidence' })).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		// The filters narrow the figures: only ASYEs, in one team.
+		await page.goto('/workforce');
+		await page.getByLabel('Career stage').selectOption({ label: 'ASYE' });
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page).toHaveURL(/stage=asye/);
+		const north = page.getByRole('row', { name: /North Assessment Team/ });
+		await expect(north.getByRole('cell').first()).toHaveText('4');
+	});
+
+	test('the quarterly report prints', async ({ page }) => {
+		await signIn(page, demoAccounts.psw);
+		await page.goto('/workforce/report');
+		await expect(page.getByRole('heading', { name: /^Headline figures/ })).toBeVisible();
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('.govuk-service-navigation')).toBeHidden();
+		await expect(page.getByRole('button', { name: 'Show' })).toBeHidden();
+		const pdf = await page.pdf({ format: 'A4' });
+		expect(pdf.byteLength).toBeGreaterThan(10_000);
+	});
+});
+
+test('a personal API token reads the figures until it is revoked', async ({ page, baseURL }) => {
+	await signIn(page, demoAccounts.psw);
+	await page.goto('/workforce/tokens');
+	await submit(page, 'Make a token');
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter a name for the token');
+	await page.getByLabel('Name').fill('Power BI');
+	await submit(page, 'Make a token');
+	const token = (await page.locator('.gt-token').textContent())!.trim();
+	expect(token).toMatch(/^gt_[a-z2-7]{32}$/);
+	await expectNoAxeViolations(page);
+
+	const tool = await apiAs(baseURL!);
+	const bearer = { authorization: `Bearer ${token}` };
+	const answer = await tool.get('/api/v1/workforce/coverage', { headers: bearer });
+	expect(answer.status()).toBe(200);
+	expect((await answer.json()).tables[0].id).toBe('teams');
+	const csv = await tool.get('/api/v1/workforce/cpd?format=csv&table=people', { headers: bearer });
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect((await tool.get('/api/v1/workforce/coverage')).status()).toBe(401);
+	expect(
+		(
+			await tool.get('/api/v1/workforce/coverage', {
+				headers: { authorization: 'Bearer gt_nonsense' }
+			})
+		).status()
+	).toBe(401);
+
+	await page.goto('/workforce/tokens');
+	await expect(page.getByRole('row', { name: /Power BI/ })).not.toContainText('Never');
+	await page
+		.getByRole('row', { name: /Power BI/ })
+		.getByRole('button', { name: /Revoke/ })
+		.click();
+	await expect(page.getByRole('row', { name: /Power BI/ })).toContainText('Revoked');
+	expect((await tool.get('/api/v1/workforce/coverage', { headers: bearer })).status()).toBe(401);
+});
+
+test('other roles cannot read the workforce figures, by session or by token', async ({
+	baseURL
+}) => {
+	for (const email of [
+		demoAccounts.practitioner,
+		demoAccounts.supervisor,
+		demoAccounts.auditor,
+		demoAccounts.admin
+	]) {
+		const client = await apiAs(baseURL!, email);
+		for (const view of ['coverage', 'progress', 'audits', 'learning', 'cpd', 'report'])
+			expect((await client.get(`/api/v1/workforce/${view}`)).status(), `${email} ${view}`).toBe(
+				403
+			);
+	}
+	const psw = await apiAs(baseURL!, demoAccounts.psw);
+	expect((await psw.get('/api/v1/workforce/nothing')).status()).toBe(404);
+	expect((await psw.get('/api/v1/workforce/coverage?format=csv&table=nothing')).status()).toBe(404);
+});
