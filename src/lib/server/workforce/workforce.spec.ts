@@ -1,0 +1,321 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import { newUser, testDatabases } from '../db/testing';
+import { auditDefinition } from '../audit';
+import { createAudit, addFinding, finaliseAudit, saveGrades, saveViews } from '../audit/audits';
+import { getFramework } from '../framework';
+import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
+import { acceptEvidence } from '../review/review';
+import { assignSupervisor } from '../people/supervision';
+import { signOffOutcome, withdrawSignOff } from '../signoff/signoffs';
+import { auditAnalysis, quarterDates, quarterOf, previousQuarter } from './audit-analysis';
+import { practitionerCoverage, teamCoverage } from './coverage';
+import { cpdFigures } from './cpd';
+import { registrationYear } from './cpd-rule';
+import { toCsv } from './figures';
+import { parseFilters } from './filters';
+import type { Grade } from '$lib/audit/grades';
+
+const framework = getFramework()!;
+const definition = auditDefinition();
+const rule = {
+	id: 'swe',
+	title: 'SWE',
+	registrationYearStarts: '12-01',
+	minimumRecords: 2,
+	minimumPeerReflected: 1
+};
+
+describe('dates and CSV', () => {
+	it('names quarters and their days', () => {
+		expect(quarterOf('2026-11-25')).toBe('2026-Q4');
+		expect(quarterOf('2026-01-01')).toBe('2026-Q1');
+		expect(previousQuarter('2026-Q1')).toBe('2025-Q4');
+		expect(quarterDates('2026-Q3')).toEqual({ start: '2026-07-01', end: '2026-09-30' });
+	});
+	it('runs the registration year from 1 December to 30 November', () => {
+		expect(registrationYear(rule, '2026-11-25')).toEqual({
+			start: '2025-12-01',
+			end: '2026-11-30'
+		});
+		expect(registrationYear(rule, '2026-12-01')).toEqual({
+			start: '2026-12-01',
+			end: '2027-11-30'
+		});
+	});
+	it('quotes CSV fields that need it and defuses formulas', () => {
+		const csv = toCsv({
+			id: 't',
+			title: 'T',
+			columns: [
+				{ key: 'a', label: 'A, with comma' },
+				{ key: 'b', label: 'B' }
+			],
+			rows: [
+				{ a: 'say "hi"', b: null },
+				{ a: '=SUM(A1)', b: 3 }
+			]
+		});
+		expect(csv).toBe('"A, with comma",B\r\n"say ""hi""",\r\n\'=SUM(A1),3\r\n');
+	});
+});
+
+describe.each(testDatabases())('workforce figures on $name', (database) => {
+	let db: Db;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await database.open()));
+	afterAll(() => close());
+
+	async function team(size: number) {
+		const manager = await newUser(db, { roles: ['supervisor', 'auditor'] });
+		const id = newId();
+		await db
+			.insertInto('teams')
+			.values({
+				id,
+				name: `Team ${id}`,
+				manager_id: manager,
+				created_at: '2026-01-01T00:00:00.000Z'
+			})
+			.execute();
+		const people: string[] = [];
+		for (let i = 0; i < size; i++) {
+			const person = await newUser(db, {
+				teamId: id,
+				careerStage: i === 0 ? 'asye' : 'social-worker'
+			});
+			await assignSupervisor(db, null, {
+				supervisorId: manager,
+				superviseeId: person,
+				startsOn: '2025-01-01'
+			});
+			people.push(person);
+		}
+		return { id, manager, people };
+	}
+
+	async function accepted(
+		owner: string,
+		supervisor: string,
+		outcome: string,
+		date: string,
+		cpd = { minutes: 60, peer: false }
+	) {
+		const id = await createEvidence(db, owner, {
+			title: 'Record',
+			activityDate: date,
+			type: 'case-work',
+			account: 'An account.',
+			reflectionModel: 'free',
+			reflection: { text: 'A reflection.' },
+			cpdType: 'practice-learning',
+			cpdRelevance: '',
+			cpdLearning: '',
+			cpdImpact: '',
+			peerReflected: cpd.peer,
+			peerReflection: cpd.peer ? 'Talked it through with a colleague.' : '',
+			cpdMinutes: cpd.minutes
+		});
+		await setMapping(db, owner, id, 1, {
+			frameworkVersion: 'pqs-2025',
+			outcomes: [outcome],
+			statements: []
+		});
+		await submitEvidence(db, owner, id, 2, false);
+		await acceptEvidence(db, supervisor, id, [], 'http://localhost');
+		return id;
+	}
+
+	it('counts practitioners with accepted evidence and with sign-off, by team and by person', async () => {
+		const t = await team(4);
+		const e1 = await accepted(t.people[0], t.manager, '2.3', '2026-10-01');
+		await accepted(t.people[1], t.manager, '2.3', '2026-10-02');
+		await accepted(t.people[1], t.manager, '2.3', '2026-10-03');
+		const e3 = await accepted(t.people[2], t.manager, '3.1', '2024-01-01');
+		await signOffOutcome(db, t.manager, t.people[0], {
+			frameworkVersion: 'pqs-2025',
+			outcomeId: '2.3',
+			rationale: 'Met.',
+			evidenceIds: [e1]
+		});
+		// A sign-off later withdrawn does not count.
+		await signOffOutcome(db, t.manager, t.people[2], {
+			frameworkVersion: 'pqs-2025',
+			outcomeId: '3.1',
+			rationale: 'Met.',
+			evidenceIds: [e3]
+		});
+		await withdrawSignOff(db, t.manager, t.people[2], {
+			frameworkVersion: 'pqs-2025',
+			outcomeId: '3.1',
+			reason: 'Signed off too early.'
+		});
+
+		const filters = parseFilters(new URLSearchParams({ team: t.id }));
+		const teams = await teamCoverage(db, framework, filters, '2026-11-25');
+		expect(teams.rows).toHaveLength(1);
+		expect(teams.rows[0]).toMatchObject({
+			practitioners: 4,
+			'evidence:2.3': 50,
+			'signedOff:2.3': 25,
+			'evidence:3.1': 25,
+			'signedOff:3.1': 0,
+			'evidence:1.1': 0
+		});
+		// The period counts evidence from the last 12 months only.
+		const recent = await teamCoverage(db, framework, { ...filters, period: '12m' }, '2026-11-25');
+		expect(recent.rows[0]['evidence:3.1']).toBe(0);
+		// And the career stage filter narrows the people counted.
+		const asyes = await teamCoverage(db, framework, { ...filters, stage: 'asye' }, '2026-11-25');
+		expect(asyes.rows[0]).toMatchObject({
+			practitioners: 1,
+			'evidence:2.3': 100,
+			'signedOff:2.3': 100
+		});
+
+		const people = await practitionerCoverage(
+			db,
+			framework,
+			{ ...filters, teamId: t.id },
+			'2026-11-25'
+		);
+		const first = people.rows.find((r) => r.practitionerId === t.people[0])!;
+		const third = people.rows.find((r) => r.practitionerId === t.people[2])!;
+		expect([first['2.3'], first.signedOff, first.withEvidence]).toEqual(['Signed off', 1, 1]);
+		expect([third['3.1'], third.signedOff]).toEqual(['Accepted', 0]);
+	});
+
+	it('counts CPD in the registration year and finds who is short of the requirement', async () => {
+		const t = await team(2);
+		await accepted(t.people[0], t.manager, '5.3', '2026-01-10', { minutes: 90, peer: true });
+		await accepted(t.people[0], t.manager, '5.3', '2026-03-10', { minutes: 30, peer: false });
+		await accepted(t.people[1], t.manager, '5.3', '2025-11-30', { minutes: 600, peer: true }); // last year
+		await accepted(t.people[1], t.manager, '5.3', '2026-02-01', { minutes: 60, peer: false });
+		const { year, tables } = await cpdFigures(
+			db,
+			rule,
+			parseFilters(new URLSearchParams({ team: t.id })),
+			'2026-11-25'
+		);
+		expect(year).toEqual({ start: '2025-12-01', end: '2026-11-30' });
+		const [teamRow] = tables[0].rows;
+		expect(teamRow).toMatchObject({ practitioners: 2, meeting: 1, short: 1, hours: 3 });
+		const people = tables[1].rows;
+		expect(people[0]).toMatchObject({
+			practitionerId: t.people[1],
+			records: 1,
+			peerReflected: 0,
+			hours: 1,
+			meets: 'Not yet'
+		});
+		expect(people[1]).toMatchObject({
+			practitionerId: t.people[0],
+			records: 2,
+			peerReflected: 1,
+			hours: 2,
+			meets: 'Yes'
+		});
+	});
+
+	it('analyses audits by period, area and team, counts moderation changes and recurring themes', async () => {
+		const t = await team(1);
+		const auditor = await newUser(db, { roles: ['auditor'] });
+		const grades = (g: Grade, changes: Record<string, Grade> = {}) =>
+			Object.fromEntries(
+				definition.areas.map((a) => [a.id, { grade: changes[a.id] ?? g, evidence: 'Seen.' }])
+			);
+		async function audit(on: string, g: ReturnType<typeof grades>, tag?: string) {
+			const id = await createAudit(db, auditor, {
+				type: 'journey-and-impact',
+				theme: null,
+				caseRef: 'C-200001',
+				practitionerId: t.people[0],
+				managerId: t.manager,
+				coAuditorId: null,
+				periodStart: '2025-01-01',
+				periodEnd: on,
+				auditedOn: on
+			});
+			await saveGrades(db, definition, auditor, id, 'audit', {
+				grades: g,
+				grip: false,
+				gripReason: ''
+			});
+			await saveViews(db, auditor, id, { child_view: 'x', parent_view: 'y', worker_view: 'z' });
+			if (tag)
+				await addFinding(db, auditor, id, {
+					kind: 'development',
+					text: 'Needs work.',
+					frameworkVersion: 'pqs-2025',
+					outcomes: [tag],
+					standards: []
+				});
+			await finaliseAudit(db, definition, auditor, id, { anonymityConfirmed: false, origin: '' });
+			return id;
+		}
+		await audit('2026-08-10', grades('good'), '3.3');
+		await audit(
+			'2026-10-05',
+			grades('good', { 'gloucestershire-4': 'requires-improvement' }),
+			'3.3'
+		);
+		const moderated = await audit('2026-11-02', grades('good'), '3.3');
+		await saveGrades(db, definition, auditor, moderated, 'moderation', {
+			grades: grades('good', { 'gloucestershire-1': 'inadequate' }),
+			grip: false,
+			gripReason: '',
+			comments: 'Lower.'
+		});
+		const filters = parseFilters(new URLSearchParams({ team: t.id }));
+		const tables = await auditAnalysis(db, definition, framework, filters, 'quarter', '2026-11-25');
+		const table = (id: string) => tables.find((x) => x.id === id)!;
+		expect(table('overall-by-quarter').rows).toEqual([
+			{
+				period: '2026-Q3',
+				outstanding: 0,
+				good: 1,
+				'requires-improvement': 0,
+				inadequate: 0,
+				total: 1,
+				goodOrBetter: 100
+			},
+			// The moderated grade stands for the moderated audit.
+			{
+				period: '2026-Q4',
+				outstanding: 0,
+				good: 0,
+				'requires-improvement': 1,
+				inadequate: 1,
+				total: 2,
+				goodOrBetter: 0
+			}
+		]);
+		expect(table('overall-by-month').rows.map((r) => [r.period, r.total])).toEqual([
+			['2026-08', 1],
+			['2026-10', 1],
+			['2026-11', 1]
+		]);
+		const plans = table('areas').rows.filter((r) => r.areaId === 'gloucestershire-4');
+		expect(plans.map((r) => [r.period, r.good, r['requires-improvement']])).toEqual([
+			['2026-Q3', 1, 0],
+			['2026-Q4', 1, 1]
+		]);
+		// Moderation changed the first standard and, by the cascade, the two cascading areas.
+		const changed = table('moderation')
+			.rows.filter((r) => Number(r.changed) > 0)
+			.map((r) => r.areaId);
+		expect(changed.sort()).toEqual(['cp-iro', 'gloucestershire-1', 'management-oversight']);
+		expect(table('themes').rows[0]).toMatchObject({
+			ref: '3.3',
+			thisQuarter: 2,
+			lastQuarter: 1,
+			change: 1
+		});
+		expect(
+			table('awaiting-response')
+				.rows.map((r) => r.escalation)
+				.sort()
+		).toEqual(['Urgent review']);
+	});
+});
