@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { hash } from '@node-rs/argon2';
 import SQLite from 'better-sqlite3';
 
-/** The pages to time; `{team}` becomes the first team's id. */
+/** The pages to time; `{team}` becomes the first team's id, `{person}` a busy practitioner's. */
 const pages = [
 	'/workforce',
 	'/workforce?team={team}',
@@ -23,8 +23,10 @@ const pages = [
 	'/workforce/learning',
 	'/workforce/cpd',
 	'/workforce/report',
+	'/workforce/people/{person}',
 	'/api/v1/workforce/coverage',
-	'/audits'
+	'/api/v1/workforce/audits',
+	'/api/v1/workforce/learning'
 ];
 
 const dbPath = process.env.BENCH_DB || 'data/bench-workforce.db';
@@ -1197,6 +1199,13 @@ try {
 	const evidenceTotal = count('select count(*) as n from evidence');
 	const auditTotal = count('select count(*) as n from audits');
 	const firstTeam = db.prepare('select id from teams order by name limit 1').get()?.id ?? '';
+	// A practitioner with a full portfolio: the one with the most evidence.
+	const busiest =
+		db
+			.prepare(
+				'select owner_id as id from evidence group by owner_id order by count(*) desc limit 1'
+			)
+			.get()?.id ?? '';
 	db.close();
 
 	server = startServer();
@@ -1209,7 +1218,7 @@ try {
 		`${requests} sequential requests per page as ${pswEmail}, after ${warmUp} to warm up (times in ms, client-side)`
 	);
 	for (const page of pages) {
-		const r = await time(page.replace('{team}', firstTeam), cookie);
+		const r = await time(page.replace('{team}', firstTeam).replace('{person}', busiest), cookie);
 		console.log(
 			`${r.path.padEnd(60)} ${String(r.status).padStart(3)}  p50 ${r.p50.toFixed(2).padStart(8)}  p95 ${r.p95.toFixed(2).padStart(8)}  max ${r.max.toFixed(2).padStart(8)}  ${(r.bytes / 1024).toFixed(0)} KiB`
 		);

@@ -126,8 +126,11 @@ test.describe('the principal social worker’s workforce views', () => {
 					for (const [i, row] of table.rows.entries()) {
 						expect(cells[i + 1][0]).toBe(row.team);
 						expect(cells[i + 1][1]).toBe(String(row.practitioners));
+						// A team with nobody in it has no shares: one dash.
 						expect(cells[i + 1][2]).toBe(
-							`${shown(row['evidence:1.1'])}% ${shown(row['signedOff:1.1'])}%`.replace(/—%/g, '—')
+							row['evidence:1.1'] === null
+								? '—'
+								: `${row['evidence:1.1']}% ${row['signedOff:1.1']}%`
 						);
 					}
 					continue;

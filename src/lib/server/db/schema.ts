@@ -165,6 +165,10 @@ export interface EvidenceOutcomesTable {
 	evidence_id: string;
 	framework_version: string;
 	outcome_id: string;
+	/** The record's owner; filled by a trigger, for aggregating coverage from one index. */
+	owner_id: Generated<string | null>;
+	/** The record's activity date once it is accepted, else null; kept right by triggers. */
+	accepted_on: Generated<string | null>;
 }
 
 export interface EvidenceStatementsTable {

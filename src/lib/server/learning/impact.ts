@@ -1,6 +1,7 @@
-import { gradeScore, isGrade, type Grade } from '$lib/audit/grades';
+import { sql } from 'kysely';
+import { isGrade, type Grade } from '$lib/audit/grades';
 import type { Db } from '../db';
-import { getPathway } from '../pathways';
+import { getPathway, pathways } from '../pathways';
 
 export interface AuditSide {
 	/** Finalised audits of the worker on this side of the completion date. */
@@ -28,129 +29,202 @@ export interface PathwayImpact {
 	change: 'improved' | 'unchanged' | 'declined' | 'no-later-audit' | 'no-earlier-audit';
 }
 
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+/** A grade as a score in SQL: Outstanding 4 … Inadequate 1 (as `gradeScore`). */
+const score = (column: string) =>
+	sql<number>`case ${sql.ref(column)} when 'outstanding' then 4 when 'good' then 3 when 'requires-improvement' then 2 when 'inadequate' then 1 end`;
+
+/**
+ * `(pathway, ref)` pairs from the content as a VALUES list, whose columns SQLite and PostgreSQL
+ * both call `column1` and `column2`: the pathways' areas or outcomes.
+ */
+function pairs(rows: [string, string][]) {
+	const values = rows.length ? rows : [['', '']];
+	return sql`(values ${sql.join(values.map(([a, b]) => sql`(${a}, ${b})`))})`;
+}
 
 /**
  * For each completed pathway, the worker's audits before and after its completion: the grades
  * of the practice areas the pathway is about (its local standards; the overall grade when it
  * names none, moderated grades where an audit was moderated) and the development findings
- * tagged with its outcomes. Audits on the completion day count as before.
+ * tagged with its outcomes. Audits on the completion day count as before. Aggregated in SQL,
+ * one row per completed pathway.
  */
 export async function pathwayImpact(
 	db: Db,
 	scope: { practitionerId?: string; teamId?: string; since?: string }
 ): Promise<PathwayImpact[]> {
-	let query = db
+	const all = pathways();
+	const areaPairs = pairs(all.flatMap((p) => p.standards.map((s): [string, string] => [p.id, s])));
+	const outcomePairs = pairs(
+		all.flatMap((p) => p.outcomes.map((o): [string, string] => [p.id, o]))
+	);
+	const day = sql<string>`substr(pathway_progress.completed_at, 1, 10)`;
+	const before = sql`au.audited_on <= ${day}`;
+	const overall = sql.ref('overall');
+	const rows = await db
 		.selectFrom('pathway_progress')
 		.innerJoin('pathway_assignments', 'pathway_assignments.id', 'pathway_progress.assignment_id')
 		.innerJoin('users', 'users.id', 'pathway_progress.practitioner_id')
 		.leftJoin('teams', 'teams.id', 'users.team_id')
-		.select([
+		.leftJoin(
+			(eb) =>
+				eb
+					.selectFrom('audits')
+					.select([
+						'audits.id',
+						'audits.practitioner_id',
+						'audits.audited_on',
+						'audits.moderated_at',
+						sql<string>`coalesce(audits.moderated_overall_grade, audits.overall_grade)`.as(
+							'overall'
+						)
+					])
+					.where('audits.status', '=', 'finalised')
+					.as('au'),
+			(join) => join.onRef('au.practitioner_id', '=', 'pathway_progress.practitioner_id')
+		)
+		.select((eb) => [
 			'pathway_progress.id',
 			'pathway_progress.practitioner_id',
 			'pathway_progress.completed_at',
 			'pathway_assignments.pathway_id',
 			'users.name',
-			'teams.name as teamName'
+			'teams.name as teamName',
+			sql<number>`count(distinct case when ${before} then au.id end)`.as('beforeAudits'),
+			sql<number>`count(distinct case when not (${before}) then au.id end)`.as('afterAudits'),
+			sql<number | null>`avg(case when ${before} then ${score('overall')} end)`.as('beforeOverall'),
+			sql<number | null>`avg(case when not (${before}) then ${score('overall')} end)`.as(
+				'afterOverall'
+			),
+			sql<string | null>`max(case when ${before} then au.audited_on || ' ' || ${overall} end)`.as(
+				'beforeLatest'
+			),
+			sql<
+				string | null
+			>`max(case when not (${before}) then au.audited_on || ' ' || ${overall} end)`.as(
+				'afterLatest'
+			),
+			// The pathway's areas, at the stage that stands for each audit.
+			eb
+				.selectFrom('audit_grades as g')
+				.innerJoin('audits as a', 'a.id', 'g.audit_id')
+				.select(
+					sql<string>`avg(case when a.audited_on <= ${day} then ${score('g.effective_grade')} end) || '|' || avg(case when a.audited_on > ${day} then ${score('g.effective_grade')} end)`.as(
+						's'
+					)
+				)
+				.whereRef('a.practitioner_id', '=', 'pathway_progress.practitioner_id')
+				.where('a.status', '=', 'finalised')
+				.where(
+					sql<boolean>`g.stage = case when a.moderated_at is null then 'audit' else 'moderation' end`
+				)
+				.where(
+					sql<boolean>`exists (select 1 from ${areaPairs} as pa where pa.column1 = pathway_assignments.pathway_id and pa.column2 = g.area_id)`
+				)
+				.as('areaScores'),
+			// Development findings on the pathway's outcomes.
+			eb
+				.selectFrom('audit_finding_tags as t')
+				.innerJoin('audit_findings as f', 'f.id', 't.finding_id')
+				.innerJoin('audits as a', 'a.id', 'f.audit_id')
+				.select(
+					sql<string>`sum(case when a.audited_on <= ${day} then 1 else 0 end) || '|' || sum(case when a.audited_on > ${day} then 1 else 0 end)`.as(
+						'n'
+					)
+				)
+				.whereRef('a.practitioner_id', '=', 'pathway_progress.practitioner_id')
+				.where('a.status', '=', 'finalised')
+				.where('f.kind', '=', 'development')
+				.where('t.kind', '=', 'outcome')
+				.where(
+					sql<boolean>`exists (select 1 from ${outcomePairs} as po where po.column1 = pathway_assignments.pathway_id and po.column2 = t.ref)`
+				)
+				.as('findings')
 		])
-		.where('pathway_progress.completed_at', 'is not', null);
-	if (scope.practitionerId)
-		query = query.where('pathway_progress.practitioner_id', '=', scope.practitionerId);
-	if (scope.teamId) query = query.where('users.team_id', '=', scope.teamId);
-	if (scope.since) query = query.where('pathway_progress.completed_at', '>=', scope.since);
-	const completed = await query.orderBy('pathway_progress.completed_at', 'desc').execute();
-	if (!completed.length) return [];
-
-	const people = [...new Set(completed.map((c) => c.practitioner_id))];
-	const audits = await db
-		.selectFrom('audits')
-		.select([
-			'id',
-			'practitioner_id',
-			'audited_on',
-			'overall_grade',
-			'moderated_overall_grade',
-			'moderated_at'
+		.where('pathway_progress.completed_at', 'is not', null)
+		.$if(Boolean(scope.practitionerId), (q) =>
+			q.where('pathway_progress.practitioner_id', '=', scope.practitionerId!)
+		)
+		.$if(Boolean(scope.teamId), (q) => q.where('users.team_id', '=', scope.teamId!))
+		.$if(Boolean(scope.since), (q) => q.where('pathway_progress.completed_at', '>=', scope.since!))
+		.groupBy([
+			'pathway_progress.id',
+			'pathway_progress.practitioner_id',
+			'pathway_progress.completed_at',
+			'pathway_assignments.pathway_id',
+			'users.name',
+			'teams.name'
 		])
-		.where('status', '=', 'finalised')
-		.where('practitioner_id', 'in', people)
-		.orderBy('audited_on')
+		.orderBy('pathway_progress.completed_at', 'desc')
 		.execute();
-	const auditIds = audits.map((a) => a.id);
-	const grades = auditIds.length
-		? await db
-				.selectFrom('audit_grades')
-				.select(['audit_id', 'stage', 'area_id', 'effective_grade'])
-				.where('audit_id', 'in', auditIds)
-				.execute()
-		: [];
-	const tags = auditIds.length
-		? await db
-				.selectFrom('audit_finding_tags')
-				.innerJoin('audit_findings', 'audit_findings.id', 'audit_finding_tags.finding_id')
-				.select(['audit_findings.audit_id', 'audit_finding_tags.ref'])
-				.where('audit_findings.audit_id', 'in', auditIds)
-				.where('audit_findings.kind', '=', 'development')
-				.where('audit_finding_tags.kind', '=', 'outcome')
-				.execute()
-		: [];
 
-	return completed.flatMap((c) => {
-		const pathway = getPathway(c.pathway_id);
+	const number = (text: string | undefined) =>
+		text === undefined || text === '' ? null : Number(text);
+	const latest = (text: string | null) => {
+		const grade = text?.split(' ')[1];
+		return isGrade(grade) ? grade : null;
+	};
+	return rows.flatMap((row) => {
+		const pathway = getPathway(row.pathway_id);
 		if (!pathway) return [];
 		const measure = pathway.standards.length ? 'areas' : 'overall';
-		const day = c.completed_at!.slice(0, 10);
-		const mine = audits.filter((a) => a.practitioner_id === c.practitioner_id);
-		const side = (list: typeof mine): AuditSide => {
-			const scores = list.flatMap((a) => {
-				if (measure === 'overall') {
-					const g = a.moderated_overall_grade ?? a.overall_grade;
-					return isGrade(g) ? [gradeScore(g)] : [];
-				}
-				const stage = a.moderated_at ? 'moderation' : 'audit';
-				return grades
-					.filter(
-						(g) => g.audit_id === a.id && g.stage === stage && pathway.standards.includes(g.area_id)
-					)
-					.map((g) => g.effective_grade)
-					.filter(isGrade)
-					.map(gradeScore);
-			});
-			const latest = list.at(-1);
-			const latestGrade = latest ? (latest.moderated_overall_grade ?? latest.overall_grade) : null;
-			return {
-				audits: list.length,
-				score: mean(scores),
-				latestOverall: isGrade(latestGrade) ? latestGrade : null,
-				findingsOnOutcomes: tags.filter(
-					(t) => list.some((a) => a.id === t.audit_id) && pathway.outcomes.includes(t.ref)
-				).length
-			};
-		};
-		const before = side(mine.filter((a) => a.audited_on <= day));
-		const after = side(mine.filter((a) => a.audited_on > day));
+		const [areasBefore, areasAfter] = (row.areaScores ?? '|').split('|');
+		const [findingsBefore, findingsAfter] = (row.findings ?? '0|0').split('|');
+		const side = (
+			audits: number,
+			areas: string | undefined,
+			overallScore: number | null,
+			last: string | null,
+			findings: string | undefined
+		): AuditSide => ({
+			audits: Number(audits),
+			score:
+				Number(audits) === 0
+					? null
+					: measure === 'areas'
+						? number(areas)
+						: overallScore === null
+							? null
+							: Number(overallScore),
+			latestOverall: latest(last),
+			findingsOnOutcomes: Number(findings || 0)
+		});
+		const beforeSide = side(
+			row.beforeAudits,
+			areasBefore,
+			row.beforeOverall,
+			row.beforeLatest,
+			findingsBefore
+		);
+		const afterSide = side(
+			row.afterAudits,
+			areasAfter,
+			row.afterOverall,
+			row.afterLatest,
+			findingsAfter
+		);
 		const change =
-			after.score === null
+			afterSide.score === null
 				? 'no-later-audit'
-				: before.score === null
+				: beforeSide.score === null
 					? 'no-earlier-audit'
-					: after.score > before.score
+					: afterSide.score > beforeSide.score
 						? 'improved'
-						: after.score < before.score
+						: afterSide.score < beforeSide.score
 							? 'declined'
 							: 'unchanged';
 		return [
 			{
-				progressId: c.id,
-				practitionerId: c.practitioner_id,
-				practitionerName: c.name,
-				teamName: c.teamName,
+				progressId: row.id,
+				practitionerId: row.practitioner_id,
+				practitionerName: row.name,
+				teamName: row.teamName,
 				pathwayId: pathway.id,
 				pathwayTitle: pathway.title,
-				completedAt: c.completed_at!,
+				completedAt: row.completed_at!,
 				measure,
-				before,
-				after,
+				before: beforeSide,
+				after: afterSide,
 				change
 			}
 		];

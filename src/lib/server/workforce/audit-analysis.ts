@@ -219,15 +219,18 @@ export async function auditAnalysis(
 		.limit(500)
 		.execute();
 
+	// From the moderated audits, each with its two stages' grades from the covering index.
 	const moderation = await db
-		.selectFrom('audit_grades as m')
+		.selectFrom('audits')
+		.innerJoin('audit_grades as m', (join) =>
+			join.onRef('m.audit_id', '=', 'audits.id').on('m.stage', '=', 'moderation')
+		)
 		.innerJoin('audit_grades as a', (join) =>
 			join
-				.onRef('a.audit_id', '=', 'm.audit_id')
+				.onRef('a.audit_id', '=', 'audits.id')
 				.onRef('a.area_id', '=', 'm.area_id')
 				.on('a.stage', '=', 'audit')
 		)
-		.innerJoin('audits', 'audits.id', 'm.audit_id')
 		.select([
 			'm.area_id',
 			(eb) => eb.fn.countAll<number>().as('moderated'),
@@ -236,7 +239,7 @@ export async function auditAnalysis(
 			)
 		])
 		.where(where)
-		.where('m.stage', '=', 'moderation')
+		.where('audits.moderated_at', 'is not', null)
 		.groupBy('m.area_id')
 		.execute();
 

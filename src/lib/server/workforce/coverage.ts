@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { careerStageNames } from '$lib/format';
 import type { Db } from '../db';
 import { dateOnly } from '../db/time';
@@ -58,20 +57,20 @@ export async function teamCoverage(
 		.groupBy(['teams.id', 'teams.name'])
 		.orderBy('teams.name')
 		.execute();
-	let accepted = db
-		.selectFrom('evidence')
-		.innerJoin('evidence_outcomes', 'evidence_outcomes.evidence_id', 'evidence.id')
-		.innerJoin('users', 'users.id', 'evidence.owner_id')
-		.select([
-			'users.team_id',
-			'evidence_outcomes.outcome_id',
-			sql<number>`count(distinct evidence.owner_id)`.as('n')
-		])
-		.where('evidence.status', '=', 'accepted')
+	// Accepted evidence from the one index on evidence_outcomes (owner and accepted date are kept
+	// on each row by triggers): first each practitioner's outcomes, then counted by team.
+	const pairs = db
+		.selectFrom('evidence_outcomes')
+		.select(['evidence_outcomes.owner_id', 'evidence_outcomes.outcome_id'])
+		.distinct()
 		.where('evidence_outcomes.framework_version', '=', version)
-		.where('evidence.owner_id', 'in', people)
-		.groupBy(['users.team_id', 'evidence_outcomes.outcome_id']);
-	if (since) accepted = accepted.where('evidence.activity_date', '>=', since);
+		.where('evidence_outcomes.accepted_on', since ? '>=' : 'is not', since ?? null)
+		.where('evidence_outcomes.owner_id', 'in', people);
+	const accepted = db
+		.selectFrom(pairs.as('p'))
+		.innerJoin('users', 'users.id', 'p.owner_id')
+		.select(['users.team_id', 'p.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy(['users.team_id', 'p.outcome_id']);
 	const signed = await db
 		.selectFrom(signedOff(db, version, since).as('s'))
 		.innerJoin('users', 'users.id', 's.practitioner_id')

@@ -32,7 +32,8 @@ export async function cpdFigures(
 			'users.id',
 			'users.name',
 			'teams.name as team',
-			(eb) => eb.fn.count<number>('evidence.id').as('records'),
+			// Counting a column of the index, so that the index alone answers.
+			(eb) => eb.fn.count<number>('evidence.activity_date').as('records'),
 			sql<number>`sum(case when evidence.peer_reflected = 1 then 1 else 0 end)`.as('peer'),
 			sql<number>`coalesce(sum(evidence.cpd_minutes), 0)`.as('minutes')
 		])

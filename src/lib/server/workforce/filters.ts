@@ -17,15 +17,21 @@ export interface WorkforceFilters {
 	period: Period;
 }
 
-/** Reads the filters from a query string; anything unknown is ignored. */
-export function parseFilters(params: URLSearchParams): WorkforceFilters {
+/**
+ * Reads the filters from a query string; anything unknown is ignored. A view may look back over
+ * a shorter period by default (`all` in the query string then asks for all time).
+ */
+export function parseFilters(
+	params: URLSearchParams,
+	defaultPeriod: Period = 'all'
+): WorkforceFilters {
 	const stage = params.get('stage');
 	const period = params.get('period');
 	return {
 		teamId: params.get('team') || undefined,
 		stage: careerStages.includes(stage as CareerStage) ? (stage as CareerStage) : undefined,
 		programme: params.get('programme') || undefined,
-		period: period && period in periods ? (period as Period) : 'all'
+		period: period && period in periods ? (period as Period) : defaultPeriod
 	};
 }
 
@@ -36,7 +42,7 @@ export function filterParams(filters: WorkforceFilters): Record<string, string> 
 			team: filters.teamId,
 			stage: filters.stage,
 			programme: filters.programme,
-			period: filters.period === 'all' ? undefined : filters.period
+			period: filters.period
 		}).filter((entry): entry is [string, string] => Boolean(entry[1]))
 	);
 }

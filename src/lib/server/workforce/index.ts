@@ -40,7 +40,8 @@ export async function workforceView(
 	today = dateOnly()
 ): Promise<View> {
 	const framework = getFramework()!;
-	const filters = parseFilters(params);
+	// Audit analysis looks back a year unless asked for more: trends, and quick at any size.
+	const filters = parseFilters(params, name === 'audits' ? '12m' : 'all');
 	const applied = filterParams(filters);
 	const view = (tables: View['tables'], extra: Record<string, string> = {}): View => ({
 		view: name,

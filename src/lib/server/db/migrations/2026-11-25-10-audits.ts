@@ -59,10 +59,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('evidence', 'text', (c) => c.notNull())
 		.addPrimaryKeyConstraint('audit_grades_pk', ['audit_id', 'stage', 'area_id'])
 		.execute();
+	// Counting grades by area and stage, and reading an audit's grades, from indexes alone.
 	await db.schema
-		.createIndex('audit_grades_area')
+		.createIndex('audit_grades_stage_area')
 		.on('audit_grades')
-		.columns(['area_id', 'stage'])
+		.columns(['stage', 'area_id', 'audit_id', 'effective_grade'])
+		.execute();
+	await db.schema
+		.createIndex('audit_grades_cover')
+		.on('audit_grades')
+		.columns(['audit_id', 'stage', 'area_id', 'effective_grade'])
 		.execute();
 
 	await db.schema
