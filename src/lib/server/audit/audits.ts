@@ -54,6 +54,16 @@ async function touch(tx: Db, id: string, now: Date) {
 		.execute();
 }
 
+/** Changes a draft audit in one transaction and marks it updated; refused once it is finalised. */
+function changeDraft<T>(db: Db, auditId: string, now: Date, work: (tx: Db) => Promise<T>) {
+	return inTransaction(db, async (tx) => {
+		await draftAudit(tx, auditId);
+		const result = await work(tx);
+		await touch(tx, auditId, now);
+		return result;
+	});
+}
+
 export async function createAudit(db: Db, actorId: string, input: AuditDetails, now = new Date()) {
 	const id = newId();
 	await inTransaction(db, async (tx) => {
@@ -286,8 +296,7 @@ export async function addFinding(
 	now = new Date()
 ) {
 	const id = newId();
-	await inTransaction(db, async (tx) => {
-		await draftAudit(tx, auditId);
+	await changeDraft(db, auditId, now, async (tx) => {
 		await tx
 			.insertInto('audit_findings')
 			.values({
@@ -313,14 +322,12 @@ export async function addFinding(
 			}))
 		];
 		if (tags.length) await tx.insertInto('audit_finding_tags').values(tags).execute();
-		await touch(tx, auditId, now);
 	});
 	return id;
 }
 
 export async function removeFinding(db: Db, auditId: string, findingId: string, now = new Date()) {
-	await inTransaction(db, async (tx) => {
-		await draftAudit(tx, auditId);
+	await changeDraft(db, auditId, now, async (tx) => {
 		const finding = await tx
 			.selectFrom('audit_findings')
 			.select('id')
@@ -330,7 +337,6 @@ export async function removeFinding(db: Db, auditId: string, findingId: string, 
 		if (!finding) return;
 		await tx.deleteFrom('audit_finding_tags').where('finding_id', '=', findingId).execute();
 		await tx.deleteFrom('audit_findings').where('id', '=', findingId).execute();
-		await touch(tx, auditId, now);
 	});
 }
 
@@ -348,8 +354,7 @@ export async function addAction(
 	now = new Date()
 ) {
 	const id = newId();
-	await inTransaction(db, async (tx) => {
-		await draftAudit(tx, auditId);
+	await changeDraft(db, auditId, now, async (tx) => {
 		await tx
 			.insertInto('audit_actions')
 			.values({
@@ -365,20 +370,17 @@ export async function addAction(
 				created_at: timestamp(now)
 			})
 			.execute();
-		await touch(tx, auditId, now);
 	});
 	return id;
 }
 
 export async function removeAction(db: Db, auditId: string, actionId: string, now = new Date()) {
-	await inTransaction(db, async (tx) => {
-		await draftAudit(tx, auditId);
+	await changeDraft(db, auditId, now, async (tx) => {
 		await tx
 			.deleteFrom('audit_actions')
 			.where('id', '=', actionId)
 			.where('audit_id', '=', auditId)
 			.execute();
-		await touch(tx, auditId, now);
 	});
 }
 
