@@ -26,7 +26,9 @@ const pages = [
 	'/workforce/people/{person}',
 	'/api/v1/workforce/coverage',
 	'/api/v1/workforce/audits',
-	'/api/v1/workforce/learning'
+	'/api/v1/workforce/learning',
+	'/',
+	'/audits?attention=yes'
 ];
 
 const dbPath = process.env.BENCH_DB || 'data/bench-workforce.db';
