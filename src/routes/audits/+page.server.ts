@@ -3,6 +3,7 @@ import { auditDefinition } from '$lib/server/audit';
 import { listAudits } from '$lib/server/audit/access';
 import { hasRole, requireUser } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
+import { teamChoices } from '$lib/server/people/teams';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -25,15 +26,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		})),
 		filters: { status: status ?? '', grade: grade ?? '', attention: filters.attention },
 		canRecord: hasRole(user, 'auditor'),
-		canSeeImpact:
-			hasRole(user, 'psw') ||
-			Boolean(
-				await getDb()
-					.selectFrom('teams')
-					.select('id')
-					.where('manager_id', '=', user.id)
-					.executeTakeFirst()
-			),
+		canSeeImpact: hasRole(user, 'psw') || (await teamChoices(getDb(), user.id)).length > 0,
 		seesAll: hasRole(user, 'psw', 'admin')
 	};
 };

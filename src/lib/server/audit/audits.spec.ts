@@ -6,20 +6,13 @@ import { pathwayImpact } from '../learning/impact';
 import { learningNeedsOf } from '../learning/needs';
 import { assignPathway, completePathway, pathwayWork, PathwayError } from '../learning/pathways';
 import { auditDefinition } from './index';
-import {
-	AuditError,
-	addAction,
-	addFinding,
-	caseRefProblem,
-	createAudit,
-	finaliseAudit,
-	getAudit,
-	markActionDone,
-	recordResponse,
-	saveGrades,
-	saveViews,
-	signOffAction
-} from './audits';
+import { AuditError, caseRefProblem, createAudit, getAudit } from './audits';
+import { addAction, markActionDone, signOffAction } from './actions';
+import { addFinding } from './findings';
+import { finaliseAudit } from './finalise';
+import { recordResponse } from './follow-up';
+import { saveGrades } from './grading';
+import { saveViews } from './views';
 import type { Grade } from '$lib/audit/grades';
 
 const definition = auditDefinition();

@@ -1,6 +1,7 @@
 import { grades, gradeNames, isGrade, notApplicable, type AreaGrade } from '$lib/audit/grades';
 import { formValues, type FieldErrors } from '../forms';
-import type { AreaGradeInput, AuditView } from './audits';
+import type { AuditView } from './audits';
+import type { AreaGradeInput } from './grading';
 import type { AuditDefinition } from './definition';
 
 /** The grade choices for an area: the four grades, and "not applicable" where it may not apply. */

@@ -1,18 +1,12 @@
 import { grades, gradeNames, type AreaGrade, type Grade } from '$lib/audit/grades';
 import { auditDefinition } from '../audit';
-import {
-	addAction,
-	addFinding,
-	assignModerator,
-	createAudit,
-	finaliseAudit,
-	markActionDone,
-	recordReceipt,
-	recordResponse,
-	saveGrades,
-	saveViews,
-	signOffAction
-} from '../audit/audits';
+import { addAction, markActionDone, signOffAction } from '../audit/actions';
+import { addFinding } from '../audit/findings';
+import { assignModerator, recordReceipt, recordResponse } from '../audit/follow-up';
+import { createAudit } from '../audit/audits';
+import { finaliseAudit } from '../audit/finalise';
+import { saveGrades } from '../audit/grading';
+import { saveViews } from '../audit/views';
 import type { Db } from '../db';
 import { days } from '../db/time';
 import { assignPathway, completePathway, pathwayWork, saveProgress } from '../learning/pathways';

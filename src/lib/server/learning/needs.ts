@@ -57,3 +57,12 @@ export async function needsMetBy(db: Db, practitionerId: string, outcomes: strin
 		.execute();
 	return rows.map((r) => r.id);
 }
+
+/** The learning needs an audit's development findings raised, and whether each is met. */
+export function needsRaisedBy(db: Db, auditId: string) {
+	return db
+		.selectFrom('learning_needs')
+		.select(['id', 'finding_id', 'status'])
+		.where('audit_id', '=', auditId)
+		.execute();
+}

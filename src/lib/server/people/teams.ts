@@ -101,3 +101,17 @@ export function teamMembers(db: Db, teamId: string) {
 		.orderBy('name')
 		.execute();
 }
+
+/** Teams as choices in a form, by name: all of them, or only those someone manages. */
+export function teamChoices(db: Db, managerId?: string) {
+	let query = db.selectFrom('teams').select(['id', 'name']).orderBy('name');
+	if (managerId) query = query.where('manager_id', '=', managerId);
+	return query.execute();
+}
+
+/** A team's name, for showing beside a person. */
+export async function teamName(db: Db, teamId: string | null) {
+	if (!teamId) return null;
+	const team = await getTeam(db, teamId);
+	return team?.name ?? null;
+}

@@ -191,3 +191,14 @@ export function listPeopleWithRole(db: Db, role: Role) {
 		.orderBy('users.name')
 		.execute();
 }
+
+/** Everyone active, by name, as choices in a form (owners of actions, for example). */
+export async function activePeopleChoices(db: Db) {
+	const people = await db
+		.selectFrom('users')
+		.select(['id', 'name'])
+		.where('active', '=', 1)
+		.orderBy('name')
+		.execute();
+	return people.map((p) => ({ value: p.id, label: p.name }));
+}

@@ -219,3 +219,14 @@ export async function extendProgramme(
 		now
 	);
 }
+
+/** The id of a practitioner's enrolment on a programme, if they have one. */
+export async function enrolmentIdOf(db: Db, practitionerId: string) {
+	const enrolment = await db
+		.selectFrom('enrolments')
+		.select('id')
+		.where('user_id', '=', practitionerId)
+		.orderBy('starts_on', 'desc')
+		.executeTakeFirst();
+	return enrolment?.id;
+}

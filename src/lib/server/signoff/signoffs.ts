@@ -203,3 +203,27 @@ export async function verifySignoffs(db: Db) {
 		}))
 	};
 }
+
+/** The sign-off entries for one of a practitioner's outcomes, newest first, with who made them. */
+export function signOffHistory(
+	db: Db,
+	practitionerId: string,
+	frameworkVersion: string,
+	outcomeId: string
+) {
+	return db
+		.selectFrom('signoffs')
+		.innerJoin('users', 'users.id', 'signoffs.actor_id')
+		.select([
+			'signoffs.id',
+			'signoffs.action',
+			'signoffs.rationale',
+			'signoffs.created_at',
+			'users.name as actorName'
+		])
+		.where('practitioner_id', '=', practitionerId)
+		.where('outcome_id', '=', outcomeId)
+		.where('framework_version', '=', frameworkVersion)
+		.orderBy('sequence', 'desc')
+		.execute();
+}

@@ -1,21 +1,18 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { deriveGrades } from '$lib/audit/grades';
+import { AuditError } from '$lib/server/audit/audits';
 import {
-	AuditError,
 	anonymityFindings,
-	assignModerator,
 	finaliseAudit,
 	finaliseProblems,
-	markActionDone,
-	practiceLearningTeamEmail,
-	recordReceipt,
-	recordResponse,
-	removeAction,
-	removeFinding,
-	signOffAction
-} from '$lib/server/audit/audits';
+	practiceLearningTeamEmail
+} from '$lib/server/audit/finalise';
+import { assignModerator, recordReceipt, recordResponse } from '$lib/server/audit/follow-up';
+import { markActionDone, removeAction, signOffAction } from '$lib/server/audit/actions';
+import { removeFinding } from '$lib/server/audit/findings';
 import { requireAudit } from '$lib/server/audit/access';
 import { formValues } from '$lib/server/forms';
+import { needsRaisedBy } from '$lib/server/learning/needs';
 import { listPeopleWithRole } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,14 +25,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		recorded as Parameters<typeof deriveGrades>[1],
 		Boolean(audit.grip)
 	);
-	const needs =
-		audit.status === 'finalised'
-			? await db
-					.selectFrom('learning_needs')
-					.select(['id', 'finding_id', 'status'])
-					.where('audit_id', '=', audit.id)
-					.execute()
-			: [];
+	const needs = audit.status === 'finalised' ? await needsRaisedBy(db, audit.id) : [];
 	const moderators =
 		part.psw && audit.status === 'finalised'
 			? (await listPeopleWithRole(db, 'auditor')).filter(

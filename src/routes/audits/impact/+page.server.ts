@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { hasRole, requireUser } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { pathwayImpact, summariseImpact } from '$lib/server/learning/impact';
+import { teamChoices } from '$lib/server/people/teams';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -11,9 +12,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
-	let teams = db.selectFrom('teams').select(['id', 'name']).orderBy('name');
-	if (!hasRole(user, 'psw')) teams = teams.where('manager_id', '=', user.id);
-	const choices = await teams.execute();
+	const choices = await teamChoices(db, hasRole(user, 'psw') ? undefined : user.id);
 	if (!choices.length) error(403, 'This page is for principal social workers and team managers.');
 	const asked = url.searchParams.get('team');
 	const team =

@@ -1,26 +1,16 @@
 import { redirect } from '@sveltejs/kit';
-import { addAction } from '$lib/server/audit/audits';
+import { addAction } from '$lib/server/audit/actions';
 import { requireDraftAuditor } from '$lib/server/audit/access';
 import { dateOnly } from '$lib/server/db/time';
 import { formValues, invalid, parseDateParts } from '$lib/server/forms';
-import type { Db } from '$lib/server/db';
+import { activePeopleChoices } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
-
-const owners = async (db: Db) =>
-	(
-		await db
-			.selectFrom('users')
-			.select(['id', 'name'])
-			.where('active', '=', 1)
-			.orderBy('name')
-			.execute()
-	).map((p) => ({ value: p.id, label: p.name }));
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { audit, db } = await requireDraftAuditor(params.id);
 	return {
 		audit: { id: audit.id, case_ref: audit.case_ref, practitionerName: audit.practitionerName },
-		owners: await owners(db),
+		owners: await activePeopleChoices(db),
 		initial: { ownerId: audit.practitioner_id }
 	};
 };
@@ -36,7 +26,7 @@ export const actions: Actions = {
 		else if (description.length > 2000)
 			errors.description = 'The action must be 2,000 characters or fewer';
 		const ownerId = String(values.ownerId ?? '');
-		if (!(await owners(db)).some((o) => o.value === ownerId))
+		if (!(await activePeopleChoices(db)).some((o) => o.value === ownerId))
 			errors.ownerId = 'Choose who owns the action';
 		const due = parseDateParts(form, 'dueOn', 'due date');
 		values.dueOn = due.parts;

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { addFinding } from '$lib/server/audit/audits';
+import { addFinding } from '$lib/server/audit/findings';
 import { requireDraftAuditor } from '$lib/server/audit/access';
 import { getFramework, outcomesOf } from '$lib/server/framework';
 import { formValues, invalid } from '$lib/server/forms';

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { saveGrades } from '$lib/server/audit/audits';
+import { saveGrades } from '$lib/server/audit/grading';
 import { requireAudit } from '$lib/server/audit/access';
 import { gradeChoices, gradeValues, parseGradesForm } from '$lib/server/audit/grades-form';
 import { invalid } from '$lib/server/forms';

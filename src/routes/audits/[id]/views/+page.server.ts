@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { saveViews, viewFields, type ViewField } from '$lib/server/audit/audits';
+import { saveViews, viewFields, type ViewField } from '$lib/server/audit/views';
 import { requireAudit, type AuditPart } from '$lib/server/audit/access';
 import { formValues, invalid } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';

@@ -5,7 +5,12 @@ import { getFramework } from '$lib/server/framework';
 import { invalid } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import { moderationPack } from '$lib/server/programme/pack';
-import { AgreementError, getAgreement, signAgreement } from '$lib/server/programme/agreement';
+import {
+	AgreementError,
+	enrolmentIdOf,
+	getAgreement,
+	signAgreement
+} from '$lib/server/programme/agreement';
 import {
 	countersignReview,
 	ProgrammeReviewError,
@@ -45,28 +50,20 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 async function packAgreement(practitionerId: string) {
-	const enrolment = await getDb()
-		.selectFrom('enrolments')
-		.select('id')
-		.where('user_id', '=', practitionerId)
-		.executeTakeFirst();
-	return enrolment ? ((await getAgreement(getDb(), enrolment.id)) ?? null) : null;
+	const enrolmentId = await enrolmentIdOf(getDb(), practitionerId);
+	return enrolmentId ? ((await getAgreement(getDb(), enrolmentId)) ?? null) : null;
 }
 
 export const actions: Actions = {
 	sign: async ({ params }) => {
 		const user = requireRole('psw', 'admin');
-		const enrolment = await getDb()
-			.selectFrom('enrolments')
-			.select('id')
-			.where('user_id', '=', params.practitionerId)
-			.executeTakeFirst();
-		if (!enrolment) error(404, 'They are not enrolled on a programme.');
+		const enrolmentId = await enrolmentIdOf(getDb(), params.practitionerId);
+		if (!enrolmentId) error(404, 'They are not enrolled on a programme.');
 		try {
 			await signAgreement(
 				getDb(),
 				{ id: user.id, practitioner: user.id === params.practitionerId, supervisor: false },
-				enrolment.id,
+				enrolmentId,
 				'assessor'
 			);
 		} catch (e) {

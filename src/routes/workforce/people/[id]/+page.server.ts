@@ -7,6 +7,7 @@ import { getPerson } from '$lib/server/people/users';
 import { coverageFor } from '$lib/server/portfolio/coverage';
 import { listEvidence } from '$lib/server/portfolio/list';
 import { programmeFor } from '$lib/server/programme';
+import { teamName } from '$lib/server/people/teams';
 import type { PageServerLoad } from './$types';
 
 /** A practitioner's portfolio as a principal social worker reads it: the drill-down's last step. */
@@ -17,20 +18,13 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!person || !person.roles.includes('practitioner'))
 		error(404, 'There is no such practitioner.');
 	const framework = getFramework()!;
-	const team = person.team_id
-		? await db
-				.selectFrom('teams')
-				.select('name')
-				.where('id', '=', person.team_id)
-				.executeTakeFirst()
-		: undefined;
 	const programme = await programmeFor(db, person.id);
 	return {
 		person: {
 			id: person.id,
 			name: person.name,
 			careerStage: person.career_stage,
-			team: team?.name ?? null,
+			team: await teamName(db, person.team_id),
 			teamId: person.team_id
 		},
 		programme: programme

@@ -9,7 +9,8 @@ import {
 	minimumEvidence,
 	signOffOutcome,
 	signOffState,
-	withdrawSignOff
+	withdrawSignOff,
+	signOffHistory
 } from '$lib/server/signoff/signoffs';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,21 +26,7 @@ async function context(practitionerId: string, outcomeId: string) {
 export const load: PageServerLoad = async ({ params }) => {
 	const { framework, outcome, person } = await context(params.practitionerId, params.outcomeId);
 	const db = getDb();
-	const entries = await db
-		.selectFrom('signoffs')
-		.innerJoin('users', 'users.id', 'signoffs.actor_id')
-		.select([
-			'signoffs.id',
-			'signoffs.action',
-			'signoffs.rationale',
-			'signoffs.created_at',
-			'users.name as actorName'
-		])
-		.where('practitioner_id', '=', person.id)
-		.where('outcome_id', '=', outcome.id)
-		.where('framework_version', '=', framework.version.id)
-		.orderBy('sequence', 'desc')
-		.execute();
+	const entries = await signOffHistory(db, person.id, framework.version.id, outcome.id);
 	return {
 		person: { id: person.id, name: person.name },
 		outcome: { id: outcome.id, title: outcome.title },
