@@ -8,7 +8,7 @@ import { programmes } from './programme/enrolments';
 import { programmeFor } from './programme';
 import { reviewQueue } from './review/review';
 import { listAudits } from './audit/access';
-import { pathwaysFor } from './learning/pathways';
+import { pathwaysFor } from './learning/assignments';
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;

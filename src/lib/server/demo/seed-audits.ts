@@ -9,114 +9,20 @@ import { saveGrades } from '../audit/grading';
 import { saveViews } from '../audit/views';
 import type { Db } from '../db';
 import { days } from '../db/time';
-import { assignPathway, completePathway, pathwayWork, saveProgress } from '../learning/pathways';
-import { suggestPathways } from '../pathways';
 import { addMonths } from '../programme/month';
+import {
+	at,
+	childViews,
+	development,
+	parentViews,
+	random,
+	strengths,
+	type Plan
+} from './audit-texts';
+import { seedDemoPathways } from './seed-pathways';
 
 // A year of fictional case audits across the demo authority's teams. Case references are
 // invented codes; the texts describe practice in general terms and name no child or family.
-
-const development = [
-	{
-		text: 'The plan lists services rather than the change needed for the child, and the contingency plan is unclear.',
-		outcomes: ['3.3'],
-		standards: ['gloucestershire-4']
-	},
-	{
-		text: 'The assessment gathers the history well, but the analysis of what it means for the child is thin.',
-		outcomes: ['3.1', '3.2'],
-		standards: ['gloucestershire-2']
-	},
-	{
-		text: 'The child’s wishes and feelings are recorded but not evidently acted on in the plan.',
-		outcomes: ['2.3'],
-		standards: ['gloucestershire-1']
-	},
-	{
-		text: 'Case records are behind and do not show the purpose of visits or the difference made so far.',
-		outcomes: ['4.5'],
-		standards: ['gloucestershire-5']
-	},
-	{
-		text: 'Supervision records decisions but shows little reflection on the child’s lived experience.',
-		outcomes: ['5.1'],
-		standards: ['gloucestershire-6']
-	},
-	{
-		text: 'The wider family network has not yet been explored as a source of support or care.',
-		outcomes: ['2.5', '4.3'],
-		standards: ['gloucestershire-3']
-	},
-	{
-		text: 'Drift in the legal planning was not escalated when the plan stalled.',
-		outcomes: ['5.2', '4.4'],
-		standards: []
-	}
-];
-
-const strengths = [
-	{
-		text: 'The child was seen alone at every visit and direct work tools were used well.',
-		outcomes: ['2.3'],
-		standards: ['gloucestershire-1']
-	},
-	{
-		text: 'Relationships with the parents are respectful and honest; they said they feel listened to.',
-		outcomes: ['2.4'],
-		standards: ['gloucestershire-7']
-	},
-	{
-		text: 'Multi-agency working is strong; the worker challenged a partner agency constructively.',
-		outcomes: ['2.6'],
-		standards: []
-	},
-	{
-		text: 'The assessment analysis is clear, evidence-based and written so the family can follow it.',
-		outcomes: ['3.2'],
-		standards: ['gloucestershire-2']
-	}
-];
-
-const childViews = [
-	'The child said their worker “listens and comes back when they say they will”.',
-	'The young person said they did not know what the plan was for, and wanted to be asked first.',
-	'The child drew their worker as someone who helps at school; they want more time to play.',
-	''
-];
-const parentViews = [
-	'The parent said the worker is straight with them and they know what needs to change.',
-	'The carer felt meetings were about them, not with them, until recently.',
-	''
-];
-
-/** A small deterministic generator, so the demo is the same on every run. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-interface Plan {
-	/** Whose practice: a demo email. */
-	practitioner: string;
-	auditor: string;
-	coAuditor?: string;
-	monthsAgo: number;
-	/** The grade most areas get; one area may fall further. */
-	base: Grade;
-	/** Area grades to force, by area id. */
-	force?: Record<string, AreaGrade>;
-	grip?: boolean;
-	theme?: string;
-	type?: string;
-	developments?: number[];
-	strengths?: number[];
-}
-
-const at = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
 
 export async function seedDemoAudits(db: Db, now = new Date()) {
 	const definition = auditDefinition();
@@ -504,117 +410,4 @@ export async function seedDemoAudits(db: Db, now = new Date()) {
 	);
 
 	await seedDemoPathways(db, now);
-}
-
-/**
- * Pathways assigned for demo learning needs: Chris Doyle's completed (his next audit shows the
- * difference), others in progress; and one assigned by the principal social worker to a team.
- */
-async function seedDemoPathways(db: Db, now: Date) {
-	const needs = await db
-		.selectFrom('learning_needs')
-		.innerJoin('users', 'users.id', 'learning_needs.practitioner_id')
-		.innerJoin('supervisions', 'supervisions.supervisee_id', 'users.id')
-		.select([
-			'learning_needs.id',
-			'learning_needs.practitioner_id',
-			'learning_needs.created_at',
-			'users.email',
-			'supervisions.supervisor_id'
-		])
-		.where('supervisions.ends_on', 'is', null)
-		.where('learning_needs.status', '=', 'open')
-		.orderBy('learning_needs.created_at')
-		.execute();
-	const outcomes = await db.selectFrom('learning_need_outcomes').selectAll().execute();
-	const assigned = new Set<string>();
-	let n = 0;
-	for (const need of needs) {
-		const ids = outcomes.filter((o) => o.need_id === need.id).map((o) => o.outcome_id);
-		const suggestion = suggestPathways(ids)[0];
-		const key = `${need.practitioner_id}:${suggestion?.pathway.id}`;
-		if (!suggestion || assigned.has(key)) continue;
-		// Half the needs older than two months get a pathway; the newest wait for supervision.
-		const raised = new Date(need.created_at);
-		if (now.getTime() - raised.getTime() < days(60)) continue;
-		if (need.email !== 'colleague@demo.test' && n++ % 2 === 1) continue;
-		assigned.add(key);
-		const assignedAt = new Date(raised.getTime() + days(7));
-		const assignmentId = await assignPathway(
-			db,
-			need.supervisor_id,
-			{
-				pathwayId: suggestion.pathway.id,
-				scope: 'person',
-				practitionerId: need.practitioner_id,
-				needId: need.id
-			},
-			assignedAt
-		);
-		const work = (await pathwayWork(db, need.practitioner_id, assignmentId))!;
-		const steps = work.pathway.steps.slice(0, -1).map((s) => s.number);
-		const complete = need.email === 'colleague@demo.test' || n % 3 === 0;
-		if (complete) {
-			const completedAt = new Date(assignedAt.getTime() + days(35));
-			const { evidenceId } = await completePathway(
-				db,
-				need.practitioner_id,
-				work,
-				{
-					stepsDone: steps,
-					reflection:
-						'Working through the pathway changed how I write my analysis: I now set out what the information means for the child, test more than one explanation, and check the plan follows from it. My supervisor and I looked at two assessments before and after, and the difference was clear to both of us.',
-					frameworkVersion: 'pqs-2025',
-					anonymityConfirmed: false
-				},
-				completedAt
-			);
-			// Reviewed and accepted by the supervisor a few days later.
-			await db
-				.updateTable('evidence')
-				.set({
-					status: 'accepted',
-					reviewed_by: need.supervisor_id,
-					reviewed_at: new Date(completedAt.getTime() + days(4)).toISOString()
-				})
-				.where('id', '=', evidenceId)
-				.execute();
-		} else {
-			await saveProgress(
-				db,
-				need.practitioner_id,
-				work,
-				steps.slice(0, 1),
-				'',
-				new Date(assignedAt.getTime() + days(5))
-			);
-		}
-	}
-	const care = await db
-		.selectFrom('teams')
-		.select('id')
-		.where('name', '=', 'Children in Care Team')
-		.executeTakeFirstOrThrow();
-	const psw = await db
-		.selectFrom('users')
-		.select('id')
-		.where('email', '=', 'psw@demo.test')
-		.executeTakeFirstOrThrow();
-	await assignPathway(
-		db,
-		psw.id,
-		{
-			pathwayId: 'permanence-within-or-outside-family',
-			scope: 'team',
-			teamId: care.id,
-			dueOn: addMonths(now.toISOString().slice(0, 10), 3)
-		},
-		new Date(now.getTime() - days(20))
-	);
-	await assignPathway(
-		db,
-		psw.id,
-		{ pathwayId: 'using-supervision-well', scope: 'service' },
-		new Date(now.getTime() - days(45))
-	);
 }

@@ -6,7 +6,7 @@ import { dateOnly } from '../db/time';
 import { optionalDateParts, formValues, type FieldErrors } from '../forms';
 import { currentSupervisees } from '../people/supervision';
 import { listPeopleWithRole } from '../people/users';
-import type { AssignmentInput, AssignmentScope } from './pathways';
+import type { AssignmentInput, AssignmentScope } from './assignments';
 
 /**
  * Whom someone may assign a pathway to: a supervisor, the people they supervise and the teams

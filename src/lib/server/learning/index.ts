@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { pathwayImpact } from './impact';
 import { learningNeedsOf } from './needs';
-import { pathwaysFor } from './pathways';
+import { pathwaysFor } from './assignments';
 
 /** A practitioner's learning: needs from audits, pathways assigned, and what audits show since. */
 export async function learningOf(db: Db, practitionerId: string) {

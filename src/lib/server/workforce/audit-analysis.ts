@@ -1,66 +1,14 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { gradeNames, grades } from '$lib/audit/grades';
-import type { Database, Db } from '../db';
+import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import type { AuditDefinition } from '../audit/definition';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
-import { addMonths } from '../programme/month';
+import { bucket, previousQuarter, quarterOf, scoped, type Grain } from './audit-scope';
 import { percent, type Column, type Table } from './figures';
 import { periodStart, type WorkforceFilters } from './filters';
-
-export type Grain = 'month' | 'quarter';
-
-/** `2026-11` or `2026-Q4` from an audit's date, in SQL that SQLite and PostgreSQL both run. */
-const bucket = (grain: Grain) =>
-	grain === 'month'
-		? sql<string>`substr(audits.audited_on, 1, 7)`
-		: sql<string>`substr(audits.audited_on, 1, 4) || '-Q' || ((cast(substr(audits.audited_on, 6, 2) as integer) + 2) / 3)`;
-
-/** The quarter a date falls in, e.g. `2026-Q4`. */
-export const quarterOf = (date: string) =>
-	`${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) + 2) / 3)}`;
-
-/** The first and last day of a quarter such as `2026-Q4`. */
-export function quarterDates(quarter: string) {
-	const [year, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(-1))];
-	const start = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
-	const end = addMonths(start, 3);
-	const last = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-	return { start, end: last };
-}
-
-export const previousQuarter = (quarter: string) =>
-	quarterOf(addMonths(quarterDates(quarter).start, -3));
-
-/** Finalised audits the filters select: team, the practitioner's stage and programme, period. */
-function scoped(filters: WorkforceFilters, since: string | undefined) {
-	return (eb: ExpressionBuilder<Database, 'audits'>) => {
-		const conditions = [eb('audits.status', '=', 'finalised')];
-		if (filters.teamId) conditions.push(eb('audits.team_id', '=', filters.teamId));
-		if (since) conditions.push(eb('audits.audited_on', '>=', since));
-		if (filters.stage)
-			conditions.push(
-				eb(
-					'audits.practitioner_id',
-					'in',
-					eb.selectFrom('users').select('users.id').where('users.career_stage', '=', filters.stage)
-				)
-			);
-		if (filters.programme)
-			conditions.push(
-				eb(
-					'audits.practitioner_id',
-					'in',
-					eb
-						.selectFrom('enrolments')
-						.select('enrolments.user_id')
-						.where('enrolments.programme', '=', filters.programme)
-				)
-			);
-		return eb.and(conditions);
-	};
-}
+import { recurringThemes } from './themes';
 
 const gradeColumns: Column[] = [
 	...grades.map((g) => ({ key: g, label: gradeNames[g], numeric: true })),
@@ -358,52 +306,4 @@ export async function auditAnalysis(
 			}))
 		}
 	];
-}
-
-/** Tags of development findings in two quarters, most frequent in the later one first. */
-export async function recurringThemes(
-	db: Db,
-	filters: WorkforceFilters,
-	earlier: string,
-	later: string
-) {
-	const from = quarterDates(earlier).start;
-	const to = quarterDates(later).end;
-	const rows = await db
-		.selectFrom('audit_finding_tags')
-		.innerJoin('audit_findings', 'audit_findings.id', 'audit_finding_tags.finding_id')
-		.innerJoin('audits', 'audits.id', 'audit_findings.audit_id')
-		.select([
-			'audit_finding_tags.kind',
-			'audit_finding_tags.ref',
-			bucket('quarter').as('quarter'),
-			(eb) => eb.fn.countAll<number>().as('n')
-		])
-		.where(scoped({ ...filters, period: 'all' }, from))
-		.where('audits.audited_on', '<=', to)
-		.where('audit_findings.kind', '=', 'development')
-		.groupBy(['audit_finding_tags.kind', 'audit_finding_tags.ref', bucket('quarter')])
-		.execute();
-	const themes = new Map<
-		string,
-		{ kind: string; ref: string; thisQuarter: number; lastQuarter: number }
-	>();
-	for (const row of rows) {
-		const key = `${row.kind}|${row.ref}`;
-		const theme = themes.get(key) ?? {
-			kind: row.kind,
-			ref: row.ref,
-			thisQuarter: 0,
-			lastQuarter: 0
-		};
-		if (row.quarter === later) theme.thisQuarter += Number(row.n);
-		else if (row.quarter === earlier) theme.lastQuarter += Number(row.n);
-		themes.set(key, theme);
-	}
-	return [...themes.values()].sort(
-		(a, b) =>
-			b.thisQuarter - a.thisQuarter ||
-			b.lastQuarter - a.lastQuarter ||
-			a.ref.localeCompare(b.ref, undefined, { numeric: true })
-	);
 }

@@ -7,7 +7,8 @@ import { outcomesOf } from '../framework';
 import { pathwayImpact, summariseImpact } from '../learning/impact';
 import { percent, type Table } from './figures';
 import type { WorkforceFilters } from './filters';
-import { previousQuarter, quarterDates, quarterOf, recurringThemes } from './audit-analysis';
+import { previousQuarter, quarterDates, quarterOf } from './audit-scope';
+import { recurringThemes } from './themes';
 
 /** The quarters a report can be for: this one and the seven before it, newest first. */
 export function reportQuarters(today = dateOnly()) {

@@ -13,7 +13,8 @@ import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidenc
 import { acceptEvidence } from '../review/review';
 import { assignSupervisor } from '../people/supervision';
 import { signOffOutcome, withdrawSignOff } from '../signoff/signoffs';
-import { auditAnalysis, quarterDates, quarterOf, previousQuarter } from './audit-analysis';
+import { auditAnalysis } from './audit-analysis';
+import { quarterDates, quarterOf, previousQuarter } from './audit-scope';
 import { practitionerCoverage, teamCoverage } from './coverage';
 import { cpdFigures } from './cpd';
 import { registrationYear } from './cpd-rule';

@@ -3,7 +3,7 @@ import { requireUser } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
 import { assignableTo, parseAssignment } from '$lib/server/learning/assign-form';
-import { PathwayError, assignPathway } from '$lib/server/learning/pathways';
+import { PathwayError, assignPathway } from '$lib/server/learning/assignments';
 import { getPathway } from '$lib/server/pathways';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -3,13 +3,8 @@ import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
 import { formValues, invalid } from '$lib/server/forms';
-import {
-	PathwayError,
-	completePathway,
-	completionProblems,
-	pathwayWork,
-	saveProgress
-} from '$lib/server/learning/pathways';
+import { PathwayError, pathwayWork } from '$lib/server/learning/assignments';
+import { completePathway, completionProblems, saveProgress } from '$lib/server/learning/progress';
 import { notifySubmitted } from '$lib/server/review/review';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
 import type { Actions, PageServerLoad } from './$types';

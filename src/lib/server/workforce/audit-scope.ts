@@ -1,0 +1,60 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../db';
+import { addMonths } from '../programme/month';
+import type { WorkforceFilters } from './filters';
+
+// Which audits a figure counts, and the months and quarters they fall in: shared by the audit
+// analysis, the recurring themes and the quarterly report.
+
+export type Grain = 'month' | 'quarter';
+
+/** `2026-11` or `2026-Q4` from an audit's date, in SQL that SQLite and PostgreSQL both run. */
+export const bucket = (grain: Grain) =>
+	grain === 'month'
+		? sql<string>`substr(audits.audited_on, 1, 7)`
+		: sql<string>`substr(audits.audited_on, 1, 4) || '-Q' || ((cast(substr(audits.audited_on, 6, 2) as integer) + 2) / 3)`;
+
+/** The quarter a date falls in, e.g. `2026-Q4`. */
+export const quarterOf = (date: string) =>
+	`${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) + 2) / 3)}`;
+
+/** The first and last day of a quarter such as `2026-Q4`. */
+export function quarterDates(quarter: string) {
+	const [year, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(-1))];
+	const start = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+	const end = addMonths(start, 3);
+	const last = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+	return { start, end: last };
+}
+
+export const previousQuarter = (quarter: string) =>
+	quarterOf(addMonths(quarterDates(quarter).start, -3));
+
+/** Finalised audits the filters select: team, the practitioner's stage and programme, period. */
+export function scoped(filters: WorkforceFilters, since: string | undefined) {
+	return (eb: ExpressionBuilder<Database, 'audits'>) => {
+		const conditions = [eb('audits.status', '=', 'finalised')];
+		if (filters.teamId) conditions.push(eb('audits.team_id', '=', filters.teamId));
+		if (since) conditions.push(eb('audits.audited_on', '>=', since));
+		if (filters.stage)
+			conditions.push(
+				eb(
+					'audits.practitioner_id',
+					'in',
+					eb.selectFrom('users').select('users.id').where('users.career_stage', '=', filters.stage)
+				)
+			);
+		if (filters.programme)
+			conditions.push(
+				eb(
+					'audits.practitioner_id',
+					'in',
+					eb
+						.selectFrom('enrolments')
+						.select('enrolments.user_id')
+						.where('enrolments.programme', '=', filters.programme)
+				)
+			);
+		return eb.and(conditions);
+	};
+}

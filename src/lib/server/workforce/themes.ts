@@ -1,0 +1,51 @@
+import type { Db } from '../db';
+import { bucket, quarterDates, scoped } from './audit-scope';
+import type { WorkforceFilters } from './filters';
+
+/** Tags of development findings in two quarters, most frequent in the later one first. */
+export async function recurringThemes(
+	db: Db,
+	filters: WorkforceFilters,
+	earlier: string,
+	later: string
+) {
+	const from = quarterDates(earlier).start;
+	const to = quarterDates(later).end;
+	const rows = await db
+		.selectFrom('audit_finding_tags')
+		.innerJoin('audit_findings', 'audit_findings.id', 'audit_finding_tags.finding_id')
+		.innerJoin('audits', 'audits.id', 'audit_findings.audit_id')
+		.select([
+			'audit_finding_tags.kind',
+			'audit_finding_tags.ref',
+			bucket('quarter').as('quarter'),
+			(eb) => eb.fn.countAll<number>().as('n')
+		])
+		.where(scoped({ ...filters, period: 'all' }, from))
+		.where('audits.audited_on', '<=', to)
+		.where('audit_findings.kind', '=', 'development')
+		.groupBy(['audit_finding_tags.kind', 'audit_finding_tags.ref', bucket('quarter')])
+		.execute();
+	const themes = new Map<
+		string,
+		{ kind: string; ref: string; thisQuarter: number; lastQuarter: number }
+	>();
+	for (const row of rows) {
+		const key = `${row.kind}|${row.ref}`;
+		const theme = themes.get(key) ?? {
+			kind: row.kind,
+			ref: row.ref,
+			thisQuarter: 0,
+			lastQuarter: 0
+		};
+		if (row.quarter === later) theme.thisQuarter += Number(row.n);
+		else if (row.quarter === earlier) theme.lastQuarter += Number(row.n);
+		themes.set(key, theme);
+	}
+	return [...themes.values()].sort(
+		(a, b) =>
+			b.thisQuarter - a.thisQuarter ||
+			b.lastQuarter - a.lastQuarter ||
+			a.ref.localeCompare(b.ref, undefined, { numeric: true })
+	);
+}
