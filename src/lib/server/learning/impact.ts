@@ -122,13 +122,13 @@ export async function pathwayImpact(
 					sql<boolean>`exists (select 1 from ${areaPairs} as pa where pa.column1 = pathway_assignments.pathway_id and pa.column2 = g.area_id)`
 				)
 				.as('areaScores'),
-			// Development findings on the pathway's outcomes.
+			// Development findings on the pathway's outcomes (a finding tagged with two counts once).
 			eb
 				.selectFrom('audit_finding_tags as t')
 				.innerJoin('audit_findings as f', 'f.id', 't.finding_id')
 				.innerJoin('audits as a', 'a.id', 'f.audit_id')
 				.select(
-					sql<string>`sum(case when a.audited_on <= ${day} then 1 else 0 end) || '|' || sum(case when a.audited_on > ${day} then 1 else 0 end)`.as(
+					sql<string>`count(distinct case when a.audited_on <= ${day} then f.id end) || '|' || count(distinct case when a.audited_on > ${day} then f.id end)`.as(
 						'n'
 					)
 				)
