@@ -65,46 +65,12 @@ export interface AuditFilters {
 }
 
 /**
- * The audits someone may see, newest first: all of them for principal social workers and
- * administrators; otherwise those they audit, moderate, manage or are audited in, and their
- * supervisees' finalised audits.
+ * The audits someone may see: all of them for principal social workers and administrators;
+ * otherwise those they audit, moderate, manage or are audited in, and their supervisees'
+ * finalised audits. With the filters applied.
  */
-export function listAudits(
-	db: Db,
-	user: SessionUser,
-	filters: AuditFilters = {},
-	today = dateOnly()
-) {
-	let query = db
-		.selectFrom('audits')
-		.innerJoin('users as practitioner', 'practitioner.id', 'audits.practitioner_id')
-		.innerJoin('users as auditor', 'auditor.id', 'audits.auditor_id')
-		.leftJoin('teams', 'teams.id', 'audits.team_id')
-		.select([
-			'audits.id',
-			'audits.case_ref',
-			'audits.type',
-			'audits.theme',
-			'audits.status',
-			'audits.audited_on',
-			'audits.overall_grade',
-			'audits.moderated_overall_grade',
-			'audits.escalation',
-			'audits.response_at',
-			'audits.receipt_at',
-			'practitioner.name as practitionerName',
-			'auditor.name as auditorName',
-			'teams.name as teamName'
-		])
-		.select((eb) =>
-			eb
-				.selectFrom('audit_actions')
-				.select((e) => e.fn.countAll<number>().as('n'))
-				.whereRef('audit_actions.audit_id', '=', 'audits.id')
-				.where('audit_actions.status', '=', 'open')
-				.where('audit_actions.due_on', '<', today)
-				.as('overdueActions')
-		);
+function visibleAudits(db: Db, user: SessionUser, filters: AuditFilters, today: string) {
+	let query = db.selectFrom('audits');
 	if (!hasRole(user, 'psw', 'admin')) {
 		query = query.where((eb) =>
 			eb.or([
@@ -143,7 +109,64 @@ export function listAudits(
 				)
 			])
 		);
-	return query.orderBy('audits.audited_on', 'desc').orderBy('audits.id').limit(500).execute();
+	return query;
+}
+
+/** How many audits someone may see with these filters, for paging. */
+export async function countAudits(
+	db: Db,
+	user: SessionUser,
+	filters: AuditFilters = {},
+	today = dateOnly()
+) {
+	const row = await visibleAudits(db, user, filters, today)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** A page of the audits someone may see, newest first, with what each is waiting for. */
+export function listAudits(
+	db: Db,
+	user: SessionUser,
+	filters: AuditFilters = {},
+	today = dateOnly(),
+	page: { limit: number; offset: number } = { limit: 500, offset: 0 }
+) {
+	return visibleAudits(db, user, filters, today)
+		.innerJoin('users as practitioner', 'practitioner.id', 'audits.practitioner_id')
+		.innerJoin('users as auditor', 'auditor.id', 'audits.auditor_id')
+		.leftJoin('teams', 'teams.id', 'audits.team_id')
+		.select([
+			'audits.id',
+			'audits.case_ref',
+			'audits.type',
+			'audits.theme',
+			'audits.status',
+			'audits.audited_on',
+			'audits.overall_grade',
+			'audits.moderated_overall_grade',
+			'audits.escalation',
+			'audits.response_at',
+			'audits.receipt_at',
+			'practitioner.name as practitionerName',
+			'auditor.name as auditorName',
+			'teams.name as teamName'
+		])
+		.select((eb) =>
+			eb
+				.selectFrom('audit_actions')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('audit_actions.audit_id', '=', 'audits.id')
+				.where('audit_actions.status', '=', 'open')
+				.where('audit_actions.due_on', '<', today)
+				.as('overdueActions')
+		)
+		.orderBy('audits.audited_on', 'desc')
+		.orderBy('audits.id')
+		.limit(page.limit)
+		.offset(page.offset)
+		.execute();
 }
 
 /** The audit, for one of its auditors while it is a draft; 403 or 409 otherwise. */

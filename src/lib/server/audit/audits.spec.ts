@@ -7,6 +7,8 @@ import { learningNeedsOf } from '../learning/needs';
 import { assignPathway, pathwayWork, PathwayError } from '../learning/assignments';
 import { completePathway } from '../learning/progress';
 import { auditDefinition } from './index';
+import { countAudits, listAudits } from './access';
+import type { Role } from '../db/schema';
 import { AuditError, caseRefProblem, createAudit, getAudit } from './audits';
 import { addAction, markActionDone, signOffAction } from './actions';
 import { addFinding } from './findings';
@@ -94,6 +96,40 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 			new Date(`${when}T09:00:00Z`)
 		);
 	}
+
+	it('lists only the audits someone takes part in, a page at a time', async () => {
+		const first = await audit();
+		for (let i = 0; i < 2; i++)
+			await createAudit(db, first.auditor, {
+				type: 'dip-sample',
+				theme: null,
+				caseRef: `C-30000${i}`,
+				practitionerId: first.practitioner,
+				managerId: first.manager,
+				coAuditorId: null,
+				periodStart: '2025-12-01',
+				periodEnd: '2026-06-01',
+				auditedOn: `2026-06-0${i + 2}`
+			});
+		const as = (id: string, roles: Role[]) => ({
+			id,
+			roles,
+			email: '',
+			name: '',
+			teamId: null,
+			careerStage: null
+		});
+		const mine = as(first.auditor, ['auditor']);
+		expect(await countAudits(db, mine)).toBe(3);
+		const pageOne = await listAudits(db, mine, {}, '2026-11-25', { limit: 2, offset: 0 });
+		const pageTwo = await listAudits(db, mine, {}, '2026-11-25', { limit: 2, offset: 2 });
+		expect(pageOne.map((a) => a.audited_on)).toEqual(['2026-06-03', '2026-06-02']);
+		expect(pageTwo.map((a) => a.id)).toEqual([first.id]);
+		expect(await countAudits(db, as(first.practitioner, ['practitioner']))).toBe(3);
+		const stranger = await newUser(db, { roles: ['auditor'] });
+		expect(await countAudits(db, as(stranger, ['auditor']))).toBe(0);
+		expect(await listAudits(db, as(stranger, ['auditor']))).toEqual([]);
+	});
 
 	it('will not finalise without every area graded and the views recorded', async () => {
 		const a = await audit('2026-06-01', {});
