@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
-import { timestamp } from '../db/time';
+import { daysBetween, timestamp } from '../db/time';
 
 export class AgreementError extends Error {}
 
@@ -119,10 +119,7 @@ export async function protectedTimeSummary(
 		.where('enrolment_id', '=', enrolmentId)
 		.orderBy('taken_on', 'desc')
 		.execute();
-	const weeks = Math.max(
-		0,
-		(Date.parse(`${today}T00:00:00Z`) - Date.parse(`${startsOn}T00:00:00Z`)) / (7 * 86_400_000)
-	);
+	const weeks = Math.max(0, daysBetween(startsOn, today) / 7);
 	const dueMinutes = Math.round(weeks * fullTimeMinutesPerWeek * fte * (percent / 100));
 	return {
 		entries: rows,

@@ -1,4 +1,5 @@
 import type { Programme } from './definition';
+import { addDays } from '../db/time';
 import { addMonths } from './month';
 
 export interface Extension {
@@ -24,9 +25,7 @@ const daysPerMonth = 365.25 / 12;
 export function addFractionalMonths(date: string, months: number): string {
 	const whole = Math.floor(months + 1e-9);
 	const days = Math.round((months - whole) * daysPerMonth);
-	const base = new Date(`${addMonths(date, whole)}T00:00:00Z`);
-	base.setUTCDate(base.getUTCDate() + days);
-	return base.toISOString().slice(0, 10);
+	return addDays(addMonths(date, whole), days);
 }
 
 const monthsText = (n: number) => `${Number(n.toFixed(2))} ${n === 1 ? 'month' : 'months'}`;

@@ -1,6 +1,6 @@
 import { bundledContent } from '../content/bundled';
 import type { Db } from '../db';
-import { dateOnly } from '../db/time';
+import { addDays, dateOnly } from '../db/time';
 import { getAgreement, protectedTimeSummary } from './agreement';
 import { programmeCalendar } from './calendar';
 import { loadProgrammes, type Programme } from './definition';
@@ -71,9 +71,7 @@ export function reviewStates<
 	R extends { id: string; dueOn: string; optional: boolean },
 	D extends { review_id: string }
 >(reviews: R[], done: D[], today: string) {
-	const soon = new Date(`${today}T00:00:00Z`);
-	soon.setUTCDate(soon.getUTCDate() + dueSoonDays);
-	const soonDate = soon.toISOString().slice(0, 10);
+	const soonDate = addDays(today, dueSoonDays);
 	return reviews.map((review) => {
 		const completed = done.find((d) => d.review_id === review.id);
 		// An optional review (the ASYE's 9-month one) is never overdue: the authority may skip it.

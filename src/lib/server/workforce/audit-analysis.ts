@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { gradeNames, grades } from '$lib/audit/grades';
 import type { Db } from '../db';
-import { dateOnly } from '../db/time';
+import { dateOnly, daysBetween } from '../db/time';
 import type { AuditDefinition } from '../audit/definition';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
@@ -196,10 +196,7 @@ export async function auditAnalysis(
 	const themes = await recurringThemes(db, filters, lastQuarter, thisQuarter);
 	const outcomeTitle = new Map(outcomesOf(framework).map((o) => [o.id, o.title]));
 	const standardTitle = new Map(definition.standardSet.items.map((i) => [i.ref, i.title]));
-	const days = (from: string) =>
-		Math.floor(
-			(Date.parse(`${today}T00:00:00Z`) - Date.parse(from.slice(0, 10) + 'T00:00:00Z')) / 86_400_000
-		);
+	const days = (from: string) => Math.floor(daysBetween(from, today));
 	const label = grain === 'month' ? 'Month' : 'Quarter';
 
 	return [

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../db';
+import { addDays } from '../db/time';
 import { addMonths } from '../programme/month';
 import type { WorkforceFilters } from './filters';
 
@@ -23,8 +24,7 @@ export function quarterDates(quarter: string) {
 	const [year, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(-1))];
 	const start = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
 	const end = addMonths(start, 3);
-	const last = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-	return { start, end: last };
+	return { start, end: addDays(end, -1) };
 }
 
 export const previousQuarter = (quarter: string) =>

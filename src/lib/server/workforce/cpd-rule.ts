@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContentError } from '../content/error.ts';
 import type { ContentFiles } from '../content/files.ts';
 import { parseMarkdown } from '../content/frontmatter.ts';
+import { addDays } from '../db/time.ts';
 
 export const cpdRuleSchema = z.object({
 	id: z.string().min(1),
@@ -27,6 +28,5 @@ export function registrationYear(rule: CpdRule, today: string) {
 		today >= startThisYear ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
 	const start = `${startYear}-${rule.registrationYearStarts}`;
 	const next = `${startYear + 1}-${rule.registrationYearStarts}`;
-	const end = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-	return { start, end };
+	return { start, end: addDays(next, -1) };
 }

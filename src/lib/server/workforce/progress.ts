@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { dateOnly } from '../db/time';
+import { dateOnly, daysBetween } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { programmeDefinitions, reviewStates } from '../programme';
@@ -93,7 +93,11 @@ export async function earlyCareerProgress(
 		if (final?.state === 'done') return []; // finished
 		const elapsed = Math.min(
 			1,
-			Math.max(0, daysBetween(e.starts_on, today) / daysBetween(e.starts_on, calendar.endsOn))
+			Math.max(
+				0,
+				Math.max(1, daysBetween(e.starts_on, today)) /
+					Math.max(1, daysBetween(e.starts_on, calendar.endsOn))
+			)
 		);
 		const expectedOutcomes = Math.floor(
 			outcomeCount * expectedSignOffShare(programme, elapsed * programme.months)
@@ -146,6 +150,3 @@ export async function earlyCareerProgress(
 		rows
 	};
 }
-
-const daysBetween = (from: string, to: string) =>
-	Math.max(1, (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
