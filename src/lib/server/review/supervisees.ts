@@ -4,6 +4,7 @@ import { currentSupervisees } from '../people/supervision';
 import { programmes } from '../programme/enrolments';
 import { programmeFor } from '../programme';
 import { countedStatuses } from '../portfolio/coverage';
+import { currentSignOffs } from '../signoff/signoffs';
 
 /**
  * The people someone supervises, with their programme month, how many outcomes their
@@ -30,27 +31,19 @@ export async function superviseeSummaries(
 		.where('evidence_outcomes.framework_version', '=', frameworkVersion)
 		.groupBy('evidence.owner_id')
 		.execute();
-	const entries = await db
-		.selectFrom('signoffs')
-		.select(['practitioner_id', 'outcome_id', 'action', 'sequence'])
-		.where('practitioner_id', 'in', ids)
-		.where('framework_version', '=', frameworkVersion)
-		.orderBy('sequence')
+	const signedOff = await db
+		.selectFrom(currentSignOffs(db, frameworkVersion).as('s'))
+		.select(['s.practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('s.practitioner_id', 'in', ids)
+		.groupBy('s.practitioner_id')
 		.execute();
-	const signedOff = new Map<string, Set<string>>();
-	for (const entry of entries) {
-		const set = signedOff.get(entry.practitioner_id) ?? new Set<string>();
-		if (entry.action === 'sign-off') set.add(entry.outcome_id);
-		else set.delete(entry.outcome_id);
-		signedOff.set(entry.practitioner_id, set);
-	}
 	const enrolled = await programmes(db, ids, today);
 	const calendars = await Promise.all(people.map((p) => programmeFor(db, p.id, today)));
 	return people.map((person, index) => ({
 		...person,
 		programme: enrolled.get(person.id) ?? null,
 		outcomesCovered: Number(covered.find((c) => c.owner_id === person.id)?.outcomes ?? 0),
-		signedOff: signedOff.get(person.id)?.size ?? 0,
+		signedOff: Number(signedOff.find((s) => s.practitioner_id === person.id)?.n ?? 0),
 		// The next review still to do: the earliest that is neither done nor optional.
 		nextReview:
 			calendars[index]?.reviews.find((r) => r.state !== 'done' && r.state !== 'optional') ?? null

@@ -51,6 +51,32 @@ export function eligibleEvidence(
 		.execute();
 }
 
+/**
+ * The latest sign-off entry for each practitioner and outcome, when it is a sign-off (not a
+ * withdrawal): the outcomes signed off today, for any number of practitioners, in SQL. `signOffState` gives one
+ * practitioner's latest entries in full.
+ */
+export function currentSignOffs(db: Db, frameworkVersion: string, since?: string) {
+	let query = db
+		.selectFrom('signoffs as s')
+		.select(['s.practitioner_id', 's.outcome_id'])
+		.where('s.framework_version', '=', frameworkVersion)
+		.where('s.action', '=', 'sign-off')
+		.where(({ eb, selectFrom }) =>
+			eb(
+				's.sequence',
+				'=',
+				selectFrom('signoffs as later')
+					.select((e) => e.fn.max('later.sequence').as('m'))
+					.whereRef('later.practitioner_id', '=', 's.practitioner_id')
+					.whereRef('later.outcome_id', '=', 's.outcome_id')
+					.whereRef('later.framework_version', '=', 's.framework_version')
+			)
+		);
+	if (since) query = query.where('s.created_at', '>=', since);
+	return query;
+}
+
 /** The latest entry for each outcome: signed off when its action is `sign-off`. */
 export async function signOffState(db: Db, practitionerId: string, frameworkVersion: string) {
 	const entries = await db

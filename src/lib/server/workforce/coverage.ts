@@ -3,33 +3,9 @@ import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
+import { currentSignOffs } from '../signoff/signoffs';
 import { percent, type Table } from './figures';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
-
-/**
- * The latest sign-off entry for each practitioner and outcome, when it is a sign-off (not a
- * withdrawal): the outcomes signed off today. Aggregated in SQL.
- */
-export function signedOff(db: Db, frameworkVersion: string, since?: string) {
-	let query = db
-		.selectFrom('signoffs as s')
-		.select(['s.practitioner_id', 's.outcome_id'])
-		.where('s.framework_version', '=', frameworkVersion)
-		.where('s.action', '=', 'sign-off')
-		.where(({ eb, selectFrom }) =>
-			eb(
-				's.sequence',
-				'=',
-				selectFrom('signoffs as later')
-					.select((e) => e.fn.max('later.sequence').as('m'))
-					.whereRef('later.practitioner_id', '=', 's.practitioner_id')
-					.whereRef('later.outcome_id', '=', 's.outcome_id')
-					.whereRef('later.framework_version', '=', 's.framework_version')
-			)
-		);
-	if (since) query = query.where('s.created_at', '>=', since);
-	return query;
-}
 
 export const outcomeColumns = (framework: Framework) =>
 	outcomesOf(framework).map((o) => ({ id: o.id, title: o.title }));
@@ -72,7 +48,7 @@ export async function teamCoverage(
 		.select(['users.team_id', 'p.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
 		.groupBy(['users.team_id', 'p.outcome_id']);
 	const signed = await db
-		.selectFrom(signedOff(db, version, since).as('s'))
+		.selectFrom(currentSignOffs(db, version, since).as('s'))
 		.innerJoin('users', 'users.id', 's.practitioner_id')
 		.select(['users.team_id', 's.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
 		.where('s.practitioner_id', 'in', people)
@@ -139,7 +115,7 @@ export async function practitionerCoverage(
 		.where('evidence_outcomes.framework_version', '=', version)
 		.where('evidence.owner_id', 'in', ids.length ? ids : ['']);
 	if (since) evidence = evidence.where('evidence.activity_date', '>=', since);
-	const signed = await signedOff(db, version, since)
+	const signed = await currentSignOffs(db, version, since)
 		.where('s.practitioner_id', 'in', ids.length ? ids : [''])
 		.execute();
 	const state = new Map<string, keyof typeof coverageStates>();
