@@ -8,7 +8,7 @@ import { programmeMonth } from '../programme/month';
 import { expectedSignOffShare } from '../programme/definition';
 import type { Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
-import { signedOff } from './coverage';
+import { currentSignOffs } from '../signoff/signoffs';
 
 /**
  * Everyone on a programme who has not finished it: their month, review points done, due and
@@ -64,7 +64,7 @@ export async function earlyCareerProgress(
 			.groupBy('practitioner_id')
 			.execute(),
 		db
-			.selectFrom(signedOff(db, framework.version.id).as('s'))
+			.selectFrom(currentSignOffs(db, framework.version.id).as('s'))
 			.select(['s.practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
 			.where('s.practitioner_id', 'in', userIds.length ? userIds : none)
 			.groupBy('s.practitioner_id')
@@ -74,6 +74,18 @@ export async function earlyCareerProgress(
 	const signedBy = new Map(signed.map((s) => [s.practitioner_id, Number(s.n)]));
 	const outcomeCount = outcomesOf(framework).length;
 	const programmes = new Map(programmeDefinitions().map((p) => [p.id, p]));
+	// Each enrolment's extensions and recorded reviews, grouped once rather than searched per person.
+	const byEnrolment = <T extends { enrolment_id: string }>(rows: T[]) => {
+		const groups = new Map<string, T[]>();
+		for (const row of rows) {
+			const group = groups.get(row.enrolment_id);
+			if (group) group.push(row);
+			else groups.set(row.enrolment_id, [row]);
+		}
+		return (id: string) => groups.get(id) ?? [];
+	};
+	const extensionsOf = byEnrolment(extensions);
+	const doneOf = byEnrolment(done);
 
 	const rows = enrolments.flatMap((e) => {
 		const programme = programmes.get(e.programme);
@@ -82,13 +94,9 @@ export async function earlyCareerProgress(
 			programme,
 			e.starts_on,
 			e.fte_percent / 100,
-			extensions.filter((x) => x.enrolment_id === e.id)
+			extensionsOf(e.id)
 		);
-		const reviews = reviewStates(
-			calendar.reviews,
-			done.filter((d) => d.enrolment_id === e.id),
-			today
-		);
+		const reviews = reviewStates(calendar.reviews, doneOf(e.id), today);
 		const final = reviews.find((r) => r.final);
 		if (final?.state === 'done') return []; // finished
 		const elapsed = Math.min(
