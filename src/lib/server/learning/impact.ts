@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { isGrade, type Grade } from '$lib/audit/grades';
+import { gradeScore, grades, isGrade, type Grade } from '$lib/audit/grades';
 import type { Db } from '../db';
 import { getPathway, pathways } from '../pathways';
 
@@ -29,9 +29,12 @@ export interface PathwayImpact {
 	change: 'improved' | 'unchanged' | 'declined' | 'no-later-audit' | 'no-earlier-audit';
 }
 
-/** A grade as a score in SQL: Outstanding 4 … Inadequate 1 (as `gradeScore`). */
+/** A grade as a score in SQL, from `gradeScore`: Outstanding 4 … Inadequate 1. */
 const score = (column: string) =>
-	sql<number>`case ${sql.ref(column)} when 'outstanding' then 4 when 'good' then 3 when 'requires-improvement' then 2 when 'inadequate' then 1 end`;
+	sql<number>`case ${sql.ref(column)} ${sql.join(
+		grades.map((g) => sql`when ${sql.lit(g)} then ${sql.lit(gradeScore(g))}`),
+		sql` `
+	)} end`;
 
 /**
  * `(pathway, ref)` pairs from the content as a VALUES list, whose columns SQLite and PostgreSQL
