@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
+import { createTeam } from '../people/teams';
 import { getEvidence } from '../portfolio/evidence';
 import { pathwayImpact } from '../learning/impact';
 import { learningNeedsOf } from '../learning/needs';
@@ -45,16 +46,7 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 
 	async function audit(when = '2026-06-01', grades = allAreas('good')) {
 		const manager = await newUser(db, { roles: ['supervisor'] });
-		const team = (await db
-			.insertInto('teams')
-			.values({
-				id: `team-${manager}`,
-				name: `Team ${manager}`,
-				manager_id: manager,
-				created_at: '2026-01-01T00:00:00.000Z'
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow())!.id;
+		const team = await createTeam(db, null, `Team ${manager}`, manager);
 		const practitioner = await newUser(db, { teamId: team });
 		const auditor = await newUser(db, { roles: ['auditor'] });
 		const id = await createAudit(

@@ -111,3 +111,19 @@ export async function newUser(
 			.execute();
 	return id;
 }
+
+/** Enrols someone on a programme (the ASYE unless told), from 9 o'clock on its first day. */
+export async function newEnrolment(db: Db, userId: string, startsOn: string, programme = 'asye') {
+	const id = newId();
+	await db
+		.insertInto('enrolments')
+		.values({
+			id,
+			user_id: userId,
+			programme,
+			starts_on: startsOn,
+			created_at: `${startsOn}T09:00:00.000Z`
+		})
+		.execute();
+	return id;
+}

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { newId } from '../db/ids';
-import { newUser, testDatabases } from '../db/testing';
+import { newEnrolment, newUser, testDatabases } from '../db/testing';
 import {
 	createAgreement,
 	getAgreement,
@@ -22,17 +21,7 @@ describe.each(testDatabases())('the agreement and protected time on $name', (dat
 			await newUser(db, { roles: ['supervisor'] }),
 			await newUser(db, { roles: ['supervisor'] })
 		];
-		const enrolment = newId();
-		await db
-			.insertInto('enrolments')
-			.values({
-				id: enrolment,
-				user_id: practitioner,
-				programme: 'asye',
-				starts_on: '2026-09-07',
-				created_at: '2026-09-07T09:00:00.000Z'
-			})
-			.execute();
+		const enrolment = await newEnrolment(db, practitioner, '2026-09-07');
 		await expect(createAgreement(db, supervisor, enrolment, ' ')).rejects.toThrow(
 			'Write the terms'
 		);

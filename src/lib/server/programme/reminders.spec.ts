@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { newId } from '../db/ids';
-import { newUser, testDatabases } from '../db/testing';
+import { newEnrolment, newUser, testDatabases } from '../db/testing';
 import { assignSupervisor } from '../people/supervision';
 import { sendReviewReminders } from './reminders';
 
@@ -23,16 +22,7 @@ describe.each(testDatabases())('review reminders on $name', (database) => {
 			superviseeId: practitioner,
 			startsOn: '2026-01-01'
 		});
-		await db
-			.insertInto('enrolments')
-			.values({
-				id: newId(),
-				user_id: practitioner,
-				programme: 'asye',
-				starts_on: '2026-09-01',
-				created_at: '2026-09-01T09:00:00.000Z'
-			})
-			.execute();
+		await newEnrolment(db, practitioner, '2026-09-01');
 		const subjects = async () =>
 			(
 				await db

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { newId } from '../db/ids';
-import { newUser, testDatabases } from '../db/testing';
+import { newEnrolment, newUser, testDatabases } from '../db/testing';
 import {
 	countersignReview,
 	getProgrammeReview,
@@ -23,17 +22,7 @@ describe.each(testDatabases())(
 				await newUser(db, { roles: ['supervisor'] }),
 				await newUser(db, { roles: ['psw'] })
 			];
-			const enrolment = newId();
-			await db
-				.insertInto('enrolments')
-				.values({
-					id: enrolment,
-					user_id: practitioner,
-					programme: 'asye',
-					starts_on: '2025-09-01',
-					created_at: '2025-09-01T09:00:00.000Z'
-				})
-				.execute();
+			const enrolment = await newEnrolment(db, practitioner, '2025-09-01');
 			const input = {
 				progress: { '1': 'Good' },
 				strengths: 'Many',

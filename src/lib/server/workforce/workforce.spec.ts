@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { newId } from '../db/ids';
 import { newUser, testDatabases } from '../db/testing';
+import { createTeam } from '../people/teams';
 import { auditDefinition } from '../audit';
 import { createAudit } from '../audit/audits';
 import { addFinding } from '../audit/findings';
@@ -74,16 +74,7 @@ describe.each(testDatabases())('workforce figures on $name', (database) => {
 
 	async function team(size: number) {
 		const manager = await newUser(db, { roles: ['supervisor', 'auditor'] });
-		const id = newId();
-		await db
-			.insertInto('teams')
-			.values({
-				id,
-				name: `Team ${id}`,
-				manager_id: manager,
-				created_at: '2026-01-01T00:00:00.000Z'
-			})
-			.execute();
+		const id = await createTeam(db, null, `Team ${manager}`, manager);
 		const people: string[] = [];
 		for (let i = 0; i < size; i++) {
 			const person = await newUser(db, {
