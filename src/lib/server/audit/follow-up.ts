@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { timestamp } from '../db/time';
+import { listPeopleWithRole } from '../people/users';
 import { changeOnce } from './audits';
 
 /** The response to an escalated audit: recorded once, by the team manager or head of service. */
@@ -69,5 +70,15 @@ export async function assignModerator(
 			detail: { moderatorId }
 		},
 		now
+	);
+}
+
+/** Who may be asked to moderate an audit: any auditor who did not carry it out. */
+export async function moderatorChoices(
+	db: Db,
+	audit: { auditor_id: string; co_auditor_id: string | null }
+) {
+	return (await listPeopleWithRole(db, 'auditor')).filter(
+		(p) => p.id !== audit.auditor_id && p.id !== audit.co_auditor_id
 	);
 }

@@ -1,5 +1,4 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { deriveGrades } from '$lib/audit/grades';
 import { AuditError } from '$lib/server/audit/audits';
 import {
 	anonymityFindings,
@@ -7,31 +6,25 @@ import {
 	finaliseProblems,
 	practiceLearningTeamEmail
 } from '$lib/server/audit/finalise';
-import { assignModerator, recordReceipt, recordResponse } from '$lib/server/audit/follow-up';
+import {
+	assignModerator,
+	recordReceipt,
+	recordResponse,
+	moderatorChoices
+} from '$lib/server/audit/follow-up';
 import { markActionDone, removeAction, signOffAction } from '$lib/server/audit/actions';
 import { removeFinding } from '$lib/server/audit/findings';
 import { requireAudit } from '$lib/server/audit/access';
 import { formValues } from '$lib/server/forms';
 import { needsRaisedBy } from '$lib/server/learning/needs';
-import { listPeopleWithRole } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { user, audit, part, definition, db } = await requireAudit(params.id);
 	const type = definition.types.find((t) => t.id === audit.type);
-	const recorded = Object.fromEntries(audit.grades.audit.map((g) => [g.area_id, g.grade]));
-	const derived = deriveGrades(
-		definition.areas,
-		recorded as Parameters<typeof deriveGrades>[1],
-		Boolean(audit.grip)
-	);
 	const needs = audit.status === 'finalised' ? await needsRaisedBy(db, audit.id) : [];
 	const moderators =
-		part.psw && audit.status === 'finalised'
-			? (await listPeopleWithRole(db, 'auditor')).filter(
-					(p) => p.id !== audit.auditor_id && p.id !== audit.co_auditor_id
-				)
-			: [];
+		part.psw && audit.status === 'finalised' ? await moderatorChoices(db, audit) : [];
 	return {
 		audit,
 		part,
@@ -42,7 +35,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			audit: audit.grades.audit.find((g) => g.area_id === area.id),
 			moderation: audit.grades.moderation.find((g) => g.area_id === area.id)
 		})),
-		cascaded: derived.cascaded,
+		// The areas the cascade brought down, as saved with the grades.
+		cascaded: audit.grades.audit.filter((g) => g.grade !== g.effective_grade).map((g) => g.area_id),
 		problems: audit.status === 'draft' ? finaliseProblems(definition, audit) : {},
 		anonymity: audit.status === 'draft' && part.auditor ? anonymityFindings(audit) : [],
 		needs,
@@ -144,9 +138,7 @@ export const actions: Actions = {
 		const { user, audit, part, db } = await requireAudit(params.id);
 		if (!part.psw) error(403, 'Only a principal social worker assigns a moderator.');
 		const id = String((await request.formData()).get('moderatorId') ?? '');
-		const allowed = (await listPeopleWithRole(db, 'auditor')).some(
-			(p) => p.id === id && p.id !== audit.auditor_id && p.id !== audit.co_auditor_id
-		);
+		const allowed = (await moderatorChoices(db, audit)).some((p) => p.id === id);
 		if (!allowed)
 			return fail(400, {
 				field: 'moderatorId',
