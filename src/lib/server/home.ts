@@ -112,21 +112,14 @@ async function auditsHome(db: Db, user: SessionUser, today: string) {
 				...(await listAudits(db, user, { status: 'draft' }, today)),
 				...(await listAudits(db, user, { attention: true }, today))
 			];
-	const mine = await db
-		.selectFrom('audits')
-		.select(['id', 'auditor_id', 'co_auditor_id', 'manager_id', 'moderator_id', 'moderated_at'])
-		.where('id', 'in', audits.length ? audits.map((a) => a.id) : [''])
-		.execute();
-	const part = new Map(mine.map((a) => [a.id, a]));
 	const seen = new Set<string>();
 	return audits
 		.filter((a) => !seen.has(a.id) && seen.add(a.id))
 		.filter((a) => {
-			const row = part.get(a.id)!;
-			const auditor = row.auditor_id === user.id || row.co_auditor_id === user.id;
+			const auditor = a.auditor_id === user.id || a.co_auditor_id === user.id;
 			return (
 				(a.status === 'draft' && auditor) ||
-				(a.status === 'finalised' && (row.manager_id === user.id || user.roles.includes('psw')))
+				(a.status === 'finalised' && (a.manager_id === user.id || user.roles.includes('psw')))
 			);
 		})
 		.slice(0, 20)
@@ -136,7 +129,7 @@ async function auditsHome(db: Db, user: SessionUser, today: string) {
 			practitionerName: a.practitionerName,
 			status: a.status,
 			waiting: [
-				...(a.status === 'draft' ? ['to finish and finalise'] : []),
+				...(a.status === 'draft' ? ['you to finish and finalise it'] : []),
 				...(a.escalation === 'same-day' && !a.response_at ? ['a same-day response'] : []),
 				...(a.escalation === 'urgent-review' && !a.response_at ? ['an urgent review'] : []),
 				...(a.status === 'finalised' && !a.receipt_at ? ['receipt by the team manager'] : []),

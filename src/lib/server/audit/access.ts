@@ -139,6 +139,9 @@ export function listAudits(
 		.leftJoin('teams', 'teams.id', 'audits.team_id')
 		.select([
 			'audits.id',
+			'audits.auditor_id',
+			'audits.co_auditor_id',
+			'audits.manager_id',
 			'audits.case_ref',
 			'audits.type',
 			'audits.theme',
