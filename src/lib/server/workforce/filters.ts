@@ -1,14 +1,7 @@
+import { periods, type Period } from '$lib/workforce/periods';
 import { careerStages, type CareerStage } from '../db/schema';
 import type { Db } from '../db';
 import { addMonths } from '../programme/month';
-
-export const periods = {
-	all: 'All time',
-	'3m': 'The last 3 months',
-	'6m': 'The last 6 months',
-	'12m': 'The last 12 months'
-} as const;
-export type Period = keyof typeof periods;
 
 export interface WorkforceFilters {
 	teamId?: string;
