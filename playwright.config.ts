@@ -1,12 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { e2eDatabase, e2eFiles, e2ePort } from './tests/e2e/server';
 
 // Debian's Chromium by default (Playwright cannot download its own browser on every machine);
 // set CHROMIUM_PATH to use another, or set it empty to use Playwright's own browser.
 const debianChromium = '/usr/bin/chromium';
 const executablePath =
 	process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
-const port = Number(process.env.E2E_PORT ?? 4173);
+const port = e2ePort;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -45,12 +46,12 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh database each run: the server creates the demo authority in it on start.
-		command: 'rm -rf data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e-files && npm start',
+		command: `rm -rf ${e2eDatabase} ${e2eDatabase}-wal ${e2eDatabase}-shm ${e2eFiles} && npm start`,
 		port,
 		env: {
 			PORT: String(port),
-			DATABASE_URL: 'file:./data/e2e.db',
-			FILES_DIR: './data/e2e-files',
+			DATABASE_URL: `file:./${e2eDatabase}`,
+			FILES_DIR: `./${e2eFiles}`,
 			ADDRESS_HEADER: 'x-forwarded-for',
 			SMTP_URL: ''
 		},

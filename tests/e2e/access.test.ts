@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { apiAs, demoAccounts } from './session';
+import { e2eDatabase } from './server';
 
 // Every route that is not public, and what each role must get: 200, 403, or (signed out) a
 // redirect to sign in. The first test fails when a route exists that is in neither list.
@@ -159,7 +160,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 
 	/** Real ids for the parameters in route ids: some found as an administrator would, some in the database. */
 	async function concretePaths(admin: APIRequestContext) {
-		const db = new Database('data/e2e.db', { readonly: true });
+		const db = new Database(e2eDatabase, { readonly: true });
 		const priya = db
 			.prepare("select id from users where email = 'practitioner@demo.test'")
 			.get() as { id: string };

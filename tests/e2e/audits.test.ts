@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expectNoAxeViolations } from './axe';
 import { apiAs, demoAccounts, signIn, submit } from './session';
+import { e2eDatabase } from './server';
 
 test('an audit finding becomes learning that ends as evidence in the portfolio', async ({
 	browser,
@@ -169,7 +170,7 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 test('auditors see only the audits they take part in; practitioners only their own', async ({
 	baseURL
 }) => {
-	const db = new Database('data/e2e.db', { readonly: true });
+	const db = new Database(e2eDatabase, { readonly: true });
 	const auditOf = (email: string) =>
 		(
 			db

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { recordsFor } from './portfolio-flow';
 import { apiAs, demoAccounts, signIn, submit } from './session';
+import { e2eDatabase } from './server';
 
 test('submit, return with feedback, resubmit, accept, sign off: coverage and the outbox show it', async ({
 	browser
@@ -93,7 +94,7 @@ test('submit, return with feedback, resubmit, accept, sign off: coverage and the
 test('a supervisor cannot review, sign off or see the records of someone they do not supervise', async ({
 	baseURL
 }) => {
-	const db = new Database('data/e2e.db', { readonly: true });
+	const db = new Database(e2eDatabase, { readonly: true });
 	const chris = db.prepare("select id from users where email = 'colleague@demo.test'").get() as {
 		id: string;
 	};
@@ -151,14 +152,14 @@ test('a supervisor cannot review, sign off or see the records of someone they do
 });
 
 function outboxCount() {
-	const db = new Database('data/e2e.db', { readonly: true });
+	const db = new Database(e2eDatabase, { readonly: true });
 	const row = db.prepare('select count(*) as n from outbox').get() as { n: number };
 	db.close();
 	return row.n;
 }
 
 function outboxSince(count: number) {
-	const db = new Database('data/e2e.db', { readonly: true });
+	const db = new Database(e2eDatabase, { readonly: true });
 	const rows = db.prepare('select subject from outbox order by created_at').all() as {
 		subject: string;
 	}[];
