@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { emailField, parseDateParts, parseForm, required } from './forms';
+import {
+	emailField,
+	formValues,
+	integerOf,
+	isKeyOf,
+	listOf,
+	parseDateParts,
+	parseForm,
+	readFormData,
+	required,
+	textOf,
+	textValues
+} from './forms';
 
 const form = (entries: [string, string][]) => {
 	const data = new FormData();
@@ -88,5 +100,74 @@ describe('parseDateParts', () => {
 				'start date'
 			).error
 		).toBe('The start date must be a real date');
+	});
+});
+
+describe('reading hostile forms', () => {
+	const hostile = () => {
+		const data = new FormData();
+		data.append('email', new File(['x'], 'f.txt'));
+		data.append('name', 'Sam\0 \uD800Okoro');
+		data.append('constructor', 'a');
+		data.append('__proto__', 'b');
+		data.append('roles', 'a');
+		data.append('roles', new File(['y'], 'g.txt'));
+		data.append('version', '1e308');
+		return data;
+	};
+
+	it('treats a file where text was expected as an empty field', () => {
+		expect(textOf(hostile(), 'email')).toBe('');
+		expect(formValues(hostile()).email).toBe('');
+		expect(textValues(hostile())).not.toHaveProperty('email');
+		expect(listOf(hostile(), 'roles')).toEqual(['a']);
+		const parsed = parseForm(z.object({ email: emailField() }), hostile());
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) {
+			expect(parsed.errors.email).toBe('Enter an email address');
+			// What goes back to the page is text only: a File cannot be sent to the browser.
+			expect(Object.values(parsed.values).every((v) => typeof v === 'string')).toBe(true);
+		}
+	});
+
+	it('removes NUL characters and replaces lone surrogates', () => {
+		expect(textOf(hostile(), 'name')).toBe('Sam \uFFFDOkoro');
+		expect(formValues(hostile()).name).toBe('Sam \uFFFDOkoro');
+	});
+
+	it('keeps fields named after built-in properties as plain fields', () => {
+		const values = formValues(hostile());
+		expect(values.constructor).toBe('a');
+		expect(Object.getPrototypeOf(values)).toBeNull();
+		expect(values.toString).toBeUndefined();
+		expect(textValues(new FormData()).valueOf).toBeUndefined();
+	});
+
+	it('reads whole numbers only', () => {
+		const form = (value: string) => {
+			const data = new FormData();
+			data.append('version', value);
+			return data;
+		};
+		expect(integerOf(form('3'), 'version')).toBe(3);
+		for (const bad of ['NaN', '1.5', '1e308', '99999999999', '-1', '', ' ', '0x10', 'Infinity'])
+			expect(integerOf(form(bad), 'version'), bad).toBeUndefined();
+		expect(integerOf(hostile(), 'version')).toBeUndefined();
+	});
+
+	it('checks membership of a vocabulary with its own keys only', () => {
+		const vocabulary = { gibbs: 'Gibbs' };
+		expect(isKeyOf(vocabulary, 'gibbs')).toBe(true);
+		for (const name of ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty'])
+			expect(isKeyOf(vocabulary, name), name).toBe(false);
+	});
+
+	it('answers 400 to a body that is not a form', async () => {
+		const request = new Request('http://localhost/', {
+			method: 'POST',
+			headers: { 'content-type': 'multipart/form-data; boundary=x' },
+			body: 'not multipart at all'
+		});
+		await expect(readFormData(request)).rejects.toMatchObject({ status: 400 });
 	});
 });

@@ -1,23 +1,90 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { FieldError } from './errors';
 
 export type FieldErrors = Record<string, string>;
 
 export type Parsed<T> =
 	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, unknown> };
 
+/**
+ * Text as the database may keep it: NUL characters (which PostgreSQL refuses) removed and lone
+ * surrogates (half of an emoji, cut) replaced, so the same text saves on every database.
+ */
+export function cleanText(value: string) {
+	return value
+		.replaceAll('\0', '')
+		.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * One field's text, trimmed: empty when the field is missing or holds a file where text was
+ * expected, so every reader of a form sees text or nothing, never `[object File]`.
+ */
+export function textOf(form: FormData, name: string) {
+	const value = form.get(name);
+	return typeof value === 'string' ? cleanText(value).trim() : '';
+}
+
+/** Every text value of a field that may repeat (checkboxes), files left out. */
+export function listOf(form: FormData, name: string) {
+	return form
+		.getAll(name)
+		.filter((v): v is string => typeof v === 'string')
+		.map((v) => cleanText(v));
+}
+
+/**
+ * A whole number written as digits only (at most nine, so it fits every database's integer),
+ * or undefined: `NaN`, `1.5`, `1e308` and `-1` are not record versions or counts.
+ */
+export function integerOf(form: FormData, name: string) {
+	const text = textOf(form, name);
+	return /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * The form's texts by field name, as typed (untrimmed), without files. It has no prototype, so
+ * a field named `constructor` or `__proto__` is just a field.
+ */
+export function textValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = Object.create(null);
+	for (const [key, value] of form.entries())
+		if (typeof value === 'string' && key !== '__proto__' && !(key in values))
+			values[key] = cleanText(value);
+	return values;
+}
+
 /** The form as plain values: one string per field, or a list for fields that repeat (checkboxes). */
 export function formValues(form: FormData, lists: string[] = []): Record<string, unknown> {
-	const values: Record<string, unknown> = {};
-	for (const key of new Set(form.keys())) {
-		if (lists.includes(key)) values[key] = form.getAll(key).filter((v) => typeof v === 'string');
-		else {
-			const value = form.get(key);
-			values[key] = typeof value === 'string' ? value.trim() : value;
-		}
-	}
-	for (const key of lists) values[key] ??= [];
+	const values: Record<string, unknown> = Object.create(null);
+	for (const [key, text] of Object.entries(textValues(form)))
+		if (!lists.includes(key)) values[key] = text.trim();
+	for (const key of lists) values[key] = listOf(form, key);
+	// A file sent where text was expected counts as the field left empty.
+	for (const key of new Set(form.keys()))
+		if (!lists.includes(key) && key !== '__proto__') values[key] ??= '';
 	return values;
+}
+
+/**
+ * Reads a posted form. A body that is not a form at all (a broken multipart body, or JSON sent
+ * to a form action) is the sender's mistake: a 400 with a message, not a 500.
+ */
+export async function readFormData(request: Request) {
+	try {
+		return await request.formData();
+	} catch {
+		error(400, 'The form could not be read. Go back and try again.');
+	}
+}
+
+/** Whether a key is one of a vocabulary's own entries (not `toString` or `constructor`). */
+export function isKeyOf<T extends object>(
+	vocabulary: T,
+	key: string
+): key is Extract<keyof T, string> {
+	return Object.hasOwn(vocabulary, key);
 }
 
 /**
@@ -62,7 +129,7 @@ export function parseDateParts(
 	name: string,
 	label: string
 ): { value?: string; error?: string; parts: Record<string, string> } {
-	const part = (p: string) => String(form.get(`${name}-${p}`) ?? '').trim();
+	const part = (p: string) => textOf(form, `${name}-${p}`);
 	const parts = { day: part('day'), month: part('month'), year: part('year') };
 	if (!parts.day && !parts.month && !parts.year) return { error: `Enter the ${label}`, parts };
 	const missing = (['day', 'month', 'year'] as const).filter((p) => !parts[p]);
@@ -98,4 +165,10 @@ export function optionalDateParts(form: FormData, name: string, label: string) {
 	const date = parseDateParts(form, name, label);
 	const blank = !date.parts.day && !date.parts.month && !date.parts.year;
 	return blank ? { parts: date.parts } : date;
+}
+
+/** A domain rule's refusal as the form's failure; anything else is not the user's mistake. */
+export function fieldFailure(values: Record<string, unknown>, e: unknown) {
+	if (!(e instanceof FieldError)) throw e;
+	return invalid(values, { [e.field]: e.message });
 }

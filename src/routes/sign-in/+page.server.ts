@@ -8,7 +8,7 @@ import {
 	setSessionCookie
 } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm, required } from '$lib/server/forms';
+import { invalid, parseForm, readFormData, required } from '$lib/server/forms';
 import { formatTime } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,7 +31,7 @@ const schema = z.object({
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, getClientAddress }) => {
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const parsed = parseForm(schema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { email, password } = parsed.data;

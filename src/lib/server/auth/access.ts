@@ -48,6 +48,18 @@ export async function requirePractitionerAccess(practitionerId: string) {
 	return user;
 }
 
+/**
+ * The signed-in person, if they may see this portfolio record. A draft is its author's alone:
+ * until it is submitted nobody else sees it, not even a supervisor, principal social worker or
+ * administrator. After that, whoever may see the practitioner's records may see it.
+ */
+export async function requireRecordAccess(record: { owner_id: string; status: string }) {
+	const user = requireUser();
+	if (record.status === 'draft' && user.id !== record.owner_id)
+		error(403, 'This record is a draft: only its author can see it until it is submitted.');
+	return requirePractitionerAccess(record.owner_id);
+}
+
 /** The signed-in supervisor, if they supervise this practitioner today; 403 otherwise. */
 export async function requireSupervisorOf(practitionerId: string) {
 	const user = requireRole('supervisor');

@@ -9,7 +9,7 @@ import type { Db } from './index';
 import { createDb } from './index';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
-import { testDatabases } from './testing';
+import { newUser, testDatabases } from './testing';
 import { dateOnly } from './time';
 
 describe('createDb', () => {
@@ -55,6 +55,25 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		const tables = await db.introspection.getTables();
 		expect(tables.map((t) => t.name)).not.toContain('half_done');
 		expect(await migrateToLatest(db)).toEqual([]);
+	});
+
+	it('keeps text with NUL characters out of the database, in values, lists and raw SQL', async () => {
+		const name = 'Sam\0 Okoro';
+		const id = await newUser(db, { email: `nul\0-${Date.now()}@example.gov.uk`, name, roles: [] });
+		const stored = await db
+			.selectFrom('users')
+			.select(['name', 'email'])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		expect(stored.name).toBe('Sam Okoro');
+		expect(stored.email).not.toContain('\0');
+		const found = await db
+			.selectFrom('users')
+			.select('id')
+			.where('id', 'in', [`${id}\0`, 'x'])
+			.where(sql<boolean>`name = ${name}`)
+			.execute();
+		expect(found).toEqual([{ id }]);
 	});
 
 	it('holds the demo authority: 3 teams, 30 practitioners, 12 ASYEs, and the named sign-ins', async () => {

@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { StripNulPlugin } from './text-plugin';
 
 export type Db = Kysely<Database>;
 export type { Database } from './schema';
@@ -62,12 +63,14 @@ function openSqlite(path: string): SQLite.Database {
 export function createDb(url: string): Db {
 	if (url.startsWith('file:')) {
 		return new Kysely<Database>({
-			dialect: new ImmediateSqliteDialect(openSqlite(url.slice('file:'.length)))
+			dialect: new ImmediateSqliteDialect(openSqlite(url.slice('file:'.length))),
+			plugins: [new StripNulPlugin()]
 		});
 	}
 	if (/^postgres(ql)?:\/\//.test(url)) {
 		return new Kysely<Database>({
-			dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) })
+			dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+			plugins: [new StripNulPlugin()]
 		});
 	}
 	throw new Error(

@@ -1,4 +1,4 @@
-import { Migrator, type Migration } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Migration } from 'kysely';
 import type { Db } from './index';
 import { migrations } from './migrations';
 
@@ -10,7 +10,11 @@ export async function migrateToLatest(
 	db: Db,
 	all: Record<string, Migration> = migrations
 ): Promise<string[]> {
-	const migrator = new Migrator({ db, provider: { getMigrations: async () => all } });
+	const migrator = new Migrator({
+		db,
+		provider: { getMigrations: async () => all },
+		migrationTableSchema: await currentSchema(db)
+	});
 	const { error, results = [] } = await migrator.migrateToLatest();
 	const failed = results.find((r) => r.status === 'Error');
 	if (error) {
@@ -21,4 +25,15 @@ export async function migrateToLatest(
 		});
 	}
 	return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * On PostgreSQL, the schema the app works in. Without it Kysely looks for its migration tables
+ * in every schema, so a database holding two copies of the app (or tests, a schema each) could
+ * see the other's tables and skip creating its own.
+ */
+async function currentSchema(db: Db) {
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+	return rows[0].schema;
 }

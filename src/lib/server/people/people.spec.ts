@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
+import { FieldError } from '../errors';
 import {
 	currentSupervisees,
 	isCurrentSupervisor,
@@ -126,5 +127,52 @@ describe.each(testDatabases())('people, teams and supervision on $name', (databa
 		await expect(endSupervision(db, first, current.id, '2026-10-01')).rejects.toThrow(
 			'already ended'
 		);
+	});
+	it('refuses ids that name nobody, or the wrong person, with a message by the field', async () => {
+		const admin = await newUser(db, { roles: ['admin'] });
+		const practitioner = await newUser(db, { roles: ['practitioner'] });
+		const supervisor = await newUser(db, { roles: ['supervisor'] });
+		const leaver = await newUser(db, { roles: ['supervisor'], active: false });
+		const unknown = '00000000-0000-4000-8000-000000000000';
+		const refused = async (change: Promise<unknown>, field: string) => {
+			const error = await change.then(
+				() => undefined,
+				(e: unknown) => e
+			);
+			expect(error).toBeInstanceOf(FieldError);
+			expect((error as FieldError).field).toBe(field);
+		};
+		for (const managerId of [unknown, practitioner, leaver])
+			await refused(createTeam(db, admin, `Team ${managerId}`, managerId), 'managerId');
+		const team = await createTeam(db, admin, 'References team', supervisor);
+		await refused(updateTeam(db, admin, team, 'References team', practitioner), 'managerId');
+		const person = {
+			email: 'references@test.example',
+			name: 'Reference Person',
+			roles: [],
+			careerStage: null,
+			sweNumber: null
+		};
+		await refused(createPerson(db, admin, { ...person, teamId: unknown }), 'teamId');
+		await refused(updatePerson(db, admin, practitioner, { ...person, teamId: unknown }), 'teamId');
+		const startsOn = '2026-01-01';
+		await refused(
+			assignSupervisor(db, admin, { supervisorId: unknown, superviseeId: practitioner, startsOn }),
+			'supervisorId'
+		);
+		await refused(
+			assignSupervisor(db, admin, {
+				supervisorId: practitioner,
+				superviseeId: supervisor,
+				startsOn
+			}),
+			'supervisorId'
+		);
+		await refused(
+			assignSupervisor(db, admin, { supervisorId: supervisor, superviseeId: unknown, startsOn }),
+			'superviseeId'
+		);
+		const teams = await db.selectFrom('teams').select('name').execute();
+		expect(teams.map((t) => t.name)).not.toContain(`Team ${unknown}`);
 	});
 });

@@ -2,8 +2,14 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { dateOnly, timestamp } from '../db/time';
+import { FieldError } from '../errors';
+import { checkActivePerson, checkRoleHolder } from './references';
 
-export class SupervisionError extends Error {}
+export class SupervisionError extends FieldError {
+	constructor(message: string) {
+		super('superviseeId', message);
+	}
+}
 
 /** A supervision is current on a day when it has started and not yet ended. */
 export function isCurrent(s: { starts_on: string; ends_on: string | null }, today = dateOnly()) {
@@ -24,6 +30,19 @@ export async function assignSupervisor(
 		throw new SupervisionError('A person cannot supervise themselves');
 	const id = newId();
 	await db.transaction().execute(async (tx) => {
+		await checkActivePerson(
+			tx,
+			input.superviseeId,
+			'superviseeId',
+			'Choose the person to be supervised from the list'
+		);
+		await checkRoleHolder(
+			tx,
+			input.supervisorId,
+			'supervisor',
+			'supervisorId',
+			'Choose a supervisor from the list'
+		);
 		const open = await tx
 			.selectFrom('supervisions')
 			.selectAll()

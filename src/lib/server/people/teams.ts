@@ -2,12 +2,26 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
+import { FieldError } from '../errors';
+import { checkRoleHolder } from './references';
 
-export class TeamNameTakenError extends Error {
+export class TeamNameTakenError extends FieldError {
 	constructor() {
-		super('There is already a team with this name');
+		super('name', 'There is already a team with this name');
 	}
 }
+
+/** A team's manager must be an active supervisor: that is who can manage a team's work. */
+const checkManager = (db: Db, managerId: string | null) =>
+	managerId
+		? checkRoleHolder(
+				db,
+				managerId,
+				'supervisor',
+				'managerId',
+				'Choose a team manager from the list'
+			)
+		: undefined;
 
 async function nameTaken(db: Db, name: string, exceptId?: string) {
 	let query = db.selectFrom('teams').select('id').where('name', '=', name);
@@ -25,6 +39,7 @@ export async function createTeam(
 	const id = newId();
 	await db.transaction().execute(async (tx) => {
 		if (await nameTaken(tx, name)) throw new TeamNameTakenError();
+		await checkManager(tx, managerId);
 		await tx
 			.insertInto('teams')
 			.values({ id, name, manager_id: managerId, created_at: timestamp(now) })
@@ -53,6 +68,7 @@ export async function updateTeam(
 ) {
 	await db.transaction().execute(async (tx) => {
 		if (await nameTaken(tx, name, id)) throw new TeamNameTakenError();
+		await checkManager(tx, managerId);
 		await tx
 			.updateTable('teams')
 			.set({ name, manager_id: managerId })

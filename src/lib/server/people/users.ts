@@ -4,6 +4,8 @@ import { newId } from '../db/ids';
 import { roles as allRoles, type CareerStage, type Role } from '../db/schema';
 import { timestamp } from '../db/time';
 import { invalidateUserSessions } from '../auth/session';
+import { FieldError } from '../errors';
+import { checkTeam } from './references';
 
 export interface PersonInput {
 	email: string;
@@ -14,9 +16,9 @@ export interface PersonInput {
 	sweNumber: string | null;
 }
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends FieldError {
 	constructor() {
-		super('Someone already has this email address');
+		super('email', 'Someone already has this email address');
 	}
 }
 
@@ -36,6 +38,7 @@ export async function createPerson(
 	const id = newId();
 	await db.transaction().execute(async (tx) => {
 		if (await emailTaken(tx, input.email)) throw new EmailTakenError();
+		if (input.teamId) await checkTeam(tx, input.teamId);
 		await tx
 			.insertInto('users')
 			.values({
@@ -75,6 +78,7 @@ export async function createPerson(
 export async function updatePerson(db: Db, actorId: string, id: string, input: PersonInput) {
 	await db.transaction().execute(async (tx) => {
 		if (await emailTaken(tx, input.email, id)) throw new EmailTakenError();
+		if (input.teamId) await checkTeam(tx, input.teamId);
 		await tx
 			.updateTable('users')
 			.set({

@@ -5,11 +5,11 @@ import {
 	type ReflectiveModel
 } from '$lib/portfolio/vocabulary';
 import { dateOnly } from '../db/time';
-import { parseDateParts, type FieldErrors } from '../forms';
+import { isKeyOf, parseDateParts, textOf, textValues, type FieldErrors } from '../forms';
 import type { EvidenceInput, EvidenceRecord } from './evidence';
 
 const maxText = 20_000;
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const text = textOf;
 const field = (model: string, key: string) => `reflection-${model}-${key}`;
 
 /** The form's fields as text, to show again exactly as typed. */
@@ -20,8 +20,7 @@ export type EvidenceValues = Record<string, string>;
  * not chosen, so nothing typed is lost when the form comes back with a message.
  */
 export function parseEvidenceForm(form: FormData, today = dateOnly()) {
-	const values: EvidenceValues = {};
-	for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value;
+	const values: EvidenceValues = textValues(form);
 	const errors: FieldErrors = {};
 
 	const title = text(form, 'title');
@@ -34,17 +33,18 @@ export function parseEvidenceForm(form: FormData, today = dateOnly()) {
 		errors.activityDate = 'The date of the activity must be today or in the past';
 
 	const type = text(form, 'type');
-	if (!(type in evidenceTypes)) errors.type = 'Choose the type of evidence';
+	if (!isKeyOf(evidenceTypes, type)) errors.type = 'Choose the type of evidence';
 
-	const model = (text(form, 'reflectionModel') || 'free') as ReflectiveModel;
-	if (!(model in reflectiveModels)) errors.reflectionModel = 'Choose a reflective model';
-	const prompts = reflectiveModels[model in reflectiveModels ? model : 'free'].prompts;
+	const chosen = text(form, 'reflectionModel') || 'free';
+	const model: ReflectiveModel = isKeyOf(reflectiveModels, chosen) ? chosen : 'free';
+	if (model !== chosen) errors.reflectionModel = 'Choose a reflective model';
+	const prompts = reflectiveModels[model].prompts;
 	const reflection = Object.fromEntries(
 		prompts.map((p) => [p.key, text(form, field(model, p.key))])
 	);
 
 	const cpdType = text(form, 'cpdType');
-	if (cpdType && !(cpdType in cpdTypes)) errors.cpdType = 'Choose a type of CPD from the list';
+	if (cpdType && !isKeyOf(cpdTypes, cpdType)) errors.cpdType = 'Choose a type of CPD from the list';
 
 	const peer = text(form, 'peerReflected');
 	const hoursText = text(form, 'hours');
@@ -106,7 +106,9 @@ export function evidenceValues(record: EvidenceRecord): EvidenceValues {
 
 /** The record's texts and file names, labelled, for the anonymity check. */
 export function textsOf(record: EvidenceRecord) {
-	const prompts = reflectiveModels[record.reflection_model as ReflectiveModel]?.prompts ?? [];
+	const prompts = isKeyOf(reflectiveModels, record.reflection_model)
+		? reflectiveModels[record.reflection_model].prompts
+		: [];
 	return [
 		{ name: 'title', label: 'Title', text: record.title },
 		{ name: 'account', label: 'Account of the activity', text: record.account },

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
-import { invalid, parseDateParts, parseForm, required } from '$lib/server/forms';
+import {
+	fieldFailure,
+	formValues,
+	invalid,
+	parseDateParts,
+	parseForm,
+	readFormData,
+	required,
+	textOf
+} from '$lib/server/forms';
 import {
 	assignSupervisor,
 	endSupervision,
@@ -36,26 +45,25 @@ const assignSchema = z.object({
 export const actions: Actions = {
 	assign: async ({ request }) => {
 		const admin = requireRole('admin');
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const parsed = parseForm(assignSchema, form);
 		const date = parseDateParts(form, 'startsOn', 'start date');
 		const errors = {
 			...(parsed.ok ? {} : parsed.errors),
 			...(date.error ? { startsOn: date.error } : {})
 		};
-		const values = { ...Object.fromEntries(form), startsOn: date.parts };
+		const values = { ...formValues(form), startsOn: date.parts };
 		if (!parsed.ok || !date.value) return invalid(values, errors);
 		try {
 			await assignSupervisor(getDb(), admin.id, { ...parsed.data, startsOn: date.value });
 		} catch (e) {
-			if (!(e instanceof SupervisionError)) throw e;
-			return invalid(values, { superviseeId: e.message });
+			return fieldFailure(values, e);
 		}
 		redirect(303, '/admin/supervision?saved=assigned');
 	},
 	end: async ({ request }) => {
 		const admin = requireRole('admin');
-		const id = String((await request.formData()).get('id') ?? '');
+		const id = textOf(await readFormData(request), 'id');
 		try {
 			await endSupervision(getDb(), admin.id, id, dateOnly());
 		} catch (e) {

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { fieldFailure, invalid, parseForm, readFormData } from '$lib/server/forms';
 import { teamFormSchema } from '$lib/server/people/team-form';
-import { createTeam, listTeams, TeamNameTakenError } from '$lib/server/people/teams';
+import { createTeam, listTeams } from '$lib/server/people/teams';
 import { listPeopleWithRole } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,13 +16,12 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	default: async ({ request }) => {
 		const admin = requireRole('admin');
-		const parsed = parseForm(teamFormSchema, await request.formData());
+		const parsed = parseForm(teamFormSchema, await readFormData(request));
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
 			await createTeam(getDb(), admin.id, parsed.data.name, parsed.data.managerId || null);
 		} catch (e) {
-			if (!(e instanceof TeamNameTakenError)) throw e;
-			return invalid(parsed.data, { name: e.message });
+			return fieldFailure(parsed.data, e);
 		}
 		redirect(303, '/admin/teams');
 	}

@@ -15,7 +15,7 @@ import {
 import { markActionDone, removeAction, signOffAction } from '$lib/server/audit/actions';
 import { removeFinding } from '$lib/server/audit/findings';
 import { requireAudit } from '$lib/server/audit/access';
-import { formValues } from '$lib/server/forms';
+import { formValues, readFormData, textOf } from '$lib/server/forms';
 import { needsRaisedBy } from '$lib/server/learning/needs';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -60,7 +60,7 @@ export const actions: Actions = {
 	finalise: async ({ params, request, url }) => {
 		const { user, audit, part, definition, db } = await requireAudit(params.id);
 		if (!part.auditor) error(403, 'Only the audit’s auditors can finalise it.');
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const findings = anonymityFindings(audit);
 		const confirmed = form.get('anonymity') === 'yes';
 		if (findings.length && !confirmed)
@@ -81,20 +81,20 @@ export const actions: Actions = {
 	removeFinding: async ({ params, request }) => {
 		const { audit, part, db } = await requireAudit(params.id);
 		if (!part.auditor) error(403, 'Only the audit’s auditors can change it.');
-		const id = String((await request.formData()).get('findingId') ?? '');
+		const id = textOf(await readFormData(request), 'findingId');
 		return (await attempt(() => removeFinding(db, audit.id, id))) ?? { removed: 'finding' };
 	},
 	removeAction: async ({ params, request }) => {
 		const { audit, part, db } = await requireAudit(params.id);
 		if (!part.auditor) error(403, 'Only the audit’s auditors can change it.');
-		const id = String((await request.formData()).get('actionId') ?? '');
+		const id = textOf(await readFormData(request), 'actionId');
 		return (await attempt(() => removeAction(db, audit.id, id))) ?? { removed: 'action' };
 	},
 	respond: async ({ params, request }) => {
 		const { user, audit, part, db } = await requireAudit(params.id);
 		if (!(part.manager || part.psw))
 			error(403, 'Only the team manager or a head of service records the response.');
-		const response = String(formValues(await request.formData()).response ?? '');
+		const response = String(formValues(await readFormData(request)).response ?? '');
 		if (!response)
 			return fail(400, {
 				field: 'response',
@@ -107,7 +107,7 @@ export const actions: Actions = {
 	receipt: async ({ params, request }) => {
 		const { user, audit, part, db } = await requireAudit(params.id);
 		if (!part.manager) error(403, 'Only the team manager records receipt of the audit.');
-		const directions = String(formValues(await request.formData()).directions ?? '');
+		const directions = String(formValues(await readFormData(request)).directions ?? '');
 		if (directions.length > 5000)
 			return fail(400, {
 				field: 'directions',
@@ -119,7 +119,7 @@ export const actions: Actions = {
 	},
 	actionDone: async ({ params, request }) => {
 		const { user, audit, part, db } = await requireAudit(params.id);
-		const id = String((await request.formData()).get('actionId') ?? '');
+		const id = textOf(await readFormData(request), 'actionId');
 		const action = audit.actions.find((a) => a.id === id);
 		if (!action) error(404, 'There is no such action on this audit.');
 		if (action.owner_id !== user.id && !part.manager)
@@ -131,13 +131,13 @@ export const actions: Actions = {
 		const { user, audit, part, db } = await requireAudit(params.id);
 		if (!part.manager) error(403, 'Only the team manager signs off actions.');
 		if (audit.status !== 'finalised') error(409, 'Actions are worked once the audit is finalised.');
-		const id = String((await request.formData()).get('actionId') ?? '');
+		const id = textOf(await readFormData(request), 'actionId');
 		return (await attempt(() => signOffAction(db, user.id, audit.id, id))) ?? { signedOff: id };
 	},
 	moderator: async ({ params, request }) => {
 		const { user, audit, part, db } = await requireAudit(params.id);
 		if (!part.psw) error(403, 'Only a principal social worker assigns a moderator.');
-		const id = String((await request.formData()).get('moderatorId') ?? '');
+		const id = textOf(await readFormData(request), 'moderatorId');
 		const allowed = (await moderatorChoices(db, audit)).some((p) => p.id === id);
 		if (!allowed)
 			return fail(400, {

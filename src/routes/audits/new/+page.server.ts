@@ -5,7 +5,7 @@ import { auditFormChoices, parseAuditDetails } from '$lib/server/audit/details-f
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
-import { dateParts, invalid } from '$lib/server/forms';
+import { dateParts, invalid, readFormData } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -31,7 +31,7 @@ export const actions: Actions = {
 			db,
 			auditDefinition(),
 			user.id,
-			await request.formData()
+			await readFormData(request)
 		);
 		if (!parsed.details) return invalid(parsed.values, parsed.errors);
 		const id = await createAudit(db, user.id, parsed.details);

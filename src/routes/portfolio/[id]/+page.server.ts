@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { hasRole, requirePractitionerAccess } from '$lib/server/auth/access';
+import { hasRole, requireRecordAccess } from '$lib/server/auth/access';
 import { isCurrentSupervisor } from '$lib/server/people/supervision';
 import { observationFor, reflectOnObservation } from '$lib/server/observation/observations';
 import {
@@ -13,7 +13,7 @@ import {
 import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
 import { getFramework } from '$lib/server/framework';
-import { invalid } from '$lib/server/forms';
+import { integerOf, invalid, listOf, readFormData, textOf } from '$lib/server/forms';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
 import {
 	addAttachments,
@@ -38,7 +38,7 @@ import type { Actions, PageServerLoad } from './$types';
 async function findRecord(id: string) {
 	const record = await getEvidence(getDb(), id);
 	if (!record) error(404, 'There is no such record.');
-	const user = await requirePractitionerAccess(record.owner_id);
+	const user = await requireRecordAccess(record);
 	const owner = user.id === record.owner_id;
 	const supervisor =
 		!owner &&
@@ -103,7 +103,7 @@ export const actions: Actions = {
 		if (tooMany) errors.files = tooMany;
 		if (Object.keys(errors).length) return invalid(values, errors);
 		try {
-			await updateEvidence(db, user.id, params.id, Number(form.get('version')), input);
+			await updateEvidence(db, user.id, params.id, integerOf(form, 'version') ?? 0, input);
 		} catch (e) {
 			if (!(e instanceof EvidenceError)) throw e;
 			return invalid(values, { editor: e.message }, 409);
@@ -119,14 +119,14 @@ export const actions: Actions = {
 			getDb(),
 			user.id,
 			params.id,
-			String((await request.formData()).get('attachment') ?? '')
+			textOf(await readFormData(request), 'attachment')
 		);
 		redirect(303, `/portfolio/${params.id}?saved=file-removed`);
 	},
 	submit: async ({ params, request, url }) => {
 		const { user, record, editable } = await requireEditable(params.id);
 		if (!editable) return invalid({}, { submit: `This record has been ${record.status} already.` });
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const problems = submissionProblems(record, record.outcomes.length);
 		if (Object.keys(problems).length) return invalid({}, problems);
 		const findings = checkAnonymity(textsOf(record), { allowedNames: [user.name] });
@@ -138,7 +138,7 @@ export const actions: Actions = {
 				getDb(),
 				user.id,
 				params.id,
-				Number(form.get('version')),
+				integerOf(form, 'version') ?? 0,
 				findings.length > 0
 			);
 			await notifySubmitted(getDb(), params.id, url.origin);
@@ -150,8 +150,8 @@ export const actions: Actions = {
 	},
 	accept: async ({ params, request, url }) => {
 		const { user } = await requireReviewer(params.id);
-		const form = await request.formData();
-		const statements = form.getAll('statement').filter((v): v is string => typeof v === 'string');
+		const form = await readFormData(request);
+		const statements = listOf(form, 'statement');
 		try {
 			await acceptEvidence(getDb(), user.id, params.id, statements, url.origin);
 		} catch (e) {
@@ -162,7 +162,7 @@ export const actions: Actions = {
 	},
 	return: async ({ params, request, url }) => {
 		const { user } = await requireReviewer(params.id);
-		const feedback = String((await request.formData()).get('feedback') ?? '');
+		const feedback = textOf(await readFormData(request), 'feedback');
 		try {
 			await returnEvidence(getDb(), user.id, params.id, feedback, url.origin);
 		} catch (e) {
@@ -175,7 +175,7 @@ export const actions: Actions = {
 		const { user, owner, supervisor } = await findRecord(params.id);
 		if (!owner && !supervisor)
 			error(403, 'Only the practitioner and their supervisor can comment.');
-		const body = String((await request.formData()).get('comment') ?? '').trim();
+		const body = textOf(await readFormData(request), 'comment');
 		if (!body) return invalid({}, { comment: 'Write a comment' });
 		if (body.length > 5000)
 			return invalid({ comment: body }, { comment: 'A comment must be 5,000 characters or fewer' });
@@ -185,7 +185,7 @@ export const actions: Actions = {
 	reflect: async ({ params, request }) => {
 		const { user, owner } = await findRecord(params.id);
 		if (!owner) error(403, 'Only the practitioner observed can add their reflection.');
-		const reflection = String((await request.formData()).get('observationReflection') ?? '').trim();
+		const reflection = textOf(await readFormData(request), 'observationReflection');
 		if (!reflection)
 			return invalid({}, { observationReflection: 'Write your reflection on the observation' });
 		if (!(await reflectOnObservation(getDb(), user.id, params.id, reflection)))

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
-import { formValues, invalid, parseDateParts } from '$lib/server/forms';
+import { formValues, invalid, parseDateParts, readFormData, textOf } from '$lib/server/forms';
 import { programmePage } from '$lib/server/programme';
 import {
 	AgreementError,
@@ -45,18 +45,18 @@ export const actions: Actions = {
 	},
 	time: async ({ request }) => {
 		const { user, page } = await enrolment();
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const values: Record<string, unknown> = formValues(form);
 		const errors: Record<string, string> = {};
 		const date = parseDateParts(form, 'takenOn', 'date');
 		values.takenOn = date.parts;
 		if (date.error) errors.takenOn = date.error;
 		else if (date.value! > dateOnly()) errors.takenOn = 'The date must be today or in the past';
-		const hoursText = String(form.get('timeHours') ?? '').trim();
+		const hoursText = textOf(form, 'timeHours');
 		const hours = Number(hoursText);
 		if (!/^\d{1,2}(\.\d{1,2})?$/.test(hoursText) || hours <= 0 || hours > 24)
 			errors.timeHours = 'Enter the hours as a number between 0.25 and 24, like 1.5';
-		const activity = String(form.get('activity') ?? '').trim();
+		const activity = textOf(form, 'activity');
 		if (!activity) errors.activity = 'Say what you used the time for';
 		if (Object.keys(errors).length) return invalid(values, errors);
 		await recordProtectedTime(getDb(), user.id, page.programme.enrolmentId, {

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { selfRatings, type SelfRating } from '$lib/portfolio/vocabulary';
+import { selfRatings } from '$lib/portfolio/vocabulary';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid, isKeyOf, readFormData } from '$lib/server/forms';
 import { listSelfAssessments, recordSelfAssessment } from '$lib/server/portfolio/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,7 @@ export const actions: Actions = {
 	default: async ({ request }) => {
 		const user = requireRole('practitioner');
 		const framework = getFramework()!;
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const values = formValues(form) as Record<string, string>;
 		const errors: Record<string, string> = {};
 		const ratings = [];
@@ -39,12 +39,12 @@ export const actions: Actions = {
 						`Choose a rating for outcome ${outcome.id}, or clear its note`;
 				continue;
 			}
-			if (!(rating in selfRatings))
+			if (!isKeyOf(selfRatings, rating))
 				errors[`rating-${outcome.id}`] = `Choose a rating for outcome ${outcome.id} from the list`;
 			else if (note.length > 2000)
 				errors[`note-${outcome.id}`] =
 					`The note for outcome ${outcome.id} must be 2,000 characters or fewer`;
-			else ratings.push({ outcomeId: outcome.id, rating: rating as SelfRating, note });
+			else ratings.push({ outcomeId: outcome.id, rating, note });
 		}
 		if (Object.keys(errors).length) return invalid(values, errors);
 		if (ratings.length === 0)

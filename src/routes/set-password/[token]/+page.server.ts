@@ -5,7 +5,7 @@ import { hashPassword, passwordProblem } from '$lib/server/auth/password';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { recordEvent } from '$lib/server/db/events';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm, readFormData } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const link = await findOneTimeLink(db, params.token);
 		if (!link) return fail(410, { expired: true });
-		const parsed = parseForm(schema, await request.formData());
+		const parsed = parseForm(schema, await readFormData(request));
 		if (!parsed.ok) return invalid({}, parsed.errors);
 		const problem = passwordProblem(parsed.data.password, link.email);
 		if (problem) return invalid({}, { password: problem });

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/api-tokens';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid, readFormData, textOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	create: async ({ request }) => {
 		const user = requireRole('psw');
-		const values = formValues(await request.formData());
+		const values = formValues(await readFormData(request));
 		const name = String(values.name ?? '');
 		if (!name) return invalid(values, { name: 'Enter a name for the token, such as “Power BI”' });
 		if (name.length > 100)
@@ -24,7 +24,7 @@ export const actions: Actions = {
 	},
 	revoke: async ({ request }) => {
 		const user = requireRole('psw');
-		const id = String((await request.formData()).get('id') ?? '');
+		const id = textOf(await readFormData(request), 'id');
 		if (!id) return fail(400, { message: 'Choose a token to revoke' });
 		await revokeApiToken(getDb(), user.id, id);
 		return { revoked: true };

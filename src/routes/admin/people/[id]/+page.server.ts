@@ -3,16 +3,11 @@ import { requireRole } from '$lib/server/auth/access';
 import { sendInvitation, sendPasswordReset } from '$lib/server/auth/invitations';
 import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
-import { invalid, parseForm } from '$lib/server/forms';
+import { fieldFailure, invalid, parseForm, readFormData } from '$lib/server/forms';
 import { personFormLists, personFormSchema } from '$lib/server/people/person-form';
 import { supervisionHistory } from '$lib/server/people/supervision';
 import { listTeams } from '$lib/server/people/teams';
-import {
-	EmailTakenError,
-	getPerson,
-	setPersonActive,
-	updatePerson
-} from '$lib/server/people/users';
+import { getPerson, setPersonActive, updatePerson } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findPerson(id: string) {
@@ -42,7 +37,7 @@ export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const admin = requireRole('admin');
 		await findPerson(params.id);
-		const parsed = parseForm(personFormSchema, await request.formData(), personFormLists);
+		const parsed = parseForm(personFormSchema, await readFormData(request), personFormLists);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		if (params.id === admin.id && !parsed.data.roles.includes('admin')) {
 			return invalid(
@@ -53,8 +48,7 @@ export const actions: Actions = {
 		try {
 			await updatePerson(getDb(), admin.id, params.id, parsed.data);
 		} catch (e) {
-			if (!(e instanceof EmailTakenError)) throw e;
-			return invalid({ ...parsed.data }, { email: e.message });
+			return fieldFailure({ ...parsed.data }, e);
 		}
 		redirect(303, `/admin/people/${params.id}?saved`);
 	},

@@ -2,10 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { sendInvitation } from '$lib/server/auth/invitations';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { fieldFailure, invalid, parseForm, readFormData } from '$lib/server/forms';
 import { personFormLists, personFormSchema } from '$lib/server/people/person-form';
 import { listTeams } from '$lib/server/people/teams';
-import { createPerson, EmailTakenError } from '$lib/server/people/users';
+import { createPerson } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -16,15 +16,14 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	default: async ({ request, url }) => {
 		const admin = requireRole('admin');
-		const parsed = parseForm(personFormSchema, await request.formData(), personFormLists);
+		const parsed = parseForm(personFormSchema, await readFormData(request), personFormLists);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = getDb();
 		let id: string;
 		try {
 			id = await createPerson(db, admin.id, parsed.data);
-		} catch (error) {
-			if (!(error instanceof EmailTakenError)) throw error;
-			return invalid({ ...parsed.data }, { email: error.message });
+		} catch (e) {
+			return fieldFailure({ ...parsed.data }, e);
 		}
 		await sendInvitation(db, { id, email: parsed.data.email, name: parsed.data.name }, url.origin);
 		redirect(303, `/admin/people/${id}?invited`);

@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { getTeam, teamMembers, TeamNameTakenError, updateTeam } from '$lib/server/people/teams';
+import { fieldFailure, invalid, parseForm, readFormData } from '$lib/server/forms';
+import { getTeam, teamMembers, updateTeam } from '$lib/server/people/teams';
 import { listPeopleWithRole } from '$lib/server/people/users';
 import { teamFormSchema } from '$lib/server/people/team-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +28,7 @@ export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const admin = requireRole('admin');
 		await findTeam(params.id);
-		const parsed = parseForm(teamFormSchema, await request.formData());
+		const parsed = parseForm(teamFormSchema, await readFormData(request));
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
 			await updateTeam(
@@ -39,8 +39,7 @@ export const actions: Actions = {
 				parsed.data.managerId || null
 			);
 		} catch (e) {
-			if (!(e instanceof TeamNameTakenError)) throw e;
-			return invalid(parsed.data, { name: e.message });
+			return fieldFailure(parsed.data, e);
 		}
 		redirect(303, `/admin/teams/${params.id}?saved`);
 	}

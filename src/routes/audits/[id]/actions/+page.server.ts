@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { addAction } from '$lib/server/audit/actions';
 import { requireDraftAuditor } from '$lib/server/audit/access';
 import { dateOnly } from '$lib/server/db/time';
-import { formValues, invalid, parseDateParts } from '$lib/server/forms';
+import { formValues, invalid, parseDateParts, readFormData } from '$lib/server/forms';
 import { activePeopleChoices } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const { user, audit, db } = await requireDraftAuditor(params.id);
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const values = formValues(form);
 		const errors: Record<string, string> = {};
 		const description = String(values.description ?? '');

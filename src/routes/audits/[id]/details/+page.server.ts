@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { updateAuditDetails } from '$lib/server/audit/audits';
 import { requireDraftAuditor } from '$lib/server/audit/access';
 import { auditFormChoices, parseAuditDetails } from '$lib/server/audit/details-form';
-import { dateParts, invalid } from '$lib/server/forms';
+import { dateParts, invalid, readFormData } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -33,7 +33,7 @@ export const actions: Actions = {
 			db,
 			definition,
 			audit.auditor_id,
-			await request.formData()
+			await readFormData(request)
 		);
 		if (!parsed.details) return invalid(parsed.values, parsed.errors);
 		await updateAuditDetails(db, user.id, audit.id, parsed.details);

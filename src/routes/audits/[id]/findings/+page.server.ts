@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { addFinding } from '$lib/server/audit/findings';
 import { requireDraftAuditor } from '$lib/server/audit/access';
 import { getFramework, outcomesOf } from '$lib/server/framework';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid, readFormData } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const tagChoices = (definition: Awaited<ReturnType<typeof requireDraftAuditor>>['definition']) => ({
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const { user, audit, definition, db } = await requireDraftAuditor(params.id);
-		const values = formValues(await request.formData(), ['outcomes', 'standards']);
+		const values = formValues(await readFormData(request), ['outcomes', 'standards']);
 		const choices = tagChoices(definition);
 		const errors: Record<string, string> = {};
 		const kind = values.kind;

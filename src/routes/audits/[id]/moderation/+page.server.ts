@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { saveGrades } from '$lib/server/audit/grading';
 import { requireAudit } from '$lib/server/audit/access';
 import { gradeChoices, gradeValues, parseGradesForm } from '$lib/server/audit/grades-form';
-import { invalid } from '$lib/server/forms';
+import { invalid, readFormData } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A moderator assigned to the audit, or a principal social worker; never one of its auditors. */
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const { user, audit, definition, db } = await requireModerator(params.id);
-		const parsed = parseGradesForm(definition, await request.formData(), false);
+		const parsed = parseGradesForm(definition, await readFormData(request), false);
 		const comments = String(parsed.values.comments ?? '');
 		if (!comments) parsed.errors.comments = 'Write your moderation comments';
 		const missing = definition.areas.filter((a) => !parsed.grades[a.id]);

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { saveViews, viewFields, type ViewField } from '$lib/server/audit/views';
 import { requireAudit, type AuditPart } from '$lib/server/audit/access';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid, readFormData } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The auditors record every view; the worker and the manager add their own. */
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const { user, audit, fields, db } = await requireViews(params.id);
-		const values = formValues(await request.formData());
+		const values = formValues(await readFormData(request));
 		const errors: Record<string, string> = {};
 		const views: Partial<Record<ViewField, string>> = {};
 		for (const field of fields) {

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { invalid } from '$lib/server/forms';
+import { invalid, readFormData } from '$lib/server/forms';
 import { assignableTo, parseAssignment } from '$lib/server/learning/assign-form';
 import { PathwayError, assignPathway } from '$lib/server/learning/assignments';
 import { getPathway } from '$lib/server/pathways';
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const pathway = requirePathway(params.id);
 		const db = getDb();
 		const allowed = await assignableTo(db, user);
-		const parsed = await parseAssignment(db, allowed, pathway.id, await request.formData());
+		const parsed = await parseAssignment(db, allowed, pathway.id, await readFormData(request));
 		if (!parsed.input) return invalid(parsed.values, parsed.errors);
 		try {
 			await assignPathway(db, user.id, parsed.input);

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
 import { searchFramework } from '$lib/server/framework/search';
-import { invalid } from '$lib/server/forms';
+import { integerOf, invalid, listOf, readFormData } from '$lib/server/forms';
 import { EvidenceError, getEvidence, isEditable, setMapping } from '$lib/server/portfolio/evidence';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -63,9 +63,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const { user, record, framework } = await editableRecord(params.id);
-		const form = await request.formData();
-		const strings = (name: string) =>
-			form.getAll(name).filter((v): v is string => typeof v === 'string');
+		const form = await readFormData(request);
+		const strings = (name: string) => listOf(form, name);
 		const outcomes = new Map(outcomesOf(framework).map((o) => [o.id, o]));
 		const chosenStatements = strings('statement');
 		const statements: { outcomeId: string; statementId: string }[] = [];
@@ -89,7 +88,7 @@ export const actions: Actions = {
 				);
 		}
 		try {
-			await setMapping(getDb(), user.id, record.id, Number(form.get('version')), {
+			await setMapping(getDb(), user.id, record.id, integerOf(form, 'version') ?? 0, {
 				frameworkVersion: framework.version.id,
 				outcomes: [...chosenOutcomes],
 				statements

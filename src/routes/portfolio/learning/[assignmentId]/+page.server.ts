@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid, readFormData } from '$lib/server/forms';
 import { PathwayError, pathwayWork } from '$lib/server/learning/assignments';
 import { completePathway, completionProblems, saveProgress } from '$lib/server/learning/progress';
 import { notifySubmitted } from '$lib/server/review/review';
@@ -47,7 +47,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const { user, work } = await requireWork(params.assignmentId);
-		const { values, steps, reflection } = readForm(await request.formData());
+		const { values, steps, reflection } = readForm(await readFormData(request));
 		if (reflection.length > 20000)
 			return invalid(values, { reflection: 'Must be 20,000 characters or fewer' });
 		try {
@@ -60,7 +60,7 @@ export const actions: Actions = {
 	},
 	complete: async ({ params, request, url }) => {
 		const { user, work } = await requireWork(params.assignmentId);
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const { values, steps, reflection } = readForm(form);
 		const db = getDb();
 		const problems = completionProblems(work.pathway, steps, reflection);

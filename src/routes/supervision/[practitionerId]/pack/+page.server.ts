@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { hasRole, requireRole, requireSupervisorOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
-import { invalid } from '$lib/server/forms';
+import { invalid, readFormData, textOf } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import { moderationPack } from '$lib/server/programme/pack';
 import {
@@ -86,9 +86,9 @@ export const actions: Actions = {
 	panel: async ({ params, request }) => {
 		const user = requireRole('psw', 'admin');
 		const review = await finalReview(params.practitionerId);
-		const form = await request.formData();
-		const decision = String(form.get('decision') ?? '');
-		const reasons = String(form.get('reasons') ?? '');
+		const form = await readFormData(request);
+		const decision = textOf(form, 'decision');
+		const reasons = textOf(form, 'reasons');
 		if (decision !== 'agree' && decision !== 'refer-back')
 			return invalid({ reasons }, { decision: 'Choose the panel’s decision' });
 		try {

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireSupervisee } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { invalid } from '$lib/server/forms';
+import { invalid, readFormData, textOf } from '$lib/server/forms';
 import { programmePage } from '$lib/server/programme';
 import {
 	AgreementError,
@@ -26,7 +26,7 @@ export const actions: Actions = {
 	agreement: async ({ params, request }) => {
 		const { user, page } = await context(params.practitionerId);
 		if (!page) error(404, 'They are not enrolled on a programme.');
-		const terms = String((await request.formData()).get('terms') ?? '');
+		const terms = textOf(await readFormData(request), 'terms');
 		try {
 			await createAgreement(getDb(), user.id, page.programme.enrolmentId, terms);
 		} catch (e) {
@@ -54,7 +54,7 @@ export const actions: Actions = {
 	hours: async ({ params, request }) => {
 		const { user, page } = await context(params.practitionerId);
 		if (!page) error(404, 'They are not enrolled on a programme.');
-		const text = String((await request.formData()).get('ftePercent') ?? '').trim();
+		const text = textOf(await readFormData(request), 'ftePercent');
 		const percent = Number(text);
 		if (!/^\d{1,3}$/.test(text) || percent < 10 || percent > 100) {
 			return invalid(
@@ -71,9 +71,9 @@ export const actions: Actions = {
 	extend: async ({ params, request }) => {
 		const { user, page } = await context(params.practitionerId);
 		if (!page) error(404, 'They are not enrolled on a programme.');
-		const form = await request.formData();
-		const monthsText = String(form.get('months') ?? '').trim();
-		const reason = String(form.get('reason') ?? '').trim();
+		const form = await readFormData(request);
+		const monthsText = textOf(form, 'months');
+		const reason = textOf(form, 'reason');
 		const errors: Record<string, string> = {};
 		if (!/^\d{1,2}$/.test(monthsText) || Number(monthsText) < 1 || Number(monthsText) > 12)
 			errors.months = 'Enter the extension in whole months from 1 to 12';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requirePractitionerAccess } from '$lib/server/auth/access';
+import { requireRecordAccess } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { filesDir, getAttachment } from '$lib/server/portfolio/attachments';
 import { getEvidence } from '$lib/server/portfolio/evidence';
@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	const db = getDb();
 	const record = await getEvidence(db, params.id);
 	if (!record) error(404, 'There is no such file.');
-	await requirePractitionerAccess(record.owner_id);
+	await requireRecordAccess(record);
 	const file = await getAttachment(db, record.id, params.fileId);
 	if (!file) error(404, 'There is no such file.');
 	const bytes = await readStoredFile(filesDir(), file.file_hash);

@@ -3,7 +3,7 @@ import { requireSupervisee } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
 import { getFramework, outcomesOf } from '$lib/server/framework';
-import { formValues, invalid, parseDateParts } from '$lib/server/forms';
+import { formValues, invalid, parseDateParts, readFormData, textOf } from '$lib/server/forms';
 import { observationSettings, recordObservation } from '$lib/server/observation/observations';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,9 +19,9 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const { user, person } = await requireSupervisee(params.practitionerId);
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const values: Record<string, unknown> = formValues(form, ['outcomes']);
-		const text = (key: string) => String(form.get(key) ?? '').trim();
+		const text = (key: string) => textOf(form, key);
 		const errors: Record<string, string> = {};
 		const date = parseDateParts(form, 'observedOn', 'date of the observation');
 		values.observedOn = date.parts;

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireSupervisorOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { findOutcome, getFramework } from '$lib/server/framework';
-import { invalid } from '$lib/server/forms';
+import { invalid, listOf, readFormData, textOf } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import {
 	eligibleEvidence,
@@ -45,9 +45,9 @@ export const actions: Actions = {
 			params.practitionerId,
 			params.outcomeId
 		);
-		const form = await request.formData();
-		const rationale = String(form.get('rationale') ?? '').trim();
-		const evidenceIds = form.getAll('evidence').filter((v): v is string => typeof v === 'string');
+		const form = await readFormData(request);
+		const rationale = textOf(form, 'rationale');
+		const evidenceIds = listOf(form, 'evidence');
 		const { problems } = await signOffOutcome(getDb(), user.id, person.id, {
 			frameworkVersion: framework.version.id,
 			outcomeId: outcome.id,
@@ -63,7 +63,7 @@ export const actions: Actions = {
 			params.practitionerId,
 			params.outcomeId
 		);
-		const reason = String((await request.formData()).get('reason') ?? '').trim();
+		const reason = textOf(await readFormData(request), 'reason');
 		const { problems } = await withdrawSignOff(getDb(), user.id, person.id, {
 			frameworkVersion: framework.version.id,
 			outcomeId: outcome.id,

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requireSupervisee } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid, parseDateParts } from '$lib/server/forms';
+import { formValues, invalid, parseDateParts, readFormData, textOf } from '$lib/server/forms';
 import { createSupervisionRecord } from '$lib/server/review/supervision-records';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,9 +15,9 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const { user, person } = await requireSupervisee(params.practitionerId);
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const values: Record<string, unknown> = formValues(form);
-		const text = (key: string) => String(form.get(key) ?? '').trim();
+		const text = (key: string) => textOf(form, key);
 		const errors: Record<string, string> = {};
 		const held = parseDateParts(form, 'heldOn', 'date of the supervision');
 		values.heldOn = held.parts;

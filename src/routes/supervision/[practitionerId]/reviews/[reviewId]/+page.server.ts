@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireSupervisorOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid, readFormData } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import { programmeFor } from '$lib/server/programme';
 import {
@@ -42,7 +42,7 @@ export const actions: Actions = {
 			params.practitionerId,
 			params.reviewId
 		);
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const values = formValues(form) as Record<string, string>;
 		const text = (key: string) => (values[key] ?? '').trim();
 		const errors: Record<string, string> = {};

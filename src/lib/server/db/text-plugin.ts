@@ -1,0 +1,47 @@
+import {
+	OperationNodeTransformer,
+	type KyselyPlugin,
+	type PluginTransformQueryArgs,
+	type PluginTransformResultArgs,
+	type PrimitiveValueListNode,
+	type QueryResult,
+	type RootOperationNode,
+	type UnknownRow,
+	type ValueNode
+} from 'kysely';
+
+/** A NUL character, which PostgreSQL refuses in text and SQLite cuts text short at. */
+const nul = /\0/g;
+
+const clean = (value: unknown) =>
+	typeof value === 'string' && value.includes('\0') ? value.replace(nul, '') : value;
+
+class StripNul extends OperationNodeTransformer {
+	protected override transformValue(node: ValueNode): ValueNode {
+		const value = clean(node.value);
+		return value === node.value ? node : { ...node, value };
+	}
+
+	protected override transformPrimitiveValueList(
+		node: PrimitiveValueListNode
+	): PrimitiveValueListNode {
+		return { ...node, values: node.values.map(clean) };
+	}
+}
+
+/**
+ * Removes NUL characters from every text the app sends to the database — form fields, URL
+ * parameters, search words — so hostile input cannot turn a query into a 500 on PostgreSQL, and
+ * both databases keep the same text. Forms already clean their text; this is the last guard.
+ */
+export class StripNulPlugin implements KyselyPlugin {
+	readonly #transformer = new StripNul();
+
+	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+		return this.#transformer.transformNode(args.node);
+	}
+
+	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+		return args.result;
+	}
+}

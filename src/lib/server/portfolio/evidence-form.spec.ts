@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseEvidenceForm } from './evidence-form';
+
+const form = (fields: Record<string, string | File>) => {
+	const data = new FormData();
+	data.append('title', 'Home visit');
+	data.append('activityDate-day', '2');
+	data.append('activityDate-month', '11');
+	data.append('activityDate-year', '2026');
+	data.append('type', 'reflective-account');
+	for (const [key, value] of Object.entries(fields)) data.set(key, value);
+	return data;
+};
+
+describe('the evidence form', () => {
+	const today = '2026-11-29';
+
+	it('reads a valid record', () => {
+		const { input, errors } = parseEvidenceForm(form({ reflectionModel: 'gibbs' }), today);
+		expect(errors).toEqual({});
+		expect(input).toMatchObject({ title: 'Home visit', type: 'reflective-account' });
+		expect(input.reflectionModel).toBe('gibbs');
+	});
+
+	for (const name of ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty']) {
+		it(`refuses "${name}" as a type, reflective model or type of CPD, keeping what was typed`, () => {
+			const typed = form({ type: name, reflectionModel: name, cpdType: name, account: 'Kept' });
+			const { errors, values } = parseEvidenceForm(typed, today);
+			expect(errors).toMatchObject({
+				type: 'Choose the type of evidence',
+				reflectionModel: 'Choose a reflective model',
+				cpdType: 'Choose a type of CPD from the list'
+			});
+			expect(values.account).toBe('Kept');
+		});
+	}
+
+	it('takes a file sent as the title for a missing title, not the text "[object File]"', () => {
+		const { errors, values } = parseEvidenceForm(form({ title: new File(['x'], 'f.txt') }), today);
+		expect(errors.title).toBe('Enter a title for the record');
+		expect(values.title).toBeUndefined();
+	});
+});
