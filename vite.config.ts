@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { NodePackageImporter } from 'sass';
+import { createLogger } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { checkContent } from './src/lib/server/content/check.ts';
 
@@ -13,7 +14,33 @@ function validateContent(): Plugin {
 	};
 }
 
+/**
+ * Warnings the build prints that are known and harmless, each with why, so that any other
+ * warning stands out and means something.
+ */
+const knownHarmless: { pattern: RegExp; why: string }[] = [
+	{
+		pattern: /govuk-crest\.svg.*didn't resolve at build time/,
+		why: 'govuk-frontend styles the footer crest; this service shows no crown, so nothing uses it'
+	},
+	{
+		pattern: /Invalid media query[\s\S]*min-width: 0/,
+		why: 'govuk-frontend keeps one legacy browser hack; lightningcss drops that rule only'
+	}
+];
+
+function quietLogger() {
+	const logger = createLogger();
+	const warn = logger.warn;
+	logger.warn = (message, options) => {
+		if (!knownHarmless.some(({ pattern }) => pattern.test(message))) warn(message, options);
+	};
+	logger.warnOnce = logger.warn;
+	return logger;
+}
+
 export default defineConfig({
+	customLogger: quietLogger(),
 	plugins: [validateContent(), sveltekit()],
 	css: {
 		preprocessorOptions: {
@@ -22,11 +49,17 @@ export default defineConfig({
 		// govuk-frontend still carries one legacy IE hack that lightningcss would reject.
 		lightningcss: { errorRecovery: true }
 	},
-	server: { port: 3000 },
-	preview: { port: 3000 },
+	// `npm run dev` and `npm run preview` listen on PORT, like `npm start`.
+	server: { port: Number(process.env.PORT) || 3000 },
+	preview: { port: Number(process.env.PORT) || 3000 },
+	build: {
+		// Plugin timing reports are for profiling the build, not for every run.
+		rolldownOptions: { checks: { pluginTimings: false } }
+	},
 	test: {
 		include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts'],
 		environment: 'node',
+		globalSetup: ['src/lib/server/db/test-summary.ts'],
 		// Database tests wait on the database: a busy machine makes them slower, never red.
 		testTimeout: 120_000,
 		hookTimeout: 120_000
