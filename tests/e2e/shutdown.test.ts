@@ -12,8 +12,12 @@ const port = e2ePort + 100;
 const origin = `http://localhost:${port}`;
 const database = `data/e2e-${port}-shutdown.db`;
 
-function startServer() {
+const removeDatabase = () => {
 	for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });
+};
+
+function startServer() {
+	removeDatabase();
 	const server = spawn('node', ['server/index.js'], {
 		env: {
 			...process.env,
@@ -76,5 +80,6 @@ test('a request in flight when the server is told to stop is answered, then it s
 		expect(await exited).toEqual([0, null]);
 	} finally {
 		server.kill('SIGKILL');
+		removeDatabase();
 	}
 });
