@@ -1,22 +1,24 @@
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { e2ePort } from './server';
 
-// `npm start`'s server (server/index.js) on a port and database of its own: on SIGTERM a request
-// already in flight is answered in full, new connections are refused, and the process ends.
+// `npm start`'s server (server/index.js) on a port and database of its own, as if behind an
+// HTTPS proxy: its static files carry HSTS, and on SIGTERM a request already in flight is
+// answered in full, new connections are refused, and the process ends.
 const port = e2ePort + 100;
-const origin = `http://localhost:${port}`;
+const origin = `https://localhost:${port}`;
+const address = `http://127.0.0.1:${port}`;
 const database = `data/e2e-${port}-shutdown.db`;
 
 const removeDatabase = () => {
 	for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });
 };
 
-function startServer() {
+async function startServer() {
 	removeDatabase();
 	const server = spawn('node', ['server/index.js'], {
 		env: {
@@ -31,13 +33,13 @@ function startServer() {
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
-	const listening = new Promise<void>((resolve, reject) => {
-		server.stdout.on('data', (chunk: Buffer) => {
+	await new Promise<void>((resolve, reject) => {
+		server.stdout!.on('data', (chunk: Buffer) => {
 			if (chunk.toString().includes('Listening on')) resolve();
 		});
 		server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
 	});
-	return { server, listening };
+	return server;
 }
 
 /** Whether a new connection to the server is refused. */
@@ -48,13 +50,31 @@ const refused = () =>
 		socket.once('error', () => resolve(true));
 	});
 
-test('a request in flight when the server is told to stop is answered, then it stops', async () => {
-	const { server, listening } = startServer();
-	const exited = once(server, 'exit');
-	try {
-		await listening;
+test.describe.configure({ mode: 'serial' });
+
+test.describe('the production server', () => {
+	let server: ChildProcess;
+	test.beforeAll(async () => (server = await startServer()));
+	test.afterAll(() => {
+		server.kill('SIGKILL');
+		removeDatabase();
+	});
+
+	test('behind an https ORIGIN, static files carry Strict-Transport-Security', async ({
+		request
+	}) => {
+		const response = await request.get(`${address}/favicon.svg`);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['strict-transport-security']).toBe(
+			'max-age=31536000; includeSubDomains'
+		);
+		expect(response.headers()['x-content-type-options']).toBe('nosniff');
+	});
+
+	test('a request in flight when it is told to stop is answered, then it stops', async () => {
+		const exited = once(server, 'exit');
 		// A sign-in whose body is still arriving; "100 Continue" says the server is handling it.
-		const request = http.request(`${origin}/sign-in`, {
+		const request = http.request(`${address}/sign-in`, {
 			method: 'POST',
 			headers: {
 				origin,
@@ -78,8 +98,5 @@ test('a request in flight when the server is told to stop is answered, then it s
 		expect(body).toContain('Enter a correct email address and password');
 
 		expect(await exited).toEqual([0, null]);
-	} finally {
-		server.kill('SIGKILL');
-		removeDatabase();
-	}
+	});
 });
