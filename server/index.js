@@ -23,7 +23,9 @@ let shuttingDown = false;
 
 const server = http.createServer((req, res) => {
 	for (const [name, value] of headers) res.setHeader(name, value);
-	// Pages replace this with their own policy from kit.csp; files and JSON keep it.
+	// Pages replace this with their own policy from kit.csp; files and JSON keep it. (A
+	// prerendered page would be served as a file and keep it too: there are none, and one
+	// would need this entry to leave its policy alone.)
 	res.setHeader('content-security-policy', fallbackContentSecurityPolicy);
 	if (shuttingDown) res.setHeader('connection', 'close');
 	req.on('close', () => {
