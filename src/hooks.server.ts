@@ -6,6 +6,10 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import {
+	fallbackContentSecurityPolicy,
+	securityHeaders
+} from '$lib/server/http/security-headers.js';
 import { startDatabase } from '$lib/server/db/start';
 import { sendReviewReminders } from '$lib/server/programme/reminders';
 
@@ -24,6 +28,8 @@ export const init: ServerInit = async () => {
 		);
 	await remind();
 	setInterval(remind, 6 * 3_600_000).unref();
+	// After the last request in flight on SIGTERM or SIGINT: close the database cleanly.
+	process.once('sveltekit:shutdown', () => void getDb().destroy());
 };
 
 const session: Handle = async ({ event, resolve }) => {
@@ -55,14 +61,22 @@ const jsonOrigin: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const securityHeaders: Handle = async ({ event, resolve }) => {
+/**
+ * Security headers on every answer SvelteKit gives (`server/index.js` adds them to static files
+ * too); pages carry their Content-Security-Policy from `kit.csp`, anything else a policy that
+ * lets nothing run.
+ */
+const addSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
-	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	const https = event.url.protocol === 'https:';
+	for (const [name, value] of Object.entries(securityHeaders({ https }))) {
+		response.headers.set(name, value);
+	}
+	if (!response.headers.has('content-security-policy')) {
+		response.headers.set('content-security-policy', fallbackContentSecurityPolicy);
+	}
 	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
 
-export const handle = sequence(session, jsonOrigin, securityHeaders);
+export const handle = sequence(session, jsonOrigin, addSecurityHeaders);

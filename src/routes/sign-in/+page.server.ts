@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { safeRedirectPath } from '$lib/server/auth/redirect';
 import { checkCredentials } from '$lib/server/auth/sign-in';
 import {
 	createSession,
@@ -12,15 +13,8 @@ import { invalid, parseForm, readFormData, required } from '$lib/server/forms';
 import { formatTime } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only a path on this site, so a crafted link cannot send someone elsewhere after signing in. */
-function safeRedirect(target: string | null) {
-	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')
-		? target
-		: '/';
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	return { signedOut: url.searchParams.has('signed-out') };
 };
 
@@ -50,6 +44,6 @@ export const actions: Actions = {
 		const now = new Date();
 		await createSession(db, token, result.userId, now);
 		setSessionCookie(cookies, url, token, now);
-		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	}
 };

@@ -4,6 +4,7 @@ import { getDb, type Db } from '../db';
 import type { Role } from '../db/schema';
 import { isCurrentSupervisor } from '../people/supervision';
 import { getPerson } from '../people/users';
+import { safeRedirectPath } from './redirect';
 import type { SessionUser } from './session';
 import { roleNames } from '$lib/format';
 
@@ -11,7 +12,9 @@ import { roleNames } from '$lib/format';
 export function requireUser(): SessionUser {
 	const { locals, url } = getRequestEvent();
 	if (!locals.user) {
-		const back = url.pathname + url.search;
+		// The address asked for, made safe: a request for `//evil.example/` must not come back as
+		// a link to another site.
+		const back = safeRedirectPath(url.pathname + url.search);
 		redirect(303, `/sign-in${back === '/' ? '' : `?redirectTo=${encodeURIComponent(back)}`}`);
 	}
 	return locals.user;

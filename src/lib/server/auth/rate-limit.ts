@@ -1,46 +1,102 @@
-import type { Db } from '../db';
+import { PostgresAdapter, sql } from 'kysely';
+import { inTransaction, type Db } from '../db';
 import { newId } from '../db/ids';
 import { addMs, minutes, timestamp } from '../db/time';
 
-export const signInWindow = minutes(5);
-export const maxFailures = 10;
+/**
+ * How many sign-in attempts may fail, and in how long. The tight limit is per account and
+ * address, so someone who knows a colleague's email can slow guesses at it from their own
+ * address but cannot lock the colleague out at theirs. The account-wide ceiling stops guessing
+ * spread over many addresses; the per-address limit stops one address trying account after
+ * account, and is loose enough for an office whose staff share one address.
+ */
+export const signInLimits = {
+	pair: { max: 10, window: minutes(5) },
+	address: { max: 30, window: minutes(5) },
+	account: { max: 100, window: minutes(15) }
+} as const;
+
+type Scope = keyof typeof signInLimits;
+
+const longestWindow = Math.max(...Object.values(signInLimits).map((limit) => limit.window));
+
+export type SignInClaim = { ok: true } | { ok: false; retryAt: Date };
 
 /**
- * At most 10 wrong guesses in 5 minutes, per account and per address. Returns when the
- * person may try again, or undefined when they may try now.
+ * Counts an attempt before its password is checked, as a failure until the password proves
+ * right, so that concurrent guesses cannot all slip in under the limit. Refused attempts are
+ * not counted, so hammering a blocked account from one address does not use up its ceiling.
  */
-export async function signInBlockedUntil(db: Db, email: string, address: string, now = new Date()) {
-	const since = timestamp(addMs(now, -signInWindow));
-	for (const column of ['email', 'address'] as const) {
-		const failures = await db
-			.selectFrom('sign_in_failures')
-			.select('at')
-			.where(column, '=', column === 'email' ? email : address)
-			.where('at', '>', since)
-			.orderBy('at', 'desc')
-			.limit(maxFailures)
-			.execute();
-		if (failures.length >= maxFailures) {
-			// Blocked until the oldest of the last ten leaves the window.
-			return addMs(new Date(failures[maxFailures - 1].at), signInWindow);
-		}
-	}
-	return undefined;
-}
-
-export async function recordSignInFailure(
+export async function claimSignInAttempt(
 	db: Db,
 	email: string,
 	address: string,
 	now = new Date()
-) {
-	await db
-		.insertInto('sign_in_failures')
-		.values({ id: newId(), email, address, at: timestamp(now) })
-		.execute();
-	// Keep the table small: nothing older than the window matters.
+): Promise<SignInClaim> {
+	return inTransaction(db, async (tx) => {
+		await lockSignInAttempts(tx, email, address);
+		const waits = await Promise.all(
+			(Object.keys(signInLimits) as Scope[]).map((scope) => retryAt(tx, scope, email, address, now))
+		);
+		const blocked = waits.filter((wait) => wait !== undefined);
+		if (blocked.length) {
+			return { ok: false, retryAt: new Date(Math.max(...blocked.map(Number))) };
+		}
+		await tx
+			.insertInto('sign_in_failures')
+			.values({ id: newId(), email, address, at: timestamp(now) })
+			.execute();
+		return { ok: true };
+	});
+}
+
+/**
+ * On SQLite every transaction takes the database's one write lock as it begins. On
+ * PostgreSQL, two servers counting attempts for one account or one address take turns through
+ * transaction-scoped advisory locks: always the account's first, so two attempts cannot each
+ * hold the lock the other waits for.
+ */
+async function lockSignInAttempts(tx: Db, email: string, address: string) {
+	if (!(tx.getExecutor().adapter instanceof PostgresAdapter)) return;
+	for (const key of [`account:${email}`, `address:${address}`]) {
+		await sql`select pg_advisory_xact_lock(${advisoryLockSpace}, hashtext(${key}))`.execute(tx);
+	}
+}
+
+// The first half of a two-part advisory lock key, so these locks cannot clash with others.
+const advisoryLockSpace = 0x5349474e; // "SIGN"
+
+/** When an attempt may be made again, if this scope's limit is used up. */
+async function retryAt(tx: Db, scope: Scope, email: string, address: string, now: Date) {
+	const { max, window } = signInLimits[scope];
+	let query = tx
+		.selectFrom('sign_in_failures')
+		.select('at')
+		.where('at', '>', timestamp(addMs(now, -window)));
+	if (scope !== 'address') query = query.where('email', '=', email);
+	if (scope !== 'account') query = query.where('address', '=', address);
+	// Blocked until the oldest of the last `max` leaves the window.
+	const oldest = await query
+		.orderBy('at', 'desc')
+		.limit(1)
+		.offset(max - 1)
+		.executeTakeFirst();
+	return oldest && addMs(new Date(oldest.at), window);
+}
+
+/** After the right password: the failures from this address at this account are forgiven. */
+export async function clearSignInFailures(db: Db, email: string, address: string) {
 	await db
 		.deleteFrom('sign_in_failures')
-		.where('at', '<', timestamp(addMs(now, -signInWindow * 2)))
+		.where('email', '=', email)
+		.where('address', '=', address)
+		.execute();
+}
+
+/** Keeps the table small: nothing older than the longest window matters. */
+export async function forgetOldSignInFailures(db: Db, now = new Date()) {
+	await db
+		.deleteFrom('sign_in_failures')
+		.where('at', '<', timestamp(addMs(now, -longestWindow)))
 		.execute();
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { hashPassword, verifyPassword } from './password';
-import { recordSignInFailure, signInBlockedUntil } from './rate-limit';
+import { claimSignInAttempt, clearSignInFailures, forgetOldSignInFailures } from './rate-limit';
 
 export type SignInResult =
 	| { ok: true; userId: string }
@@ -14,7 +14,8 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * Checks an email and password, with the rate limit applied first: once blocked, even the
- * right password is refused until the window passes.
+ * right password is refused until the window passes. The attempt is counted before the
+ * password is checked, and forgiven with the failures before it when the password is right.
  */
 export async function checkCredentials(
 	db: Db,
@@ -24,8 +25,8 @@ export async function checkCredentials(
 	now = new Date()
 ): Promise<SignInResult> {
 	const normalised = normaliseEmail(email);
-	const blockedUntil = await signInBlockedUntil(db, normalised, address, now);
-	if (blockedUntil) return { ok: false, reason: 'blocked', retryAt: blockedUntil };
+	const claim = await claimSignInAttempt(db, normalised, address, now);
+	if (!claim.ok) return { ok: false, reason: 'blocked', retryAt: claim.retryAt };
 
 	const user = await db
 		.selectFrom('users')
@@ -33,8 +34,10 @@ export async function checkCredentials(
 		.where('email', '=', normalised)
 		.executeTakeFirst();
 	const valid = await verifyPassword(user?.password_hash ?? (await decoyHash), password);
-	if (user && user.active && user.password_hash && valid) return { ok: true, userId: user.id };
-
-	await recordSignInFailure(db, normalised, address, now);
+	if (user && user.active && user.password_hash && valid) {
+		await clearSignInFailures(db, normalised, address);
+		return { ok: true, userId: user.id };
+	}
+	await forgetOldSignInFailures(db, now);
 	return { ok: false, reason: 'wrong' };
 }

@@ -115,6 +115,7 @@ export interface OutboxTable {
 	error: string | null;
 }
 
+/** A sign-in attempt, counted before its password is checked and removed if it was right. */
 export interface SignInFailuresTable {
 	id: string;
 	email: string;

@@ -1,0 +1,62 @@
+// `npm start`: adapter-node's request handler behind an HTTP server of our own, so that every
+// answer carries the security headers, including the files adapter-node serves before
+// SvelteKit's hooks run (`/_app/immutable/*` and `static/`). It listens on HOST and PORT and
+// shuts down as adapter-node's own `build/index.js` does: on SIGTERM or SIGINT it stops taking
+// connections, lets the requests in flight finish (for SHUTDOWN_TIMEOUT seconds at most), and
+// then tells the app (`sveltekit:shutdown`) to close the database.
+import http from 'node:http';
+import process from 'node:process';
+import { handler } from '../build/handler.js';
+import {
+	fallbackContentSecurityPolicy,
+	securityHeaders
+} from '../src/lib/server/http/security-headers.js';
+
+const host = process.env.HOST || '0.0.0.0';
+const port = Number(process.env.PORT ?? 3000);
+const shutdownTimeout = Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000;
+const headers = Object.entries(
+	securityHeaders({ https: (process.env.ORIGIN ?? '').startsWith('https:') })
+);
+
+let shuttingDown = false;
+
+const server = http.createServer((req, res) => {
+	for (const [name, value] of headers) res.setHeader(name, value);
+	// Pages replace this with their own policy from kit.csp; files and JSON keep it. (A
+	// prerendered page would be served as a file and keep it too: there are none, and one
+	// would need this entry to leave its policy alone.)
+	res.setHeader('content-security-policy', fallbackContentSecurityPolicy);
+	if (shuttingDown) res.setHeader('connection', 'close');
+	req.on('close', () => {
+		// A kept-alive connection would hold the server open: close each as it falls idle.
+		if (shuttingDown) server.closeIdleConnections();
+	});
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+server.listen(port, host, () => {
+	const address = server.address();
+	const where = typeof address === 'object' && address ? address.port : port;
+	console.log(`Listening on http://${host}:${where}`);
+});
+
+/** @param {NodeJS.Signals} signal */
+function shutDown(signal) {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	const deadline = setTimeout(() => server.closeAllConnections(), shutdownTimeout);
+	deadline.unref();
+	server.closeIdleConnections();
+	server.close(() => {
+		clearTimeout(deadline);
+		// @ts-expect-error adapter-node's custom event, which Node's types do not list
+		process.emit('sveltekit:shutdown', signal);
+	});
+}
+
+process.on('SIGTERM', shutDown);
+process.on('SIGINT', shutDown);

@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { e2ePort } from './server';
+
+// `npm start`'s server (server/index.js) on a port and database of its own, as if behind an
+// HTTPS proxy: its static files carry HSTS, and on SIGTERM a request already in flight is
+// answered in full, new connections are refused, and the process ends.
+const port = e2ePort + 100;
+const origin = `https://localhost:${port}`;
+const address = `http://127.0.0.1:${port}`;
+const database = `data/e2e-${port}-shutdown.db`;
+
+const removeDatabase = () => {
+	for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });
+};
+
+async function startServer() {
+	removeDatabase();
+	const server = spawn('node', ['server/index.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			DATABASE_URL: `file:./${database}`,
+			DEMO_DATA: 'off',
+			ADMIN_EMAIL: 'admin@shutdown.test',
+			SMTP_URL: ''
+		},
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.stdout!.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('Listening on')) resolve();
+		});
+		server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
+	});
+	return server;
+}
+
+/** Whether a new connection to the server is refused. */
+const refused = () =>
+	new Promise<boolean>((resolve) => {
+		const socket = net.connect(port, '127.0.0.1');
+		socket.once('connect', () => resolve(!!socket.destroy()));
+		socket.once('error', () => resolve(true));
+	});
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('the production server', () => {
+	let server: ChildProcess;
+	test.beforeAll(async () => (server = await startServer()));
+	test.afterAll(() => {
+		server.kill('SIGKILL');
+		removeDatabase();
+	});
+
+	test('behind an https ORIGIN, static files carry Strict-Transport-Security', async ({
+		request
+	}) => {
+		const response = await request.get(`${address}/favicon.svg`);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['strict-transport-security']).toBe(
+			'max-age=31536000; includeSubDomains'
+		);
+		expect(response.headers()['x-content-type-options']).toBe('nosniff');
+	});
+
+	test('a request in flight when it is told to stop is answered, then it stops', async () => {
+		const exited = once(server, 'exit');
+		// A sign-in whose body is still arriving; "100 Continue" says the server is handling it.
+		const request = http.request(`${address}/sign-in`, {
+			method: 'POST',
+			headers: {
+				origin,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded',
+				expect: '100-continue'
+			}
+		});
+		const answered = once(request, 'response') as Promise<[http.IncomingMessage]>;
+		request.flushHeaders();
+		await once(request, 'continue');
+		request.write('email=nobody%40shutdown.test');
+
+		server.kill('SIGTERM');
+		await expect.poll(refused, { message: 'new connections are refused' }).toBe(true);
+		request.end('&password=a+wrong+guess');
+		const [response] = await answered;
+		let body = '';
+		for await (const chunk of response) body += chunk;
+		expect(response.statusCode).toBe(400);
+		expect(body).toContain('Enter a correct email address and password');
+
+		expect(await exited).toEqual([0, null]);
+	});
+});
