@@ -6,11 +6,19 @@
 // then tells the app (`sveltekit:shutdown`) to close the database.
 import http from 'node:http';
 import process from 'node:process';
-import { handler } from '../build/handler.js';
+import { isLoopbackHost, loopbackProtocolHeader } from '../src/lib/server/http/origin.js';
 import {
 	fallbackContentSecurityPolicy,
 	securityHeaders
 } from '../src/lib/server/http/security-headers.js';
+
+// Without ORIGIN, the service answers at this machine's loopback addresses over plain HTTP
+// (localhost, 127.0.0.1, [::1] — whichever a newcomer opens), taking the address from the
+// request. Any other address needs ORIGIN, and the pages say so. adapter-node reads its
+// settings when it is loaded, so this comes first.
+const originSet = Boolean(process.env.ORIGIN);
+if (!originSet) process.env.PROTOCOL_HEADER = loopbackProtocolHeader;
+const { handler } = await import('../build/handler.js');
 
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
@@ -28,6 +36,11 @@ const server = http.createServer((req, res) => {
 	// would need this entry to leave its policy alone.)
 	res.setHeader('content-security-policy', fallbackContentSecurityPolicy);
 	if (shuttingDown) res.setHeader('connection', 'close');
+	if (!originSet) {
+		// Only this entry sets the header: a client cannot choose its own scheme.
+		delete req.headers[loopbackProtocolHeader];
+		if (isLoopbackHost(req.headers.host)) req.headers[loopbackProtocolHeader] = 'http';
+	}
 	req.on('close', () => {
 		// A kept-alive connection would hold the server open: close each as it falls idle.
 		if (shuttingDown) server.closeIdleConnections();

@@ -12,6 +12,7 @@ import {
 } from '$lib/server/http/security-headers.js';
 import { startDatabase } from '$lib/server/db/start';
 import { sendReviewReminders } from '$lib/server/programme/reminders';
+import { publicOrigin } from '$lib/server/http/origin.js';
 
 export const init: ServerInit = async () => {
 	try {
@@ -23,7 +24,7 @@ export const init: ServerInit = async () => {
 	}
 	// Review reminders go out at start-up and every six hours; each is sent once.
 	const remind = () =>
-		sendReviewReminders(getDb(), process.env.ORIGIN ?? '').catch((error) =>
+		sendReviewReminders(getDb(), publicOrigin()).catch((error) =>
 			console.error(`Review reminders failed: ${(error as Error).message}`)
 		);
 	await remind();

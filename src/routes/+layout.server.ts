@@ -1,5 +1,9 @@
+import { isLoopbackHost } from '$lib/server/http/origin.js';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-	user: locals.user ? { name: locals.user.name, roles: locals.user.roles } : null
+export const load: LayoutServerLoad = ({ locals, url }) => ({
+	user: locals.user ? { name: locals.user.name, roles: locals.user.roles } : null,
+	// Without ORIGIN the service works at this machine's own addresses only: anywhere else, say
+	// what to set, rather than refuse every form with a message about cross-site posts.
+	unknownAddress: !process.env.ORIGIN && !isLoopbackHost(url.host) ? url.host : null
 });

@@ -216,3 +216,22 @@ test.describe('invitations and password resets', () => {
 		await expect(person.getByRole('heading', { level: 1 })).toHaveText('Hello, Hannah Reid');
 	});
 });
+
+test.describe('without ORIGIN set (as the browser tests run the server)', () => {
+	test('signing in works at 127.0.0.1 as well as at localhost', async ({ page, baseURL }) => {
+		const loopback = baseURL!.replace('localhost', '127.0.0.1');
+		await page.goto(`${loopback}/sign-in`);
+		await page.getByLabel('Email address').fill(demoAccounts.colleague);
+		await page.getByLabel('Password').fill(demoPassword);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Chris Doyle');
+		expect(new URL(page.url()).host).toBe(new URL(loopback).host);
+	});
+
+	test('at any other address, the page says what to set', async ({ request, baseURL }) => {
+		const other = await request.get('/sign-in', { headers: { host: '192.168.1.5:3000' } });
+		expect(await other.text()).toContain('Set <code>ORIGIN=http://192.168.1.5:3000</code>');
+		const here = await request.get(`${baseURL}/sign-in`);
+		expect(await here.text()).not.toContain('has not been told its address');
+	});
+});

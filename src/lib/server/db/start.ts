@@ -3,6 +3,7 @@ import { seedDemoAuthority } from '../demo/seed';
 import { createPerson } from '../people/users';
 import type { Db } from './index';
 import { migrateToLatest } from './migrate';
+import { publicOrigin } from '../http/origin.js';
 
 /**
  * Brings the database up to date. An empty database gets the demo authority, or with
@@ -31,6 +32,6 @@ export async function startDatabase(db: Db) {
 	});
 	const token = await createOneTimeLink(db, id, 'invite');
 	console.log(
-		`Created the first administrator, ${email}. Set a password at: ${process.env.ORIGIN ?? ''}/set-password/${token}`
+		`Created the first administrator, ${email}. Set a password at: ${publicOrigin()}/set-password/${token}`
 	);
 }
