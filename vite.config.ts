@@ -57,7 +57,7 @@ export default defineConfig({
 		rolldownOptions: { checks: { pluginTimings: false } }
 	},
 	test: {
-		include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 		environment: 'node',
 		globalSetup: ['src/lib/server/db/test-summary.ts'],
 		// Database tests wait on the database: a busy machine makes them slower, never red.
