@@ -7,13 +7,17 @@ import {
 } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { startDatabase } from '$lib/server/db/start';
+import { startFileStore } from '$lib/server/portfolio/file-sweep';
 import { sendReviewReminders } from '$lib/server/programme/reminders';
 
 export const init: ServerInit = async () => {
 	try {
 		await startDatabase(getDb());
+		// Before the first answer, so nothing a crash left in the file store outlives a restart.
+		await startFileStore(getDb());
 	} catch (cause) {
-		// A server on a half-migrated or unreachable database would lose work: stop instead.
+		// A server on a half-migrated or unreachable database (or an unreadable file store)
+		// would lose work: stop instead.
 		console.error(`Golden Thread cannot start: ${(cause as Error).message}`);
 		process.exit(1);
 	}

@@ -2,6 +2,8 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
+import { createEvidence, updateEvidence, type EvidenceInput } from './evidence';
+import { ensureStored, releaseStoredFiles } from './file-references';
 import { storeFile } from './file-store';
 import { checkUpload, maxFilesPerRecord, type FileKind } from './file-type';
 
@@ -31,22 +33,32 @@ export async function tooManyFiles(db: Db, evidenceId: string | null, adding: nu
 	return `A record can have up to ${maxFilesPerRecord} files. It has ${existing}, so you can add ${maxFilesPerRecord - existing} more.`;
 }
 
-/** Writes the files to the store first, then records them, so a record never points at a missing file. */
-export async function addAttachments(
-	db: Db,
+export interface StoredUpload extends CheckedFile {
+	hash: string;
+}
+
+/** Writes the files' bytes to the store (durably) before anything in the database names them. */
+export async function storeUploads(files: CheckedFile[]): Promise<StoredUpload[]> {
+	const stored: StoredUpload[] = [];
+	for (const file of files) stored.push({ ...file, hash: await storeFile(filesDir(), file.bytes) });
+	return stored;
+}
+
+/** In the record's transaction: the attachment rows, and bytes still there for each of them. */
+export async function recordAttachments(
+	tx: Db,
 	actorId: string,
 	evidenceId: string,
-	files: CheckedFile[],
+	files: StoredUpload[],
 	now = new Date()
 ) {
 	for (const file of files) {
-		const hash = await storeFile(filesDir(), file.bytes);
-		await db
+		await tx
 			.insertInto('attachments')
 			.values({
 				id: newId(),
 				evidence_id: evidenceId,
-				file_hash: hash,
+				file_hash: file.hash,
 				name: file.name,
 				mime: file.kind.mime,
 				size: file.size,
@@ -56,7 +68,7 @@ export async function addAttachments(
 			})
 			.execute();
 		await recordEvent(
-			db,
+			tx,
 			{
 				actorId,
 				action: 'evidence.file-added',
@@ -67,9 +79,65 @@ export async function addAttachments(
 			now
 		);
 	}
+	await ensureStored(tx, filesDir(), files);
 }
 
-/** Takes a file off a record. The stored bytes stay (other records may share them by hash). */
+/**
+ * Stores the files, then runs `save` and records the attachments in one transaction: a crash
+ * leaves either no trace in the database or the whole change with every file. Bytes stored
+ * for a change that did not commit are deleted again (or, after a crash, swept at start-up).
+ */
+async function saveWithFiles(
+	db: Db,
+	actorId: string,
+	files: CheckedFile[],
+	save: (tx: Db) => Promise<string>
+): Promise<string> {
+	const stored = await storeUploads(files);
+	try {
+		return await db.transaction().execute(async (tx) => {
+			const evidenceId = await save(tx);
+			await recordAttachments(tx, actorId, evidenceId, stored);
+			return evidenceId;
+		});
+	} catch (error) {
+		await releaseStoredFiles(
+			db,
+			filesDir(),
+			stored.map((f) => f.hash)
+		);
+		throw error;
+	}
+}
+
+/** A new draft with its files, as one unit of work; returns its id. */
+export function createEvidenceWithFiles(
+	db: Db,
+	ownerId: string,
+	input: EvidenceInput,
+	files: CheckedFile[],
+	now = new Date()
+): Promise<string> {
+	return saveWithFiles(db, ownerId, files, (tx) => createEvidence(tx, ownerId, input, now));
+}
+
+/** Saves changes to a record and adds files to it, as one unit of work. */
+export async function updateEvidenceWithFiles(
+	db: Db,
+	actorId: string,
+	id: string,
+	expectedVersion: number,
+	input: EvidenceInput,
+	files: CheckedFile[],
+	now = new Date()
+): Promise<void> {
+	await saveWithFiles(db, actorId, files, async (tx) => {
+		await updateEvidence(tx, actorId, id, expectedVersion, input, now);
+		return id;
+	});
+}
+
+/** Takes a file off a record, and deletes its bytes when no other record shares them. */
 export async function removeAttachment(
 	db: Db,
 	actorId: string,
@@ -77,16 +145,18 @@ export async function removeAttachment(
 	attachmentId: string,
 	now = new Date()
 ) {
-	const result = await db
-		.updateTable('attachments')
-		.set({ removed_at: timestamp(now) })
-		.where('id', '=', attachmentId)
-		.where('evidence_id', '=', evidenceId)
-		.where('removed_at', 'is', null)
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 1) {
+	const removed = await db.transaction().execute(async (tx) => {
+		const row = await tx
+			.updateTable('attachments')
+			.set({ removed_at: timestamp(now) })
+			.where('id', '=', attachmentId)
+			.where('evidence_id', '=', evidenceId)
+			.where('removed_at', 'is', null)
+			.returning('file_hash')
+			.executeTakeFirst();
+		if (!row) return undefined;
 		await recordEvent(
-			db,
+			tx,
 			{
 				actorId,
 				action: 'evidence.file-removed',
@@ -96,7 +166,9 @@ export async function removeAttachment(
 			},
 			now
 		);
-	}
+		return row.file_hash;
+	});
+	if (removed) await releaseStoredFiles(db, filesDir(), [removed]);
 }
 
 export function getAttachment(db: Db, evidenceId: string, attachmentId: string) {

@@ -16,19 +16,18 @@ import { getFramework } from '$lib/server/framework';
 import { invalid } from '$lib/server/forms';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
 import {
-	addAttachments,
 	readForm,
 	readUploads,
 	removeAttachment,
-	tooManyFiles
+	tooManyFiles,
+	updateEvidenceWithFiles
 } from '$lib/server/portfolio/attachments';
 import {
 	EvidenceError,
 	getEvidence,
 	isEditable,
 	submissionProblems,
-	submitEvidence,
-	updateEvidence
+	submitEvidence
 } from '$lib/server/portfolio/evidence';
 import { evidenceValues, parseEvidenceForm, textsOf } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
@@ -103,12 +102,12 @@ export const actions: Actions = {
 		if (tooMany) errors.files = tooMany;
 		if (Object.keys(errors).length) return invalid(values, errors);
 		try {
-			await updateEvidence(db, user.id, params.id, Number(form.get('version')), input);
+			const version = Number(form.get('version'));
+			await updateEvidenceWithFiles(db, user.id, params.id, version, input, uploads.files);
 		} catch (e) {
 			if (!(e instanceof EvidenceError)) throw e;
 			return invalid(values, { editor: e.message }, 409);
 		}
-		await addAttachments(db, user.id, params.id, uploads.files);
 		redirect(303, `/portfolio/${params.id}?saved=saved`);
 	},
 	removeFile: async ({ params, request }) => {

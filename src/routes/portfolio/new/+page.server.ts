@@ -3,12 +3,11 @@ import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
 import {
-	addAttachments,
+	createEvidenceWithFiles,
 	readForm,
 	readUploads,
 	tooManyFiles
 } from '$lib/server/portfolio/attachments';
-import { createEvidence } from '$lib/server/portfolio/evidence';
 import { parseEvidenceForm } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,8 +29,7 @@ export const actions: Actions = {
 		const tooMany = await tooManyFiles(db, null, uploads.files.length);
 		if (tooMany) errors.files = tooMany;
 		if (Object.keys(errors).length) return invalid(values, errors);
-		const id = await createEvidence(db, user.id, input);
-		await addAttachments(db, user.id, id, uploads.files);
+		const id = await createEvidenceWithFiles(db, user.id, input, uploads.files);
 		redirect(303, `/portfolio/${id}?saved=created`);
 	}
 };
