@@ -5,7 +5,7 @@ import { timestamp } from '../db/time';
 import { createEvidence, updateEvidence, type EvidenceInput } from './evidence';
 import { ensureStored, releaseStoredFiles } from './file-references';
 import { storeFile } from './file-store';
-import { checkUpload, maxFilesPerRecord, type FileKind } from './file-type';
+import { maxFilesPerRecord, type FileKind } from './file-type';
 
 export const filesDir = () => process.env.FILES_DIR || './data/files';
 
@@ -179,32 +179,4 @@ export function getAttachment(db: Db, evidenceId: string, attachmentId: string) 
 		.where('evidence_id', '=', evidenceId)
 		.where('removed_at', 'is', null)
 		.executeTakeFirst();
-}
-
-/** The files chosen in a form, each checked; the first problem stops them all (the text is kept). */
-export async function readUploads(
-	form: FormData
-): Promise<{ files: CheckedFile[]; error?: string }> {
-	const files: CheckedFile[] = [];
-	for (const entry of form.getAll('files')) {
-		if (typeof entry === 'string' || (entry.size === 0 && entry.name === '')) continue;
-		const bytes = new Uint8Array(await entry.arrayBuffer());
-		const checked = checkUpload(entry.name, bytes);
-		if (!checked.ok)
-			return {
-				files: [],
-				error: `${checked.message} Nothing was saved: fix the file and choose your files again.`
-			};
-		files.push({ name: checked.name, kind: checked.kind, size: checked.size, bytes });
-	}
-	return { files };
-}
-
-/** The form, or a message when the upload was too large to read at all (over BODY_SIZE_LIMIT). */
-export async function readForm(request: Request): Promise<FormData | string> {
-	try {
-		return await request.formData();
-	} catch {
-		return 'The files were too large to upload together. Nothing was saved: attach fewer or smaller files (up to 10 MB each).';
-	}
 }

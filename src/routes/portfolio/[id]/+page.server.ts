@@ -16,8 +16,6 @@ import { getFramework } from '$lib/server/framework';
 import { invalid } from '$lib/server/forms';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
 import {
-	readForm,
-	readUploads,
 	removeAttachment,
 	tooManyFiles,
 	updateEvidenceWithFiles
@@ -31,6 +29,7 @@ import {
 } from '$lib/server/portfolio/evidence';
 import { evidenceValues, parseEvidenceForm, textsOf } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
+import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The record, if the signed-in person may see it; with what they may do to it. */
@@ -85,6 +84,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		values: evidenceValues(record),
 		events: await eventsFor(getDb(), 'evidence', record.id),
 		filesHint: allowedFilesHint,
+		uploadLimits: uploadLimits(),
 		saved: url.searchParams.get('saved')
 	};
 };
@@ -93,7 +93,6 @@ export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const { user } = await requireEditable(params.id);
 		const form = await readForm(request);
-		if (typeof form === 'string') return invalid({}, { files: form }, 413);
 		const { input, values, errors } = parseEvidenceForm(form);
 		const uploads = await readUploads(form);
 		if (uploads.error) errors.files = uploads.error;

@@ -2,26 +2,21 @@ import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
-import {
-	createEvidenceWithFiles,
-	readForm,
-	readUploads,
-	tooManyFiles
-} from '$lib/server/portfolio/attachments';
+import { createEvidenceWithFiles, tooManyFiles } from '$lib/server/portfolio/attachments';
 import { parseEvidenceForm } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
+import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
 	requireRole('practitioner');
-	return { filesHint: allowedFilesHint };
+	return { filesHint: allowedFilesHint, uploadLimits: uploadLimits() };
 };
 
 export const actions: Actions = {
 	default: async ({ request }) => {
 		const user = requireRole('practitioner');
 		const form = await readForm(request);
-		if (typeof form === 'string') return invalid({}, { files: form }, 413);
 		const { input, values, errors } = parseEvidenceForm(form);
 		const uploads = await readUploads(form);
 		if (uploads.error) errors.files = uploads.error;
