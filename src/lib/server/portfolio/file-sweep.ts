@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { filesDir } from './attachments';
 import { referencedHashes, releaseStoredFiles } from './file-references';
+import { claimStore } from './file-store-owner';
 import { deleteTemporaryFile, listStore } from './file-store';
 
 /**
@@ -45,11 +46,13 @@ async function sweepAndSay(db: Db, cutoff: Date) {
 }
 
 /**
- * Sweeps the store before the server answers (so a crash's leftovers go at the restart), then
- * every six hours, which matters when several servers share the store and a grace is set.
+ * Checks the store is this database's, then sweeps it before the server answers (so a crash's
+ * leftovers go at the restart) and every six hours after, which matters when several servers
+ * share the store and a grace period is set.
  */
 export async function startFileStore(db: Db, startedAt = performance.timeOrigin) {
 	const grace = sweepGraceMinutes();
+	await claimStore(db, filesDir());
 	await sweepAndSay(db, new Date(startedAt - grace * minute));
 	const later = () =>
 		sweepAndSay(db, new Date(Date.now() - Math.max(grace, runningGraceMinutes) * minute)).catch(
