@@ -51,7 +51,7 @@ async function post(api: APIRequestContext, save: Save) {
 	};
 	for (const [name, value] of Object.entries(fields)) form.set(name, value);
 	for (const file of save.files)
-		form.append('files', new File([file.bytes], file.name, { type: 'text/plain' }));
+		form.append('files', new File([new Uint8Array(file.bytes)], file.name, { type: 'text/plain' }));
 	const answer = await api
 		.post('/portfolio/new', { multipart: form, maxRedirects: 0, headers: { accept: 'text/html' } })
 		.catch(() => undefined);
