@@ -90,15 +90,10 @@ async function burst(api: APIRequestContext, round: number) {
 	return { acknowledged, unacknowledged };
 }
 
-/** Every file in the store, relative to it. */
+/** Every file in the store but its marker (which says whose store it is). */
 const storeContents = () =>
-	(
-		readdirSync(server.files, {
-			recursive: true,
-			withFileTypes: true
-		}) as import('node:fs').Dirent[]
-	)
-		.filter((entry) => entry.isFile())
+	readdirSync(server.files, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && entry.name !== '.golden-thread-store')
 		.map((entry) => join(entry.parentPath, entry.name));
 
 async function expectWhole(api: APIRequestContext, db: Database.Database, id: string, save: Save) {
