@@ -33,6 +33,16 @@ export async function tooManyFiles(db: Db, evidenceId: string | null, adding: nu
 	return `A record can have up to ${maxFilesPerRecord} files. It has ${existing}, so you can add ${maxFilesPerRecord - existing} more.`;
 }
 
+/**
+ * Deletes bytes nothing refers to any more. The change that let go of them has happened
+ * either way, so a failure here is only logged: the next start-up sweep finds the bytes.
+ */
+async function release(db: Db, hashes: string[]) {
+	await releaseStoredFiles(db, filesDir(), hashes).catch((error) =>
+		console.error(`Stored files not deleted (the next sweep will): ${(error as Error).message}`)
+	);
+}
+
 export interface StoredUpload extends CheckedFile {
 	hash: string;
 }
@@ -101,9 +111,8 @@ async function saveWithFiles(
 			return evidenceId;
 		});
 	} catch (error) {
-		await releaseStoredFiles(
+		await release(
 			db,
-			filesDir(),
 			stored.map((f) => f.hash)
 		);
 		throw error;
@@ -168,7 +177,7 @@ export async function removeAttachment(
 		);
 		return row.file_hash;
 	});
-	if (removed) await releaseStoredFiles(db, filesDir(), [removed]);
+	if (removed) await release(db, [removed]);
 }
 
 export function getAttachment(db: Db, evidenceId: string, attachmentId: string) {
