@@ -64,6 +64,18 @@ test('a file over 10 MB is refused before it is sent, keeping the text', async (
 	await submit(page, 'Save draft');
 	await expect(page.getByText('Draft saved.')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'notes-1.txt' })).toBeVisible();
+
+	// The same on the saved record's own page.
+	await page.getByLabel('Title').fill('A file too large, changed');
+	const sentLater = posts(page);
+	await page
+		.getByLabel('Attach files (optional)')
+		.setInputFiles({ ...textFiles(11 * megabyte)[0], name: 'scan.txt' });
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('“scan.txt” is 11 MB');
+	expect(sentLater).toEqual([]);
+	await expect(page.getByLabel('Title')).toHaveValue('A file too large, changed');
+	await expect(page.getByLabel('Account of the activity')).toHaveValue(account);
 });
 
 test.describe('on a server that reads at most 1 MB at a time', () => {
