@@ -94,6 +94,8 @@ function startServer(extraEnv = {}) {
 	const env = {
 		...process.env,
 		DATABASE_URL: `file:${dbPath}`,
+		// Its own file store: a store belongs to one database (the server checks at start).
+		FILES_DIR: `${dbPath}-files`,
 		DEMO_DATA: 'off',
 		PORT: String(port),
 		HOST: '127.0.0.1',

@@ -11,14 +11,18 @@ import {
 	securityHeaders
 } from '$lib/server/http/security-headers.js';
 import { startDatabase } from '$lib/server/db/start';
+import { startFileStore } from '$lib/server/portfolio/file-sweep';
 import { sendReviewReminders } from '$lib/server/programme/reminders';
 import { publicOrigin } from '$lib/server/http/origin.js';
 
 export const init: ServerInit = async () => {
 	try {
 		await startDatabase(getDb());
+		// Before the first answer, so nothing a crash left in the file store outlives a restart.
+		await startFileStore(getDb());
 	} catch (cause) {
-		// A server on a half-migrated or unreachable database would lose work: stop instead.
+		// A server on a half-migrated or unreachable database (or an unreadable file store)
+		// would lose work: stop instead.
 		console.error(`Golden Thread cannot start: ${(cause as Error).message}`);
 		process.exit(1);
 	}

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import {
 	CompiledQuery,
 	Kysely,
+	PostgresAdapter,
 	PostgresDialect,
 	SqliteAdapter,
 	SqliteDialect,
@@ -89,4 +90,12 @@ export function getDb(): Db {
 /** Runs `work` in a transaction, or in the caller's when it is already in one. */
 export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
 	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * Whether a database (or a transaction on one) is PostgreSQL. Kysely marks `getExecutor`
+ * internal, but it is the one place a transaction says which dialect it runs on.
+ */
+export function isPostgres(db: Db): boolean {
+	return db.getExecutor().adapter instanceof PostgresAdapter;
 }

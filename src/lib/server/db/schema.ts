@@ -433,6 +433,13 @@ export interface ApiTokensTable {
 	revoked_at: string | null;
 }
 
+/** The id of the database's file store; the store's marker file holds the same id. */
+export interface FileStoreTable {
+	name: 'files';
+	id: string;
+	created_at: string;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -470,6 +477,7 @@ export interface Database {
 	pathway_assignments: PathwayAssignmentsTable;
 	pathway_progress: PathwayProgressTable;
 	api_tokens: ApiTokensTable;
+	file_store: FileStoreTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

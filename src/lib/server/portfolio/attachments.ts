@@ -2,8 +2,10 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
+import { createEvidence, updateEvidence, type EvidenceInput } from './evidence';
+import { ensureStored, releaseStoredFiles } from './file-references';
 import { storeFile } from './file-store';
-import { checkUpload, maxFilesPerRecord, type FileKind } from './file-type';
+import { maxFilesPerRecord, type FileKind } from './file-type';
 
 export const filesDir = () => process.env.FILES_DIR || './data/files';
 
@@ -31,22 +33,42 @@ export async function tooManyFiles(db: Db, evidenceId: string | null, adding: nu
 	return `A record can have up to ${maxFilesPerRecord} files. It has ${existing}, so you can add ${maxFilesPerRecord - existing} more.`;
 }
 
-/** Writes the files to the store first, then records them, so a record never points at a missing file. */
-export async function addAttachments(
-	db: Db,
+/**
+ * Deletes bytes nothing refers to any more. The change that let go of them has happened
+ * either way, so a failure here is only logged: the next start-up sweep finds the bytes.
+ */
+async function release(db: Db, hashes: string[]) {
+	await releaseStoredFiles(db, filesDir(), hashes).catch((error) =>
+		console.error(`Stored files not deleted (the next sweep will): ${(error as Error).message}`)
+	);
+}
+
+export interface StoredUpload extends CheckedFile {
+	hash: string;
+}
+
+/** Writes the files' bytes to the store (durably) before anything in the database names them. */
+export async function storeUploads(files: CheckedFile[]): Promise<StoredUpload[]> {
+	const stored: StoredUpload[] = [];
+	for (const file of files) stored.push({ ...file, hash: await storeFile(filesDir(), file.bytes) });
+	return stored;
+}
+
+/** In the record's transaction: the attachment rows, and bytes still there for each of them. */
+export async function recordAttachments(
+	tx: Db,
 	actorId: string,
 	evidenceId: string,
-	files: CheckedFile[],
+	files: StoredUpload[],
 	now = new Date()
 ) {
 	for (const file of files) {
-		const hash = await storeFile(filesDir(), file.bytes);
-		await db
+		await tx
 			.insertInto('attachments')
 			.values({
 				id: newId(),
 				evidence_id: evidenceId,
-				file_hash: hash,
+				file_hash: file.hash,
 				name: file.name,
 				mime: file.kind.mime,
 				size: file.size,
@@ -56,7 +78,7 @@ export async function addAttachments(
 			})
 			.execute();
 		await recordEvent(
-			db,
+			tx,
 			{
 				actorId,
 				action: 'evidence.file-added',
@@ -67,9 +89,64 @@ export async function addAttachments(
 			now
 		);
 	}
+	await ensureStored(tx, filesDir(), files);
 }
 
-/** Takes a file off a record. The stored bytes stay (other records may share them by hash). */
+/**
+ * Stores the files, then runs `save` and records the attachments in one transaction: a crash
+ * leaves either no trace in the database or the whole change with every file. Bytes stored
+ * for a change that did not commit are deleted again (or, after a crash, swept at start-up).
+ */
+async function saveWithFiles(
+	db: Db,
+	actorId: string,
+	files: CheckedFile[],
+	save: (tx: Db) => Promise<string>
+): Promise<string> {
+	const stored = await storeUploads(files);
+	try {
+		return await db.transaction().execute(async (tx) => {
+			const evidenceId = await save(tx);
+			await recordAttachments(tx, actorId, evidenceId, stored);
+			return evidenceId;
+		});
+	} catch (error) {
+		await release(
+			db,
+			stored.map((f) => f.hash)
+		);
+		throw error;
+	}
+}
+
+/** A new draft with its files, as one unit of work; returns its id. */
+export function createEvidenceWithFiles(
+	db: Db,
+	ownerId: string,
+	input: EvidenceInput,
+	files: CheckedFile[],
+	now = new Date()
+): Promise<string> {
+	return saveWithFiles(db, ownerId, files, (tx) => createEvidence(tx, ownerId, input, now));
+}
+
+/** Saves changes to a record and adds files to it, as one unit of work. */
+export async function updateEvidenceWithFiles(
+	db: Db,
+	actorId: string,
+	id: string,
+	expectedVersion: number,
+	input: EvidenceInput,
+	files: CheckedFile[],
+	now = new Date()
+): Promise<void> {
+	await saveWithFiles(db, actorId, files, async (tx) => {
+		await updateEvidence(tx, actorId, id, expectedVersion, input, now);
+		return id;
+	});
+}
+
+/** Takes a file off a record, and deletes its bytes when no other record shares them. */
 export async function removeAttachment(
 	db: Db,
 	actorId: string,
@@ -77,16 +154,18 @@ export async function removeAttachment(
 	attachmentId: string,
 	now = new Date()
 ) {
-	const result = await db
-		.updateTable('attachments')
-		.set({ removed_at: timestamp(now) })
-		.where('id', '=', attachmentId)
-		.where('evidence_id', '=', evidenceId)
-		.where('removed_at', 'is', null)
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 1) {
+	const removed = await db.transaction().execute(async (tx) => {
+		const row = await tx
+			.updateTable('attachments')
+			.set({ removed_at: timestamp(now) })
+			.where('id', '=', attachmentId)
+			.where('evidence_id', '=', evidenceId)
+			.where('removed_at', 'is', null)
+			.returning('file_hash')
+			.executeTakeFirst();
+		if (!row) return undefined;
 		await recordEvent(
-			db,
+			tx,
 			{
 				actorId,
 				action: 'evidence.file-removed',
@@ -96,7 +175,9 @@ export async function removeAttachment(
 			},
 			now
 		);
-	}
+		return row.file_hash;
+	});
+	if (removed) await release(db, [removed]);
 }
 
 export function getAttachment(db: Db, evidenceId: string, attachmentId: string) {
@@ -107,32 +188,4 @@ export function getAttachment(db: Db, evidenceId: string, attachmentId: string) 
 		.where('evidence_id', '=', evidenceId)
 		.where('removed_at', 'is', null)
 		.executeTakeFirst();
-}
-
-/** The files chosen in a form, each checked; the first problem stops them all (the text is kept). */
-export async function readUploads(
-	form: FormData
-): Promise<{ files: CheckedFile[]; error?: string }> {
-	const files: CheckedFile[] = [];
-	for (const entry of form.getAll('files')) {
-		if (typeof entry === 'string' || (entry.size === 0 && entry.name === '')) continue;
-		const bytes = new Uint8Array(await entry.arrayBuffer());
-		const checked = checkUpload(entry.name, bytes);
-		if (!checked.ok)
-			return {
-				files: [],
-				error: `${checked.message} Nothing was saved: fix the file and choose your files again.`
-			};
-		files.push({ name: checked.name, kind: checked.kind, size: checked.size, bytes });
-	}
-	return { files };
-}
-
-/** The form, or a message when the upload was too large to read at all (over BODY_SIZE_LIMIT). */
-export async function readForm(request: Request): Promise<FormData | string> {
-	try {
-		return await request.formData();
-	} catch {
-		return 'The files were too large to upload together. Nothing was saved: attach fewer or smaller files (up to 10 MB each).';
-	}
 }

@@ -16,22 +16,20 @@ import { getFramework } from '$lib/server/framework';
 import { integerOf, invalid, listOf, readFormData, textOf } from '$lib/server/forms';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
 import {
-	addAttachments,
-	readForm,
-	readUploads,
 	removeAttachment,
-	tooManyFiles
+	tooManyFiles,
+	updateEvidenceWithFiles
 } from '$lib/server/portfolio/attachments';
 import {
 	EvidenceError,
 	getEvidence,
 	isEditable,
 	submissionProblems,
-	submitEvidence,
-	updateEvidence
+	submitEvidence
 } from '$lib/server/portfolio/evidence';
 import { evidenceValues, parseEvidenceForm, textsOf } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
+import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The record, if the signed-in person may see it; with what they may do to it. */
@@ -86,6 +84,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		values: evidenceValues(record),
 		events: await eventsFor(getDb(), 'evidence', record.id),
 		filesHint: allowedFilesHint,
+		uploadLimits: uploadLimits(),
 		saved: url.searchParams.get('saved')
 	};
 };
@@ -94,7 +93,6 @@ export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const { user } = await requireEditable(params.id);
 		const form = await readForm(request);
-		if (typeof form === 'string') return invalid({}, { files: form }, 413);
 		const { input, values, errors } = parseEvidenceForm(form);
 		const uploads = await readUploads(form);
 		if (uploads.error) errors.files = uploads.error;
@@ -103,12 +101,12 @@ export const actions: Actions = {
 		if (tooMany) errors.files = tooMany;
 		if (Object.keys(errors).length) return invalid(values, errors);
 		try {
-			await updateEvidence(db, user.id, params.id, integerOf(form, 'version') ?? 0, input);
+			const version = integerOf(form, 'version') ?? 0;
+			await updateEvidenceWithFiles(db, user.id, params.id, version, input, uploads.files);
 		} catch (e) {
 			if (!(e instanceof EvidenceError)) throw e;
 			return invalid(values, { editor: e.message }, 409);
 		}
-		await addAttachments(db, user.id, params.id, uploads.files);
 		redirect(303, `/portfolio/${params.id}?saved=saved`);
 	},
 	removeFile: async ({ params, request }) => {

@@ -2,27 +2,21 @@ import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
-import {
-	addAttachments,
-	readForm,
-	readUploads,
-	tooManyFiles
-} from '$lib/server/portfolio/attachments';
-import { createEvidence } from '$lib/server/portfolio/evidence';
+import { createEvidenceWithFiles, tooManyFiles } from '$lib/server/portfolio/attachments';
 import { parseEvidenceForm } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
+import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
 	requireRole('practitioner');
-	return { filesHint: allowedFilesHint };
+	return { filesHint: allowedFilesHint, uploadLimits: uploadLimits() };
 };
 
 export const actions: Actions = {
 	default: async ({ request }) => {
 		const user = requireRole('practitioner');
 		const form = await readForm(request);
-		if (typeof form === 'string') return invalid({}, { files: form }, 413);
 		const { input, values, errors } = parseEvidenceForm(form);
 		const uploads = await readUploads(form);
 		if (uploads.error) errors.files = uploads.error;
@@ -30,8 +24,7 @@ export const actions: Actions = {
 		const tooMany = await tooManyFiles(db, null, uploads.files.length);
 		if (tooMany) errors.files = tooMany;
 		if (Object.keys(errors).length) return invalid(values, errors);
-		const id = await createEvidence(db, user.id, input);
-		await addAttachments(db, user.id, id, uploads.files);
+		const id = await createEvidenceWithFiles(db, user.id, input, uploads.files);
 		redirect(303, `/portfolio/${id}?saved=created`);
 	}
 };

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { e2ePort } from './server';
+
+// A server of a test's own, for tests that must start it with other settings (a small body
+// limit) or kill it. Each kind gets its own port and data, named from E2E_PORT so two runs on
+// one machine never share them; its database survives restarts until `reset` is called.
+
+export interface OwnServer {
+	url: string;
+	database: string;
+	files: string;
+	/** Starts it (a first start creates the demo authority) and waits until it answers. */
+	start(): Promise<void>;
+	/** Kills it with a signal (SIGTERM unless told) and waits for it to be gone. */
+	stop(signal?: NodeJS.Signals): Promise<void>;
+	/** Removes its database and files; call when it is stopped. */
+	reset(): void;
+}
+
+/** `offset` keeps each kind of own server apart from the main one and from each other. */
+export function ownServer(name: string, offset: number, env: Record<string, string> = {}) {
+	const port = e2ePort + offset;
+	const url = `http://localhost:${port}`;
+	const database = `data/e2e-${name}-${port}.db`;
+	const files = `data/e2e-${name}-${port}-files`;
+	let child: ChildProcess | undefined;
+	let exited: Promise<void> = Promise.resolve();
+	let output = '';
+
+	async function start() {
+		output = '';
+		child = spawn(process.execPath, ['build/index.js'], {
+			env: {
+				...process.env,
+				PORT: String(port),
+				ORIGIN: url,
+				BODY_SIZE_LIMIT: '210M',
+				DATABASE_URL: `file:./${database}`,
+				FILES_DIR: `./${files}`,
+				ADDRESS_HEADER: 'x-forwarded-for',
+				SMTP_URL: '',
+				...env
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		child.stdout?.on('data', (chunk) => (output += chunk));
+		child.stderr?.on('data', (chunk) => (output += chunk));
+		const running = child;
+		exited = new Promise((resolve) => running.once('exit', () => resolve()));
+		await answering(running);
+	}
+
+	/** Polls until the server answers at all; fails at once if it stops instead. */
+	async function answering(running: ChildProcess) {
+		while (running.exitCode === null && running.signalCode === null) {
+			try {
+				await fetch(url, { redirect: 'manual' });
+				return;
+			} catch {
+				// Not listening yet: it listens once migrations, seeding and the file sweep are done.
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+		}
+		throw new Error(`The ${name} server stopped while starting:\n${output}`);
+	}
+
+	async function stop(signal: NodeJS.Signals = 'SIGTERM') {
+		child?.kill(signal);
+		await exited;
+	}
+
+	function reset() {
+		for (const path of [database, `${database}-wal`, `${database}-shm`, files])
+			rmSync(path, { recursive: true, force: true });
+	}
+
+	return { url, database, files, start, stop, reset } satisfies OwnServer;
+}
