@@ -255,6 +255,9 @@ export interface SignoffHeadLogTable {
 	head_sequence: number;
 	head_hash: string;
 	created_at: string;
+	/** Whose head, and which entry, the log entry before this one recorded: so a deleted log entry can be named. */
+	previous_practitioner_id: string | null;
+	previous_head_sequence: number | null;
 	previous_mac: string;
 	mac: string;
 }

@@ -35,31 +35,52 @@ export function keyFits(/** @type {SignoffRecords} */ records, /** @type {string
 }
 
 /**
+ * What a gap in the head log before `entry` says: each entry names whose head the one before
+ * it recorded, so the last deleted entry's practitioner is known when `entry`'s MAC holds.
+ * @param {LogEntry} entry @param {number} expected @param {boolean} vouched
+ * @returns {Problem}
+ */
+function gap(entry, expected, vouched) {
+	const at = Number(entry.sequence);
+	const deleted =
+		at === expected + 1
+			? `head log entry ${expected} was deleted`
+			: `head log entries ${expected} to ${at - 1} were deleted`;
+	const whose = vouched ? entry.previous_practitioner_id : null;
+	const what = `${at === expected + 1 ? 'it' : 'the last'} recorded its entry ${entry.previous_head_sequence}`;
+	return {
+		practitionerId: whose,
+		sequence: null,
+		entryId: null,
+		problem: whose ? `${deleted}; ${what}` : deleted
+	};
+}
+
+/**
  * The head log runs 1, 2, 3…, its first entry follows the seal, each later one follows the
- * entry before it, and every MAC holds. A deleted entry leaves a gap; whose it was is lost.
+ * entry before it, and every MAC holds.
  * @param {LogEntry[]} log @param {string | null} sealMac @param {string} key
  * @returns {Problem[]}
  */
 function logProblems(log, sealMac, key) {
 	/** @type {Problem[]} */
 	const problems = [];
-	const note = (/** @type {string | null} */ practitionerId, /** @type {string} */ problem) =>
-		problems.push({ practitionerId, sequence: null, entryId: null, problem });
 	let expected = 1;
 	let previous = sealMac;
 	for (const entry of [...log].sort((a, b) => Number(a.sequence) - Number(b.sequence))) {
 		const at = Number(entry.sequence);
-		if (at > expected)
-			note(
-				null,
-				at === expected + 1
-					? `head log entry ${expected} was deleted`
-					: `head log entries ${expected} to ${at - 1} were deleted`
-			);
+		const vouched = macMatches(logMac(key, entry), entry.mac);
+		const note = (/** @type {string} */ problem) =>
+			problems.push({
+				practitionerId: entry.practitioner_id,
+				sequence: null,
+				entryId: null,
+				problem
+			});
+		if (at > expected) problems.push(gap(entry, expected, vouched));
 		else if (previous !== null && entry.previous_mac !== previous)
-			note(entry.practitioner_id, `head log entry ${at} does not follow the entry before it`);
-		if (!macMatches(logMac(key, entry), entry.mac))
-			note(entry.practitioner_id, `head log entry ${at} was changed after it was written`);
+			note(`head log entry ${at} does not follow the entry before it`);
+		if (!vouched) note(`head log entry ${at} was changed after it was written`);
 		expected = at + 1;
 		previous = entry.mac;
 	}
@@ -133,17 +154,18 @@ function chainProblems(chain, recorded) {
 }
 
 /**
- * One practitioner's chain against their head and every head the log recorded for them.
+ * One practitioner's chain against their head and every head the log recorded for them
+ * (`logged`: the log entries the key vouches for; `listed`: all of theirs, changed or not).
  * @param {{ id: string, chain: ChainEntry[], head: Head | undefined, headVouched: boolean,
- *   logged: LogEntry[] }} practitioner
+ *   logged: LogEntry[], listed: LogEntry[] }} practitioner
  * @returns {Problem[]}
  */
-function practitionerProblems({ id, chain, head, headVouched, logged }) {
+function practitionerProblems({ id, chain, head, headVouched, logged, listed }) {
 	const recorded = logged.map((e) => ({ sequence: Number(e.head_sequence), hash: e.head_hash }));
 	/** @type {{ sequence: number | null, problem: string | null }[]} */
 	const found = [
 		{ sequence: null, problem: headProblem(head, headVouched, recorded.at(-1)) },
-		{ sequence: null, problem: logGap(logged) }
+		{ sequence: null, problem: logGap(listed) }
 	];
 	if (head && headVouched) recorded.push({ sequence: Number(head.sequence), hash: head.hash });
 	found.push(...chainProblems(chain, recorded));
@@ -224,6 +246,7 @@ export function verifySignoffRecords(records, key) {
 	problems.push(...logProblems(log, good.seal && seal ? seal.mac : null, key));
 	const chains = groupBy(entries, (e) => e.practitioner_id);
 	const logged = groupBy(good.log, (e) => e.practitioner_id);
+	const listed = groupBy(log, (e) => e.practitioner_id);
 	const ids = new Set([...chains.keys(), ...logged.keys(), ...heads.map((h) => h.practitioner_id)]);
 	for (const id of [...ids].sort())
 		problems.push(
@@ -232,7 +255,8 @@ export function verifySignoffRecords(records, key) {
 				chain: [...(chains.get(id) ?? [])].sort(bySequence),
 				head: heads.find((h) => h.practitioner_id === id),
 				headVouched: good.heads.some((h) => h.practitioner_id === id),
-				logged: [...(logged.get(id) ?? [])].sort(bySequence)
+				logged: [...(logged.get(id) ?? [])].sort(bySequence),
+				listed: [...(listed.get(id) ?? [])].sort(bySequence)
 			})
 		);
 	return { ...summary, cannotCheck: null, problems };

@@ -56,7 +56,7 @@ export async function advanceHead(
 		.execute();
 	const last = await tx
 		.selectFrom('signoff_head_log')
-		.select(['sequence', 'mac'])
+		.select(['sequence', 'practitioner_id', 'head_sequence', 'mac'])
 		.orderBy('sequence', 'desc')
 		.limit(1)
 		.executeTakeFirst();
@@ -68,6 +68,8 @@ export async function advanceHead(
 		head_sequence: head.sequence,
 		head_hash: head.hash,
 		created_at: timestamp(now),
+		previous_practitioner_id: last?.practitioner_id ?? null,
+		previous_head_sequence: last?.head_sequence ?? null,
 		// Only after tampering is there neither; the check then reports the missing seal.
 		previous_mac: last?.mac ?? seal?.mac ?? ''
 	};

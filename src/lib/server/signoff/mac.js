@@ -6,7 +6,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * @typedef {{ sealed_at: string, mac: string }} Seal
  * @typedef {{ practitioner_id: string, sequence: number, hash: string, mac: string }} Head
  * @typedef {{ sequence: number, practitioner_id: string, kind: string, head_sequence: number,
- *   head_hash: string, created_at: string, previous_mac: string, mac: string }} LogEntry
+ *   head_hash: string, created_at: string, previous_practitioner_id: string | null,
+ *   previous_head_sequence: number | null, previous_mac: string, mac: string }} LogEntry
  */
 
 /** HMAC-SHA-256 over a tag and fields; the tag keeps one kind of record's MAC from passing as another's. */
@@ -34,6 +35,8 @@ export const logMac = (/** @type {string} */ key, /** @type {Omit<LogEntry, 'mac
 		Number(entry.head_sequence),
 		entry.head_hash,
 		entry.created_at,
+		entry.previous_practitioner_id,
+		entry.previous_head_sequence === null ? null : Number(entry.previous_head_sequence),
 		entry.previous_mac
 	]);
 

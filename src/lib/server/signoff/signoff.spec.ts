@@ -11,12 +11,7 @@ import {
 import { assignSupervisor } from '../people/supervision';
 import { acceptEvidence } from '../review/review';
 import { entryHash, genesisHash, verifyChains } from './chain.js';
-import {
-	signOffOutcome,
-	signOffProblems,
-	signOffState,
-	withdrawSignOff
-} from './signoffs';
+import { signOffOutcome, signOffProblems, signOffState, withdrawSignOff } from './signoffs';
 import { verifySignoffs } from './verify';
 
 const record: EvidenceInput = {

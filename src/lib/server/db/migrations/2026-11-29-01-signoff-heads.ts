@@ -28,6 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('head_sequence', 'integer', (c) => c.notNull())
 		.addColumn('head_hash', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addColumn('previous_practitioner_id', 'text')
+		.addColumn('previous_head_sequence', 'integer')
 		.addColumn('previous_mac', 'text', (c) => c.notNull())
 		.addColumn('mac', 'text', (c) => c.notNull())
 		.execute();
