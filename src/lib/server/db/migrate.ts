@@ -1,6 +1,17 @@
-import { Migrator, type Migration } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Migration } from 'kysely';
 import type { Db } from './index';
 import { migrations } from './migrations';
+
+/**
+ * On PostgreSQL, the schema in use. Kysely otherwise takes its bookkeeping tables in any schema
+ * for its own, so migrating one schema while another holds them (test files on one database
+ * at once) fails with `relation "kysely_migration_lock" does not exist`.
+ */
+async function migrationTableSchema(db: Db) {
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+	return rows[0]?.schema;
+}
 
 /**
  * Runs pending migrations. Kysely runs them in one transaction on SQLite and PostgreSQL, so a
@@ -10,7 +21,11 @@ export async function migrateToLatest(
 	db: Db,
 	all: Record<string, Migration> = migrations
 ): Promise<string[]> {
-	const migrator = new Migrator({ db, provider: { getMigrations: async () => all } });
+	const migrator = new Migrator({
+		db,
+		provider: { getMigrations: async () => all },
+		migrationTableSchema: await migrationTableSchema(db)
+	});
 	const { error, results = [] } = await migrator.migrateToLatest();
 	const failed = results.find((r) => r.status === 'Error');
 	if (error) {

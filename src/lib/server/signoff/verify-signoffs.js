@@ -59,7 +59,7 @@ async function read() {
 /** @param {{ sealedAt: string | null, logEntries: number, latestMac: string | null }} summary */
 const describe = (summary) =>
 	summary.sealedAt
-		? `Sealed ${summary.sealedAt}; head log: ${summary.logEntries} entries, the newest MAC ${summary.latestMac ?? 'none'}.`
+		? `Sealed ${summary.sealedAt}; head log: ${summary.logEntries} ${summary.logEntries === 1 ? 'entry' : 'entries'}, the newest MAC ${summary.latestMac ?? 'none'}.`
 		: 'Not sealed.';
 
 try {
