@@ -31,7 +31,6 @@ async function read() {
 	const rows = {};
 	if (url.startsWith('file:')) {
 		const path = url.slice('file:'.length);
-		if (!existsSync(path)) throw new Error(`there is no database at ${path}`);
 		const { default: SQLite } = await import('better-sqlite3');
 		const db = new SQLite(path, { readonly: true, fileMustExist: true });
 		try {
@@ -63,6 +62,8 @@ const describe = (summary) =>
 		: 'Not sealed.';
 
 try {
+	const path = url.startsWith('file:') ? url.slice('file:'.length) : null;
+	if (path !== null && !existsSync(path)) throw new Error(`there is no database at ${path}`);
 	const key = readSignoffKey(url);
 	const { people, ...signoffs } = await read();
 	const result = verifySignoffRecords(signoffs, key);
@@ -73,16 +74,14 @@ try {
 		process.exit(0);
 	}
 	console.error(`Sign-off chains broken: ${result.problems.length} problems found.`);
-	for (const problem of result.problems) {
+	const lines = result.problems.map((problem) => {
 		const person = people.find((p) => p.id === problem.practitionerId);
-		const who = person
-			? `${person.name} <${person.email}>`
-			: (problem.practitionerId ?? 'The records');
-		const entry = problem.sequence
-			? `, entry ${problem.sequence} (${problem.entryId ?? 'gone'})`
-			: '';
-		console.error(`- ${who}${entry}: ${problem.problem}`);
-	}
+		const who = person ? `${person.name} <${person.email}>` : (problem.practitionerId ?? '');
+		const entry = problem.sequence ? `, entry ${problem.sequence} (${problem.entryId})` : '';
+		return { who, line: `- ${who || 'The records'}${entry}: ${problem.problem}` };
+	});
+	// By name, so that each person's problems read together; the whole log's come first.
+	for (const { line } of lines.sort((a, b) => a.who.localeCompare(b.who))) console.error(line);
 	console.error(describe(result));
 	process.exit(1);
 } catch (error) {

@@ -32,9 +32,9 @@ export async function verifySignoffs(db: Db, key?: string) {
 	return {
 		...result,
 		entries: records.entries.length,
-		problems: result.problems.map((p) => ({
-			...p,
-			practitioner: people.find((u) => u.id === p.practitionerId)
-		}))
+		// By name, so that each person's problems read together; the whole log's come first.
+		problems: result.problems
+			.map((p) => ({ ...p, practitioner: people.find((u) => u.id === p.practitionerId) }))
+			.sort((a, b) => (a.practitioner?.name ?? '').localeCompare(b.practitioner?.name ?? ''))
 	};
 }
