@@ -27,11 +27,18 @@ function vouched(/** @type {SignoffRecords} */ records, /** @type {string} */ ke
 	};
 }
 
-/** True unless there are MAC'd records and the key vouches for none of them: the wrong key. */
-export function keyFits(/** @type {SignoffRecords} */ records, /** @type {string} */ key) {
-	const anchored = records.seal !== undefined || records.heads.length + records.log.length > 0;
-	const good = vouched(records, key);
-	return !anchored || good.seal || good.heads.length + good.log.length > 0;
+/**
+ * Whether `key` is the one the records were sealed with: true before they are sealed, and
+ * false when there are MAC'd records and the key vouches for none of them.
+ * @param {SignoffRecords} records @param {string} key
+ */
+export function keyFits({ seal, heads, log }, key) {
+	if (seal === undefined && heads.length + log.length === 0) return true;
+	return (
+		(seal !== undefined && macMatches(sealMac(key, seal), seal.mac)) ||
+		heads.some((head) => macMatches(headMac(key, head), head.mac)) ||
+		log.some((entry) => macMatches(logMac(key, entry), entry.mac))
+	);
 }
 
 /**
@@ -59,17 +66,17 @@ function gap(entry, expected, vouched) {
 /**
  * The head log runs 1, 2, 3…, its first entry follows the seal, each later one follows the
  * entry before it, and every MAC holds.
- * @param {LogEntry[]} log @param {string | null} sealMac @param {string} key
+ * @param {LogEntry[]} log @param {string | null} sealMac @param {Set<LogEntry>} vouched
  * @returns {Problem[]}
  */
-function logProblems(log, sealMac, key) {
+function logProblems(log, sealMac, vouched) {
 	/** @type {Problem[]} */
 	const problems = [];
 	let expected = 1;
 	let previous = sealMac;
 	for (const entry of [...log].sort((a, b) => Number(a.sequence) - Number(b.sequence))) {
 		const at = Number(entry.sequence);
-		const vouched = macMatches(logMac(key, entry), entry.mac);
+		const holds = vouched.has(entry);
 		const note = (/** @type {string} */ problem) =>
 			problems.push({
 				practitionerId: entry.practitioner_id,
@@ -77,10 +84,10 @@ function logProblems(log, sealMac, key) {
 				entryId: null,
 				problem
 			});
-		if (at > expected) problems.push(gap(entry, expected, vouched));
+		if (at > expected) problems.push(gap(entry, expected, holds));
 		else if (previous !== null && entry.previous_mac !== previous)
 			note(`head log entry ${at} does not follow the entry before it`);
-		if (!vouched) note(`head log entry ${at} was changed after it was written`);
+		if (!holds) note(`head log entry ${at} was changed after it was written`);
 		expected = at + 1;
 		previous = entry.mac;
 	}
@@ -187,7 +194,11 @@ function practitionerProblems({ id, chain, head, headVouched, logged, listed }) 
 function groupBy(rows, by) {
 	/** @type {Map<string, T[]>} */
 	const groups = new Map();
-	for (const row of rows) groups.set(by(row), [...(groups.get(by(row)) ?? []), row]);
+	for (const row of rows) {
+		const group = groups.get(by(row));
+		if (group) group.push(row);
+		else groups.set(by(row), [row]);
+	}
 	return groups;
 }
 
@@ -243,18 +254,20 @@ export function verifySignoffRecords(records, key) {
 	if (!seal) global('the seal, which marks when the chains were first anchored, was deleted');
 	else if (!good.seal)
 		global('the seal, which marks when the chains were first anchored, was changed');
-	problems.push(...logProblems(log, good.seal && seal ? seal.mac : null, key));
+	problems.push(...logProblems(log, good.seal && seal ? seal.mac : null, new Set(good.log)));
 	const chains = groupBy(entries, (e) => e.practitioner_id);
 	const logged = groupBy(good.log, (e) => e.practitioner_id);
 	const listed = groupBy(log, (e) => e.practitioner_id);
-	const ids = new Set([...chains.keys(), ...logged.keys(), ...heads.map((h) => h.practitioner_id)]);
+	const headOf = new Map(heads.map((h) => [h.practitioner_id, h]));
+	const vouchedHeads = new Set(good.heads.map((h) => h.practitioner_id));
+	const ids = new Set([...chains.keys(), ...logged.keys(), ...headOf.keys()]);
 	for (const id of [...ids].sort())
 		problems.push(
 			...practitionerProblems({
 				id,
 				chain: [...(chains.get(id) ?? [])].sort(bySequence),
-				head: heads.find((h) => h.practitioner_id === id),
-				headVouched: good.heads.some((h) => h.practitioner_id === id),
+				head: headOf.get(id),
+				headVouched: vouchedHeads.has(id),
 				logged: [...(logged.get(id) ?? [])].sort(bySequence),
 				listed: [...(listed.get(id) ?? [])].sort(bySequence)
 			})
