@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { countUnsent } from '$lib/server/mail/outbox';
 import { listTeams } from '$lib/server/people/teams';
 import { listPeople } from '$lib/server/people/users';
-import { verifySignoffs } from '$lib/server/signoff/signoffs';
+import { verifySignoffs } from '$lib/server/signoff/verify';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

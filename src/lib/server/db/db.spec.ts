@@ -5,6 +5,7 @@ import { seedDemoAuthority } from '../demo/seed';
 import { programmeMonth } from '../programme/month';
 import { programmeFor } from '../programme';
 import { currentSupervisees } from '../people/supervision';
+import { verifySignoffs } from '../signoff/verify';
 import type { Db } from './index';
 import { createDb } from './index';
 import { migrateToLatest } from './migrate';
@@ -126,6 +127,7 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		).toHaveLength(1);
 		expect(await db.selectFrom('attachments').select('id').execute()).toHaveLength(1);
 		expect((await db.selectFrom('signoffs').select('id').execute()).length).toBeGreaterThan(3);
+		expect(await verifySignoffs(db)).toMatchObject({ cannotCheck: null, problems: [] });
 
 		// Review points: one deliberately overdue, the rest that fell due recorded.
 		const sara = await byEmail('sara.novak@demo.test');
@@ -144,5 +146,6 @@ describe.each(testDatabases())('the database on $name', (database) => {
 			.where('practitioner_id', '=', priya.id)
 			.execute();
 		expect(observed).toHaveLength(1);
-	});
+		// Seeding makes hundreds of records: seconds on a busy machine shared with other runs.
+	}, 60_000);
 });

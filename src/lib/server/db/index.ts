@@ -79,11 +79,14 @@ export function createDb(url: string): Db {
 	);
 }
 
+/** Where the app's database is: DATABASE_URL, or the SQLite file under `data/`. */
+export const databaseUrl = () => process.env.DATABASE_URL || defaultDatabaseUrl;
+
 let instance: Db | undefined;
 
 /** The app's one database, from DATABASE_URL. */
 export function getDb(): Db {
-	instance ??= createDb(process.env.DATABASE_URL || defaultDatabaseUrl);
+	instance ??= createDb(databaseUrl());
 	return instance;
 }
 

@@ -3,6 +3,17 @@ import type { Db } from './index';
 import { migrations } from './migrations';
 
 /**
+ * On PostgreSQL, the schema in use. Kysely otherwise takes its bookkeeping tables in any schema
+ * for its own, so migrating one schema while another holds them (test files on one database
+ * at once) fails with `relation "kysely_migration_lock" does not exist`.
+ */
+async function migrationTableSchema(db: Db) {
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+	return rows[0]?.schema;
+}
+
+/**
  * Runs pending migrations. Kysely runs them in one transaction on SQLite and PostgreSQL, so a
  * failure leaves the database as it was; the error names the migration that failed.
  */
@@ -13,7 +24,7 @@ export async function migrateToLatest(
 	const migrator = new Migrator({
 		db,
 		provider: { getMigrations: async () => all },
-		migrationTableSchema: await currentSchema(db)
+		migrationTableSchema: await migrationTableSchema(db)
 	});
 	const { error, results = [] } = await migrator.migrateToLatest();
 	const failed = results.find((r) => r.status === 'Error');
@@ -25,15 +36,4 @@ export async function migrateToLatest(
 		});
 	}
 	return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
-}
-
-/**
- * On PostgreSQL, the schema the app works in. Without it Kysely looks for its migration tables
- * in every schema, so a database holding two copies of the app (or tests, a schema each) could
- * see the other's tables and skip creating its own.
- */
-async function currentSchema(db: Db) {
-	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
-	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-	return rows[0].schema;
 }

@@ -230,6 +230,39 @@ export interface SignoffsTable {
 	hash: string;
 }
 
+/** One row, written when the chains were first anchored; its MAC chains into the head log. */
+export interface SignoffSealTable {
+	id: number;
+	sealed_at: string;
+	/** HMAC-SHA-256 with SIGNOFF_KEY, as are the heads' and the head log's. */
+	mac: string;
+}
+
+/** Each practitioner's newest sign-off entry, updated in the transaction that appends it. */
+export interface SignoffHeadsTable {
+	practitioner_id: string;
+	sequence: number;
+	hash: string;
+	mac: string;
+}
+
+/** Every head ever set, for all practitioners in one chain: append-only. */
+export interface SignoffHeadLogTable {
+	/** 1, 2, 3, … across all practitioners. */
+	sequence: number;
+	practitioner_id: string;
+	/** `seal`: the head found when the chains were first anchored; `append`: a new entry. */
+	kind: 'seal' | 'append';
+	head_sequence: number;
+	head_hash: string;
+	created_at: string;
+	/** Whose head, and which entry, the log entry before this one recorded: so a deleted log entry can be named. */
+	previous_practitioner_id: string | null;
+	previous_head_sequence: number | null;
+	previous_mac: string;
+	mac: string;
+}
+
 export interface ObservationsTable {
 	id: string;
 	practitioner_id: string;
@@ -459,6 +492,9 @@ export interface Database {
 	self_assessment_ratings: SelfAssessmentRatingsTable;
 	evidence_comments: EvidenceCommentsTable;
 	signoffs: SignoffsTable;
+	signoff_seal: SignoffSealTable;
+	signoff_heads: SignoffHeadsTable;
+	signoff_head_log: SignoffHeadLogTable;
 	enrolment_extensions: EnrolmentExtensionsTable;
 	programme_reviews: ProgrammeReviewsTable;
 	observations: ObservationsTable;

@@ -1,17 +1,27 @@
 import { createOneTimeLink } from '../auth/one-time-link';
 import { seedDemoAuthority } from '../demo/seed';
 import { createPerson } from '../people/users';
-import type { Db } from './index';
+import { startSignoffs } from '../signoff/heads';
+import { readSignoffKey } from '../signoff/key.js';
+import { databaseUrl, type Db } from './index';
 import { migrateToLatest } from './migrate';
 import { publicOrigin } from '../http/origin.js';
 
 /**
- * Brings the database up to date. An empty database gets the demo authority, or with
- * DEMO_DATA=off, a first administrator (ADMIN_EMAIL) with a link to set a password.
+ * Brings the database up to date and seals the sign-off chains the first time. An empty
+ * database gets the demo authority, or with DEMO_DATA=off, a first administrator
+ * (ADMIN_EMAIL) with a link to set a password.
  */
-export async function startDatabase(db: Db) {
+export async function startDatabase(db: Db, url = databaseUrl()) {
+	// PostgreSQL needs SIGNOFF_KEY: say so before changing anything.
+	if (!url.startsWith('file:')) readSignoffKey(url);
 	const applied = await migrateToLatest(db);
 	if (applied.length > 0) console.log(`Database migrated: ${applied.join(', ')}`);
+	const sealed = await startSignoffs(db, url);
+	if (sealed !== null)
+		console.log(
+			`Sign-off chains sealed with the sign-off key: ${sealed} ${sealed === 1 ? 'chain' : 'chains'}. This happens once; see docs/security.md if it is printed again.`
+		);
 	const someone = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
 	if (someone) return;
 	if (process.env.DEMO_DATA !== 'off') {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '../auth/password';
+import { startSignoffs } from '../signoff/heads';
 import { newId } from './ids';
 import { createDb, type Db } from './index';
 import { migrateToLatest } from './migrate';
@@ -11,9 +12,11 @@ import { timestamp } from './time';
 
 // Files written by tests go to a scratch folder, never the app's data folder.
 process.env.FILES_DIR ??= mkdtempSync(join(tmpdir(), 'golden-thread-files-'));
+// Sign-offs need a key; a fixed one for tests, never used outside them.
+process.env.SIGNOFF_KEY ??= 'golden-thread-tests-only-sign-off-key-0123456789';
 
-// Test helpers: a real, migrated database per test file (a temporary SQLite file, and a
-// scratch PostgreSQL schema when TEST_POSTGRES_URL is set), and small factories.
+// Test helpers: a real, migrated and sealed database per test file (a temporary SQLite file,
+// and a scratch PostgreSQL schema when TEST_POSTGRES_URL is set), and small factories.
 
 export interface TestDatabase {
 	name: string;
@@ -28,6 +31,7 @@ function sqlite(): TestDatabase {
 			const url = `file:${join(dir, 'test.db')}`;
 			const db = createDb(url);
 			await migrateToLatest(db);
+			await startSignoffs(db, url);
 			return {
 				db,
 				url,
@@ -52,6 +56,7 @@ function postgres(url: string): TestDatabase {
 			scoped.searchParams.set('options', `-c search_path=${schema}`);
 			const db = createDb(scoped.toString());
 			await migrateToLatest(db);
+			await startSignoffs(db, scoped.toString());
 			return {
 				db,
 				url: scoped.toString(),

@@ -2,7 +2,8 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
-import { entryHash, genesisHash, verifyChains } from './chain.js';
+import { entryHash, genesisHash } from './chain.js';
+import { advanceHead, lockHeadLog, signoffKey } from './heads';
 
 /** How many accepted records must be cited to sign an outcome off (SIGNOFF_MIN_EVIDENCE). */
 export const minimumEvidence = () => Math.max(1, Number(process.env.SIGNOFF_MIN_EVIDENCE) || 1);
@@ -99,7 +100,10 @@ export async function signOffState(db: Db, practitionerId: string, frameworkVers
 	return state;
 }
 
-/** Appends an entry to the practitioner's chain; nothing in it is ever updated or deleted. */
+/**
+ * Appends an entry to the practitioner's chain, and moves their MAC'd head on to it in the same
+ * transaction; nothing in the chain is ever updated or deleted.
+ */
 async function append(
 	db: Db,
 	entry: {
@@ -113,9 +117,11 @@ async function append(
 	},
 	now: Date
 ) {
-	// BEGIN IMMEDIATE on SQLite and the unique (practitioner, sequence) key on PostgreSQL keep
-	// two sign-offs at once from both taking the same place in the chain.
+	const key = signoffKey();
+	// BEGIN IMMEDIATE on SQLite and the head log's lock on PostgreSQL keep two sign-offs at once
+	// from both taking the same place in the chain or in the head log.
 	return db.transaction().execute(async (tx) => {
+		await lockHeadLog(tx);
 		const last = await tx
 			.selectFrom('signoffs')
 			.select(['sequence', 'hash'])
@@ -136,10 +142,13 @@ async function append(
 			created_at: timestamp(now),
 			previous_hash: last?.hash ?? genesisHash
 		};
+		const hash = entryHash(row);
 		await tx
 			.insertInto('signoffs')
-			.values({ ...row, hash: entryHash(row) })
+			.values({ ...row, hash })
 			.execute();
+		const head = { practitionerId: row.practitioner_id, sequence: row.sequence, hash };
+		await advanceHead(tx, key, { ...head, kind: 'append' }, now);
 		await recordEvent(
 			tx,
 			{
@@ -205,29 +214,6 @@ export async function withdrawSignOff(
 		now
 	);
 	return { problems: {} };
-}
-
-/** Every practitioner's chain checked, with names, for the command and the admin page. */
-export async function verifySignoffs(db: Db) {
-	const entries = await db.selectFrom('signoffs').selectAll().execute();
-	const problems = verifyChains(entries);
-	if (problems.length === 0) return { entries: entries.length, problems: [] };
-	const people = await db
-		.selectFrom('users')
-		.select(['id', 'name', 'email'])
-		.where(
-			'id',
-			'in',
-			problems.map((p) => p.practitionerId)
-		)
-		.execute();
-	return {
-		entries: entries.length,
-		problems: problems.map((p) => ({
-			...p,
-			practitioner: people.find((u) => u.id === p.practitionerId)
-		}))
-	};
 }
 
 /** The sign-off entries for one of a practitioner's outcomes, newest first, with who made them. */

@@ -10,7 +10,8 @@ import * as supervisionRecords from './2026-11-25-08-supervision-records';
 import * as agreementTime from './2026-11-25-09-agreement-time';
 import * as audits from './2026-11-25-10-audits';
 import * as workforce from './2026-11-25-11-workforce';
-import * as fileStore from './2026-11-26-01-file-store';
+import * as fileStore from './2026-11-29-02-file-store';
+import * as signoffHeads from './2026-11-29-01-signoff-heads';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-25-09-agreement-time': agreementTime,
 	'2026-11-25-10-audits': audits,
 	'2026-11-25-11-workforce': workforce,
-	'2026-11-26-01-file-store': fileStore
+	'2026-11-29-01-signoff-heads': signoffHeads,
+	'2026-11-29-02-file-store': fileStore
 };
