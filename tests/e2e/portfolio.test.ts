@@ -231,3 +231,44 @@ test('the outcome page shows a signed-in practitioner their own evidence for it'
 	await expect(page.locator('.govuk-inset-text a[href^="/portfolio/"]').first()).toBeVisible();
 	await expectNoAxeViolations(page);
 });
+
+test('the author deletes a draft, with its file, after confirming', async ({ page, baseURL }) => {
+	const practitioner = await apiAs(baseURL!, demoAccounts.practitioner);
+	const created = await practitioner.post('/portfolio/new', {
+		headers: { accept: 'text/html' },
+		multipart: {
+			title: 'A draft to delete',
+			'activityDate-day': '2',
+			'activityDate-month': '11',
+			'activityDate-year': '2026',
+			type: 'reading',
+			reflectionModel: 'free',
+			files: {
+				name: 'to-delete.txt',
+				mimeType: 'text/plain',
+				buffer: Buffer.from('Notes that go with the draft.\n')
+			}
+		},
+		maxRedirects: 0
+	});
+	expect(created.status()).toBe(303);
+	const recordUrl = created.headers().location.split('?')[0];
+
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto(recordUrl);
+	const fileUrl = await page.getByRole('link', { name: 'to-delete.txt' }).getAttribute('href');
+	await page.getByRole('link', { name: 'Delete this draft' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Delete this draft?');
+	await expect(page.getByRole('main')).toContainText('with its file');
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'No, keep it' }).click();
+	await expect(page).toHaveURL(recordUrl);
+
+	await page.getByRole('link', { name: 'Delete this draft' }).click();
+	await submit(page, 'Yes, delete this draft');
+	await expect(page).toHaveURL(/\/portfolio\?saved=deleted$/);
+	await expect(page.getByText('Draft deleted, with its files.')).toBeVisible();
+	await expect(page.getByRole('main')).not.toContainText('A draft to delete');
+	expect((await practitioner.get(recordUrl)).status()).toBe(404);
+	expect((await practitioner.get(fileUrl!)).status()).toBe(404);
+});

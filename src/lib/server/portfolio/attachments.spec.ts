@@ -17,6 +17,8 @@ import { createEvidence, EvidenceError, getEvidence, type EvidenceInput } from '
 import { fileLockSpace, releaseStoredFiles } from './file-references';
 import { hasStoredFile, readStoredFile } from './file-store';
 import { checkUpload } from './file-type';
+import { deleteDraft } from './delete-draft';
+import { FieldError } from '../errors';
 
 const input = (title = 'Direct work with a child'): EvidenceInput => ({
 	title,
@@ -194,6 +196,31 @@ describe.each(postgres)('stored files on $name, with transactions at once', (dat
 			expect(first).toBe('waiting');
 		});
 		expect(await releasing).toBe(0);
+		expect(await isStored(file)).toBe(true);
+	});
+	it('deletes a draft with its mapping and files; bytes another record shares stay', async () => {
+		const owner = await newUser(db);
+		const shared = textFile('shared.txt');
+		const own = textFile('own.txt');
+		const draft = await createEvidenceWithFiles(db, owner, input('To delete'), [shared, own]);
+		const other = await createEvidenceWithFiles(db, owner, input('To keep'), [shared]);
+		await deleteDraft(db, owner, draft);
+		expect(await getEvidence(db, draft)).toBeUndefined();
+		expect(await rowsFor(db, draft)).toEqual([]);
+		expect(await isStored(own)).toBe(false);
+		expect(await isStored(shared)).toBe(true);
+		expect((await getEvidence(db, other))?.attachments).toHaveLength(1);
+	});
+
+	it('refuses to delete someone else’s draft, or a record once submitted', async () => {
+		const owner = await newUser(db);
+		const intruder = await newUser(db);
+		const file = textFile('kept.txt');
+		const draft = await createEvidenceWithFiles(db, owner, input(), [file]);
+		await expect(deleteDraft(db, intruder, draft)).rejects.toThrow(FieldError);
+		await db.updateTable('evidence').set({ status: 'submitted' }).where('id', '=', draft).execute();
+		await expect(deleteDraft(db, owner, draft)).rejects.toThrow(/Only a draft can be deleted/);
+		expect(await getEvidence(db, draft)).toBeDefined();
 		expect(await isStored(file)).toBe(true);
 	});
 });
