@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { expectNoAxeViolations } from './axe';
 import {
 	foreignFonts,
+	headerRows,
 	layoutShift,
 	maxLayoutShift,
 	overflow,
@@ -114,7 +115,6 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				'learning-pathway': await learningAssignment(baseURL, ids.priya),
 				programme: '/portfolio/programme',
 				supervision: '/portfolio/supervision',
-				audits: '/audits',
 				account: '/account'
 			};
 		case 'supervisor':
@@ -185,6 +185,10 @@ async function checkPage(page: Page, name: string, path: string) {
 		.toEqual({ excess: 0, beyond: [], scrollers: [] });
 	expect.soft(await foreignFonts(page), `${path} is all in the app's typeface`).toEqual([]);
 	expect.soft(await layoutShift(page), `${path} stays still`).toBeLessThanOrEqual(maxLayoutShift);
+	if (page.viewportSize()!.width >= 1280)
+		expect
+			.soft(await headerRows(page), `${path}: the header keeps to one row`)
+			.toEqual({ bar: 1, navigation: 1 });
 	await page.screenshot({ path: `${name}.png`, fullPage: true });
 	await expectNoAxeViolations(page);
 }
@@ -211,3 +215,19 @@ for (const width of widths) {
 		}
 	});
 }
+
+test('on a phone the menu starts closed behind its button, and opens', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await signIn(page, demoAccounts.psw);
+	await settle(page);
+	const navigation = page.getByRole('navigation', { name: 'Menu' });
+	const menu = navigation.getByRole('button', { name: 'Menu' });
+	const workforce = navigation.getByRole('link', { name: 'Workforce' });
+	await expect(menu).toHaveAttribute('aria-expanded', 'false');
+	await expect(workforce).toBeHidden();
+	await menu.click();
+	await expect(menu).toHaveAttribute('aria-expanded', 'true');
+	await workforce.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outcome coverage');
+	await expectNoAxeViolations(page);
+});

@@ -126,3 +126,26 @@ export async function foreignFonts(page: Page) {
 		return found;
 	}, appFontFamily);
 }
+
+/**
+ * How many rows of links and buttons the header bar and the service navigation each take (things
+ * side by side share a row when their heights overlap).
+ */
+export async function headerRows(page: Page) {
+	return page.evaluate(() => {
+		const rows = (selector: string) => {
+			const boxes = [...document.querySelectorAll(`${selector} :is(a, button)`)]
+				.filter((el) => el.checkVisibility())
+				.map((el) => el.getBoundingClientRect())
+				.sort((a, b) => a.top - b.top);
+			let count = 0;
+			let bottom = -Infinity;
+			for (const box of boxes) {
+				if (box.top >= bottom) count++;
+				bottom = Math.max(bottom, box.bottom);
+			}
+			return count;
+		};
+		return { bar: rows('.govuk-generic-header'), navigation: rows('.govuk-service-navigation') };
+	});
+}
