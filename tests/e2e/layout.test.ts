@@ -66,21 +66,6 @@ async function firstLink(client: APIRequestContext, path: string, pattern: RegEx
 	return match![0];
 }
 
-/** One of Priya's learning pathways, assigned by her supervisor if she has none yet. */
-async function learningAssignment(baseURL: string, priya: string) {
-	const practitioner = await apiAs(baseURL, demoAccounts.practitioner);
-	const link = /\/portfolio\/learning\/[0-9a-f-]{36}/;
-	if (!link.test(await (await practitioner.get('/portfolio/learning')).text())) {
-		const supervisor = await apiAs(baseURL, demoAccounts.supervisor);
-		await supervisor.post('/pathways/using-supervision-well/assign', {
-			form: { scope: 'person', practitionerId: priya },
-			headers: { accept: 'text/html' },
-			maxRedirects: 0
-		});
-	}
-	return firstLink(practitioner, '/portfolio/learning', link);
-}
-
 /** The pages each role is shown on, by name (the screenshot's name) and path. */
 async function pagesFor(role: Role, baseURL: string): Promise<Record<string, string>> {
 	const ids = demoIds();
@@ -112,7 +97,12 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				'self-assessments': '/portfolio/self-assessment',
 				'self-assessment': `/portfolio/self-assessment/${ids.assessment}`,
 				learning: '/portfolio/learning',
-				'learning-pathway': await learningAssignment(baseURL, ids.priya),
+				// The demo authority assigns a pathway to the whole service.
+				'learning-pathway': await firstLink(
+					await apiAs(baseURL, demoAccounts.practitioner),
+					'/portfolio/learning',
+					/\/portfolio\/learning\/[0-9a-f-]{36}/
+				),
 				programme: '/portfolio/programme',
 				supervision: '/portfolio/supervision',
 				account: '/account'
