@@ -73,3 +73,16 @@ test('a practitioner adds their view to an audit and works on a pathway without 
 		'A first thought, to finish later.'
 	);
 });
+
+test('on a phone without JavaScript the whole menu shows, with no menu button', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await signIn(page, demoAccounts.practitioner);
+	const menu = page.getByRole('navigation', { name: 'Menu' });
+	await expect(menu.getByRole('button', { name: 'Menu' })).toBeHidden();
+	await menu.getByRole('link', { name: 'Portfolio' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your portfolio');
+	for (const name of ['Home', 'Audits', 'Framework', 'Local standards', 'Pathways'])
+		await expect(menu.getByRole('link', { name, exact: true })).toBeVisible();
+});

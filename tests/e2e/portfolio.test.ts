@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { settle } from './layout';
 import { recordMapFixAndSubmit } from './portfolio-flow';
 import { apiAs, demoAccounts, signIn, submit } from './session';
 
@@ -56,6 +57,33 @@ test('filters and search find the practitioner’s own records', async ({ page }
 		expect(tag).toBe('Accepted');
 	await page.goto('/portfolio?q=zzzz-no-such-word');
 	await expect(page.getByRole('heading', { name: '0 records match' })).toBeVisible();
+});
+
+test('filtering the outcomes as you type hides those that do not match, and the statements too', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto('/portfolio?status=draft');
+	await page.locator('.gt-record-list a').first().click();
+	await page.getByRole('link', { name: 'Choose outcomes and statements' }).click();
+	await settle(page);
+	const outcomes = page.locator('#mapping details');
+	const shown = outcomes.filter({ visible: true });
+	await expect(outcomes).toHaveCount(26);
+	await expect(shown).toHaveCount(26);
+
+	// Only 2.3 speaks of life-story work, and of its statements only D9.
+	await page.getByLabel('Filter this list as you type').fill('life story');
+	await expect(shown).toHaveCount(1);
+	await expect(shown.locator('summary')).toHaveText(/^\s*2\.3 /);
+	await shown.locator('summary').click();
+	await expect(page.getByLabel(/^2\.3 D9/)).toBeVisible();
+	await expect(page.getByLabel(/^2\.3 D1 /)).toBeHidden();
+	await expect(page.getByLabel('The outcome as a whole: 2.3')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('Filter this list as you type').fill('');
+	await expect(shown).toHaveCount(26);
 });
 
 test('two tabs editing one draft: the second save is refused and its text kept', async ({

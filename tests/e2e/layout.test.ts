@@ -1,0 +1,223 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { expectNoAxeViolations } from './axe';
+import {
+	foreignFonts,
+	headerRows,
+	layoutShift,
+	maxLayoutShift,
+	overflow,
+	settle,
+	watchLayoutShift
+} from './layout';
+import { e2eDatabase } from './server';
+import { apiAs, demoAccounts, signIn } from './session';
+
+// Every page type, as the person who uses it, on a phone (390 px) and a desktop (1280 px): it
+// must fit the window, show its text in the app's typeface, and not move once it starts to
+// render. Each page is photographed into test-results/screenshots/ (ignored by git).
+
+type Role = 'anonymous' | 'practitioner' | 'supervisor' | 'auditor' | 'psw' | 'admin';
+const widths = [390, 1280];
+const screenshots = 'test-results/screenshots';
+
+/** Ids of the demo authority's records, read from the test server's database. */
+function demoIds() {
+	const db = new Database(e2eDatabase, { readonly: true });
+	const one = (sql: string, ...params: string[]) =>
+		(db.prepare(sql).get(...params) as { id: string } | undefined)?.id ?? '';
+	const priya = one("select id from users where email = 'practitioner@demo.test'");
+	const ids = {
+		priya,
+		draft: one(
+			"select id from evidence where owner_id = ? and status = 'draft' order by created_at limit 1",
+			priya
+		),
+		observed: one(
+			'select e.id from evidence e join observations o on o.evidence_id = e.id where e.owner_id = ? limit 1',
+			priya
+		),
+		assessment: one('select id from self_assessments where user_id = ? limit 1', priya),
+		supervisionRecord: one(
+			'select id from supervision_records where practitioner_id = ? limit 1',
+			priya
+		),
+		draftAudit: one(
+			"select id from audits where practitioner_id = ? and status = 'draft' limit 1",
+			priya
+		),
+		team: one('select id from teams order by name limit 1'),
+		finalAudit: one(
+			"select id from audits where practitioner_id = ? and status = 'finalised' order by audited_on limit 1",
+			priya
+		)
+	};
+	db.close();
+	for (const [name, id] of Object.entries(ids))
+		expect(id, `the demo authority has a ${name}`).not.toBe('');
+	return ids;
+}
+
+/** A link on a page the role can see, e.g. the first person on the administration's list. */
+async function firstLink(client: APIRequestContext, path: string, pattern: RegExp) {
+	const match = (await (await client.get(path)).text()).match(pattern);
+	expect(match, `a link matching ${pattern} on ${path}`).toBeTruthy();
+	return match![0];
+}
+
+/** The pages each role is shown on, by name (the screenshot's name) and path. */
+async function pagesFor(role: Role, baseURL: string): Promise<Record<string, string>> {
+	const ids = demoIds();
+	const audit = `/audits/${ids.draftAudit}`;
+	const person = `/supervision/${ids.priya}`;
+	switch (role) {
+		case 'anonymous':
+			return {
+				landing: '/',
+				'sign-in': '/sign-in',
+				'forgot-password': '/forgot-password',
+				framework: '/framework',
+				outcome: '/framework/4.4',
+				search: '/framework/search?q=life+story',
+				standards: '/standards',
+				'standards-set': '/standards/knowsley',
+				pathways: '/pathways',
+				pathway: '/pathways/planning-with-purpose'
+			};
+		case 'practitioner':
+			return {
+				home: '/',
+				portfolio: '/portfolio',
+				'record-draft': `/portfolio/${ids.draft}`,
+				'record-observation': `/portfolio/${ids.observed}`,
+				'record-new': '/portfolio/new',
+				coverage: '/portfolio/coverage',
+				mapping: `/portfolio/${ids.draft}/mapping`,
+				'self-assessments': '/portfolio/self-assessment',
+				'self-assessment': `/portfolio/self-assessment/${ids.assessment}`,
+				learning: '/portfolio/learning',
+				// The demo authority assigns a pathway to the whole service.
+				'learning-pathway': await firstLink(
+					await apiAs(baseURL, demoAccounts.practitioner),
+					'/portfolio/learning',
+					/\/portfolio\/learning\/[0-9a-f-]{36}/
+				),
+				programme: '/portfolio/programme',
+				supervision: '/portfolio/supervision',
+				account: '/account'
+			};
+		case 'supervisor':
+			return {
+				home: '/',
+				supervisees: '/supervision',
+				supervisee: person,
+				programme: `${person}/programme`,
+				pack: `${person}/pack`,
+				'review-point': `${person}/reviews/month-3`,
+				outcome: `${person}/outcomes/2.3`,
+				'record-new': `${person}/records/new`,
+				'observation-new': `${person}/observations/new`,
+				'supervision-record': `/supervision/records/${ids.supervisionRecord}`,
+				assign: `/pathways/planning-with-purpose/assign?person=${ids.priya}`
+			};
+		case 'auditor':
+			return {
+				home: '/',
+				audits: '/audits',
+				'audit-new': '/audits/new',
+				audit: audit,
+				details: `${audit}/details`,
+				grades: `${audit}/grades`,
+				views: `${audit}/views`,
+				findings: `${audit}/findings`,
+				actions: `${audit}/actions`
+			};
+		case 'psw':
+			return {
+				home: '/',
+				coverage: '/workforce',
+				'coverage-team': `/workforce?team=${ids.team}`,
+				progress: '/workforce/progress',
+				'audit-analysis': '/workforce/audits',
+				learning: '/workforce/learning',
+				cpd: '/workforce/cpd',
+				report: '/workforce/report',
+				tokens: '/workforce/tokens',
+				person: `/workforce/people/${ids.priya}`,
+				impact: '/audits/impact',
+				moderation: `/audits/${ids.finalAudit}/moderation`
+			};
+		case 'admin': {
+			const admin = await apiAs(baseURL, demoAccounts.admin);
+			return {
+				home: '/',
+				administration: '/admin',
+				people: '/admin/people',
+				'person-new': '/admin/people/new',
+				person: await firstLink(admin, '/admin/people', /\/admin\/people\/[0-9a-f-]{36}/),
+				teams: '/admin/teams',
+				team: await firstLink(admin, '/admin/teams', /\/admin\/teams\/[0-9a-f-]{36}/),
+				supervision: '/admin/supervision',
+				outbox: '/admin/outbox'
+			};
+		}
+	}
+}
+
+/** Opens a page, lets it settle, checks it, photographs it and scans it with axe. */
+async function checkPage(page: Page, name: string, path: string) {
+	const response = await page.goto(path);
+	expect(response?.status(), `${path} answers`).toBe(200);
+	await settle(page);
+	expect
+		.soft(await overflow(page), `${path} fits the window, nothing scrolling sideways`)
+		.toEqual({ excess: 0, beyond: [], scrollers: [] });
+	expect.soft(await foreignFonts(page), `${path} is all in the app's typeface`).toEqual([]);
+	expect.soft(await layoutShift(page), `${path} stays still`).toBeLessThanOrEqual(maxLayoutShift);
+	if (page.viewportSize()!.width >= 1280)
+		expect
+			.soft(await headerRows(page), `${path}: the header keeps to one row`)
+			.toEqual({ bar: 1, navigation: 1 });
+	await page.screenshot({ path: `${name}.png`, fullPage: true });
+	await expectNoAxeViolations(page);
+}
+
+const roles: Role[] = ['anonymous', 'practitioner', 'supervisor', 'auditor', 'psw', 'admin'];
+for (const width of widths) {
+	test.describe(`at ${width} px`, () => {
+		test.use({ viewport: { width, height: width < 600 ? 844 : 800 } });
+		for (const role of roles) {
+			test(`every page the ${role} sees fits, is in the app's typeface and stays still`, async ({
+				page,
+				baseURL
+			}) => {
+				const pages = await pagesFor(role, baseURL!);
+				// A page takes a few seconds on a busy machine; give each plenty.
+				test.setTimeout(30_000 * Object.keys(pages).length);
+				if (role !== 'anonymous') await signIn(page, demoAccounts[role]);
+				await watchLayoutShift(page);
+				mkdirSync(`${screenshots}/${width}`, { recursive: true });
+				for (const [name, path] of Object.entries(pages))
+					await test.step(`${name}: ${path}`, () =>
+						checkPage(page, `${screenshots}/${width}/${role}-${name}`, path));
+			});
+		}
+	});
+}
+
+test('on a phone the menu starts closed behind its button, and opens', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await signIn(page, demoAccounts.psw);
+	await settle(page);
+	const navigation = page.getByRole('navigation', { name: 'Menu' });
+	const menu = navigation.getByRole('button', { name: 'Menu' });
+	const workforce = navigation.getByRole('link', { name: 'Workforce' });
+	await expect(menu).toHaveAttribute('aria-expanded', 'false');
+	await expect(workforce).toBeHidden();
+	await menu.click();
+	await expect(menu).toHaveAttribute('aria-expanded', 'true');
+	await workforce.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outcome coverage');
+	await expectNoAxeViolations(page);
+});
