@@ -10,6 +10,7 @@ import * as supervisionRecords from './2026-11-25-08-supervision-records';
 import * as agreementTime from './2026-11-25-09-agreement-time';
 import * as audits from './2026-11-25-10-audits';
 import * as workforce from './2026-11-25-11-workforce';
+import * as needsMetOnAcceptance from './2026-11-29-01-needs-met-on-acceptance';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-25-08-supervision-records': supervisionRecords,
 	'2026-11-25-09-agreement-time': agreementTime,
 	'2026-11-25-10-audits': audits,
-	'2026-11-25-11-workforce': workforce
+	'2026-11-25-11-workforce': workforce,
+	'2026-11-29-01-needs-met-on-acceptance': needsMetOnAcceptance
 };
