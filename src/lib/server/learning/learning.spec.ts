@@ -16,6 +16,7 @@ import { learningFigures } from '../workforce/learning';
 import { assignPathway, pathwayWork } from './assignments';
 import { pathwayImpact } from './impact';
 import { learningNeedsOf } from './needs';
+import * as needsMigration from '../db/migrations/2026-11-29-01-needs-met-on-acceptance';
 import { completePathway, saveProgress } from './progress';
 
 const definition = auditDefinition();
@@ -183,5 +184,33 @@ describe.each(testDatabases())('learning needs and pathways on $name', (database
 			'accepted'
 		]);
 		expect(await figures()).toEqual([0, 0, 1]);
+	});
+
+	it('puts back, in its migration, needs met before their evidence was accepted', async () => {
+		const who = await workerWithNeed();
+		const { evidenceId } = await complete(who);
+		// As the app used to leave it: met on completion.
+		const metEarly = () =>
+			db
+				.updateTable('learning_needs')
+				.set({ status: 'met', met_at: '2026-07-01T10:00:00.000Z' })
+				.where('practitioner_id', '=', who.practitioner)
+				.execute();
+		const need = async () => (await learningNeedsOf(db, who.practitioner))[0];
+		await metEarly();
+		await needsMigration.up(db);
+		expect([(await need()).status, (await need()).met_at]).toEqual(['submitted', null]);
+
+		await db
+			.updateTable('evidence')
+			.set({ status: 'accepted', reviewed_at: '2026-07-09T15:00:00.000Z' })
+			.where('id', '=', evidenceId)
+			.execute();
+		await metEarly();
+		await needsMigration.up(db);
+		expect([(await need()).status, (await need()).met_at]).toEqual([
+			'met',
+			'2026-07-09T15:00:00.000Z'
+		]);
 	});
 });
