@@ -5,6 +5,7 @@ import {
 	formatMonth,
 	formatPeriod,
 	formatTime,
+	monthOnAxis,
 	plural
 } from './format';
 
@@ -25,6 +26,8 @@ describe('months, periods and counts', () => {
 		expect(formatPeriod('2026-Q1')).toBe('January to March 2026');
 		expect(formatPeriod('2026-Q4')).toBe('October to December 2026');
 		expect(formatPeriod('All time')).toBe('All time');
+		expect(monthOnAxis('2025-12')).toEqual(['Dec', '2025']);
+		expect(monthOnAxis('2026-09')).toEqual(['Sep', '2026']);
 	});
 
 	it('puts a noun in the plural unless there is exactly one', () => {

@@ -35,6 +35,16 @@ export function formatMonth(value: string): string {
 }
 
 /**
+ * A month for a chart's axis, where space is short: `2025-12` → `['Dec', '2025']` (GOV.UK style
+ * abbreviates months only where space is limited; the chart's description and its table say
+ * "December 2025").
+ */
+export function monthOnAxis(value: string): [string, string] {
+	const [month, year] = formatMonth(value).split(' ');
+	return [month.slice(0, 3), year];
+}
+
+/**
  * A period of the workforce figures as people read it: a month `2025-12` → "December 2025", a
  * quarter `2026-Q1` → "January to March 2026"; anything else as it is.
  */

@@ -8,6 +8,12 @@ export interface Column {
 	label: string;
 	/** Numbers align right and are summed or compared; text aligns left. */
 	numeric?: boolean;
+	/**
+	 * How a page shows the value to a person: a `date` (`2026-11-23`) as "23 November 2026", a
+	 * `period` (`2025-12`, `2026-Q1`) as "December 2025", "January to March 2026". The CSV and
+	 * JSON keep the ISO form, which spreadsheets and programs read.
+	 */
+	format?: 'date' | 'period';
 }
 
 export interface Table {
