@@ -15,7 +15,7 @@ import { acceptEvidence, returnEvidence } from '../review/review';
 import { learningFigures } from '../workforce/learning';
 import { assignPathway, pathwayWork } from './assignments';
 import { pathwayImpact } from './impact';
-import { learningNeedsOf } from './needs';
+import { learningNeedsOf, needForAssignment } from './needs';
 import * as needsMigration from '../db/migrations/2026-11-29-01-needs-met-on-acceptance';
 import { completePathway, saveProgress } from './progress';
 
@@ -121,6 +121,21 @@ describe.each(testDatabases())('learning needs and pathways on $name', (database
 			findingsOnOutcomes: 0
 		});
 		expect(impact.change).toBe('no-later-audit');
+	});
+
+	it('names the need a pathway is assigned for, to those who may assign for that person only', async () => {
+		const who = await workerWithNeed();
+		const [need] = await learningNeedsOf(db, who.practitioner);
+		expect(await needForAssignment(db, need.id, [who.practitioner])).toMatchObject({
+			description: 'Plans lack a contingency.',
+			practitioner_id: who.practitioner,
+			practitionerName: 'Test Person',
+			case_ref: 'C-200001',
+			audited_on: '2026-06-01',
+			outcomes: ['3.3']
+		});
+		expect(await needForAssignment(db, need.id, [await newUser(db)])).toBeUndefined();
+		expect(await needForAssignment(db, need.id, [])).toBeUndefined();
 	});
 
 	it('keeps ticked steps as they are ticked, and leaves the need open until the pathway is done', async () => {

@@ -55,6 +55,37 @@ export async function learningNeedsOf(db: Db, practitionerId: string) {
 
 export type LearningNeed = Awaited<ReturnType<typeof learningNeedsOf>>[number];
 
+/**
+ * A learning need as the page assigning a pathway for it names it: what it says, whose it is,
+ * the audit that raised it and its outcomes; undefined unless it belongs to one of `people`.
+ */
+export async function needForAssignment(db: Db, needId: string, people: string[]) {
+	if (!needId || !people.length) return undefined;
+	const need = await db
+		.selectFrom('learning_needs')
+		.innerJoin('users', 'users.id', 'learning_needs.practitioner_id')
+		.leftJoin('audits', 'audits.id', 'learning_needs.audit_id')
+		.select([
+			'learning_needs.id',
+			'learning_needs.description',
+			'learning_needs.practitioner_id',
+			'users.name as practitionerName',
+			'audits.case_ref',
+			'audits.audited_on'
+		])
+		.where('learning_needs.id', '=', needId)
+		.where('learning_needs.practitioner_id', 'in', people)
+		.executeTakeFirst();
+	if (!need) return undefined;
+	const outcomes = await db
+		.selectFrom('learning_need_outcomes')
+		.select('outcome_id')
+		.where('need_id', '=', need.id)
+		.orderBy('outcome_id')
+		.execute();
+	return { ...need, outcomes: outcomes.map((o) => o.outcome_id) };
+}
+
 /** Open needs sharing an outcome with a pathway: the ones completing it submits evidence for. */
 export async function needsMetBy(db: Db, practitionerId: string, outcomes: string[]) {
 	if (!outcomes.length) return [];
