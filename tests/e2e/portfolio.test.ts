@@ -119,13 +119,14 @@ test('files that are too big, not what they say, or badly named are refused with
 	);
 	await expect(page.getByLabel('Title')).toHaveValue('Keeps my text');
 
-	const executable = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
+	// A web page saved under a .pdf name is refused, saying what it really is.
+	const webPage = Buffer.from('<!DOCTYPE html><html><body><p>Case notes</p></body></html>');
 	await page
 		.getByLabel('Attach files (optional)')
-		.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: executable });
+		.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: webPage });
 	await submit(page, 'Save draft');
 	await expect(page.locator('.govuk-error-summary')).toContainText(
-		'“report.pdf” is not a PDF, Word document, image or plain text file'
+		'“report.pdf” is a web page (HTML), not a PDF as its name says.'
 	);
 	await expect(page.getByLabel('Title')).toHaveValue('Keeps my text');
 
