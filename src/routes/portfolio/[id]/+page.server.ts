@@ -60,8 +60,15 @@ async function requireEditable(id: string) {
 	return found;
 }
 
+/** Just after a draft is saved, what the anonymity check finds in it: said, not blocked. */
+function draftFindings(found: Awaited<ReturnType<typeof findRecord>>, saved: string | null) {
+	if (!found.editable || (saved !== 'created' && saved !== 'saved')) return [];
+	return checkAnonymity(textsOf(found.record), { allowedNames: [found.user.name] });
+}
+
 export const load: PageServerLoad = async ({ params, url }) => {
-	const { record, owner, editable, supervisor } = await findRecord(params.id);
+	const found = await findRecord(params.id);
+	const { record, owner, editable, supervisor } = found;
 	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
 	const mapped = framework.domains
 		.flatMap((d) => d.outcomes)
@@ -86,7 +93,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		values: evidenceValues(record),
 		events: await eventsFor(getDb(), 'evidence', record.id),
 		filesHint: allowedFilesHint,
-		saved: url.searchParams.get('saved')
+		saved: url.searchParams.get('saved'),
+		draftFindings: draftFindings(found, url.searchParams.get('saved'))
 	};
 };
 
