@@ -30,7 +30,12 @@ import {
 	submitEvidence,
 	updateEvidence
 } from '$lib/server/portfolio/evidence';
-import { evidenceValues, parseEvidenceForm, textsOf } from '$lib/server/portfolio/evidence-form';
+import {
+	evidenceValues,
+	isModelChange,
+	parseEvidenceForm,
+	textsOf
+} from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -104,6 +109,8 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		if (typeof form === 'string') return invalid({}, { files: form }, 413);
 		const { input, values, errors } = parseEvidenceForm(form);
+		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
+		if (isModelChange(form)) return { values };
 		const uploads = await readUploads(form);
 		if (uploads.error) errors.files = uploads.error;
 		const db = getDb();

@@ -9,7 +9,7 @@ import {
 	tooManyFiles
 } from '$lib/server/portfolio/attachments';
 import { createEvidence } from '$lib/server/portfolio/evidence';
-import { parseEvidenceForm } from '$lib/server/portfolio/evidence-form';
+import { isModelChange, parseEvidenceForm } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,6 +24,8 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		if (typeof form === 'string') return invalid({}, { files: form }, 413);
 		const { input, values, errors } = parseEvidenceForm(form);
+		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
+		if (isModelChange(form)) return { values };
 		const uploads = await readUploads(form);
 		if (uploads.error) errors.files = uploads.error;
 		const db = getDb();
