@@ -113,7 +113,7 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 	await expect(supervisorNeed).toContainText('Planning with purpose');
 	await expectNoAxeViolations(supervisor);
 	await supervisorNeed
-		.getByRole('link', { name: /^Assign this pathway: Planning with purpose/ })
+		.getByRole('link', { name: /^Assign this pathway \(Planning with purpose/ })
 		.click();
 	// The assign page says which need it is for.
 	await expect(supervisor.locator('#need')).toContainText(
