@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatTime } from './format';
+import {
+	formatDate,
+	formatDateTime,
+	formatMonth,
+	formatPeriod,
+	formatTime,
+	monthOnAxis,
+	plural
+} from './format';
 
 describe('UK date formats', () => {
 	it('writes dates as 23 November 2026, in UK time', () => {
@@ -7,5 +15,25 @@ describe('UK date formats', () => {
 		expect(formatDate('2026-06-30T23:30:00.000Z')).toBe('1 July 2026'); // BST
 		expect(formatTime('2026-11-25T15:42:00.000Z')).toBe('3:42pm');
 		expect(formatDateTime('2026-07-01T08:05:00.000Z')).toBe('1 July 2026 at 9:05am');
+	});
+});
+
+describe('months, periods and counts', () => {
+	it('writes months as December 2025, and quarters as the months they span', () => {
+		expect(formatMonth('2025-12')).toBe('December 2025');
+		expect(formatMonth('2026-01-31')).toBe('January 2026');
+		expect(formatPeriod('2025-12')).toBe('December 2025');
+		expect(formatPeriod('2026-Q1')).toBe('January to March 2026');
+		expect(formatPeriod('2026-Q4')).toBe('October to December 2026');
+		expect(formatPeriod('All time')).toBe('All time');
+		expect(monthOnAxis('2025-12')).toEqual(['Dec', '2025']);
+		expect(monthOnAxis('2026-09')).toEqual(['Sep', '2026']);
+	});
+
+	it('puts a noun in the plural unless there is exactly one', () => {
+		expect(plural(0, 'outcome')).toBe('0 outcomes');
+		expect(plural(1, 'outcome')).toBe('1 outcome');
+		expect(plural(2, 'person', 'people')).toBe('2 people');
+		expect(plural(1, 'person', 'people')).toBe('1 person');
 	});
 });

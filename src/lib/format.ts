@@ -23,6 +23,45 @@ export function formatDate(value: string | Date | null | undefined): string {
 	return dateFormat.format(date);
 }
 
+const monthFormat = new Intl.DateTimeFormat('en-GB', {
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC'
+});
+
+/** `2025-12` (or a date in it) → "December 2025". */
+export function formatMonth(value: string): string {
+	return monthFormat.format(new Date(`${value.slice(0, 7)}-15T12:00:00Z`));
+}
+
+/**
+ * A month for a chart's axis, where space is short: `2025-12` → `['Dec', '2025']` (GOV.UK style
+ * abbreviates months only where space is limited; the chart's description and its table say
+ * "December 2025").
+ */
+export function monthOnAxis(value: string): [string, string] {
+	const [month, year] = formatMonth(value).split(' ');
+	return [month.slice(0, 3), year];
+}
+
+/**
+ * A period of the workforce figures as people read it: a month `2025-12` → "December 2025", a
+ * quarter `2026-Q1` → "January to March 2026"; anything else as it is.
+ */
+export function formatPeriod(value: string): string {
+	if (/^\d{4}-\d{2}$/.test(value)) return formatMonth(value);
+	const quarter = /^(\d{4})-Q([1-4])$/.exec(value);
+	if (!quarter) return value;
+	const first = (Number(quarter[2]) - 1) * 3 + 1;
+	const month = (m: number) => formatMonth(`${quarter[1]}-${String(m).padStart(2, '0')}`);
+	return `${month(first).split(' ')[0]} to ${month(first + 2)}`;
+}
+
+/** A count and its noun: "1 outcome", "3 outcomes", "0 people" (with the plural given). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+	return `${count} ${count === 1 ? one : many}`;
+}
+
 /** An instant → "3:42pm" (UK time). */
 export function formatTime(value: string | Date): string {
 	return timeFormat.format(new Date(value)).replace(' ', '').toLowerCase();

@@ -112,7 +112,13 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 	});
 	await expect(supervisorNeed).toContainText('Planning with purpose');
 	await expectNoAxeViolations(supervisor);
-	await supervisorNeed.getByRole('link', { name: /^assign Planning with purpose/ }).click();
+	await supervisorNeed
+		.getByRole('link', { name: /^Assign this pathway \(Planning with purpose/ })
+		.click();
+	// The assign page says which need it is for.
+	await expect(supervisor.locator('#need')).toContainText(
+		'Plans do not set out outcomes, timescales or a contingency.'
+	);
 	await expect(supervisor.getByRole('radio', { name: 'One person' })).toBeChecked();
 	await expectNoAxeViolations(supervisor);
 	await submit(supervisor, 'Assign the pathway');
@@ -147,7 +153,8 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 		);
 	await submit(practitioner, 'Complete the pathway');
 	await expect(practitioner).toHaveURL(/\/portfolio\/learning\?saved=completed$/);
-	await expect(need).toContainText('Met');
+	// Met only once the supervisor accepts the evidence (see learning.test.ts).
+	await expect(need.locator('.govuk-tag')).toHaveText('Evidence submitted, waiting for review');
 	const row = practitioner
 		.getByRole('table', { name: 'Learning pathways' })
 		.getByRole('row', { name: /Planning with purpose/ });
@@ -160,10 +167,10 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 	await expect(practitioner.getByText('I rewrote the plan with the family')).toBeVisible();
 	await expect(practitioner.getByRole('link', { name: /^3\.3/ }).first()).toBeVisible();
 
-	// The audit shows the learning need it raised as met.
+	// The audit shows where the learning need it raised stands.
 	await auditor.goto(auditUrl);
 	await expect(auditor.locator('li', { hasText: 'Plans do not set out outcomes' })).toContainText(
-		'Learning need met'
+		'Learning need: evidence submitted, waiting for review'
 	);
 });
 
@@ -289,4 +296,28 @@ test('the principal social worker sees what audits showed after pathways were co
 	await page.getByRole('button', { name: 'Show' }).click();
 	await expect(page.getByText('North Assessment Team').first()).toBeVisible();
 	await expect(page.getByRole('row', { name: /Chris Doyle/ })).toBeVisible();
+});
+
+test('audit findings name the outcomes and local standards they are tagged with', async ({
+	page
+}) => {
+	const db = new Database(e2eDatabase, { readonly: true });
+	const { id } = db
+		.prepare(
+			`select a.id from audits a
+			 join audit_findings f on f.audit_id = a.id
+			 join audit_finding_tags t on t.finding_id = f.id
+			 where a.status = 'finalised' and t.kind = 'standard' limit 1`
+		)
+		.get() as { id: string };
+	db.close();
+	await signIn(page, demoAccounts.psw);
+	await page.goto(`/audits/${id}`);
+	const tagged = page.locator('.gt-audit-finding p', { hasText: 'Tagged:' });
+	await expect(tagged.first()).toBeVisible();
+	const standards = tagged.getByRole('link', { name: /^Standard \d+/ });
+	await expect(standards.first()).toHaveText(/^Standard \d+: \S/);
+	for (const link of await tagged.getByRole('link').all())
+		await expect(link).toHaveText(/^(\d\.\d \S|Standard \d+: \S)/);
+	await expectNoAxeViolations(page);
 });

@@ -45,6 +45,36 @@ test('a practitioner records, maps, fixes and submits evidence without JavaScrip
 	await recordMapFixAndSubmit(page, 'without JavaScript');
 });
 
+test('without JavaScript the evidence form shows one reflective model, and changing it keeps what was typed', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto('/portfolio/new');
+	const prompts = page.locator('textarea[name^="reflection-"]');
+	await expect(prompts).toHaveCount(6); // Gibbs, not all five models' 16 prompts
+	await page.getByLabel('Title').fill('Changing model keeps my words');
+	await page.locator('#reflection-gibbs-description').fill('Written under Gibbs.');
+	await page.getByLabel('Kolb’s experiential learning cycle').check();
+	await page.getByRole('button', { name: 'Change model' }).click();
+
+	await expect(page).toHaveURL(/\/portfolio\/new#reflection$/);
+	await expect(page.getByLabel('Kolb’s experiential learning cycle')).toBeChecked();
+	await expect(prompts).toHaveCount(4);
+	await expect(page.getByLabel('Concrete experience')).toBeVisible();
+	await expect(page.getByLabel('Title')).toHaveValue('Changing model keeps my words');
+	await page.getByLabel('Concrete experience').fill('Written under Kolb.');
+
+	// And back again: the Gibbs text was kept all along.
+	await page.getByLabel('Gibbs’ reflective cycle').check();
+	await page.getByRole('button', { name: 'Change model' }).click();
+	await expect(prompts).toHaveCount(6);
+	await expect(page.locator('#reflection-gibbs-description')).toHaveValue('Written under Gibbs.');
+	await expect(page.locator('input[name="reflection-kolb-experience"]')).toHaveValue(
+		'Written under Kolb.'
+	);
+	await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
+});
+
 test('a practitioner adds their view to an audit and works on a pathway without JavaScript', async ({
 	page
 }) => {

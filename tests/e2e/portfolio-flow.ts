@@ -56,6 +56,10 @@ export async function recordMapFixAndSubmit(page: Page, label: string) {
 	await submit(page, 'Save draft');
 	await page.waitForURL(/saved=created/);
 	await expect(page.getByText('Draft saved.')).toBeVisible();
+	// Saved, and told at once what may identify the family; only submitting stops for it.
+	const saved = page.locator('.govuk-notification-banner');
+	await expect(saved).toContainText('It may identify a child or family');
+	await expect(saved.locator('mark')).toHaveText([/Jane Smith/, /04\/05\/2015/, /GL1 2AB/]);
 	await expect(page.getByRole('link', { name: 'visit-plan.txt' })).toBeVisible();
 	const recordUrl = page.url().split('?')[0];
 
@@ -78,6 +82,8 @@ export async function recordMapFixAndSubmit(page: Page, label: string) {
 		.fill('I met the child (A), aged 11, at home and used the three houses tool.');
 	await submit(page, 'Save draft');
 	await expect(page.getByText('Changes saved.')).toBeVisible();
+	await expect(page.locator('.govuk-notification-banner--success')).toBeVisible();
+	await expect(page.locator('mark')).toHaveCount(0);
 	await submit(page, 'Submit for review');
 	await expect(page.getByText('Record submitted for review.')).toBeVisible();
 

@@ -14,6 +14,55 @@ test('a practitioner records, maps, fixes and submits evidence, and coverage cha
 	await expect(page.getByRole('main')).toContainText('I met the child (A), aged 11');
 });
 
+test('with JavaScript the reflective model switches at once, with no button to press', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto('/portfolio/new');
+	await expect(page.getByRole('button', { name: 'Change model' })).toBeHidden();
+	await expect(page.locator('#reflection-gibbs-description')).toBeVisible();
+	await page.getByLabel('Kolb’s experiential learning cycle').check();
+	await expect(page.getByLabel('Concrete experience')).toBeVisible();
+	await expect(page.locator('#reflection-gibbs-description')).toBeHidden();
+	await expect(page).toHaveURL(/\/portfolio\/new$/);
+});
+
+test('a self-assessment starts from the latest ratings, set out as questions, not errors', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto('/portfolio/self-assessment');
+	await expect(page.locator('.gt-finding')).toHaveCount(0);
+	await expect(page.locator('.gt-rating')).toHaveCount(26);
+	// The border is the neutral grey, not the error red.
+	const border = await page
+		.locator('.gt-rating')
+		.first()
+		.evaluate((el) => getComputedStyle(el).borderLeftColor);
+	expect(border).not.toBe('rgb(212, 53, 28)');
+	// The demo practitioner rated herself before: the new one starts from those ratings.
+	const rated = page.locator('.gt-rating', { hasText: 'Last rated on' });
+	expect(await rated.count()).toBeGreaterThan(0);
+	const first = rated.first();
+	await expect(first.getByRole('radio', { checked: true })).toHaveCount(1);
+	await expect(first.locator('.govuk-hint')).toHaveText(
+		/^Last rated on \d{1,2} [A-Z][a-z]+ \d{4}$/
+	);
+
+	// Saving changes one rating; the next starts from that.
+	const legend = (await first.locator('legend').innerText()).trim();
+	const unchecked = first.getByRole('radio', { checked: false }).first();
+	const choice = (await unchecked.getAttribute('value'))!;
+	await unchecked.check();
+	await first.getByRole('textbox').fill('Changed in a browser test.');
+	await submit(page, 'Save self-assessment');
+	await expect(page.getByText('Self-assessment saved.')).toBeVisible();
+	const again = page.locator('.gt-rating', { has: page.getByText(legend, { exact: true }) });
+	await expect(again.locator(`input[value="${choice}"]`)).toBeChecked();
+	await expect(again.getByRole('textbox')).toHaveValue('Changed in a browser test.');
+	await expectNoAxeViolations(page);
+});
+
 test('the portfolio pages have no accessibility problems', async ({ page }) => {
 	await signIn(page, demoAccounts.practitioner);
 	for (const path of [
@@ -148,13 +197,14 @@ test('files that are too big, not what they say, or badly named are refused with
 	);
 	await expect(page.getByLabel('Title')).toHaveValue('Keeps my text');
 
-	const executable = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
+	// A web page saved under a .pdf name is refused, saying what it really is.
+	const webPage = Buffer.from('<!DOCTYPE html><html><body><p>Case notes</p></body></html>');
 	await page
 		.getByLabel('Attach files (optional)')
-		.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: executable });
+		.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: webPage });
 	await submit(page, 'Save draft');
 	await expect(page.locator('.govuk-error-summary')).toContainText(
-		'“report.pdf” is not a PDF, Word document, image or plain text file'
+		'“report.pdf” is a web page (HTML), not a PDF as its name says.'
 	);
 	await expect(page.getByLabel('Title')).toHaveValue('Keeps my text');
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { signIn, submit } from './session';
+import { demoAccounts, signIn, submit } from './session';
 
 test('an overdue review shows on the supervisor’s home page and can be recorded', async ({
 	page
@@ -59,7 +59,13 @@ test('the moderation panel pack opens as one printable page', async ({ page }) =
 	]) {
 		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
 	}
-	await expect(page.getByRole('heading', { name: /^3-month review/ })).toBeVisible();
+	const review = page.getByRole('region', { name: /^3-month review/ });
+	await expect(review).toBeVisible();
+	// Recommendations by name, never the stored value.
+	await expect(
+		review.locator('.govuk-summary-list__row', { hasText: 'Recommendation' })
+	).toHaveText(/Recommendation\s+On track$/);
+	await expect(page.getByRole('main')).not.toContainText('on-track');
 	await expect(page.locator('tbody tr')).toHaveCount(26);
 	await expectNoAxeViolations(page);
 	await page.emulateMedia({ media: 'print' });
@@ -67,6 +73,22 @@ test('the moderation panel pack opens as one printable page', async ({ page }) =
 	await expect(page.getByText('Print this page')).toBeHidden();
 	const pdf = await page.pdf({ format: 'A4' });
 	expect(pdf.byteLength).toBeGreaterThan(10_000);
+});
+
+test('the panel pack shows each sign-off’s rationale, who gave it and when', async ({ page }) => {
+	await signIn(page, demoAccounts.psw);
+	await page.goto('/workforce/progress');
+	await page.getByRole('link', { name: 'Lucy Chen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lucy Chen');
+	const id = new URL(page.url()).pathname.split('/').at(-1);
+	await page.goto(`/supervision/${id}/pack`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lucy Chen');
+	const signedOff = page.locator('tbody tr', { hasText: /Signed off\s+\d/ }).first();
+	await expect(signedOff).toContainText(/Signed off\s+\d{1,2} [A-Z][a-z]+ \d{4} by [A-Z]/);
+	await expect(signedOff).toContainText(
+		/Rationale: Met: “.+” shows the outcome in practice, and we discussed it in supervision\./
+	);
+	await expectNoAxeViolations(page);
 });
 
 test('a new ASYE signs their agreement and records protected development time', async ({

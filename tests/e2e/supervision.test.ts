@@ -69,12 +69,19 @@ test('submit, return with feedback, resubmit, accept, sign off: coverage and the
 	await expect(supervisor.getByText('Evidence accepted.')).toBeVisible();
 	await supervisor.getByRole('link', { name: 'Priya Shah' }).click();
 	await expectNoAxeViolations(supervisor);
-	await supervisor.getByRole('link', { name: /outcome 2\.3$/ }).click();
+	await supervisor.getByRole('link', { name: 'Sign off outcome 2.3', exact: true }).click();
 	await supervisor.getByLabel('Sign-off journey').check();
 	await supervisor
 		.getByLabel('Why the outcome is met')
 		.fill('Life-story work shows 2.3 D9, with the child’s own words.');
 	await submit(supervisor, 'Sign off outcome 2.3');
+	// Back on the supervisee's page, a notice says what happened.
+	await expect(supervisor.locator('.govuk-notification-banner--success')).toHaveText(
+		/Outcome 2\.3 signed off\./
+	);
+	await expect(
+		supervisor.getByRole('link', { name: 'View sign-off of outcome 2.3', exact: true })
+	).toBeVisible();
 	await expectNoAxeViolations(supervisor);
 
 	await practitioner.goto('/portfolio/coverage');

@@ -1,11 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { apiAs, demoAccounts, signIn, submit } from './session';
+import { formatDate, formatPeriod } from '../../src/lib/format';
 
 interface Table {
 	id: string;
 	title: string;
-	columns: { key: string; label: string }[];
+	columns: { key: string; label: string; format?: 'date' | 'period' }[];
 	rows: Record<string, string | number | null>[];
 }
 
@@ -51,8 +52,27 @@ async function pageTable(page: Page, title: string) {
 	);
 }
 
-const shown = (value: string | number | null) =>
-	value === null || value === '' ? '—' : String(value);
+/** A value as the page should show it: dates and periods in words, nothing as a dash. */
+const shown = (value: string | number | null, format?: 'date' | 'period') =>
+	value === null || value === ''
+		? '—'
+		: format === 'date'
+			? formatDate(String(value))
+			: format === 'period'
+				? formatPeriod(String(value))
+				: String(value);
+
+/** Reads a CSV download: it starts with a byte order mark, for Excel, and is named by its view. */
+async function readCsv(response: APIResponse, view: string) {
+	const text = await response.text();
+	expect(text.startsWith('\ufeff'), 'a byte order mark first').toBe(true);
+	const name = /^attachment; filename="([^"]+)"$/.exec(
+		response.headers()['content-disposition']
+	)?.[1];
+	expect(name).toMatch(new RegExp(`^${view}-([a-z0-9]+-)*\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+	expect(name).not.toMatch(/(\b[a-z]+)-\1\b/);
+	return parseCsv(text.slice(1));
+}
 
 test.describe('the principal social worker’s workforce views', () => {
 	const views = [
@@ -86,10 +106,9 @@ test.describe('the principal social worker’s workforce views', () => {
 				for (const table of before.tables)
 					csv.set(
 						table.id,
-						parseCsv(
-							await (
-								await page.request.get(`/api/v1/workforce/${view}?format=csv&table=${table.id}`)
-							).text()
+						await readCsv(
+							await page.request.get(`/api/v1/workforce/${view}?format=csv&table=${table.id}`),
+							view
 						)
 					);
 				const after = await json();
@@ -138,8 +157,13 @@ test.describe('the principal social worker’s workforce views', () => {
 				}
 				expect(cells[0]).toEqual(table.columns.map((c) => c.label));
 				expect(cells.slice(1)).toEqual(
-					table.rows.slice(0, 500).map((row) => table.columns.map((c) => shown(row[c.key])))
+					table.rows
+						.slice(0, 500)
+						.map((row) => table.columns.map((c) => shown(row[c.key], c.format)))
 				);
+				// No ISO date or month is left for a person to decipher.
+				for (const row of cells)
+					for (const cell of row) expect(cell).not.toMatch(/\b\d{4}-\d{2}(-\d{2})?\b/);
 			}
 		});
 	}

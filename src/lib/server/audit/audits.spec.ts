@@ -246,7 +246,7 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 		expect([row.status, row.overdue, row.signed_off_by]).toEqual(['signed-off', false, a.manager]);
 	});
 
-	it('completes a pathway: the reflection becomes submitted evidence for its outcomes, the need is met, and later audits show the impact', async () => {
+	it('completes a pathway: the reflection becomes submitted evidence for its outcomes, the need waits for its review, and later audits show the impact', async () => {
 		const before = await audit(
 			'2026-02-01',
 			allAreas('good', { 'gloucestershire-4': 'requires-improvement' })
@@ -283,7 +283,7 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 				anonymityConfirmed: false
 			})
 		).rejects.toThrow(/Tick the steps you have done: 2\. .*Write your closing reflection/);
-		const { evidenceId, needsMet } = await completePathway(
+		const { evidenceId, needsSubmitted } = await completePathway(
 			db,
 			before.practitioner,
 			work,
@@ -295,14 +295,15 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 			},
 			new Date('2026-03-15T10:00:00Z')
 		);
-		expect(needsMet).toBe(1);
+		expect(needsSubmitted).toBe(1);
 		const evidence = (await getEvidence(db, evidenceId))!;
 		expect([evidence.status, evidence.outcomes, evidence.reflection.text]).toEqual([
 			'submitted',
 			['3.3', '4.4'],
 			'Plans now say what changes for the child.'
 		]);
-		expect((await learningNeedsOf(db, before.practitioner))[0].status).toBe('met');
+		// Met only once the supervisor accepts the evidence (see the learning tests).
+		expect((await learningNeedsOf(db, before.practitioner))[0].status).toBe('submitted');
 
 		// No later audit yet; then one on the same worker, Good on the plans standard.
 		expect((await pathwayImpact(db, { practitionerId: before.practitioner }))[0].change).toBe(

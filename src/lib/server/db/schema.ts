@@ -411,14 +411,20 @@ export interface AuditActionsTable {
 	created_at: string;
 }
 
+export type LearningNeedStatus = 'open' | 'submitted' | 'met';
+
 export interface LearningNeedsTable {
 	id: string;
 	practitioner_id: string;
 	audit_id: string | null;
 	finding_id: string | null;
 	description: string;
-	status: 'open' | 'met';
-	/** The pathway progress that met it. */
+	/**
+	 * `submitted` once a pathway that meets it is completed and its evidence waits for review;
+	 * `met` when the supervisor accepts that evidence.
+	 */
+	status: LearningNeedStatus;
+	/** The completed pathway progress whose evidence meets it (or, once accepted, met it). */
 	met_by: string | null;
 	met_at: string | null;
 	created_at: string;

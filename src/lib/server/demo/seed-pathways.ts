@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { days } from '../db/time';
 import { assignPathway, pathwayWork } from '../learning/assignments';
+import { meetNeedsOnAcceptance } from '../learning/needs';
 import { completePathway, saveProgress } from '../learning/progress';
 import { suggestPathways } from '../pathways';
 import { addMonths } from '../programme/month';
@@ -68,16 +69,18 @@ export async function seedDemoPathways(db: Db, now: Date) {
 				},
 				completedAt
 			);
-			// Reviewed and accepted by the supervisor a few days later.
+			// Reviewed and accepted by the supervisor a few days later, which meets the need.
+			const acceptedAt = new Date(completedAt.getTime() + days(4));
 			await db
 				.updateTable('evidence')
 				.set({
 					status: 'accepted',
 					reviewed_by: need.supervisor_id,
-					reviewed_at: new Date(completedAt.getTime() + days(4)).toISOString()
+					reviewed_at: acceptedAt.toISOString()
 				})
 				.where('id', '=', evidenceId)
 				.execute();
+			await meetNeedsOnAcceptance(db, evidenceId, acceptedAt);
 		} else {
 			await saveProgress(
 				db,

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { gradeScore, grades, isGrade, type Grade } from '$lib/audit/grades';
 import type { Db } from '../db';
 import { getPathway, pathways } from '../pathways';
@@ -45,6 +45,40 @@ function pairs(rows: [string, string][]) {
 	return sql`(values ${sql.join(values.map(([a, b]) => sql`(${a}, ${b})`))})`;
 }
 
+/** The mean score of the pathway's areas in the worker's finalised audits on one side (`a`). */
+function areaScore(db: Db, areaPairs: RawBuilder<unknown>, side: RawBuilder<boolean>) {
+	return db
+		.selectFrom('audit_grades as g')
+		.innerJoin('audits as a', 'a.id', 'g.audit_id')
+		.select(sql<number | string | null>`avg(${score('g.effective_grade')})`.as('s'))
+		.where(sql<boolean>`a.practitioner_id = pathway_progress.practitioner_id`)
+		.where('a.status', '=', 'finalised')
+		.where(side)
+		.where(
+			sql<boolean>`g.stage = case when a.moderated_at is null then 'audit' else 'moderation' end`
+		)
+		.where(
+			sql<boolean>`exists (select 1 from ${areaPairs} as pa where pa.column1 = pathway_assignments.pathway_id and pa.column2 = g.area_id)`
+		);
+}
+
+/** Development findings on the pathway's outcomes on one side (a finding tagged twice counts once). */
+function findingCount(db: Db, outcomePairs: RawBuilder<unknown>, side: RawBuilder<boolean>) {
+	return db
+		.selectFrom('audit_finding_tags as t')
+		.innerJoin('audit_findings as f', 'f.id', 't.finding_id')
+		.innerJoin('audits as a', 'a.id', 'f.audit_id')
+		.select(sql<number | string>`count(distinct f.id)`.as('n'))
+		.where(sql<boolean>`a.practitioner_id = pathway_progress.practitioner_id`)
+		.where('a.status', '=', 'finalised')
+		.where(side)
+		.where('f.kind', '=', 'development')
+		.where('t.kind', '=', 'outcome')
+		.where(
+			sql<boolean>`exists (select 1 from ${outcomePairs} as po where po.column1 = pathway_assignments.pathway_id and po.column2 = t.ref)`
+		);
+}
+
 /**
  * For each completed pathway, the worker's audits before and after its completion: the grades
  * of the practice areas the pathway is about (its local standards; the overall grade when it
@@ -86,7 +120,7 @@ export async function pathwayImpact(
 					.as('au'),
 			(join) => join.onRef('au.practitioner_id', '=', 'pathway_progress.practitioner_id')
 		)
-		.select((eb) => [
+		.select([
 			'pathway_progress.id',
 			'pathway_progress.practitioner_id',
 			'pathway_progress.completed_at',
@@ -107,42 +141,13 @@ export async function pathwayImpact(
 			>`max(case when not (${before}) then au.audited_on || ' ' || ${overall} end)`.as(
 				'afterLatest'
 			),
-			// The pathway's areas, at the stage that stands for each audit.
-			eb
-				.selectFrom('audit_grades as g')
-				.innerJoin('audits as a', 'a.id', 'g.audit_id')
-				.select(
-					sql<string>`avg(case when a.audited_on <= ${day} then ${score('g.effective_grade')} end) || '|' || avg(case when a.audited_on > ${day} then ${score('g.effective_grade')} end)`.as(
-						's'
-					)
-				)
-				.whereRef('a.practitioner_id', '=', 'pathway_progress.practitioner_id')
-				.where('a.status', '=', 'finalised')
-				.where(
-					sql<boolean>`g.stage = case when a.moderated_at is null then 'audit' else 'moderation' end`
-				)
-				.where(
-					sql<boolean>`exists (select 1 from ${areaPairs} as pa where pa.column1 = pathway_assignments.pathway_id and pa.column2 = g.area_id)`
-				)
-				.as('areaScores'),
-			// Development findings on the pathway's outcomes (a finding tagged with two counts once).
-			eb
-				.selectFrom('audit_finding_tags as t')
-				.innerJoin('audit_findings as f', 'f.id', 't.finding_id')
-				.innerJoin('audits as a', 'a.id', 'f.audit_id')
-				.select(
-					sql<string>`count(distinct case when a.audited_on <= ${day} then f.id end) || '|' || count(distinct case when a.audited_on > ${day} then f.id end)`.as(
-						'n'
-					)
-				)
-				.whereRef('a.practitioner_id', '=', 'pathway_progress.practitioner_id')
-				.where('a.status', '=', 'finalised')
-				.where('f.kind', '=', 'development')
-				.where('t.kind', '=', 'outcome')
-				.where(
-					sql<boolean>`exists (select 1 from ${outcomePairs} as po where po.column1 = pathway_assignments.pathway_id and po.column2 = t.ref)`
-				)
-				.as('findings')
+			// The pathway's areas, at the stage that stands for each audit, and the development
+			// findings on its outcomes: each side its own subquery, so that one side without audits
+			// leaves the other's figure alone.
+			areaScore(db, areaPairs, sql<boolean>`a.audited_on <= ${day}`).as('areasBefore'),
+			areaScore(db, areaPairs, sql<boolean>`a.audited_on > ${day}`).as('areasAfter'),
+			findingCount(db, outcomePairs, sql<boolean>`a.audited_on <= ${day}`).as('findingsBefore'),
+			findingCount(db, outcomePairs, sql<boolean>`a.audited_on > ${day}`).as('findingsAfter')
 		])
 		.where('pathway_progress.completed_at', 'is not', null)
 		.$if(Boolean(scope.practitionerId), (q) =>
@@ -161,8 +166,9 @@ export async function pathwayImpact(
 		.orderBy('pathway_progress.completed_at', 'desc')
 		.execute();
 
-	const number = (text: string | undefined) =>
-		text === undefined || text === '' ? null : Number(text);
+	// PostgreSQL sends averages and counts as text; SQLite as numbers.
+	const number = (value: number | string | null | undefined) =>
+		value === null || value === undefined ? null : Number(value);
 	const latest = (text: string | null) => {
 		const grade = text?.split(' ')[1];
 		return isGrade(grade) ? grade : null;
@@ -171,14 +177,12 @@ export async function pathwayImpact(
 		const pathway = getPathway(row.pathway_id);
 		if (!pathway) return [];
 		const measure = pathway.standards.length ? 'areas' : 'overall';
-		const [areasBefore, areasAfter] = (row.areaScores ?? '|').split('|');
-		const [findingsBefore, findingsAfter] = (row.findings ?? '0|0').split('|');
 		const side = (
 			audits: number,
-			areas: string | undefined,
+			areas: number | string | null,
 			overallScore: number | null,
 			last: string | null,
-			findings: string | undefined
+			findings: number | string | null
 		): AuditSide => ({
 			audits: Number(audits),
 			score:
@@ -194,17 +198,17 @@ export async function pathwayImpact(
 		});
 		const beforeSide = side(
 			row.beforeAudits,
-			areasBefore,
+			row.areasBefore,
 			row.beforeOverall,
 			row.beforeLatest,
-			findingsBefore
+			row.findingsBefore
 		);
 		const afterSide = side(
 			row.afterAudits,
-			areasAfter,
+			row.areasAfter,
 			row.afterOverall,
 			row.afterLatest,
-			findingsAfter
+			row.findingsAfter
 		);
 		const change =
 			afterSide.score === null

@@ -63,7 +63,8 @@ export function completionProblems(pathway: Pathway, stepsDone: number[], reflec
 /**
  * Completes a pathway: the closing reflection becomes portfolio evidence mapped to the
  * pathway's outcomes and submitted to the supervisor, and the open learning needs it shares an
- * outcome with are met. All in one transaction.
+ * outcome with wait for that evidence (they are met when the supervisor accepts it: see
+ * `meetNeedsOnAcceptance`). All in one transaction.
  */
 export async function completePathway(
 	db: Db,
@@ -120,12 +121,12 @@ export async function completePathway(
 			.where('completed_at', 'is', null)
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const met = await needsMetBy(tx, practitionerId, pathway.outcomes);
-		if (met.length)
+		const needs = await needsMetBy(tx, practitionerId, pathway.outcomes);
+		if (needs.length)
 			await tx
 				.updateTable('learning_needs')
-				.set({ status: 'met', met_by: progress.id, met_at: timestamp(now) })
-				.where('id', 'in', met)
+				.set({ status: 'submitted', met_by: progress.id, met_at: null })
+				.where('id', 'in', needs)
 				.execute();
 		await recordEvent(
 			tx,
@@ -134,10 +135,10 @@ export async function completePathway(
 				action: 'pathway.completed',
 				subjectType: 'pathway_assignment',
 				subjectId: work.id,
-				detail: { pathway: pathway.id, evidenceId, needsMet: met }
+				detail: { pathway: pathway.id, evidenceId, needsSubmitted: needs }
 			},
 			now
 		);
-		return { evidenceId, needsMet: met.length };
+		return { evidenceId, needsSubmitted: needs.length };
 	});
 }

@@ -2,6 +2,7 @@ import type { SelfRating } from '$lib/portfolio/vocabulary';
 import type { Db } from '../db';
 import type { Framework } from '../framework/schema';
 import { signOffState } from '../signoff/signoffs';
+import { latestRatings } from './self-assessment';
 
 /** Records count towards coverage once submitted; a draft is not yet evidence. */
 export const countedStatuses = ['submitted', 'accepted'] as const;
@@ -77,26 +78,4 @@ export async function coverageFor(db: Db, ownerId: string, framework: Framework)
 			};
 		})
 	}));
-}
-
-/** The most recent rating the person gave each outcome. */
-async function latestRatings(db: Db, userId: string, version: string) {
-	const rows = await db
-		.selectFrom('self_assessment_ratings')
-		.innerJoin('self_assessments', 'self_assessments.id', 'self_assessment_ratings.assessment_id')
-		.select(['outcome_id', 'rating', 'note', 'self_assessments.created_at'])
-		.where('self_assessments.user_id', '=', userId)
-		.where('self_assessments.framework_version', '=', version)
-		.orderBy('self_assessments.created_at', 'desc')
-		.execute();
-	const latest = new Map<string, { rating: SelfRating; note: string; at: string }>();
-	for (const row of rows) {
-		if (!latest.has(row.outcome_id))
-			latest.set(row.outcome_id, {
-				rating: row.rating as SelfRating,
-				note: row.note,
-				at: row.created_at
-			});
-	}
-	return latest;
 }

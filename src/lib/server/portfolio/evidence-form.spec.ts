@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvidenceForm } from './evidence-form';
+import { isModelChange, parseEvidenceForm } from './evidence-form';
 
 const form = (fields: Record<string, string | File>) => {
 	const data = new FormData();
@@ -39,5 +39,13 @@ describe('the evidence form', () => {
 		const { errors, values } = parseEvidenceForm(form({ title: new File(['x'], 'f.txt') }), today);
 		expect(errors.title).toBe('Enter a title for the record');
 		expect(values.title).toBeUndefined();
+	});
+
+	it('asks to change model only when another model was chosen than the one shown', () => {
+		const step = { step: 'change-model', shownModel: 'gibbs' };
+		expect(isModelChange(form({ ...step, reflectionModel: 'kolb' }))).toBe(true);
+		// Enter pressed in a field sends the first button, "Change model": that saves.
+		expect(isModelChange(form({ ...step, reflectionModel: 'gibbs' }))).toBe(false);
+		expect(isModelChange(form({ reflectionModel: 'kolb', shownModel: 'gibbs' }))).toBe(false);
 	});
 });

@@ -79,6 +79,19 @@ export function parseEvidenceForm(form: FormData, today = dateOnly()) {
 	return { input, values, errors };
 }
 
+/**
+ * Whether the form was sent to show another reflective model's prompts (the "Change model" step
+ * that works without JavaScript) rather than to save. Only when the model chosen differs from
+ * the one whose prompts were on the page: pressing Enter in a field sends the form with the
+ * first button, "Change model", and that should still save.
+ */
+export function isModelChange(form: FormData) {
+	return (
+		text(form, 'step') === 'change-model' &&
+		text(form, 'reflectionModel') !== text(form, 'shownModel')
+	);
+}
+
 /** A saved record as the editor's values, for editing it. */
 export function evidenceValues(record: EvidenceRecord): EvidenceValues {
 	const [year, month, day] = record.activity_date.split('-');

@@ -279,11 +279,62 @@ describe('checkUpload', () => {
 		).toBe(true);
 	});
 
-	it('refuses renamed executables, naming the file', () => {
-		const message =
-			'“report.pdf” is not a PDF, Word document, image or plain text file, whatever its name says.';
-		expect(checkUpload('report.pdf', samples.pe)).toEqual({ ok: false, message });
-		expect(checkUpload('report.pdf', samples.elf)).toEqual({ ok: false, message });
+	it('refuses renamed executables, saying what they are', () => {
+		expect(checkUpload('report.pdf', samples.pe)).toEqual({
+			ok: false,
+			message:
+				'“report.pdf” is a Windows program, not a PDF as its name says. Programs cannot be attached.'
+		});
+		expect(checkUpload('report.pdf', samples.elf)).toEqual({
+			ok: false,
+			message: '“report.pdf” is a program, not a PDF as its name says. Programs cannot be attached.'
+		});
+	});
+
+	it('says what a refused file really is, never to save as a PDF what is already called one', () => {
+		const message = (name: string, data: Uint8Array) => {
+			const result = checkUpload(name, data);
+			return result.ok ? '' : result.message;
+		};
+		const page = message('report.pdf', utf8('<!DOCTYPE html><html><body>Report</body></html>'));
+		expect(page).toMatch(/^“report\.pdf” is a web page \(HTML\), not a PDF as its name says\. /);
+		expect(page).toContain('print it to PDF');
+		expect(page).not.toContain('save it as a PDF');
+		expect(message('figures.docx', zip(['[Content_Types].xml', 'xl/workbook.xml']))).toBe(
+			'“figures.docx” is an Excel spreadsheet, not a Word document as its name says. Save it as a PDF, then attach that.'
+		);
+		expect(message('slides.pdf', zip(['ppt/presentation.xml']))).toMatch(
+			/^“slides\.pdf” is a PowerPoint presentation, not a PDF/
+		);
+		expect(message('letter.docx', zip([...docxNames, 'word/vbaProject.bin']))).toMatch(
+			/^“letter\.docx” is a Word document with macros, not a Word document as its name says\./
+		);
+		expect(message('bundle.zip', zip(['notes.txt']))).toBe(
+			'“bundle.zip” is a ZIP archive. Attach the files inside it one at a time.'
+		);
+		const heic = bytes(u32(0x18000000), 'ftypheic', [0, 0, 0, 0], 'mif1heic');
+		expect(message('IMG_0042.jpg', heic)).toMatch(
+			/^“IMG_0042\.jpg” is a photo in HEIC format, not a JPEG image as its name says\. Save it as a JPEG/
+		);
+		expect(message('visit.mp4', bytes(u32(0x18000000), 'ftypisom'))).toBe(
+			'“visit.mp4” is a video. Videos cannot be attached.'
+		);
+		expect(message('diagram.svg', utf8('<?xml version="1.0"?>\n<svg/>'))).toMatch(
+			/^“diagram\.svg” is an SVG image\. /
+		);
+	});
+
+	it('says plainly when it cannot tell what a file is', () => {
+		const unknown = bytes([0x00, 0x01, 0x02, 0x03, 0xfe]);
+		expect(checkUpload('scan.png', unknown)).toEqual({
+			ok: false,
+			message:
+				'“scan.png” is not a PNG image, whatever its name says, nor any other kind of file that can be attached.'
+		});
+		expect(checkUpload('data.bin', unknown)).toEqual({
+			ok: false,
+			message: '“data.bin” is not a PDF, Word document, image or plain text file.'
+		});
 	});
 
 	it('refuses path traversal before looking at the bytes', () => {
@@ -306,7 +357,7 @@ describe('checkUpload', () => {
 		});
 		const svg = checkUpload('diagram.txt', utf8('<svg onload="alert(1)"/>'));
 		expect(!svg.ok && svg.message).toBe(
-			'“diagram.txt” is a web page or SVG file, which could run code when opened in a browser: save it as a PDF instead.'
+			'“diagram.txt” is an SVG image, not a plain text file as its name says. An SVG image can run code when opened in a browser: export it as a PNG or PDF, then attach that.'
 		);
 	});
 });

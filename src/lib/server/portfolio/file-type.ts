@@ -1,3 +1,5 @@
+import { refusalMessage } from './file-description';
+
 export const maxFileBytes = 10 * 1024 * 1024;
 export const maxFilesPerRecord = 20;
 
@@ -227,16 +229,8 @@ export function checkUpload(name: string, bytes: Uint8Array): UploadCheck {
 	const result = classify(bytes);
 	if ('kind' in result) return { ok: true, kind: result.kind, name, size };
 	if (result.refused === 'empty') return { ok: false, message: `${quoted} is empty.` };
-	if (result.refused === 'markup') {
-		return {
-			ok: false,
-			message: `${quoted} is a web page or SVG file, which could run code when opened in a browser: save it as a PDF instead.`
-		};
-	}
-	return {
-		ok: false,
-		message: `${quoted} is not a PDF, Word document, image or plain text file, whatever its name says.`
-	};
+	const zipNames = startsWith(bytes, zipSignature) ? zipEntryNames(bytes) : undefined;
+	return { ok: false, message: refusalMessage(name, bytes, result.refused, zipNames) };
 }
 
 /**

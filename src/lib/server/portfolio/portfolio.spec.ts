@@ -14,7 +14,7 @@ import {
 	type EvidenceInput
 } from './evidence';
 import { listEvidence } from './list';
-import { recordSelfAssessment } from './self-assessment';
+import { latestRatings, ratingFormValues, recordSelfAssessment } from './self-assessment';
 
 const pqs = checkContent().frameworks.find((f) => f.version.id === 'pqs-2025')!;
 
@@ -160,6 +160,41 @@ describe.each(testDatabases())('the portfolio on $name', (database) => {
 			.flatMap((d) => d.outcomes)
 			.find((o) => o.id === '2.3')!;
 		expect(other).toMatchObject({ records: 0, rating: null });
+	});
+
+	it('fills a new self-assessment in from the latest rating of each outcome', async () => {
+		const owner = await newUser(db);
+		const rate = (
+			outcomeId: string,
+			rating: 'not-yet' | 'developing' | 'confident',
+			note = ''
+		) => ({
+			outcomeId,
+			rating,
+			note
+		});
+		await recordSelfAssessment(
+			db,
+			owner,
+			'pqs-2025',
+			[rate('1.1', 'confident', 'Since the visit.'), rate('2.3', 'not-yet')],
+			new Date('2026-01-01T10:00:00Z')
+		);
+		await recordSelfAssessment(
+			db,
+			owner,
+			'pqs-2025',
+			[rate('2.3', 'developing', 'Better')],
+			new Date('2026-06-01T10:00:00Z')
+		);
+		await recordSelfAssessment(db, owner, 'other-version', [rate('2.3', 'confident')]);
+		expect(ratingFormValues(await latestRatings(db, owner, 'pqs-2025'))).toEqual({
+			'rating-1.1': 'confident',
+			'note-1.1': 'Since the visit.',
+			'rating-2.3': 'developing',
+			'note-2.3': 'Better'
+		});
+		expect(ratingFormValues(await latestRatings(db, await newUser(db), 'pqs-2025'))).toEqual({});
 	});
 
 	it('lists only the owner’s records, by type, outcome, status, date and words', async () => {

@@ -92,3 +92,38 @@ export async function getSelfAssessment(db: Db, id: string) {
 		.execute();
 	return { ...assessment, ratings };
 }
+
+/** The most recent rating the person gave each outcome. */
+export async function latestRatings(db: Db, userId: string, version: string) {
+	const rows = await db
+		.selectFrom('self_assessment_ratings')
+		.innerJoin('self_assessments', 'self_assessments.id', 'self_assessment_ratings.assessment_id')
+		.select(['outcome_id', 'rating', 'note', 'self_assessments.created_at'])
+		.where('self_assessments.user_id', '=', userId)
+		.where('self_assessments.framework_version', '=', version)
+		.orderBy('self_assessments.created_at', 'desc')
+		.execute();
+	const latest = new Map<string, { rating: SelfRating; note: string; at: string }>();
+	for (const row of rows) {
+		if (!latest.has(row.outcome_id))
+			latest.set(row.outcome_id, {
+				rating: row.rating as SelfRating,
+				note: row.note,
+				at: row.created_at
+			});
+	}
+	return latest;
+}
+
+/**
+ * A new self-assessment's form, filled in from the latest ratings, so that a person changes
+ * what has moved instead of starting again. Pure, for testing.
+ */
+export function ratingFormValues(latest: Map<string, { rating: SelfRating; note: string }>) {
+	const values: Record<string, string> = {};
+	for (const [outcomeId, { rating, note }] of latest) {
+		values[`rating-${outcomeId}`] = rating;
+		values[`note-${outcomeId}`] = note;
+	}
+	return values;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { finalRecommendations } from '../../programme/vocabulary.ts';
 import { ContentError } from '../content/error.ts';
 import { filesUnder, type ContentFiles } from '../content/files.ts';
 import { parseMarkdown } from '../content/frontmatter.ts';
@@ -20,7 +21,7 @@ export const programmeSchema = z.object({
 			})
 		)
 		.min(1),
-	recommendations: z.array(z.string()).default(['pass', 'fail', 'extend']),
+	recommendations: z.array(z.enum(finalRecommendations)).default([...finalRecommendations]),
 	/**
 	 * The share of the framework's outcomes expected to be signed off by each month (at full
 	 * time); straight lines between the points, from none at the start. Without it, a straight

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { dateOnly, timestamp } from '../db/time';
+import { meetNeedsOnAcceptance } from '../learning/needs';
 import { sendMail } from '../mail/outbox';
 import { currentSupervisions, currentSupervisor, isCurrentSupervisor } from '../people/supervision';
 
@@ -83,6 +84,7 @@ export async function acceptEvidence(
 			})
 			.where('id', '=', evidenceId)
 			.execute();
+		const needsMet = await meetNeedsOnAcceptance(tx, evidenceId, now);
 		await recordEvent(
 			tx,
 			{
@@ -90,7 +92,7 @@ export async function acceptEvidence(
 				action: 'evidence.accepted',
 				subjectType: 'evidence',
 				subjectId: evidenceId,
-				detail: { narrowed: dropped }
+				detail: { narrowed: dropped, ...(needsMet.length ? { needsMet } : {}) }
 			},
 			now
 		);

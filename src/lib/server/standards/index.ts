@@ -1,6 +1,6 @@
 import { bundledContent } from '../content/bundled.ts';
 import { loadStandardSets } from './load.ts';
-import type { StandardSet } from './schema.ts';
+import type { StandardItem, StandardSet } from './schema.ts';
 
 export type { StandardSet, StandardItem } from './schema.ts';
 
@@ -14,3 +14,7 @@ export function standardSets(): StandardSet[] {
 export function getStandardSet(id: string): StandardSet | undefined {
 	return standardSets().find((set) => set.id === id);
 }
+
+/** A local standard as people read it: "Standard 4: All children have a plan…". */
+export const standardName = (item: Pick<StandardItem, 'number' | 'title'>) =>
+	`Standard ${item.number}: ${item.title}`;

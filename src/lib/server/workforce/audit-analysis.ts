@@ -203,25 +203,33 @@ export async function auditAnalysis(
 		{
 			id: 'overall-by-month',
 			title: 'Overall grades by month',
-			columns: [{ key: 'period', label: 'Month' }, ...gradeColumns],
+			columns: [{ key: 'period', label: 'Month', format: 'period' }, ...gradeColumns],
 			rows: await overallBy('month')
 		},
 		{
 			id: 'overall-by-quarter',
 			title: 'Overall grades by quarter',
-			columns: [{ key: 'period', label: 'Quarter' }, ...gradeColumns],
+			columns: [{ key: 'period', label: 'Quarter', format: 'period' }, ...gradeColumns],
 			rows: await overallBy('quarter')
 		},
 		{
 			id: 'areas',
 			title: `Grades by practice area and ${grain}`,
-			columns: [{ key: 'area', label: 'Practice area' }, { key: 'period', label }, ...gradeColumns],
+			columns: [
+				{ key: 'area', label: 'Practice area' },
+				{ key: 'period', label, format: 'period' },
+				...gradeColumns
+			],
 			rows: areas
 		},
 		{
 			id: 'teams',
 			title: `Overall grades by team and ${grain}`,
-			columns: [{ key: 'team', label: 'Team' }, { key: 'period', label }, ...gradeColumns],
+			columns: [
+				{ key: 'team', label: 'Team' },
+				{ key: 'period', label, format: 'period' },
+				...gradeColumns
+			],
 			rows: teams
 		},
 		{
@@ -252,7 +260,7 @@ export async function auditAnalysis(
 				{ key: 'action', label: 'Action' },
 				{ key: 'owner', label: 'Owner' },
 				{ key: 'team', label: 'Team' },
-				{ key: 'dueOn', label: 'Due' },
+				{ key: 'dueOn', label: 'Due', format: 'date' },
 				{ key: 'daysOverdue', label: 'Days overdue', numeric: true }
 			],
 			rows: overdue.map((o) => ({

@@ -8,6 +8,12 @@ export interface Column {
 	label: string;
 	/** Numbers align right and are summed or compared; text aligns left. */
 	numeric?: boolean;
+	/**
+	 * How a page shows the value to a person: a `date` (`2026-11-23`) as "23 November 2026", a
+	 * `period` (`2025-12`, `2026-Q1`) as "December 2025", "January to March 2026". The CSV and
+	 * JSON keep the ISO form, which spreadsheets and programs read.
+	 */
+	format?: 'date' | 'period';
 }
 
 export interface Table {
@@ -37,15 +43,44 @@ const csvCell = (value: Cell) => {
 	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** RFC 4180 CSV with a header row of the column labels. */
+/**
+ * RFC 4180 CSV with a header row of the column labels, after a byte order mark: without it
+ * Excel reads the UTF-8 as Windows-1252 and mangles ’, — and accented names.
+ */
 export function toCsv(table: Table): string {
 	const lines = [
 		table.columns.map((c) => csvCell(c.label)).join(','),
 		...table.rows.map((row) => table.columns.map((c) => csvCell(row[c.key] ?? null)).join(','))
 	];
-	return `${lines.join('\r\n')}\r\n`;
+	return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
 export function tableOf(view: View, id: string) {
 	return view.tables.find((t) => t.id === id);
+}
+
+const slug = (text: string) =>
+	text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+
+/**
+ * A CSV download's file name: the view, the table where it says more than the view, the filters
+ * that narrow it (the team by name), and the day, e.g. `progress-2026-11-29.csv`,
+ * `audits-areas-by-month-last-12-months-2026-11-29.csv`.
+ */
+export function csvFileName(view: View, tableId: string, today: string, teamName?: string) {
+	const f = view.filters;
+	const parts = [
+		view.view,
+		tableId === view.view ? '' : tableId,
+		f.team ? (teamName ?? 'team') : '',
+		f.stage ?? '',
+		f.programme ?? '',
+		f.grain && !tableId.includes('by-') ? `by ${f.grain}` : '',
+		f.period && f.period !== 'all' ? `last ${f.period.replace('m', ' months')}` : '',
+		f.quarter ?? ''
+	];
+	return `${[...parts.filter(Boolean).map(slug), today].join('-')}.csv`;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { LearningNeedStatus } from '../db/schema';
 import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
@@ -8,7 +9,8 @@ import type { Table } from './figures';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
 
 /**
- * Learning across the workforce: open and met learning needs by outcome and by team, pathways
+ * Learning across the workforce: learning needs by outcome and by team (open, waiting for the
+ * review of a completed pathway's evidence, and met: that evidence accepted), pathways
  * assigned, started and completed, and what later audits showed after each pathway.
  */
 export async function learningFigures(
@@ -65,16 +67,24 @@ export async function learningFigures(
 		pathwayImpact(db, { teamId: filters.teamId, since })
 	]);
 
-	const outcomeRows = outcomesOf(framework).map((o) => {
-		const open = Number(
-			byOutcome.find((r) => r.outcome_id === o.id && r.status === 'open')?.n ?? 0
-		);
-		const met = Number(byOutcome.find((r) => r.outcome_id === o.id && r.status === 'met')?.n ?? 0);
-		return { outcome: o.id, title: o.title, open, met, total: open + met };
-	});
+	const statuses = (n: (status: LearningNeedStatus) => number) => {
+		const [open, submitted, met] = [n('open'), n('submitted'), n('met')];
+		return { open, submitted, met, total: open + submitted + met };
+	};
+	const outcomeRows = outcomesOf(framework).map((o) => ({
+		outcome: o.id,
+		title: o.title,
+		...statuses((s) =>
+			Number(byOutcome.find((r) => r.outcome_id === o.id && r.status === s)?.n ?? 0)
+		)
+	}));
 	const teamNames = [...new Set(byTeam.map((r) => r.team ?? 'No team'))].sort();
-	const count = (rows: typeof byTeam, team: string, status: string) =>
-		Number(rows.find((r) => (r.team ?? 'No team') === team && r.status === status)?.n ?? 0);
+	const needColumns = [
+		{ key: 'open', label: 'Open', numeric: true },
+		{ key: 'submitted', label: 'Evidence waiting for review', numeric: true },
+		{ key: 'met', label: 'Met', numeric: true },
+		{ key: 'total', label: 'All', numeric: true }
+	];
 	return [
 		{
 			id: 'needs-by-outcome',
@@ -82,26 +92,20 @@ export async function learningFigures(
 			columns: [
 				{ key: 'outcome', label: 'Outcome' },
 				{ key: 'title', label: 'Title' },
-				{ key: 'open', label: 'Open', numeric: true },
-				{ key: 'met', label: 'Met', numeric: true },
-				{ key: 'total', label: 'All', numeric: true }
+				...needColumns
 			],
 			rows: outcomeRows
 		},
 		{
 			id: 'needs-by-team',
 			title: 'Learning needs by team',
-			columns: [
-				{ key: 'team', label: 'Team' },
-				{ key: 'open', label: 'Open', numeric: true },
-				{ key: 'met', label: 'Met', numeric: true },
-				{ key: 'total', label: 'All', numeric: true }
-			],
-			rows: teamNames.map((team) => {
-				const open = count(byTeam, team, 'open');
-				const met = count(byTeam, team, 'met');
-				return { team, open, met, total: open + met };
-			})
+			columns: [{ key: 'team', label: 'Team' }, ...needColumns],
+			rows: teamNames.map((team) => ({
+				team,
+				...statuses((s) =>
+					Number(byTeam.find((r) => (r.team ?? 'No team') === team && r.status === s)?.n ?? 0)
+				)
+			}))
 		},
 		{
 			id: 'pathways',

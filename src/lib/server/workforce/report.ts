@@ -191,7 +191,7 @@ export async function quarterlyReport(
 				{ key: 'caseRef', label: 'Case' },
 				{ key: 'action', label: 'Action' },
 				{ key: 'owner', label: 'Owner' },
-				{ key: 'dueOn', label: 'Due' },
+				{ key: 'dueOn', label: 'Due', format: 'date' },
 				{ key: 'state', label: 'Status' }
 			],
 			rows: overdue.map((a) => ({

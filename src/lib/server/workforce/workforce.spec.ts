@@ -18,7 +18,7 @@ import { quarterDates, quarterOf, previousQuarter } from './audit-scope';
 import { practitionerCoverage, teamCoverage } from './coverage';
 import { cpdFigures } from './cpd';
 import { registrationYear } from './cpd-rule';
-import { toCsv } from './figures';
+import { csvFileName, toCsv } from './figures';
 import { parseFilters } from './filters';
 import type { Grade } from '$lib/audit/grades';
 
@@ -62,7 +62,37 @@ describe('dates and CSV', () => {
 				{ a: '=SUM(A1)', b: 3 }
 			]
 		});
-		expect(csv).toBe('"A, with comma",B\r\n"say ""hi""",\r\n\'=SUM(A1),3\r\n');
+		// A byte order mark first, so that Excel reads it as UTF-8.
+		expect(csv).toBe('\ufeff"A, with comma",B\r\n"say ""hi""",\r\n\'=SUM(A1),3\r\n');
+	});
+	it('names a CSV by its view, its table where that says more, its filters and the day', () => {
+		const view = (name: string, filters: Record<string, string>) => ({
+			view: name,
+			title: '',
+			filters,
+			tables: []
+		});
+		expect(csvFileName(view('progress', { period: 'all' }), 'progress', '2026-11-29')).toBe(
+			'progress-2026-11-29.csv'
+		);
+		expect(
+			csvFileName(
+				view('audits', { team: 'a1b2', period: '12m', grain: 'month' }),
+				'areas',
+				'2026-11-29',
+				'North Assessment Team'
+			)
+		).toBe('audits-areas-north-assessment-team-by-month-last-12-months-2026-11-29.csv');
+		expect(
+			csvFileName(
+				view('audits', { period: '3m', grain: 'quarter' }),
+				'overall-by-month',
+				'2026-11-29'
+			)
+		).toBe('audits-overall-by-month-last-3-months-2026-11-29.csv');
+		expect(
+			csvFileName(view('report', { period: 'all', quarter: '2026-Q3' }), 'actions', '2026-11-29')
+		).toBe('report-actions-2026-q3-2026-11-29.csv');
 	});
 });
 

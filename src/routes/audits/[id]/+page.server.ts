@@ -16,7 +16,9 @@ import { markActionDone, removeAction, signOffAction } from '$lib/server/audit/a
 import { removeFinding } from '$lib/server/audit/findings';
 import { requireAudit } from '$lib/server/audit/access';
 import { formValues, readFormData, textOf } from '$lib/server/forms';
+import { findOutcome, getFramework } from '$lib/server/framework';
 import { needsRaisedBy } from '$lib/server/learning/needs';
+import { standardName } from '$lib/server/standards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -40,11 +42,31 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		problems: audit.status === 'draft' ? finaliseProblems(definition, audit) : {},
 		anonymity: audit.status === 'draft' && part.auditor ? anonymityFindings(audit) : [],
 		needs,
+		tagNames: tagNames(audit.findings, definition.standardSet.items),
 		moderators: moderators.map((m) => ({ value: m.id, label: m.name })),
 		practiceLearningTeam: practiceLearningTeamEmail(),
 		saved: url.searchParams.get('saved')
 	};
 };
+
+/** What each finding's tags are called: "3.3 Planning…", "Standard 4: All children have a plan…". */
+function tagNames(
+	findings: { tags: { kind: string; ref: string; framework_version: string | null }[] }[],
+	standards: { ref: string; number: number; title: string }[]
+) {
+	const names: Record<string, string> = {};
+	for (const tag of findings.flatMap((f) => f.tags)) {
+		const framework = getFramework(tag.framework_version ?? undefined) ?? getFramework()!;
+		const outcome = tag.kind === 'outcome' ? findOutcome(framework, tag.ref)?.outcome : undefined;
+		const standard = standards.find((s) => s.ref === tag.ref);
+		names[tag.ref] = outcome
+			? `${outcome.id} ${outcome.title}`
+			: standard
+				? standardName(standard)
+				: tag.ref;
+	}
+	return names;
+}
 
 /** Runs a change, turning a refusal into a message on the page instead of an error. */
 async function attempt(work: () => Promise<unknown>) {

@@ -27,7 +27,12 @@ import {
 	submissionProblems,
 	submitEvidence
 } from '$lib/server/portfolio/evidence';
-import { evidenceValues, parseEvidenceForm, textsOf } from '$lib/server/portfolio/evidence-form';
+import {
+	evidenceValues,
+	isModelChange,
+	parseEvidenceForm,
+	textsOf
+} from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
 import type { Actions, PageServerLoad } from './$types';
@@ -58,8 +63,15 @@ async function requireEditable(id: string) {
 	return found;
 }
 
+/** Just after a draft is saved, what the anonymity check finds in it: said, not blocked. */
+function draftFindings(found: Awaited<ReturnType<typeof findRecord>>, saved: string | null) {
+	if (!found.editable || (saved !== 'created' && saved !== 'saved')) return [];
+	return checkAnonymity(textsOf(found.record), { allowedNames: [found.user.name] });
+}
+
 export const load: PageServerLoad = async ({ params, url }) => {
-	const { record, owner, editable, supervisor } = await findRecord(params.id);
+	const found = await findRecord(params.id);
+	const { record, owner, editable, supervisor } = found;
 	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
 	const mapped = framework.domains
 		.flatMap((d) => d.outcomes)
@@ -85,7 +97,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		events: await eventsFor(getDb(), 'evidence', record.id),
 		filesHint: allowedFilesHint,
 		uploadLimits: uploadLimits(),
-		saved: url.searchParams.get('saved')
+		saved: url.searchParams.get('saved'),
+		draftFindings: draftFindings(found, url.searchParams.get('saved'))
 	};
 };
 
@@ -94,6 +107,8 @@ export const actions: Actions = {
 		const { user } = await requireEditable(params.id);
 		const form = await readForm(request);
 		const { input, values, errors } = parseEvidenceForm(form);
+		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
+		if (isModelChange(form)) return { values };
 		const uploads = await readUploads(form);
 		if (uploads.error) errors.files = uploads.error;
 		const db = getDb();

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
 import { createEvidenceWithFiles, tooManyFiles } from '$lib/server/portfolio/attachments';
-import { parseEvidenceForm } from '$lib/server/portfolio/evidence-form';
+import { isModelChange, parseEvidenceForm } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,6 +18,8 @@ export const actions: Actions = {
 		const user = requireRole('practitioner');
 		const form = await readForm(request);
 		const { input, values, errors } = parseEvidenceForm(form);
+		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
+		if (isModelChange(form)) return { values };
 		const uploads = await readUploads(form);
 		if (uploads.error) errors.files = uploads.error;
 		const db = getDb();

@@ -4,14 +4,23 @@ import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
 import { formValues, invalid, isKeyOf, readFormData } from '$lib/server/forms';
-import { listSelfAssessments, recordSelfAssessment } from '$lib/server/portfolio/self-assessment';
+import {
+	latestRatings,
+	listSelfAssessments,
+	ratingFormValues,
+	recordSelfAssessment
+} from '$lib/server/portfolio/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('practitioner');
 	const framework = getFramework()!;
+	const latest = await latestRatings(getDb(), user.id, framework.version.id);
 	return {
 		frameworkName: framework.version.shortTitle,
+		// The new one starts from the latest rating of each outcome, with when it was given.
+		prefill: ratingFormValues(latest),
+		ratedOn: Object.fromEntries([...latest].map(([id, r]) => [id, r.at])),
 		domains: framework.domains.map((d) => ({
 			id: d.id,
 			title: d.title,

@@ -1,6 +1,6 @@
 import { requireSupervisee } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { getFramework } from '$lib/server/framework';
+import { findOutcome, getFramework } from '$lib/server/framework';
 import { learningOf } from '$lib/server/learning';
 import { observationCount } from '$lib/server/observation/observations';
 import { listSupervisionRecords } from '$lib/server/review/supervision-records';
@@ -25,6 +25,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		observationsRequired:
 			(await programmeFor(db, person.id))?.programme.observationsRequired ?? null,
 		learning: await learningOf(db, person.id),
-		saved: url.searchParams.get('saved')
+		saved: url.searchParams.get('saved'),
+		// The outcome just signed off, named in the notice.
+		outcome: findOutcome(framework, url.searchParams.get('outcome') ?? '')?.outcome.id ?? null
 	};
 };

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { invalid, readFormData } from '$lib/server/forms';
 import { assignableTo, parseAssignment } from '$lib/server/learning/assign-form';
 import { PathwayError, assignPathway } from '$lib/server/learning/assignments';
+import { needForAssignment } from '$lib/server/learning/needs';
 import { getPathway } from '$lib/server/pathways';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,10 +19,21 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const pathway = requirePathway(params.id);
 	const allowed = await assignableTo(getDb(), user);
 	const person = url.searchParams.get('person') ?? '';
+	const needId = url.searchParams.get('need') ?? '';
+	const need = await needForAssignment(
+		getDb(),
+		needId,
+		allowed.people.map((p) => p.value)
+	);
 	return {
 		pathway: { id: pathway.id, title: pathway.title },
+		need: need ?? null,
 		allowed,
-		initial: { scope: 'person', practitionerId: person, needId: url.searchParams.get('need') ?? '' }
+		initial: {
+			scope: 'person',
+			practitionerId: need?.practitioner_id ?? person,
+			needId: need?.id ?? ''
+		}
 	};
 };
 

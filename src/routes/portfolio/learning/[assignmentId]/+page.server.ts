@@ -16,6 +16,11 @@ async function requireWork(assignmentId: string) {
 	return { user, work };
 }
 
+const reflectionFindings = (text: string, name: string) =>
+	checkAnonymity([{ name: 'reflection', label: 'Your closing reflection', text }], {
+		allowedNames: [name]
+	});
+
 function readForm(form: FormData) {
 	const values = formValues(form, ['steps']);
 	return {
@@ -26,7 +31,8 @@ function readForm(form: FormData) {
 }
 
 export const load: PageServerLoad = async ({ params, url }) => {
-	const { work } = await requireWork(params.assignmentId);
+	const { user, work } = await requireWork(params.assignmentId);
+	const saved = url.searchParams.get('saved');
 	const titles = new Map(outcomesOf(getFramework()!).map((o) => [o.id, o.title]));
 	return {
 		work: {
@@ -40,7 +46,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			assignedByName: work.assignedByName
 		},
 		outcomes: work.pathway.outcomes.map((id) => ({ id, title: titles.get(id) ?? '' })),
-		saved: url.searchParams.get('saved')
+		saved,
+		// Saving progress never stops for details that may identify someone, but says so.
+		draftFindings:
+			saved === 'progress' && !work.completed_at
+				? reflectionFindings(work.reflection ?? '', user.name)
+				: []
 	};
 };
 
@@ -69,10 +80,7 @@ export const actions: Actions = {
 			if (!work.completed_at) await saveProgress(db, user.id, work, steps, reflection);
 			return invalid(values, problems);
 		}
-		const findings = checkAnonymity(
-			[{ name: 'reflection', label: 'Your closing reflection', text: reflection }],
-			{ allowedNames: [user.name] }
-		);
+		const findings = reflectionFindings(reflection, user.name);
 		const confirmed = form.get('anonymity') === 'yes';
 		if (findings.length && !confirmed) {
 			await saveProgress(db, user.id, work, steps, reflection);

@@ -2,7 +2,9 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { isWorkforceView, workforceView } from '$lib/server/workforce';
 import { requireWorkforceApi } from '$lib/server/workforce/access';
-import { tableOf, toCsv } from '$lib/server/workforce/figures';
+import { dateOnly } from '$lib/server/db/time';
+import { teamName } from '$lib/server/people/teams';
+import { csvFileName, tableOf, toCsv } from '$lib/server/workforce/figures';
 import type { RequestHandler } from './$types';
 
 /**
@@ -24,15 +26,13 @@ export const GET: RequestHandler = async (event) => {
 	const id = url.searchParams.get('table') ?? view.tables[0].id;
 	const table = tableOf(view, id);
 	if (!table) error(404, `The ${view.title.toLowerCase()} view has no table called “${id}”.`);
-	const suffix = Object.values(view.filters).join('-');
+	const team = view.filters.team ? await teamName(getDb(), view.filters.team) : undefined;
+	const name = csvFileName(view, table.id, dateOnly(), team ?? undefined);
 	return new Response(toCsv(table), {
 		headers: {
 			...headers,
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${[params.view, table.id, suffix]
-				.filter(Boolean)
-				.join('-')
-				.replace(/[^\w.-]+/g, '_')}.csv"`
+			'content-disposition': `attachment; filename="${name}"`
 		}
 	});
 };

@@ -23,7 +23,7 @@ async function context(practitionerId: string, outcomeId: string) {
 	return { user, framework, outcome: found.outcome, person };
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const { framework, outcome, person } = await context(params.practitionerId, params.outcomeId);
 	const db = getDb();
 	const entries = await signOffHistory(db, person.id, framework.version.id, outcome.id);
@@ -35,7 +35,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		signedOff:
 			(await signOffState(db, person.id, framework.version.id)).get(outcome.id)?.action ===
 			'sign-off',
-		entries
+		entries,
+		saved: url.searchParams.get('saved')
 	};
 };
 
@@ -56,7 +57,7 @@ export const actions: Actions = {
 		});
 		if (Object.keys(problems).length)
 			return invalid({ rationale, evidence: evidenceIds }, problems);
-		redirect(303, `/supervision/${person.id}?saved=signed-off`);
+		redirect(303, `/supervision/${person.id}?saved=signed-off&outcome=${outcome.id}#outcomes`);
 	},
 	withdraw: async ({ params, request }) => {
 		const { user, framework, outcome, person } = await context(
@@ -70,6 +71,6 @@ export const actions: Actions = {
 			reason
 		});
 		if (Object.keys(problems).length) return invalid({ reason }, problems);
-		redirect(303, `/supervision/${person.id}/outcomes/${outcome.id}`);
+		redirect(303, `/supervision/${person.id}/outcomes/${outcome.id}?saved=withdrawn`);
 	}
 };

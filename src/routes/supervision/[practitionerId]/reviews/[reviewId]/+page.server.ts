@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { interimRecommendations } from '$lib/programme/vocabulary';
 import { requireSupervisorOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
@@ -28,9 +29,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		person: { id: person.id, name: person.name },
 		review,
 		programmeTitle: programme.programme.title,
-		recommendations: review.final
-			? programme.programme.recommendations
-			: ['on-track', 'not-on-track'],
+		recommendations: review.final ? programme.programme.recommendations : interimRecommendations,
 		domains: getFramework()!.domains.map(({ id, title }) => ({ id, title })),
 		recorded: (await getProgrammeReview(getDb(), programme.enrolmentId, review.id)) ?? null
 	};
@@ -48,9 +47,9 @@ export const actions: Actions = {
 		const errors: Record<string, string> = {};
 		if (!text('strengths')) errors.strengths = 'Write the practitioner’s strengths';
 		if (!text('areasToDevelop')) errors.areasToDevelop = 'Write the areas to develop';
-		const allowed = review.final
+		const allowed: string[] = review.final
 			? programme.programme.recommendations
-			: ['on-track', 'not-on-track'];
+			: interimRecommendations;
 		if (!allowed.includes(text('recommendation')))
 			errors.recommendation = 'Choose a recommendation';
 		if (Object.keys(errors).length) return invalid(values, errors);

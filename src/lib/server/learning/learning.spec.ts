@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Grade } from '$lib/audit/grades';
+import { auditDefinition } from '../audit';
+import { createAudit } from '../audit/audits';
+import { finaliseAudit } from '../audit/finalise';
+import { addFinding } from '../audit/findings';
+import { saveGrades } from '../audit/grading';
+import { saveViews } from '../audit/views';
+import type { Db } from '../db';
+import { newUser, testDatabases } from '../db/testing';
+import { getFramework } from '../framework';
+import { assignSupervisor } from '../people/supervision';
+import { createTeam } from '../people/teams';
+import { acceptEvidence, returnEvidence } from '../review/review';
+import { learningFigures } from '../workforce/learning';
+import { assignPathway, pathwayWork } from './assignments';
+import { pathwayImpact } from './impact';
+import { learningNeedsOf, needForAssignment } from './needs';
+import * as needsMigration from '../db/migrations/2026-11-29-03-needs-met-on-acceptance';
+import { completePathway, saveProgress } from './progress';
+
+const definition = auditDefinition();
+const grades = (grade: Grade, changes: Record<string, Grade>) =>
+	Object.fromEntries(
+		definition.areas.map((a) => [a.id, { grade: changes[a.id] ?? grade, evidence: 'Seen.' }])
+	);
+
+describe.each(testDatabases())('learning needs and pathways on $name', (database) => {
+	let db: Db;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await database.open()));
+	afterAll(() => close());
+
+	/**
+	 * A worker in a team of their own, supervised by its manager, with a finalised audit of 1 June
+	 * 2026 whose plans standard requires improvement and whose one development finding (tagged
+	 * 3.3) raised a learning need; "Planning with purpose" (3.3, 4.4; the plans standard) assigned.
+	 */
+	async function workerWithNeed() {
+		const manager = await newUser(db, { roles: ['supervisor'] });
+		const team = await createTeam(db, null, `Team ${manager}`, manager);
+		const practitioner = await newUser(db, { teamId: team });
+		const auditor = await newUser(db, { roles: ['auditor'] });
+		await assignSupervisor(db, null, {
+			supervisorId: manager,
+			superviseeId: practitioner,
+			startsOn: '2026-01-01'
+		});
+		const audit = await createAudit(db, auditor, {
+			type: 'journey-and-impact',
+			theme: null,
+			caseRef: 'C-200001',
+			practitionerId: practitioner,
+			managerId: manager,
+			coAuditorId: null,
+			periodStart: '2025-12-01',
+			periodEnd: '2026-06-01',
+			auditedOn: '2026-06-01'
+		});
+		await saveGrades(db, definition, auditor, audit, 'audit', {
+			grades: grades('good', { 'gloucestershire-4': 'requires-improvement' }),
+			grip: false,
+			gripReason: ''
+		});
+		await addFinding(db, auditor, audit, {
+			kind: 'development',
+			text: 'Plans lack a contingency.',
+			frameworkVersion: 'pqs-2025',
+			outcomes: ['3.3'],
+			standards: []
+		});
+		await saveViews(db, auditor, audit, {
+			child_view: 'Wants to be asked.',
+			parent_view: 'Feels heard.',
+			worker_view: 'Needs more pace.'
+		});
+		const when = new Date('2026-06-02T09:00:00Z');
+		await finaliseAudit(
+			db,
+			definition,
+			auditor,
+			audit,
+			{ anonymityConfirmed: false, origin: 'http://localhost' },
+			when
+		);
+		const assignment = await assignPathway(
+			db,
+			manager,
+			{ pathwayId: 'planning-with-purpose', scope: 'person', practitionerId: practitioner },
+			when
+		);
+		const work = async () => (await pathwayWork(db, practitioner, assignment))!;
+		return { manager, team, practitioner, work };
+	}
+
+	const reflection = 'Plans now say what changes for the child, by when, and what if not.';
+	const complete = async (who: Awaited<ReturnType<typeof workerWithNeed>>) =>
+		completePathway(
+			db,
+			who.practitioner,
+			await who.work(),
+			{ stepsDone: [1, 2, 3], reflection, frameworkVersion: 'pqs-2025', anonymityConfirmed: false },
+			new Date('2026-07-01T10:00:00Z')
+		);
+
+	it('keeps the before score when no audit has followed the pathway yet', async () => {
+		const who = await workerWithNeed();
+		await complete(who);
+		const [impact] = await pathwayImpact(db, { practitionerId: who.practitioner });
+		expect(impact.measure).toBe('areas');
+		expect(impact.before).toEqual({
+			audits: 1,
+			score: 2, // the plans standard, Requires improvement
+			latestOverall: 'requires-improvement',
+			findingsOnOutcomes: 1
+		});
+		expect(impact.after).toEqual({
+			audits: 0,
+			score: null,
+			latestOverall: null,
+			findingsOnOutcomes: 0
+		});
+		expect(impact.change).toBe('no-later-audit');
+	});
+
+	it('names the need a pathway is assigned for, to those who may assign for that person only', async () => {
+		const who = await workerWithNeed();
+		const [need] = await learningNeedsOf(db, who.practitioner);
+		expect(await needForAssignment(db, need.id, [who.practitioner])).toMatchObject({
+			description: 'Plans lack a contingency.',
+			practitioner_id: who.practitioner,
+			practitionerName: 'Test Person',
+			case_ref: 'C-200001',
+			audited_on: '2026-06-01',
+			outcomes: ['3.3']
+		});
+		expect(await needForAssignment(db, need.id, [await newUser(db)])).toBeUndefined();
+		expect(await needForAssignment(db, need.id, [])).toBeUndefined();
+	});
+
+	it('keeps ticked steps as they are ticked, and leaves the need open until the pathway is done', async () => {
+		const who = await workerWithNeed();
+		await saveProgress(db, who.practitioner, await who.work(), [2, 1, 2, 9], 'Half way.');
+		const work = await who.work();
+		expect([work.stepsDone, work.reflection, work.completed_at]).toEqual([
+			[1, 2],
+			'Half way.',
+			null
+		]);
+		expect((await learningNeedsOf(db, who.practitioner)).map((n) => n.status)).toEqual(['open']);
+	});
+
+	it('meets the need when the supervisor accepts the evidence, not when the pathway is completed', async () => {
+		const who = await workerWithNeed();
+		const framework = getFramework()!;
+		const figures = async () => {
+			const tables = await learningFigures(db, framework, {
+				teamId: who.team,
+				period: 'all'
+			});
+			const row = tables.find((t) => t.id === 'needs-by-team')!.rows[0];
+			return [row.open, row.submitted, row.met];
+		};
+		expect(await figures()).toEqual([1, 0, 0]);
+
+		const { evidenceId } = await complete(who);
+		const [waiting] = await learningNeedsOf(db, who.practitioner);
+		expect([waiting.status, waiting.met_at, waiting.evidenceId, waiting.evidenceStatus]).toEqual([
+			'submitted',
+			null,
+			evidenceId,
+			'submitted'
+		]);
+		expect(await figures()).toEqual([0, 1, 0]);
+
+		// Returned for changes, it still waits; accepted, the need is met.
+		await returnEvidence(db, who.manager, evidenceId, 'Say what the child said.', 'http://x');
+		expect((await learningNeedsOf(db, who.practitioner))[0]).toMatchObject({
+			status: 'submitted',
+			evidenceStatus: 'returned'
+		});
+		await db
+			.updateTable('evidence')
+			.set({ status: 'submitted' })
+			.where('id', '=', evidenceId)
+			.execute();
+		await acceptEvidence(
+			db,
+			who.manager,
+			evidenceId,
+			[],
+			'http://x',
+			new Date('2026-07-08T12:00:00Z')
+		);
+		const [met] = await learningNeedsOf(db, who.practitioner);
+		expect([met.status, met.met_at, met.evidenceStatus]).toEqual([
+			'met',
+			'2026-07-08T12:00:00.000Z',
+			'accepted'
+		]);
+		expect(await figures()).toEqual([0, 0, 1]);
+	});
+
+	it('puts back, in its migration, needs met before their evidence was accepted', async () => {
+		const who = await workerWithNeed();
+		const { evidenceId } = await complete(who);
+		// As the app used to leave it: met on completion.
+		const metEarly = () =>
+			db
+				.updateTable('learning_needs')
+				.set({ status: 'met', met_at: '2026-07-01T10:00:00.000Z' })
+				.where('practitioner_id', '=', who.practitioner)
+				.execute();
+		const need = async () => (await learningNeedsOf(db, who.practitioner))[0];
+		await metEarly();
+		await needsMigration.up(db);
+		expect([(await need()).status, (await need()).met_at]).toEqual(['submitted', null]);
+
+		await db
+			.updateTable('evidence')
+			.set({ status: 'accepted', reviewed_at: '2026-07-09T15:00:00.000Z' })
+			.where('id', '=', evidenceId)
+			.execute();
+		await metEarly();
+		await needsMigration.up(db);
+		expect([(await need()).status, (await need()).met_at]).toEqual([
+			'met',
+			'2026-07-09T15:00:00.000Z'
+		]);
+	});
+});
