@@ -14,3 +14,8 @@ export function standardSets(): StandardSet[] {
 export function getStandardSet(id: string): StandardSet | undefined {
 	return standardSets().find((set) => set.id === id);
 }
+
+/** The sets that evidence can be mapped to: the authority's own practice standards. */
+export function practiceStandardSets(): StandardSet[] {
+	return standardSets().filter((set) => set.kind === 'practice-standards');
+}

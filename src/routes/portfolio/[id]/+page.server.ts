@@ -29,7 +29,10 @@ import {
 } from '$lib/server/portfolio/evidence';
 import { evidenceValues, parseEvidenceForm, textsOf } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
+import { standardsOf } from '$lib/server/portfolio/standards';
 import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
+import { practiceStandardSets } from '$lib/server/standards';
+import { nameMappedStandards } from '$lib/server/standards/mapping';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The record, if the signed-in person may see it; with what they may do to it. */
@@ -80,6 +83,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		comments: await listComments(getDb(), record.id),
 		observation: (await observationFor(getDb(), record.id)) ?? null,
 		mapped,
+		standards: nameMappedStandards(practiceStandardSets(), await standardsOf(getDb(), record.id)),
 		frameworkName: framework.version.shortTitle,
 		values: evidenceValues(record),
 		events: await eventsFor(getDb(), 'evidence', record.id),
