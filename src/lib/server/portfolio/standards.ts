@@ -1,5 +1,6 @@
 import type { Db } from '../db';
-import type { MappedStandard } from '../standards/mapping';
+import { practiceStandardSets } from '../standards';
+import { readStandardChoices, type MappedStandard } from '../standards/mapping';
 import type { StandardSet } from '../standards/schema';
 import { countedStatuses } from './coverage';
 
@@ -27,6 +28,19 @@ export async function standardsOf(db: Db, evidenceId: string): Promise<MappedSta
 		.where('evidence_id', '=', evidenceId)
 		.execute();
 	return rows.map((r) => ({ setId: r.set_id, setVersion: r.set_version, ref: r.item_ref }));
+}
+
+/**
+ * The standards ticked for a record, checked against the practice-standards sets and the
+ * record's own earlier-edition mappings (which may be kept); or a message for the field.
+ */
+export async function chooseStandards(
+	db: Db,
+	evidenceId: string,
+	chosen: string[],
+	sets = practiceStandardSets()
+) {
+	return readStandardChoices(sets, chosen, await standardsOf(db, evidenceId));
 }
 
 export interface StandardCoverage {

@@ -56,17 +56,22 @@ const label = (item: StandardItem) => `Standard ${item.number}: ${item.title}`;
 
 /** Mapped standards named for people, in set and item order; unknown sets are named by ref. */
 export function nameMappedStandards(sets: StandardSet[], mapped: MappedStandard[]) {
-	const named = mapped.map((m): NamedStandard & { order: number } => {
-		const set = sets.find((s) => s.id === m.setId);
-		const item = set?.items.find((i) => i.ref === m.ref);
-		return {
-			...m,
-			setTitle: set?.title ?? m.setId,
-			number: item?.number ?? null,
-			label: item ? label(item) : m.ref,
-			newerEdition: set && set.version !== m.setVersion ? set.version : null,
-			order: (set ? sets.indexOf(set) : sets.length) * 1000 + (item?.number ?? 0)
-		};
-	});
-	return named.sort((a, b) => a.order - b.order).map(({ order: _, ...rest }) => rest);
+	const order = (m: MappedStandard) => {
+		const set = sets.findIndex((s) => s.id === m.setId);
+		const item = sets[set]?.items.find((i) => i.ref === m.ref);
+		return (set < 0 ? sets.length : set) * 1000 + (item?.number ?? 0);
+	};
+	return [...mapped]
+		.sort((a, b) => order(a) - order(b))
+		.map((m): NamedStandard => {
+			const set = sets.find((s) => s.id === m.setId);
+			const item = set?.items.find((i) => i.ref === m.ref);
+			return {
+				...m,
+				setTitle: set?.title ?? m.setId,
+				number: item?.number ?? null,
+				label: item ? label(item) : m.ref,
+				newerEdition: set && set.version !== m.setVersion ? set.version : null
+			};
+		});
 }

@@ -5,9 +5,9 @@ import { getFramework, outcomesOf } from '$lib/server/framework';
 import { searchFramework } from '$lib/server/framework/search';
 import { integerOf, invalid, listOf, readFormData } from '$lib/server/forms';
 import { EvidenceError, getEvidence, isEditable, setMapping } from '$lib/server/portfolio/evidence';
-import { standardsOf } from '$lib/server/portfolio/standards';
+import { chooseStandards, standardsOf } from '$lib/server/portfolio/standards';
 import { practiceStandardSets } from '$lib/server/standards';
-import { choiceOf, nameMappedStandards, readStandardChoices } from '$lib/server/standards/mapping';
+import { choiceOf, nameMappedStandards } from '$lib/server/standards/mapping';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only the owner maps their own record, and only while it can be changed. */
@@ -99,11 +99,7 @@ export const actions: Actions = {
 			statement: strings('statement'),
 			standard: strings('standard')
 		};
-		const local = readStandardChoices(
-			practiceStandardSets(),
-			values.standard,
-			await standardsOf(getDb(), record.id)
-		);
+		const local = await chooseStandards(getDb(), record.id, values.standard);
 		if ('error' in local) return invalid(values, { standards: local.error });
 		const outcomes = new Map(outcomesOf(framework).map((o) => [o.id, o]));
 		const chosenStatements = strings('statement');
