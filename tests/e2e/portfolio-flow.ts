@@ -8,14 +8,22 @@ export async function recordsFor(page: Page, outcome: string) {
 	return Number((await cell.innerText()).trim().split(/\s/)[0]);
 }
 
+/** The Records cell of a local practice standard's row on the coverage page. */
+export async function standardRecordsFor(page: Page, ref: string) {
+	await page.goto('/portfolio/coverage');
+	const cell = page.locator(`[id="standard-${ref}"] td`).first();
+	return Number((await cell.innerText()).trim().split(/\s/)[0]);
+}
+
 /**
  * The acceptance journey: a record with a file and a Gibbs reflection, mapped to 2.3 and two of
- * its statements, warned about identifying details, fixed, submitted, and counted in coverage.
+ * its statements and to a local practice standard, warned about identifying details, fixed, submitted, and counted in coverage.
  * Works the same with and without JavaScript.
  */
 export async function recordMapFixAndSubmit(page: Page, label: string) {
 	await signIn(page, demoAccounts.practitioner);
 	const before = await recordsFor(page, '2.3');
+	const standardBefore = await standardRecordsFor(page, 'gloucestershire-1');
 
 	await page.goto('/portfolio/new');
 	await page.getByLabel('Title').fill(`Three houses with a child (${label})`);
@@ -67,9 +75,16 @@ export async function recordMapFixAndSubmit(page: Page, label: string) {
 	await page.getByText('2.3 Builds and maintains impactful relationships with children').click();
 	await page.locator('[id="pick-2-3-D2"]').check();
 	await page.locator('[id="pick-2-3-D3"]').check();
+	await page
+		.getByRole('group', { name: 'Gloucestershire practice standards' })
+		.getByLabel(/^Standard 1:/)
+		.check();
 	await submit(page, 'Save outcomes and statements');
 	await expect(page.getByText('Outcomes and statements saved.')).toBeVisible();
 	await expect(page.getByRole('main')).toContainText('2.3 D2');
+	await expect(
+		page.getByRole('link', { name: /^Standard 1: Children are spoken to alone/ })
+	).toBeVisible();
 
 	await submit(page, 'Submit for review');
 	const findings = page.locator('.gt-finding');
@@ -88,5 +103,6 @@ export async function recordMapFixAndSubmit(page: Page, label: string) {
 	await expect(page.getByText('Record submitted for review.')).toBeVisible();
 
 	expect(await recordsFor(page, '2.3')).toBe(before + 1);
+	expect(await standardRecordsFor(page, 'gloucestershire-1')).toBe(standardBefore + 1);
 	return recordUrl;
 }

@@ -91,6 +91,35 @@ test('the portfolio pages have no accessibility problems', async ({ page }) => {
 	await expectNoAxeViolations(page);
 });
 
+test('a standard that is not one of the authority’s is refused by the field, and the demo shows its standards', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto('/portfolio?status=draft');
+	await page.locator('.gt-record-list a').first().click();
+	await page.getByRole('link', { name: 'Choose outcomes and statements' }).click();
+	const first = page.locator('input[name="standard"]').first();
+	await first.evaluate((box: HTMLInputElement) => (box.value = 'gloucestershire-99@1'));
+	await first.check();
+	await submit(page, 'Save outcomes and statements');
+	const message = '“gloucestershire-99@1” is not one of your authority’s practice standards';
+	await expect(page.locator('#standards .govuk-error-message')).toContainText(message);
+	await expect(page.locator('.govuk-error-summary')).toContainText(message);
+	await expectNoAxeViolations(page);
+
+	await page.goto('/portfolio?standard=gloucestershire-6');
+	await expect(page.getByLabel('Practice standard')).toHaveValue('gloucestershire-6');
+	await page.getByRole('link', { name: 'Supervision on a neglect case that felt stuck' }).click();
+	await expect(
+		page.getByRole('link', { name: /^Standard 6: Every child is supported by timely management/ })
+	).toBeVisible();
+	await page.goto('/portfolio/coverage');
+	await expect(
+		page.getByRole('heading', { name: 'Your authority’s practice standards' })
+	).toBeVisible();
+	await expect(page.locator('[id="standard-gloucestershire-6"]')).toContainText('Standard 6');
+});
+
 test('filters and search find the practitioner’s own records', async ({ page }) => {
 	await signIn(page, demoAccounts.practitioner);
 	await page.goto('/portfolio');

@@ -2,6 +2,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
 import { listEvidence } from '$lib/server/portfolio/list';
+import { practiceStandardSets } from '$lib/server/standards';
 import type { PageServerLoad } from './$types';
 
 const isDate = (value: string | null) =>
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const filters = {
 		type: param('type'),
 		outcome: param('outcome'),
+		standard: param('standard'),
 		status: param('status'),
 		from: isDate(param('from') ?? null),
 		to: isDate(param('to') ?? null),
@@ -22,6 +24,12 @@ export const load: PageServerLoad = async ({ url }) => {
 		filters,
 		records: await listEvidence(getDb(), user.id, filters),
 		outcomes: outcomesOf(getFramework()!).map(({ id, title }) => ({ id, title })),
+		standards: practiceStandardSets().flatMap((set) =>
+			set.items.map((item) => ({
+				value: item.ref,
+				label: `${set.title}, standard ${item.number}: ${item.title}`
+			}))
+		),
 		saved: url.searchParams.get('saved')
 	};
 };

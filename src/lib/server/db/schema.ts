@@ -162,6 +162,15 @@ export interface EvidenceTable {
 	review_feedback: string | null;
 }
 
+/** A record mapped to an item of a practice-standards set, in the edition it was mapped to. */
+export interface EvidenceStandardsTable {
+	evidence_id: string;
+	set_id: string;
+	set_version: string;
+	/** The item's stable ref, e.g. `gloucestershire-3`. */
+	item_ref: string;
+}
+
 export interface EvidenceOutcomesTable {
 	evidence_id: string;
 	framework_version: string;
@@ -493,6 +502,7 @@ export interface Database {
 	evidence: EvidenceTable;
 	evidence_outcomes: EvidenceOutcomesTable;
 	evidence_statements: EvidenceStatementsTable;
+	evidence_standards: EvidenceStandardsTable;
 	attachments: AttachmentsTable;
 	self_assessments: SelfAssessmentsTable;
 	self_assessment_ratings: SelfAssessmentRatingsTable;

@@ -29,6 +29,8 @@ export interface DemoEvidence {
 	};
 	outcomes: string[];
 	statements: string[];
+	/** Items of the practice-standards sets, e.g. `gloucestershire-3`, in their current edition. */
+	standards?: string[];
 	status: EvidenceStatus;
 	/** For accepted and returned records: the owner's supervisor, how many days after submission (the seed submits three days after the activity), and feedback when returned. */
 	review?: { by: string; daysAfter: number; feedback?: string };
@@ -72,6 +74,7 @@ export const demoEvidence: DemoEvidence[] = [
 			hours: 2
 		},
 		outcomes: ['2.3', '3.1'],
+		standards: ['gloucestershire-1', 'gloucestershire-2'],
 		statements: ['2.3 D2', '2.3 D3', '2.3 D4', '3.1 K4', '3.1 D2'],
 		status: 'accepted',
 		review: { by: 'supervisor@demo.test', daysAfter: 10 }
@@ -104,6 +107,7 @@ export const demoEvidence: DemoEvidence[] = [
 			hours: 1.5
 		},
 		outcomes: ['2.4', '3.1'],
+		standards: ['gloucestershire-3'],
 		statements: ['2.4 K7', '2.4 D3', '3.1 D2'],
 		status: 'accepted',
 		review: { by: 'supervisor@demo.test', daysAfter: 8 }
@@ -176,6 +180,7 @@ export const demoEvidence: DemoEvidence[] = [
 			hours: 1.5
 		},
 		outcomes: ['5.1', '4.5'],
+		standards: ['gloucestershire-6'],
 		statements: ['5.1 K3', '5.1 D3', '4.5 K1', '4.5 D2', '4.5 D5'],
 		status: 'accepted',
 		review: { by: 'supervisor@demo.test', daysAfter: 6 }
@@ -270,6 +275,7 @@ export const demoEvidence: DemoEvidence[] = [
 			hours: 2.5
 		},
 		outcomes: ['2.5', '3.2'],
+		standards: ['gloucestershire-2', 'gloucestershire-3'],
 		statements: ['2.5 K2', '2.5 D1', '3.2 K9', '3.2 D6'],
 		status: 'submitted'
 	},

@@ -4,6 +4,9 @@ import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
 import { filesDir } from '../portfolio/attachments';
 import { storeFile } from '../portfolio/file-store';
+import { replaceStandards } from '../portfolio/standards';
+import { practiceStandardSets } from '../standards';
+import { findItem, type MappedStandard } from '../standards/mapping';
 import type { DemoEvidence } from './evidence';
 import { currentSupervisor } from '../people/supervision';
 import { signOffOutcome } from '../signoff/signoffs';
@@ -100,8 +103,15 @@ export async function seedDemoEvidence(
 					)
 					.execute();
 			}
+			await replaceStandards(tx, evidenceId, (record.standards ?? []).map(demoStandard));
 		}
 	});
+}
+
+function demoStandard(ref: string): MappedStandard {
+	const found = findItem(practiceStandardSets(), ref);
+	if (!found) throw new Error(`demo evidence names an unknown practice standard: ${ref}`);
+	return { setId: found.set.id, setVersion: found.set.version, ref };
 }
 
 /** Gives a demo practitioner a start-of-year self-assessment and a file on one record. */

@@ -5,6 +5,8 @@ import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import type { Evidence } from '../db/schema';
 import { timestamp } from '../db/time';
+import { choiceOf, type MappedStandard } from '../standards/mapping';
+import { replaceStandards } from './standards';
 
 export interface EvidenceInput {
 	title: string;
@@ -144,7 +146,10 @@ export async function updateEvidence(
 	});
 }
 
-/** Replaces the record's mapping to outcomes and statements in one framework version. */
+/**
+ * Replaces the record's mapping to outcomes and statements in one framework version, and to
+ * local practice standards when `standards` is given (left as they are when it is not).
+ */
 export async function setMapping(
 	db: Db,
 	actorId: string,
@@ -154,6 +159,7 @@ export async function setMapping(
 		frameworkVersion: string;
 		outcomes: string[];
 		statements: { outcomeId: string; statementId: string }[];
+		standards?: MappedStandard[];
 	},
 	now = new Date()
 ) {
@@ -187,6 +193,7 @@ export async function setMapping(
 				)
 				.execute();
 		}
+		if (mapping.standards) await replaceStandards(tx, id, mapping.standards);
 		await recordEvent(
 			tx,
 			{
@@ -196,7 +203,8 @@ export async function setMapping(
 				subjectId: id,
 				detail: {
 					outcomes: mapping.outcomes,
-					statements: mapping.statements.map((s) => s.statementId)
+					statements: mapping.statements.map((s) => s.statementId),
+					...(mapping.standards && { standards: mapping.standards.map((s) => choiceOf(s)) })
 				}
 			},
 			now

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import { practiceStandardSets } from '../standards';
+import { findItem } from '../standards/mapping';
 
 const searched = [
 	'title',
@@ -14,6 +16,8 @@ const searched = [
 export interface EvidenceFilters {
 	type?: string;
 	outcome?: string;
+	/** An item of a practice-standards set, e.g. `knowsley-3`, in its current edition. */
+	standard?: string;
 	status?: string;
 	from?: string;
 	to?: string;
@@ -52,6 +56,20 @@ export async function listEvidence(
 					.select('evidence_id')
 					.whereRef('evidence_id', '=', 'evidence.id')
 					.where('outcome_id', '=', outcome)
+			)
+		);
+	}
+	if (filters.standard) {
+		const ref = filters.standard;
+		const version = findItem(practiceStandardSets(), ref)?.set.version ?? '';
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('evidence_standards')
+					.select('evidence_id')
+					.whereRef('evidence_id', '=', 'evidence.id')
+					.where('item_ref', '=', ref)
+					.where('set_version', '=', version)
 			)
 		);
 	}

@@ -18,3 +18,8 @@ export function getStandardSet(id: string): StandardSet | undefined {
 /** A local standard as people read it: "Standard 4: All children have a plan…". */
 export const standardName = (item: Pick<StandardItem, 'number' | 'title'>) =>
 	`Standard ${item.number}: ${item.title}`;
+
+/** The sets that evidence can be mapped to: the authority's own practice standards. */
+export function practiceStandardSets(): StandardSet[] {
+	return standardSets().filter((set) => set.kind === 'practice-standards');
+}

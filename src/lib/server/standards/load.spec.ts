@@ -37,6 +37,17 @@ describe('local standards', () => {
 		]);
 	});
 
+	it('reads a set’s edition, "1" when the frontmatter leaves it out', () => {
+		const files = fixture();
+		const file = 'standards/tiny.md';
+		expect(loadStandardSets(files)[0].version).toBe('1');
+		const edition = (line: string) =>
+			loadStandardSets({ ...files, [file]: files[file].replace('source: A test', line) })[0]
+				.version;
+		expect(edition('source: A test\nversion: 2')).toBe('2');
+		expect(edition("source: A test\nversion: '2026-04'")).toBe('2026-04');
+	});
+
 	it('rejects items out of order and an unknown kind, naming the file', () => {
 		const files = fixture();
 		const file = 'standards/tiny.md';

@@ -13,7 +13,15 @@ export const setSchema = z.object({
 	title: text,
 	kind: z.enum(setKinds),
 	authority: text,
-	source: text
+	source: text,
+	/**
+	 * The edition of the set. Evidence mapped to a standard keeps the edition it was mapped to,
+	 * so a rewritten set does not silently re-point old evidence at new wording.
+	 */
+	version: z
+		.union([z.string().trim().min(1), z.number()])
+		.transform(String)
+		.default('1')
 });
 
 export interface StandardItem {

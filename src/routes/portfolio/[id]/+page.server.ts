@@ -34,7 +34,10 @@ import {
 	textsOf
 } from '$lib/server/portfolio/evidence-form';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
+import { standardsOf } from '$lib/server/portfolio/standards';
 import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
+import { practiceStandardSets } from '$lib/server/standards';
+import { nameMappedStandards } from '$lib/server/standards/mapping';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The record, if the signed-in person may see it; with what they may do to it. */
@@ -92,6 +95,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		comments: await listComments(getDb(), record.id),
 		observation: (await observationFor(getDb(), record.id)) ?? null,
 		mapped,
+		standards: nameMappedStandards(practiceStandardSets(), await standardsOf(getDb(), record.id)),
 		frameworkName: framework.version.shortTitle,
 		values: evidenceValues(record),
 		events: await eventsFor(getDb(), 'evidence', record.id),

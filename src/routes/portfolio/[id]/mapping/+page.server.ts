@@ -5,6 +5,9 @@ import { getFramework, outcomesOf } from '$lib/server/framework';
 import { searchFramework } from '$lib/server/framework/search';
 import { integerOf, invalid, listOf, readFormData } from '$lib/server/forms';
 import { EvidenceError, getEvidence, isEditable, setMapping } from '$lib/server/portfolio/evidence';
+import { chooseStandards, standardsOf } from '$lib/server/portfolio/standards';
+import { practiceStandardSets } from '$lib/server/standards';
+import { choiceOf, nameMappedStandards } from '$lib/server/standards/mapping';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only the owner maps their own record, and only while it can be changed. */
@@ -56,25 +59,57 @@ export const load: PageServerLoad = async ({ params, url }) => {
 							.map(({ id, kind, text }) => ({ id, kind, text }))
 					}))
 			}))
-			.filter((d) => d.outcomes.length > 0)
+			.filter((d) => d.outcomes.length > 0),
+		...(await standardChoices(record.id))
 	};
 };
+
+/** Each practice-standards set's items to tick, and mappings kept from an earlier edition. */
+async function standardChoices(evidenceId: string) {
+	const sets = practiceStandardSets();
+	const mapped = await standardsOf(getDb(), evidenceId);
+	return {
+		standardSets: sets.map((set) => ({
+			id: set.id,
+			title: set.title,
+			items: set.items.map((item) => ({
+				choice: `${item.ref}@${set.version}`,
+				label: `Standard ${item.number}: ${item.title}`
+			}))
+		})),
+		selectedStandards: mapped.map(choiceOf),
+		earlierStandards: nameMappedStandards(sets, mapped)
+			.filter((m) => m.newerEdition)
+			.map((m) => ({
+				choice: choiceOf(m),
+				label: m.label,
+				setTitle: m.setTitle,
+				edition: m.setVersion
+			}))
+	};
+}
 
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const { user, record, framework } = await editableRecord(params.id);
 		const form = await readFormData(request);
 		const strings = (name: string) => listOf(form, name);
+		const values = {
+			outcome: strings('outcome'),
+			statement: strings('statement'),
+			standard: strings('standard')
+		};
+		const local = await chooseStandards(getDb(), record.id, values.standard);
+		if ('error' in local) return invalid(values, { standards: local.error });
 		const outcomes = new Map(outcomesOf(framework).map((o) => [o.id, o]));
 		const chosenStatements = strings('statement');
 		const statements: { outcomeId: string; statementId: string }[] = [];
 		for (const statementId of chosenStatements) {
 			const outcomeId = statementId.split(' ')[0];
 			if (!outcomes.get(outcomeId)?.statements.some((s) => s.id === statementId)) {
-				return invalid(
-					{},
-					{ mapping: `“${statementId}” is not a statement in ${framework.version.shortTitle}` }
-				);
+				return invalid(values, {
+					mapping: `“${statementId}” is not a statement in ${framework.version.shortTitle}`
+				});
 			}
 			statements.push({ outcomeId, statementId });
 		}
@@ -82,20 +117,20 @@ export const actions: Actions = {
 		const chosenOutcomes = new Set([...strings('outcome'), ...statements.map((s) => s.outcomeId)]);
 		for (const id of chosenOutcomes) {
 			if (!outcomes.has(id))
-				return invalid(
-					{},
-					{ mapping: `“${id}” is not an outcome in ${framework.version.shortTitle}` }
-				);
+				return invalid(values, {
+					mapping: `“${id}” is not an outcome in ${framework.version.shortTitle}`
+				});
 		}
 		try {
 			await setMapping(getDb(), user.id, record.id, integerOf(form, 'version') ?? 0, {
 				frameworkVersion: framework.version.id,
 				outcomes: [...chosenOutcomes],
-				statements
+				statements,
+				standards: local.standards
 			});
 		} catch (e) {
 			if (!(e instanceof EvidenceError)) throw e;
-			return invalid({}, { mapping: e.message }, 409);
+			return invalid(values, { mapping: e.message }, 409);
 		}
 		redirect(303, `/portfolio/${record.id}?saved=mapped#mapping`);
 	}
