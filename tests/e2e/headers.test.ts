@@ -126,7 +126,10 @@ test.describe('pages run under the Content-Security-Policy', () => {
 		await expectScriptsRan(page);
 		await page.goto('/workforce');
 		await expectScriptsRan(page);
-		const cell = page.locator('.gt-heatmap td[class*="gt-heat-"]').first();
+		// A shaded cell: one with figures (not the people count, not an empty team's).
+		const cell = page
+			.locator('.gt-heatmap td[class*="gt-heat-"]:not(.gt-heat-people):not(.gt-heat-none)')
+			.first();
 		await expect(cell).toBeVisible();
 		expect(await cell.evaluate((td) => getComputedStyle(td).backgroundColor)).not.toBe(
 			'rgba(0, 0, 0, 0)'
