@@ -134,10 +134,11 @@ walk(
 		await admin.goto('/admin/supervision');
 		await admin.getByLabel('Practitioner').selectOption({ label: 'Riley Notice' });
 		await admin.getByLabel('Supervisor').selectOption({ label: 'Farah Siddiqui' });
-		await fillDate(admin);
+		// From last week: a supervision ends after the day it starts.
+		await fillDate(admin, -7);
 		await submit(admin, 'Assign supervisor');
 		await expectNotice(admin, 'Supervisor assigned.');
-		await submit(admin, 'End today: Riley Notice with Farah Siddiqui');
+		await submit(admin, 'Riley Notice with Farah Siddiqui');
 		await expectNotice(admin, 'Supervision ended.');
 	}
 );
