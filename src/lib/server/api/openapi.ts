@@ -7,7 +7,7 @@ import { frameworkPath, openApiPath, workforcePath } from './paths';
 // The response schemas come from the zod schemas beside the code that builds each answer;
 // tests check that every route folder is described and that real answers fit.
 
-export const errorSchema = z
+const errorSchema = z
 	.object({ message: z.string().meta({ description: 'Why, in a sentence for a person' }) })
 	.meta({
 		description:
@@ -24,9 +24,10 @@ const documentSchema = z
 
 /** A zod schema as a JSON Schema 2020-12 object, the dialect of OpenAPI 3.1. */
 function jsonSchema(schema: z.ZodType) {
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'output', target: 'draft-2020-12' });
-	return rest;
+	const json = z.toJSONSchema(schema, { io: 'output', target: 'draft-2020-12' });
+	// The document's dialect already says so.
+	delete json.$schema;
+	return json;
 }
 
 /**
