@@ -202,6 +202,7 @@ export async function seedDemoSignoffs(
 			.where('evidence.owner_id', '=', person.id)
 			.where('evidence.status', '=', 'accepted')
 			.orderBy('evidence_outcomes.outcome_id')
+			.orderBy('evidence.title')
 			.execute();
 		const done = new Set<string>();
 		for (const row of accepted) {

@@ -24,7 +24,9 @@ export async function seedDemoPathways(db: Db, now: Date) {
 		])
 		.where('supervisions.ends_on', 'is', null)
 		.where('learning_needs.status', '=', 'open')
+		// Needs raised in one audit share a time: the description settles their order.
 		.orderBy('learning_needs.created_at')
+		.orderBy('learning_needs.description')
 		.execute();
 	const outcomes = await db.selectFrom('learning_need_outcomes').selectAll().execute();
 	const assigned = new Set<string>();
