@@ -4,6 +4,7 @@ import { loadProgrammes } from '../programme/definition.ts';
 import { loadAuditDefinition } from '../audit/definition.ts';
 import { loadPathways } from '../pathways/definition.ts';
 import { loadCpdRule } from '../workforce/cpd-rule.ts';
+import { loadAnonymityLists } from '../portfolio/anonymity-lists.ts';
 import { readContentFiles } from './files.ts';
 
 /**
@@ -20,6 +21,7 @@ export function checkContent(dir = 'content') {
 		programmes: loadProgrammes(files),
 		audit: loadAuditDefinition(files, standardSets),
 		pathways: loadPathways(files, frameworks.current, standardSets),
-		cpdRule: loadCpdRule(files)
+		cpdRule: loadCpdRule(files),
+		anonymity: loadAnonymityLists(files)
 	};
 }
