@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ContentError } from './error.ts';
+import type { ContentFiles } from './files.ts';
 
 export type YamlPath = (string | number)[];
 
@@ -42,4 +43,10 @@ export function parseYaml<S extends z.ZodType>(
 		);
 	}
 	return { data: result.data, lineOf };
+}
+
+/** A YAML file that must be there, parsed and validated. */
+export function readYaml<S extends z.ZodType>(files: ContentFiles, file: string, schema: S) {
+	if (files[file] === undefined) throw new ContentError(file, 'is missing');
+	return { file, ...parseYaml(file, files[file], schema) };
 }

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
 import type { AuditDefinition } from '../audit/definition.ts';
 import { ContentError } from '../content/error.ts';
 import { filesUnder, type ContentFiles } from '../content/files.ts';
-import { parseYaml, type YamlPath } from '../content/yaml.ts';
+import { checkReferences } from '../content/references.ts';
+import { readYaml } from '../content/yaml.ts';
 import type { CareerStage, Role } from '../db/schema.ts';
 import { allIds } from '../framework/query.ts';
 import type { Framework } from '../framework/schema.ts';
@@ -68,110 +68,67 @@ export function loadDemoContent(files: ContentFiles, context: DemoContext): Demo
 	const framework = context.frameworks.find((f) => f.version.id === demoFrameworkVersion);
 	if (!framework)
 		throw new ContentError('demo', `is written against ${demoFrameworkVersion}, which is missing`);
-	const authority = yamlFile(files, 'authority.yaml', authoritySchema);
+	const authority = readYaml(files, 'demo/authority.yaml', authoritySchema);
+	const programme = readYaml(files, 'demo/programme.yaml', programmeSchema);
+	const audits = readYaml(files, 'demo/audits.yaml', auditsSchema);
 	const people = peopleOf(authority.data);
-	const audits = yamlFile(files, 'audits.yaml', auditsSchema);
+	const practiceStandards = context.standardSets.filter((s) => s.kind === 'practice-standards');
 	const known: Record<string, Set<string>> = {
 		person: new Set(people.map((p) => p.email)),
 		team: new Set(authority.data.teams.map((t) => t.name)),
-		'outcome or statement': allIds(framework),
-		standard: new Set(
-			context.standardSets
-				.filter((s) => s.kind === 'practice-standards')
-				.flatMap((s) => s.items.map((i) => i.ref))
-		),
+		outcome: allIds(framework),
+		standard: new Set(practiceStandards.flatMap((s) => s.items.map((i) => i.ref))),
 		area: new Set(context.audit.areas.map((a) => a.id)),
 		development: new Set(audits.data.developments.map((f) => f.id)),
 		strength: new Set(audits.data.strengths.map((f) => f.id))
 	};
 	if (known.person.size < people.length)
 		throw new ContentError(authority.file, 'names one person twice');
-	const check = (file: YamlFile<unknown>, references: Reference[]) => {
-		for (const [pattern, kind] of references)
-			for (const [value, path] of valuesAt(file.data, pattern))
-				if (!known[kind].has(value))
-					throw new ContentError(file.file, `there is no ${kind} "${value}"`, file.lineOf(path));
-	};
-	check(authority, authorityReferences);
-	check(audits, auditReferences);
-	const programme = yamlFile(files, 'programme.yaml', programmeSchema);
-	check(programme, [[['observations', '*', 'statement'], 'outcome or statement']]);
-	const evidence = evidenceFiles(files, people).map(({ file, record }) => {
-		const refs: [string[], string][] = [
-			[record.outcomes, 'outcome or statement'],
-			[record.statements, 'outcome or statement'],
-			[record.standards, 'standard'],
-			[record.review ? [record.review.by] : [], 'person']
-		];
-		for (const [values, kind] of refs)
-			for (const value of values)
-				if (!known[kind].has(value)) throw new ContentError(file, `there is no ${kind} "${value}"`);
-		return record;
-	});
+	checkReferences(authority, authorityReferences, known);
+	checkReferences(programme, { 'observations.*.statement': 'outcome' }, known);
+	checkReferences(audits, auditReferences, known);
+	const evidence = evidenceFiles(files, people);
+	for (const { file, record } of evidence)
+		checkReferences({ file, data: record }, evidenceReferences, known);
 	return {
 		people,
 		teams: authority.data.teams.map(({ name, manager }) => ({ name, manager })),
-		evidence,
+		evidence: evidence.map(({ record }) => record),
 		programme: programme.data,
 		audits: audits.data
 	};
 }
 
-type YamlFile<T> = { file: string; data: T; lineOf(path: YamlPath): number | undefined };
+// What the values in each file name. Outcomes include their statements, such as "2.3 D4".
+const authorityReferences = {
+	'leaders.*.team': 'team',
+	'teams.*.manager': 'person',
+	'teams.*.practiceSupervisor': 'person'
+};
 
-function yamlFile<S extends z.ZodType>(files: ContentFiles, name: string, schema: S) {
-	const file = `demo/${name}`;
-	if (files[file] === undefined) throw new ContentError(file, 'is missing');
-	return { file, ...parseYaml(file, files[file], schema) };
-}
+const auditReferences = {
+	'rotation.*.auditors.*': 'person',
+	'rotation.*.practitioners.*': 'person',
+	'stories.*.practitioner': 'person',
+	'stories.*.auditor': 'person',
+	'stories.*.coAuditor': 'person',
+	'stories.*.force.~': 'area',
+	'stories.*.developments.*': 'development',
+	'stories.*.strengths.*': 'strength',
+	'developments.*.outcomes.*': 'outcome',
+	'developments.*.standards.*': 'standard',
+	'strengths.*.outcomes.*': 'outcome',
+	'strengths.*.standards.*': 'standard',
+	'inProgress.practitioner': 'person',
+	'inProgress.auditor': 'person'
+};
 
-/** A path into a file's data (`*`: every item; `~`: every key) and what its values name. */
-type Reference = [pattern: string[], kind: string];
-
-const authorityReferences: Reference[] = [
-	[['leaders', '*', 'team'], 'team'],
-	[['teams', '*', 'manager'], 'person'],
-	[['teams', '*', 'practiceSupervisor'], 'person']
-];
-
-const auditReferences: Reference[] = [
-	[['rotation', '*', 'auditors', '*'], 'person'],
-	[['rotation', '*', 'practitioners', '*'], 'person'],
-	...['practitioner', 'auditor', 'coAuditor'].map((key): Reference => [
-		['stories', '*', key],
-		'person'
-	]),
-	[['stories', '*', 'force', '~'], 'area'],
-	[['stories', '*', 'developments', '*'], 'development'],
-	[['stories', '*', 'strengths', '*'], 'strength'],
-	...['developments', 'strengths'].flatMap((list): Reference[] => [
-		[[list, '*', 'outcomes', '*'], 'outcome or statement'],
-		[[list, '*', 'standards', '*'], 'standard']
-	]),
-	[['inProgress', 'practitioner'], 'person'],
-	[['inProgress', 'auditor'], 'person']
-];
-
-/** The string values at a pattern, with their paths. */
-function* valuesAt(
-	data: unknown,
-	pattern: string[],
-	path: YamlPath = []
-): Generator<[string, YamlPath]> {
-	if (pattern.length === 0) {
-		if (typeof data === 'string') yield [data, path];
-		return;
-	}
-	if (typeof data !== 'object' || data === null) return;
-	const [step, ...rest] = pattern;
-	const entries = Object.entries(data).map(
-		([key, value]) => [Array.isArray(data) ? Number(key) : key, value] as const
-	);
-	for (const [key, value] of entries) {
-		if (step === '~') yield [String(key), [...path, key]];
-		else if (step === '*' || step === key) yield* valuesAt(value, rest, [...path, key]);
-	}
-}
+const evidenceReferences = {
+	'outcomes.*': 'outcome',
+	'statements.*': 'outcome',
+	'standards.*': 'standard',
+	'review.by': 'person'
+};
 
 /** Each person's records, in the order of people and then of the file's number. */
 function evidenceFiles(files: ContentFiles, people: DemoPerson[]) {

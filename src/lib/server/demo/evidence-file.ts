@@ -6,7 +6,7 @@ import {
 	reflectiveModels
 } from '../../portfolio/vocabulary.ts';
 import { ContentError } from '../content/error.ts';
-import { parseMarkdown } from '../content/frontmatter.ts';
+import { parseMarkdown, sectionsOf } from '../content/frontmatter.ts';
 
 // A demo portfolio record: `content/demo/evidence/<owner>/<n>-<slug>.md`, its details in the
 // frontmatter and its texts under `## ` headings. Fictional and anonymised: children are
@@ -51,30 +51,14 @@ export type DemoEvidence = Omit<Frontmatter, 'cpd' | 'hours' | 'review'> & {
 };
 
 const required = ['Account', 'Relevance', 'Learning', 'Impact'];
-const optional = ['Peer reflection', 'Feedback'];
 
 /** Reads one record; a heading the model does not have, or a missing text, names the line. */
 export function parseEvidence(file: string, source: string, owner: string): DemoEvidence {
 	const { data, lines } = parseMarkdown(file, source, frontmatter);
 	const prompts = reflectiveModels[data.model].prompts;
-	const headings = [required[0], ...prompts.map((p) => p.label), ...required.slice(1), ...optional];
-	const sections = new Map<string, string[]>();
-	let current: string[] | undefined;
-	for (const { text, number } of lines) {
-		const heading = /^## +(.*?)\s*$/.exec(text)?.[1];
-		if (heading !== undefined) {
-			if (!headings.includes(heading) || sections.has(heading))
-				throw new ContentError(
-					file,
-					`"## ${heading}" is not a section, or not a second time; a ${data.model} record has: ${headings.join(', ')}`,
-					number
-				);
-			sections.set(heading, (current = []));
-		} else if (current) current.push(text);
-		else if (text.trim())
-			throw new ContentError(file, 'text before the first "## " heading', number);
-	}
-	const section = (name: string) => sections.get(name)?.join('\n').trim() ?? '';
+	const headings = ['Account', ...prompts.map((p) => p.label), ...required.slice(1)];
+	const sections = sectionsOf(file, lines, [...headings, 'Peer reflection', 'Feedback']);
+	const section = (name: string) => sections.get(name) ?? '';
 	for (const name of required)
 		if (!section(name)) throw new ContentError(file, `the "## ${name}" section is missing`);
 	if (sections.has('Feedback') && data.status !== 'returned')

@@ -27,10 +27,15 @@ interface Seed {
 	definition: AuditDefinition;
 	texts: DemoAudits;
 	person: Awaited<ReturnType<typeof demoPeopleIn>>;
-	/** The next number of a deterministic sequence, so the demo is the same on every run. */
+	/** The next number of a fixed sequence, so that the demo is the same on every run. */
 	next: () => number;
 	pick: <T>(list: T[]) => T;
 }
+
+/** One audit being seeded: the `n`th, its plan, and when the auditor worked on it. */
+type Audit = Awaited<ReturnType<typeof openAudit>> & { n: number; plan: Plan };
+
+type AreaGrades = Record<string, { grade: AreaGrade; evidence: string }>;
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number) {
@@ -47,17 +52,20 @@ const at = (day: string) => new Date(`${day}T10:00:00Z`);
 export async function seedDemoAudits(db: Db, texts: DemoAudits, now = new Date()) {
 	const next = random(20261125);
 	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
-	const seed: Seed = {
-		db,
-		definition: auditDefinition(),
-		texts,
-		person: await demoPeopleIn(db),
-		next,
-		pick
-	};
+	const person = await demoPeopleIn(db);
+	const seed: Seed = { db, definition: auditDefinition(), texts, person, next, pick };
 	// The rotation first, then the stories the demo tells.
 	const plans = [...rotation(seed), ...texts.stories];
-	for (const [index, plan] of plans.entries()) await seedAudit(seed, plan, index + 1, now);
+	for (const [index, plan] of plans.entries()) {
+		const n = index + 1;
+		const whole = Math.floor(plan.monthsAgo);
+		const extra = Math.round((plan.monthsAgo - whole) * 30);
+		const month = at(addMonths(dateOnly(now), -whole));
+		const auditedOn = dateOnly(addMs(month, -days(extra + 3 + (n % 5))));
+		const caseRef = `C-${String(104000 + n * 37).padStart(6, '0')}`;
+		const opened = await openAudit(seed, plan, caseRef, addMonths(auditedOn, -6), at(auditedOn));
+		await seedAudit(seed, { ...opened, n, plan });
+	}
 	await seedAuditInProgress(seed, now);
 	await seedDemoPathways(db, texts.pathwayReflection, now);
 }
@@ -84,64 +92,56 @@ function rotation({ texts, pick }: Seed): Plan[] {
 	return plans;
 }
 
-/** One finalised audit: graded, with views, findings and actions; then its follow-up. */
-async function seedAudit(seed: Seed, plan: Plan, n: number, now: Date) {
-	const { db, definition, person } = seed;
-	const whole = Math.floor(plan.monthsAgo);
-	const extra = Math.round((plan.monthsAgo - whole) * 30);
-	const auditedOn = dateOnly(
-		addMs(at(addMonths(dateOnly(now), -whole)), -days(extra + 3 + (n % 5)))
-	);
-	const when = at(auditedOn);
+/** Creates a draft audit of a practitioner's work up to the day it is audited, `when`. */
+async function openAudit(
+	{ db, person }: Seed,
+	plan: Pick<Plan, 'practitioner' | 'auditor' | 'coAuditor' | 'type' | 'theme'>,
+	caseRef: string,
+	periodStart: string,
+	when: Date
+) {
 	const who = person(plan.practitioner);
 	const auditorId = person(plan.auditor).id;
-	const id = await createAudit(
-		db,
-		auditorId,
-		{
-			type: plan.type ?? 'journey-and-impact',
-			theme: plan.theme ?? null,
-			caseRef: `C-${String(104000 + n * 37).padStart(6, '0')}`,
-			practitionerId: who.id,
-			managerId: who.manager_id,
-			coAuditorId: plan.coAuditor ? person(plan.coAuditor).id : null,
-			periodStart: addMonths(auditedOn, -6),
-			periodEnd: auditedOn,
-			auditedOn
-		},
-		when
-	);
-	const areaGrades = await grade(seed, plan, n, { id, auditorId, when });
-	const failing =
-		areaGrades.overall === 'requires-improvement' || areaGrades.overall === 'inadequate';
-	await addViews(seed, id, auditorId, when);
-	const developments = await addFindings(seed, plan, failing, { id, auditorId, when });
-	const actions = await addActions(seed, developments.length > 0, who, { id, auditorId, when });
-	const finalised = addMs(when, days(1));
+	const form = {
+		type: plan.type ?? 'journey-and-impact',
+		theme: plan.theme ?? null,
+		caseRef,
+		practitionerId: who.id,
+		managerId: who.manager_id,
+		coAuditorId: plan.coAuditor ? person(plan.coAuditor).id : null,
+		periodStart,
+		periodEnd: dateOnly(when),
+		auditedOn: dateOnly(when)
+	};
+	return { id: await createAudit(db, auditorId, form, when), auditorId, who, when };
+}
+
+/** Graded, with views, findings and actions, finalised; then its follow-up. */
+async function seedAudit(seed: Seed, audit: Audit) {
+	const { grades: areaGrades, overall } = await grade(seed, audit);
+	await addViews(seed, audit);
+	const failing = overall === 'requires-improvement' || overall === 'inadequate';
+	const actions = await addActions(seed, audit, await addFindings(seed, audit, failing));
+	const finalised = addMs(audit.when, days(1));
+	const origin = 'http://localhost:3000';
+	const { db, definition } = seed;
+	const done = { anonymityConfirmed: false, origin };
 	const escalation = await finaliseAudit(
 		db,
 		definition,
-		auditorId,
-		id,
-		{ anonymityConfirmed: false, origin: 'http://localhost:3000' },
+		audit.auditorId,
+		audit.id,
+		done,
 		finalised
 	);
 	// The most recent audit still waits for its urgent review.
-	if (plan.monthsAgo < 1) return;
-	await followUp(seed, n, plan.monthsAgo <= 4, { id, who, actions, escalation, finalised });
-	if (n % 4 === 0) await moderate(seed, n, id, areaGrades.grades, finalised);
+	if (audit.plan.monthsAgo < 1) return;
+	await followUp(seed, audit, actions, escalation, finalised);
+	if (audit.n % 4 === 0) await moderate(seed, audit, areaGrades, finalised);
 }
 
-type Step = { id: string; auditorId: string; when: Date };
-type AreaGrades = Record<string, { grade: AreaGrade; evidence: string }>;
-
 /** Most areas get the base grade; in about one audit in five, one area falls a grade below. */
-async function grade(
-	{ db, definition, texts, next, pick }: Seed,
-	plan: Plan,
-	n: number,
-	step: Step
-) {
+async function grade({ db, definition, texts, next, pick }: Seed, { plan, n, ...audit }: Audit) {
 	const lower = !plan.force && next() < 0.2 ? pick(definition.areas).id : undefined;
 	const areaGrades: AreaGrades = {};
 	for (const area of definition.areas) {
@@ -154,24 +154,21 @@ async function grade(
 			grade === 'not-applicable' ? '' : texts.gradeEvidence.replace('{grade}', gradeNames[grade]);
 		areaGrades[area.id] = { grade, evidence };
 	}
-	const form = {
-		grades: areaGrades,
-		grip: Boolean(plan.grip),
-		gripReason: plan.grip ? texts.gripReason : ''
-	};
-	const derived = await saveGrades(
+	const gripReason = plan.grip ? texts.gripReason : '';
+	const form = { grades: areaGrades, grip: Boolean(plan.grip), gripReason };
+	const { overall } = await saveGrades(
 		db,
 		definition,
-		step.auditorId,
-		step.id,
+		audit.auditorId,
+		audit.id,
 		'audit',
 		form,
-		step.when
+		audit.when
 	);
-	return { grades: areaGrades, overall: derived.overall };
+	return { grades: areaGrades, overall };
 }
 
-async function addViews({ db, texts, pick }: Seed, id: string, auditorId: string, when: Date) {
+async function addViews({ db, texts, pick }: Seed, audit: Audit) {
 	const child = pick(texts.childViews);
 	const parent = pick(texts.parentViews);
 	const notObtained = texts.viewsNotObtained;
@@ -182,11 +179,11 @@ async function addViews({ db, texts, pick }: Seed, id: string, auditorId: string
 		worker_view: texts.workerView,
 		manager_view: texts.managerView
 	};
-	await saveViews(db, auditorId, id, views, when);
+	await saveViews(db, audit.auditorId, audit.id, views, audit.when);
 }
 
-/** The plan's findings, or one picked at random: a development where practice fell short. */
-async function addFindings({ db, texts, next }: Seed, plan: Plan, failing: boolean, step: Step) {
+/** The plan's findings, or one picked in turn: a development where practice fell short. */
+async function addFindings({ db, texts, next }: Seed, { plan, ...audit }: Audit, failing: boolean) {
 	const byId = (list: DemoFinding[], ids: string[]) =>
 		ids.map((id) => list.find((f) => f.id === id)!);
 	const any = (list: DemoFinding[]) => [list[Math.floor(next() * list.length)]];
@@ -202,28 +199,22 @@ async function addFindings({ db, texts, next }: Seed, plan: Plan, failing: boole
 	];
 	for (const { text, outcomes, standards, kind } of findings) {
 		const finding = { text, outcomes, standards, kind, frameworkVersion: demoFrameworkVersion };
-		await addFinding(db, step.auditorId, step.id, finding, step.when);
+		await addFinding(db, audit.auditorId, audit.id, finding, audit.when);
 	}
 	return developments;
 }
 
 /** An action on the plan where there are developments, and one for supervision. */
-async function addActions(
-	{ db, texts }: Seed,
-	developments: boolean,
-	who: { id: string; manager_id: string | null },
-	step: Step
-) {
-	const due = (n: number) => dateOnly(addMs(step.when, days(n)));
+async function addActions({ db, texts }: Seed, audit: Audit, developments: DemoFinding[]) {
+	const due = (n: number) => dateOnly(addMs(audit.when, days(n)));
+	const { who } = audit;
 	const actions = [
-		...(developments
-			? [{ description: texts.actions.development, ownerId: who.id, dueOn: due(28) }]
-			: []),
+		{ description: texts.actions.development, ownerId: who.id, dueOn: due(28) },
 		{ description: texts.actions.supervision, ownerId: who.manager_id!, dueOn: due(14) }
-	];
+	].slice(developments.length ? 0 : 1);
 	const ids: string[] = [];
 	for (const action of actions)
-		ids.push(await addAction(db, step.auditorId, step.id, action, step.when));
+		ids.push(await addAction(db, audit.auditorId, audit.id, action, audit.when));
 	return ids;
 }
 
@@ -233,17 +224,11 @@ async function addActions(
  */
 async function followUp(
 	{ db, texts, person }: Seed,
-	n: number,
-	lastFourMonths: boolean,
-	audit: {
-		id: string;
-		who: { id: string; manager_id: string | null };
-		actions: string[];
-		escalation: 'same-day' | 'urgent-review' | null;
-		finalised: Date;
-	}
+	{ id, who, n, plan }: Audit,
+	actions: string[],
+	escalation: 'same-day' | 'urgent-review' | null,
+	finalised: Date
 ) {
-	const { id, who, actions, escalation, finalised } = audit;
 	const manager = who.manager_id!;
 	if (escalation) {
 		const sameDay = escalation === 'same-day';
@@ -253,7 +238,7 @@ async function followUp(
 	}
 	const received = addMs(finalised, days(2));
 	await recordReceipt(db, manager, id, n % 2 ? texts.receipt : '', received);
-	const overdue = lastFourMonths && n % 3 === 0;
+	const overdue = plan.monthsAgo <= 4 && n % 3 === 0;
 	for (const actionId of overdue ? actions.slice(1) : actions) {
 		await markActionDone(db, who.id, id, actionId, addMs(received, days(10)));
 		await signOffAction(db, manager, id, actionId, addMs(received, days(12)));
@@ -261,13 +246,7 @@ async function followUp(
 }
 
 /** A sample each quarter, moderated by the principal social worker; one in two graded lower. */
-async function moderate(
-	seed: Seed,
-	n: number,
-	id: string,
-	areaGrades: AreaGrades,
-	finalised: Date
-) {
+async function moderate(seed: Seed, { id, n }: Audit, areaGrades: AreaGrades, finalised: Date) {
 	const { db, definition, texts } = seed;
 	const psw = seed.person('psw@demo.test').id;
 	const moderated = { ...areaGrades };
@@ -288,28 +267,11 @@ async function moderate(
 }
 
 /** An audit in progress: the first areas of the demo practitioner's work graded yesterday. */
-async function seedAuditInProgress({ db, definition, texts, person }: Seed, now: Date) {
-	const { practitioner, auditor, caseRef, areas, grade, evidence } = texts.inProgress;
-	const priya = person(practitioner);
-	const auditorId = person(auditor).id;
+async function seedAuditInProgress(seed: Seed, now: Date) {
+	const { caseRef, areas, grade, evidence, ...plan } = seed.texts.inProgress;
 	const started = addMs(now, -days(1));
-	const draft = await createAudit(
-		db,
-		auditorId,
-		{
-			type: 'journey-and-impact',
-			theme: null,
-			caseRef,
-			practitionerId: priya.id,
-			managerId: priya.manager_id,
-			coAuditorId: null,
-			periodStart: addMonths(dateOnly(now), -6),
-			periodEnd: dateOnly(started),
-			auditedOn: dateOnly(started)
-		},
-		started
-	);
-	const graded = definition.areas.slice(0, areas).map((area) => [area.id, { grade, evidence }]);
+	const audit = await openAudit(seed, plan, caseRef, addMonths(dateOnly(now), -6), started);
+	const graded = seed.definition.areas.slice(0, areas).map((a) => [a.id, { grade, evidence }]);
 	const form = { grades: Object.fromEntries(graded), grip: false, gripReason: '' };
-	await saveGrades(db, definition, auditorId, draft, 'audit', form, started);
+	await saveGrades(seed.db, seed.definition, audit.auditorId, audit.id, 'audit', form, started);
 }

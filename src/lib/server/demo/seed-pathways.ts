@@ -14,6 +14,24 @@ import { demoFrameworkVersion } from './content';
  * and to the whole service.
  */
 export async function seedDemoPathways(db: Db, reflection: string, now: Date) {
+	const assigned = new Set<string>();
+	let n = 0;
+	for (const need of await openNeeds(db)) {
+		const pathwayId = suggestPathways(need.outcomes)[0]?.pathway.id;
+		const key = `${need.practitioner_id}:${pathwayId}`;
+		if (!pathwayId || assigned.has(key)) continue;
+		// Half the needs older than two months get a pathway; the newest wait for supervision.
+		if (now.getTime() - new Date(need.created_at).getTime() < days(60)) continue;
+		const chris = need.email === 'colleague@demo.test';
+		if (!chris && n++ % 2 === 1) continue;
+		assigned.add(key);
+		await followPathway(db, need, pathwayId, chris || n % 3 === 0 ? reflection : undefined);
+	}
+	await assignToTeamAndService(db, now);
+}
+
+/** Open needs of supervised practitioners, oldest first, with their outcomes. */
+async function openNeeds(db: Db) {
 	const needs = await db
 		.selectFrom('learning_needs')
 		.innerJoin('users', 'users.id', 'learning_needs.practitioner_id')
@@ -27,68 +45,57 @@ export async function seedDemoPathways(db: Db, reflection: string, now: Date) {
 		.orderBy('learning_needs.description')
 		.execute();
 	const outcomes = await db.selectFrom('learning_need_outcomes').selectAll().execute();
-	const assigned = new Set<string>();
-	let n = 0;
-	for (const need of needs) {
-		const ids = outcomes.filter((o) => o.need_id === need.id).map((o) => o.outcome_id);
-		const pathwayId = suggestPathways(ids)[0]?.pathway.id;
-		const key = `${need.practitioner_id}:${pathwayId}`;
-		if (!pathwayId || assigned.has(key)) continue;
-		// Half the needs older than two months get a pathway; the newest wait for supervision.
-		const raised = new Date(need.created_at);
-		if (now.getTime() - raised.getTime() < days(60)) continue;
-		const chris = need.email === 'colleague@demo.test';
-		if (!chris && n++ % 2 === 1) continue;
-		assigned.add(key);
-		const assignedAt = addMs(raised, days(7));
-		const assignment = {
-			pathwayId,
-			scope: 'person' as const,
-			practitionerId: need.practitioner_id,
-			needId: need.id
-		};
-		const assignmentId = await assignPathway(db, need.supervisor_id, assignment, assignedAt);
-		const work = (await pathwayWork(db, need.practitioner_id, assignmentId))!;
-		const steps = work.pathway.steps.slice(0, -1).map((s) => s.number);
-		if (!chris && n % 3 !== 0) {
-			await saveProgress(
-				db,
-				need.practitioner_id,
-				work,
-				steps.slice(0, 1),
-				'',
-				addMs(assignedAt, days(5))
-			);
-			continue;
-		}
-		const completedAt = addMs(assignedAt, days(35));
-		const completion = {
-			stepsDone: steps,
-			reflection,
-			frameworkVersion: demoFrameworkVersion,
-			anonymityConfirmed: false
-		};
-		const { evidenceId } = await completePathway(
-			db,
-			need.practitioner_id,
-			work,
-			completion,
-			completedAt
-		);
-		// Reviewed and accepted by the supervisor a few days later, which meets the need.
-		const acceptedAt = addMs(completedAt, days(4));
-		await db
-			.updateTable('evidence')
-			.set({
-				status: 'accepted',
-				reviewed_by: need.supervisor_id,
-				reviewed_at: acceptedAt.toISOString()
-			})
-			.where('id', '=', evidenceId)
-			.execute();
-		await meetNeedsOnAcceptance(db, evidenceId, acceptedAt);
+	return needs.map((need) => ({
+		...need,
+		outcomes: outcomes.filter((o) => o.need_id === need.id).map((o) => o.outcome_id)
+	}));
+}
+
+/**
+ * The supervisor assigns the pathway a week after the need was raised. With a reflection, the
+ * practitioner completes it five weeks later and the supervisor accepts the evidence, which
+ * meets the need; without, the first step is done.
+ */
+async function followPathway(
+	db: Db,
+	need: Awaited<ReturnType<typeof openNeeds>>[number],
+	pathwayId: string,
+	reflection: string | undefined
+) {
+	const practitioner = need.practitioner_id;
+	const assignedAt = addMs(new Date(need.created_at), days(7));
+	const assignment = {
+		pathwayId,
+		scope: 'person' as const,
+		practitionerId: practitioner,
+		needId: need.id
+	};
+	const assignmentId = await assignPathway(db, need.supervisor_id, assignment, assignedAt);
+	const work = (await pathwayWork(db, practitioner, assignmentId))!;
+	const steps = work.pathway.steps.slice(0, -1).map((s) => s.number);
+	if (reflection === undefined) {
+		await saveProgress(db, practitioner, work, steps.slice(0, 1), '', addMs(assignedAt, days(5)));
+		return;
 	}
-	await assignToTeamAndService(db, now);
+	const completedAt = addMs(assignedAt, days(35));
+	const completion = {
+		stepsDone: steps,
+		reflection,
+		frameworkVersion: demoFrameworkVersion,
+		anonymityConfirmed: false
+	};
+	const { evidenceId } = await completePathway(db, practitioner, work, completion, completedAt);
+	const acceptedAt = addMs(completedAt, days(4));
+	await db
+		.updateTable('evidence')
+		.set({
+			status: 'accepted',
+			reviewed_by: need.supervisor_id,
+			reviewed_at: acceptedAt.toISOString()
+		})
+		.where('id', '=', evidenceId)
+		.execute();
+	await meetNeedsOnAcceptance(db, evidenceId, acceptedAt);
 }
 
 async function assignToTeamAndService(db: Db, now: Date) {
