@@ -57,7 +57,10 @@ const expectedCounts: Record<string, number> = {
 	users: 39
 };
 
-/** Digests of each table's rows, with ids, times and hashes masked; events and mail are left out as their wording belongs to other modules. */
+/**
+ * A digest of each table's rows, with ids, times and hashes masked. Events and mail are left out:
+ * their wording belongs to other modules.
+ */
 const expectedDigests: Record<string, string> = {
 	agreements: '1aadd502ca04e419',
 	attachments: '581a3d22b66f6709',
