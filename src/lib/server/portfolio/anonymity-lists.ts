@@ -27,8 +27,29 @@ const wordLists = {
 const peopleList = 'well-known-people.txt';
 const identifiersFile = 'identifiers.yaml';
 
-/** Kinds the checker finds by its own rules, so a data file may not declare them. */
-export const ruleKinds = ['name', 'date-of-birth', 'address'];
+/**
+ * The kinds the checker finds by its own rules, so identifiers.yaml may not declare them: what
+ * each is called and the advice shown with it.
+ */
+export const ruleKinds = [
+	{
+		kind: 'date-of-birth',
+		name: 'Date of birth',
+		message: 'This looks like a date of birth. Use an age instead, such as ‘aged 9’.'
+	},
+	{
+		kind: 'address',
+		name: 'Address',
+		message:
+			'This looks like a street address. Leave out addresses, or say ‘the family home’ instead.'
+	},
+	{
+		kind: 'name',
+		name: 'Name',
+		message:
+			'This looks like a person’s name. Use a role or an initial instead, such as ‘the child (A)’ or ‘Mother’.'
+	}
+];
 
 /** Rules in the checker that an identifier's match must also pass. */
 export const identifierChecks = ['nhs-check-digit', 'phone-digits', 'one-case'] as const;
@@ -120,7 +141,7 @@ function readIdentifiers(file: { path: string; source: string }): IdentifierKind
 	const { data, lineOf } = parseYaml(file.path, file.source, identifiersSchema);
 	const problem = (message: string, path: YamlPath) =>
 		new ContentError(file.path, message, lineOf(path));
-	const seen = new Set(ruleKinds);
+	const seen = new Set(ruleKinds.map((k) => k.kind));
 	return data.map(({ kind, name, message, patterns, phrases }, k) => {
 		if (seen.has(kind)) throw problem(`the kind "${kind}" is already in use`, [k, 'kind']);
 		seen.add(kind);
@@ -154,8 +175,7 @@ function compile(source: string, ignoreCase: boolean): RegExp | string {
 
 /** Phrases as whole words in any case, with any spaces and either apostrophe. */
 function phrasePattern(phrases: string[]) {
-	const escape = (part: string) =>
-		part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
+	const escape = (part: string) => escapeRegExp(part).replace(/['’]/g, "['’]");
 	const alternatives = phrases.map((p) =>
 		p
 			.split(/\s+/)
@@ -167,3 +187,5 @@ function phrasePattern(phrases: string[]) {
 		'dgiu'
 	);
 }
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,4 @@
-import type { AnonymityLists } from './anonymity-lists.ts';
+import { escapeRegExp, type AnonymityLists } from './anonymity-lists.ts';
 import type { Candidate } from './anonymity.ts';
 
 // Personal names, for the anonymity checker. Three rules:
@@ -34,11 +34,10 @@ function fold(word: string): string {
 const wordSet = (...lists: string[][]) => new Set(lists.flat().map(fold));
 
 export function nameWords(lists: AnonymityLists): NameWords {
-	const escape = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	const people = lists.wellKnownPeople.map((name) =>
 		name
 			.split(/[\s-]+/)
-			.map(escape)
+			.map(escapeRegExp)
 			.join(String.raw`[\s_.\-]+`)
 	);
 	return {

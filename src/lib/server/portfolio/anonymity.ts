@@ -1,6 +1,7 @@
 import { bundledContent } from '../content/bundled.ts';
 import {
 	loadAnonymityLists,
+	ruleKinds,
 	type AnonymityLists,
 	type IdentifierCheck,
 	type IdentifierKind
@@ -47,27 +48,6 @@ export interface Finding {
 	message: string;
 }
 
-/** The kinds the rules here find, what each is called and the advice shown with it. */
-const kindsFoundByRules = [
-	{
-		kind: 'date-of-birth',
-		name: 'Date of birth',
-		message: 'This looks like a date of birth. Use an age instead, such as ‘aged 9’.'
-	},
-	{
-		kind: 'address',
-		name: 'Address',
-		message:
-			'This looks like a street address. Leave out addresses, or say ‘the family home’ instead.'
-	},
-	{
-		kind: 'name',
-		name: 'Name',
-		message:
-			'This looks like a person’s name. Use a role or an initial instead, such as ‘the child (A)’ or ‘Mother’.'
-	}
-];
-
 /** What the checker needs from a set of lists, built once for each. */
 interface Rules {
 	/** When candidates overlap, the kind earlier here is kept: it says more about what the text is. */
@@ -84,7 +64,7 @@ const compiled = new WeakMap<AnonymityLists, Rules>();
 function rulesFor(lists: AnonymityLists): Rules {
 	let rules = compiled.get(lists);
 	if (rules) return rules;
-	const kinds = [...kindsFoundByRules, ...lists.identifiers];
+	const kinds = [...ruleKinds, ...lists.identifiers];
 	rules = {
 		// A date after "DOB" is a date of birth, not a phone number; "Jane.Smith@…" is an email.
 		specificity: ['date-of-birth', ...lists.identifiers.map((k) => k.kind), 'address', 'name'],
@@ -103,7 +83,7 @@ export const anonymityLists = loadAnonymityLists(bundledContent);
 
 /** What each kind of finding is called, for people. */
 export const findingKindNames: Record<FindingKind, string> = Object.fromEntries(
-	[...kindsFoundByRules, ...anonymityLists.identifiers].map((k) => [k.kind, k.name])
+	[...ruleKinds, ...anonymityLists.identifiers].map((k) => [k.kind, k.name])
 );
 
 const contextLength = 40;
