@@ -5,11 +5,13 @@ import { testDatabases } from '../db/testing';
 import { seedDemoAuthority } from './seed';
 
 // The demo authority is data under content/demo; this test holds what the seed makes of it.
-// The figures were captured by seeding on main (ae7a82b, before the demo texts moved out of the
-// code) on SQLite and PostgreSQL, four runs each, with PRINT_DEMO_FIGURES=1. Main left the order
-// of two needs raised in one audit to the database, so evidence_outcomes came out 99 or 100; the
-// seed now takes them in a fixed order (655f6a0) and these are the figures from then on.
-// If you change the demo on purpose, print the new figures the same way and paste them here.
+// How the figures were captured: the seed as it was on main (ae7a82b), with the demo written in
+// TypeScript, was run on SQLite and PostgreSQL, four times each, and every table counted and
+// digested as below. Main left the order of two needs raised in one audit to the database, so
+// evidence_outcomes came out 99 or 100 and a few digests varied; one commit (655f6a0) fixed that
+// order and nothing else, and the figures below were then printed from that commit with
+// PRINT_DEMO_FIGURES=1, identical on every run and on both databases. The demo as content must
+// produce them too. If you change the demo on purpose, print the new figures and paste them here.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
