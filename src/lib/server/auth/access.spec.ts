@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import { newUser, testDatabases } from '../db/testing';
-import { assignSupervisor } from '../people/supervision';
+import { assignSupervisor } from '../people/relationships';
 import type { SessionUser } from './session';
 
 vi.mock('$app/server', () => ({ getRequestEvent: () => ({}) }));

@@ -8,7 +8,7 @@ import { replaceStandards } from '../portfolio/standards';
 import { practiceStandardSets } from '../standards';
 import { findItem, type MappedStandard } from '../standards/mapping';
 import type { DemoEvidence } from './evidence';
-import { currentSupervisor } from '../people/supervision';
+import { holderOf } from '../people/relationships';
 import { signOffOutcome } from '../signoff/signoffs';
 import { programmeFor } from '../programme';
 import { recordProgrammeReview } from '../programme/reviews';
@@ -180,7 +180,7 @@ export async function seedDemoExtras(
 		.execute();
 }
 
-/** Later-year ASYEs have outcomes signed off by their supervisors, citing their accepted evidence. */
+/** Later-year ASYEs have outcomes signed off by their assessors, citing their accepted evidence. */
 export async function seedDemoSignoffs(
 	db: Db,
 	frameworkVersion: string,
@@ -193,7 +193,7 @@ export async function seedDemoSignoffs(
 			.select('id')
 			.where('email', '=', email)
 			.executeTakeFirstOrThrow();
-		const supervisor = await currentSupervisor(db, person.id, dateOnly(now));
+		const supervisor = await holderOf(db, person.id, 'assessor', dateOnly(now));
 		if (!supervisor) continue;
 		const accepted = await db
 			.selectFrom('evidence_outcomes')
@@ -264,7 +264,7 @@ export async function seedDemoProgrammes(db: Db, now = new Date()) {
 		.execute();
 	for (const { email, userId } of enrolments) {
 		const programme = await programmeFor(db, userId, today);
-		const supervisor = await currentSupervisor(db, userId, today);
+		const supervisor = await holderOf(db, userId, 'assessor', today);
 		if (!programme || !supervisor) continue;
 		for (const review of programme.reviews.filter((r) => r.state === 'overdue' && !r.optional)) {
 			if (email === 'sara.novak@demo.test' && review.id === 'month-6') continue;
@@ -301,7 +301,7 @@ export async function seedDemoObservations(db: Db, frameworkVersion: string, now
 		.execute();
 	for (const person of people) {
 		const month = programmeMonth(person.starts_on, today);
-		const supervisor = await currentSupervisor(db, person.id, today);
+		const supervisor = await holderOf(db, person.id, 'assessor', today);
 		if (month < 4 || !supervisor) continue;
 		const count = month >= 9 ? 2 : 1;
 		for (let i = 0; i < count; i++) {
@@ -340,7 +340,7 @@ export async function seedDemoSupervision(db: Db, now = new Date()) {
 		.select('id')
 		.where('email', '=', 'practitioner@demo.test')
 		.executeTakeFirstOrThrow();
-	const supervisor = await currentSupervisor(db, priya.id, dateOnly(now));
+	const supervisor = await holderOf(db, priya.id, 'practice-supervisor', dateOnly(now));
 	if (!supervisor) return;
 	await createSupervisionRecord(
 		db,
@@ -381,8 +381,11 @@ export async function seedDemoAgreements(db: Db, now = new Date()) {
 		.select(['enrolments.id', 'enrolments.starts_on', 'users.id as userId', 'users.email'])
 		.execute();
 	for (const enrolment of enrolments) {
-		const supervisor = await currentSupervisor(db, enrolment.userId, today);
+		const supervisor = await holderOf(db, enrolment.userId, 'practice-supervisor', today);
 		if (!supervisor) continue;
+		// Their own assessor signs when they have one of their own; the principal social worker
+		// otherwise.
+		const assessor = await holderOf(db, enrolment.userId, 'assessor', today);
 		const signed = new Date(`${enrolment.starts_on}T12:00:00Z`);
 		await createAgreement(
 			db,
@@ -400,7 +403,11 @@ export async function seedDemoAgreements(db: Db, now = new Date()) {
 		);
 		await signAgreement(
 			db,
-			{ id: psw.id, practitioner: false, supervisor: false },
+			{
+				id: assessor && assessor.id !== supervisor.id ? assessor.id : psw.id,
+				practitioner: false,
+				supervisor: false
+			},
 			enrolment.id,
 			'assessor',
 			signed

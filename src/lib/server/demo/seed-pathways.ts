@@ -22,6 +22,7 @@ export async function seedDemoPathways(db: Db, now: Date) {
 			'users.email',
 			'supervisions.supervisor_id'
 		])
+		.where('supervisions.kind', '=', 'practice-supervisor')
 		.where('supervisions.ends_on', 'is', null)
 		.where('learning_needs.status', '=', 'open')
 		.orderBy('learning_needs.created_at')

@@ -5,6 +5,8 @@ import { dateOnly, timestamp } from '../db/time';
 import { addMonths } from '../programme/month';
 import { demoPassword, demoPeople, demoTeams } from './authority';
 import { demoEvidence } from './evidence';
+import { relationshipKinds } from '../db/schema';
+import { seedDemoAssessor } from './seed-assessor';
 import { seedDemoAudits } from './seed-audits';
 import {
 	seedDemoAgreements,
@@ -146,10 +148,16 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 			handover
 		);
 		first.starts_on = handover;
+		// One person held all three relationships: line manager, practice supervisor, assessor.
 		await tx
 			.insertInto('supervisions')
-			.values([earlier, ...current])
+			.values(
+				[earlier, ...current].flatMap((s) =>
+					relationshipKinds.map((kind) => ({ ...s, id: newId(), kind }))
+				)
+			)
 			.execute();
+		await seedDemoAssessor(tx, passwordHash, created);
 		const asyes = demoPeople.filter((p) => p.asyeMonth);
 		await tx
 			.insertInto('enrolments')
