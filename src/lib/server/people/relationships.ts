@@ -52,7 +52,7 @@ async function checkHolder(db: Db, holderId: string, kind: RelationshipKind) {
  * given one. The current holder of that kind (if any) stops holding it the day the new one
  * starts; history is kept. Returns the new relationship's id.
  */
-export function assignRelationship(
+export async function assignRelationship(
 	db: Db,
 	actorId: string | null,
 	input: RelationshipInput,
@@ -118,7 +118,7 @@ export function assignRelationship(
 }
 
 /** Ends a relationship from a day: from `endsOn` on, its holder no longer holds it. */
-export function endRelationship(
+export async function endRelationship(
 	db: Db,
 	actorId: string,
 	id: string,
@@ -161,7 +161,7 @@ const supervisionFields: Record<string, string> = {
  * person holds already are left as they are). Refusals name the fields `supervisorId` and
  * `superviseeId`, as the supervision form does. Returns the new relationships' ids.
  */
-export function assignSupervision(
+export async function assignSupervision(
 	db: Db,
 	actorId: string | null,
 	input: {
