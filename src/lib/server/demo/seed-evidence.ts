@@ -365,8 +365,9 @@ export async function seedDemoSupervision(db: Db, now = new Date()) {
 
 /**
  * Support and assessment agreements for the demo ASYEs, signed by the practitioner, their
- * supervisor and the principal social worker as assessor; Tom Ellis (month 2) has not signed
- * yet. Protected development time for the demo ASYE.
+ * supervisor and their assessor (the principal social worker, unless they have an assessor
+ * other than their supervisor); Tom Ellis (month 2) has not signed yet. Protected development
+ * time for the demo ASYE.
  */
 export async function seedDemoAgreements(db: Db, now = new Date()) {
 	const today = dateOnly(now);
