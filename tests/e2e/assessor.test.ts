@@ -31,7 +31,20 @@ test('an external assessor sees only those they assess, and reviews their eviden
 	await submit(page, 'Return with feedback');
 	await expect(page.getByText('Evidence returned with feedback.')).toBeVisible();
 
+	// Tom's agreement waits for his assessor's signature.
+	await page.getByRole('link', { name: 'Tom Ellis' }).click();
+	await page.getByRole('link', { name: 'Programme and review points' }).click();
+	await expect(page.getByRole('button', { name: 'Sign as supervisor' })).toHaveCount(0);
+	await submit(page, 'Sign as assessor');
+	await expect(page.getByRole('button', { name: 'Sign as assessor' })).toHaveCount(0);
+	await expect(
+		page.locator('.govuk-summary-list__row', { hasText: 'Assessor (Irene Okafor)' })
+	).toContainText('Signed');
+	await expect(page.getByLabel('Working hours, as a percentage of full time')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
 	// Aisha's page: assessing, not supervising.
+	await page.goto('/supervision');
 	await page.getByRole('link', { name: 'Aisha Bello' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aisha Bello');
 	await expect(page.getByRole('link', { name: 'Record an observation' })).toBeVisible();

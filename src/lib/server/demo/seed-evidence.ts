@@ -366,8 +366,8 @@ export async function seedDemoSupervision(db: Db, now = new Date()) {
 /**
  * Support and assessment agreements for the demo ASYEs, signed by the practitioner, their
  * supervisor and their assessor (the principal social worker, unless they have an assessor
- * other than their supervisor); Tom Ellis (month 2) has not signed yet. Protected development
- * time for the demo ASYE.
+ * other than their supervisor); neither Tom Ellis (month 2) nor his assessor has signed yet.
+ * Protected development time for the demo ASYE.
  */
 export async function seedDemoAgreements(db: Db, now = new Date()) {
 	const today = dateOnly(now);
@@ -402,18 +402,20 @@ export async function seedDemoAgreements(db: Db, now = new Date()) {
 			'supervisor',
 			signed
 		);
-		await signAgreement(
-			db,
-			{
-				id: assessor && assessor.id !== supervisor.id ? assessor.id : psw.id,
-				practitioner: false,
-				supervisor: false
-			},
-			enrolment.id,
-			'assessor',
-			signed
-		);
-		if (enrolment.email !== 'tom.ellis@demo.test') {
+		const newest = enrolment.email === 'tom.ellis@demo.test';
+		if (!newest)
+			await signAgreement(
+				db,
+				{
+					id: assessor && assessor.id !== supervisor.id ? assessor.id : psw.id,
+					practitioner: false,
+					supervisor: false
+				},
+				enrolment.id,
+				'assessor',
+				signed
+			);
+		if (!newest) {
 			await signAgreement(
 				db,
 				{ id: enrolment.userId, practitioner: true, supervisor: false },
