@@ -36,6 +36,7 @@ test('an external assessor sees only those they assess, and reviews their eviden
 	await page.getByRole('link', { name: 'Programme and review points' }).click();
 	await expect(page.getByRole('button', { name: 'Sign as supervisor' })).toHaveCount(0);
 	await submit(page, 'Sign as assessor');
+	await expect(page.getByText('You have signed the agreement.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Sign as assessor' })).toHaveCount(0);
 	await expect(
 		page.locator('.govuk-summary-list__row', { hasText: 'Assessor (Irene Okafor)' })

@@ -193,8 +193,9 @@ for (const width of widths) {
 				baseURL
 			}) => {
 				const pages = await pagesFor(role, baseURL!);
-				// A page takes a few seconds on a busy machine; give each plenty.
-				test.setTimeout(30_000 * Object.keys(pages).length);
+				// A page takes a few seconds on a busy machine; give each plenty, and never less than
+				// the suite's ceiling for a test that hangs.
+				test.setTimeout(Math.max(test.info().timeout, 30_000 * Object.keys(pages).length));
 				if (role !== 'anonymous') await signIn(page, demoAccounts[role]);
 				await watchLayoutShift(page);
 				mkdirSync(`${screenshots}/${width}`, { recursive: true });

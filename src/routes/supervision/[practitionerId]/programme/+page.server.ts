@@ -13,6 +13,7 @@ import {
 } from '$lib/server/programme/agreement';
 import { supervisingKinds } from '$lib/server/people/relationships';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 /**
  * Anyone with a relationship to the practitioner sees their programme and agreement; only their
@@ -55,7 +56,10 @@ export const actions: Actions = {
 			if (!(e instanceof AgreementError)) throw e;
 			return invalid({ terms }, { terms: e.message });
 		}
-		redirect(303, `/supervision/${params.practitionerId}/programme#agreement`);
+		redirect(
+			303,
+			withNotice(`/supervision/${params.practitionerId}/programme#agreement`, 'agreement')
+		);
 	},
 	sign: async ({ params, request }) => {
 		const as = textOf(await readFormData(request), 'as') === 'assessor' ? 'assessor' : 'supervisor';
@@ -75,7 +79,10 @@ export const actions: Actions = {
 			if (!(e instanceof AgreementError)) throw e;
 			return invalid({}, { agreement: e.message });
 		}
-		redirect(303, `/supervision/${params.practitionerId}/programme#agreement`);
+		redirect(
+			303,
+			withNotice(`/supervision/${params.practitionerId}/programme#agreement`, 'signed')
+		);
 	},
 	hours: async ({ params, request }) => {
 		const { user, page } = await context(params.practitionerId, supervisingKinds);
@@ -92,7 +99,7 @@ export const actions: Actions = {
 			);
 		}
 		await setWorkingHours(getDb(), user.id, page.programme.enrolmentId, percent);
-		redirect(303, `/supervision/${params.practitionerId}/programme`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/programme`, 'hours'));
 	},
 	extend: async ({ params, request }) => {
 		const { user, page } = await context(params.practitionerId, supervisingKinds);
@@ -106,6 +113,6 @@ export const actions: Actions = {
 		if (!reason) errors.reason = 'Write why the programme is extended';
 		if (Object.keys(errors).length) return invalid({ months: monthsText, reason }, errors);
 		await extendProgramme(getDb(), user.id, page.programme.enrolmentId, Number(monthsText), reason);
-		redirect(303, `/supervision/${params.practitionerId}/programme`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/programme`, 'extended'));
 	}
 };
