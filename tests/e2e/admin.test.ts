@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoAccounts, signIn, submit } from './session';
+import { apiAs, demoAccounts, signIn, submit } from './session';
+import { postForm } from './walk';
 
 test.describe('administration', () => {
 	test.beforeEach(async ({ page }) => signIn(page, demoAccounts.admin));
@@ -76,7 +77,8 @@ test.describe('administration', () => {
 	});
 
 	test('supervision: one holder of each relationship at a time, and dates and roles are checked', async ({
-		page
+		page,
+		baseURL
 	}) => {
 		await page.goto('/admin/supervision');
 		await page.getByLabel('Practitioner').selectOption({ label: 'Joe Kelly' });
@@ -125,5 +127,23 @@ test.describe('administration', () => {
 		await expect(
 			rows.filter({ hasText: 'Sam Okoro' }).filter({ hasText: 'Assessor' })
 		).toContainText('1 February 2027 to 1 March 2027');
+
+		// A form posted as before relationships, without one: all three, as one supervisor held them.
+		const option = async (label: string, name: string) =>
+			(await page.getByLabel(label).locator('option', { hasText: name }).getAttribute('value'))!;
+		const api = await apiAs(baseURL!, demoAccounts.admin);
+		await postForm(api, '/admin/supervision?/assign', {
+			superviseeId: await option('Practitioner', 'Ruth Ambrose'),
+			supervisorId: await option('Supervisor or assessor', 'Grace Mensah'),
+			'startsOn-day': '1',
+			'startsOn-month': '4',
+			'startsOn-year': '2027'
+		});
+		await page.goto('/admin/supervision');
+		const ruth = page
+			.getByRole('row', { name: /Ruth Ambrose/ })
+			.filter({ hasText: 'Grace Mensah' });
+		await expect(ruth).toHaveCount(3);
+		for (const row of await ruth.all()) await expect(row).toContainText('1 April 2027');
 	});
 });
