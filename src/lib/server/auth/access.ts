@@ -90,7 +90,8 @@ export async function requireRecordAccess(record: { owner_id: string; status: st
 /** What each kind of relationship is called in a refusal. */
 const refusals: Record<string, string> = {
 	assessor: 'You are not this person’s assessor.',
-	'line-manager,practice-supervisor': 'You are not this person’s line manager or practice supervisor.'
+	'line-manager,practice-supervisor':
+		'You are not this person’s line manager or practice supervisor.'
 };
 
 /**
