@@ -6,7 +6,7 @@ import { holds, kindsHeldBy, relationshipKinds } from '../people/relationships';
 import { getPerson } from '../people/users';
 import { safeRedirectPath } from './redirect';
 import type { SessionUser } from './session';
-import { roleNames } from '$lib/format';
+import { relationshipNames, roleNames } from '$lib/format';
 
 /** The signed-in person; anyone else is sent to sign in and brought back afterwards. */
 export function requireUser(): SessionUser {
@@ -87,12 +87,11 @@ export async function requireRecordAccess(record: { owner_id: string; status: st
 	return requirePractitionerAccess(record.owner_id);
 }
 
-/** What each kind of relationship is called in a refusal. */
-const refusals: Record<string, string> = {
-	assessor: 'You are not this person’s assessor.',
-	'line-manager,practice-supervisor':
-		'You are not this person’s line manager or practice supervisor.'
-};
+/** Why someone without these relationships is refused. */
+const refusal = (kinds: readonly RelationshipKind[]) =>
+	kinds.length === relationshipKinds.length
+		? 'You do not supervise or assess this person.'
+		: `You are not this person’s ${kinds.map((k) => relationshipNames[k].toLowerCase()).join(' or ')}.`;
 
 /**
  * The signed-in supervisor or external assessor, if they hold one of these relationships to the
@@ -103,8 +102,7 @@ export async function requireRelationship(
 	kinds: readonly RelationshipKind[] = relationshipKinds
 ) {
 	const user = requireRole('supervisor', 'external-assessor');
-	if (!(await holdsRelationship(getDb(), user, practitionerId, kinds)))
-		error(403, refusals[kinds.join(',')] ?? 'You do not supervise or assess this person.');
+	if (!(await holdsRelationship(getDb(), user, practitionerId, kinds))) error(403, refusal(kinds));
 	return user;
 }
 
