@@ -8,7 +8,7 @@ import {
 	submitEvidence,
 	type EvidenceInput
 } from '../portfolio/evidence';
-import { assignSupervisor } from '../people/supervision';
+import { assignSupervisor } from '../people/relationships';
 import { acceptEvidence } from '../review/review';
 import { entryHash, genesisHash, verifyChains } from './chain.js';
 import { signOffOutcome, signOffProblems, signOffState, withdrawSignOff } from './signoffs';

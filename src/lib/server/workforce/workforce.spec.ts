@@ -11,7 +11,7 @@ import { saveViews } from '../audit/views';
 import { getFramework } from '../framework';
 import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
 import { acceptEvidence } from '../review/review';
-import { assignSupervisor } from '../people/supervision';
+import { assignSupervisor } from '../people/relationships';
 import { signOffOutcome, withdrawSignOff } from '../signoff/signoffs';
 import { auditAnalysis } from './audit-analysis';
 import { quarterDates, quarterOf, previousQuarter } from './audit-scope';

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireSupervisorOf } from '$lib/server/auth/access';
+import { requireRelationship } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { findOutcome, getFramework } from '$lib/server/framework';
 import { invalid, listOf, readFormData, textOf } from '$lib/server/forms';
@@ -15,7 +15,8 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 async function context(practitionerId: string, outcomeId: string) {
-	const user = await requireSupervisorOf(practitionerId);
+	// Signing outcomes off is the assessor's.
+	const user = await requireRelationship(practitionerId, ['assessor']);
 	const framework = getFramework()!;
 	const found = findOutcome(framework, outcomeId);
 	const person = await getPerson(getDb(), practitionerId);
