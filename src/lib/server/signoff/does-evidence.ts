@@ -1,6 +1,8 @@
 import type { Db } from '../db';
+import type { Outcome } from '../framework/schema';
 import { programmeDefinitions } from '../programme';
 import type { Programme } from '../programme/definition';
+import { doesStatements } from './does';
 
 /** The statements of an outcome each record was accepted as showing, by record id. */
 export async function statementsByRecord(
@@ -39,4 +41,27 @@ export async function signOffNeedsDoes(
 		.executeTakeFirst();
 	const programme = programmes.find((p) => p.id === enrolment?.programme);
 	return programme?.signOffNeedsDoes ?? true;
+}
+
+/**
+ * The records a sign-off may cite, each with the outcome's Does statements it was accepted as
+ * showing, and the Does statements they show between them: what the assessor sees before trying.
+ */
+export async function withDoesStatements<R extends { id: string }>(
+	db: Db,
+	records: R[],
+	frameworkVersion: string,
+	outcome: Outcome
+) {
+	const byRecord = await statementsByRecord(
+		db,
+		records.map((r) => r.id),
+		frameworkVersion,
+		outcome.id
+	);
+	const does = (id: string) => doesStatements(outcome, byRecord.get(id) ?? []).shown;
+	return {
+		records: records.map((r) => ({ ...r, does: does(r.id).map((s) => s.id) })),
+		does: doesStatements(outcome, [...byRecord.values()].flat()).shown
+	};
 }
