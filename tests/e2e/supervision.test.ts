@@ -103,8 +103,8 @@ test('submit, return with feedback, resubmit, accept, sign off: coverage and the
 test('an outcome is not signed off on evidence of knowing only: the error summary names the Does statements that would count', async ({
 	browser
 }) => {
-	const practitioner = await browser.newPage();
-	const supervisor = await browser.newPage();
+	const practitioner = await (await browser.newContext()).newPage();
+	const supervisor = await (await browser.newContext()).newPage();
 	await signIn(practitioner, demoAccounts.practitioner);
 	await signIn(supervisor, demoAccounts.supervisor);
 
