@@ -6,6 +6,7 @@ import { monthsBetween, pausedSpans, toReal, toWorking } from './working-time';
 // The calendar when working hours change, the programme pauses and resumes, or is extended
 // after a pause. Every date is written out.
 
+// The ASYE's review points: 3, 6, 9 (optional) and 12 months, the last one final.
 const asye: Programme = {
 	id: 'asye',
 	title: 'ASYE',
@@ -14,12 +15,13 @@ const asye: Programme = {
 	observationsRequired: 3,
 	recommendations: ['pass', 'fail', 'extend'],
 	signOffTrajectory: [],
-	reviews: [
-		{ id: 'month-3', title: '3-month review', month: 3, optional: false, final: false },
-		{ id: 'month-6', title: '6-month review', month: 6, optional: false, final: false },
-		{ id: 'month-9', title: '9-month review', month: 9, optional: true, final: false },
-		{ id: 'final', title: 'Final review', month: 12, optional: false, final: true }
-	]
+	reviews: [3, 6, 9, 12].map((month) => ({
+		id: month === 12 ? 'final' : `month-${month}`,
+		title: month === 12 ? 'Final review' : `${month}-month review`,
+		month,
+		optional: month === 9,
+		final: month === 12
+	}))
 };
 const due = (calendar: ReturnType<typeof programmeCalendar>) =>
 	calendar.reviews.map((r) => r.dueOn);
