@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { dateOnly, timestamp } from '../db/time';
@@ -29,7 +29,8 @@ export async function assignSupervisor(
 	if (input.supervisorId === input.superviseeId)
 		throw new SupervisionError('A person cannot supervise themselves');
 	const id = newId();
-	await db.transaction().execute(async (tx) => {
+	// In the caller's transaction when there is one (enrolling someone with their assessor).
+	await inTransaction(db, async (tx) => {
 		await checkActivePerson(
 			tx,
 			input.superviseeId,

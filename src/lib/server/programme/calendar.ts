@@ -48,6 +48,11 @@ const monthsText = (n: number) => `${Number(n.toFixed(2))} ${n === 1 ? 'month' :
 const hoursText = (fte: number) => (fte === 1 ? 'full time' : `${fte} of full time`);
 const daysText = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
+/** Working hours on a day: the latest change from then or before, or the hours at the start. */
+export function hoursOn(startFte: number, hours: HoursChange[], date: string) {
+	return hours.filter((h) => h.fromOn <= date).at(-1)?.fte ?? startFte;
+}
+
 function checkFraction(fte: number) {
 	if (!(fte > 0 && fte <= 1))
 		throw new Error('working hours must be more than 0 and at most full time');

@@ -1,0 +1,77 @@
+import type { Db } from '../db';
+import { roles, type Role } from '../db/schema';
+import { dateOnly } from '../db/time';
+import { FieldError } from '../errors';
+import { assignSupervisor, currentSupervisor, supervisionHistory } from '../people/supervision';
+
+// Who assesses a practitioner on their programme. Every read and write of the assessor goes
+// through this module. For now the assessor is the practitioner's supervisor (one at a time,
+// `people/supervision.ts`); at merge the lead rewires these functions to relationships of kind
+// 'assessor' (`people/relationships.ts`, `assignRelationship`), and nothing else changes.
+
+/**
+ * The roles that may assess: supervisors, and external assessors once that role exists. By the
+ * list of roles, so the external assessor counts from the moment it is added.
+ */
+export const assessorRoles = (roles as readonly string[]).filter((role) =>
+	['supervisor', 'external-assessor'].includes(role)
+) as Role[];
+
+/** Everyone who may be chosen as an assessor, by name. */
+export function assessorChoices(db: Db) {
+	return db
+		.selectFrom('users')
+		.innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+		.select(['users.id', 'users.name', 'users.email'])
+		.distinct()
+		.where('user_roles.role', 'in', assessorRoles)
+		.where('users.active', '=', 1)
+		.orderBy('users.name')
+		.execute();
+}
+
+/** Refuses anyone who may not assess, by the field the choice came from. */
+export async function checkAssessor(db: Db, id: string, field: string) {
+	const found = (await assessorChoices(db)).some((p) => p.id === id);
+	if (!found) throw new FieldError(field, 'Choose an assessor from the list');
+}
+
+/**
+ * Makes someone a practitioner's assessor from a date (in the caller's transaction). Choosing
+ * the assessor they already have changes nothing.
+ */
+export async function assignAssessor(
+	tx: Db,
+	actorId: string | null,
+	input: { assessorId: string; practitionerId: string; startsOn: string },
+	field = 'assessorId'
+) {
+	await checkAssessor(tx, input.assessorId, field);
+	const current = await currentAssessor(tx, input.practitionerId, input.startsOn);
+	if (current?.id === input.assessorId) return;
+	try {
+		await assignSupervisor(tx, actorId, {
+			supervisorId: input.assessorId,
+			superviseeId: input.practitionerId,
+			startsOn: input.startsOn
+		});
+	} catch (e) {
+		if (e instanceof FieldError) throw new FieldError(field, e.message);
+		throw e;
+	}
+}
+
+/** A practitioner's assessor on a day (today unless told), if they have one. */
+export function currentAssessor(db: Db, practitionerId: string, on = dateOnly()) {
+	return currentSupervisor(db, practitionerId, on);
+}
+
+/** A practitioner's assessors over time, newest first. */
+export async function assessorHistory(db: Db, practitionerId: string) {
+	return (await supervisionHistory(db, practitionerId)).map((s) => ({
+		id: s.id,
+		startsOn: s.starts_on,
+		endsOn: s.ends_on,
+		name: s.supervisorName
+	}));
+}
