@@ -30,6 +30,13 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 			other: await newUser(db, { name: 'Ola Other', roles: ['supervisor'] })
 		};
 	}
+	const asyeAt60 = (personId: string, assessorId: string) => ({
+		personId,
+		programme: 'asye',
+		startsOn: '2026-12-01',
+		ftePercent: 60,
+		assessorId
+	});
 	const field = (promise: Promise<unknown>) =>
 		promise.then(
 			() => 'no error',
@@ -38,13 +45,7 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 
 	it('enrols once per programme, with hours and assessor, and refuses a second', async () => {
 		const { admin, starter, assessor } = await people();
-		const input = {
-			personId: starter,
-			programme: 'asye',
-			startsOn: '2026-12-01',
-			ftePercent: 60,
-			assessorId: assessor
-		};
+		const input = asyeAt60(starter, assessor);
 		const id = await enrol(db, admin, input);
 		await expect(enrol(db, admin, input)).rejects.toBeInstanceOf(AlreadyEnrolledError);
 		// Two at once: one wins, the other is refused by the check or the database's index.
@@ -78,13 +79,7 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 
 	it('refuses what cannot be enrolled, by field', async () => {
 		const { admin, starter, assessor } = await people();
-		const input = {
-			personId: starter,
-			programme: 'asye',
-			startsOn: '2026-12-01',
-			ftePercent: 60,
-			assessorId: assessor
-		};
+		const input = asyeAt60(starter, assessor);
 		expect(await field(enrol(db, admin, { ...input, programme: 'nope' }))).toBe(
 			'programme: Choose a programme'
 		);
