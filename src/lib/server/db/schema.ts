@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { EnrolmentEnding } from '../../programme/vocabulary';
 
 // Times are ISO 8601 text in UTC (`2026-11-25T15:04:05.000Z`) and dates are `2026-11-25`, so
 // that the same queries sort and compare alike on SQLite and PostgreSQL. Flags are 0 or 1.
@@ -63,8 +64,6 @@ export interface EnrolmentsTable {
 	end_note: string | null;
 }
 
-export const enrolmentEndings = ['passed', 'not-passed', 'withdrawn', 'left'] as const;
-export type EnrolmentEnding = (typeof enrolmentEndings)[number];
 export type EnrolmentStatus = 'active' | EnrolmentEnding;
 
 /** Working hours from a date on, as a percentage of full time. */

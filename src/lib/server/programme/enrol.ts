@@ -23,13 +23,13 @@ export class AlreadyEnrolledError extends FieldError {
 	}
 }
 
+export const hoursPercentMessage =
+	'Enter working hours as a whole percentage of full time from 10 to 100, like 60';
+
 /** Working hours as people may set them: a whole percentage of full time from 10 to 100. */
 export function checkHoursPercent(percent: number, field: string) {
 	if (!Number.isInteger(percent) || percent < 10 || percent > 100)
-		throw new FieldError(
-			field,
-			'Enter working hours as a whole percentage of full time from 10 to 100, like 60'
-		);
+		throw new FieldError(field, hoursPercentMessage);
 }
 
 /**

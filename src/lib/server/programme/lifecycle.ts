@@ -2,7 +2,7 @@ import { formatDate } from '$lib/format';
 import { inTransaction, isPostgres, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
-import type { EnrolmentEnding } from '../db/schema';
+import type { EnrolmentEnding } from '$lib/programme/vocabulary';
 import { timestamp } from '../db/time';
 import { FieldError } from '../errors';
 import { assignAssessor } from './assessor';

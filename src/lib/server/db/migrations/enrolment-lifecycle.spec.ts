@@ -18,7 +18,7 @@ it('keeps the latest of two enrolments on one programme active, and ends the ear
 	const at = '2026-01-01T09:00:00.000Z';
 	await db
 		.insertInto('users')
-		.values({ id: 'u', email: 'u@test.example', name: 'U', created_at: at })
+		.values({ id: 'u', email: 'u@test.example', name: 'U', active: 1, created_at: at })
 		.execute();
 	await db
 		.insertInto('enrolments')
