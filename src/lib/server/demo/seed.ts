@@ -6,6 +6,7 @@ import { addMonths } from '../programme/month';
 import { demoPassword, demoPeople, demoTeams } from './authority';
 import { demoEvidence } from './evidence';
 import { seedDemoAudits } from './seed-audits';
+import { seedNewStarter } from './seed-new-starter';
 import {
 	seedDemoAgreements,
 	seedDemoEvidence,
@@ -183,4 +184,5 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoSupervision(db, now);
 	await seedDemoAgreements(db, now);
 	await seedDemoAudits(db, now);
+	await seedNewStarter(db, passwordHash, now);
 }
