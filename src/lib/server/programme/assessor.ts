@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { roles, type Role } from '../db/schema';
-import { dateOnly } from '../db/time';
+import { addDays, dateOnly } from '../db/time';
 import { FieldError } from '../errors';
 import { assignSupervisor, currentSupervisor, supervisionHistory } from '../people/supervision';
 
@@ -64,6 +64,24 @@ export async function assignAssessor(
 /** A practitioner's assessor on a day (today unless told), if they have one. */
 export function currentAssessor(db: Db, practitionerId: string, on = dateOnly()) {
 	return currentSupervisor(db, practitionerId, on);
+}
+
+/**
+ * The assessor of an enrolment: today's; before it starts, the one who starts with it; once it
+ * has ended, the last one.
+ */
+export function enrolmentAssessor(
+	db: Db,
+	enrolment: { user_id: string; starts_on: string; ended_on: string | null },
+	today = dateOnly()
+) {
+	const last = enrolment.ended_on && addDays(enrolment.ended_on, -1);
+	const on = [today, last ?? today].sort()[0];
+	return currentAssessor(
+		db,
+		enrolment.user_id,
+		on < enrolment.starts_on ? enrolment.starts_on : on
+	);
 }
 
 /** A practitioner's assessors over time, newest first. */

@@ -5,7 +5,7 @@ import { dateOnly } from '../db/time';
 import { fieldFailure, invalid, readFormData } from '../forms';
 import { getPerson } from '../people/users';
 import { enrolmentProgramme, programmeDefinitions } from '.';
-import { assessorChoices, currentAssessor } from './assessor';
+import { assessorChoices, enrolmentAssessor } from './assessor';
 import { enrol } from './enrol';
 import { enrolmentForms, readEnrolmentForm } from './enrolment-form';
 import { activeEnrolmentOf, enrolmentsOf } from './enrolments';
@@ -40,8 +40,6 @@ export async function loadEnrolmentPage(who: Who, personId: string, url: URL) {
 	const today = dateOnly();
 	const enrolments = await enrolmentsOf(db, person.id);
 	const active = enrolments.find((e) => e.status === 'active');
-	// Before the start, the assessor is the one who starts with it.
-	const assessorOn = active && active.starts_on > today ? active.starts_on : today;
 	return {
 		person: {
 			id: person.id,
@@ -53,7 +51,7 @@ export async function loadEnrolmentPage(who: Who, personId: string, url: URL) {
 			.filter((a) => a.id !== person.id)
 			.map((a) => ({ value: a.id, label: a.name })),
 		current: (active && (await enrolmentProgramme(db, active, today))) ?? null,
-		assessor: (active && (await currentAssessor(db, person.id, assessorOn))?.name) ?? null,
+		assessor: (active && (await enrolmentAssessor(db, active, today))?.name) ?? null,
 		history: await enrolmentHistory(db, enrolments),
 		saved: url.searchParams.get('saved')
 	};
