@@ -69,7 +69,9 @@ test('the new starter is enrolled at 0.6 of full time, sees the dates, and a fou
 	await starter.reload();
 	await expectDue(starter, afterThePause);
 	await expect(starter.getByRole('row', { name: /^Final review/ })).toContainText(pauseWhy);
-	await expect(starter.getByText('From 1 June 2027, back on 29 June 2027')).toBeVisible();
+	await expect(
+		starter.getByText('From 1 June 2027, back on 29 June 2027', { exact: true })
+	).toBeVisible();
 	await expectNoAxeViolations(starter);
 	await context.close();
 });

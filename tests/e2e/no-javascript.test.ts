@@ -141,7 +141,7 @@ test('a principal social worker enrols someone at 0.6 of full time, pauses and r
 	await fillDate(page, 'pauseFrom', '1', '6', '2027');
 	await page.getByRole('button', { name: 'Pause the programme' }).click();
 	await expect(page.getByText('Programme paused.')).toBeVisible();
-	await expect(page.getByText('Paused from 1 June 2027')).toBeVisible();
+	await expect(page.getByText('Paused from 1 June 2027', { exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Resume the programme' }).click();
 	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the day back');
 	await fillDate(page, 'resumeOn', '29', '6', '2027');

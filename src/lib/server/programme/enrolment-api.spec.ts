@@ -86,6 +86,9 @@ describe.each(testDatabases())('enrolments by the JSON API on $name', (database)
 		expect(
 			await refusal(enrolFromRequest(db, admin, { ...good, assessor: 'chris@test.example' }))
 		).toMatchObject({ status: 400, errors: [{ field: 'assessor' }] });
+		expect(
+			await refusal(enrolFromRequest(db, admin, { ...good, start: '1 December 2026' }))
+		).toMatchObject({ status: 400, errors: [{ field: 'start' }] });
 		expect(await refusal(enrolFromRequest(db, admin, { ...good, fte: 0.655 }))).toMatchObject({
 			status: 400,
 			errors: [{ field: 'fte' }]

@@ -11,6 +11,12 @@ import { activeEnrolmentOf, enrolmentsOf, type Enrolment } from './enrolments';
 // Enrolments as JSON, for HR systems and scripts (docs/api.md): the request that enrols
 // someone, and the shape both routes answer with.
 
+/** A `YYYY-MM-DD` date as it reads back, or null for text that is not one (zod checks on). */
+const dateOnlyOrNull = (text: string) => {
+	const date = new Date(`${text}T00:00:00Z`);
+	return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+};
+
 const startMessage = 'Give the start date as YYYY-MM-DD, like 2026-12-01';
 const fteMessage = 'Give working hours as a fraction of full time from 0.1 to 1, like 0.6';
 
@@ -27,7 +33,7 @@ export const enrolmentRequest = z.object({
 	start: z
 		.string({ error: startMessage })
 		.regex(/^\d{4}-\d{2}-\d{2}$/, startMessage)
-		.refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+		.refine((d) => dateOnlyOrNull(d) === d, {
 			error: 'The start date must be a real date'
 		}),
 	// Whole percentages only, as people set them in the pages.
