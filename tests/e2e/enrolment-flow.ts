@@ -38,6 +38,6 @@ export async function enrolAt60(page: Page, programme: string, assessor: string)
 	await page.getByLabel('Working hours, as a percentage of full time').fill('60');
 	await page.getByLabel('Assessor').selectOption({ label: assessor });
 	await submit(page, 'Enrol');
-	await expect(page.getByText('Enrolled. The review dates are below.')).toBeVisible();
+	await expect(page.getByText('Enrolled: the review dates are below.')).toBeVisible();
 	await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
 }

@@ -55,7 +55,9 @@ test('the new starter is enrolled at 0.6 of full time, sees the dates, and a fou
 	await fillDate(page, 'pauseFrom', '1', '6', '2027');
 	await fillDate(page, 'pauseUntil', '29', '6', '2027');
 	await submit(page, 'Pause the programme');
-	await expect(page.getByText('Programme paused.')).toBeVisible();
+	await expect(
+		page.getByText('Programme paused: the review dates below follow the pause.')
+	).toBeVisible();
 	await expectDue(page, afterThePause);
 	await expect(page.getByRole('row', { name: /^3-month review/ })).not.toContainText('paused');
 	await expect(page.getByRole('row', { name: /^6-month review/ })).toContainText(pauseWhy);

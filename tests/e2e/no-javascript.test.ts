@@ -140,13 +140,17 @@ test('a principal social worker enrols someone at 0.6 of full time, pauses and r
 
 	await fillDate(page, 'pauseFrom', '1', '6', '2027');
 	await page.getByRole('button', { name: 'Pause the programme' }).click();
-	await expect(page.getByText('Programme paused.')).toBeVisible();
+	await expect(
+		page.getByText('Programme paused: the review dates below follow the pause.')
+	).toBeVisible();
 	await expect(page.getByText('Paused from 1 June 2027', { exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Resume the programme' }).click();
 	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the day back');
 	await fillDate(page, 'resumeOn', '29', '6', '2027');
 	await page.getByRole('button', { name: 'Resume the programme' }).click();
-	await expect(page.getByText('Programme resumed.')).toBeVisible();
+	await expect(
+		page.getByText('Programme resumed: the review dates below have moved by the days paused.')
+	).toBeVisible();
 	const moved = {
 		'3-month review': '1 May 2027',
 		'6-month review': '29 October 2027',

@@ -3,6 +3,12 @@ import { getDb } from '../db';
 import { userForApiToken } from './api-tokens';
 import type { SessionUser } from './session';
 
+/** Why the API refuses a request for who is asking, as it says it. */
+export const apiRefusals = {
+	noCredentials: 'Sign in, or send a personal API token.',
+	badToken: 'This API token is not valid or has been revoked.'
+} as const;
+
 /** The bearer token a request carries (`Authorization: Bearer gt_…`), if any. */
 export function bearerToken(request: Request) {
 	return /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -18,12 +24,6 @@ export async function requireApiUser(
 ): Promise<SessionUser> {
 	const bearer = bearerToken(event.request);
 	const user = bearer ? await userForApiToken(getDb(), bearer) : event.locals.user;
-	if (!user)
-		error(
-			401,
-			bearer
-				? 'This API token is not valid or has been revoked.'
-				: 'Sign in, or send a personal API token.'
-		);
+	if (!user) error(401, bearer ? apiRefusals.badToken : apiRefusals.noCredentials);
 	return user;
 }

@@ -1,4 +1,5 @@
 import { error, redirect, type Actions } from '@sveltejs/kit';
+import { withNotice } from '$lib/notice';
 import type { SessionUser } from '../auth/session';
 import { getDb, type Db } from '../db';
 import { dateOnly } from '../db/time';
@@ -33,7 +34,7 @@ async function findPerson(db: Db, id: string) {
 }
 
 /** The person, their programme today with its calendar, the choices, and every enrolment's history. */
-export async function loadEnrolmentPage(who: Who, personId: string, url: URL) {
+export async function loadEnrolmentPage(who: Who, personId: string) {
 	who();
 	const db = getDb();
 	const person = await findPerson(db, personId);
@@ -52,8 +53,7 @@ export async function loadEnrolmentPage(who: Who, personId: string, url: URL) {
 			.map((a) => ({ value: a.id, label: a.name })),
 		current: (active && (await enrolmentProgramme(db, active, today))) ?? null,
 		assessor: (active && (await enrolmentAssessor(db, active, today))?.name) ?? null,
-		history: await enrolmentHistory(db, enrolments),
-		saved: url.searchParams.get('saved')
+		history: await enrolmentHistory(db, enrolments)
 	};
 }
 
@@ -90,7 +90,7 @@ function formAction<K extends keyof Forms>(
 		} catch (e) {
 			return fieldFailure(form.values, e);
 		}
-		redirect(303, `${base(person.id)}?saved=${name}`);
+		redirect(303, withNotice(base(person.id), name));
 	};
 }
 

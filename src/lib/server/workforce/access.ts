@@ -1,6 +1,12 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { hasRole } from '../auth/access';
-import { requireApiUser } from '../auth/api-user';
+import { apiRefusals, requireApiUser } from '../auth/api-user';
+
+/** Why a request for workforce figures is refused, as the API says it. */
+export const workforceApiRefusals = {
+	...apiRefusals,
+	notPsw: 'The workforce figures are for principal social workers.'
+} as const;
 
 /**
  * Who is asking for workforce figures through the API: the signed-in person, or the owner of a
@@ -9,6 +15,6 @@ import { requireApiUser } from '../auth/api-user';
  */
 export async function requireWorkforceApi(event: Pick<RequestEvent, 'locals' | 'request'>) {
 	const user = await requireApiUser(event);
-	if (!hasRole(user, 'psw')) error(403, 'The workforce figures are for principal social workers.');
+	if (!hasRole(user, 'psw')) error(403, workforceApiRefusals.notPsw);
 	return user;
 }

@@ -4,6 +4,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 const admin = () => requireRole('admin');
 
-export const load: PageServerLoad = ({ params, url }) => loadEnrolmentPage(admin, params.id, url);
+export const load: PageServerLoad = ({ params }) => loadEnrolmentPage(admin, params.id);
 
 export const actions: Actions = enrolmentActions(admin, (id) => `/admin/people/${id}/programme`);

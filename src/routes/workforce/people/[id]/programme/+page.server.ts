@@ -4,6 +4,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 const psw = () => requireRole('psw');
 
-export const load: PageServerLoad = ({ params, url }) => loadEnrolmentPage(psw, params.id, url);
+export const load: PageServerLoad = ({ params }) => loadEnrolmentPage(psw, params.id);
 
 export const actions: Actions = enrolmentActions(psw, (id) => `/workforce/people/${id}/programme`);
