@@ -21,7 +21,7 @@ const reviews = [
 
 test('signed out: 401; practitioners, supervisors and auditors: 403', async ({ baseURL }) => {
 	const anonymous = await apiAs(baseURL!);
-	const post = { data: body('zainab.ali@demo.test') };
+	const post = { data: body('ben.harris@demo.test') };
 	expect((await anonymous.post('/api/v1/enrolments', post)).status()).toBe(401);
 	expect((await anonymous.get('/api/v1/people/practitioner@demo.test/programme')).status()).toBe(
 		401
@@ -41,7 +41,7 @@ test('an administrator’s session enrols: 201, then 409; bad input is 400 by fi
 }) => {
 	const admin = await apiAs(baseURL!, demoAccounts.admin);
 	const bad = await admin.post('/api/v1/enrolments', {
-		data: { ...body('zainab.ali@demo.test'), start: '1 December 2026', fte: 60 }
+		data: { ...body('ben.harris@demo.test'), start: '1 December 2026', fte: 60 }
 	});
 	expect(bad.status()).toBe(400);
 	expect((await bad.json()).errors.map((e: { field: string }) => e.field)).toEqual([
@@ -55,28 +55,28 @@ test('an administrator’s session enrols: 201, then 409; bad input is 400 by fi
 	expect(notJson.status()).toBe(400);
 	expect((await notJson.json()).errors[0].field).toBe('body');
 
-	const created = await admin.post('/api/v1/enrolments', { data: body('zainab.ali@demo.test') });
+	const created = await admin.post('/api/v1/enrolments', { data: body('ben.harris@demo.test') });
 	expect(created.status()).toBe(201);
 	const enrolment = await created.json();
 	expect(enrolment).toEqual({
 		id: expect.any(String),
-		...body('zainab.ali@demo.test'),
+		...body('ben.harris@demo.test'),
 		status: 'active',
 		reviews
 	});
-	const again = await admin.post('/api/v1/enrolments', { data: body('zainab.ali@demo.test') });
+	const again = await admin.post('/api/v1/enrolments', { data: body('ben.harris@demo.test') });
 	expect(again.status()).toBe(409);
 	expect((await again.json()).errors).toEqual([
-		{ field: 'programme', message: expect.stringContaining('Zainab Ali is already on the') }
+		{ field: 'programme', message: expect.stringContaining('Ben Harris is already on the') }
 	]);
-	const read = await admin.get('/api/v1/people/zainab.ali@demo.test/programme');
+	const read = await admin.get('/api/v1/people/ben.harris@demo.test/programme');
 	expect(await read.json()).toEqual(enrolment);
 	expect((await admin.get('/api/v1/people/colleague@demo.test/programme')).status()).toBe(404);
 
 	// From another site, a session's post is refused before it is read.
 	const foreign = await admin.post('/api/v1/enrolments', {
 		headers: { origin: 'https://evil.example' },
-		data: body('zainab.ali@demo.test')
+		data: body('ben.harris@demo.test')
 	});
 	expect(foreign.status()).toBe(403);
 });
@@ -99,13 +99,13 @@ test('a principal social worker’s API token enrols and reads, from anywhere', 
 	const headers = { authorization: `Bearer ${token}` };
 	const created = await script.post('/api/v1/enrolments', {
 		headers,
-		data: body('peter.lane@demo.test')
+		data: body('george.evans@demo.test')
 	});
 	expect(created.status()).toBe(201);
-	expect(await created.json()).toMatchObject({ person: 'peter.lane@demo.test', reviews });
+	expect(await created.json()).toMatchObject({ person: 'george.evans@demo.test', reviews });
 	expect(
 		(
-			await script.post('/api/v1/enrolments', { headers, data: body('peter.lane@demo.test') })
+			await script.post('/api/v1/enrolments', { headers, data: body('george.evans@demo.test') })
 		).status()
 	).toBe(409);
 	const bad = await script.post('/api/v1/enrolments', {
@@ -116,7 +116,7 @@ test('a principal social worker’s API token enrols and reads, from anywhere', 
 	expect((await bad.json()).errors).toEqual([
 		{ field: 'person', message: 'There is nobody with this email address' }
 	]);
-	const read = await script.get('/api/v1/people/peter.lane@demo.test/programme', { headers });
+	const read = await script.get('/api/v1/people/george.evans@demo.test/programme', { headers });
 	expect(read.status()).toBe(200);
 	expect((await read.json()).assessor).toBe('helen.walsh@demo.test');
 	const forged = { authorization: 'Bearer gt_nonsense' };
@@ -124,7 +124,7 @@ test('a principal social worker’s API token enrols and reads, from anywhere', 
 		(
 			await script.post('/api/v1/enrolments', {
 				headers: forged,
-				data: body('peter.lane@demo.test')
+				data: body('george.evans@demo.test')
 			})
 		).status()
 	).toBe(401);

@@ -4,7 +4,13 @@ import { submit } from './session';
 // Steps shared by the enrolment tests with and without JavaScript.
 
 /** Fills a GOV.UK date input by its name: the day's box has the name as its id. */
-export async function fillDate(page: Page, name: string, day: string, month: string, year: string) {
+export async function fillDateField(
+	page: Page,
+	name: string,
+	day: string,
+	month: string,
+	year: string
+) {
 	await page.locator(`#${name}`).fill(day);
 	await page.locator(`#${name}-month`).fill(month);
 	await page.locator(`#${name}-year`).fill(year);
@@ -22,7 +28,7 @@ export async function expectDue(page: Page, dates: Record<string, string>) {
  */
 export async function enrolAt60(page: Page, programme: string, assessor: string) {
 	await page.getByLabel(programme).check();
-	await fillDate(page, 'startsOn', '1', '12', '');
+	await fillDateField(page, 'startsOn', '1', '12', '');
 	await page.getByLabel('Working hours, as a percentage of full time').fill('0.6');
 	await submit(page, 'Enrol');
 	const summary = page.locator('.govuk-error-summary');

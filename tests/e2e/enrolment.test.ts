@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { enrolAt60, expectDue, fillDate } from './enrolment-flow';
+import { enrolAt60, expectDue, fillDateField } from './enrolment-flow';
 import { demoAccounts, signIn, submit } from './session';
 
 // The new starter is enrolled by an administrator, sees their review dates, and after a pause
@@ -52,8 +52,8 @@ test('the new starter is enrolled at 0.6 of full time, sees the dates, and a fou
 	await expectDue(starter, atSixTenths);
 	await expect(starter.getByText('0.6 of full time').first()).toBeVisible();
 
-	await fillDate(page, 'pauseFrom', '1', '6', '2027');
-	await fillDate(page, 'pauseUntil', '29', '6', '2027');
+	await fillDateField(page, 'pauseFrom', '1', '6', '2027');
+	await fillDateField(page, 'pauseUntil', '29', '6', '2027');
 	await submit(page, 'Pause the programme');
 	await expect(
 		page.getByText('Programme paused: the review dates below follow the pause.')
@@ -87,7 +87,7 @@ test('a change to an enrolment that breaks a rule says why and keeps what was ty
 	await page.getByRole('link', { name: 'Lucy Chen' }).click();
 	await page.getByRole('link', { name: /^Change the programme/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Programme');
-	await fillDate(page, 'pauseFrom', '1', '1', '2020');
+	await fillDateField(page, 'pauseFrom', '1', '1', '2020');
 	await submit(page, 'Pause the programme');
 	await expect(page.locator('.govuk-error-summary')).toContainText(
 		/The date must be on or after \d{1,2} [A-Z][a-z]+ \d{4}, when the programme started/

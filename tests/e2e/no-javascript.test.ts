@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { enrolAt60, expectDue, fillDate } from './enrolment-flow';
+import { enrolAt60, expectDue, fillDateField } from './enrolment-flow';
 import { recordMapFixAndSubmit } from './portfolio-flow';
 import { demoAccounts, signIn } from './session';
 
@@ -138,7 +138,7 @@ test('a principal social worker enrols someone at 0.6 of full time, pauses and r
 		'Two-year review': '1 April 2030'
 	});
 
-	await fillDate(page, 'pauseFrom', '1', '6', '2027');
+	await fillDateField(page, 'pauseFrom', '1', '6', '2027');
 	await page.getByRole('button', { name: 'Pause the programme' }).click();
 	await expect(
 		page.getByText('Programme paused: the review dates below follow the pause.')
@@ -146,7 +146,7 @@ test('a principal social worker enrols someone at 0.6 of full time, pauses and r
 	await expect(page.getByText('Paused from 1 June 2027', { exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Resume the programme' }).click();
 	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the day back');
-	await fillDate(page, 'resumeOn', '29', '6', '2027');
+	await fillDateField(page, 'resumeOn', '29', '6', '2027');
 	await page.getByRole('button', { name: 'Resume the programme' }).click();
 	await expect(
 		page.getByText('Programme resumed: the review dates below have moved by the days paused.')

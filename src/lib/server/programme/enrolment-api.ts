@@ -6,6 +6,7 @@ import { findPersonByEmail } from '../people/users';
 import { enrolmentProgramme, programmeDefinitions } from '.';
 import { enrolmentAssessor } from './assessor';
 import { AlreadyEnrolledError, enrol } from './enrol';
+import type { EnrolmentJson, FieldErrorsJson } from './enrolment-json';
 import { activeEnrolmentOf, enrolmentsOf, type Enrolment } from './enrolments';
 
 // Enrolments as JSON, for HR systems and scripts (docs/api.md): the request that enrols
@@ -47,7 +48,19 @@ export const enrolmentRequest = z.object({
 	assessor: z.email({ error: 'Give the email address of the assessor' })
 });
 
-export type ApiError = { field: string; message: string };
+export type ApiError = FieldErrorsJson['errors'][number];
+
+/** A body that is not a JSON object, such as an array or no JSON at all. */
+export const notAnObject: ApiError = {
+	field: 'body',
+	message: 'Send the enrolment as a JSON object'
+};
+
+/** Why the enrolment API refuses someone signed in, as it says it. */
+export const enrolmentApiRefusals = {
+	notAllowed: 'Enrolments are for administrators and principal social workers.',
+	notEnrolled: 'This person is not enrolled on a programme.'
+} as const;
 
 /** The request's field for a field of the domain's. */
 const requestField: Record<string, string> = {
@@ -72,8 +85,7 @@ export class EnrolmentRequestError extends Error {
 export function requestErrors(body: unknown): ApiError[] | z.infer<typeof enrolmentRequest> {
 	const parsed = enrolmentRequest.safeParse(body);
 	if (parsed.success) return parsed.data;
-	if (typeof body !== 'object' || body === null || Array.isArray(body))
-		return [{ field: 'body', message: 'Send the enrolment as a JSON object' }];
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return [notAnObject];
 	const seen = new Set<string>();
 	return parsed.error.issues.flatMap((issue) => {
 		const field = String(issue.path[0] ?? 'body');
@@ -121,15 +133,23 @@ export async function enrolFromRequest(db: Db, actorId: string, body: unknown) {
 }
 
 /** An enrolment as the API gives it. */
-export async function enrolmentJson(db: Db, enrolment: Enrolment, today = dateOnly()) {
+export async function enrolmentJson(
+	db: Db,
+	enrolment: Enrolment,
+	today = dateOnly()
+): Promise<EnrolmentJson> {
 	const [programme, person, assessor] = await Promise.all([
 		enrolmentProgramme(db, enrolment, today),
-		db.selectFrom('users').select('email').where('id', '=', enrolment.user_id).executeTakeFirst(),
+		db
+			.selectFrom('users')
+			.select('email')
+			.where('id', '=', enrolment.user_id)
+			.executeTakeFirstOrThrow(),
 		enrolmentAssessor(db, enrolment, today)
 	]);
 	return {
 		id: enrolment.id,
-		person: person?.email ?? null,
+		person: person.email,
 		programme: enrolment.programme,
 		start: enrolment.starts_on,
 		fte: programme?.fte ?? enrolment.fte_percent / 100,

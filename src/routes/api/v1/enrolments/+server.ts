@@ -2,7 +2,12 @@ import { error, json } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/auth/access';
 import { requireApiUser } from '$lib/server/auth/api-user';
 import { getDb } from '$lib/server/db';
-import { EnrolmentRequestError, enrolFromRequest } from '$lib/server/programme/enrolment-api';
+import {
+	EnrolmentRequestError,
+	enrolFromRequest,
+	enrolmentApiRefusals,
+	notAnObject
+} from '$lib/server/programme/enrolment-api';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,16 +17,12 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = async (event) => {
 	const user = await requireApiUser(event);
-	if (!hasRole(user, 'admin', 'psw'))
-		error(403, 'Enrolments are for administrators and principal social workers.');
+	if (!hasRole(user, 'admin', 'psw')) error(403, enrolmentApiRefusals.notAllowed);
 	let body: unknown;
 	try {
 		body = await event.request.json();
 	} catch {
-		return json(
-			{ errors: [{ field: 'body', message: 'Send the enrolment as a JSON object' }] },
-			{ status: 400 }
-		);
+		return json({ errors: [notAnObject] }, { status: 400 });
 	}
 	try {
 		const enrolment = await enrolFromRequest(getDb(), user.id, body);

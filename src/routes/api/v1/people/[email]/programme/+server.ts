@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/auth/access';
 import { requireApiUser } from '$lib/server/auth/api-user';
 import { getDb } from '$lib/server/db';
-import { programmeByEmail } from '$lib/server/programme/enrolment-api';
+import { enrolmentApiRefusals, programmeByEmail } from '$lib/server/programme/enrolment-api';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,9 +11,8 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async (event) => {
 	const user = await requireApiUser(event);
-	if (!hasRole(user, 'admin', 'psw'))
-		error(403, 'Enrolments are for administrators and principal social workers.');
+	if (!hasRole(user, 'admin', 'psw')) error(403, enrolmentApiRefusals.notAllowed);
 	const enrolment = await programmeByEmail(getDb(), event.params.email);
-	if (!enrolment) error(404, 'This person is not enrolled on a programme.');
+	if (!enrolment) error(404, enrolmentApiRefusals.notEnrolled);
 	return json(enrolment, { headers: { 'cache-control': 'private, no-store' } });
 };
