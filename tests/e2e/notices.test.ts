@@ -687,7 +687,7 @@ async function enrolmentJourney(page: Page, path: string) {
 	await expectNotice(page, 'Assessor changed.');
 	await page.getByLabel('Withdrawn').check();
 	await fillDateField(page, 'endedOn', '1', '10', '2027');
-	await submit(page, 'End the programme');
+	await submit(page, 'Record the end');
 	await expectNotice(page, 'Programme ended.');
 }
 
