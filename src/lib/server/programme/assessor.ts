@@ -1,3 +1,4 @@
+import { formatDate } from '$lib/format';
 import type { Db } from '../db';
 import { roles, type Role } from '../db/schema';
 import { addDays, dateOnly } from '../db/time';
@@ -56,7 +57,9 @@ export async function assignAssessor(
 			startsOn: input.startsOn
 		});
 	} catch (e) {
-		if (e instanceof FieldError) throw new FieldError(field, e.message);
+		// Supervision's messages give dates as stored; a person reads "1 March 2027".
+		if (e instanceof FieldError)
+			throw new FieldError(field, e.message.replace(/\d{4}-\d{2}-\d{2}/g, formatDate));
 		throw e;
 	}
 }

@@ -135,6 +135,11 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 		expect(
 			await field(transferAssessor(db, admin, id, { assessorId: starter, fromOn: '2027-04-01' }))
 		).toBe('transferTo: Choose an assessor from the list');
+		expect(
+			await field(transferAssessor(db, admin, id, { assessorId: other, fromOn: '2026-09-01' }))
+		).toBe(
+			'transferTo: The current supervision started on 1 September 2026; the new one must start after it'
+		);
 		await transferAssessor(db, admin, id, { assessorId: other, fromOn: '2027-04-01' });
 		expect((await currentAssessor(db, starter, '2027-04-01'))?.id).toBe(other);
 		expect((await currentAssessor(db, starter, '2027-03-31'))?.id).toBe(assessor);
