@@ -8,7 +8,7 @@ import { e2eDatabase } from './server';
 // Every route that is not public, and what each role must get: 200, 403, or (signed out) a
 // redirect to sign in. The first test fails when a route exists that is in neither list.
 
-type Answer = 200 | 401 | 403 | 'sign-in';
+type Answer = 200 | 400 | 401 | 403 | 'sign-in';
 type Role =
 	'anonymous' | 'practitioner' | 'supervisor' | 'auditor' | 'psw' | 'admin' | 'external-assessor';
 
@@ -107,6 +107,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/people': adminsOnly,
 	'/admin/people/new': adminsOnly,
 	'/admin/people/[id]': adminsOnly,
+	'/admin/people/[id]/programme': adminsOnly,
 	'/admin/teams': adminsOnly,
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
@@ -168,8 +169,12 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/workforce/report': pswOnly,
 	'/workforce/tokens': pswOnly,
 	'/workforce/people/[id]': pswOnly,
+	'/workforce/people/[id]/programme': pswOnly,
 	// The API answers 401, not a redirect, to a request with no session or token.
-	'/api/v1/workforce/[view]': { ...pswOnly, anonymous: 401 }
+	'/api/v1/workforce/[view]': { ...pswOnly, anonymous: 401 },
+	'/api/v1/people/[email]/programme': { ...pswOnly, admin: 200, anonymous: 401 },
+	// Posted with an empty JSON object: those let in are told what is missing.
+	'/api/v1/enrolments (POST)': { ...pswOnly, psw: 400, admin: 400, anonymous: 401 }
 };
 
 /** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
@@ -306,7 +311,11 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/reviews/[reviewId] (assessed)': `/supervision/${aisha.id}/reviews/month-3`,
 			'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': `/supervision/${aisha.id}/outcomes/2.3`,
 			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
-			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage'
+			'/admin/people/[id]/programme': `/admin/people/${priya.id}/programme`,
+			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
+			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
+			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
+			'/api/v1/enrolments (POST)': '/api/v1/enrolments'
 		} as Record<string, string>;
 	}
 
@@ -317,7 +326,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			const client = await apiAs(baseURL!, emails[role]);
 			for (const [route, answers] of Object.entries(protectedRoutes)) {
 				const path = paths[route] ?? route;
-				const response = await client.get(path, { maxRedirects: 0 });
+				const response = route.endsWith('(POST)')
+					? await client.post(path, { data: {}, maxRedirects: 0 })
+					: await client.get(path, { maxRedirects: 0 });
 				const expected = answers[role];
 				if (expected === 'sign-in') {
 					expect(response.status(), `${role} ${path}`).toBe(303);

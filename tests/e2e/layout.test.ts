@@ -159,6 +159,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				report: '/workforce/report',
 				tokens: '/workforce/tokens',
 				person: `/workforce/people/${ids.priya}`,
+				'person-programme': `/workforce/people/${ids.priya}/programme`,
 				impact: '/audits/impact',
 				moderation: `/audits/${ids.finalAudit}/moderation`
 			};
@@ -173,6 +174,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				teams: '/admin/teams',
 				team: await firstLink(admin, '/admin/teams', /\/admin\/teams\/[0-9a-f-]{36}/),
 				supervision: '/admin/supervision',
+				'person-programme': `/admin/people/${ids.priya}/programme`,
 				outbox: '/admin/outbox'
 			};
 		}

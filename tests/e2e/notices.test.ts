@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import {
 	addAction,
@@ -9,6 +9,7 @@ import {
 	startAudit
 } from './audit-setup';
 import { expectNoAxeViolations } from './axe';
+import { fillDateField } from './enrolment-flow';
 import { formActions } from './form-actions';
 import { e2eDatabase } from './server';
 import { apiAs, demoAccounts, latestLinkTo, submit } from './session';
@@ -65,7 +66,9 @@ const people = {
 	finalReview: 'dev.patel@demo.test',
 	learner: 'fatima.malik@demo.test',
 	audited: 'adam.wright@demo.test',
-	signsOut: 'noah.bennett@demo.test'
+	signsOut: 'noah.bennett@demo.test',
+	enrolledByAdmin: 'nadia.rahman@demo.test',
+	enrolledByPsw: 'sophie.turner@demo.test'
 };
 const helen = 'helen.walsh@demo.test';
 
@@ -649,5 +652,64 @@ walk(
 		await psw.getByLabel('Moderation comments').fill('Agreed: the plan needed a contingency.');
 		await submit(psw, 'Save the moderation');
 		await expectNotice(psw, 'Moderation saved.');
+	}
+);
+
+/** Every action of the enrolment page, from enrolling to the end, each to its notice. */
+async function enrolmentJourney(page: Page, path: string) {
+	await page.goto(path);
+	await page.getByLabel('Assessed and Supported Year in Employment (ASYE)').check();
+	await fillDateField(page, 'startsOn', '1', '12', '2026');
+	await page.getByLabel('Working hours, as a percentage of full time').fill('60');
+	await page.getByLabel('Assessor').selectOption({ label: 'Sam Okoro' });
+	await submit(page, 'Enrol');
+	await expectNotice(page, 'Enrolled: the review dates are below.');
+	await fillDateField(page, 'hoursFrom', '1', '3', '2027');
+	await page.getByLabel('New working hours, as a percentage of full time').fill('80');
+	await submit(page, 'Change working hours');
+	await expectNotice(page, 'Working hours changed: the review dates below follow them.');
+	await fillDateField(page, 'pauseFrom', '1', '6', '2027');
+	await submit(page, 'Pause the programme');
+	await expectNotice(page, 'Programme paused: the review dates below follow the pause.');
+	await fillDateField(page, 'resumeOn', '1', '7', '2027');
+	await submit(page, 'Resume the programme');
+	await expectNotice(
+		page,
+		'Programme resumed: the review dates below have moved by the days paused.'
+	);
+	await page.getByLabel('Extend by (months)').fill('2');
+	await page.getByLabel('Why').fill('time away from practice');
+	await submit(page, 'Extend the programme');
+	await expectNotice(page, 'Programme extended: the review dates below follow it.');
+	await page.getByLabel('New assessor').selectOption({ label: 'Grace Mensah' });
+	await fillDateField(page, 'transferFrom', '1', '9', '2027');
+	await submit(page, 'Change assessor');
+	await expectNotice(page, 'Assessor changed.');
+	await page.getByLabel('Withdrawn').check();
+	await fillDateField(page, 'endedOn', '1', '10', '2027');
+	await submit(page, 'Record the end');
+	await expectNotice(page, 'Programme ended.');
+}
+
+const enrolmentActions = (route: string) =>
+	['enrol', 'hours', 'pause', 'resume', 'extend', 'transfer', 'end'].map(
+		(action) => `${route}?/${action}`
+	);
+
+walk(
+	'a programme by an administrator: enrolled, hours changed, paused, resumed, extended, a new assessor, ended',
+	enrolmentActions('/admin/people/[id]/programme'),
+	async ({ as }) => {
+		const id = userId(people.enrolledByAdmin);
+		await enrolmentJourney(await as(demoAccounts.admin), `/admin/people/${id}/programme`);
+	}
+);
+
+walk(
+	'a programme by a principal social worker: enrolled, hours changed, paused, resumed, extended, a new assessor, ended',
+	enrolmentActions('/workforce/people/[id]/programme'),
+	async ({ as }) => {
+		const id = userId(people.enrolledByPsw);
+		await enrolmentJourney(await as(demoAccounts.psw), `/workforce/people/${id}/programme`);
 	}
 );

@@ -18,18 +18,24 @@ test('real answers of every /api/v1 route fit the OpenAPI document', async ({ ba
 	const document = json as unknown as Document;
 	const answers = answersOf(document);
 	const seen = new Set<string>();
+	/** A GET, or a POST of `data` when there is some, checked against the document. */
 	async function check(
 		client: APIRequestContext,
 		template: string,
 		path: string,
-		headers: Record<string, string> = {}
+		headers: Record<string, string> = {},
+		data?: unknown
 	) {
-		const response = await client.get(path, { headers });
+		const method = data === undefined ? 'GET' : 'POST';
+		const response =
+			method === 'GET'
+				? await client.get(path, { headers })
+				: await client.post(path, { headers, data });
 		const type = response.headers()['content-type'] ?? '';
 		const body = type.startsWith('application/json')
 			? await response.json()
 			: await response.text();
-		expect(answers.problems(template, 'GET', response.status(), type, body), path).toEqual([]);
+		expect(answers.problems(template, method, response.status(), type, body), path).toEqual([]);
 		seen.add(`${template} ${response.status()} ${type.split(';')[0]}`);
 		return { status: response.status(), body };
 	}
@@ -87,6 +93,29 @@ test('real answers of every /api/v1 route fit the OpenAPI document', async ({ ba
 		bearer
 	);
 	expect(csv.status).toBe(200);
+
+	// Enrolment: refused, then made by a token, refused again as a second one, then read.
+	const enrolments = '/api/v1/enrolments';
+	const enrol = {
+		person: 'yasmin.haddad@demo.test',
+		programme: 'asye',
+		start: '2026-12-01',
+		fte: 0.6,
+		assessor: 'daniel.byrne@demo.test'
+	};
+	expect((await check(visitor, enrolments, enrolments, {}, enrol)).status).toBe(401);
+	expect((await check(practitioner, enrolments, enrolments, {}, enrol)).status).toBe(403);
+	expect((await check(psw, enrolments, enrolments, {}, { ...enrol, fte: 2 })).status).toBe(400);
+	expect((await check(visitor, enrolments, enrolments, bearer, enrol)).status).toBe(201);
+	expect((await check(psw, enrolments, enrolments, {}, enrol)).status).toBe(409);
+	const programme = '/api/v1/people/{email}/programme';
+	const yasmin = '/api/v1/people/yasmin.haddad@demo.test/programme';
+	expect((await check(visitor, programme, yasmin)).status).toBe(401);
+	expect((await check(practitioner, programme, yasmin)).status).toBe(403);
+	expect((await check(psw, programme, yasmin)).status).toBe(200);
+	expect((await check(visitor, programme, yasmin, bearer)).status).toBe(200);
+	const never = '/api/v1/people/colleague@demo.test/programme';
+	expect((await check(psw, programme, never)).status).toBe(404);
 
 	const documented = allMediaTypes(document).map((a) => `${a.path} ${a.status} ${a.type}`);
 	expect([...seen].sort(), 'every documented answer, and only those, was met').toEqual(

@@ -1,4 +1,5 @@
 import type { FrameworkJson } from '../framework/json';
+import type { EnrolmentJson } from '../programme/enrolment-json';
 import type { ViewJson } from '../workforce/view-json';
 
 // Examples for the OpenAPI document, from the demo authority. A test checks each against its
@@ -46,3 +47,20 @@ export const csvExample = [
 ].join('\r\n');
 
 export const csvFileNameExample = 'attachment; filename="cpd-teams-all-2025-12-01_2026-11-30.csv"';
+
+/** The new starter enrolled on the ASYE at 0.6 of full time from 1 December 2026. */
+export const enrolmentExample: EnrolmentJson = {
+	id: '0b6f2c1e-5d7a-4c3b-9e21-7f4d8a6b2c90',
+	person: 'new.starter@demo.test',
+	programme: 'asye',
+	start: '2026-12-01',
+	fte: 0.6,
+	assessor: 'supervisor@demo.test',
+	status: 'active',
+	reviews: [
+		{ name: '3-month review', due: '2027-05-01' },
+		{ name: '6-month review', due: '2027-10-01' },
+		{ name: '9-month review', due: '2028-03-01' },
+		{ name: 'Final review', due: '2028-08-01' }
+	]
+};

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { frameworkJsonSchema } from '../framework/json';
 import { viewJsonSchema } from '../workforce/view-json';
+import { enrolmentRequest } from '../programme/enrolment-api';
+import { enrolmentJsonSchema, fieldErrorsSchema } from '../programme/enrolment-json';
 import { frameworkPath, openApiPath, workforcePath } from './paths';
+import { enrolmentsPath, personProgrammePath } from './paths-enrolment';
 
 // The OpenAPI 3.1 description of every route under /api/v1, served at /api/v1/openapi.json.
 // The response schemas come from the zod schemas beside the code that builds each answer;
@@ -23,8 +26,8 @@ const documentSchema = z
 	.meta({ description: 'This document: OpenAPI 3.1' });
 
 /** A zod schema as a JSON Schema 2020-12 object, the dialect of OpenAPI 3.1. */
-function jsonSchema(schema: z.ZodType) {
-	const json = z.toJSONSchema(schema, { io: 'output', target: 'draft-2020-12' });
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output') {
+	const json = z.toJSONSchema(schema, { io, target: 'draft-2020-12' });
 	// The document's dialect already says so.
 	delete json.$schema;
 	return json;
@@ -40,25 +43,34 @@ export function openApiDocument(sessionCookie: string) {
 		info: {
 			title: 'Golden Thread API',
 			version: 'v1',
-			summary: 'Read-only JSON for reporting tools and other systems',
+			summary: 'JSON for reporting tools, HR systems and other systems',
 			description:
-				'The framework in use, and the workforce figures behind the principal social worker’s pages, as JSON or CSV. Every change is made through the pages; there is no API for changing data.'
+				'The framework in use; the workforce figures behind the principal social worker’s pages, as JSON or CSV; and enrolling people on a programme and reading their review dates. Every other change is made through the pages.'
 		},
 		servers: [{ url: '/', description: 'The service that serves this document' }],
 		tags: [
 			{ name: 'framework', description: 'The post-qualifying standards, public' },
 			{ name: 'workforce', description: 'Figures for principal social workers' },
+			{
+				name: 'enrolment',
+				description: 'Programmes, for administrators and principal social workers'
+			},
 			{ name: 'contract', description: 'This description' }
 		],
 		paths: {
 			'/api/v1/framework': frameworkPath(),
 			'/api/v1/workforce/{view}': workforcePath(),
+			'/api/v1/enrolments': enrolmentsPath(),
+			'/api/v1/people/{email}/programme': personProgrammePath(),
 			'/api/v1/openapi.json': openApiPath()
 		},
 		components: {
 			schemas: {
 				Framework: jsonSchema(frameworkJsonSchema),
 				WorkforceView: jsonSchema(viewJsonSchema),
+				Enrolment: jsonSchema(enrolmentJsonSchema),
+				EnrolmentRequest: jsonSchema(enrolmentRequest, 'input'),
+				FieldErrors: jsonSchema(fieldErrorsSchema),
 				Error: jsonSchema(errorSchema),
 				OpenApiDocument: jsonSchema(documentSchema)
 			},
@@ -68,7 +80,7 @@ export function openApiDocument(sessionCookie: string) {
 					in: 'cookie',
 					name: sessionCookie,
 					description:
-						'The session of a principal social worker signed in through the sign-in page, as a browser sends it.'
+						'The session of someone signed in through the sign-in page, as a browser sends it. A POST must come from the service’s own origin.'
 				},
 				apiToken: {
 					type: 'http',

@@ -10,14 +10,14 @@ import { csvExample, csvFileNameExample, frameworkExample, workforceExample } fr
 // The operations of the OpenAPI document, one function per route under src/routes/api/v1. The
 // values a parameter takes come from the code that reads it.
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-const cacheControl = (value: string) => ({
+export const cacheControl = (value: string) => ({
 	'cache-control': { schema: { type: 'string' }, example: value }
 });
 
 /** An error answer, with an example for each reason the route gives. */
-function errorResponse(description: string, messages: Record<string, string>) {
+export function errorResponse(description: string, messages: Record<string, string>) {
 	const examples = Object.fromEntries(
 		Object.entries(messages).map(([name, message]) => [name, { value: { message } }])
 	);

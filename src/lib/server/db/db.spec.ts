@@ -77,7 +77,7 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(found).toEqual([{ id }]);
 	});
 
-	it('holds the demo authority: 3 teams, 30 practitioners, 12 ASYEs, and the named sign-ins', async () => {
+	it('holds the demo authority: 3 teams, 31 practitioners (one a new starter), 12 ASYEs, and the named sign-ins', async () => {
 		await seedDemoAuthority(db);
 		const count = async (role: string) =>
 			(
@@ -87,7 +87,7 @@ describe.each(testDatabases())('the database on $name', (database) => {
 					.where('role', '=', role as 'admin')
 					.execute()
 			).length;
-		expect(await count('practitioner')).toBe(30);
+		expect(await count('practitioner')).toBe(31);
 		expect(await count('supervisor')).toBe(6);
 		expect(await count('auditor')).toBe(3);
 		expect(await count('psw')).toBe(1);
@@ -103,6 +103,9 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(chris.team_id).toBe(priya.team_id);
 		const enrolments = await db.selectFrom('enrolments').selectAll().execute();
 		expect(enrolments).toHaveLength(12);
+		const starter = await byEmail('new.starter@demo.test');
+		expect(starter.team_id).toBe(priya.team_id);
+		expect(enrolments.some((e) => e.user_id === starter.id)).toBe(false);
 		const months = enrolments
 			.map((e) => programmeMonth(e.starts_on, dateOnly()))
 			.sort((a, b) => a - b);

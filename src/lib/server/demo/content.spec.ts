@@ -12,9 +12,18 @@ const record = 'demo/evidence/practitioner/1-three-houses-with-a-7-year-old.md';
 const withRecord = (from: string, to: string) => ({ [record]: files[record].replace(from, to) });
 
 describe('the demo authority in content/demo', () => {
-	it('holds 40 people (the external assessor among them) in 3 teams and 40 records, in the order of people', () => {
+	it('holds 41 people (an external assessor and a new starter among them) in 3 teams and 40 records, in the order of people', () => {
 		const demo = load({});
-		expect(demo.people).toHaveLength(40);
+		expect(demo.people).toHaveLength(41);
+		// The new starter is in a team but has no supervisor yet, and no programme.
+		expect(demo.people.find((p) => p.email === 'new.starter@demo.test')).toEqual({
+			email: 'new.starter@demo.test',
+			name: 'Nia Roberts',
+			stage: 'asye',
+			roles: ['practitioner'],
+			team: 'North Assessment Team',
+			supervisor: undefined
+		});
 		expect(demo.teams.map((t) => t.manager)).toEqual([
 			'grace.mensah@demo.test',
 			'owen.price@demo.test',

@@ -54,12 +54,17 @@ export interface DemoContext {
 /** Leaders as written; practitioners in their teams, supervised as the demo describes. */
 function peopleOf({ leaders, teams }: DemoAuthority): DemoPerson[] {
 	const practitioners = teams.flatMap((team) =>
-		team.practitioners.map((p, index): DemoPerson => ({
+		team.practitioners.map(({ newStarter, ...p }, index): DemoPerson => ({
 			...p,
 			roles: ['practitioner'],
 			team: team.name,
-			// ASYEs and every other experienced worker go to the practice supervisor; the rest to the manager.
-			supervisor: p.asyeMonth || index % 2 === 0 ? team.practiceSupervisor : team.manager
+			// ASYEs and every other experienced worker go to the practice supervisor; the rest to the
+			// manager; a new starter to nobody yet.
+			supervisor: newStarter
+				? undefined
+				: p.asyeMonth || index % 2 === 0
+					? team.practiceSupervisor
+					: team.manager
 		}))
 	);
 	return [...leaders, ...practitioners];

@@ -31,7 +31,12 @@ export const authoritySchema = z.strictObject({
 			manager: email,
 			practiceSupervisor: email,
 			practitioners: z.array(
-				z.strictObject({ ...person, asyeMonth: z.number().int().min(1).max(12).optional() })
+				z.strictObject({
+					...person,
+					asyeMonth: z.number().int().min(1).max(12).optional(),
+					/** Just joined: not yet supervised, nor on a programme. */
+					newStarter: z.literal(true).optional()
+				})
 			)
 		})
 	)

@@ -14,6 +14,9 @@ import { seedDemoAuthority } from './seed';
 // produce them too. If you change the demo on purpose, print the new figures and paste them here.
 // Changed on purpose since: the three relationships (each supervision became three rows) and the
 // external assessor, assessor@demo.test — the same figures as that branch's own TypeScript seed.
+// Changed on purpose since: the new starter (issue 15) is one more user and role, unsupervised
+// and not enrolled; enrolments gained a status, an end date and note (2026-11-30-02), and two
+// empty tables came with them (hours from a date, pauses). Only those figures moved.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -27,6 +30,8 @@ const expectedCounts: Record<string, number> = {
 	audit_grades: 462,
 	audits: 43,
 	enrolment_extensions: 1,
+	enrolment_hours: 0,
+	enrolment_pauses: 0,
 	enrolments: 12,
 	events: 457,
 	evidence: 56,
@@ -57,8 +62,8 @@ const expectedCounts: Record<string, number> = {
 	supervision_records: 1,
 	supervisions: 93,
 	teams: 3,
-	user_roles: 42,
-	users: 40
+	user_roles: 43,
+	users: 41
 };
 
 /**
@@ -74,7 +79,7 @@ const expectedDigests: Record<string, string> = {
 	audit_grades: 'c6160fa63a2c2af5',
 	audits: '7549a39ef969c70f',
 	enrolment_extensions: '6fd8f52c4719fb08',
-	enrolments: '4477dfb93e3dad6a',
+	enrolments: '73ea525dcfd866d0',
 	evidence: '976b49fe99357e99',
 	evidence_outcomes: '87f7ceff9a992b5a',
 	evidence_standards: '855581d66cec1aff',
@@ -96,8 +101,8 @@ const expectedDigests: Record<string, string> = {
 	supervision_records: '05c248bdc478e6f3',
 	supervisions: '5ff4279eabea9209',
 	teams: '9b07b942aa8b161b',
-	user_roles: '9e8e97430888ac7c',
-	users: '79dfadfabf0caf52'
+	user_roles: 'c299e337cd3a377c',
+	users: 'debe2ee315314f54'
 };
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;

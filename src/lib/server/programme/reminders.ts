@@ -15,6 +15,7 @@ export async function sendReviewReminders(db: Db, origin: string, today = dateOn
 		.innerJoin('users', 'users.id', 'enrolments.user_id')
 		.select(['enrolments.id', 'users.id as userId', 'users.name', 'users.email'])
 		.where('users.active', '=', 1)
+		.where('enrolments.status', '=', 'active')
 		.execute();
 	let sent = 0;
 	for (const person of enrolments) {

@@ -1,12 +1,10 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { userForApiToken } from '../auth/api-tokens';
 import { hasRole } from '../auth/access';
-import { getDb } from '../db';
+import { apiRefusals, requireApiUser } from '../auth/api-user';
 
 /** Why a request for workforce figures is refused, as the API says it. */
 export const workforceApiRefusals = {
-	noCredentials: 'Sign in, or send a personal API token.',
-	badToken: 'This API token is not valid or has been revoked.',
+	...apiRefusals,
 	notPsw: 'The workforce figures are for principal social workers.'
 } as const;
 
@@ -16,11 +14,7 @@ export const workforceApiRefusals = {
  * heads of service, who hold the same role) get the figures.
  */
 export async function requireWorkforceApi(event: Pick<RequestEvent, 'locals' | 'request'>) {
-	const header = event.request.headers.get('authorization') ?? '';
-	const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-	const user = bearer ? await userForApiToken(getDb(), bearer) : event.locals.user;
-	if (!user)
-		error(401, bearer ? workforceApiRefusals.badToken : workforceApiRefusals.noCredentials);
+	const user = await requireApiUser(event);
 	if (!hasRole(user, 'psw')) error(403, workforceApiRefusals.notPsw);
 	return user;
 }

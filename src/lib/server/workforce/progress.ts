@@ -4,6 +4,7 @@ import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { programmeDefinitions, reviewStates } from '../programme';
 import { programmeCalendar } from '../programme/calendar';
+import { calendarInputs } from '../programme/enrolments';
 import { programmeMonth } from '../programme/month';
 import { expectedSignOffShare } from '../programme/definition';
 import type { Table } from './figures';
@@ -38,6 +39,7 @@ export async function earlyCareerProgress(
 			'teams.name as teamName'
 		])
 		.where('enrolments.user_id', 'in', people)
+		.where('enrolments.status', '=', 'active')
 		.$if(Boolean(filters.programme), (q) =>
 			q.where('enrolments.programme', '=', filters.programme!)
 		)
@@ -46,12 +48,8 @@ export async function earlyCareerProgress(
 	const enrolmentIds = enrolments.map((e) => e.id);
 	const userIds = enrolments.map((e) => e.user_id);
 	const none = [''];
-	const [extensions, done, observations, signed] = await Promise.all([
-		db
-			.selectFrom('enrolment_extensions')
-			.select(['enrolment_id', 'months', 'reason'])
-			.where('enrolment_id', 'in', enrolmentIds.length ? enrolmentIds : none)
-			.execute(),
+	const [inputs, done, observations, signed] = await Promise.all([
+		calendarInputs(db, enrolmentIds),
 		db
 			.selectFrom('programme_reviews')
 			.select(['enrolment_id', 'review_id'])
@@ -74,7 +72,7 @@ export async function earlyCareerProgress(
 	const signedBy = new Map(signed.map((s) => [s.practitioner_id, Number(s.n)]));
 	const outcomeCount = outcomesOf(framework).length;
 	const programmes = new Map(programmeDefinitions().map((p) => [p.id, p]));
-	// Each enrolment's extensions and recorded reviews, grouped once rather than searched per person.
+	// Each enrolment's recorded reviews, grouped once rather than searched per person.
 	const byEnrolment = <T extends { enrolment_id: string }>(rows: T[]) => {
 		const groups = new Map<string, T[]>();
 		for (const row of rows) {
@@ -84,18 +82,17 @@ export async function earlyCareerProgress(
 		}
 		return (id: string) => groups.get(id) ?? [];
 	};
-	const extensionsOf = byEnrolment(extensions);
 	const doneOf = byEnrolment(done);
 
 	const rows = enrolments.flatMap((e) => {
 		const programme = programmes.get(e.programme);
 		if (!programme) return [];
-		const calendar = programmeCalendar(
-			programme,
-			e.starts_on,
-			e.fte_percent / 100,
-			extensionsOf(e.id)
-		);
+		const { extensions, hours, pauses } = inputs.get(e.id)!;
+		const calendar = programmeCalendar(programme, e.starts_on, e.fte_percent / 100, extensions, {
+			hours,
+			pauses,
+			today
+		});
 		const reviews = reviewStates(calendar.reviews, doneOf(e.id), today);
 		const final = reviews.find((r) => r.final);
 		if (final?.state === 'done') return []; // finished
