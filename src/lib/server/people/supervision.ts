@@ -43,27 +43,7 @@ export async function assignSupervisor(
 			'supervisorId',
 			'Choose a supervisor from the list'
 		);
-		const open = await tx
-			.selectFrom('supervisions')
-			.selectAll()
-			.where('supervisee_id', '=', input.superviseeId)
-			.where('ends_on', 'is', null)
-			.execute();
-		for (const current of open) {
-			if (current.supervisor_id === input.supervisorId) {
-				throw new SupervisionError('This person is already their supervisor');
-			}
-			if (current.starts_on >= input.startsOn) {
-				throw new SupervisionError(
-					`The current supervision started on ${current.starts_on}; the new one must start after it`
-				);
-			}
-			await tx
-				.updateTable('supervisions')
-				.set({ ends_on: input.startsOn })
-				.where('id', '=', current.id)
-				.execute();
-		}
+		await endCurrentSupervision(tx, input);
 		await tx
 			.insertInto('supervisions')
 			.values({
@@ -89,6 +69,34 @@ export async function assignSupervisor(
 		);
 	});
 	return id;
+}
+
+/** Ends the practitioner's current supervision the day the new one starts, if that is after it. */
+async function endCurrentSupervision(
+	tx: Db,
+	input: { supervisorId: string; superviseeId: string; startsOn: string }
+) {
+	const open = await tx
+		.selectFrom('supervisions')
+		.selectAll()
+		.where('supervisee_id', '=', input.superviseeId)
+		.where('ends_on', 'is', null)
+		.execute();
+	for (const current of open) {
+		if (current.supervisor_id === input.supervisorId) {
+			throw new SupervisionError('This person is already their supervisor');
+		}
+		if (current.starts_on >= input.startsOn) {
+			throw new SupervisionError(
+				`The current supervision started on ${current.starts_on}; the new one must start after it`
+			);
+		}
+		await tx
+			.updateTable('supervisions')
+			.set({ ends_on: input.startsOn })
+			.where('id', '=', current.id)
+			.execute();
+	}
 }
 
 export async function endSupervision(db: Db, actorId: string, id: string, endsOn: string) {
