@@ -19,6 +19,7 @@ const publicRoutes = [
 	'/standards',
 	'/standards/[set]',
 	'/api/v1/framework',
+	'/api/v1/openapi.json',
 	'/sign-in',
 	'/sign-out',
 	'/forgot-password',

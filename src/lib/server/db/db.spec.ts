@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPeople } from '../demo/authority';
+import { demoContent } from '../demo/authority';
 import { seedDemoAuthority } from '../demo/seed';
 import { programmeMonth } from '../programme/month';
 import { programmeFor } from '../programme';
@@ -111,7 +111,7 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		const samSupervises = (await currentSupervisees(db, sam.id)).map((s) => s.email);
 		expect(samSupervises).toContain('practitioner@demo.test');
 		expect(samSupervises).not.toContain('colleague@demo.test');
-		expect(demoPeople.every((p) => p.email.endsWith('@demo.test'))).toBe(true);
+		expect(demoContent().people.every((p) => p.email.endsWith('@demo.test'))).toBe(true);
 
 		// Portfolios at every stage, and a self-assessment and a file for the demo ASYE.
 		const statuses = await db

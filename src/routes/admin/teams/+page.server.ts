@@ -6,6 +6,7 @@ import { teamFormSchema } from '$lib/server/people/team-form';
 import { createTeam, listTeams } from '$lib/server/people/teams';
 import { listPeopleWithRole } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 export const load: PageServerLoad = async () => {
 	requireRole('admin');
@@ -23,6 +24,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return fieldFailure(parsed.data, e);
 		}
-		redirect(303, '/admin/teams');
+		redirect(303, withNotice('/admin/teams', 'created'));
 	}
 };

@@ -17,6 +17,7 @@ import {
 	recordPanelDecision
 } from '$lib/server/programme/reviews';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 /** The practitioner's current supervisor, principal social workers and administrators. */
 async function requirePackAccess(practitionerId: string) {
@@ -70,7 +71,7 @@ export const actions: Actions = {
 			if (!(e instanceof AgreementError)) throw e;
 			return invalid({}, { agreement: e.message });
 		}
-		redirect(303, `/supervision/${params.practitionerId}/pack`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/pack`, 'signed'));
 	},
 	countersign: async ({ params }) => {
 		const user = requireRole('psw', 'admin');
@@ -81,7 +82,7 @@ export const actions: Actions = {
 			if (!(e instanceof ProgrammeReviewError)) throw e;
 			return invalid({}, { countersign: e.message });
 		}
-		redirect(303, `/supervision/${params.practitionerId}/pack#final`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/pack#final`, 'countersigned'));
 	},
 	panel: async ({ params, request }) => {
 		const user = requireRole('psw', 'admin');
@@ -97,6 +98,6 @@ export const actions: Actions = {
 			if (!(e instanceof ProgrammeReviewError)) throw e;
 			return invalid({ decision, reasons }, { reasons: e.message });
 		}
-		redirect(303, `/supervision/${params.practitionerId}/pack#final`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/pack#final`, 'panel'));
 	}
 };

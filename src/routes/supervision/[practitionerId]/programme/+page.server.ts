@@ -11,6 +11,7 @@ import {
 	signAgreement
 } from '$lib/server/programme/agreement';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 async function context(practitionerId: string) {
 	const { user, person } = await requireSupervisee(practitionerId);
@@ -33,7 +34,10 @@ export const actions: Actions = {
 			if (!(e instanceof AgreementError)) throw e;
 			return invalid({ terms }, { terms: e.message });
 		}
-		redirect(303, `/supervision/${params.practitionerId}/programme#agreement`);
+		redirect(
+			303,
+			withNotice(`/supervision/${params.practitionerId}/programme#agreement`, 'agreement')
+		);
 	},
 	sign: async ({ params }) => {
 		const { user, page } = await context(params.practitionerId);
@@ -49,7 +53,10 @@ export const actions: Actions = {
 			if (!(e instanceof AgreementError)) throw e;
 			return invalid({}, { agreement: e.message });
 		}
-		redirect(303, `/supervision/${params.practitionerId}/programme#agreement`);
+		redirect(
+			303,
+			withNotice(`/supervision/${params.practitionerId}/programme#agreement`, 'signed')
+		);
 	},
 	hours: async ({ params, request }) => {
 		const { user, page } = await context(params.practitionerId);
@@ -66,7 +73,7 @@ export const actions: Actions = {
 			);
 		}
 		await setWorkingHours(getDb(), user.id, page.programme.enrolmentId, percent);
-		redirect(303, `/supervision/${params.practitionerId}/programme`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/programme`, 'hours'));
 	},
 	extend: async ({ params, request }) => {
 		const { user, page } = await context(params.practitionerId);
@@ -80,6 +87,6 @@ export const actions: Actions = {
 		if (!reason) errors.reason = 'Write why the programme is extended';
 		if (Object.keys(errors).length) return invalid({ months: monthsText, reason }, errors);
 		await extendProgramme(getDb(), user.id, page.programme.enrolmentId, Number(monthsText), reason);
-		redirect(303, `/supervision/${params.practitionerId}/programme`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/programme`, 'extended'));
 	}
 };

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { isCurrentSupervisor } from '$lib/server/people/supervision';
 import { getSupervisionRecord, useAsEvidence } from '$lib/server/review/supervision-records';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 /** Both parties see a supervision record: the practitioner, its author, their current supervisor. */
 async function findRecord(id: string) {
@@ -35,6 +36,6 @@ export const actions: Actions = {
 		if (user.id !== record.practitioner_id)
 			error(403, 'Only the practitioner can use this record as evidence.');
 		const evidenceId = await useAsEvidence(getDb(), user.id, record.id);
-		redirect(303, `/portfolio/${evidenceId}`);
+		redirect(303, withNotice(`/portfolio/${evidenceId}`, 'from-supervision'));
 	}
 };

@@ -12,6 +12,7 @@ import {
 	recordProgrammeReview
 } from '$lib/server/programme/reviews';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 async function context(practitionerId: string, reviewId: string) {
 	const user = await requireSupervisorOf(practitionerId);
@@ -68,6 +69,6 @@ export const actions: Actions = {
 			if (!(e instanceof ProgrammeReviewError)) throw e;
 			return invalid(values, { strengths: e.message });
 		}
-		redirect(303, `/supervision/${person.id}/programme`);
+		redirect(303, withNotice(`/supervision/${person.id}/programme`, 'review'));
 	}
 };
