@@ -114,7 +114,7 @@ walk(
 );
 
 walk(
-	'teams and supervision: a team added and renamed, a supervisor assigned, the supervision ended',
+	'teams and supervision: a team added and renamed, a supervisor assigned, a relationship ended',
 	['/admin/teams', '/admin/teams/[id]', '/admin/supervision?/assign', '/admin/supervision?/end'],
 	async ({ as, api }) => {
 		const admin = await as(demoAccounts.admin);
@@ -135,13 +135,13 @@ walk(
 		});
 		await admin.goto('/admin/supervision');
 		await admin.getByLabel('Practitioner').selectOption({ label: 'Riley Notice' });
-		await admin.getByLabel('Supervisor').selectOption({ label: 'Farah Siddiqui' });
-		// From last week: a supervision ends after the day it starts.
+		await admin.getByLabel('Supervisor or assessor').selectOption({ label: 'Farah Siddiqui' });
+		// From last week: a relationship ends after the day it starts.
 		await fillDate(admin, -7);
-		await submit(admin, 'Assign supervisor');
-		await expectNotice(admin, 'Supervisor assigned.');
-		await submit(admin, 'Riley Notice with Farah Siddiqui');
-		await expectNotice(admin, 'Supervision ended.');
+		await submit(admin, 'Assign');
+		await expectNotice(admin, 'Relationship assigned.');
+		await submit(admin, 'Farah Siddiqui as Riley Notice’s line manager');
+		await expectNotice(admin, 'Relationship ended.');
 	}
 );
 

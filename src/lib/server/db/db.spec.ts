@@ -4,7 +4,7 @@ import { demoContent } from '../demo/authority';
 import { seedDemoAuthority } from '../demo/seed';
 import { programmeMonth } from '../programme/month';
 import { programmeFor } from '../programme';
-import { currentSupervisees } from '../people/supervision';
+import { practitionersOf } from '../people/relationships';
 import { verifySignoffs } from '../signoff/verify';
 import type { Db } from './index';
 import { createDb } from './index';
@@ -92,6 +92,7 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(await count('auditor')).toBe(3);
 		expect(await count('psw')).toBe(1);
 		expect(await count('admin')).toBe(1);
+		expect(await count('external-assessor')).toBe(1);
 		expect(await db.selectFrom('teams').select('id').execute()).toHaveLength(3);
 
 		const byEmail = async (email: string) =>
@@ -108,9 +109,19 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(months).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 		const priyaStart = enrolments.find((e) => e.user_id === priya.id)!.starts_on;
 		expect(programmeMonth(priyaStart, dateOnly())).toBe(5);
-		const samSupervises = (await currentSupervisees(db, sam.id)).map((s) => s.email);
+		const samSupervises = (await practitionersOf(db, sam.id)).map((s) => s.email);
 		expect(samSupervises).toContain('practitioner@demo.test');
 		expect(samSupervises).not.toContain('colleague@demo.test');
+		// The external assessor assesses two ASYEs, whose supervisor still line-manages them.
+		const irene = await byEmail('assessor@demo.test');
+		const assessed = await practitionersOf(db, irene.id);
+		expect(assessed.map((p) => [p.email, p.kinds])).toEqual([
+			['aisha.bello@demo.test', ['assessor']],
+			['tom.ellis@demo.test', ['assessor']]
+		]);
+		expect((await practitionersOf(db, sam.id)).find((p) => p.id === assessed[0].id)?.kinds).toEqual(
+			['line-manager', 'practice-supervisor']
+		);
 		expect(demoContent().people.every((p) => p.email.endsWith('@demo.test'))).toBe(true);
 
 		// Portfolios at every stage, and a self-assessment and a file for the demo ASYE.

@@ -6,8 +6,19 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 // Times are ISO 8601 text in UTC (`2026-11-25T15:04:05.000Z`) and dates are `2026-11-25`, so
 // that the same queries sort and compare alike on SQLite and PostgreSQL. Flags are 0 or 1.
 
-export const roles = ['practitioner', 'supervisor', 'auditor', 'psw', 'admin'] as const;
+export const roles = [
+	'practitioner',
+	'supervisor',
+	'auditor',
+	'psw',
+	'admin',
+	'external-assessor'
+] as const;
 export type Role = (typeof roles)[number];
+
+/** The relationships someone may hold to a practitioner, each with its own history. */
+export const relationshipKinds = ['line-manager', 'practice-supervisor', 'assessor'] as const;
+export type RelationshipKind = (typeof relationshipKinds)[number];
 
 export const careerStages = [
 	'asye',
@@ -42,8 +53,10 @@ export interface TeamsTable {
 	created_at: string;
 }
 
+/** A relationship: `supervisor_id` holds it to the practitioner `supervisee_id`. */
 export interface SupervisionsTable {
 	id: string;
+	kind: RelationshipKind;
 	supervisor_id: string;
 	supervisee_id: string;
 	starts_on: string;

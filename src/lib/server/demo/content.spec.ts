@@ -12,9 +12,9 @@ const record = 'demo/evidence/practitioner/1-three-houses-with-a-7-year-old.md';
 const withRecord = (from: string, to: string) => ({ [record]: files[record].replace(from, to) });
 
 describe('the demo authority in content/demo', () => {
-	it('holds 39 people in 3 teams and 40 records, in the order of people', () => {
+	it('holds 40 people (the external assessor among them) in 3 teams and 40 records, in the order of people', () => {
 		const demo = load({});
-		expect(demo.people).toHaveLength(39);
+		expect(demo.people).toHaveLength(40);
 		expect(demo.teams.map((t) => t.manager)).toEqual([
 			'grace.mensah@demo.test',
 			'owen.price@demo.test',

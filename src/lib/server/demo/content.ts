@@ -33,6 +33,8 @@ export interface DemoPerson {
 	asyeMonth?: number;
 	/** Email of their current supervisor. */
 	supervisor?: string;
+	/** Emails of the practitioners they assess (an external assessor). */
+	assesses?: string[];
 }
 
 export interface DemoContent {
@@ -102,6 +104,7 @@ export function loadDemoContent(files: ContentFiles, context: DemoContext): Demo
 // What the values in each file name. Outcomes include their statements, such as "2.3 D4".
 const authorityReferences = {
 	'leaders.*.team': 'team',
+	'leaders.*.assesses.*': 'person',
 	'teams.*.manager': 'person',
 	'teams.*.practiceSupervisor': 'person'
 };

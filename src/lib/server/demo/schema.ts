@@ -17,7 +17,13 @@ const person = {
 
 export const authoritySchema = z.strictObject({
 	leaders: z.array(
-		z.strictObject({ ...person, roles: z.array(z.enum(roles)).min(1), team: text.optional() })
+		z.strictObject({
+			...person,
+			roles: z.array(z.enum(roles)).min(1),
+			team: text.optional(),
+			/** Practitioners this person assesses (an external assessor) from their first day. */
+			assesses: z.array(email).optional()
+		})
 	),
 	teams: z.array(
 		z.strictObject({

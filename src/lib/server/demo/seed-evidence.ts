@@ -4,7 +4,7 @@ import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
 import { frameworkLibrary } from '../framework';
 import { outcomesOf } from '../framework/query';
-import { currentSupervisor } from '../people/supervision';
+import { holderOf } from '../people/relationships';
 import { filesDir } from '../portfolio/attachments';
 import { storeFile } from '../portfolio/file-store';
 import { replaceStandards } from '../portfolio/standards';
@@ -159,7 +159,7 @@ export async function seedDemoExtras(
 		.execute();
 }
 
-/** Later-year ASYEs have outcomes signed off by their supervisors, citing their accepted evidence. */
+/** Later-year ASYEs have outcomes signed off by their assessors, citing their accepted evidence. */
 export async function seedDemoSignoffs(
 	db: Db,
 	texts: DemoProgramme,
@@ -169,7 +169,7 @@ export async function seedDemoSignoffs(
 	const person = await demoPeopleIn(db);
 	for (const email of emails) {
 		const { id } = person(email);
-		const supervisor = await currentSupervisor(db, id, dateOnly(now));
+		const supervisor = await holderOf(db, id, 'assessor', dateOnly(now));
 		if (!supervisor) continue;
 		const accepted = await db
 			.selectFrom('evidence_outcomes')

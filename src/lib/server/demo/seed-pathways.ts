@@ -38,6 +38,7 @@ async function openNeeds(db: Db) {
 		.innerJoin('supervisions', 'supervisions.supervisee_id', 'users.id')
 		.select(['learning_needs.id', 'learning_needs.practitioner_id', 'learning_needs.created_at'])
 		.select(['users.email', 'supervisions.supervisor_id'])
+		.where('supervisions.kind', '=', 'practice-supervisor')
 		.where('supervisions.ends_on', 'is', null)
 		.where('learning_needs.status', '=', 'open')
 		// Needs raised in one audit share a time: the description settles their order.

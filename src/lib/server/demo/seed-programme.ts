@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
 import { recordObservation } from '../observation/observations';
-import { currentSupervisor } from '../people/supervision';
+import { holderOf } from '../people/relationships';
 import { programmeFor } from '../programme';
 import { createAgreement, recordProtectedTime, signAgreement } from '../programme/agreement';
 import { addMonths, programmeMonth } from '../programme/month';
@@ -12,7 +12,7 @@ import { demoPeopleIn } from './authority';
 import { demoFrameworkVersion } from './content';
 import type { DemoProgramme } from './schema';
 
-/** The demo ASYEs, with their enrolments and current supervisors. */
+/** The demo ASYEs, with their enrolments, current practice supervisors and assessors. */
 async function asyes(db: Db, today: string) {
 	const enrolments = await db
 		.selectFrom('enrolments')
@@ -21,8 +21,9 @@ async function asyes(db: Db, today: string) {
 		.execute();
 	const supervised = [];
 	for (const enrolment of enrolments) {
-		const supervisor = await currentSupervisor(db, enrolment.userId, today);
-		if (supervisor) supervised.push({ ...enrolment, supervisor });
+		const supervisor = await holderOf(db, enrolment.userId, 'practice-supervisor', today);
+		const assessor = await holderOf(db, enrolment.userId, 'assessor', today);
+		if (supervisor && assessor) supervised.push({ ...enrolment, supervisor, assessor });
 	}
 	return supervised;
 }
@@ -59,7 +60,7 @@ export async function seedDemoProgrammes(db: Db, texts: DemoProgramme, now = new
 			created_at: timestamp(now)
 		})
 		.execute();
-	for (const { email, userId, supervisor } of await asyes(db, today)) {
+	for (const { email, userId, assessor } of await asyes(db, today)) {
 		const programme = await programmeFor(db, userId, today);
 		if (!programme) continue;
 		for (const review of programme.reviews.filter((r) => r.state === 'overdue' && !r.optional)) {
@@ -73,12 +74,12 @@ export async function seedDemoProgrammes(db: Db, texts: DemoProgramme, now = new
 				recommendation: 'on-track' as const
 			};
 			const at = new Date(`${review.dueOn}T15:00:00Z`);
-			await recordProgrammeReview(db, supervisor.id, programme.enrolmentId, review.id, form, at);
+			await recordProgrammeReview(db, assessor.id, programme.enrolmentId, review.id, form, at);
 		}
 	}
 }
 
-/** Observations of practice for ASYEs from month 4 (a second from month 9), by their supervisors. */
+/** Observations of practice for ASYEs from month 4 (a second from month 9), by their assessors. */
 export async function seedDemoObservations(db: Db, texts: DemoProgramme, now = new Date()) {
 	for (const person of await asyes(db, dateOnly(now))) {
 		const month = programmeMonth(person.starts_on, dateOnly(now));
@@ -93,7 +94,7 @@ export async function seedDemoObservations(db: Db, texts: DemoProgramme, now = n
 				outcomes: [outcomeId],
 				statements: [{ outcomeId, statementId: statement }]
 			};
-			await recordObservation(db, person.supervisor.id, person.userId, form, now);
+			await recordObservation(db, person.assessor.id, person.userId, form, now);
 		}
 	}
 }
@@ -101,7 +102,7 @@ export async function seedDemoObservations(db: Db, texts: DemoProgramme, now = n
 /** A supervision record for the demo ASYE, two weeks ago, with an agreed action. */
 export async function seedDemoSupervision(db: Db, texts: DemoProgramme, now = new Date()) {
 	const priya = (await demoPeopleIn(db))('practitioner@demo.test');
-	const supervisor = await currentSupervisor(db, priya.id, dateOnly(now));
+	const supervisor = await holderOf(db, priya.id, 'practice-supervisor', dateOnly(now));
 	if (!supervisor) return;
 	const { action, ...record } = texts.supervision;
 	const form = {
@@ -114,22 +115,30 @@ export async function seedDemoSupervision(db: Db, texts: DemoProgramme, now = ne
 
 /**
  * Support and assessment agreements for the demo ASYEs, signed by the practitioner, their
- * supervisor and the principal social worker as assessor; Tom Ellis (month 2) has not signed
- * yet. Protected development time for the demo ASYE.
+ * supervisor and their assessor (the principal social worker, unless they have an assessor
+ * other than their supervisor); neither Tom Ellis (month 2) nor his assessor has signed yet.
+ * Protected development time for the demo ASYE.
  */
 export async function seedDemoAgreements(db: Db, texts: DemoProgramme, now = new Date()) {
 	const psw = (await demoPeopleIn(db))('psw@demo.test');
 	for (const enrolment of await asyes(db, dateOnly(now))) {
-		const { supervisor, userId } = enrolment;
+		const { supervisor, assessor, userId } = enrolment;
 		const signed = new Date(`${enrolment.starts_on}T12:00:00Z`);
 		await createAgreement(db, supervisor.id, enrolment.id, texts.agreement, signed);
 		const signers = [
 			[{ id: supervisor.id, practitioner: false, supervisor: true }, 'supervisor'],
-			[{ id: psw.id, practitioner: false, supervisor: false }, 'assessor'],
+			[
+				{
+					id: assessor.id !== supervisor.id ? assessor.id : psw.id,
+					practitioner: false,
+					supervisor: false
+				},
+				'assessor'
+			],
 			[{ id: userId, practitioner: true, supervisor: false }, 'practitioner']
 		] as const;
 		for (const [signer, role] of signers)
-			if (role !== 'practitioner' || enrolment.email !== 'tom.ellis@demo.test')
+			if (role === 'supervisor' || enrolment.email !== 'tom.ellis@demo.test')
 				await signAgreement(db, signer, enrolment.id, role, signed);
 		if (enrolment.email !== 'practitioner@demo.test') continue;
 		for (const { weeksAgo, minutes, activity } of texts.protectedTime) {

@@ -12,6 +12,8 @@ import { seedDemoAuthority } from './seed';
 // order and nothing else, and the figures below were then printed from that commit with
 // PRINT_DEMO_FIGURES=1, identical on every run and on both databases. The demo as content must
 // produce them too. If you change the demo on purpose, print the new figures and paste them here.
+// Changed on purpose since: the three relationships (each supervision became three rows) and the
+// external assessor, assessor@demo.test — the same figures as that branch's own TypeScript seed.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -26,7 +28,7 @@ const expectedCounts: Record<string, number> = {
 	audits: 43,
 	enrolment_extensions: 1,
 	enrolments: 12,
-	events: 458,
+	events: 457,
 	evidence: 56,
 	evidence_comments: 0,
 	evidence_outcomes: 99,
@@ -53,10 +55,10 @@ const expectedCounts: Record<string, number> = {
 	signoffs: 13,
 	supervision_actions: 1,
 	supervision_records: 1,
-	supervisions: 31,
+	supervisions: 93,
 	teams: 3,
-	user_roles: 41,
-	users: 39
+	user_roles: 42,
+	users: 40
 };
 
 /**
@@ -64,7 +66,7 @@ const expectedCounts: Record<string, number> = {
  * their wording belongs to other modules.
  */
 const expectedDigests: Record<string, string> = {
-	agreements: '1aadd502ca04e419',
+	agreements: 'a6eac5c9117749ab',
 	attachments: '581a3d22b66f6709',
 	audit_actions: '04a61c91dd3b269b',
 	audit_finding_tags: '2979a94f1e0d777e',
@@ -92,10 +94,10 @@ const expectedDigests: Record<string, string> = {
 	signoffs: '7adc20d3dfca5824',
 	supervision_actions: '32f884c385fcc98e',
 	supervision_records: '05c248bdc478e6f3',
-	supervisions: 'a90efad81e47edb7',
+	supervisions: '5ff4279eabea9209',
 	teams: '9b07b942aa8b161b',
-	user_roles: 'beaa534a395a70de',
-	users: 'e2d9b725b8797e2e'
+	user_roles: '9e8e97430888ac7c',
+	users: '79dfadfabf0caf52'
 };
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
 import { addMonths } from '../programme/month';
+import { relationshipKinds } from '../db/schema';
 import { demoContent, demoPassword } from './authority';
 import type { DemoContent } from './content';
 import { seedDemoAudits } from './seed-audits';
@@ -94,7 +95,10 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 	await insertSupervision(db, content, id, now);
 }
 
-/** ASYEs supervised since they started, and enrolled; others supervised for the past year. */
+/**
+ * ASYEs supervised and assessed since they started, and enrolled; others supervised for the past
+ * year.
+ */
 async function insertSupervision(
 	db: Db,
 	{ people }: DemoContent,
@@ -124,9 +128,25 @@ async function insertSupervision(
 		ends_on: handover
 	};
 	first.starts_on = handover;
+	// One person holds all three relationships, except where an external assessor assesses.
+	const assessorOf = new Map(
+		people.flatMap((p) => (p.assesses ?? []).map((email) => [id(email), id(p.email)]))
+	);
 	await db
 		.insertInto('supervisions')
-		.values([earlier, ...current])
+		.values(
+			[earlier, ...current].flatMap((s) =>
+				relationshipKinds.map((kind) => ({
+					...s,
+					id: newId(),
+					kind,
+					supervisor_id:
+						kind === 'assessor' && s.ends_on === null
+							? (assessorOf.get(s.supervisee_id) ?? s.supervisor_id)
+							: s.supervisor_id
+				}))
+			)
+		)
 		.execute();
 	const enrolments = people
 		.filter((p) => p.asyeMonth)

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
+import { FieldError } from '$lib/server/errors';
 import {
 	fieldFailure,
 	formValues,
@@ -14,12 +15,12 @@ import {
 	textOf
 } from '$lib/server/forms';
 import {
-	assignSupervisor,
-	endSupervision,
+	assignSupervision,
+	endRelationship,
 	isCurrent,
-	listSupervisions,
-	SupervisionError
-} from '$lib/server/people/supervision';
+	listRelationships,
+	relationshipKinds
+} from '$lib/server/people/relationships';
 import { listPeopleWithRole } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,19 +28,29 @@ export const load: PageServerLoad = async ({ url }) => {
 	requireRole('admin');
 	const db = getDb();
 	const today = dateOnly();
-	const all = await listSupervisions(db);
+	const all = await listRelationships(db);
+	const assessors = await listPeopleWithRole(db, 'external-assessor');
 	return {
-		current: all.filter((s) => isCurrent(s, today) || s.starts_on > today),
-		past: all.filter((s) => s.ends_on !== null && s.ends_on <= today),
-		supervisors: await listPeopleWithRole(db, 'supervisor'),
+		current: all.filter((r) => isCurrent(r, today) || r.starts_on > today),
+		past: all.filter((r) => r.ends_on !== null && r.ends_on <= today),
+		holders: [
+			...(await listPeopleWithRole(db, 'supervisor')).map((p) => ({ value: p.id, label: p.name })),
+			...assessors.map((p) => ({ value: p.id, label: `${p.name} (external assessor)` }))
+		],
 		practitioners: await listPeopleWithRole(db, 'practitioner'),
 		saved: url.searchParams.get('saved')
 	};
 };
 
+// The form keeps the names it had when a practitioner had one supervisor: `superviseeId` and
+// `supervisorId`. Without `kind` (as then), the person takes on all three relationships.
 const assignSchema = z.object({
-	superviseeId: required('Choose the person to be supervised'),
-	supervisorId: required('Choose a supervisor')
+	superviseeId: required('Choose the practitioner'),
+	supervisorId: required('Choose who holds the relationship'),
+	kind: z
+		.enum(['all', ...relationshipKinds], { error: 'Choose which relationship to assign' })
+		.optional()
+		.default('all')
 });
 
 export const actions: Actions = {
@@ -55,19 +66,19 @@ export const actions: Actions = {
 		const values = { ...formValues(form), startsOn: date.parts };
 		if (!parsed.ok || !date.value) return invalid(values, errors);
 		try {
-			await assignSupervisor(getDb(), admin.id, { ...parsed.data, startsOn: date.value });
+			await assignSupervision(getDb(), admin.id, { ...parsed.data, startsOn: date.value });
 		} catch (e) {
 			return fieldFailure(values, e);
 		}
-		redirect(303, '/admin/supervision?saved=assigned');
+		redirect(303, `/admin/supervision?saved=assigned`);
 	},
 	end: async ({ request }) => {
 		const admin = requireRole('admin');
 		const id = textOf(await readFormData(request), 'id');
 		try {
-			await endSupervision(getDb(), admin.id, id, dateOnly());
+			await endRelationship(getDb(), admin.id, id, dateOnly());
 		} catch (e) {
-			if (!(e instanceof SupervisionError)) throw e;
+			if (!(e instanceof FieldError)) throw e;
 			return invalid({}, { end: e.message });
 		}
 		redirect(303, '/admin/supervision?saved=ended');

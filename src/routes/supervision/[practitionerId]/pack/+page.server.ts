@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { hasRole, requireRole, requireSupervisorOf } from '$lib/server/auth/access';
+import { hasRole, requireRelationship, requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
 import { invalid, readFormData, textOf } from '$lib/server/forms';
@@ -19,10 +19,10 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
 
-/** The practitioner's current supervisor, principal social workers and administrators. */
+/** Anyone with a relationship to the practitioner, principal social workers and administrators. */
 async function requirePackAccess(practitionerId: string) {
-	const user = requireRole('supervisor', 'psw', 'admin');
-	if (!hasRole(user, 'psw', 'admin')) await requireSupervisorOf(practitionerId);
+	const user = requireRole('supervisor', 'external-assessor', 'psw', 'admin');
+	if (!hasRole(user, 'psw', 'admin')) await requireRelationship(practitionerId);
 	return user;
 }
 
