@@ -67,8 +67,47 @@ export function frameworkPath() {
 	};
 }
 
-export function workforcePath() {
+/** The workforce view's path parameter and query parameters: its filters and formats. */
+function workforceParameters() {
 	const programmes = programmeDefinitions().map((programme) => programme.id);
+	return [
+		{
+			name: 'view',
+			in: 'path',
+			required: true,
+			schema: { type: 'string', enum: Object.keys(workforceViews) }
+		},
+		query('team', "A team's id; every team when left out", { type: 'string' }),
+		query('stage', 'A career stage', { type: 'string', enum: careerStages }),
+		query('programme', "A programme's id; everyone when left out", {
+			type: 'string',
+			examples: programmes
+		}),
+		query('period', 'How far back: all time by default, the last 12 months for audits', {
+			type: 'string',
+			enum: Object.keys(periods)
+		}),
+		query('grain', 'Audits only: by month or by quarter (the default)', {
+			type: 'string',
+			enum: ['month', 'quarter']
+		}),
+		query('quarter', 'Report only: one of the last eight quarters; this one by default', {
+			type: 'string',
+			pattern: '^\\d{4}-Q[1-4]$',
+			examples: ['2026-Q1']
+		}),
+		query('format', '`csv` for one table as CSV instead of JSON', {
+			type: 'string',
+			enum: ['csv']
+		}),
+		query('table', "With format=csv, the table's id; the view's first table by default", {
+			type: 'string',
+			examples: ['teams']
+		})
+	];
+}
+
+export function workforcePath() {
 	return {
 		get: {
 			operationId: 'getWorkforceView',
@@ -77,41 +116,7 @@ export function workforcePath() {
 			description:
 				'The figures behind a workforce page, from the same function as the page and its CSV downloads. Filters take the same query parameters as the page; a value the view does not know is ignored.',
 			security: [{ session: [] }, { apiToken: [] }],
-			parameters: [
-				{
-					name: 'view',
-					in: 'path',
-					required: true,
-					schema: { type: 'string', enum: Object.keys(workforceViews) }
-				},
-				query('team', "A team's id; every team when left out", { type: 'string' }),
-				query('stage', 'A career stage', { type: 'string', enum: careerStages }),
-				query('programme', "A programme's id; everyone when left out", {
-					type: 'string',
-					examples: programmes
-				}),
-				query('period', 'How far back: all time by default, the last 12 months for audits', {
-					type: 'string',
-					enum: Object.keys(periods)
-				}),
-				query('grain', 'Audits only: by month or by quarter (the default)', {
-					type: 'string',
-					enum: ['month', 'quarter']
-				}),
-				query('quarter', 'Report only: one of the last eight quarters; this one by default', {
-					type: 'string',
-					pattern: '^\\d{4}-Q[1-4]$',
-					examples: ['2026-Q1']
-				}),
-				query('format', '`csv` for one table as CSV instead of JSON', {
-					type: 'string',
-					enum: ['csv']
-				}),
-				query('table', "With format=csv, the table's id; the view's first table by default", {
-					type: 'string',
-					examples: ['teams']
-				})
-			],
+			parameters: workforceParameters(),
 			responses: {
 				200: {
 					description: 'The figures: every row, as JSON; or one table as CSV with a header row',

@@ -1,3 +1,6 @@
+// Long because: every table's row type, one interface each, with the Database interface that
+// types the single Kysely instance; one file is how a reader sees the whole schema at once.
+
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { EnrolmentEnding } from '../../programme/vocabulary';
 

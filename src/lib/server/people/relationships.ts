@@ -66,28 +66,7 @@ export async function assignRelationship(
 	return inTransaction(db, async (tx) => {
 		await checkActivePerson(tx, practitionerId, 'practitionerId', 'Choose a person from the list');
 		await checkHolder(tx, holderId, kind);
-		// Every holding of this kind still going on the new start date, now or planned.
-		const overlapping = await tx
-			.selectFrom('supervisions')
-			.selectAll()
-			.where('supervisee_id', '=', practitionerId)
-			.where('kind', '=', kind)
-			.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', startsOn)]))
-			.execute();
-		for (const current of overlapping) {
-			if (current.supervisor_id === holderId && current.ends_on === null)
-				throw new FieldError('holderId', `This person is already their ${nameOf(kind)}`);
-			if (current.starts_on >= startsOn)
-				throw new FieldError(
-					'startsOn',
-					`The current ${nameOf(kind)} started on ${formatDate(current.starts_on)}; the new one must start after that`
-				);
-			await tx
-				.updateTable('supervisions')
-				.set({ ends_on: startsOn })
-				.where('id', '=', current.id)
-				.execute();
-		}
+		await endOverlapping(tx, input);
 		const id = newId();
 		await tx
 			.insertInto('supervisions')
@@ -115,6 +94,37 @@ export async function assignRelationship(
 		);
 		return id;
 	});
+}
+
+/**
+ * Ends every holding of the kind still going on the new start date, now or planned, the day the
+ * new one starts; refused when the holder already holds it or the current one starts later.
+ */
+async function endOverlapping(
+	tx: Db,
+	{ kind, holderId, practitionerId, startsOn }: RelationshipInput
+) {
+	const overlapping = await tx
+		.selectFrom('supervisions')
+		.selectAll()
+		.where('supervisee_id', '=', practitionerId)
+		.where('kind', '=', kind)
+		.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', startsOn)]))
+		.execute();
+	for (const current of overlapping) {
+		if (current.supervisor_id === holderId && current.ends_on === null)
+			throw new FieldError('holderId', `This person is already their ${nameOf(kind)}`);
+		if (current.starts_on >= startsOn)
+			throw new FieldError(
+				'startsOn',
+				`The current ${nameOf(kind)} started on ${formatDate(current.starts_on)}; the new one must start after that`
+			);
+		await tx
+			.updateTable('supervisions')
+			.set({ ends_on: startsOn })
+			.where('id', '=', current.id)
+			.execute();
+	}
 }
 
 /** Ends a relationship from a day: from `endsOn` on, its holder no longer holds it. */

@@ -103,25 +103,24 @@ export async function signOffState(db: Db, practitionerId: string, frameworkVers
 	return state;
 }
 
+/** What a sign-off or its withdrawal says, before the chain gives it a place and a hash. */
+interface ChainEntry {
+	practitionerId: string;
+	frameworkVersion: string;
+	outcomeId: string;
+	action: 'sign-off' | 'withdraw';
+	rationale: string;
+	evidenceIds: string[];
+	actorId: string;
+	/** Said in the event log beside the outcome, e.g. the Does statements shown. */
+	detail?: Record<string, unknown>;
+}
+
 /**
  * Appends an entry to the practitioner's chain, and moves their MAC'd head on to it in the same
  * transaction; nothing in the chain is ever updated or deleted.
  */
-async function append(
-	db: Db,
-	entry: {
-		practitionerId: string;
-		frameworkVersion: string;
-		outcomeId: string;
-		action: 'sign-off' | 'withdraw';
-		rationale: string;
-		evidenceIds: string[];
-		actorId: string;
-		/** Said in the event log beside the outcome, e.g. the Does statements shown. */
-		detail?: Record<string, unknown>;
-	},
-	now: Date
-) {
+async function append(db: Db, entry: ChainEntry, now: Date) {
 	const key = signoffKey();
 	// BEGIN IMMEDIATE on SQLite and the head log's lock on PostgreSQL keep two sign-offs at once
 	// from both taking the same place in the chain or in the head log.
