@@ -138,7 +138,7 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 		expect(
 			await field(transferAssessor(db, admin, id, { assessorId: other, fromOn: '2026-09-01' }))
 		).toBe(
-			'transferTo: The current supervision started on 1 September 2026; the new one must start after it'
+			'transferTo: The current assessor started on 1 September 2026; the new one must start after that'
 		);
 		await transferAssessor(db, admin, id, { assessorId: other, fromOn: '2027-04-01' });
 		expect((await currentAssessor(db, starter, '2027-04-01'))?.id).toBe(other);
