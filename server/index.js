@@ -41,6 +41,16 @@ const server = http.createServer((req, res) => {
 		delete req.headers[loopbackProtocolHeader];
 		if (isLoopbackHost(req.headers.host)) req.headers[loopbackProtocolHeader] = 'http';
 	}
+	res.on('finish', () => {
+		// An answer given before the body was read (a refusal that comes before the form is read)
+		// leaves SvelteKit's reader paused on the rest of the body, and the next request on this
+		// kept-alive connection waits until the connection times out, seconds later. Drop the
+		// rest, as Node does with a body nobody began to read.
+		if (!req.complete) {
+			req.removeAllListeners('data');
+			req.resume();
+		}
+	});
 	req.on('close', () => {
 		// A kept-alive connection would hold the server open: close each as it falls idle.
 		if (shuttingDown) server.closeIdleConnections();

@@ -7,15 +7,20 @@ import net from 'node:net';
 import { e2ePort } from './server';
 
 // `npm start`'s server (server/index.js) on a port and database of its own, as if behind an
-// HTTPS proxy: its static files carry HSTS, and on SIGTERM a request already in flight is
+// HTTPS proxy: its static files carry HSTS, a connection stays usable after an answer given
+// before the body was read, and on SIGTERM a request already in flight is
 // answered in full, new connections are refused, and the process ends.
 const port = e2ePort + 100;
 const origin = `https://localhost:${port}`;
 const address = `http://127.0.0.1:${port}`;
 const database = `data/e2e-${port}-shutdown.db`;
+// A file store of its own: the store names its database, so one left by another would stop it.
+const files = `data/e2e-${port}-shutdown-files`;
 
 const removeDatabase = () => {
-	for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });
+	for (const suffix of ['', '-wal', '-shm', '.signoff-key'])
+		rmSync(database + suffix, { force: true });
+	rmSync(files, { recursive: true, force: true });
 };
 
 async function startServer() {
@@ -27,6 +32,7 @@ async function startServer() {
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
 			DATABASE_URL: `file:./${database}`,
+			FILES_DIR: `./${files}`,
 			DEMO_DATA: 'off',
 			ADMIN_EMAIL: 'admin@shutdown.test',
 			SMTP_URL: ''
@@ -69,6 +75,41 @@ test.describe('the production server', () => {
 			'max-age=31536000; includeSubDomains'
 		);
 		expect(response.headers()['x-content-type-options']).toBe('nosniff');
+	});
+
+	test('an answer given before the body was read leaves the connection free for the next request', async () => {
+		// Signed out, a post to a form is sent to sign in before its body is read.
+		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		const post = (path: string, body: Buffer | string) =>
+			new Promise<{ status?: number; reused: boolean }>((resolve, reject) => {
+				const request = http.request(`${address}${path}`, {
+					method: 'POST',
+					agent,
+					headers: {
+						origin,
+						accept: 'text/html',
+						'content-type': 'application/x-www-form-urlencoded',
+						'content-length': Buffer.byteLength(body)
+					}
+				});
+				request.on('response', (response) => {
+					response.resume();
+					response.on('end', () =>
+						resolve({ status: response.statusCode, reused: request.reusedSocket })
+					);
+				});
+				request.on('error', reject);
+				request.end(body);
+			});
+		try {
+			const unread = await post('/portfolio/new', `title=${'a'.repeat(300_000)}`);
+			expect(unread).toEqual({ status: 303, reused: false });
+			// Before, the rest of that body held the connection until it timed out and was reset.
+			const next = await post('/sign-in', 'email=nobody%40shutdown.test&password=wrong');
+			expect(next).toEqual({ status: 400, reused: true });
+		} finally {
+			agent.destroy();
+		}
 	});
 
 	test('a request in flight when it is told to stop is answered, then it stops', async () => {
