@@ -129,17 +129,20 @@ test.describe('signing in', () => {
 	});
 
 	test('signing out, and signing out of every device', async ({ browser }) => {
+		// Signing out of every device ends all of that person's sessions, including those of tests
+		// running beside this one: so it is done as someone no other browser test signs in as.
+		const person = 'joe.kelly@demo.test';
 		const laptop = await (await browser.newContext()).newPage();
 		const phone = await (await browser.newContext()).newPage();
-		await signIn(laptop, demoAccounts.auditor);
-		await signIn(phone, demoAccounts.auditor);
+		await signIn(laptop, person);
+		await signIn(phone, person);
 
 		await laptop.getByRole('button', { name: 'Sign out' }).click();
 		await expect(laptop.getByText('You have signed out.')).toBeVisible();
 		await phone.goto('/account');
 		await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Your account');
 
-		await signIn(laptop, demoAccounts.auditor);
+		await signIn(laptop, person);
 		await laptop.goto('/account');
 		await laptop.getByRole('button', { name: 'Sign out of every device' }).click();
 		await expect(laptop.getByText('You have signed out.')).toBeVisible();
