@@ -1,4 +1,3 @@
-import { formatDate } from '$lib/format';
 import type { Db } from '../db';
 import { roles, type Role } from '../db/schema';
 import { addDays, dateOnly } from '../db/time';
@@ -57,9 +56,8 @@ export async function assignAssessor(
 			startsOn: input.startsOn
 		});
 	} catch (e) {
-		// Relationships' messages may give dates as stored; a person reads "1 March 2027".
-		if (e instanceof FieldError)
-			throw new FieldError(field, e.message.replace(/\d{4}-\d{2}-\d{2}/g, formatDate));
+		// Relationships name their own fields; the form names this one.
+		if (e instanceof FieldError) throw new FieldError(field, e.message);
 		throw e;
 	}
 }
