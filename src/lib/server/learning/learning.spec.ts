@@ -13,6 +13,7 @@ import { assignSupervisor } from '../people/relationships';
 import { createTeam } from '../people/teams';
 import { acceptEvidence, returnEvidence } from '../review/review';
 import { learningFigures } from '../workforce/learning';
+import { quarterlyReport } from '../workforce/report';
 import { assignPathway, pathwayWork } from './assignments';
 import { pathwayImpact } from './impact';
 import { learningNeedsOf, needForAssignment } from './needs';
@@ -94,13 +95,16 @@ describe.each(testDatabases())('learning needs and pathways on $name', (database
 	}
 
 	const reflection = 'Plans now say what changes for the child, by when, and what if not.';
-	const complete = async (who: Awaited<ReturnType<typeof workerWithNeed>>) =>
+	const complete = async (
+		who: Awaited<ReturnType<typeof workerWithNeed>>,
+		when = new Date('2026-07-01T10:00:00Z')
+	) =>
 		completePathway(
 			db,
 			who.practitioner,
 			await who.work(),
 			{ stepsDone: [1, 2, 3], reflection, frameworkVersion: 'pqs-2025', anonymityConfirmed: false },
-			new Date('2026-07-01T10:00:00Z')
+			when
 		);
 
 	it('keeps the before score when no audit has followed the pathway yet', async () => {
@@ -199,6 +203,33 @@ describe.each(testDatabases())('learning needs and pathways on $name', (database
 			'accepted'
 		]);
 		expect(await figures()).toEqual([0, 0, 1]);
+	});
+
+	it('counts a need met in the quarter its evidence was accepted, in the quarterly report', async () => {
+		const who = await workerWithNeed();
+		const { evidenceId } = await complete(who, new Date('2026-09-28T10:00:00Z'));
+		await acceptEvidence(
+			db,
+			who.manager,
+			evidenceId,
+			[],
+			'http://x',
+			new Date('2026-10-02T09:00:00Z')
+		);
+		const tables = await quarterlyReport(
+			db,
+			definition,
+			getFramework()!,
+			{ teamId: who.team, period: 'all' },
+			'2026-Q4',
+			'2026-11-29'
+		);
+		const headline = (measure: string) => {
+			const row = tables[0].rows.find((r) => r.measure === measure)!;
+			return [row.lastQuarter, row.thisQuarter];
+		};
+		expect(headline('Learning pathways completed')).toEqual([1, 0]);
+		expect(headline('Learning needs met')).toEqual([0, 1]);
 	});
 
 	it('puts back, in its migration, needs met before their evidence was accepted', async () => {
