@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import type { Field } from './forms';
+import { hostileTexts, impossibleDates, megabyteTexts, prototypeNames, uploads } from './values';
 
-// Form bodies as a careless person or an attacker might send them: the page's own form with
-// some fields missing, repeated or replaced by hostile values, extra fields, and bodies that
-// are nothing like the form; urlencoded and multipart.
+// Form bodies as a careless person or an attacker might send them: the page's own form filled
+// in plausibly, then a few fields left out, repeated or replaced by hostile values, a date made
+// impossible, extra fields added; and bodies that are nothing like the form. Urlencoded and
+// multipart. A plausible body with no changes is also sent, so actions succeed too.
 
 export interface Upload {
 	filename: string;
@@ -11,12 +13,13 @@ export interface Upload {
 	content: string;
 }
 export type Value = string | Upload;
+type Entry = [string, Value];
 export interface Body {
 	encoding: 'urlencoded' | 'multipart';
-	entries: [string, Value][];
+	entries: Entry[];
 }
 
-/** Values the page cannot offer, known to the test: other people's records, the demo password. */
+/** Values the page cannot offer, known to the test. */
 export interface Pools {
 	/** Ids of records in the database, most of them someone else's. */
 	ids: string[];
@@ -25,75 +28,34 @@ export interface Pools {
 	password: string;
 }
 
-export const prototypeNames = ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty'];
-const megabyte = 1 << 20;
-const hostileTexts = [
-	...prototypeNames,
-	'\0',
-	'before\0after',
-	'\uD800',
-	'lone \uDC00 surrogate',
-	'',
-	' ',
-	'\t\r\n ',
-	'\u00a0',
-	'\u200b',
-	'NaN',
-	'1.5',
-	'1e308',
-	'99999999999',
-	'-1',
-	'0',
-	'-0',
-	'Infinity',
-	'0x1F',
-	'1,000',
-	'2025-02-31',
-	'0000-00-00',
-	'99999-12-31',
-	'31/02/2025',
-	'undefined',
-	'null',
-	'<script>alert(1)</script>',
-	"' or 1=1 --",
-	'../../../etc/passwd'
-];
-const megabyteTexts = ['a'.repeat(megabyte), 'é'.repeat(megabyte / 2)];
-const uploads: Upload[] = [
-	{ filename: 'notes.txt', type: 'text/plain', content: 'A file where text was expected' },
-	// What a browser sends for a file input left empty.
-	{ filename: '', type: 'application/octet-stream', content: '' },
-	{ filename: '../../evil.html', type: 'text/html', content: '<script>alert(1)</script>' },
-	{ filename: 'big.txt', type: 'text/plain', content: megabyteTexts[0] }
-];
+const day = 86_400_000;
+/** Dates a person might enter: today, last week, next month, two years ago. */
+const plausibleDates = [0, -7, 30, -730].map((days) => {
+	const date = new Date(Date.now() + days * day);
+	return [date.getDate(), date.getMonth() + 1, date.getFullYear()].map(String);
+});
+const datePart = /^(.*)-(day|month|year)$/;
 const extraNames = [...prototypeNames, '', 'extra', '\0', 'a[b]', 'x'.repeat(1000)];
-
-const thisYear = new Date().getFullYear();
+// Cross-shrinking lets a counterexample shrink towards the first choice of each `oneof`: fewer
+// changes, plausible values, the form-like body. What is left is what fails.
+const shrinking = { withCrossShrink: true };
 
 /** What a person would put in the field: what the page offers, or something like it. */
 function plausible(field: Field, pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
-	const offered = field.values.length ? [fc.constantFrom(...field.values)] : [];
-	const like = (...values: string[]) => fc.constantFrom(...values);
+	const offered = field.values.filter(Boolean);
 	if (['select', 'radio', 'checkbox', 'hidden', 'submit'].includes(field.kind) && offered.length)
-		return offered[0];
+		return fc.constantFrom(...offered);
 	// A file input in a urlencoded body sends only the file's name, as browsers do.
 	if (field.kind === 'file')
 		return fc.constant(
 			multipart ? { filename: 'notes.txt', type: 'text/plain', content: 'Notes' } : 'notes.txt'
 		);
-	if (field.name.endsWith('-day')) return like('1', '9', '28', '29', '30', '31');
-	if (field.name.endsWith('-month')) return like('1', '2', '9', '12');
-	if (field.name.endsWith('-year'))
-		return like(String(thisYear - 1), String(thisYear), String(thisYear + 1), '2023');
-	const typed =
-		field.kind === 'email'
-			? like('fuzz@demo.test', 'someone.new@example.gov.uk', pools.email)
-			: field.kind === 'password'
-				? like(pools.password, 'a long and unusual passphrase for fuzzing')
-				: field.kind === 'number'
-					? like('1', '2', '7.5')
-					: like('Reflected on the visit with my supervisor', 'x');
-	return fc.oneof(...offered, typed);
+	const typed = {
+		email: ['fuzz@demo.test', 'someone.new@example.gov.uk', pools.email],
+		password: [pools.password, 'a long and unusual passphrase for fuzzing'],
+		number: ['1', '2', '7.5', '80']
+	}[field.kind] ?? ['Reflected on the visit with my supervisor', 'x'];
+	return fc.constantFrom(...offered, ...typed);
 }
 
 function hostile(pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
@@ -107,61 +69,101 @@ function hostile(pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
 	);
 }
 
+type Change =
+	| { drop: number }
+	| { replace: number; value: Value }
+	| { repeat: number; value: Value }
+	| { extra: Entry }
+	| { date: string; parts: string[] };
+
 function bodyOf(fields: Field[], pools: Pools, encoding: Body['encoding']): fc.Arbitrary<Body> {
 	const multipart = encoding === 'multipart';
 	const bad = hostile(pools, multipart);
-	// Cross-shrinking lets a counterexample shrink towards the first choice of each `oneof`:
-	// a field left out, a plausible value, the form-like body. What is left is what fails.
-	const shrinking = { withCrossShrink: true };
 	const value = (field: Field) =>
 		fc.oneof(
 			shrinking,
 			{ weight: 6, arbitrary: plausible(field, pools, multipart) },
 			{ weight: 1, arbitrary: bad }
 		);
+	const dates = [...new Set(fields.flatMap((f) => f.name.match(datePart)?.[1] ?? []))];
+	// The form as a person fills it in: every field once, boxes ticked, dates that exist.
+	const filledIn = fc.tuple(
+		fc.tuple(
+			...fields.map((field) =>
+				field.kind === 'checkbox'
+					? fc.subarray(field.values, { maxLength: Math.min(5, field.values.length) })
+					: // Nearly always there; shrinking leaves out the ones a failure does not need.
+						fc
+							.option(plausible(field, pools, multipart), { freq: 40 })
+							.map((v) => (v === null ? [] : [v]))
+			)
+		),
+		fc.tuple(...dates.map(() => fc.constantFrom(...plausibleDates)))
+	);
+	const field = fc.nat({ max: Math.max(fields.length - 1, 0) });
 	const extra = fc.tuple(
 		fc.oneof(fc.constantFrom(...extraNames), fc.string({ maxLength: 10 })),
 		bad
 	);
-	const ticked = (field: Field) =>
-		fc.subarray(field.values, { maxLength: Math.min(5, field.values.length) });
-	// Each field sent once (mostly), left out, or repeated; checkboxes as a person ticks them.
-	const sent = (field: Field) =>
-		field.kind === 'checkbox'
-			? fc.oneof(
-					shrinking,
-					{ weight: 4, arbitrary: ticked(field) },
-					{ weight: 1, arbitrary: fc.array(value(field), { maxLength: 3 }) }
-				)
-			: fc.oneof(
-					shrinking,
-					{ weight: 1, arbitrary: fc.constant([]) },
-					{ weight: 8, arbitrary: value(field).map((v) => [v]) },
-					{ weight: 1, arbitrary: fc.array(value(field), { minLength: 2, maxLength: 3 }) }
-				);
-	const asOnForm = fc.tuple(
-		fc.tuple(
-			...fields.map((field) =>
-				sent(field).map((values) => values.map((v): [string, Value] => [field.name, v]))
-			)
+	const changes = fc.array(
+		fc.oneof<fc.Arbitrary<Change>[]>(
+			...(fields.length
+				? [
+						field.map((i) => ({ drop: i })),
+						fc.record({ replace: field, value: bad }),
+						fc.record({ repeat: field, value: fc.oneof(bad, ...fields.map(value)) })
+					]
+				: []),
+			extra.map((entry) => ({ extra: entry })),
+			...(dates.length
+				? [
+						fc.record({
+							date: fc.constantFrom(...dates),
+							parts: fc.constantFrom(...impossibleDates)
+						})
+					]
+				: [])
 		),
-		fc.array(extra, { maxLength: 2 })
+		{ maxLength: 3 }
 	);
-	const formLike = asOnForm.map(([perField, extras]) => [...perField.flat(), ...extras]);
-	const anyField = fields.map((field) => fc.tuple(fc.constant(field.name), value(field)));
+	const formLike = fc.tuple(filledIn, changes).map(([[values, parts], changed]) => {
+		const sent: Value[][] = values.map((v) => [...v]);
+		dates.forEach((prefix, d) => setDate(fields, sent, prefix, parts[d], true));
+		const extras: Entry[] = [];
+		for (const change of changed) {
+			if ('drop' in change) sent[change.drop] = [];
+			else if ('replace' in change) sent[change.replace] = [change.value];
+			else if ('repeat' in change) sent[change.repeat].push(change.value);
+			else if ('extra' in change) extras.push(change.extra);
+			else setDate(fields, sent, change.date, change.parts);
+		}
+		return [...fields.flatMap((f, i) => sent[i].map((v): Entry => [f.name, v])), ...extras];
+	});
+	const anyField = fields.map((f) => fc.tuple(fc.constant(f.name), value(f)));
 	const chaos = fc.array(fc.oneof(...anyField, extra), { maxLength: 10 });
 	return fc
 		.oneof(shrinking, { weight: 4, arbitrary: formLike }, { weight: 1, arbitrary: chaos })
 		.map((entries) => describable({ encoding, entries }));
 }
 
+/** Puts a day, month and year into the date field whose parts are named `<prefix>-day`… */
+function setDate(
+	fields: Field[],
+	sent: Value[][],
+	prefix: string,
+	[d, m, y]: string[],
+	onlyThoseSent = false
+) {
+	const parts: Record<string, string> = { day: d, month: m, year: y };
+	fields.forEach((f, i) => {
+		const part = f.name.match(datePart);
+		if (part?.[1] === prefix && (sent[i].length || !onlyThoseSent)) sent[i] = [parts[part[2]]];
+	});
+}
+
 /** Bodies for a form with these fields: urlencoded and multipart, half each. */
 export const bodies = (fields: Field[], pools: Pools) =>
-	fc.oneof(
-		{ withCrossShrink: true },
-		bodyOf(fields, pools, 'urlencoded'),
-		bodyOf(fields, pools, 'multipart')
-	);
+	fc.oneof(shrinking, bodyOf(fields, pools, 'urlencoded'), bodyOf(fields, pools, 'multipart'));
 
 /** A value as a report shows it: long strings shortened, files by name and type. */
 function show(value: Value) {

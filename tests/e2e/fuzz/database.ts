@@ -85,6 +85,11 @@ async function postgresReader(url: string, schema: string, files: string): Promi
 				`select '${table}' as name, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as hash from "${table}" t`
 		)
 		.join(' union all ');
+	// A snapshot names the next transaction id and those in progress: while it stays the same,
+	// no transaction that could write has started or ended, so the digest cannot have changed.
+	let cached: { snapshot: string; tables: Digest } | undefined;
+	const snapshot = async () =>
+		(await client.query<{ s: string }>('select pg_current_snapshot()::text as s')).rows[0].s;
 	return {
 		async query<T>(sql: string, params: unknown[] = []) {
 			let n = 0;
@@ -95,9 +100,15 @@ async function postgresReader(url: string, schema: string, files: string): Promi
 			return result.rows as T[];
 		},
 		async digest() {
-			const result = await client.query<{ name: string; hash: string }>(digestSql);
-			const digest: Digest = Object.fromEntries(result.rows.map((r) => [r.name, r.hash]));
-			return { ...digest, '(stored files)': filesDigest(files) };
+			const now = await snapshot();
+			if (cached?.snapshot !== now) {
+				const result = await client.query<{ name: string; hash: string }>(digestSql);
+				const tables: Digest = Object.fromEntries(result.rows.map((r) => [r.name, r.hash]));
+				// Taken again: a transaction that ended while the tables were read leaves no cache.
+				cached = (await snapshot()) === now ? { snapshot: now, tables } : undefined;
+				return { ...tables, '(stored files)': filesDigest(files) };
+			}
+			return { ...cached.tables, '(stored files)': filesDigest(files) };
 		},
 		async close() {
 			await client.end();

@@ -5,7 +5,8 @@ import type { Page } from '@playwright/test';
 
 export interface Field {
 	name: string;
-	/** `select`, `textarea`, or an input's type: `text`, `hidden`, `checkbox`, `file`… */
+	/** `select`, `textarea`, or an input's type: `text`, `hidden`, `checkbox`, `file`, `number`
+	 * (for a numeric `inputmode` too)… */
 	kind: string;
 	/** The values the page offers or fills in: options, hidden values, what is typed already. */
 	values: string[];
@@ -44,7 +45,9 @@ export async function readFields(page: Page, target: string): Promise<Field[] | 
 							? 'textarea'
 							: named instanceof HTMLButtonElement
 								? 'submit'
-								: named.type;
+								: ['numeric', 'decimal'].includes(named.inputMode)
+									? 'number'
+									: named.type;
 				const values =
 					named instanceof HTMLSelectElement
 						? Array.from(named.options).map((o) => o.value)
@@ -66,8 +69,12 @@ export interface Shown {
 	errorPage?: { heading: string; text: string };
 }
 
-/** Reads an HTML answer in the browser's own parser, without loading anything it refers to. */
+/**
+ * Reads an HTML answer in the browser's own parser, without loading anything it refers to; only
+ * its `<main>`, where both are, so a page echoing a megabyte of typed text costs less to send.
+ */
 export async function readAnswer(page: Page, html: string): Promise<Shown> {
+	const main = html.match(/<main[\s>][\s\S]*<\/main>/)?.[0] ?? html;
 	return page.evaluate((html) => {
 		const doc = new DOMParser().parseFromString(html, 'text/html');
 		const summary = Array.from(
@@ -75,13 +82,13 @@ export async function readAnswer(page: Page, html: string): Promise<Shown> {
 		)
 			.map((li) => li.textContent?.trim() ?? '')
 			.filter(Boolean);
-		const heading = doc.querySelector('main h1')?.textContent?.trim() ?? '';
+		const heading = doc.querySelector('h1')?.textContent?.trim() ?? '';
 		const errorHeadings = ['Page not found', 'Sorry, there is a problem with the service'];
 		const errorPage = errorHeadings.includes(heading)
-			? { heading, text: doc.querySelector('main h1 + p')?.textContent?.trim() ?? '' }
+			? { heading, text: doc.querySelector('h1 + p')?.textContent?.trim() ?? '' }
 			: undefined;
 		return { summary, errorPage };
-	}, html);
+	}, main);
 }
 
 /**

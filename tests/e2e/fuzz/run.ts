@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import type { APIResponse } from '@playwright/test';
 import type { FormAction } from './actions';
-import { bodies, encode, type Body, type Pools } from './bodies';
+import { bodies, encode, type Pools } from './bodies';
 import { changedTables } from './database';
 import { readAnswer, readFields } from './forms';
-import type { Person } from './people';
+import type { Answer, Person } from './people';
 import type { FuzzServer } from './server';
 import type { FuzzContext, Setup } from './setups';
 
@@ -37,12 +36,8 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	const email = typeof setup.as === 'function' ? setup.as(ids) : setup.as;
 	const person = await people.as(email);
 	const suffix = action.name === 'default' ? '' : `?/${action.name}`;
-	const ready = async () => {
-		if (email === null) await person.context.clearCookies();
-		else await person.ensureSignedIn();
-	};
 	await setup.prepare?.(run);
-	await ready();
+	await person.ready();
 	const page = setup.path(ids);
 	const visit = await person.page.goto(page);
 	if (visit?.status() !== 200)
@@ -53,21 +48,24 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	const statuses: Record<number, number> = {};
 	const property = fc.asyncProperty(bodies(fields, run.pools), async (body) => {
 		await setup.eachRun?.(run);
-		await ready();
+		await person.ready();
 		const target = setup.path(ids) + suffix;
 		const before = await server.reader.digest();
 		const logFrom = server.log().length;
-		const response = await post(person, target, body, setup.freshAddress);
-		statuses[response.status()] = (statuses[response.status()] ?? 0) + 1;
-		const problems = await check(person, response, async () =>
+		const n = ++addresses;
+		const address = setup.freshAddress ? `10.2.${(n >> 8) & 255}.${n & 255}` : undefined;
+		const answer = await person.send('POST', target, await encode(body), address);
+		statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+		const problems = await check(person, answer, async () =>
 			changedTables(before, await server.reader.digest())
 		);
 		if (problems.length) {
 			const log = server.log().slice(logFrom).trim();
-			throw new Error(
-				`${response.status()} from ${target}: ${problems.join('; ')}` +
-					(log ? `\nThe server's log:\n${log.slice(-4000)}` : '')
-			);
+			const message =
+				`${answer.status} from ${target}: ${problems.join('; ')}` +
+				(log ? `\nThe server's log:\n${log.slice(-4000)}` : '');
+			// The report needs the server's stack, not this one.
+			throw Object.assign(new Error(message), { stack: message });
 		}
 	});
 	const details = await fc.check(property, {
@@ -82,49 +80,29 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	};
 }
 
-async function post(person: Person, target: string, body: Body, freshAddress = false) {
-	const { data, contentType } = await encode(body);
-	const n = ++addresses;
-	return person.context.request.post(target, {
-		data,
-		headers: {
-			'content-type': contentType,
-			accept: 'text/html',
-			// A new connection each time: an answer that leaves a body unread may close its
-			// connection, and a reused one would then fail for the next body, not this one.
-			connection: 'close',
-			...(freshAddress ? { 'x-forwarded-for': `10.2.${(n >> 8) & 255}.${n & 255}` } : {})
-		},
-		maxRedirects: 0,
-		timeout: 60_000
-	});
-}
-
 /** What is wrong with an answer: nothing, for 2xx and 3xx, or a 4xx that says why and changed nothing. */
-async function check(person: Person, response: APIResponse, changed: () => Promise<string[]>) {
-	const status = response.status();
-	const type = response.headers()['content-type'] ?? '';
-	const text = await response.text();
+async function check(person: Person, answer: Answer, changed: () => Promise<string[]>) {
+	const { status, text } = answer;
 	const problems: string[] = [];
 	if (status >= 500) return ['a server error'];
 	const leaked = leakedBuiltIns.filter((s) => text.includes(s));
 	if (leaked.length) problems.push(`the page shows ${leaked.join(' and ')}`);
 	if (status >= 400) {
+		const type = answer.headers['content-type'] ?? '';
 		if (!(await readable(person, type, text)))
 			problems.push(`no message a person can read (${type || 'no content type'})`);
 		const tables = await changed();
 		if (tables.length) problems.push(`a refusal that changed ${tables.join(', ')}`);
 	} else if (status >= 300) {
-		const location = response.headers().location ?? '';
+		const location = answer.headers.location ?? '';
 		if (!location.startsWith('/') || location.startsWith('//') || location.startsWith('/\\'))
 			problems.push(`a redirect off the site, to ${location}`);
 		else if (location.startsWith('/sign-in?redirectTo'))
 			problems.push('the person was sent to sign in again');
 		else {
-			const next = await person.context.request.get(location, { timeout: 60_000 });
-			const shown = await next.text();
-			if (next.status() >= 500) problems.push(`a server error (${next.status()}) at ${location}`);
-			const leakedNext = leakedBuiltIns.filter((s) => shown.includes(s));
+			const next = await person.send('GET', location);
+			if (next.status >= 500) problems.push(`a server error (${next.status}) at ${location}`);
+			const leakedNext = leakedBuiltIns.filter((s) => next.text.includes(s));
 			if (leakedNext.length) problems.push(`${location} then shows ${leakedNext.join(' and ')}`);
 		}
 	}

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openReader, type Reader } from './database';
 
@@ -77,13 +76,17 @@ export async function startSqlite(port: number): Promise<FuzzServer> {
 	};
 }
 
-/** The app on a new schema of the PostgreSQL database at `url`, dropped when it stops. */
+/**
+ * The app on a new schema of the PostgreSQL database at `url`, dropped when it stops. Named by
+ * port like the SQLite file, so a run cut short leaves nothing the next one trips over.
+ */
 export async function startPostgres(port: number, url: string): Promise<FuzzServer> {
-	const schema = `fuzz_${randomUUID().replaceAll('-', '')}`;
+	const schema = `fuzz_${port}`;
 	const files = `data/fuzz-${port}-files`;
 	rmSync(files, { recursive: true, force: true });
 	const admin = new pg.Client({ connectionString: url });
 	await admin.connect();
+	await admin.query(`drop schema if exists ${schema} cascade`);
 	await admin.query(`create schema ${schema}`);
 	const scoped = new URL(url);
 	scoped.searchParams.set('options', `-c search_path=${schema}`);
