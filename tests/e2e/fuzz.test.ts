@@ -87,6 +87,7 @@ for (const database of databases) {
 			await people.close();
 			await server.stop();
 		}
-		expect(failures.length, failures.join('\n\n')).toBe(0);
+		const names = failures.map((failure) => failure.split(/[\n:]/)[0]);
+		expect(failures.length, [`Failed: ${names.join(', ')}`, ...failures].join('\n\n')).toBe(0);
 	});
 }

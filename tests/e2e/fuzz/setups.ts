@@ -29,6 +29,8 @@ export interface Setup {
 	fields?: Field[];
 	/** Sign-in: each body from an address of its own, as an attacker spreading guesses would. */
 	freshAddress?: boolean;
+	/** Tables a refusal is meant to change (say why); any other change with a 4xx fails. */
+	refusalChanges?: string[];
 }
 
 export type Ids = Record<string, string>;
@@ -178,9 +180,11 @@ export const setups: Record<string, Setup> = {
 		as: practitioner,
 		path: (ids) => `/portfolio/learning/${ids.assignment}`
 	},
+	// Refused because steps are left, it still keeps what was ticked and written.
 	'/portfolio/learning/[assignmentId]?/complete': {
 		as: practitioner,
-		path: (ids) => `/portfolio/learning/${ids.assignment}`
+		path: (ids) => `/portfolio/learning/${ids.assignment}`,
+		refusalChanges: ['pathway_progress']
 	},
 	'/portfolio/programme?/time': { as: practitioner, path: () => '/portfolio/programme' },
 	'/portfolio/programme?/sign': { as: accounts.unsigned, path: () => '/portfolio/programme' },
