@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import type { Field } from './forms';
-import { hostileTexts, impossibleDates, megabyteTexts, prototypeNames, uploads } from './values';
+import {
+	blankTexts,
+	controlTexts,
+	hostileTexts,
+	impossibleDates,
+	megabyteTexts,
+	numberTexts,
+	prototypeNames,
+	uploads
+} from './values';
 
 // Form bodies as a careless person or an attacker might send them: the page's own form filled
 // in plausibly, then a few fields left out, repeated or replaced by hostile values, a date made
@@ -69,6 +78,45 @@ function hostile(pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
 	);
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a field is for, which says which hostile values are most likely to hurt it. */
+function purpose(field: Field) {
+	const offered = field.values.filter(Boolean);
+	if (field.kind === 'file') return 'file';
+	if (datePart.test(field.name)) return 'date';
+	if (/Id$/.test(field.name) || (offered.length && offered.every((v) => uuid.test(v)))) return 'id';
+	if (field.kind === 'number' || (offered.length && offered.every((v) => /^\d+$/.test(v))))
+		return 'number';
+	if (['select', 'radio', 'checkbox', 'hidden', 'submit'].includes(field.kind)) return 'choice';
+	return 'text';
+}
+
+/**
+ * Hostile values for a field, most of them of the kinds that hurt its purpose: a built-in's
+ * name for a choice, someone else's id for an id, a number that is not one for a number, NUL,
+ * a lone surrogate, a megabyte or a file for text; and any hostile value.
+ */
+function hostileFor(field: Field, pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
+	const files = multipart ? [fc.constantFrom(...uploads)] : [];
+	const specific = {
+		choice: [fc.constantFrom(...prototypeNames)],
+		id: [fc.constantFrom(...pools.ids), fc.uuid(), fc.constantFrom(...prototypeNames)],
+		number: [fc.constantFrom(...numberTexts)],
+		date: [fc.constantFrom('0', '31', '32', '99999', '-1', '1.5', 'NaN')],
+		text: [
+			fc.constantFrom(...controlTexts, ...blankTexts),
+			fc.constantFrom(...megabyteTexts),
+			...files
+		],
+		file: [fc.constantFrom('', 'notes.txt'), ...files]
+	}[purpose(field)];
+	return fc.oneof(
+		{ weight: 3, arbitrary: fc.oneof(...specific) },
+		{ weight: 2, arbitrary: hostile(pools, multipart) }
+	);
+}
+
 type Change =
 	| { drop: number }
 	| { replace: number; value: Value }
@@ -105,27 +153,36 @@ function bodyOf(fields: Field[], pools: Pools, encoding: Body['encoding']): fc.A
 		fc.oneof(fc.constantFrom(...extraNames), fc.string({ maxLength: 10 })),
 		bad
 	);
-	const changes = fc.array(
-		fc.oneof<fc.Arbitrary<Change>[]>(
-			...(fields.length
-				? [
-						field.map((i) => ({ drop: i })),
-						fc.record({ replace: field, value: bad }),
-						fc.record({ repeat: field, value: fc.oneof(bad, ...fields.map(value)) })
-					]
-				: []),
-			extra.map((entry) => ({ extra: entry })),
-			...(dates.length
-				? [
-						fc.record({
+	// Choices, ids and numbers are few and the most often mishandled: they are changed the most.
+	const replaced = fields.map((f, i) => ({
+		weight: purpose(f) === 'text' ? 1 : 3,
+		arbitrary: hostileFor(f, pools, multipart).map((value) => ({ replace: i, value }))
+	}));
+	const change: fc.Arbitrary<Change> = fc.oneof(
+		...(fields.length
+			? [
+					{ weight: 4, arbitrary: fc.oneof(...replaced) },
+					{ weight: 1, arbitrary: field.map((i) => ({ drop: i })) },
+					{
+						weight: 1,
+						arbitrary: fc.record({ repeat: field, value: fc.oneof(bad, ...fields.map(value)) })
+					}
+				]
+			: []),
+		{ weight: 1, arbitrary: extra.map((entry) => ({ extra: entry })) },
+		...(dates.length
+			? [
+					{
+						weight: 1,
+						arbitrary: fc.record({
 							date: fc.constantFrom(...dates),
 							parts: fc.constantFrom(...impossibleDates)
 						})
-					]
-				: [])
-		),
-		{ maxLength: 3 }
+					}
+				]
+			: [])
 	);
+	const changes = fc.array(change, { maxLength: 4 });
 	const formLike = fc.tuple(filledIn, changes).map(([[values, parts], changed]) => {
 		const sent: Value[][] = values.map((v) => [...v]);
 		dates.forEach((prefix, d) => setDate(fields, sent, prefix, parts[d], true));

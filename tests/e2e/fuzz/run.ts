@@ -27,6 +27,8 @@ export interface Run extends FuzzContext {
 
 /** Text a page shows when a built-in was taken for a value: a prototype name got through. */
 const leakedBuiltIns = ['[native code]', '[object Object]'];
+/** Longer than any text the app means to keep (20,000 characters at most): a megabyte got in. */
+const keptMegabyte = ['a', 'é'].map((c) => c.repeat(100_000));
 
 let addresses = 0;
 
@@ -106,6 +108,8 @@ async function check(person: Person, answer: Answer, changed: () => Promise<stri
 			if (next.status >= 500) problems.push(`a server error (${next.status}) at ${location}`);
 			const leakedNext = leakedBuiltIns.filter((s) => next.text.includes(s));
 			if (leakedNext.length) problems.push(`${location} then shows ${leakedNext.join(' and ')}`);
+			if (keptMegabyte.some((s) => next.text.includes(s)))
+				problems.push(`${location} then shows the megabyte of text sent: it was kept`);
 		}
 	}
 	return problems;

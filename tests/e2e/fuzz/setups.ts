@@ -220,10 +220,6 @@ export const setups: Record<string, Setup> = {
 		as: supervisor,
 		path: (ids) => `/supervision/${ids.priya}/programme`
 	},
-	'/supervision/[practitionerId]/programme?/extend': {
-		as: supervisor,
-		path: (ids) => `/supervision/${ids.priya}/programme`
-	},
 	// Only the demo seed enrols anyone, and every enrolment has an agreement its supervisor has
 	// signed: the app cannot show these two forms. Their fields, from the page's markup:
 	'/supervision/[practitionerId]/programme?/agreement': {
@@ -235,6 +231,11 @@ export const setups: Record<string, Setup> = {
 		as: supervisor,
 		path: (ids) => `/supervision/${ids.priya}/programme`,
 		fields: [{ name: 'as', kind: 'hidden', values: ['supervisor'] }]
+	},
+	// Last of the programme page: every extension adds to what the page shows.
+	'/supervision/[practitionerId]/programme?/extend': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/programme`
 	},
 	'/pathways/[id]/assign': { as: psw, path: () => '/pathways/planning-with-purpose/assign' },
 

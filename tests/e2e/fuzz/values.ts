@@ -1,50 +1,45 @@
 import type { Upload } from './bodies';
 
-// The hostile values, in one place: what issue 12 lists, and a few more of the same kinds.
+// The hostile values, in one place and by kind: what issue 12 lists, and a few more of each.
 
 /** Names an object inherits: a lookup like `labels[value]` finds these without an own entry. */
 export const prototypeNames = ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty'];
 
-const megabyte = 1 << 20;
-/** A megabyte of text: one byte a character, and two. */
-export const megabyteTexts = ['a'.repeat(megabyte), 'é'.repeat(megabyte / 2)];
+/** NUL bytes, and lone surrogates (sent urlencoded as their invalid UTF-8 bytes). */
+export const controlTexts = ['\0', 'before\0after', '\uD800', 'lone \uDC00 surrogate'];
 
-export const hostileTexts = [
-	...prototypeNames,
-	// NUL bytes and lone surrogates (sent urlencoded as their invalid UTF-8 bytes)
-	'\0',
-	'before\0after',
-	'\uD800',
-	'lone \uDC00 surrogate',
-	// empty, whitespace only, invisible
-	'',
-	' ',
-	'\t\r\n ',
-	'\u00a0',
-	'\u200b',
-	// numbers that are not plain small integers
-	'NaN',
-	'1.5',
-	'1e308',
-	'99999999999',
-	'-1',
-	'0',
-	'-0',
-	'Infinity',
+/** Empty, whitespace only, invisible. */
+export const blankTexts = ['', ' ', '\t\r\n ', '\u00a0', '\u200b'];
+
+/** Numbers that are not plain small whole numbers. */
+export const numberTexts = ['NaN', '1.5', '1e308', '99999999999', '-1', '0', '-0', 'Infinity'];
+
+/** What careless code turns things into, and the usual injections. */
+const otherTexts = [
 	'0x1F',
 	'1,000',
-	// dates that do not exist, or in the wrong shape
 	'2025-02-31',
 	'0000-00-00',
 	'99999-12-31',
 	'31/02/2025',
-	// what careless code turns things into, and the usual injections
 	'undefined',
 	'null',
 	'<script>alert(1)</script>',
 	"' or 1=1 --",
 	'../../../etc/passwd'
 ];
+
+export const hostileTexts = [
+	...prototypeNames,
+	...controlTexts,
+	...blankTexts,
+	...numberTexts,
+	...otherTexts
+];
+
+const megabyte = 1 << 20;
+/** A megabyte of text: one byte a character, and two. */
+export const megabyteTexts = ['a'.repeat(megabyte), 'é'.repeat(megabyte / 2)];
 
 /** Day, month and year of dates that do not exist: 31 February, day 0, year 99999… */
 export const impossibleDates = [
