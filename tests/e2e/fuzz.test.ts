@@ -13,12 +13,14 @@ import { demoPassword } from './session';
 // no record changed; never 5xx. Each database gets a server of its own (fuzzing changes and
 // destroys records), on FUZZ_PORT and the port after it.
 //
-// FUZZ_RUNS (200 unless set) is the number of bodies per action; FUZZ_SEED replays a run.
+// FUZZ_RUNS (200 unless set) is the number of bodies per action; FUZZ_SEED replays a run;
+// FUZZ_SURVEY=1 lists every kind of fault each action shows rather than the first, shrunk.
 
 const numRuns = Number(process.env.FUZZ_RUNS ?? 200);
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const port = Number(process.env.FUZZ_PORT ?? e2ePort + 1);
 const postgresUrl = process.env.TEST_POSTGRES_URL;
+const survey = Boolean(process.env.FUZZ_SURVEY);
 
 test('every form action has a fuzz setup, and every fuzz setup an action', () => {
 	const keys = formActions().map(actionKey);
@@ -69,7 +71,7 @@ for (const database of databases) {
 				if (!action) continue; // the test above names it
 				const failed = failures.length;
 				try {
-					const run = { ids, reader: server.reader, people, server, pools, numRuns, seed };
+					const run = { ids, reader: server.reader, people, server, pools, numRuns, seed, survey };
 					const outcome = await fuzzAction(action, setup, run);
 					const statuses = Object.entries(outcome.statuses)
 						.map(([status, n]) => `${n}×${status}`)

@@ -23,6 +23,11 @@ export interface Run extends FuzzContext {
 	pools: Pools;
 	numRuns: number;
 	seed: number;
+	/**
+	 * Keep going after a wrong answer, and report one example of each kind of fault instead of
+	 * one shrunk counterexample: for seeing every fault at once while fixing them.
+	 */
+	survey: boolean;
 }
 
 /** Text a page shows when a built-in was taken for a value: a prototype name got through. */
@@ -48,6 +53,7 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	if (!fields) throw new Error(`No form on ${page} posts to ${suffix || 'the page'} for ${email}`);
 
 	const statuses: Record<number, number> = {};
+	const found = new Map<string, string>();
 	const property = fc.asyncProperty(bodies(fields, run.pools), async (body) => {
 		await setup.eachRun?.(run);
 		await person.ready();
@@ -63,14 +69,20 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 				(table) => !setup.refusalChanges?.includes(table)
 			)
 		);
-		if (problems.length) {
-			const log = server.log().slice(logFrom).trim();
-			const message =
-				`${answer.status} from ${target}: ${problems.join('; ')}` +
-				(log ? `\nThe server's log:\n${log.slice(-4000)}` : '');
-			// The report needs the server's stack, not this one.
-			throw Object.assign(new Error(message), { stack: message });
+		if (!problems.length) return;
+		const log = server.log().slice(logFrom).trim();
+		const summary = `${answer.status}: ${problems.join('; ')}`;
+		if (run.survey) {
+			// One example of each kind of fault, told apart by the server's first error line.
+			const cause = log.match(/^\S*(Error|error)\b.*$/m)?.[0] ?? '';
+			const kind = `${summary} ${cause}`.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>');
+			found.set(kind, `${kind}\n  e.g. ${fc.stringify(body)}`);
+			return;
 		}
+		const message =
+			`${summary} from ${target}` + (log ? `\nThe server's log:\n${log.slice(-4000)}` : '');
+		// The report needs the server's stack, not this one.
+		throw Object.assign(new Error(message), { stack: message });
 	});
 	const details = await fc.check(property, {
 		numRuns: run.numRuns,
@@ -80,7 +92,11 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	return {
 		statuses,
 		seconds: Math.round((Date.now() - started) / 1000),
-		failure: details.failed ? fc.defaultReportMessage(details) : undefined
+		failure: details.failed
+			? fc.defaultReportMessage(details)
+			: found.size
+				? `Faults found (FUZZ_SURVEY, not shrunk):\n${[...found.values()].join('\n')}`
+				: undefined
 	};
 }
 
