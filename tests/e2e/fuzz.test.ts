@@ -4,7 +4,8 @@ import type { Reader } from './fuzz/database';
 import { People } from './fuzz/people';
 import { fuzzAction } from './fuzz/run';
 import { startPostgres, startSqlite, type FuzzServer } from './fuzz/server';
-import { accounts, demoIds, setups } from './fuzz/setups';
+import { accounts, demoIds } from './fuzz/demo';
+import { setups } from './fuzz/setups';
 import { e2ePort } from './server';
 import { demoPassword } from './session';
 

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import type { FormAction } from './actions';
-import { bodies, encode, type Pools } from './bodies';
+import { bodies } from './bodies';
+import { encode } from './encode';
 import { changedTables } from './database';
 import { readAnswer, readFields } from './forms';
 import type { Answer, Person } from './people';
 import type { FuzzServer } from './server';
 import type { FuzzContext, Setup } from './setups';
+import type { Pools } from './values';
 
 // One form action fuzzed: its form read from its page, then bodies posted one after another,
 // each answer checked, and fast-check's shrunk counterexample kept when one is wrong.

@@ -1,6 +1,24 @@
-import type { Upload } from './bodies';
+import fc from 'fast-check';
+import type { Field } from './forms';
 
-// The hostile values, in one place and by kind: what issue 12 lists, and a few more of each.
+// The values a body is made of: what a person would type into each field, and the hostile
+// values, by kind (what issue 12 lists, and a few more of each) and by what a field is for.
+
+export interface Upload {
+	filename: string;
+	type: string;
+	content: string;
+}
+export type Value = string | Upload;
+
+/** Values the page cannot offer, known to the test. */
+export interface Pools {
+	/** Ids of records in the database, most of them someone else's. */
+	ids: string[];
+	/** A demo account's email and the password that signs it in, so some sign-ins succeed. */
+	email: string;
+	password: string;
+}
 
 /** Names an object inherits: a lookup like `labels[value]` finds these without an own entry. */
 export const prototypeNames = ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty'];
@@ -62,3 +80,73 @@ export const uploads: Upload[] = [
 	{ filename: '../../evil.html', type: 'text/html', content: '<script>alert(1)</script>' },
 	{ filename: 'big.txt', type: 'text/plain', content: megabyteTexts[0] }
 ];
+
+export const datePart = /^(.*)-(day|month|year)$/;
+
+/** What a person would put in the field: what the page offers, or something like it. */
+export function plausible(field: Field, pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
+	const offered = field.values.filter(Boolean);
+	if (['select', 'radio', 'checkbox', 'hidden', 'submit'].includes(field.kind) && offered.length)
+		return fc.constantFrom(...offered);
+	// A file input in a urlencoded body sends only the file's name, as browsers do.
+	if (field.kind === 'file')
+		return fc.constant(
+			multipart ? { filename: 'notes.txt', type: 'text/plain', content: 'Notes' } : 'notes.txt'
+		);
+	const typed = {
+		email: ['fuzz@demo.test', 'someone.new@example.gov.uk', pools.email],
+		password: [pools.password, 'a long and unusual passphrase for fuzzing'],
+		number: ['1', '2', '7.5', '80']
+	}[field.kind] ?? ['Reflected on the visit with my supervisor', 'x'];
+	return fc.constantFrom(...offered, ...typed);
+}
+
+export function hostile(pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
+	return fc.oneof(
+		{ weight: 6, arbitrary: fc.constantFrom(...hostileTexts) },
+		{ weight: 1, arbitrary: fc.constantFrom(...megabyteTexts) },
+		{ weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+		{ weight: 1, arbitrary: fc.uuid() },
+		{ weight: 2, arbitrary: fc.constantFrom(...pools.ids) },
+		{ weight: multipart ? 3 : 0, arbitrary: fc.constantFrom(...uploads) }
+	);
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a field is for, which says which hostile values are most likely to hurt it. */
+export function purpose(field: Field) {
+	const offered = field.values.filter(Boolean);
+	if (field.kind === 'file') return 'file';
+	if (datePart.test(field.name)) return 'date';
+	if (/Id$/.test(field.name) || (offered.length && offered.every((v) => uuid.test(v)))) return 'id';
+	if (field.kind === 'number' || (offered.length && offered.every((v) => /^\d+$/.test(v))))
+		return 'number';
+	if (['select', 'radio', 'checkbox', 'hidden', 'submit'].includes(field.kind)) return 'choice';
+	return 'text';
+}
+
+/**
+ * Hostile values for a field, most of them of the kinds that hurt its purpose: a built-in's
+ * name for a choice, someone else's id for an id, a number that is not one for a number, NUL,
+ * a lone surrogate, a megabyte or a file for text; and any hostile value.
+ */
+export function hostileFor(field: Field, pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
+	const files = multipart ? [fc.constantFrom(...uploads)] : [];
+	const specific = {
+		choice: [fc.constantFrom(...prototypeNames)],
+		id: [fc.constantFrom(...pools.ids), fc.uuid(), fc.constantFrom(...prototypeNames)],
+		number: [fc.constantFrom(...numberTexts)],
+		date: [fc.constantFrom('0', '31', '32', '99999', '-1', '1.5', 'NaN')],
+		text: [
+			fc.constantFrom(...controlTexts, ...blankTexts),
+			fc.constantFrom(...megabyteTexts),
+			...files
+		],
+		file: [fc.constantFrom('', 'notes.txt'), ...files]
+	}[purpose(field)];
+	return fc.oneof(
+		{ weight: 3, arbitrary: fc.oneof(...specific) },
+		{ weight: 2, arbitrary: hostile(pools, multipart) }
+	);
+}
