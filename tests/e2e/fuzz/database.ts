@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
-// Read access to a fuzz server's database, for real ids and for a digest of every record.
+// Read access to a fuzz server's database: real ids, and whether a request changed any record.
+//
+// Whether anything changed is known by comparing a digest of every table, read in a snapshot
+// taken before the request (a read transaction held open across it) with one read after. Both
+// are read only when the database says something was written meanwhile, and only when the answer
+// was a refusal, so most requests cost no digest at all.
 //
 // The digest leaves out the tables that change on requests whatever their answer:
 // - `sessions`: signing in adds one, signing out removes one, and any request may move
@@ -13,66 +18,97 @@ import pg from 'pg';
 // Everything else, the stored files included, must be unchanged after a refusal.
 const volatileTables = ['sessions', 'sign_in_failures'];
 
-/** A hash per table (and one for the stored files), to say which changed. */
-export type Digest = Record<string, string>;
+/** A hash per table, to say which changed. */
+type Digest = Record<string, string>;
+
+/** Watches the database across one request. */
+export interface Watch {
+	/** The tables (and '(stored files)') that differ from when the watch began. */
+	changed(): Promise<string[]>;
+	end(): Promise<void>;
+}
 
 export interface Reader {
 	/** Rows for a query written with `?` placeholders. */
 	query<T>(sql: string, params?: unknown[]): Promise<T[]>;
-	digest(): Promise<Digest>;
+	watch(): Promise<Watch>;
 	close(): Promise<void>;
 }
 
 const hash = (parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex');
 
-/** Every stored file's path and size: a file left behind by a refused upload shows here. */
-function filesDigest(dir: string) {
-	if (!existsSync(dir)) return hash([]);
-	const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
+/** The stored files' names: a file left behind by a refused upload shows here. */
+function storedFiles(dir: string) {
+	if (!existsSync(dir)) return '';
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((e) => e.isFile())
-		.map((e) => {
-			const path = join(e.parentPath, e.name);
-			return `${relative(dir, path)} ${statSync(path).size}`;
-		});
-	return hash(entries.sort());
+		.map((e) => relative(dir, join(e.parentPath, e.name)))
+		.sort()
+		.join('\n');
 }
 
+const differing = (before: Digest, after: Digest) =>
+	Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
+
 function sqliteReader(file: string, files: string): Reader {
-	const db = new Database(file, { readonly: true, fileMustExist: true });
+	const open = () => new Database(file, { readonly: true, fileMustExist: true });
+	// One connection reads the present; the other holds the snapshot from before a request.
+	const present = open();
+	const before = open();
 	const tables = (
-		db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]
+		present.prepare("select name from sqlite_master where type = 'table'").all() as {
+			name: string;
+		}[]
 	)
 		.map((t) => t.name)
 		.filter((name) => !volatileTables.includes(name) && !name.startsWith('sqlite_'));
-	// SQLite says whether another connection committed since we last looked: reading every
-	// table is only needed when it did.
-	let cached: { version: unknown; tables: Digest } | undefined;
+	const digest = (db: Database.Database): Digest =>
+		Object.fromEntries(
+			tables.map((table) => {
+				const rows = db.prepare(`select * from "${table}"`).raw().all();
+				return [table, hash(rows.map((row) => JSON.stringify(row)).sort())];
+			})
+		);
+	// SQLite says whether another connection committed since this one last asked.
+	const version = () => present.pragma('data_version', { simple: true });
 	return {
 		async query<T>(sql: string, params: unknown[] = []) {
-			return db.prepare(sql).all(...params) as T[];
+			return present.prepare(sql).all(...params) as T[];
 		},
-		async digest() {
-			const version = db.pragma('data_version', { simple: true });
-			if (cached?.version !== version) {
-				const digest: Digest = {};
-				for (const table of tables) {
-					const rows = db.prepare(`select * from "${table}"`).raw().all();
-					digest[table] = hash(rows.map((row) => JSON.stringify(row)).sort());
+		async watch() {
+			const versionBefore = version();
+			before.exec('begin');
+			before.prepare('select count(*) from sqlite_master').get();
+			const filesBefore = storedFiles(files);
+			return {
+				async changed() {
+					const written = version() !== versionBefore;
+					const changed = written ? differing(digest(before), digest(present)) : [];
+					if (storedFiles(files) !== filesBefore) changed.push('(stored files)');
+					return changed;
+				},
+				async end() {
+					if (before.inTransaction) before.exec('commit');
 				}
-				cached = { version, tables: digest };
-			}
-			return { ...cached!.tables, '(stored files)': filesDigest(files) };
+			};
 		},
 		async close() {
-			db.close();
+			present.close();
+			before.close();
 		}
 	};
 }
 
 async function postgresReader(url: string, schema: string, files: string): Promise<Reader> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	const { rows } = await client.query<{ table_name: string }>(
+	const connect = async () => {
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		return client;
+	};
+	// As for SQLite: one connection reads the present, the other holds the snapshot from before.
+	const present = await connect();
+	const before = await connect();
+	const { rows } = await present.query<{ table_name: string }>(
 		"select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'",
 		[schema]
 	);
@@ -85,33 +121,46 @@ async function postgresReader(url: string, schema: string, files: string): Promi
 				`select '${table}' as name, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as hash from "${table}" t`
 		)
 		.join(' union all ');
-	// A snapshot names the next transaction id and those in progress: while it stays the same,
-	// no transaction that could write has started or ended, so the digest cannot have changed.
-	let cached: { snapshot: string; tables: Digest } | undefined;
-	const snapshot = async () =>
+	const digest = async (client: pg.Client): Promise<Digest> =>
+		Object.fromEntries(
+			(await client.query<{ name: string; hash: string }>(digestSql)).rows.map((r) => [
+				r.name,
+				r.hash
+			])
+		);
+	// A snapshot names the next transaction id and those in progress: while it is the same, no
+	// transaction that could write has started or ended.
+	const snapshot = async (client: pg.Client) =>
 		(await client.query<{ s: string }>('select pg_current_snapshot()::text as s')).rows[0].s;
 	return {
 		async query<T>(sql: string, params: unknown[] = []) {
 			let n = 0;
-			const result = await client.query(
-				sql.replace(/\?/g, () => `$${++n}`),
-				params
-			);
-			return result.rows as T[];
+			return (
+				await present.query(
+					sql.replace(/\?/g, () => `$${++n}`),
+					params
+				)
+			).rows as T[];
 		},
-		async digest() {
-			const now = await snapshot();
-			if (cached?.snapshot !== now) {
-				const result = await client.query<{ name: string; hash: string }>(digestSql);
-				const tables: Digest = Object.fromEntries(result.rows.map((r) => [r.name, r.hash]));
-				// Taken again: a transaction that ended while the tables were read leaves no cache.
-				cached = (await snapshot()) === now ? { snapshot: now, tables } : undefined;
-				return { ...tables, '(stored files)': filesDigest(files) };
-			}
-			return { ...cached.tables, '(stored files)': filesDigest(files) };
+		async watch() {
+			await before.query('begin isolation level repeatable read');
+			const snapshotBefore = await snapshot(before);
+			const filesBefore = storedFiles(files);
+			return {
+				async changed() {
+					const written = (await snapshot(present)) !== snapshotBefore;
+					const changed = written ? differing(await digest(before), await digest(present)) : [];
+					if (storedFiles(files) !== filesBefore) changed.push('(stored files)');
+					return changed;
+				},
+				async end() {
+					await before.query('commit');
+				}
+			};
 		},
 		async close() {
-			await client.end();
+			await present.end();
+			await before.end();
 		}
 	};
 }
@@ -123,9 +172,3 @@ export async function openReader(
 		? sqliteReader(where.sqlite, where.files)
 		: postgresReader(where.postgres, where.schema, where.files);
 }
-
-/** The tables whose digest differs. */
-export const changedTables = (before: Digest, after: Digest) =>
-	[...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-		(table) => before[table] !== after[table]
-	);

@@ -74,7 +74,8 @@ export interface Shown {
  * its `<main>`, where both are, so a page echoing a megabyte of typed text costs less to send.
  */
 export async function readAnswer(page: Page, html: string): Promise<Shown> {
-	const main = html.match(/<main[\s>][\s\S]*<\/main>/)?.[0] ?? html;
+	const start = html.indexOf('<main');
+	const main = start < 0 ? html : html.slice(start, html.lastIndexOf('</main>') + 7);
 	return page.evaluate((html) => {
 		const doc = new DOMParser().parseFromString(html, 'text/html');
 		const summary = Array.from(

@@ -1,11 +1,11 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { demoPassword } from '../session';
 
 // The people who post: a demo account each (or someone signed out), with a browser context for
 // reading pages and Node's own HTTP client for the thousands of posts, which costs a fraction
 // of Playwright's. Each comes from an address of its own, so one person's refused sign-ins never
-// slow another's, and each request has a connection of its own (see `send`).
+// slow another's.
 
 export interface Answer {
 	status: number;
@@ -27,6 +27,7 @@ export interface Person {
 	): Promise<Answer>;
 	/** Posts a form as a person would, and expects it to be accepted. */
 	submit(path: string, form: Record<string, string | string[]>): Promise<void>;
+	close(): Promise<void>;
 }
 
 export class People {
@@ -47,7 +48,7 @@ export class People {
 	}
 
 	async close() {
-		for (const person of this.people.values()) await (await person).page.context().close();
+		for (const person of this.people.values()) await (await person).close();
 	}
 
 	private async open(email: string | null, address: string): Promise<Person> {
@@ -58,6 +59,7 @@ export class People {
 			extraHTTPHeaders: { 'x-forwarded-for': address }
 		});
 		let session: string | undefined;
+		const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 		const person: Person = {
 			email,
 			page: await context.newPage(),
@@ -77,7 +79,7 @@ export class People {
 				const headers: Record<string, string> = { 'x-forwarded-for': from };
 				if (session) headers.cookie = `session=${session}`;
 				if (body) headers['content-type'] = body.contentType;
-				const answer = await send(origin, method, path, headers, body?.data);
+				const answer = await send(agent, origin, method, path, headers, body?.data);
 				// Signing in or out, or a session the server no longer knows, changes the cookie.
 				for (const cookie of answer.headers['set-cookie'] ?? []) {
 					const value = cookie.match(/^session=([^;]*)/)?.[1];
@@ -97,6 +99,10 @@ export class People {
 				});
 				if (answer.status >= 400)
 					throw new Error(`${email} posting to ${path} was refused: ${answer.status}`);
+			},
+			async close() {
+				agent.destroy();
+				await context.close();
 			}
 		};
 		await person.ready();
@@ -105,11 +111,30 @@ export class People {
 }
 
 /**
- * One request on a connection of its own (`agent: false` closes it after the answer): an
- * answer that leaves the body unread makes the server close a kept-alive connection, and the
- * next request sent on it would fail, not this one. Redirects are not followed.
+ * One request, as a browser sends it: on a kept-alive connection, sent again once on a new one
+ * if the kept-alive connection turns out to be closed before any answer. (The server closes a
+ * connection after answering a request whose body it did not read; a request already on its way
+ * on that connection fails without having been handled. Browsers retry such a request, and
+ * Node's documentation says to.) Redirects are not followed.
  */
-function send(
+async function send(
+	agent: Agent,
+	origin: string,
+	method: string,
+	path: string,
+	headers: Record<string, string>,
+	data?: Buffer
+): Promise<Answer> {
+	try {
+		return await sendOnce(agent, origin, method, path, headers, data);
+	} catch (error) {
+		if (!(error as { reusedSocket?: boolean }).reusedSocket) throw error;
+		return sendOnce(agent, origin, method, path, headers, data);
+	}
+}
+
+function sendOnce(
+	agent: Agent,
 	origin: string,
 	method: string,
 	path: string,
@@ -117,14 +142,16 @@ function send(
 	data?: Buffer
 ): Promise<Answer> {
 	return new Promise((resolve, reject) => {
+		let answered = false;
 		const request = httpRequest(
 			new URL(path, origin),
 			{
 				method,
-				agent: false,
+				agent,
 				headers: { ...headers, origin, accept: 'text/html', 'content-length': data?.length ?? 0 }
 			},
 			(response) => {
+				answered = true;
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
 				response.on('end', () =>
@@ -137,7 +164,9 @@ function send(
 				response.on('error', reject);
 			}
 		);
-		request.on('error', reject);
+		request.on('error', (error) =>
+			reject(Object.assign(error, { reusedSocket: request.reusedSocket && !answered }))
+		);
 		request.end(data);
 	});
 }

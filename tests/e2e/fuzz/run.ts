@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import type { FormAction } from './actions';
 import { bodies } from './bodies';
 import { encode } from './encode';
-import { changedTables } from './database';
 import { readAnswer, readFields } from './forms';
 import type { Answer, Person } from './people';
 import type { FuzzServer } from './server';
 import type { FuzzContext, Setup } from './setups';
-import type { Pools } from './values';
+import { prototypeNames, type Pools } from './values';
 
 // One form action fuzzed: its form read from its page, then bodies posted one after another,
 // each answer checked, and fast-check's shrunk counterexample kept when one is wrong.
@@ -60,17 +59,24 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 		await setup.eachRun?.(run);
 		await person.ready();
 		const target = setup.path(ids) + suffix;
-		const before = await server.reader.digest();
+		const watch = await server.reader.watch();
 		const logFrom = server.log().length;
-		const n = ++addresses;
-		const address = setup.freshAddress ? `10.2.${(n >> 8) & 255}.${n & 255}` : undefined;
-		const answer = await person.send('POST', target, await encode(body), address);
-		statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-		const problems = await check(person, answer, async () =>
-			changedTables(before, await server.reader.digest()).filter(
-				(table) => !setup.refusalChanges?.includes(table)
-			)
-		);
+		let answer: Answer;
+		let problems: string[];
+		try {
+			const n = ++addresses;
+			const address = setup.freshAddress ? `10.2.${(n >> 8) & 255}.${n & 255}` : undefined;
+			answer = await person.send('POST', target, await encode(body), address);
+			statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+			// Where else what it saved is shown, when a built-in's name was sent and might be shown.
+			const sentBuiltIn = body.entries.some(([, v]) => prototypeNames.includes(String(v)));
+			const shownOn = sentBuiltIn ? (setup.shownOn?.(ids) ?? []) : [];
+			const changed = async () =>
+				(await watch.changed()).filter((table) => !setup.refusalChanges?.includes(table));
+			problems = await check(person, answer, changed, shownOn);
+		} finally {
+			await watch.end();
+		}
 		if (!problems.length) return;
 		const log = server.log().slice(logFrom).trim();
 		const summary = `${answer.status}: ${problems.join('; ')}`;
@@ -103,33 +109,45 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 }
 
 /** What is wrong with an answer: nothing, for 2xx and 3xx, or a 4xx that says why and changed nothing. */
-async function check(person: Person, answer: Answer, changed: () => Promise<string[]>) {
+async function check(
+	person: Person,
+	answer: Answer,
+	changed: () => Promise<string[]>,
+	/** Pages to look at after a success, for what it kept. */
+	shownOn: string[]
+) {
 	const { status, text } = answer;
-	const problems: string[] = [];
 	if (status >= 500) return ['a server error'];
-	const leaked = leakedBuiltIns.filter((s) => text.includes(s));
-	if (leaked.length) problems.push(`the page shows ${leaked.join(' and ')}`);
+	// A refusal shows again what was typed, a megabyte included; only what is kept must not be.
+	const problems = shows('the page', text, status < 400);
 	if (status >= 400) {
 		const type = answer.headers['content-type'] ?? '';
 		if (!(await readable(person, type, text)))
 			problems.push(`no message a person can read (${type || 'no content type'})`);
 		const tables = await changed();
 		if (tables.length) problems.push(`a refusal that changed ${tables.join(', ')}`);
-	} else if (status >= 300) {
-		const location = answer.headers.location ?? '';
-		if (!location.startsWith('/') || location.startsWith('//') || location.startsWith('/\\'))
-			problems.push(`a redirect off the site, to ${location}`);
-		else if (location.startsWith('/sign-in?redirectTo'))
-			problems.push('the person was sent to sign in again');
-		else {
-			const next = await person.send('GET', location);
-			if (next.status >= 500) problems.push(`a server error (${next.status}) at ${location}`);
-			const leakedNext = leakedBuiltIns.filter((s) => next.text.includes(s));
-			if (leakedNext.length) problems.push(`${location} then shows ${leakedNext.join(' and ')}`);
-			if (keptMegabyte.some((s) => next.text.includes(s)))
-				problems.push(`${location} then shows the megabyte of text sent: it was kept`);
-		}
+		return problems;
 	}
+	const location = answer.headers.location;
+	if (location !== undefined) {
+		if (!location.startsWith('/') || location.startsWith('//') || location.startsWith('/\\'))
+			return [...problems, `a redirect off the site, to ${location}`];
+		if (location.startsWith('/sign-in?redirectTo'))
+			return [...problems, 'the person was sent to sign in again'];
+	}
+	for (const page of [...(location ? [location] : []), ...shownOn]) {
+		const next = await person.send('GET', page);
+		if (next.status >= 500) problems.push(`a server error (${next.status}) at ${page}`);
+		problems.push(...shows(`then ${page}`, next.text));
+	}
+	return problems;
+}
+
+/** A page that shows a built-in (a prototype name got through), or a megabyte that was kept. */
+function shows(where: string, html: string, kept = true) {
+	const problems = leakedBuiltIns.filter((s) => html.includes(s)).map((s) => `${where} shows ${s}`);
+	if (kept && keptMegabyte.some((s) => html.includes(s)))
+		problems.push(`${where} shows the megabyte of text sent: it was kept`);
 	return problems;
 }
 

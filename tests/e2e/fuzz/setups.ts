@@ -33,14 +33,27 @@ export interface Setup {
 	freshAddress?: boolean;
 	/** Tables a refusal is meant to change (say why); any other change with a 4xx fails. */
 	refusalChanges?: string[];
+	/**
+	 * Pages other than the one a success redirects to that show what the action keeps by name
+	 * (a type, a rating), looked at when a built-in's name was sent.
+	 */
+	shownOn?: (ids: Ids) => string[];
 }
 
 const { practitioner, supervisor, auditor, psw, admin } = accounts;
 
 export const setups: Record<string, Setup> = {
 	// A practitioner's own portfolio.
-	'/portfolio/new': { as: practitioner, path: () => '/portfolio/new' },
-	'/portfolio/[id]?/save': { as: practitioner, path: (ids) => `/portfolio/${ids.draft}` },
+	'/portfolio/new': {
+		as: practitioner,
+		path: () => '/portfolio/new',
+		shownOn: () => ['/portfolio']
+	},
+	'/portfolio/[id]?/save': {
+		as: practitioner,
+		path: (ids) => `/portfolio/${ids.draft}`,
+		shownOn: () => ['/portfolio']
+	},
 	'/portfolio/[id]/mapping': { as: practitioner, path: (ids) => `/portfolio/${ids.draft}/mapping` },
 	'/portfolio/[id]?/comment': { as: practitioner, path: (ids) => `/portfolio/${ids.draft}` },
 	'/portfolio/[id]?/removeFile': {
@@ -61,7 +74,11 @@ export const setups: Record<string, Setup> = {
 	},
 	'/portfolio/[id]?/submit': { as: practitioner, path: (ids) => `/portfolio/${ids.otherDraft}` },
 	'/portfolio/[id]?/reflect': { as: practitioner, path: (ids) => `/portfolio/${ids.observed}` },
-	'/portfolio/self-assessment': { as: practitioner, path: () => '/portfolio/self-assessment' },
+	'/portfolio/self-assessment': {
+		as: practitioner,
+		path: () => '/portfolio/self-assessment',
+		shownOn: () => ['/portfolio/coverage']
+	},
 	'/portfolio/learning/[assignmentId]?/save': {
 		as: practitioner,
 		path: (ids) => `/portfolio/learning/${ids.assignment}`
@@ -92,7 +109,8 @@ export const setups: Record<string, Setup> = {
 	},
 	'/supervision/[practitionerId]/reviews/[reviewId]': {
 		as: supervisor,
-		path: (ids) => `/supervision/${ids.priya}/reviews/month-6`
+		path: (ids) => `/supervision/${ids.priya}/reviews/month-6`,
+		shownOn: (ids) => [`/supervision/${ids.priya}/reviews/month-6`]
 	},
 	'/supervision/[practitionerId]/outcomes/[outcomeId]?/signOff': {
 		as: supervisor,
@@ -200,8 +218,16 @@ export const setups: Record<string, Setup> = {
 	'/workforce/tokens?/revoke': { as: psw, path: () => '/workforce/tokens' },
 
 	// Administration, once the others no longer need the supervision and teams as they were.
-	'/admin/people/new': { as: admin, path: () => '/admin/people/new' },
-	'/admin/people/[id]?/save': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
+	'/admin/people/new': {
+		as: admin,
+		path: () => '/admin/people/new',
+		shownOn: () => ['/admin/people']
+	},
+	'/admin/people/[id]?/save': {
+		as: admin,
+		path: (ids) => `/admin/people/${ids.person}`,
+		shownOn: () => ['/admin/people']
+	},
 	'/admin/people/[id]?/resend': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
 	'/admin/people/[id]?/deactivate': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
 	'/admin/people/[id]?/reactivate': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
