@@ -58,9 +58,12 @@ function bodyOf(fields: Field[], pools: Pools, encoding: Body['encoding']): fc.A
 			...fields.map((field) =>
 				field.kind === 'checkbox'
 					? fc.subarray(field.values, { maxLength: Math.min(5, field.values.length) })
-					: // Nearly always there; shrinking leaves out the ones a failure does not need.
+					: // Nearly always there (a button half the time: another may have been pressed);
+						// shrinking leaves out the ones a failure does not need.
 						fc
-							.option(plausible(field, pools, multipart), { freq: 40 })
+							.option(plausible(field, pools, multipart), {
+								freq: field.kind === 'submit' ? 2 : 40
+							})
 							.map((v) => (v === null ? [] : [v]))
 			)
 		),

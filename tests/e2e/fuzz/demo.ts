@@ -118,3 +118,26 @@ export async function freshResetLink({ ids, reader, people }: FuzzContext) {
 	);
 	ids.token = mail.body.match(/\/set-password\/(\S+)/)![1];
 }
+
+/** Makes sure `ids.deletable` is a draft of Priya's that exists, writing a new one if need be. */
+export async function freshDraft({ ids, reader, people }: FuzzContext) {
+	if (ids.deletable) {
+		const found = await reader.query('select id from evidence where id = ?', [ids.deletable]);
+		if (found.length) return;
+	}
+	const today = new Date();
+	const answer = await (
+		await people.as(accounts.practitioner)
+	).submit('/portfolio/new', {
+		title: 'A draft to delete',
+		'activityDate-day': String(today.getDate()),
+		'activityDate-month': String(today.getMonth() + 1),
+		'activityDate-year': String(today.getFullYear()),
+		type: 'reflective-account',
+		reflectionModel: 'free'
+	});
+	const id = String(answer.headers.location).match(/^\/portfolio\/([^/?]+)\?saved=created$/)?.[1];
+	if (!id)
+		throw new Error(`A new draft was not saved: ${answer.status} ${answer.headers.location}`);
+	ids.deletable = id;
+}

@@ -20,8 +20,18 @@ export function describable(body: Body): Body {
 	});
 }
 
+/** The megabytes, encoded once. */
+const encodedLong = new Map<string, string>();
+
 /** Percent-encodes text for a urlencoded body; a lone surrogate goes as its (invalid) UTF-8 bytes. */
 function formEncode(text: string) {
+	if (text.length < 10_000) return encodeText(text);
+	let encoded = encodedLong.get(text);
+	if (encoded === undefined) encodedLong.set(text, (encoded = encodeText(text)));
+	return encoded;
+}
+
+function encodeText(text: string) {
 	if (text.isWellFormed()) return new URLSearchParams({ t: text }).toString().slice(2);
 	return Array.from(text, (c) => {
 		const code = c.charCodeAt(0);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 
 // What the browser sees: the fields a form action is sent, read from its page as a person
-// entitled to use it would see it, and whether an answer tells the person what went wrong.
+// entitled to use it would see it; and a form filled in as a person would, to set things up.
 
 export interface Field {
 	name: string;
@@ -19,7 +19,9 @@ export interface Field {
  */
 export async function readFields(page: Page, target: string): Promise<Field[] | undefined> {
 	return page.evaluate((target) => {
-		const wanted = new URL(target, location.href).href;
+		// A button may post to a part of the page (`#reflection`): the same action.
+		const withoutHash = (url: string) => url.replace(/#.*$/, '');
+		const wanted = withoutHash(new URL(target, location.href).href);
 		const fields = new Map<string, { name: string; kind: string; values: string[] }>();
 		let found = false;
 		for (const form of Array.from(document.forms)) {
@@ -29,7 +31,7 @@ export async function readFields(page: Page, target: string): Promise<Field[] | 
 					(e instanceof HTMLButtonElement || e instanceof HTMLInputElement) && e.type === 'submit'
 			);
 			const postsThere = (b?: HTMLButtonElement | HTMLInputElement) =>
-				(b?.hasAttribute('formaction') ? b.formAction : form.action) === wanted;
+				withoutHash(b?.hasAttribute('formaction') ? b.formAction : form.action) === wanted;
 			const submitters = buttons.filter((b) => postsThere(b));
 			if (!submitters.length && !(buttons.length === 0 && postsThere())) continue;
 			found = true;
@@ -61,35 +63,6 @@ export async function readFields(page: Page, target: string): Promise<Field[] | 
 		}
 		return found ? [...fields.values()] : undefined;
 	}, target);
-}
-
-/** What an HTML answer shows: its error summary's messages, or an error page's heading and text. */
-export interface Shown {
-	summary: string[];
-	errorPage?: { heading: string; text: string };
-}
-
-/**
- * Reads an HTML answer in the browser's own parser, without loading anything it refers to; only
- * its `<main>`, where both are, so a page echoing a megabyte of typed text costs less to send.
- */
-export async function readAnswer(page: Page, html: string): Promise<Shown> {
-	const start = html.indexOf('<main');
-	const main = start < 0 ? html : html.slice(start, html.lastIndexOf('</main>') + 7);
-	return page.evaluate((html) => {
-		const doc = new DOMParser().parseFromString(html, 'text/html');
-		const summary = Array.from(
-			doc.querySelectorAll('.govuk-error-summary [role="alert"] .govuk-error-summary__list li')
-		)
-			.map((li) => li.textContent?.trim() ?? '')
-			.filter(Boolean);
-		const heading = doc.querySelector('h1')?.textContent?.trim() ?? '';
-		const errorHeadings = ['Page not found', 'Sorry, there is a problem with the service'];
-		const errorPage = errorHeadings.includes(heading)
-			? { heading, text: doc.querySelector('h1 + p')?.textContent?.trim() ?? '' }
-			: undefined;
-		return { summary, errorPage };
-	}, main);
 }
 
 /**

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import type { FormAction } from './actions';
-import { bodies } from './bodies';
+import { readAnswer, type Reading } from './answers';
+import { bodies, type Body } from './bodies';
+import type { Watch } from './database';
 import { encode } from './encode';
-import { readAnswer, readFields } from './forms';
-import type { Answer, Person } from './people';
+import { readFields } from './forms';
+import type { Person } from './people';
 import type { FuzzServer } from './server';
 import type { FuzzContext, Setup } from './setups';
 import { prototypeNames, type Pools } from './values';
@@ -35,6 +37,8 @@ export interface Run extends FuzzContext {
 const leakedBuiltIns = ['[native code]', '[object Object]'];
 /** Longer than any text the app means to keep (20,000 characters at most): a megabyte got in. */
 const keptMegabyte = ['a', 'é'].map((c) => c.repeat(100_000));
+/** Bodies tried while shrinking a failure: enough for a short counterexample, in seconds. */
+const maxShrinks = 200;
 
 let addresses = 0;
 
@@ -46,40 +50,34 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	const suffix = action.name === 'default' ? '' : `?/${action.name}`;
 	await setup.prepare?.(run);
 	await person.ready();
-	const page = setup.path(ids);
-	const visit = await person.page.goto(page);
-	if (visit?.status() !== 200)
-		throw new Error(`${email ?? 'Someone signed out'} cannot open ${page}: ${visit?.status()}`);
-	const fields = setup.fields ?? (await readFields(person.page, page + suffix));
-	if (!fields) throw new Error(`No form on ${page} posts to ${suffix || 'the page'} for ${email}`);
+	const fields = setup.fields ?? (await formOn(person, setup.path(ids), suffix));
 
 	const statuses: Record<number, number> = {};
 	const found = new Map<string, string>();
+	let shrinks: number | undefined;
 	const property = fc.asyncProperty(bodies(fields, run.pools), async (body) => {
+		// Past the bound, every smaller body counts as passing, so the last failure is reported.
+		if (shrinks !== undefined && ++shrinks > maxShrinks) return;
 		await setup.eachRun?.(run);
 		await person.ready();
 		const target = setup.path(ids) + suffix;
-		const watch = await server.reader.watch();
 		const logFrom = server.log().length;
-		let answer: Answer;
+		const watch = await server.reader.watch();
+		let reading: Reading;
 		let problems: string[];
 		try {
 			const n = ++addresses;
 			const address = setup.freshAddress ? `10.2.${(n >> 8) & 255}.${n & 255}` : undefined;
-			answer = await person.send('POST', target, await encode(body), address);
-			statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-			// Where else what it saved is shown, when a built-in's name was sent and might be shown.
-			const sentBuiltIn = body.entries.some(([, v]) => prototypeNames.includes(String(v)));
-			const shownOn = sentBuiltIn ? (setup.shownOn?.(ids) ?? []) : [];
-			const changed = async () =>
-				(await watch.changed()).filter((table) => !setup.refusalChanges?.includes(table));
-			problems = await check(person, answer, changed, shownOn);
+			const answer = await person.send('POST', target, await encode(body), address);
+			reading = readAnswer(answer);
+			statuses[reading.status] = (statuses[reading.status] ?? 0) + 1;
+			problems = await check(body, answer.text, reading, { person, setup, run, watch });
 		} finally {
 			await watch.end();
 		}
 		if (!problems.length) return;
 		const log = server.log().slice(logFrom).trim();
-		const summary = `${answer.status}: ${problems.join('; ')}`;
+		const summary = `${reading.status}: ${problems.join('; ')}`;
 		if (run.survey) {
 			// One example of each kind of fault, told apart by the server's first error line.
 			const cause = log.match(/^\S*(Error|error)\b.*$/m)?.[0] ?? '';
@@ -87,8 +85,9 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 			found.set(kind, `${kind}\n  e.g. ${fc.stringify(body)}`);
 			return;
 		}
+		shrinks ??= 0;
 		const message =
-			`${summary} from ${target}` + (log ? `\nThe server's log:\n${log.slice(-4000)}` : '');
+			`${summary} from POST ${target}` + (log ? `\nThe server's log:\n${log.slice(-4000)}` : '');
 		// The report needs the server's stack, not this one.
 		throw Object.assign(new Error(message), { stack: message });
 	});
@@ -108,34 +107,62 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	};
 }
 
-/** What is wrong with an answer: nothing, for 2xx and 3xx, or a 4xx that says why and changed nothing. */
+/** The fields of the form on `path` that posts to `suffix`, as the person sees it. */
+async function formOn(person: Person, path: string, suffix: string) {
+	const visit = await person.page.goto(path);
+	if (visit?.status() !== 200)
+		throw new Error(
+			`${person.email ?? 'Someone signed out'} cannot open ${path}: ${visit?.status()}`
+		);
+	const fields = await readFields(person.page, path + suffix);
+	if (!fields) throw new Error(`No form on ${path} posts to ${suffix || 'the page'}`);
+	return fields;
+}
+
+interface Checking {
+	person: Person;
+	setup: Setup;
+	run: Run;
+	/** The database since just before the body was sent. */
+	watch: Watch;
+}
+
+/**
+ * What is wrong with an answer: a server error; a refusal without a message or one that changed
+ * a record; a redirect off the site; a built-in's name or a megabyte of text that was kept.
+ */
 async function check(
-	person: Person,
-	answer: Answer,
-	changed: () => Promise<string[]>,
-	/** Pages to look at after a success, for what it kept. */
-	shownOn: string[]
+	body: Body,
+	text: string,
+	reading: Reading,
+	{ person, setup, run, watch }: Checking
 ) {
-	const { status, text } = answer;
-	if (status >= 500) return ['a server error'];
-	// A refusal shows again what was typed, a megabyte included; only what is kept must not be.
-	const problems = shows('the page', text, status < 400);
+	const { status, location, message } = reading;
+	if (status >= 500) return [`a server error${message ? ` (${message})` : ''}`];
+	// The answer shows again what was typed, a megabyte included; only what is kept must not be.
+	const problems = shows('the answer', text, false);
+	const changed = async (why: string) => {
+		const tables = (await watch.changed()).filter((t) => !setup.refusalChanges?.includes(t));
+		if (tables.length) problems.push(`${why} changed ${tables.join(', ')}`);
+	};
 	if (status >= 400) {
-		const type = answer.headers['content-type'] ?? '';
-		if (!(await readable(person, type, text)))
-			problems.push(`no message a person can read (${type || 'no content type'})`);
-		const tables = await changed();
-		if (tables.length) problems.push(`a refusal that changed ${tables.join(', ')}`);
+		if (!message) problems.push('no message a person can read');
+		await changed('a refusal');
 		return problems;
 	}
-	const location = answer.headers.location;
 	if (location !== undefined) {
 		if (!location.startsWith('/') || location.startsWith('//') || location.startsWith('/\\'))
-			return [...problems, `a redirect off the site, to ${location}`];
-		if (location.startsWith('/sign-in?redirectTo'))
-			return [...problems, 'the person was sent to sign in again'];
-	}
-	for (const page of [...(location ? [location] : []), ...shownOn]) {
+			problems.push(`a redirect off the site, to ${location}`);
+		else if (location.startsWith('/sign-in?redirectTo'))
+			problems.push('the person was sent to sign in again');
+	} else if (setup.savesOnlyWithRedirect) await changed('an answer that showed the form again');
+	// What it kept, looked at only when a built-in's name or a megabyte was sent.
+	const sent = body.entries.map(([, value]) => (typeof value === 'string' ? value : ''));
+	const sentBuiltIn = sent.some((value) => prototypeNames.includes(value));
+	const sentMegabyte = sent.some((value) => value.length > 100_000);
+	if (!sentBuiltIn && !sentMegabyte) return problems;
+	const pages = [...(location ? [location] : []), ...(setup.shownOn?.(run.ids) ?? [])];
+	for (const page of pages) {
 		const next = await person.send('GET', page);
 		if (next.status >= 500) problems.push(`a server error (${next.status}) at ${page}`);
 		problems.push(...shows(`then ${page}`, next.text));
@@ -149,17 +176,4 @@ function shows(where: string, html: string, kept = true) {
 	if (kept && keptMegabyte.some((s) => html.includes(s)))
 		problems.push(`${where} shows the megabyte of text sent: it was kept`);
 	return problems;
-}
-
-async function readable(person: Person, type: string, text: string) {
-	if (type.startsWith('text/html')) {
-		const shown = await readAnswer(person.page, text);
-		return shown.summary.length > 0 || Boolean(shown.errorPage?.text);
-	}
-	if (type.startsWith('application/json')) {
-		const json = JSON.parse(text) as { message?: unknown; error?: { message?: unknown } };
-		const message = json.message ?? json.error?.message;
-		return typeof message === 'string' && message.trim() !== '';
-	}
-	return false;
 }

@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import type { Reader } from './database';
-import { accounts, freshResetLink, type Ids } from './demo';
+import { accounts, freshDraft, freshResetLink, type Ids } from './demo';
 import { completeForm, type Field } from './forms';
 import type { People } from './people';
 
@@ -34,6 +34,11 @@ export interface Setup {
 	/** Tables a refusal is meant to change (say why); any other change with a 4xx fails. */
 	refusalChanges?: string[];
 	/**
+	 * The action saves only when it then redirects: an answer that shows the form again (the
+	 * evidence form's "Change model" step) must change nothing either.
+	 */
+	savesOnlyWithRedirect?: boolean;
+	/**
 	 * Pages other than the one a success redirects to that show what the action keeps by name
 	 * (a type, a rating), looked at when a built-in's name was sent.
 	 */
@@ -47,12 +52,14 @@ export const setups: Record<string, Setup> = {
 	'/portfolio/new': {
 		as: practitioner,
 		path: () => '/portfolio/new',
-		shownOn: () => ['/portfolio']
+		shownOn: () => ['/portfolio'],
+		savesOnlyWithRedirect: true
 	},
 	'/portfolio/[id]?/save': {
 		as: practitioner,
 		path: (ids) => `/portfolio/${ids.draft}`,
-		shownOn: () => ['/portfolio']
+		shownOn: () => ['/portfolio'],
+		savesOnlyWithRedirect: true
 	},
 	'/portfolio/[id]/mapping': { as: practitioner, path: (ids) => `/portfolio/${ids.draft}/mapping` },
 	'/portfolio/[id]?/comment': { as: practitioner, path: (ids) => `/portfolio/${ids.draft}` },
@@ -73,6 +80,13 @@ export const setups: Record<string, Setup> = {
 		}
 	},
 	'/portfolio/[id]?/submit': { as: practitioner, path: (ids) => `/portfolio/${ids.otherDraft}` },
+	// Every body deletes the draft (the form sends nothing but the confirmation): a new one each.
+	'/portfolio/[id]/delete': {
+		as: practitioner,
+		path: (ids) => `/portfolio/${ids.deletable}/delete`,
+		prepare: freshDraft,
+		eachRun: freshDraft
+	},
 	'/portfolio/[id]?/reflect': { as: practitioner, path: (ids) => `/portfolio/${ids.observed}` },
 	'/portfolio/self-assessment': {
 		as: practitioner,
