@@ -86,7 +86,9 @@ for (const database of databases) {
 					const run = { ids, reader: server.reader, people, server, pools, numRuns, seed, survey };
 					const outcome = await fuzzAction(action, setup, run);
 					const statuses = Object.entries(outcome.statuses).map(([s, n]) => `${n}×${s}`);
-					lines.push(`${key}: ${statuses.join(' ')} in ${outcome.seconds}s`);
+					const succeeded = Object.keys(outcome.statuses).some((s) => +s < 400);
+					const why = succeeded ? '' : `; none succeeded, most said “${outcome.commonRefusal}”`;
+					lines.push(`${key}: ${statuses.join(' ')} in ${outcome.seconds}s${why}`);
 					if (outcome.failure) failures.push(`${key} on ${database.name}\n${outcome.failure}`);
 					else if (Object.keys(outcome.statuses).every((s) => [401, 403, 404, 410].includes(+s)))
 						failures.push(`${key}: every answer refused or missed the record: fix its setup`);

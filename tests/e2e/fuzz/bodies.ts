@@ -7,6 +7,7 @@ import {
 	hostileFor,
 	impossibleDates,
 	plausible,
+	plausibleDates,
 	prototypeNames,
 	purpose,
 	type Pools,
@@ -16,20 +17,16 @@ import {
 // Form bodies as a careless person or an attacker might send them: the page's own form filled
 // in plausibly, then a few fields left out, repeated or replaced by hostile values, a date made
 // impossible, extra fields added; and bodies that are nothing like the form. Urlencoded and
-// multipart. A plausible body with no changes is also sent, so actions succeed too.
+// multipart, posted as a page without JavaScript does or as `use:enhance` does. A plausible body with no changes is also sent, so actions succeed too.
 
 type Entry = [string, Value];
 export interface Body {
 	encoding: 'urlencoded' | 'multipart';
+	/** Sent as `use:enhance` sends it (JavaScript on), answered with an action result. */
+	enhanced: boolean;
 	entries: Entry[];
 }
 
-const day = 86_400_000;
-/** Dates a person might enter: today, last week, next month, two years ago. */
-const plausibleDates = [0, -7, 30, -730].map((days) => {
-	const date = new Date(Date.now() + days * day);
-	return [date.getDate(), date.getMonth() + 1, date.getFullYear()].map(String);
-});
 const extraNames = [...prototypeNames, '', 'extra', '\0', 'a[b]', 'x'.repeat(1000)];
 // Cross-shrinking lets a counterexample shrink towards the first choice of each `oneof`: fewer
 // changes, plausible values, the form-like body. What is left is what fails.
@@ -119,9 +116,15 @@ function bodyOf(fields: Field[], pools: Pools, encoding: Body['encoding']): fc.A
 	});
 	const anyField = fields.map((f) => fc.tuple(fc.constant(f.name), value(f)));
 	const chaos = fc.array(fc.oneof(...anyField, extra), { maxLength: 10 });
+	const entries = fc.oneof(
+		shrinking,
+		{ weight: 4, arbitrary: formLike },
+		{ weight: 1, arbitrary: chaos }
+	);
+	// Shrinks towards the page without JavaScript, which renders what the action returned.
 	return fc
-		.oneof(shrinking, { weight: 4, arbitrary: formLike }, { weight: 1, arbitrary: chaos })
-		.map((entries) => describable({ encoding, entries }));
+		.tuple(entries, fc.boolean())
+		.map(([entries, enhanced]) => describable({ encoding, enhanced, entries }));
 }
 
 /** Puts a day, month and year into the date field whose parts are named `<prefix>-day`… */

@@ -6,10 +6,13 @@ import pg from 'pg';
 
 // Read access to a fuzz server's database: real ids, and whether a request changed any record.
 //
-// Whether anything changed is known by comparing a digest of every table, read in a snapshot
-// taken before the request (a read transaction held open across it) with one read after. Both
-// are read only when the database says something was written meanwhile, and only when the answer
-// was a refusal, so most requests cost no digest at all.
+// Whether anything changed is known by comparing a digest of every table (a hash of its rows,
+// in an order that does not depend on where the database keeps them, so any row added, removed
+// or changed in any column shows) read in a snapshot taken before the request, a read
+// transaction held open across it, with one read after. The digests are read only when the
+// database says something was written meanwhile (SQLite's data_version, PostgreSQL's snapshot)
+// and the answer calls for it; and the last digest is kept, so the one before a request is
+// seldom read again. Most requests cost no digest at all.
 //
 // The digest leaves out the tables that change on requests whatever their answer:
 // - `sessions`: signing in adds one, signing out removes one, and any request may move
@@ -35,6 +38,19 @@ export interface Reader {
 	close(): Promise<void>;
 }
 
+/** What each database provides for watching. */
+interface Backend {
+	query<T>(sql: string, params: unknown[]): Promise<T[]>;
+	/** A mark that differs once anything has been written since it was read. */
+	mark(): Promise<string>;
+	/** Holds a snapshot of the database as it is now, until `release`. */
+	hold(): Promise<void>;
+	/** The digest of the snapshot held, or of the database as it is now. */
+	digest(when: 'held' | 'now'): Promise<Digest>;
+	release(): Promise<void>;
+	close(): Promise<void>;
+}
+
 const hash = (parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex');
 
 /** The stored files' names: a file left behind by a refused upload shows here. */
@@ -50,7 +66,36 @@ function storedFiles(dir: string) {
 const differing = (before: Digest, after: Digest) =>
 	Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
 
-function sqliteReader(file: string, files: string): Reader {
+function reader(backend: Backend, files: string): Reader {
+	// The last digest read, and the mark it was read at: still the digest while the mark is.
+	let last: { mark: string; digest: Digest } | undefined;
+	return {
+		query: (sql, params = []) => backend.query(sql, params),
+		async watch() {
+			const markBefore = await backend.mark();
+			await backend.hold();
+			const filesBefore = storedFiles(files);
+			return {
+				async changed() {
+					const changed: string[] = [];
+					const markNow = await backend.mark();
+					if (markNow !== markBefore) {
+						const before = last?.mark === markBefore ? last.digest : await backend.digest('held');
+						// Read after the mark: a write in between makes the next mark differ from it.
+						last = { mark: markNow, digest: await backend.digest('now') };
+						changed.push(...differing(before, last.digest));
+					}
+					if (storedFiles(files) !== filesBefore) changed.push('(stored files)');
+					return changed;
+				},
+				end: () => backend.release()
+			};
+		},
+		close: () => backend.close()
+	};
+}
+
+function sqlite(file: string): Backend {
 	const open = () => new Database(file, { readonly: true, fileMustExist: true });
 	// One connection reads the present; the other holds the snapshot from before a request.
 	const present = open();
@@ -69,28 +114,21 @@ function sqliteReader(file: string, files: string): Reader {
 				return [table, hash(rows.map((row) => JSON.stringify(row)).sort())];
 			})
 		);
-	// SQLite says whether another connection committed since this one last asked.
-	const version = () => present.pragma('data_version', { simple: true });
 	return {
-		async query<T>(sql: string, params: unknown[] = []) {
+		async query<T>(sql: string, params: unknown[]) {
 			return present.prepare(sql).all(...params) as T[];
 		},
-		async watch() {
-			const versionBefore = version();
+		// Changes when another connection commits.
+		mark: async () => String(present.pragma('data_version', { simple: true })),
+		async hold() {
 			before.exec('begin');
-			before.prepare('select count(*) from sqlite_master').get();
-			const filesBefore = storedFiles(files);
-			return {
-				async changed() {
-					const written = version() !== versionBefore;
-					const changed = written ? differing(digest(before), digest(present)) : [];
-					if (storedFiles(files) !== filesBefore) changed.push('(stored files)');
-					return changed;
-				},
-				async end() {
-					if (before.inTransaction) before.exec('commit');
-				}
-			};
+			before.prepare('select count(*) from sqlite_master').get(); // the snapshot starts here
+		},
+		async digest(when) {
+			return when === 'held' ? digest(before) : present.transaction(() => digest(present))();
+		},
+		async release() {
+			if (before.inTransaction) before.exec('commit');
 		},
 		async close() {
 			present.close();
@@ -99,7 +137,7 @@ function sqliteReader(file: string, files: string): Reader {
 	};
 }
 
-async function postgresReader(url: string, schema: string, files: string): Promise<Reader> {
+async function postgres(url: string, schema: string): Promise<Backend> {
 	const connect = async () => {
 		const client = new pg.Client({ connectionString: url });
 		await client.connect();
@@ -128,35 +166,25 @@ async function postgresReader(url: string, schema: string, files: string): Promi
 				r.hash
 			])
 		);
-	// A snapshot names the next transaction id and those in progress: while it is the same, no
-	// transaction that could write has started or ended.
+	// The next transaction id and those in progress: while they are the same, no transaction that
+	// could write has begun or ended (on this server: other databases' writes change it too).
 	const snapshot = async (client: pg.Client) =>
 		(await client.query<{ s: string }>('select pg_current_snapshot()::text as s')).rows[0].s;
 	return {
-		async query<T>(sql: string, params: unknown[] = []) {
+		async query<T>(sql: string, params: unknown[]) {
 			let n = 0;
-			return (
-				await present.query(
-					sql.replace(/\?/g, () => `$${++n}`),
-					params
-				)
-			).rows as T[];
+			const numbered = sql.replace(/\?/g, () => `$${++n}`);
+			return (await present.query(numbered, params)).rows as T[];
 		},
-		async watch() {
+		mark: () => snapshot(present),
+		async hold() {
 			await before.query('begin isolation level repeatable read');
-			const snapshotBefore = await snapshot(before);
-			const filesBefore = storedFiles(files);
-			return {
-				async changed() {
-					const written = (await snapshot(present)) !== snapshotBefore;
-					const changed = written ? differing(await digest(before), await digest(present)) : [];
-					if (storedFiles(files) !== filesBefore) changed.push('(stored files)');
-					return changed;
-				},
-				async end() {
-					await before.query('commit');
-				}
-			};
+			await snapshot(before); // the snapshot starts here
+		},
+		// One statement, so one snapshot.
+		digest: (when) => digest(when === 'held' ? before : present),
+		async release() {
+			await before.query('commit');
 		},
 		async close() {
 			await present.end();
@@ -168,7 +196,7 @@ async function postgresReader(url: string, schema: string, files: string): Promi
 export async function openReader(
 	where: { sqlite: string; files: string } | { postgres: string; schema: string; files: string }
 ): Promise<Reader> {
-	return 'sqlite' in where
-		? sqliteReader(where.sqlite, where.files)
-		: postgresReader(where.postgres, where.schema, where.files);
+	const backend =
+		'sqlite' in where ? sqlite(where.sqlite) : await postgres(where.postgres, where.schema);
+	return reader(backend, where.files);
 }

@@ -16,7 +16,7 @@ function show(value: Value) {
 export function describable(body: Body): Body {
 	return Object.assign(body, {
 		[fc.toStringMethod]: () =>
-			`${body.encoding} {${body.entries.map(([name, value]) => ` ${show(name)}: ${show(value)}`).join(',')} }`
+			`${body.enhanced ? 'enhanced ' : ''}${body.encoding} {${body.entries.map(([name, value]) => ` ${show(name)}: ${show(value)}`).join(',')} }`
 	});
 }
 
@@ -43,17 +43,23 @@ function encodeText(text: string) {
 	}).join('');
 }
 
+/** A body as sent: its bytes, their type, and whether it goes as `use:enhance` sends it. */
+export interface Encoded {
+	data: Buffer;
+	contentType: string;
+	enhanced?: boolean;
+}
+
 /** The bytes and content type to send. Multipart goes through Node's own FormData encoder. */
-export async function encode(body: Body): Promise<{ data: Buffer; contentType: string }> {
+export async function encode(body: Body): Promise<Encoded> {
+	const { enhanced } = body;
 	if (body.encoding === 'urlencoded') {
 		const pairs = body.entries.map(([name, value]) => {
 			if (typeof value !== 'string') throw new Error('a file cannot be sent urlencoded');
 			return `${formEncode(name)}=${formEncode(value)}`;
 		});
-		return {
-			data: Buffer.from(pairs.join('&')),
-			contentType: 'application/x-www-form-urlencoded'
-		};
+		const data = Buffer.from(pairs.join('&'));
+		return { data, contentType: 'application/x-www-form-urlencoded', enhanced };
 	}
 	const form = new FormData();
 	for (const [name, value] of body.entries) {
@@ -63,6 +69,7 @@ export async function encode(body: Body): Promise<{ data: Buffer; contentType: s
 	const response = new Response(form);
 	return {
 		data: Buffer.from(await response.arrayBuffer()),
-		contentType: response.headers.get('content-type')!
+		contentType: response.headers.get('content-type')!,
+		enhanced
 	};
 }

@@ -1,32 +1,23 @@
-import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { demoPassword } from '../session';
+import type { Answer } from './answers';
+import type { Encoded } from './encode';
 
 // The people who post: a demo account each (or someone signed out), with a browser context for
 // reading pages and Node's own HTTP client for the thousands of posts, which costs a fraction
 // of Playwright's. Each comes from an address of its own, so one person's refused sign-ins never
 // slow another's.
 
-export interface Answer {
-	status: number;
-	headers: IncomingHttpHeaders;
-	text: string;
-}
-
 export interface Person {
 	email: string | null;
-	/** A page with JavaScript off, signed in as the person: for reading forms and answers. */
+	/** A page with JavaScript off, signed in as the person: for reading forms. */
 	page: Page;
 	/** Signs in, or for someone signed out, forgets any session a body gave them. */
 	ready(): Promise<void>;
-	send(
-		method: 'GET' | 'POST',
-		path: string,
-		body?: { data: Buffer; contentType: string },
-		address?: string
-	): Promise<Answer>;
+	send(method: 'GET' | 'POST', path: string, body?: Encoded, address?: string): Promise<Answer>;
 	/** Posts a form as a person would, and expects it to be accepted. */
-	submit(path: string, form: Record<string, string | string[]>): Promise<void>;
+	submit(path: string, form: Record<string, string | string[]>): Promise<Answer>;
 	close(): Promise<void>;
 }
 
@@ -79,6 +70,9 @@ export class People {
 				const headers: Record<string, string> = { 'x-forwarded-for': from };
 				if (session) headers.cookie = `session=${session}`;
 				if (body) headers['content-type'] = body.contentType;
+				// What `use:enhance` sends, to be answered with an action result rather than a page.
+				if (body?.enhanced) headers['x-sveltekit-action'] = 'true';
+				headers.accept = body?.enhanced ? 'application/json' : 'text/html';
 				const answer = await send(agent, origin, method, path, headers, body?.data);
 				// Signing in or out, or a session the server no longer knows, changes the cookie.
 				for (const cookie of answer.headers['set-cookie'] ?? []) {
@@ -99,6 +93,7 @@ export class People {
 				});
 				if (answer.status >= 400)
 					throw new Error(`${email} posting to ${path} was refused: ${answer.status}`);
+				return answer;
 			},
 			async close() {
 				agent.destroy();
@@ -148,7 +143,7 @@ function sendOnce(
 			{
 				method,
 				agent,
-				headers: { ...headers, origin, accept: 'text/html', 'content-length': data?.length ?? 0 }
+				headers: { ...headers, origin, 'content-length': data?.length ?? 0 }
 			},
 			(response) => {
 				answered = true;

@@ -16,6 +16,8 @@ import { prototypeNames, type Pools } from './values';
 export interface Outcome {
 	/** How many answers of each status the action gave (shrinking included). */
 	statuses: Record<number, number>;
+	/** The message refusals gave most often: why bodies fail, when none succeeds. */
+	commonRefusal?: string;
 	seconds: number;
 	/** fast-check's report, with the shrunk body, when an answer was wrong. */
 	failure?: string;
@@ -53,6 +55,7 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	const fields = setup.fields ?? (await formOn(person, setup.path(ids), suffix));
 
 	const statuses: Record<number, number> = {};
+	const refusals = new Map<string, number>();
 	const found = new Map<string, string>();
 	let shrinks: number | undefined;
 	const property = fc.asyncProperty(bodies(fields, run.pools), async (body) => {
@@ -71,6 +74,7 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 			const answer = await person.send('POST', target, await encode(body), address);
 			reading = readAnswer(answer);
 			statuses[reading.status] = (statuses[reading.status] ?? 0) + 1;
+			if (reading.message) refusals.set(reading.message, (refusals.get(reading.message) ?? 0) + 1);
 			problems = await check(body, answer.text, reading, { person, setup, run, watch });
 		} finally {
 			await watch.end();
@@ -98,6 +102,7 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	});
 	return {
 		statuses,
+		commonRefusal: [...refusals].sort((a, b) => b[1] - a[1])[0]?.[0],
 		seconds: Math.round((Date.now() - started) / 1000),
 		failure: details.failed
 			? fc.defaultReportMessage(details)

@@ -55,9 +55,9 @@ export const hostileTexts = [
 	...otherTexts
 ];
 
-const megabyte = 1 << 20;
+const mebibyte = 1 << 20;
 /** A megabyte of text: one byte a character, and two. */
-export const megabyteTexts = ['a'.repeat(megabyte), 'é'.repeat(megabyte / 2)];
+export const megabyteTexts = ['a'.repeat(mebibyte), 'é'.repeat(mebibyte / 2)];
 
 /** Day, month and year of dates that do not exist: 31 February, day 0, year 99999… */
 export const impossibleDates = [
@@ -77,17 +77,41 @@ export const impossibleDates = [
 export const uploads: Upload[] = [
 	{ filename: 'notes.txt', type: 'text/plain', content: 'A file where text was expected' },
 	{ filename: '', type: 'application/octet-stream', content: '' },
-	{ filename: '../../evil.html', type: 'text/html', content: '<script>alert(1)</script>' },
-	{ filename: 'big.txt', type: 'text/plain', content: megabyteTexts[0] }
+	{ filename: '../../evil.html', type: 'text/html', content: '<script>alert(1)</script>' }
 ];
+const bigUpload: Upload = { filename: 'big.txt', type: 'text/plain', content: megabyteTexts[0] };
+
+/**
+ * A megabyte of text, or a file of one. Rare: each costs the app (and this test) a hundred
+ * times what another value does, and a few per action find what they can find.
+ */
+const megabyte = (multipart: boolean) =>
+	fc.constantFrom(...megabyteTexts, ...(multipart ? [bigUpload] : []));
 
 export const datePart = /^(.*)-(day|month|year)$/;
 
-/** What a person would put in the field: what the page offers, or something like it. */
+const day = 86_400_000;
+/** Dates a person might enter: today, last week, next month, two years ago. */
+const nearDates = [0, -7, 30, -730].map((days) => new Date(Date.now() + days * day));
+/** …as the day, month and year of a GOV.UK date field… */
+export const plausibleDates = nearDates.map((date) =>
+	[date.getDate(), date.getMonth() + 1, date.getFullYear()].map(String)
+);
+/** …and as a date input sends them. */
+const isoDates = nearDates.map((date) => date.toISOString().slice(0, 10));
+
+/**
+ * What a person would put in the field: what the page offers, or something like it; now and
+ * then nothing, where the page offers a blank choice or the field is one to type in.
+ */
 export function plausible(field: Field, pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
 	const offered = field.values.filter(Boolean);
+	const orBlank = (values: fc.Arbitrary<Value>, blank = true) =>
+		blank
+			? fc.oneof({ weight: 4, arbitrary: values }, { weight: 1, arbitrary: fc.constant('') })
+			: values;
 	if (['select', 'radio', 'checkbox', 'hidden', 'submit'].includes(field.kind) && offered.length)
-		return fc.constantFrom(...offered);
+		return orBlank(fc.constantFrom(...offered), field.values.includes(''));
 	// A file input in a urlencoded body sends only the file's name, as browsers do.
 	if (field.kind === 'file')
 		return fc.constant(
@@ -96,19 +120,20 @@ export function plausible(field: Field, pools: Pools, multipart: boolean): fc.Ar
 	const typed = {
 		email: ['fuzz@demo.test', 'someone.new@example.gov.uk', pools.email],
 		password: [pools.password, 'a long and unusual passphrase for fuzzing'],
-		number: ['1', '2', '7.5', '80']
-	}[field.kind] ?? ['Reflected on the visit with my supervisor', 'x'];
-	return fc.constantFrom(...offered, ...typed);
+		number: ['1', '2', '7.5', '80'],
+		date: isoDates
+	}[field.kind] ?? ['Reflected on the visit with my supervisor', 'x', 'C-104829'];
+	return orBlank(fc.constantFrom(...offered, ...typed));
 }
 
 export function hostile(pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
 	return fc.oneof(
-		{ weight: 6, arbitrary: fc.constantFrom(...hostileTexts) },
-		{ weight: 1, arbitrary: fc.constantFrom(...megabyteTexts) },
-		{ weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
-		{ weight: 1, arbitrary: fc.uuid() },
-		{ weight: 2, arbitrary: fc.constantFrom(...pools.ids) },
-		{ weight: multipart ? 3 : 0, arbitrary: fc.constantFrom(...uploads) }
+		{ weight: 18, arbitrary: fc.constantFrom(...hostileTexts) },
+		{ weight: 1, arbitrary: megabyte(multipart) },
+		{ weight: 6, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+		{ weight: 3, arbitrary: fc.uuid() },
+		{ weight: 6, arbitrary: fc.constantFrom(...pools.ids) },
+		{ weight: multipart ? 6 : 0, arbitrary: fc.constantFrom(...uploads) }
 	);
 }
 
@@ -132,18 +157,21 @@ export function purpose(field: Field) {
  * a lone surrogate, a megabyte or a file for text; and any hostile value.
  */
 export function hostileFor(field: Field, pools: Pools, multipart: boolean): fc.Arbitrary<Value> {
-	const files = multipart ? [fc.constantFrom(...uploads)] : [];
+	const files = { weight: multipart ? 2 : 0, arbitrary: fc.constantFrom(...uploads) };
+	const big = { weight: 1, arbitrary: megabyte(multipart) };
 	const specific = {
 		choice: [fc.constantFrom(...prototypeNames)],
 		id: [fc.constantFrom(...pools.ids), fc.uuid(), fc.constantFrom(...prototypeNames)],
 		number: [fc.constantFrom(...numberTexts)],
 		date: [fc.constantFrom('0', '31', '32', '99999', '-1', '1.5', 'NaN')],
 		text: [
-			fc.constantFrom(...controlTexts, ...blankTexts),
-			fc.constantFrom(...megabyteTexts),
-			...files
+			fc.oneof(
+				{ weight: 6, arbitrary: fc.constantFrom(...controlTexts, ...blankTexts) },
+				big,
+				files
+			)
 		],
-		file: [fc.constantFrom('', 'notes.txt'), ...files]
+		file: [fc.oneof({ weight: 4, arbitrary: fc.constantFrom('', 'notes.txt') }, big, files)]
 	}[purpose(field)];
 	return fc.oneof(
 		{ weight: 3, arbitrary: fc.oneof(...specific) },
