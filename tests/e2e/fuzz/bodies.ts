@@ -64,7 +64,7 @@ function bodyOf(fields: Field[], pools: Pools, encoding: Body['encoding']): fc.A
 							.map((v) => (v === null ? [] : [v]))
 			)
 		),
-		fc.tuple(...dates.map(() => fc.constantFrom(...plausibleDates)))
+		fc.tuple(...dates.map((prefix) => dateOf(fields, prefix)))
 	);
 	const field = fc.nat({ max: Math.max(fields.length - 1, 0) });
 	const extra = fc.tuple(
@@ -100,7 +100,12 @@ function bodyOf(fields: Field[], pools: Pools, encoding: Body['encoding']): fc.A
 				]
 			: [])
 	);
-	const changes = fc.array(change, { maxLength: 4 });
+	// A quarter of form-like bodies are sent as filled in, so that actions succeed too.
+	const changes = fc.oneof(
+		shrinking,
+		{ weight: 1, arbitrary: fc.constant([]) },
+		{ weight: 3, arbitrary: fc.array(change, { minLength: 1, maxLength: 4 }) }
+	);
 	const formLike = fc.tuple(filledIn, changes).map(([[values, parts], changed]) => {
 		const sent: Value[][] = values.map((v) => [...v]);
 		dates.forEach((prefix, d) => setDate(fields, sent, prefix, parts[d], true));
@@ -125,6 +130,17 @@ function bodyOf(fields: Field[], pools: Pools, encoding: Body['encoding']): fc.A
 	return fc
 		.tuple(entries, fc.boolean())
 		.map(([entries, enhanced]) => describable({ encoding, enhanced, entries }));
+}
+
+/** A date for the field whose parts are `<prefix>-day`…: as the page shows it (often blank), or another. */
+function dateOf(fields: Field[], prefix: string) {
+	const shown = ['day', 'month', 'year'].map(
+		(part) => fields.find((f) => f.name === `${prefix}-${part}`)?.values[0] ?? ''
+	);
+	return fc.oneof(
+		{ weight: 2, arbitrary: fc.constant(shown) },
+		{ weight: 3, arbitrary: fc.constantFrom(...plausibleDates) }
+	);
 }
 
 /** Puts a day, month and year into the date field whose parts are named `<prefix>-day`… */

@@ -52,7 +52,9 @@ export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Pr
 	const suffix = action.name === 'default' ? '' : `?/${action.name}`;
 	await setup.prepare?.(run);
 	await person.ready();
-	const fields = setup.fields ?? (await formOn(person, setup.path(ids), suffix));
+	const fields = (setup.fields ?? (await formOn(person, setup.path(ids), suffix))).map((field) =>
+		setup.typed?.[field.name] ? { ...field, values: setup.typed[field.name] } : field
+	);
 
 	const statuses: Record<number, number> = {};
 	const refusals = new Map<string, number>();

@@ -29,6 +29,11 @@ export interface Setup {
 	 * reach the state it needs (say which); otherwise they are read from the page.
 	 */
 	fields?: Field[];
+	/**
+	 * What a person would type in fields whose text must follow a pattern (a case reference, a
+	 * list of statements), so that bodies succeed too; other fields get everyday text.
+	 */
+	typed?: Record<string, string[]>;
 	/** Sign-in: each body from an address of its own, as an attacker spreading guesses would. */
 	freshAddress?: boolean;
 	/** Tables a refusal is meant to change (say why); any other change with a 4xx fails. */
@@ -119,7 +124,8 @@ export const setups: Record<string, Setup> = {
 	},
 	'/supervision/[practitionerId]/observations/new': {
 		as: supervisor,
-		path: (ids) => `/supervision/${ids.priya}/observations/new`
+		path: (ids) => `/supervision/${ids.priya}/observations/new`,
+		typed: { statements: ['', '2.3 D1', '1.1 K1, 2.3 D1'] }
 	},
 	'/supervision/[practitionerId]/reviews/[reviewId]': {
 		as: supervisor,
@@ -183,8 +189,12 @@ export const setups: Record<string, Setup> = {
 	},
 
 	// Audits: the draft by its auditor, then the follow-up of a finalised one.
-	'/audits/new': { as: auditor, path: () => '/audits/new' },
-	'/audits/[id]/details': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/details` },
+	'/audits/new': { as: auditor, path: () => '/audits/new', typed: { caseRef: ['C-104829'] } },
+	'/audits/[id]/details': {
+		as: auditor,
+		path: (ids) => `/audits/${ids.draftAudit}/details`,
+		typed: { caseRef: ['C-104829'] }
+	},
 	'/audits/[id]/grades': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/grades` },
 	'/audits/[id]/views': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/views` },
 	'/audits/[id]/findings': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/findings` },
