@@ -47,12 +47,18 @@ const otherTexts = [
 	'../../../etc/passwd'
 ];
 
+/** Just over the limits fields have (a name, a title, a comment, any text): each must be refused. */
+export const longTexts = [101, 201, 5001, 20_001].map((length) =>
+	'long '.repeat(length).slice(0, length)
+);
+
 export const hostileTexts = [
 	...prototypeNames,
 	...controlTexts,
 	...blankTexts,
 	...numberTexts,
-	...otherTexts
+	...otherTexts,
+	...longTexts
 ];
 
 const mebibyte = 1 << 20;
@@ -166,7 +172,8 @@ export function hostileFor(field: Field, pools: Pools, multipart: boolean): fc.A
 		date: [fc.constantFrom('0', '31', '32', '99999', '-1', '1.5', 'NaN')],
 		text: [
 			fc.oneof(
-				{ weight: 6, arbitrary: fc.constantFrom(...controlTexts, ...blankTexts) },
+				{ weight: 4, arbitrary: fc.constantFrom(...controlTexts, ...blankTexts) },
+				{ weight: 2, arbitrary: fc.constantFrom(...longTexts) },
 				big,
 				files
 			)
