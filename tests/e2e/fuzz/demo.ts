@@ -20,7 +20,9 @@ export const accounts = {
 	/** Sign-in bodies name this account, so some of them succeed. */
 	signsIn: 'noah.bennett@demo.test',
 	/** Set-password links are made for this account. */
-	resetsPassword: 'olivia.grant@demo.test'
+	resetsPassword: 'olivia.grant@demo.test',
+	/** Not enrolled on a programme at first: enrolled, changed and ended, twice. */
+	enrolled: 'new.starter@demo.test'
 };
 
 /** Real ids from the demo authority, found once its server has started. */
@@ -53,6 +55,7 @@ export async function demoIds(reader: Reader): Promise<Ids> {
 		lucy,
 		person: await user(accounts.administered),
 		resetsPassword: await user(accounts.resetsPassword),
+		enrolled: await user(accounts.enrolled),
 		draft: (await evidence('draft')).id,
 		otherDraft: (await evidence('draft', 1)).id,
 		submitted: (await evidence('submitted')).id,

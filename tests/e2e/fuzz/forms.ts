@@ -67,17 +67,26 @@ export async function readFields(page: Page, target: string): Promise<Field[] | 
 
 /**
  * Fills in the page's form as a person completing it would (first choices, today's date, a
- * sentence in every empty box), submits it in the browser, and expects it to be accepted.
- * For bringing a record into the state an action needs.
+ * sentence in every empty box, then `values` where given), submits it in the browser, and
+ * expects it to be accepted. The form is the first on the page, or the one posting to `action`
+ * (`?/pause`). For bringing a record into the state an action needs.
  */
-export async function completeForm(page: Page, path: string) {
+export async function completeForm(
+	page: Page,
+	path: string,
+	{ action, values = {} }: { action?: string; values?: Record<string, string> } = {}
+) {
 	await page.goto(path);
 	const today = new Date();
-	await page.evaluate(
-		([day, month, year]) => {
+	const found = await page.evaluate(
+		({ today: [day, month, year], action, values }) => {
 			const form = Array.from(document.forms).find(
-				(f) => f.method === 'post' && !f.action.endsWith('/sign-out')
-			)!;
+				(f) =>
+					f.method === 'post' &&
+					!f.action.endsWith('/sign-out') &&
+					(!action || f.getAttribute('action') === action)
+			);
+			if (!form) return false;
 			const chosen = new Set<string>();
 			for (const element of Array.from(form.elements)) {
 				const field = element as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -91,11 +100,18 @@ export async function completeForm(page: Page, path: string) {
 					const part = field.name.match(/-(day|month|year)$/)?.[1];
 					field.value = { day, month, year }[part ?? ''] ?? 'Written for the fuzz test';
 				}
+				if (field.name in values) field.value = values[field.name];
 			}
 			form.setAttribute('data-fuzz-complete', '');
+			return true;
 		},
-		[today.getDate(), today.getMonth() + 1, today.getFullYear()].map(String)
+		{
+			today: [today.getDate(), today.getMonth() + 1, today.getFullYear()].map(String),
+			action,
+			values
+		}
 	);
+	if (!found) throw new Error(`No form on ${path} posts to ${action ?? 'anywhere'}`);
 	const [response] = await Promise.all([
 		page.waitForResponse((r) => r.request().method() === 'POST'),
 		page
@@ -103,6 +119,8 @@ export async function completeForm(page: Page, path: string) {
 			.last()
 			.click()
 	]);
-	if (response.status() !== 303)
-		throw new Error(`Completing the form on ${path} was refused: ${response.status()}`);
+	if (response.status() !== 303) {
+		const summary = await page.locator('.govuk-error-summary').textContent();
+		throw new Error(`Completing the form on ${path} was refused: ${response.status()} ${summary}`);
+	}
 }

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import type { FormAction } from './actions';
 import { readAnswer, type Reading } from './answers';
 import { bodies, type Body } from './bodies';
 import type { Watch } from './database';
@@ -44,12 +43,13 @@ const maxShrinks = 200;
 
 let addresses = 0;
 
-export async function fuzzAction(action: FormAction, setup: Setup, run: Run): Promise<Outcome> {
+/** Fuzzes the action named as a form posts to it: `/sign-in`, `/portfolio/[id]?/save`. */
+export async function fuzzAction(action: string, setup: Setup, run: Run): Promise<Outcome> {
 	const started = Date.now();
 	const { ids, people, server } = run;
 	const email = typeof setup.as === 'function' ? setup.as(ids) : setup.as;
 	const person = await people.as(email);
-	const suffix = action.name === 'default' ? '' : `?/${action.name}`;
+	const suffix = action.match(/\?\/.*$/)?.[0] ?? '';
 	await setup.prepare?.(run);
 	await person.ready();
 	const fields = (setup.fields ?? (await formOn(person, setup.path(ids), suffix))).map((field) =>

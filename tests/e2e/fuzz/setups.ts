@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import type { Reader } from './database';
 import { accounts, freshDraft, freshResetLink, type Ids } from './demo';
+import { enrolment, type EnrolmentState } from './enrolment';
 import { completeForm, type Field } from './forms';
 import type { People } from './people';
 
@@ -241,6 +242,19 @@ export const setups: Record<string, Setup> = {
 	'/workforce/tokens?/create': { as: psw, path: () => '/workforce/tokens' },
 	'/workforce/tokens?/revoke': { as: psw, path: () => '/workforce/tokens' },
 
+	// Enrolments: the new starter enrolled, changed and ended by an administrator, then again
+	// by a principal social worker.
+	...enrolmentSetups(
+		'/admin/people/[id]/programme',
+		admin,
+		(ids) => `/admin/people/${ids.enrolled}/programme`
+	),
+	...enrolmentSetups(
+		'/workforce/people/[id]/programme',
+		psw,
+		(ids) => `/workforce/people/${ids.enrolled}/programme`
+	),
+
 	// Administration, once the others no longer need the supervision and teams as they were.
 	'/admin/people/new': {
 		as: admin,
@@ -271,3 +285,21 @@ export const setups: Record<string, Setup> = {
 	'/sign-in': { as: null, path: () => '/sign-in', freshAddress: true },
 	'/sign-out': { as: accounts.signsOut, path: () => '/sign-out' }
 };
+
+/** The enrolment page's actions, each with the enrolment in the state its form needs. */
+function enrolmentSetups(route: string, as: string, path: (ids: Ids) => string) {
+	const setup = (state: EnrolmentState): Setup => ({
+		as,
+		path,
+		prepare: enrolment(state, as, path)
+	});
+	return {
+		[`${route}?/enrol`]: setup('not enrolled'),
+		[`${route}?/hours`]: setup('running'),
+		[`${route}?/pause`]: setup('running'),
+		[`${route}?/resume`]: setup('paused'),
+		[`${route}?/extend`]: setup('running'),
+		[`${route}?/transfer`]: setup('running'),
+		[`${route}?/end`]: setup('running')
+	};
+}

@@ -126,7 +126,8 @@ export function plausible(field: Field, pools: Pools, multipart: boolean): fc.Ar
 	const typed = {
 		email: ['fuzz@demo.test', 'someone.new@example.gov.uk', pools.email],
 		password: [pools.password, 'a long and unusual passphrase for fuzzing'],
-		number: ['1', '2', '7.5', '80'],
+		// Months, hours and percentages of full time.
+		number: ['1', '3', '12', '60', '100', '7.5'],
 		date: isoDates
 	}[field.kind] ?? ['Reflected on the visit with my supervisor', 'x', 'C-104829'];
 	return orBlank(fc.constantFrom(...offered, ...typed));
