@@ -21,8 +21,16 @@ export const accounts = {
 	signsIn: 'noah.bennett@demo.test',
 	/** Set-password links are made for this account. */
 	resetsPassword: 'olivia.grant@demo.test',
-	/** Not enrolled on a programme at first: enrolled, changed and ended, twice. */
-	enrolled: 'new.starter@demo.test'
+	/** Not enrolled on a programme at first: enrolled and ended, by each who may. */
+	enrolled: 'new.starter@demo.test',
+	/**
+	 * Social workers not on a programme: enrolled by the fuzz test, one for each action that
+	 * changes an enrolment, so no action's bodies leave dates in another's way.
+	 */
+	enrolments: ['mark.fenton', 'joe.kelly', 'ruth.ambrose', 'ben.harris', 'jamal.ahmed']
+		.concat(['hannah.reid', 'yasmin.haddad', 'george.evans', 'colleague', 'emma.clarke'])
+		.concat(['zainab.ali', 'adam.wright'])
+		.map((name) => `${name}@demo.test`)
 };
 
 /** Real ids from the demo authority, found once its server has started. */
@@ -56,6 +64,11 @@ export async function demoIds(reader: Reader): Promise<Ids> {
 		person: await user(accounts.administered),
 		resetsPassword: await user(accounts.resetsPassword),
 		enrolled: await user(accounts.enrolled),
+		...Object.fromEntries(
+			await Promise.all(
+				accounts.enrolments.map(async (email, n) => [`enrolment${n}`, await user(email)])
+			)
+		),
 		draft: (await evidence('draft')).id,
 		otherDraft: (await evidence('draft', 1)).id,
 		submitted: (await evidence('submitted')).id,

@@ -242,18 +242,10 @@ export const setups: Record<string, Setup> = {
 	'/workforce/tokens?/create': { as: psw, path: () => '/workforce/tokens' },
 	'/workforce/tokens?/revoke': { as: psw, path: () => '/workforce/tokens' },
 
-	// Enrolments: the new starter enrolled, changed and ended by an administrator, then again
-	// by a principal social worker.
-	...enrolmentSetups(
-		'/admin/people/[id]/programme',
-		admin,
-		(ids) => `/admin/people/${ids.enrolled}/programme`
-	),
-	...enrolmentSetups(
-		'/workforce/people/[id]/programme',
-		psw,
-		(ids) => `/workforce/people/${ids.enrolled}/programme`
-	),
+	// Enrolments: the new starter enrolled (and the enrolment ended before the next), and a
+	// social worker each for the changes, by an administrator and by a principal social worker.
+	...enrolmentSetups('/admin/people', admin, 0),
+	...enrolmentSetups('/workforce/people', psw, 6),
 
 	// Administration, once the others no longer need the supervision and teams as they were.
 	'/admin/people/new': {
@@ -286,20 +278,26 @@ export const setups: Record<string, Setup> = {
 	'/sign-out': { as: accounts.signsOut, path: () => '/sign-out' }
 };
 
-/** The enrolment page's actions, each with the enrolment in the state its form needs. */
-function enrolmentSetups(route: string, as: string, path: (ids: Ids) => string) {
-	const setup = (state: EnrolmentState): Setup => ({
+/** The enrolment page's actions under `base`, each with the enrolment in the state it needs. */
+function enrolmentSetups(base: string, as: string, firstPerson: number) {
+	const actions: [string, EnrolmentState][] = [
+		['hours', 'running'],
+		['pause', 'running'],
+		['resume', 'paused'],
+		['extend', 'running'],
+		['transfer', 'running'],
+		['end', 'running']
+	];
+	const setup = (state: EnrolmentState, person: string): Setup => ({
 		as,
-		path,
-		prepare: enrolment(state, as, path)
+		path: (ids) => `${base}/${ids[person]}/programme`,
+		prepare: enrolment(state, as, base, person)
 	});
-	return {
-		[`${route}?/enrol`]: setup('not enrolled'),
-		[`${route}?/hours`]: setup('running'),
-		[`${route}?/pause`]: setup('running'),
-		[`${route}?/resume`]: setup('paused'),
-		[`${route}?/extend`]: setup('running'),
-		[`${route}?/transfer`]: setup('running'),
-		[`${route}?/end`]: setup('running')
-	};
+	return Object.fromEntries([
+		[`${base}/[id]/programme?/enrol`, setup('not enrolled', 'enrolled')],
+		...actions.map(([action, state], n) => [
+			`${base}/[id]/programme?/${action}`,
+			setup(state, `enrolment${firstPerson + n}`)
+		])
+	]) as Record<string, Setup>;
 }
