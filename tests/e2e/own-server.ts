@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { e2ePort } from './server';
 
 // A server of a test's own, for tests that must start it with other settings (a small body
@@ -16,10 +16,22 @@ export interface OwnServer {
 	stop(signal?: NodeJS.Signals): Promise<void>;
 	/** Removes its database and files; call when it is stopped. */
 	reset(): void;
+	/** Everything it has written to stdout and stderr since it last started. */
+	log(): string;
+	/** The processor time it has used since it last started, in seconds, where Linux says. */
+	cpuSeconds(): number | undefined;
 }
 
-/** `offset` keeps each kind of own server apart from the main one and from each other. */
-export function ownServer(name: string, offset: number, env: Record<string, string> = {}) {
+/**
+ * `offset` keeps each kind of own server apart from the main one and from each other. `entry`
+ * is adapter-node's own server unless told; `server/index.js` is what `npm start` runs.
+ */
+export function ownServer(
+	name: string,
+	offset: number,
+	env: Record<string, string> = {},
+	entry = 'build/index.js'
+) {
 	const port = e2ePort + offset;
 	const url = `http://localhost:${port}`;
 	const database = `data/e2e-${name}-${port}.db`;
@@ -30,7 +42,7 @@ export function ownServer(name: string, offset: number, env: Record<string, stri
 
 	async function start() {
 		output = '';
-		child = spawn(process.execPath, ['build/index.js'], {
+		child = spawn(process.execPath, [entry], {
 			env: {
 				...process.env,
 				PORT: String(port),
@@ -71,9 +83,34 @@ export function ownServer(name: string, offset: number, env: Record<string, stri
 	}
 
 	function reset() {
-		for (const path of [database, `${database}-wal`, `${database}-shm`, files])
+		for (const path of [
+			database,
+			`${database}-wal`,
+			`${database}-shm`,
+			`${database}.signoff-key`,
+			files
+		])
 			rmSync(path, { recursive: true, force: true });
 	}
 
-	return { url, database, files, start, stop, reset } satisfies OwnServer;
+	function cpuSeconds() {
+		try {
+			// utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux).
+			const fields = readFileSync(`/proc/${child?.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+			return (Number(fields[11]) + Number(fields[12])) / 100;
+		} catch {
+			return undefined;
+		}
+	}
+
+	return {
+		url,
+		database,
+		files,
+		start,
+		stop,
+		reset,
+		log: () => output,
+		cpuSeconds
+	} satisfies OwnServer;
 }

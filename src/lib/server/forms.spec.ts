@@ -6,6 +6,7 @@ import {
 	integerOf,
 	isKeyOf,
 	listOf,
+	maxTextLength,
 	parseDateParts,
 	parseForm,
 	readFormData,
@@ -169,5 +170,26 @@ describe('reading hostile forms', () => {
 			body: 'not multipart at all'
 		});
 		await expect(readFormData(request)).rejects.toMatchObject({ status: 400 });
+	});
+
+	it('answers 400 to a text longer than any field keeps, and reads one that fits', async () => {
+		const posting = (text: string) =>
+			new Request('http://localhost/', { method: 'POST', body: form([['reason', text]]) });
+		await expect(readFormData(posting('a'.repeat(maxTextLength + 1)))).rejects.toMatchObject({
+			status: 400,
+			body: { message: expect.stringContaining('longer than 20,000 characters') }
+		});
+		const fits = await readFormData(posting('é'.repeat(maxTextLength)));
+		expect(fits.get('reason')).toHaveLength(maxTextLength);
+	});
+
+	it('reads each value of a list once, however often it was sent', () => {
+		const ticked = form([
+			['roles', 'supervisor'],
+			['roles', 'practitioner'],
+			['roles', 'supervisor']
+		]);
+		expect(listOf(ticked, 'roles')).toEqual(['supervisor', 'practitioner']);
+		expect(formValues(ticked, ['roles']).roles).toEqual(['supervisor', 'practitioner']);
 	});
 });

@@ -26,12 +26,16 @@ export function textOf(form: FormData, name: string) {
 	return typeof value === 'string' ? cleanText(value).trim() : '';
 }
 
-/** Every text value of a field that may repeat (checkboxes), files left out. */
+/**
+ * Every text value of a field that may repeat (checkboxes), files left out, each once: a box
+ * cannot be ticked twice, and a value sent twice would be saved twice.
+ */
 export function listOf(form: FormData, name: string) {
-	return form
+	const texts = form
 		.getAll(name)
 		.filter((v): v is string => typeof v === 'string')
 		.map((v) => cleanText(v));
+	return [...new Set(texts)];
 }
 
 /**
@@ -67,16 +71,28 @@ export function formValues(form: FormData, lists: string[] = []): Record<string,
 	return values;
 }
 
+/** The longest text a field may hold, about 3,000 words; the evidence form says so by the field. */
+export const maxTextLength = 20_000;
+
 /**
  * Reads a posted form. A body that is not a form at all (a broken multipart body, or JSON sent
- * to a form action) is the sender's mistake: a 400 with a message, not a 500.
+ * to a form action) is the sender's mistake: a 400 with a message, not a 500. So is a text
+ * longer than any field keeps: refused here, so no form keeps a megabyte pasted by mistake.
  */
 export async function readFormData(request: Request) {
+	let form: FormData;
 	try {
-		return await request.formData();
+		form = await request.formData();
 	} catch {
 		error(400, 'The form could not be read. Go back and try again.');
 	}
+	for (const value of form.values())
+		if (typeof value === 'string' && value.length > maxTextLength)
+			error(
+				400,
+				`Nothing was saved: something you entered is longer than ${maxTextLength.toLocaleString('en-GB')} characters. Go back, shorten it and try again.`
+			);
+	return form;
 }
 
 /** Whether a key is one of a vocabulary's own entries (not `toString` or `constructor`). */

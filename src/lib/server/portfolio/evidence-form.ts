@@ -5,10 +5,16 @@ import {
 	type ReflectiveModel
 } from '$lib/portfolio/vocabulary';
 import { dateOnly } from '../db/time';
-import { isKeyOf, parseDateParts, textOf, textValues, type FieldErrors } from '../forms';
+import {
+	isKeyOf,
+	maxTextLength as maxText,
+	parseDateParts,
+	textOf,
+	textValues,
+	type FieldErrors
+} from '../forms';
 import type { EvidenceInput, EvidenceRecord } from './evidence';
 
-const maxText = 20_000;
 const text = textOf;
 const field = (model: string, key: string) => `reflection-${model}-${key}`;
 

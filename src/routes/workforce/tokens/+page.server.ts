@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/api-tokens';
 import { getDb } from '$lib/server/db';
@@ -25,7 +24,7 @@ export const actions: Actions = {
 	revoke: async ({ request }) => {
 		const user = requireRole('psw');
 		const id = textOf(await readFormData(request), 'id');
-		if (!id) return fail(400, { message: 'Choose a token to revoke' });
+		if (!id) return invalid({}, { tokens: 'Choose a token to revoke' });
 		await revokeApiToken(getDb(), user.id, id);
 		return { revoked: true };
 	}

@@ -1,0 +1,117 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+// What an answer to a form post says, read without a browser (thousands are read): its status,
+// where it redirects, and the message it gives a person when it refuses. An answer is either a
+// page (a form posted without JavaScript) or SvelteKit's JSON action result (a form posted with
+// `use:enhance`), whose status and data stand in for the page's.
+
+export interface Answer {
+	status: number;
+	headers: IncomingHttpHeaders;
+	text: string;
+}
+
+export interface Reading {
+	/** The status the person sees: the page's, or the action result's. */
+	status: number;
+	location?: string;
+	/** What the answer tells the person went wrong, when it says anything. */
+	message?: string;
+}
+
+/** Text between tags, comments and tags removed, entities left as they are. */
+const textOf = (html: string) =>
+	html
+		.replace(/<!--[\s\S]*?-->/g, '')
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/** The part of `html` from `start` to the first `end` after it, or nothing. */
+function between(html: string, start: string, end: string) {
+	const from = html.indexOf(start);
+	if (from < 0) return undefined;
+	const to = html.indexOf(end, from);
+	return to < 0 ? undefined : html.slice(from + start.length, to);
+}
+
+/**
+ * The message a page gives: its error summary (every entry with words), the anonymity check's
+ * findings, an expired link's heading, or an error page's heading and explanation.
+ */
+export function pageMessage(html: string): string | undefined {
+	const list = between(html, 'govuk-error-summary__list">', '</ul>');
+	if (list !== undefined) {
+		const items = list
+			.split('<li')
+			.slice(1)
+			.map((item) => textOf(`<li${item}`));
+		return items.length && items.every(Boolean) ? items.join('; ') : undefined;
+	}
+	const findings = between(html, 'id="findings-heading"', '</section>');
+	if (findings !== undefined) return textOf(`<${findings}`) || undefined;
+	const expired = html.match(/<h1[^>]*>(This link has expired[^<]*)<\/h1>/);
+	if (expired) return expired[1];
+	const errorPage = html
+		.replace(/<!--[\s\S]*?-->/g, '')
+		.match(
+			/<h1[^>]*>(Page not found|Sorry, there is a problem with the service)<\/h1>\s*<p[^>]*>([^<]*)<\/p>/
+		);
+	return errorPage?.[2].trim() ? `${errorPage[1]}: ${errorPage[2].trim()}` : undefined;
+}
+
+/**
+ * Rebuilds a value from devalue's flat form, as SvelteKit sends action data: plain objects,
+ * arrays, strings, numbers and booleans; anything else (dates, maps) as undefined.
+ */
+function unflatten(flat: unknown[], index = 0): unknown {
+	if (index < 0) return undefined; // devalue's undefined, holes, NaN and infinities
+	const value = flat[index];
+	if (Array.isArray(value))
+		return typeof value[0] === 'string' ? undefined : value.map((i) => unflatten(flat, i));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).map(([key, i]) => [key, unflatten(flat, i as number)])
+		);
+	return value;
+}
+
+/** Every non-blank string in failure data, except what was typed (`values`), which is no message. */
+function messagesIn(data: unknown): string[] {
+	if (typeof data === 'string') return data.trim() ? [data] : [];
+	if (Array.isArray(data)) return data.flatMap(messagesIn);
+	if (data && typeof data === 'object')
+		return Object.entries(data).flatMap(([key, value]) =>
+			key === 'values' ? [] : messagesIn(value)
+		);
+	return [];
+}
+
+interface ActionResult {
+	type: 'success' | 'failure' | 'redirect' | 'error';
+	status?: number;
+	location?: string;
+	data?: string;
+	error?: { message?: unknown };
+}
+
+/** What an answer says, whether a page or an action result. */
+export function readAnswer(answer: Answer): Reading {
+	const type = answer.headers['content-type'] ?? '';
+	if (!type.startsWith('application/json')) {
+		const reading: Reading = { status: answer.status, location: answer.headers.location };
+		if (answer.status >= 400 && type.startsWith('text/html'))
+			reading.message = pageMessage(answer.text);
+		return reading;
+	}
+	const result = JSON.parse(answer.text) as ActionResult;
+	if (result.type === 'redirect') return { status: result.status!, location: result.location };
+	if (result.type === 'error') {
+		const message = result.error?.message;
+		return { status: answer.status, message: typeof message === 'string' ? message : undefined };
+	}
+	const status = result.status ?? answer.status;
+	if (result.type === 'success' || !result.data) return { status };
+	const found = messagesIn(unflatten(JSON.parse(result.data) as unknown[]));
+	return { status, message: found.length ? found.join('; ') : undefined };
+}

@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+
+// Read access to a fuzz server's database: real ids, and whether a request changed any record.
+//
+// Whether anything changed is known by comparing a digest of every table (a hash of its rows,
+// in an order that does not depend on where the database keeps them, so any row added, removed
+// or changed in any column shows) read in a snapshot taken before the request, a read
+// transaction held open across it, with one read after. The digests are read only when the
+// database says something was written meanwhile (SQLite's data_version, PostgreSQL's snapshot)
+// and the answer calls for it; and the last digest is kept, so the one before a request is
+// seldom read again. Most requests cost no digest at all.
+//
+// The digest leaves out the tables that change on requests whatever their answer:
+// - `sessions`: signing in adds one, signing out removes one, and any request may move
+//   `last_seen_at` on (once a minute);
+// - `sign_in_failures`: a refused sign-in is meant to be counted there (the rate limit).
+// Everything else, the stored files included, must be unchanged after a refusal.
+const volatileTables = ['sessions', 'sign_in_failures'];
+
+/** A hash per table, to say which changed. */
+type Digest = Record<string, string>;
+
+/** Watches the database across one request. */
+export interface Watch {
+	/** The tables (and '(stored files)') that differ from when the watch began. */
+	changed(): Promise<string[]>;
+	end(): Promise<void>;
+}
+
+export interface Reader {
+	/** Rows for a query written with `?` placeholders. */
+	query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+	watch(): Promise<Watch>;
+	close(): Promise<void>;
+}
+
+/** What each database provides for watching. */
+interface Backend {
+	query<T>(sql: string, params: unknown[]): Promise<T[]>;
+	/** A mark that differs once anything has been written since it was read. */
+	mark(): Promise<string>;
+	/** Holds a snapshot of the database as it is now, until `release`. */
+	hold(): Promise<void>;
+	/** The digest of the snapshot held, or of the database as it is now. */
+	digest(when: 'held' | 'now'): Promise<Digest>;
+	release(): Promise<void>;
+	close(): Promise<void>;
+}
+
+const hash = (parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex');
+
+/** The stored files' names: a file left behind by a refused upload shows here. */
+function storedFiles(dir: string) {
+	if (!existsSync(dir)) return '';
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile())
+		.map((e) => relative(dir, join(e.parentPath, e.name)))
+		.sort()
+		.join('\n');
+}
+
+const differing = (before: Digest, after: Digest) =>
+	Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
+
+function reader(backend: Backend, files: string): Reader {
+	// The last digest read, and the mark it was read at: still the digest while the mark is.
+	let last: { mark: string; digest: Digest } | undefined;
+	return {
+		query: (sql, params = []) => backend.query(sql, params),
+		async watch() {
+			const markBefore = await backend.mark();
+			await backend.hold();
+			const filesBefore = storedFiles(files);
+			return {
+				async changed() {
+					const changed: string[] = [];
+					const markNow = await backend.mark();
+					if (markNow !== markBefore) {
+						const before = last?.mark === markBefore ? last.digest : await backend.digest('held');
+						// Read after the mark: a write in between makes the next mark differ from it.
+						last = { mark: markNow, digest: await backend.digest('now') };
+						changed.push(...differing(before, last.digest));
+					}
+					if (storedFiles(files) !== filesBefore) changed.push('(stored files)');
+					return changed;
+				},
+				end: () => backend.release()
+			};
+		},
+		close: () => backend.close()
+	};
+}
+
+function sqlite(file: string): Backend {
+	const open = () => new Database(file, { readonly: true, fileMustExist: true });
+	// One connection reads the present; the other holds the snapshot from before a request.
+	const present = open();
+	const before = open();
+	const tables = (
+		present.prepare("select name from sqlite_master where type = 'table'").all() as {
+			name: string;
+		}[]
+	)
+		.map((t) => t.name)
+		.filter((name) => !volatileTables.includes(name) && !name.startsWith('sqlite_'));
+	const digest = (db: Database.Database): Digest =>
+		Object.fromEntries(
+			tables.map((table) => {
+				const rows = db.prepare(`select * from "${table}"`).raw().all();
+				return [table, hash(rows.map((row) => JSON.stringify(row)).sort())];
+			})
+		);
+	return {
+		async query<T>(sql: string, params: unknown[]) {
+			return present.prepare(sql).all(...params) as T[];
+		},
+		// Changes when another connection commits.
+		mark: async () => String(present.pragma('data_version', { simple: true })),
+		async hold() {
+			before.exec('begin');
+			before.prepare('select count(*) from sqlite_master').get(); // the snapshot starts here
+		},
+		async digest(when) {
+			return when === 'held' ? digest(before) : present.transaction(() => digest(present))();
+		},
+		async release() {
+			if (before.inTransaction) before.exec('commit');
+		},
+		async close() {
+			present.close();
+			before.close();
+		}
+	};
+}
+
+async function postgres(url: string, schema: string): Promise<Backend> {
+	const connect = async () => {
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		return client;
+	};
+	// As for SQLite: one connection reads the present, the other holds the snapshot from before.
+	const present = await connect();
+	const before = await connect();
+	const { rows } = await present.query<{ table_name: string }>(
+		"select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'",
+		[schema]
+	);
+	const tables = rows.map((r) => r.table_name).filter((name) => !volatileTables.includes(name));
+	// One round trip: each table's rows as text, hashed in an order that does not depend on
+	// where PostgreSQL keeps them.
+	const digestSql = tables
+		.map(
+			(table) =>
+				`select '${table}' as name, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as hash from "${table}" t`
+		)
+		.join(' union all ');
+	const digest = async (client: pg.Client): Promise<Digest> =>
+		Object.fromEntries(
+			(await client.query<{ name: string; hash: string }>(digestSql)).rows.map((r) => [
+				r.name,
+				r.hash
+			])
+		);
+	// The next transaction id and those in progress: while they are the same, no transaction that
+	// could write has begun or ended (on this server: other databases' writes change it too).
+	const snapshot = async (client: pg.Client) =>
+		(await client.query<{ s: string }>('select pg_current_snapshot()::text as s')).rows[0].s;
+	return {
+		async query<T>(sql: string, params: unknown[]) {
+			let n = 0;
+			const numbered = sql.replace(/\?/g, () => `$${++n}`);
+			return (await present.query(numbered, params)).rows as T[];
+		},
+		mark: () => snapshot(present),
+		async hold() {
+			await before.query('begin isolation level repeatable read');
+			await snapshot(before); // the snapshot starts here
+		},
+		// One statement, so one snapshot.
+		digest: (when) => digest(when === 'held' ? before : present),
+		async release() {
+			await before.query('commit');
+		},
+		async close() {
+			await present.end();
+			await before.end();
+		}
+	};
+}
+
+export async function openReader(
+	where: { sqlite: string; files: string } | { postgres: string; schema: string; files: string }
+): Promise<Reader> {
+	const backend =
+		'sqlite' in where ? sqlite(where.sqlite) : await postgres(where.postgres, where.schema);
+	return reader(backend, where.files);
+}

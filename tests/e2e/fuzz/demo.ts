@@ -1,0 +1,159 @@
+import type { Reader } from './database';
+import type { FuzzContext } from './setups';
+
+// The demo authority as the fuzz test uses it: which accounts do what, and real ids.
+
+export type Ids = Record<string, string>;
+
+export const accounts = {
+	practitioner: 'practitioner@demo.test',
+	supervisor: 'supervisor@demo.test',
+	auditor: 'auditor@demo.test',
+	psw: 'psw@demo.test',
+	admin: 'admin@demo.test',
+	/** Has not signed the support and assessment agreement. */
+	unsigned: 'tom.ellis@demo.test',
+	/** The administration pages change, deactivate and reactivate this person. */
+	administered: 'peter.lane@demo.test',
+	/** Signs out over and over; nobody else uses the account. */
+	signsOut: 'maya.joseph@demo.test',
+	/** Sign-in bodies name this account, so some of them succeed. */
+	signsIn: 'noah.bennett@demo.test',
+	/** Set-password links are made for this account. */
+	resetsPassword: 'olivia.grant@demo.test',
+	/** Not enrolled on a programme at first: enrolled and ended, by each who may. */
+	enrolled: 'new.starter@demo.test',
+	/**
+	 * Social workers not on a programme: enrolled by the fuzz test, one for each action that
+	 * changes an enrolment, so no action's bodies leave dates in another's way.
+	 */
+	enrolments: ['mark.fenton', 'joe.kelly', 'ruth.ambrose', 'ben.harris', 'jamal.ahmed']
+		.concat(['hannah.reid', 'yasmin.haddad', 'george.evans', 'colleague', 'emma.clarke'])
+		.concat(['zainab.ali', 'adam.wright'])
+		.map((name) => `${name}@demo.test`)
+};
+
+/** Real ids from the demo authority, found once its server has started. */
+export async function demoIds(reader: Reader): Promise<Ids> {
+	const one = async (what: string, sql: string, params: unknown[] = []) => {
+		const [row] = await reader.query<Record<string, string>>(sql, params);
+		if (!row) throw new Error(`The demo data has no ${what}`);
+		return row;
+	};
+	const user = async (email: string) =>
+		(await one(email, 'select id from users where email = ?', [email])).id;
+	const priya = await user(accounts.practitioner);
+	const lucy = await user('lucy.chen@demo.test');
+	const evidence = (status: string, offset = 0) =>
+		one(
+			`${status} record`,
+			`select id from evidence where owner_id = ? and status = ? order by created_at, id limit 1 offset ${offset}`,
+			[priya, status]
+		);
+	const followUp = await one(
+		'finalised audit awaiting its response, receipt and actions',
+		`select a.id, u.email as manager from audits a join users u on u.id = a.manager_id
+		 where a.status = 'finalised' and a.escalation is not null and a.response is null
+		   and a.receipt_at is null and a.moderator_id is null
+		   and exists (select 1 from audit_actions x where x.audit_id = a.id and x.done_at is null)
+		 order by a.created_at, a.id limit 1`
+	);
+	return {
+		priya,
+		lucy,
+		person: await user(accounts.administered),
+		resetsPassword: await user(accounts.resetsPassword),
+		enrolled: await user(accounts.enrolled),
+		...Object.fromEntries(
+			await Promise.all(
+				accounts.enrolments.map(async (email, n) => [`enrolment${n}`, await user(email)])
+			)
+		),
+		draft: (await evidence('draft')).id,
+		otherDraft: (await evidence('draft', 1)).id,
+		submitted: (await evidence('submitted')).id,
+		otherSubmitted: (await evidence('submitted', 1)).id,
+		observed: (
+			await one(
+				'observation',
+				'select evidence_id as id from observations where practitioner_id = ?',
+				[priya]
+			)
+		).id,
+		supervisionRecord: (
+			await one(
+				'supervision record',
+				'select id from supervision_records where practitioner_id = ?',
+				[priya]
+			)
+		).id,
+		draftAudit: (
+			await one(
+				'draft audit',
+				"select id from audits where practitioner_id = ? and status = 'draft' and auditor_id = ?",
+				[priya, await user(accounts.auditor)]
+			)
+		).id,
+		finalAudit: (
+			await one(
+				'finalised audit',
+				"select id from audits where practitioner_id = ? and status = 'finalised' order by audited_on limit 1",
+				[priya]
+			)
+		).id,
+		followUpAudit: followUp.id,
+		manager: followUp.manager,
+		assignment: (
+			await one(
+				'service-wide pathway',
+				"select id from pathway_assignments where scope = 'service'"
+			)
+		).id,
+		lucysSignedOutcome: (
+			await one(
+				'signed-off outcome',
+				"select outcome_id as id from signoffs where practitioner_id = ? and action = 'sign-off' order by sequence desc limit 1",
+				[lucy]
+			)
+		).id,
+		team: (await one('team', 'select id from teams order by name limit 1')).id
+	};
+}
+
+/** Makes sure there is an unused set-password link for `accounts.resetsPassword`, in `ids.token`. */
+export async function freshResetLink({ ids, reader, people }: FuzzContext) {
+	const open = await reader.query(
+		'select id from one_time_tokens where user_id = ? and used_at is null and expires_at > ?',
+		[ids.resetsPassword, new Date().toISOString()]
+	);
+	if (open.length && ids.token) return;
+	await (await people.as(null)).submit('/forgot-password', { email: accounts.resetsPassword });
+	const [mail] = await reader.query<{ body: string }>(
+		'select body from outbox where recipient = ? order by created_at desc limit 1',
+		[accounts.resetsPassword]
+	);
+	ids.token = mail.body.match(/\/set-password\/(\S+)/)![1];
+}
+
+/** Makes sure `ids.deletable` is a draft of Priya's that exists, writing a new one if need be. */
+export async function freshDraft({ ids, reader, people }: FuzzContext) {
+	if (ids.deletable) {
+		const found = await reader.query('select id from evidence where id = ?', [ids.deletable]);
+		if (found.length) return;
+	}
+	const today = new Date();
+	const answer = await (
+		await people.as(accounts.practitioner)
+	).submit('/portfolio/new', {
+		title: 'A draft to delete',
+		'activityDate-day': String(today.getDate()),
+		'activityDate-month': String(today.getMonth() + 1),
+		'activityDate-year': String(today.getFullYear()),
+		type: 'reflective-account',
+		reflectionModel: 'free'
+	});
+	const id = String(answer.headers.location).match(/^\/portfolio\/([^/?]+)\?saved=created$/)?.[1];
+	if (!id)
+		throw new Error(`A new draft was not saved: ${answer.status} ${answer.headers.location}`);
+	ids.deletable = id;
+}

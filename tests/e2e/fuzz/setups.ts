@@ -1,0 +1,303 @@
+import { expect } from '@playwright/test';
+import type { Reader } from './database';
+import { accounts, freshDraft, freshResetLink, type Ids } from './demo';
+import { enrolment, type EnrolmentState } from './enrolment';
+import { completeForm, type Field } from './forms';
+import type { People } from './people';
+
+// How to fuzz each form action: who is entitled to use it, which real record it acts on, and
+// what must be true first. Listed in the order they run: actions that use up or close what
+// others need (finalising, ending supervision, signing out) come after those others. One table
+// in run order, so longer than most files.
+
+export interface FuzzContext {
+	ids: Ids;
+	reader: Reader;
+	people: People;
+}
+
+export interface Setup {
+	/** Who posts: a demo account's email, or null for someone signed out. */
+	as: string | null | ((ids: Ids) => string);
+	/** The action's page with real ids: its form is read there, and bodies are posted to it. */
+	path: (ids: Ids) => string;
+	/** Brings a record into the state the action needs, once, before its form is read. */
+	prepare?: (context: FuzzContext) => Promise<void>;
+	/** Runs before every body, for actions that use up what they act on. */
+	eachRun?: (context: FuzzContext) => Promise<void>;
+	/**
+	 * The form's fields, only for a form the page cannot show because the app has no way to
+	 * reach the state it needs (say which); otherwise they are read from the page.
+	 */
+	fields?: Field[];
+	/**
+	 * What a person would type in fields whose text must follow a pattern (a case reference, a
+	 * list of statements), so that bodies succeed too; other fields get everyday text.
+	 */
+	typed?: Record<string, string[]>;
+	/** Sign-in: each body from an address of its own, as an attacker spreading guesses would. */
+	freshAddress?: boolean;
+	/** Tables a refusal is meant to change (say why); any other change with a 4xx fails. */
+	refusalChanges?: string[];
+	/**
+	 * The action saves only when it then redirects: an answer that shows the form again (the
+	 * evidence form's "Change model" step) must change nothing either.
+	 */
+	savesOnlyWithRedirect?: boolean;
+	/**
+	 * Pages other than the one a success redirects to that show what the action keeps by name
+	 * (a type, a rating), looked at when a built-in's name was sent.
+	 */
+	shownOn?: (ids: Ids) => string[];
+}
+
+const { practitioner, supervisor, auditor, psw, admin } = accounts;
+
+export const setups: Record<string, Setup> = {
+	// A practitioner's own portfolio.
+	'/portfolio/new': {
+		as: practitioner,
+		path: () => '/portfolio/new',
+		shownOn: () => ['/portfolio'],
+		savesOnlyWithRedirect: true
+	},
+	'/portfolio/[id]?/save': {
+		as: practitioner,
+		path: (ids) => `/portfolio/${ids.draft}`,
+		shownOn: () => ['/portfolio'],
+		savesOnlyWithRedirect: true
+	},
+	'/portfolio/[id]/mapping': { as: practitioner, path: (ids) => `/portfolio/${ids.draft}/mapping` },
+	'/portfolio/[id]?/comment': { as: practitioner, path: (ids) => `/portfolio/${ids.draft}` },
+	'/portfolio/[id]?/removeFile': {
+		as: practitioner,
+		path: (ids) => `/portfolio/${ids.draft}`,
+		prepare: async ({ ids, people }) => {
+			// A file to remove, attached as a person would: in the browser, with the form as it is.
+			const { page } = await people.as(practitioner);
+			await page.goto(`/portfolio/${ids.draft}`);
+			await page.locator('#editor input[type=file]').setInputFiles({
+				name: 'notes.txt',
+				mimeType: 'text/plain',
+				buffer: Buffer.from('Notes to remove')
+			});
+			await page.locator('#editor').getByRole('button', { name: 'Save draft' }).click();
+			await expect(page).toHaveURL(/saved=saved/);
+		}
+	},
+	'/portfolio/[id]?/submit': { as: practitioner, path: (ids) => `/portfolio/${ids.otherDraft}` },
+	// Every body deletes the draft (the form sends nothing but the confirmation): a new one each.
+	'/portfolio/[id]/delete': {
+		as: practitioner,
+		path: (ids) => `/portfolio/${ids.deletable}/delete`,
+		prepare: freshDraft,
+		eachRun: freshDraft
+	},
+	'/portfolio/[id]?/reflect': { as: practitioner, path: (ids) => `/portfolio/${ids.observed}` },
+	'/portfolio/self-assessment': {
+		as: practitioner,
+		path: () => '/portfolio/self-assessment',
+		shownOn: () => ['/portfolio/coverage']
+	},
+	'/portfolio/learning/[assignmentId]?/save': {
+		as: practitioner,
+		path: (ids) => `/portfolio/learning/${ids.assignment}`
+	},
+	// Refused because steps are left, it still keeps what was ticked and written.
+	'/portfolio/learning/[assignmentId]?/complete': {
+		as: practitioner,
+		path: (ids) => `/portfolio/learning/${ids.assignment}`,
+		refusalChanges: ['pathway_progress']
+	},
+	'/portfolio/programme?/time': { as: practitioner, path: () => '/portfolio/programme' },
+	'/portfolio/programme?/sign': { as: accounts.unsigned, path: () => '/portfolio/programme' },
+	'/supervision/records/[id]?/useAsEvidence': {
+		as: practitioner,
+		path: (ids) => `/supervision/records/${ids.supervisionRecord}`
+	},
+
+	// Her supervisor.
+	'/portfolio/[id]?/accept': { as: supervisor, path: (ids) => `/portfolio/${ids.submitted}` },
+	'/portfolio/[id]?/return': { as: supervisor, path: (ids) => `/portfolio/${ids.otherSubmitted}` },
+	'/supervision/[practitionerId]/records/new': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/records/new`
+	},
+	'/supervision/[practitionerId]/observations/new': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/observations/new`,
+		typed: { statements: ['', '2.3 D1', '1.1 K1, 2.3 D1'] }
+	},
+	'/supervision/[practitionerId]/reviews/[reviewId]': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/reviews/month-6`,
+		shownOn: (ids) => [`/supervision/${ids.priya}/reviews/month-6`]
+	},
+	'/supervision/[practitionerId]/outcomes/[outcomeId]?/signOff': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/outcomes/2.3`
+	},
+	'/supervision/[practitionerId]/outcomes/[outcomeId]?/withdraw': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.lucy}/outcomes/${ids.lucysSignedOutcome}`
+	},
+	'/supervision/[practitionerId]/programme?/hours': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/programme`
+	},
+	// Only the demo seed enrols anyone, and every enrolment has an agreement its supervisor has
+	// signed: the app cannot show these two forms. Their fields, from the page's markup:
+	'/supervision/[practitionerId]/programme?/agreement': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/programme`,
+		fields: [{ name: 'terms', kind: 'textarea', values: [] }]
+	},
+	'/supervision/[practitionerId]/programme?/sign': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/programme`,
+		fields: [{ name: 'as', kind: 'hidden', values: ['supervisor'] }]
+	},
+	// Last of the programme page: every extension adds to what the page shows.
+	'/supervision/[practitionerId]/programme?/extend': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/programme`
+	},
+	'/pathways/[id]/assign': { as: psw, path: () => '/pathways/planning-with-purpose/assign' },
+
+	// The moderation pack: a final review is recorded first, so it can be countersigned and decided.
+	'/supervision/[practitionerId]/pack?/countersign': {
+		as: psw,
+		path: (ids) => `/supervision/${ids.lucy}/pack`,
+		prepare: async ({ ids, people }) => {
+			await (
+				await people.as(supervisor)
+			).submit(`/supervision/${ids.lucy}/reviews/final`, {
+				strengths: 'Confident, reflective practice',
+				areasToDevelop: 'Court work',
+				recommendation: 'pass'
+			});
+		}
+	},
+	'/supervision/[practitionerId]/pack?/panel': {
+		as: psw,
+		path: (ids) => `/supervision/${ids.lucy}/pack`
+	},
+	// Every assessor has signed (see the agreement above); the form's field, from its markup:
+	'/supervision/[practitionerId]/pack?/sign': {
+		as: psw,
+		path: (ids) => `/supervision/${ids.lucy}/pack`,
+		fields: [{ name: 'as', kind: 'hidden', values: ['assessor'] }]
+	},
+
+	// Audits: the draft by its auditor, then the follow-up of a finalised one.
+	'/audits/new': { as: auditor, path: () => '/audits/new', typed: { caseRef: ['C-104829'] } },
+	'/audits/[id]/details': {
+		as: auditor,
+		path: (ids) => `/audits/${ids.draftAudit}/details`,
+		typed: { caseRef: ['C-104829'] }
+	},
+	'/audits/[id]/grades': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/grades` },
+	'/audits/[id]/views': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/views` },
+	'/audits/[id]/findings': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/findings` },
+	'/audits/[id]/actions': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/actions` },
+	'/audits/[id]?/removeFinding': {
+		as: auditor,
+		path: (ids) => `/audits/${ids.draftAudit}`,
+		prepare: async ({ ids, people }) =>
+			completeForm((await people.as(auditor)).page, `/audits/${ids.draftAudit}/findings`)
+	},
+	'/audits/[id]?/removeAction': {
+		as: auditor,
+		path: (ids) => `/audits/${ids.draftAudit}`,
+		prepare: async ({ ids, people }) =>
+			completeForm((await people.as(auditor)).page, `/audits/${ids.draftAudit}/actions`)
+	},
+	// Finalising needs every area graded and the views recorded.
+	'/audits/[id]?/finalise': {
+		as: auditor,
+		path: (ids) => `/audits/${ids.draftAudit}`,
+		prepare: async ({ ids, people }) => {
+			const { page } = await people.as(auditor);
+			await completeForm(page, `/audits/${ids.draftAudit}/grades`);
+			await completeForm(page, `/audits/${ids.draftAudit}/views`);
+		}
+	},
+	'/audits/[id]/moderation': { as: psw, path: (ids) => `/audits/${ids.finalAudit}/moderation` },
+	'/audits/[id]?/respond': { as: psw, path: (ids) => `/audits/${ids.followUpAudit}` },
+	'/audits/[id]?/receipt': {
+		as: (ids) => ids.manager,
+		path: (ids) => `/audits/${ids.followUpAudit}`
+	},
+	'/audits/[id]?/actionDone': {
+		as: (ids) => ids.manager,
+		path: (ids) => `/audits/${ids.followUpAudit}`
+	},
+	'/audits/[id]?/signOff': {
+		as: (ids) => ids.manager,
+		path: (ids) => `/audits/${ids.followUpAudit}`
+	},
+	'/audits/[id]?/moderator': { as: psw, path: (ids) => `/audits/${ids.followUpAudit}` },
+
+	// The principal social worker's API tokens: one is made first, so there is one to revoke.
+	'/workforce/tokens?/create': { as: psw, path: () => '/workforce/tokens' },
+	'/workforce/tokens?/revoke': { as: psw, path: () => '/workforce/tokens' },
+
+	// Enrolments: the new starter enrolled (and the enrolment ended before the next), and a
+	// social worker each for the changes, by an administrator and by a principal social worker.
+	...enrolmentSetups('/admin/people', admin, 0),
+	...enrolmentSetups('/workforce/people', psw, 6),
+
+	// Administration, once the others no longer need the supervision and teams as they were.
+	'/admin/people/new': {
+		as: admin,
+		path: () => '/admin/people/new',
+		shownOn: () => ['/admin/people']
+	},
+	'/admin/people/[id]?/save': {
+		as: admin,
+		path: (ids) => `/admin/people/${ids.person}`,
+		shownOn: () => ['/admin/people']
+	},
+	'/admin/people/[id]?/resend': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
+	'/admin/people/[id]?/deactivate': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
+	'/admin/people/[id]?/reactivate': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
+	'/admin/teams': { as: admin, path: () => '/admin/teams' },
+	'/admin/teams/[id]': { as: admin, path: (ids) => `/admin/teams/${ids.team}` },
+	'/admin/supervision?/assign': { as: admin, path: () => '/admin/supervision' },
+	'/admin/supervision?/end': { as: admin, path: () => '/admin/supervision' },
+
+	// Signing in and out, each on an account nobody else here uses.
+	'/forgot-password': { as: null, path: () => '/forgot-password' },
+	'/set-password/[token]': {
+		as: null,
+		path: (ids) => `/set-password/${ids.token}`,
+		prepare: freshResetLink,
+		eachRun: freshResetLink
+	},
+	'/sign-in': { as: null, path: () => '/sign-in', freshAddress: true },
+	'/sign-out': { as: accounts.signsOut, path: () => '/sign-out' }
+};
+
+/** The enrolment page's actions under `base`, each with the enrolment in the state it needs. */
+function enrolmentSetups(base: string, as: string, firstPerson: number) {
+	const actions: [string, EnrolmentState][] = [
+		['hours', 'running'],
+		['pause', 'running'],
+		['resume', 'paused'],
+		['extend', 'running'],
+		['transfer', 'running'],
+		['end', 'running']
+	];
+	const setup = (state: EnrolmentState, person: string): Setup => ({
+		as,
+		path: (ids) => `${base}/${ids[person]}/programme`,
+		prepare: enrolment(state, as, base, person)
+	});
+	return Object.fromEntries([
+		[`${base}/[id]/programme?/enrol`, setup('not enrolled', 'enrolled')],
+		...actions.map(([action, state], n) => [
+			`${base}/[id]/programme?/${action}`,
+			setup(state, `enrolment${firstPerson + n}`)
+		])
+	]) as Record<string, Setup>;
+}
