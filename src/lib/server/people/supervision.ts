@@ -5,12 +5,6 @@ import { dateOnly, timestamp } from '../db/time';
 import { FieldError } from '../errors';
 import { checkActivePerson, checkRoleHolder } from './references';
 
-export class SupervisionError extends FieldError {
-	constructor(message: string) {
-		super('superviseeId', message);
-	}
-}
-
 /** A supervision is current on a day when it has started and not yet ended. */
 export function isCurrent(s: { starts_on: string; ends_on: string | null }, today = dateOnly()) {
 	return s.starts_on <= today && (s.ends_on === null || s.ends_on > today);
@@ -27,7 +21,7 @@ export async function assignSupervisor(
 	now = new Date()
 ) {
 	if (input.supervisorId === input.superviseeId)
-		throw new SupervisionError('A person cannot supervise themselves');
+		throw new FieldError('superviseeId', 'A person cannot supervise themselves');
 	const id = newId();
 	await db.transaction().execute(async (tx) => {
 		await checkActivePerson(
@@ -51,10 +45,11 @@ export async function assignSupervisor(
 			.execute();
 		for (const current of open) {
 			if (current.supervisor_id === input.supervisorId) {
-				throw new SupervisionError('This person is already their supervisor');
+				throw new FieldError('superviseeId', 'This person is already their supervisor');
 			}
 			if (current.starts_on >= input.startsOn) {
-				throw new SupervisionError(
+				throw new FieldError(
+					'superviseeId',
 					`The current supervision started on ${current.starts_on}; the new one must start after it`
 				);
 			}
@@ -98,10 +93,10 @@ export async function endSupervision(db: Db, actorId: string, id: string, endsOn
 			.selectAll()
 			.where('id', '=', id)
 			.executeTakeFirst();
-		if (!row) throw new SupervisionError('There is no such supervision');
-		if (row.ends_on !== null) throw new SupervisionError('This supervision has already ended');
+		if (!row) throw new FieldError('end', 'There is no such supervision');
+		if (row.ends_on !== null) throw new FieldError('end', 'This supervision has already ended');
 		if (endsOn <= row.starts_on)
-			throw new SupervisionError('The end date must be after the start date');
+			throw new FieldError('end', 'The end date must be after the start date');
 		await tx.updateTable('supervisions').set({ ends_on: endsOn }).where('id', '=', id).execute();
 		await recordEvent(tx, {
 			actorId,

@@ -4,6 +4,7 @@ import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import type { Evidence } from '../db/schema';
+import { FieldError } from '../errors';
 import { timestamp } from '../db/time';
 import { choiceOf, type MappedStandard } from '../standards/mapping';
 import { replaceStandards } from './standards';
@@ -22,16 +23,6 @@ export interface EvidenceInput {
 	peerReflected: boolean | null;
 	peerReflection: string;
 	cpdMinutes: number | null;
-}
-
-/** Why a save or submission was refused, in words for the practitioner. */
-export class EvidenceError extends Error {
-	constructor(
-		message: string,
-		readonly reason: 'stale' | 'locked' | 'missing' | 'incomplete'
-	) {
-		super(message);
-	}
 }
 
 export const editableStatuses: EvidenceStatus[] = ['draft', 'returned'];
@@ -92,11 +83,13 @@ export async function createEvidence(
 }
 
 /**
- * Moves a record on from the version the person was editing. Refused when someone (or another
- * tab) saved since, or when the record is no longer editable; the caller keeps the typed text.
+ * Moves a record on from the version the person was editing. Refused (a conflict, beside the
+ * form's `field`) when someone (or another tab) saved since, or when the record is no longer
+ * editable; the caller keeps the typed text.
  */
 async function bumpVersion(
 	tx: Db,
+	field: 'editor' | 'mapping' | 'submit',
 	id: string,
 	expectedVersion: number,
 	now: Date,
@@ -115,16 +108,12 @@ async function bumpVersion(
 		.select(['status', 'version'])
 		.where('id', '=', id)
 		.executeTakeFirst();
-	if (!current) throw new EvidenceError('This record no longer exists.', 'missing');
-	if (!isEditable(current.status)) {
-		throw new EvidenceError(
-			`This record has been ${current.status} and can no longer be changed.`,
-			'locked'
-		);
-	}
-	throw new EvidenceError(
-		'This record was changed in another tab or window after you opened it, so your changes were not saved. Your text is below: copy what you need, then open the record again.',
-		'stale'
+	const refuse = (message: string) => new FieldError(field, message, 409);
+	if (!current) throw refuse('This record no longer exists.');
+	if (!isEditable(current.status))
+		throw refuse(`This record has been ${current.status} and can no longer be changed.`);
+	throw refuse(
+		'This record was changed in another tab or window after you opened it, so your changes were not saved. Your text is below: copy what you need, then open the record again.'
 	);
 }
 
@@ -137,7 +126,7 @@ export async function updateEvidence(
 	now = new Date()
 ) {
 	await inTransaction(db, async (tx) => {
-		await bumpVersion(tx, id, expectedVersion, now, columns(input));
+		await bumpVersion(tx, 'editor', id, expectedVersion, now, columns(input));
 		await recordEvent(
 			tx,
 			{ actorId, action: 'evidence.updated', subjectType: 'evidence', subjectId: id },
@@ -164,7 +153,7 @@ export async function setMapping(
 	now = new Date()
 ) {
 	await inTransaction(db, async (tx) => {
-		await bumpVersion(tx, id, expectedVersion, now);
+		await bumpVersion(tx, 'mapping', id, expectedVersion, now);
 		await tx.deleteFrom('evidence_statements').where('evidence_id', '=', id).execute();
 		await tx.deleteFrom('evidence_outcomes').where('evidence_id', '=', id).execute();
 		const version = mapping.frameworkVersion;
@@ -236,7 +225,7 @@ export async function submitEvidence(
 	now = new Date()
 ) {
 	await inTransaction(db, async (tx) => {
-		await bumpVersion(tx, id, expectedVersion, now);
+		await bumpVersion(tx, 'submit', id, expectedVersion, now);
 		await tx
 			.updateTable('evidence')
 			.set({

@@ -8,8 +8,6 @@ import { advanceHead, lockHeadLog, signoffKey } from './heads';
 /** How many accepted records must be cited to sign an outcome off (SIGNOFF_MIN_EVIDENCE). */
 export const minimumEvidence = () => Math.max(1, Number(process.env.SIGNOFF_MIN_EVIDENCE) || 1);
 
-export class SignoffError extends Error {}
-
 /** Why a sign-off cannot be recorded, field by field; empty when it can. Pure, for testing. */
 export function signOffProblems(input: {
 	rationale: string;

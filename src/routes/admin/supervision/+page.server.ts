@@ -4,9 +4,9 @@ import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
 import {
-	fieldFailure,
 	formValues,
 	invalid,
+	orFail,
 	parseDateParts,
 	parseForm,
 	readFormData,
@@ -17,8 +17,7 @@ import {
 	assignSupervisor,
 	endSupervision,
 	isCurrent,
-	listSupervisions,
-	SupervisionError
+	listSupervisions
 } from '$lib/server/people/supervision';
 import { listPeopleWithRole } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -54,22 +53,16 @@ export const actions: Actions = {
 		};
 		const values = { ...formValues(form), startsOn: date.parts };
 		if (!parsed.ok || !date.value) return invalid(values, errors);
-		try {
-			await assignSupervisor(getDb(), admin.id, { ...parsed.data, startsOn: date.value });
-		} catch (e) {
-			return fieldFailure(values, e);
-		}
+		const input = { ...parsed.data, startsOn: date.value };
+		const refused = await orFail(values, () => assignSupervisor(getDb(), admin.id, input));
+		if (refused) return refused;
 		redirect(303, '/admin/supervision?saved=assigned');
 	},
 	end: async ({ request }) => {
 		const admin = requireRole('admin');
 		const id = textOf(await readFormData(request), 'id');
-		try {
-			await endSupervision(getDb(), admin.id, id, dateOnly());
-		} catch (e) {
-			if (!(e instanceof SupervisionError)) throw e;
-			return invalid({}, { end: e.message });
-		}
+		const refused = await orFail({}, () => endSupervision(getDb(), admin.id, id, dateOnly()));
+		if (refused) return refused;
 		redirect(303, '/admin/supervision?saved=ended');
 	}
 };

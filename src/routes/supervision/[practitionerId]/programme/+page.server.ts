@@ -1,10 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireSupervisee } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { invalid, readFormData, textOf } from '$lib/server/forms';
+import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
 import { programmePage } from '$lib/server/programme';
 import {
-	AgreementError,
 	createAgreement,
 	extendProgramme,
 	setWorkingHours,
@@ -27,28 +26,20 @@ export const actions: Actions = {
 		const { user, page } = await context(params.practitionerId);
 		if (!page) error(404, 'They are not enrolled on a programme.');
 		const terms = textOf(await readFormData(request), 'terms');
-		try {
-			await createAgreement(getDb(), user.id, page.programme.enrolmentId, terms);
-		} catch (e) {
-			if (!(e instanceof AgreementError)) throw e;
-			return invalid({ terms }, { terms: e.message });
-		}
+		const refused = await orFail({ terms }, () =>
+			createAgreement(getDb(), user.id, page.programme.enrolmentId, terms)
+		);
+		if (refused) return refused;
 		redirect(303, `/supervision/${params.practitionerId}/programme#agreement`);
 	},
 	sign: async ({ params }) => {
 		const { user, page } = await context(params.practitionerId);
 		if (!page) error(404, 'They are not enrolled on a programme.');
-		try {
-			await signAgreement(
-				getDb(),
-				{ id: user.id, practitioner: false, supervisor: true },
-				page.programme.enrolmentId,
-				'supervisor'
-			);
-		} catch (e) {
-			if (!(e instanceof AgreementError)) throw e;
-			return invalid({}, { agreement: e.message });
-		}
+		const signer = { id: user.id, practitioner: false, supervisor: true };
+		const refused = await orFail({}, () =>
+			signAgreement(getDb(), signer, page.programme.enrolmentId, 'supervisor')
+		);
+		if (refused) return refused;
 		redirect(303, `/supervision/${params.practitionerId}/programme#agreement`);
 	},
 	hours: async ({ params, request }) => {
