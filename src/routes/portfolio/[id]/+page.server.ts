@@ -14,26 +14,18 @@ import { eventsFor } from '$lib/server/db/events';
 import { getFramework } from '$lib/server/framework';
 import { integerOf, invalid, listOf, orFail, readFormData, textOf } from '$lib/server/forms';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
-import {
-	removeAttachment,
-	tooManyFiles,
-	updateEvidenceWithFiles
-} from '$lib/server/portfolio/attachments';
+import { removeAttachment, updateEvidenceWithFiles } from '$lib/server/portfolio/attachments';
 import {
 	getEvidence,
 	isEditable,
 	submissionProblems,
 	submitEvidence
 } from '$lib/server/portfolio/evidence';
-import {
-	evidenceValues,
-	isModelChange,
-	parseEvidenceForm,
-	textsOf
-} from '$lib/server/portfolio/evidence-form';
+import { evidenceValues, textsOf } from '$lib/server/portfolio/evidence-form';
+import { readEvidencePost } from '$lib/server/portfolio/evidence-post';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import { standardsOf } from '$lib/server/portfolio/standards';
-import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
+import { uploadLimits } from '$lib/server/portfolio/uploads';
 import { practiceStandardSets } from '$lib/server/standards';
 import { nameMappedStandards } from '$lib/server/standards/mapping';
 import type { Actions, PageServerLoad } from './$types';
@@ -107,19 +99,18 @@ export const load: PageServerLoad = async ({ params, url }) => {
 export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const { user } = await requireEditable(params.id);
-		const form = await readForm(request);
-		const { input, values, errors } = parseEvidenceForm(form);
-		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
-		if (isModelChange(form)) return { values };
-		const uploads = await readUploads(form);
-		if (uploads.error) errors.files = uploads.error;
 		const db = getDb();
-		const tooMany = await tooManyFiles(db, params.id, uploads.files.length);
-		if (tooMany) errors.files = tooMany;
+		const { form, input, values, errors, files, modelChange } = await readEvidencePost(
+			db,
+			request,
+			params.id
+		);
+		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
+		if (modelChange) return { values };
 		if (Object.keys(errors).length) return invalid(values, errors);
 		const version = integerOf(form, 'version') ?? 0;
 		const refused = await orFail(values, () =>
-			updateEvidenceWithFiles(db, user.id, params.id, version, input, uploads.files)
+			updateEvidenceWithFiles(db, user.id, params.id, version, input, files)
 		);
 		if (refused) return refused;
 		redirect(303, `/portfolio/${params.id}?saved=saved`);
