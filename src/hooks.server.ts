@@ -5,6 +5,7 @@ import {
 	sessionCookieName,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { bearerToken } from '$lib/server/auth/api-user';
 import { getDb } from '$lib/server/db';
 import {
 	fallbackContentSecurityPolicy,
@@ -55,11 +56,17 @@ const session: Handle = async ({ event, resolve }) => {
 
 /**
  * SvelteKit checks the origin of form posts only; JSON endpoints that change data get the
- * same check here, so another site cannot make a signed-in browser change records.
+ * same check here, so another site cannot make a signed-in browser change records. A request
+ * with an API token is exempt: another site cannot send the header without the browser asking
+ * first (and being refused), and such a request is answered as the token's owner only.
  */
 const jsonOrigin: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
-	if (url.pathname.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+	if (
+		url.pathname.startsWith('/api/') &&
+		!['GET', 'HEAD', 'OPTIONS'].includes(request.method) &&
+		!bearerToken(request)
+	) {
 		const origin = request.headers.get('origin');
 		if (origin !== url.origin) error(403, 'Cross-site requests are not allowed.');
 	}

@@ -4,6 +4,7 @@ import {
 	formatDateTime,
 	formatMonth,
 	formatPeriod,
+	formatRelationships,
 	formatTime,
 	monthOnAxis,
 	plural
@@ -35,5 +36,18 @@ describe('months, periods and counts', () => {
 		expect(plural(1, 'outcome')).toBe('1 outcome');
 		expect(plural(2, 'person', 'people')).toBe('2 people');
 		expect(plural(1, 'person', 'people')).toBe('1 person');
+	});
+});
+
+describe('relationships in words', () => {
+	it('names one, two or three kinds as a list', () => {
+		expect(formatRelationships(['assessor'])).toBe('assessor');
+		expect(formatRelationships(['line-manager', 'practice-supervisor'])).toBe(
+			'line manager and practice supervisor'
+		);
+		expect(formatRelationships(['line-manager', 'practice-supervisor', 'assessor'])).toBe(
+			'line manager, practice supervisor and assessor'
+		);
+		expect(formatRelationships([])).toBe('');
 	});
 });

@@ -83,5 +83,19 @@ export const roleNames: Record<string, string> = {
 	supervisor: 'Supervisor',
 	auditor: 'Auditor',
 	psw: 'Principal social worker',
-	admin: 'Administrator'
+	admin: 'Administrator',
+	'external-assessor': 'External assessor'
 };
+
+/** The relationships someone may hold to a practitioner. */
+export const relationshipNames: Record<string, string> = {
+	'line-manager': 'Line manager',
+	'practice-supervisor': 'Practice supervisor',
+	assessor: 'Assessor'
+};
+
+/** Relationships in words: "line manager, practice supervisor and assessor". */
+export function formatRelationships(kinds: readonly string[]): string {
+	const names = kinds.map((kind) => (relationshipNames[kind] ?? kind).toLowerCase());
+	return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+}

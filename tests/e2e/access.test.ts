@@ -8,8 +8,9 @@ import { e2eDatabase } from './server';
 // Every route that is not public, and what each role must get: 200, 403, or (signed out) a
 // redirect to sign in. The first test fails when a route exists that is in neither list.
 
-type Answer = 200 | 401 | 403 | 'sign-in';
-type Role = 'anonymous' | 'practitioner' | 'supervisor' | 'auditor' | 'psw' | 'admin';
+type Answer = 200 | 400 | 401 | 403 | 'sign-in';
+type Role =
+	'anonymous' | 'practitioner' | 'supervisor' | 'auditor' | 'psw' | 'admin' | 'external-assessor';
 
 const publicRoutes = [
 	'/',
@@ -19,6 +20,7 @@ const publicRoutes = [
 	'/standards',
 	'/standards/[set]',
 	'/api/v1/framework',
+	'/api/v1/openapi.json',
 	'/sign-in',
 	'/sign-out',
 	'/forgot-password',
@@ -33,15 +35,19 @@ const everyoneSignedIn: Record<Role, Answer> = {
 	supervisor: 200,
 	auditor: 200,
 	psw: 200,
-	admin: 200
+	admin: 200,
+	'external-assessor': 200
 };
+/** Everyone in the authority: an external assessor sees only the practitioners they assess. */
+const staff: Record<Role, Answer> = { ...everyoneSignedIn, 'external-assessor': 403 };
 const adminsOnly: Record<Role, Answer> = {
 	anonymous: 'sign-in',
 	practitioner: 403,
 	supervisor: 403,
 	auditor: 403,
 	psw: 403,
-	admin: 200
+	admin: 200,
+	'external-assessor': 403
 };
 
 const practitionersOnly: Record<Role, Answer> = { ...adminsOnly, practitioner: 200, admin: 403 };
@@ -54,7 +60,8 @@ const priyasRecord: Record<Role, Answer> = {
 	supervisor: 200,
 	auditor: 403,
 	psw: 200,
-	admin: 200
+	admin: 200,
+	'external-assessor': 403
 };
 
 /** A draft record of hers: nobody but its author sees it until it is submitted. */
@@ -72,12 +79,25 @@ const priyasDraftAudit: Record<Role, Answer> = {
 	supervisor: 403,
 	auditor: 200,
 	psw: 200,
-	admin: 200
+	admin: 200,
+	'external-assessor': 403
 };
 const draftAuditorOnly: Record<Role, Answer> = { ...adminsOnly, auditor: 200, admin: 403 };
 
 /** The workforce views: principal social workers (and heads of service) only. */
 const pswOnly: Record<Role, Answer> = { ...adminsOnly, psw: 200, admin: 403 };
+
+/**
+ * Aisha Bello, an ASYE whom assessor@demo.test assesses: supervisor@demo.test is still her line
+ * manager and practice supervisor, so sees her progress and supervises her, but no longer
+ * reviews, observes, records reviews or signs off. Nobody else may use these.
+ */
+const hersToAssess: Record<Role, Answer> = {
+	...supervisorsOnly,
+	supervisor: 403,
+	'external-assessor': 200
+};
+const hersToSee: Record<Role, Answer> = { ...supervisorsOnly, 'external-assessor': 200 };
 
 // A route may be listed more than once, as `<route> (<case>)`, where who may see it depends on
 // the record's state.
@@ -87,6 +107,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/people': adminsOnly,
 	'/admin/people/new': adminsOnly,
 	'/admin/people/[id]': adminsOnly,
+	'/admin/people/[id]/programme': adminsOnly,
 	'/admin/teams': adminsOnly,
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
@@ -101,8 +122,10 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/[id]/mapping': practitionersOnly,
 	'/portfolio/[id]/delete': practitionersOnly,
 	'/portfolio/[id]/files/[fileId]': priyasRecord,
+	'/portfolio/[id] (assessed)': { ...priyasRecord, practitioner: 403, 'external-assessor': 200 },
 	'/portfolio/programme': practitionersOnly,
-	'/supervision': supervisorsOnly,
+	// Their own list: whom they supervise or assess.
+	'/supervision': { ...supervisorsOnly, 'external-assessor': 200 },
 	'/supervision/[practitionerId]/programme': supervisorsOnly,
 	'/supervision/[practitionerId]/observations/new': supervisorsOnly,
 	'/supervision/[practitionerId]/pack': { ...priyasRecord, practitioner: 403 },
@@ -112,7 +135,19 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/supervision/[practitionerId]/reviews/[reviewId]': supervisorsOnly,
 	'/supervision/[practitionerId]': supervisorsOnly,
 	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly,
-	'/audits': everyoneSignedIn,
+	'/supervision/[practitionerId] (assessed)': hersToSee,
+	'/supervision/[practitionerId]/programme (assessed)': hersToSee,
+	'/supervision/[practitionerId]/pack (assessed)': {
+		...priyasRecord,
+		practitioner: 403,
+		'external-assessor': 200
+	},
+	'/supervision/[practitionerId]/records/new (assessed)': supervisorsOnly,
+	'/supervision/[practitionerId]/observations/new (assessed)': hersToAssess,
+	'/supervision/[practitionerId]/reviews/[reviewId] (assessed)': hersToAssess,
+	'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': hersToAssess,
+	'/workforce/people/[id] (assessed)': pswOnly,
+	'/audits': staff,
 	'/audits/new': draftAuditorOnly,
 	'/audits/impact': { ...adminsOnly, psw: 200, admin: 403 },
 	'/audits/[id]': priyasDraftAudit,
@@ -134,8 +169,12 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/workforce/report': pswOnly,
 	'/workforce/tokens': pswOnly,
 	'/workforce/people/[id]': pswOnly,
+	'/workforce/people/[id]/programme': pswOnly,
 	// The API answers 401, not a redirect, to a request with no session or token.
-	'/api/v1/workforce/[view]': { ...pswOnly, anonymous: 401 }
+	'/api/v1/workforce/[view]': { ...pswOnly, anonymous: 401 },
+	'/api/v1/people/[email]/programme': { ...pswOnly, admin: 200, anonymous: 401 },
+	// Posted with an empty JSON object: those let in are told what is missing.
+	'/api/v1/enrolments (POST)': { ...pswOnly, psw: 400, admin: 400, anonymous: 401 }
 };
 
 /** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
@@ -162,14 +201,23 @@ test('every route is either public or in the access table', () => {
 });
 
 test.describe('each role gets exactly the intended answer on every protected route', () => {
-	const roles: Role[] = ['anonymous', 'practitioner', 'supervisor', 'auditor', 'psw', 'admin'];
+	const roles: Role[] = [
+		'anonymous',
+		'practitioner',
+		'supervisor',
+		'auditor',
+		'psw',
+		'admin',
+		'external-assessor'
+	];
 	const emails: Record<Role, string | undefined> = {
 		anonymous: undefined,
 		practitioner: demoAccounts.practitioner,
 		supervisor: demoAccounts.supervisor,
 		auditor: demoAccounts.auditor,
 		psw: demoAccounts.psw,
-		admin: demoAccounts.admin
+		admin: demoAccounts.admin,
+		'external-assessor': demoAccounts.assessor
 	};
 
 	/** Real ids for the parameters in route ids: some found as an administrator would, some in the database. */
@@ -210,6 +258,14 @@ test.describe('each role gets exactly the intended answer on every protected rou
 		const assignment = db
 			.prepare("select id from pathway_assignments where scope = 'service' limit 1")
 			.get() as { id: string };
+		const aisha = db
+			.prepare("select id from users where email = 'aisha.bello@demo.test'")
+			.get() as { id: string };
+		const hers = db
+			.prepare(
+				"select id from evidence where owner_id = ? and status <> 'draft' order by created_at limit 1"
+			)
+			.get(aisha.id) as { id: string };
 		db.close();
 		const firstLink = async (page: string, pattern: RegExp) => {
 			const html = await (await admin.get(page)).text();
@@ -245,7 +301,21 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/pathways/[id]/assign': '/pathways/planning-with-purpose/assign',
 			'/portfolio/learning/[assignmentId]': `/portfolio/learning/${assignment.id}`,
 			'/workforce/people/[id]': `/workforce/people/${priya.id}`,
-			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage'
+			'/portfolio/[id] (assessed)': `/portfolio/${hers.id}`,
+			...Object.fromEntries(
+				['', '/programme', '/pack', '/records/new', '/observations/new'].map((page) => [
+					`/supervision/[practitionerId]${page} (assessed)`,
+					`/supervision/${aisha.id}${page}`
+				])
+			),
+			'/supervision/[practitionerId]/reviews/[reviewId] (assessed)': `/supervision/${aisha.id}/reviews/month-3`,
+			'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': `/supervision/${aisha.id}/outcomes/2.3`,
+			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
+			'/admin/people/[id]/programme': `/admin/people/${priya.id}/programme`,
+			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
+			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
+			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
+			'/api/v1/enrolments (POST)': '/api/v1/enrolments'
 		} as Record<string, string>;
 	}
 
@@ -256,7 +326,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			const client = await apiAs(baseURL!, emails[role]);
 			for (const [route, answers] of Object.entries(protectedRoutes)) {
 				const path = paths[route] ?? route;
-				const response = await client.get(path, { maxRedirects: 0 });
+				const response = route.endsWith('(POST)')
+					? await client.post(path, { data: {}, maxRedirects: 0 })
+					: await client.get(path, { maxRedirects: 0 });
 				const expected = answers[role];
 				if (expected === 'sign-in') {
 					expect(response.status(), `${role} ${path}`).toBe(303);
@@ -271,6 +343,102 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			expect((await client.get('/')).status()).toBe(200);
 		});
 	}
+});
+
+test('the external assessor is refused every practitioner they do not assess, on every route', async ({
+	baseURL
+}) => {
+	const db = new Database(e2eDatabase, { readonly: true });
+	const today = new Date().toISOString().slice(0, 10);
+	const people = db
+		.prepare(
+			`select u.id, u.email, exists (
+				select 1 from supervisions s join users a on a.id = s.supervisor_id
+				where s.supervisee_id = u.id and a.email = ? and s.kind = 'assessor'
+					and s.starts_on <= ? and (s.ends_on is null or s.ends_on > ?)
+			) as assessed
+			from users u join user_roles r on r.user_id = u.id and r.role = 'practitioner'
+			order by u.email`
+		)
+		.all(demoAccounts.assessor, today, today) as { id: string; email: string; assessed: number }[];
+	const records = db.prepare("select id, owner_id from evidence where status <> 'draft'").all() as {
+		id: string;
+		owner_id: string;
+	}[];
+	const files = db
+		.prepare(
+			"select a.id, a.evidence_id from attachments a join evidence e on e.id = a.evidence_id where e.status <> 'draft'"
+		)
+		.all() as { id: string; evidence_id: string }[];
+	const supervisionRecords = db.prepare('select id from supervision_records').all() as {
+		id: string;
+	}[];
+	db.close();
+	expect(people.filter((p) => p.assessed).map((p) => p.email)).toEqual([
+		'aisha.bello@demo.test',
+		'tom.ellis@demo.test'
+	]);
+	expect(people.length).toBeGreaterThan(20);
+
+	const client = await apiAs(baseURL!, demoAccounts.assessor);
+	const answer = async (path: string) => (await client.get(path, { maxRedirects: 0 })).status();
+	const pages = [
+		'',
+		'/programme',
+		'/pack',
+		'/observations/new',
+		'/reviews/month-3',
+		'/outcomes/2.3',
+		'/records/new'
+	];
+	for (const person of people) {
+		for (const page of pages) {
+			// Supervision records are their supervisors' to write, not the assessor's.
+			const expected = person.assessed && page !== '/records/new' ? 200 : 403;
+			expect(await answer(`/supervision/${person.id}${page}`), `${person.email} ${page}`).toBe(
+				expected
+			);
+		}
+		expect(await answer(`/workforce/people/${person.id}`), person.email).toBe(403);
+		for (const record of records.filter((r) => r.owner_id === person.id))
+			expect(await answer(`/portfolio/${record.id}`), `${person.email} ${record.id}`).toBe(
+				person.assessed ? 200 : 403
+			);
+	}
+	for (const file of files) {
+		const owner = records.find((r) => r.id === file.evidence_id)!.owner_id;
+		const assessed = people.find((p) => p.id === owner)?.assessed;
+		expect(await answer(`/portfolio/${file.evidence_id}/files/${file.id}`)).toBe(
+			assessed ? 200 : 403
+		);
+	}
+	for (const record of supervisionRecords)
+		expect(await answer(`/supervision/records/${record.id}`)).toBe(403);
+
+	// Actions check for themselves: posts about someone they do not assess are refused.
+	const priya = people.find((p) => p.email === demoAccounts.practitioner)!;
+	const priyasRecord = records.find((r) => r.owner_id === priya.id)!;
+	for (const action of [
+		`/supervision/${priya.id}/observations/new`,
+		`/supervision/${priya.id}/outcomes/2.3?/signOff`,
+		`/supervision/${priya.id}/reviews/month-3`,
+		`/supervision/${priya.id}/programme?/sign`,
+		`/portfolio/${priyasRecord.id}?/accept`,
+		`/portfolio/${priyasRecord.id}?/comment`
+	]) {
+		const response = await client.post(action, {
+			form: { as: 'assessor', comment: 'Hello', rationale: 'Shown' },
+			headers: { accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(response.status(), action).toBe(403);
+	}
+
+	// Their list names those they assess, and nobody else.
+	const list = await (await client.get('/supervision')).text();
+	expect(list).toContain('Aisha Bello');
+	expect(list).toContain('Tom Ellis');
+	expect(list).not.toContain('Priya Shah');
 });
 
 test('a form post to an administration action is refused to a non-administrator', async ({

@@ -1,25 +1,22 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { gradeAudit, learningNeed, plansStandard, startAudit } from './audit-setup';
 import { expectNoAxeViolations } from './axe';
 import { apiAs, demoAccounts, signIn, submit } from './session';
 import { e2eDatabase } from './server';
+import { postForm, test, userId } from './walk';
 
-test('an audit finding becomes learning that ends as evidence in the portfolio', async ({
-	browser,
-	baseURL
+// From a case audit to learning, in steps that each set up what they start from through the
+// real forms: an audit started, graded, finalised; the learning need it raises; the pathway
+// assigned for it; the pathway completed.
+
+test('an auditor starts a case audit; a name in place of a case code is refused', async ({
+	as
 }) => {
-	// Three people at once, each in their own browser context.
-	const newPage = async () =>
-		(
-			await browser.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': '10.0.0.3' } })
-		).newPage();
-	const auditor = await newPage();
-	await signIn(auditor, demoAccounts.auditor);
+	const auditor = await as(demoAccounts.auditor);
 	await auditor.goto('/audits');
 	await expectNoAxeViolations(auditor);
 	await auditor.getByRole('button', { name: 'Record a case audit' }).click();
-
-	// A name in place of a case code is refused with a clear message.
 	await auditor.getByLabel('Case reference').fill('Jane Smith');
 	await auditor
 		.getByLabel('Practitioner whose work is audited')
@@ -32,19 +29,28 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 	await auditor.getByLabel('Case reference').fill('C-777001');
 	await submit(auditor, 'Start the audit');
 	await expect(auditor).toHaveURL(/\/audits\/[0-9a-f-]{36}\?saved=created$/);
-	const auditUrl = new URL(auditor.url()).pathname;
 	await expect(auditor.getByRole('heading', { level: 1 })).toHaveText('Case audit C-777001');
 	await expectNoAxeViolations(auditor);
+});
 
-	// Grades: every area Good but the plans standard, which requires improvement.
+test('a standard that requires improvement cascades to the overall grade and management oversight', async ({
+	as,
+	api
+}) => {
+	const id = await startAudit(
+		await api(demoAccounts.auditor),
+		demoAccounts.practitioner,
+		'C-777002'
+	);
+	const auditor = await as(demoAccounts.auditor);
+	await auditor.goto(`/audits/${id}`);
 	await auditor.getByRole('link', { name: 'Grade the practice' }).click();
 	await expectNoAxeViolations(auditor);
 	const groups = auditor.locator('form > fieldset');
-	const count = await groups.count();
-	for (let i = 0; i < count; i++) {
-		const group = groups.nth(i);
-		const title = (await group.locator('legend h2').textContent()) ?? '';
-		const plans = title.includes('All children have a plan');
+	for (const group of await groups.all()) {
+		const plans = (await group.locator('legend h2').textContent())?.includes(
+			'All children have a plan'
+		);
 		await group.getByLabel(plans ? 'Requires improvement' : 'Good', { exact: true }).check();
 		await group
 			.getByLabel('Evidence for the grade')
@@ -58,8 +64,17 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 		auditor.getByRole('row', { name: /^Management oversight and supervision/ })
 	).toContainText('Graded Good, then cascaded');
 	await expectNoAxeViolations(auditor);
+});
 
-	// Finalising waits for the views.
+test('an audit is finalised once the views are recorded, and then needs an urgent review', async ({
+	as,
+	api
+}) => {
+	const session = await api(demoAccounts.auditor);
+	const id = await startAudit(session, demoAccounts.practitioner, 'C-777003');
+	await gradeAudit(session, id, { [plansStandard]: 'requires-improvement' });
+	const auditor = await as(demoAccounts.auditor);
+	await auditor.goto(`/audits/${id}`);
 	await expect(auditor.locator('#finalise ~ ul')).toContainText('Record the child’s view');
 	await auditor.getByRole('link', { name: 'Record the views' }).click();
 	await auditor.getByLabel('The child’s view').fill('The child said the plan was never explained.');
@@ -90,35 +105,44 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 		'Finalised'
 	);
 	await expectNoAxeViolations(auditor);
+});
 
-	// The practitioner sees the learning need, tagged 3.3.
-	const practitioner = await newPage();
-	await signIn(practitioner, demoAccounts.practitioner);
+test('a finding for development becomes a learning need the worker sees, tagged with its outcome', async ({
+	as,
+	api
+}) => {
+	const finding = 'Plans do not say what will change for the child (C-777004).';
+	await learningNeed(
+		await api(demoAccounts.auditor),
+		demoAccounts.practitioner,
+		'C-777004',
+		finding
+	);
+	const practitioner = await as(demoAccounts.practitioner);
 	await practitioner.goto('/portfolio/learning');
-	const need = practitioner.locator('li', {
-		hasText: 'Plans do not set out outcomes, timescales or a contingency.'
-	});
+	const need = practitioner.locator('li', { hasText: finding });
 	await expect(need).toContainText('Open');
 	await expect(need.getByRole('link', { name: '3.3' })).toBeVisible();
 	await expectNoAxeViolations(practitioner);
+});
 
-	// The supervisor assigns the pathway the product suggests for it.
-	const supervisor = await newPage();
-	await signIn(supervisor, demoAccounts.supervisor);
+test('the supervisor assigns the pathway suggested for a learning need', async ({ as, api }) => {
+	const finding = 'Plans have no contingency (C-777005).';
+	await learningNeed(
+		await api(demoAccounts.auditor),
+		demoAccounts.practitioner,
+		'C-777005',
+		finding
+	);
+	const supervisor = await as(demoAccounts.supervisor);
 	await supervisor.goto('/supervision');
 	await supervisor.getByRole('link', { name: 'Priya Shah' }).click();
-	const supervisorNeed = supervisor.locator('li', {
-		hasText: 'Plans do not set out outcomes, timescales or a contingency.'
-	});
-	await expect(supervisorNeed).toContainText('Planning with purpose');
+	const need = supervisor.locator('li', { hasText: finding });
+	await expect(need).toContainText('Planning with purpose');
 	await expectNoAxeViolations(supervisor);
-	await supervisorNeed
-		.getByRole('link', { name: /^Assign this pathway \(Planning with purpose/ })
-		.click();
+	await need.getByRole('link', { name: /^Assign this pathway \(Planning with purpose/ }).click();
 	// The assign page says which need it is for.
-	await expect(supervisor.locator('#need')).toContainText(
-		'Plans do not set out outcomes, timescales or a contingency.'
-	);
+	await expect(supervisor.locator('#need')).toContainText(finding);
 	await expect(supervisor.getByRole('radio', { name: 'One person' })).toBeChecked();
 	await expectNoAxeViolations(supervisor);
 	await submit(supervisor, 'Assign the pathway');
@@ -128,14 +152,34 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 			.getByRole('table', { name: 'Learning pathways' })
 			.getByRole('row', { name: /Planning with purpose/ })
 	).toContainText('Not started');
+});
 
-	// The practitioner works through it; the closing reflection becomes evidence for 3.3.
+test('a pathway completed for a learning need becomes evidence, and the audit shows where the need stands', async ({
+	as,
+	api
+}) => {
+	// Another of the supervisor's ASYEs, so that the pathway is not already open for them.
+	const worker = 'aisha.bello@demo.test';
+	const finding = 'Plans list services, not the change needed for the child (C-777006).';
+	const { auditId, needId } = await learningNeed(
+		await api(demoAccounts.auditor),
+		worker,
+		'C-777006',
+		finding
+	);
+	await postForm(await api(demoAccounts.supervisor), '/pathways/planning-with-purpose/assign', {
+		scope: 'person',
+		practitionerId: userId(worker),
+		needId
+	});
+
+	const practitioner = await as(worker);
 	await practitioner.goto('/portfolio/learning');
-	await practitioner
+	const need = practitioner.locator('li', { hasText: finding });
+	const row = practitioner
 		.getByRole('table', { name: 'Learning pathways' })
-		.getByRole('row', { name: /Planning with purpose/ })
-		.getByRole('link')
-		.click();
+		.getByRole('row', { name: /Planning with purpose/ });
+	await row.getByRole('link').click();
 	await expectNoAxeViolations(practitioner);
 	await submit(practitioner, 'Complete the pathway');
 	await expect(practitioner.locator('.govuk-error-summary')).toContainText(
@@ -155,9 +199,6 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 	await expect(practitioner).toHaveURL(/\/portfolio\/learning\?saved=completed$/);
 	// Met only once the supervisor accepts the evidence (see learning.test.ts).
 	await expect(need.locator('.govuk-tag')).toHaveText('Evidence submitted, waiting for review');
-	const row = practitioner
-		.getByRole('table', { name: 'Learning pathways' })
-		.getByRole('row', { name: /Planning with purpose/ });
 	await expect(row).toContainText('Completed');
 	await expectNoAxeViolations(practitioner);
 	await row.getByRole('link', { name: 'evidence' }).click();
@@ -168,8 +209,9 @@ test('an audit finding becomes learning that ends as evidence in the portfolio',
 	await expect(practitioner.getByRole('link', { name: /^3\.3/ }).first()).toBeVisible();
 
 	// The audit shows where the learning need it raised stands.
-	await auditor.goto(auditUrl);
-	await expect(auditor.locator('li', { hasText: 'Plans do not set out outcomes' })).toContainText(
+	const auditor = await as(demoAccounts.auditor);
+	await auditor.goto(`/audits/${auditId}`);
+	await expect(auditor.locator('li', { hasText: finding })).toContainText(
 		'Learning need: evidence submitted, waiting for review'
 	);
 });

@@ -35,11 +35,16 @@ test.describe('signing in', () => {
 
 	const homes: [keyof typeof demoAccounts, string, string][] = [
 		['practitioner', 'Hello, Priya Shah', 'You are in month 5 of your ASYE'],
-		['colleague', 'Hello, Chris Doyle', 'Your supervisor is Grace Mensah'],
+		[
+			'colleague',
+			'Hello, Chris Doyle',
+			'Grace Mensah is your line manager, practice supervisor and assessor'
+		],
 		['supervisor', 'Hello, Sam Okoro', 'People you supervise'],
 		['auditor', 'Hello, Martin Hughes', 'Case audits'],
 		['psw', 'Hello, Patricia Adeyemi', 'Your workforce'],
-		['admin', 'Hello, Alex Morgan', 'Administration']
+		['admin', 'Hello, Alex Morgan', 'Administration'],
+		['assessor', 'Hello, Irene Okafor', 'People you assess']
 	];
 	for (const [account, heading, section] of homes) {
 		test(`${account}@demo.test signs in to their own home page`, async ({ page }) => {

@@ -132,7 +132,6 @@ function expectStoreMatches(db: Database.Database, round: number) {
 }
 
 test('records acknowledged before a crash are whole, and nothing is left over', async () => {
-	test.setTimeout(240_000);
 	server.reset();
 	await server.start();
 	const api = await apiAs(server.url, demoAccounts.practitioner);

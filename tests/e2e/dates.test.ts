@@ -61,9 +61,17 @@ test('no page shows a person an ISO date', async ({ page }) => {
 			'/workforce/cpd',
 			'/workforce/report',
 			`/workforce/people/${lucy}`,
+			`/workforce/people/${lucy}/programme`,
 			'/workforce/tokens'
 		],
-		[demoAccounts.admin]: ['/', '/admin', '/admin/people', '/admin/teams', '/admin/supervision']
+		[demoAccounts.admin]: [
+			'/',
+			'/admin',
+			'/admin/people',
+			`/admin/people/${priya}/programme`,
+			'/admin/teams',
+			'/admin/supervision'
+		]
 	};
 	const found: string[] = [];
 	for (const [email, paths] of Object.entries(pages)) {

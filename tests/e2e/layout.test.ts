@@ -22,6 +22,20 @@ type Role = 'anonymous' | 'practitioner' | 'supervisor' | 'auditor' | 'psw' | 'a
 const widths = [390, 1280];
 const screenshots = 'test-results/screenshots';
 
+/**
+ * `npm run screenshots` sets DOCS_IMAGES=docs/images: these pages are then also photographed
+ * there for the README and the docs, from the top down to `height` (the window's, 800 px,
+ * unless the part worth showing runs longer). By width, role and page.
+ */
+const docsImages: Record<string, { file: string; height?: number }> = {
+	'1280/practitioner-home': { file: 'practitioner-home' },
+	'390/practitioner-home': { file: 'practitioner-home-phone' },
+	'1280/practitioner-record-draft': { file: 'record', height: 1300 },
+	'1280/practitioner-coverage': { file: 'coverage' },
+	'1280/auditor-audit': { file: 'audit', height: 1450 },
+	'1280/psw-coverage': { file: 'workforce-coverage', height: 960 }
+};
+
 /** Ids of the demo authority's records, read from the test server's database. */
 function demoIds() {
 	const db = new Database(e2eDatabase, { readonly: true });
@@ -145,6 +159,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				report: '/workforce/report',
 				tokens: '/workforce/tokens',
 				person: `/workforce/people/${ids.priya}`,
+				'person-programme': `/workforce/people/${ids.priya}/programme`,
 				impact: '/audits/impact',
 				moderation: `/audits/${ids.finalAudit}/moderation`
 			};
@@ -159,6 +174,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				teams: '/admin/teams',
 				team: await firstLink(admin, '/admin/teams', /\/admin\/teams\/[0-9a-f-]{36}/),
 				supervision: '/admin/supervision',
+				'person-programme': `/admin/people/${ids.priya}/programme`,
 				outbox: '/admin/outbox'
 			};
 		}
@@ -166,7 +182,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 }
 
 /** Opens a page, lets it settle, checks it, photographs it and scans it with axe. */
-async function checkPage(page: Page, name: string, path: string) {
+async function checkPage(page: Page, shot: string, path: string) {
+	const name = `${screenshots}/${shot}`;
 	const response = await page.goto(path);
 	expect(response?.status(), `${path} answers`).toBe(200);
 	await settle(page);
@@ -180,6 +197,16 @@ async function checkPage(page: Page, name: string, path: string) {
 			.soft(await headerRows(page), `${path}: the header keeps to one row`)
 			.toEqual({ bar: 1, navigation: 1 });
 	await page.screenshot({ path: `${name}.png`, fullPage: true });
+	const docsImage = docsImages[shot];
+	if (process.env.DOCS_IMAGES && docsImage) {
+		const { width, height } = page.viewportSize()!;
+		const length = await page.evaluate(() => document.documentElement.scrollHeight);
+		await page.screenshot({
+			path: `${process.env.DOCS_IMAGES}/${docsImage.file}.png`,
+			fullPage: true,
+			clip: { x: 0, y: 0, width, height: Math.min(docsImage.height ?? height, length) }
+		});
+	}
 	await expectNoAxeViolations(page);
 }
 
@@ -193,14 +220,19 @@ for (const width of widths) {
 				baseURL
 			}) => {
 				const pages = await pagesFor(role, baseURL!);
-				// A page takes a few seconds on a busy machine; give each plenty.
-				test.setTimeout(30_000 * Object.keys(pages).length);
+				const shots = Object.keys(pages).map((name) => `${width}/${role}-${name}`);
+				for (const shot of Object.keys(docsImages))
+					if (shot.startsWith(`${width}/${role}-`))
+						expect(shots, 'each image for the docs is of a page visited here').toContain(shot);
+				// A page takes a few seconds on a busy machine; give each plenty, and never less than
+				// the suite's ceiling for a test that hangs.
+				test.setTimeout(Math.max(test.info().timeout, 30_000 * Object.keys(pages).length));
 				if (role !== 'anonymous') await signIn(page, demoAccounts[role]);
 				await watchLayoutShift(page);
 				mkdirSync(`${screenshots}/${width}`, { recursive: true });
 				for (const [name, path] of Object.entries(pages))
 					await test.step(`${name}: ${path}`, () =>
-						checkPage(page, `${screenshots}/${width}/${role}-${name}`, path));
+						checkPage(page, `${width}/${role}-${name}`, path));
 			});
 		}
 	});

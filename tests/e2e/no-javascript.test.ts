@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { enrolAt60, expectDue, fillDateField } from './enrolment-flow';
 import { recordMapFixAndSubmit } from './portfolio-flow';
 import { demoAccounts, signIn } from './session';
 
@@ -115,4 +116,58 @@ test('on a phone without JavaScript the whole menu shows, with no menu button', 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your portfolio');
 	for (const name of ['Home', 'Audits', 'Framework', 'Local standards', 'Pathways'])
 		await expect(menu.getByRole('link', { name, exact: true })).toBeVisible();
+});
+
+test('a principal social worker enrols someone at 0.6 of full time, pauses and resumes four weeks later, without JavaScript', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.psw);
+	await page.goto('/workforce');
+	await page.getByRole('link', { name: 'North Assessment Team' }).click();
+	await page.getByRole('link', { name: 'Mark Fenton' }).click();
+	await page.getByRole('link', { name: 'Enrol Mark Fenton on a programme' }).click();
+	await page.getByRole('button', { name: 'Enrol' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Choose a programme');
+	await enrolAt60(page, 'Early career programme', 'Sam Okoro');
+	// The two-year programme at 0.6: 3, 6, 12, 18 and 24 months take 5, 10, 20, 30 and 40.
+	await expectDue(page, {
+		'3-month review': '1 May 2027',
+		'6-month review': '1 October 2027',
+		'12-month review': '1 August 2028',
+		'18-month review': '1 June 2029',
+		'Two-year review': '1 April 2030'
+	});
+
+	await fillDateField(page, 'pauseFrom', '1', '6', '2027');
+	await page.getByRole('button', { name: 'Pause the programme' }).click();
+	await expect(
+		page.getByText('Programme paused: the review dates below follow the pause.')
+	).toBeVisible();
+	await expect(page.getByText('Paused from 1 June 2027', { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Resume the programme' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the day back');
+	await fillDateField(page, 'resumeOn', '29', '6', '2027');
+	await page.getByRole('button', { name: 'Resume the programme' }).click();
+	await expect(
+		page.getByText('Programme resumed: the review dates below have moved by the days paused.')
+	).toBeVisible();
+	const moved = {
+		'3-month review': '1 May 2027',
+		'6-month review': '29 October 2027',
+		'12-month review': '29 August 2028',
+		'18-month review': '29 June 2029',
+		'Two-year review': '29 April 2030'
+	};
+	await expectDue(page, moved);
+	await expect(
+		page.getByText('Back on 29 June 2027 from the pause that began on 1 June 2027')
+	).toBeVisible();
+
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signIn(page, 'mark.fenton@demo.test');
+	await page.goto('/portfolio/programme');
+	await expectDue(page, moved);
+	await expect(page.getByRole('row', { name: /^Two-year review/ })).toContainText(
+		'paused from 1 June 2027, back on 29 June 2027, which moves it 28 days later'
+	);
 });

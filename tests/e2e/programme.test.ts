@@ -27,7 +27,10 @@ test('an overdue review shows on the supervisor’s home page and can be recorde
 		.fill('Strong direct work with children.');
 	await page.getByLabel('On track', { exact: true }).check();
 	await submit(page, 'Record the review');
-	await expect(page).toHaveURL(/\/programme$/);
+	await expect(page).toHaveURL(/\/programme\?saved=review$/);
+	await expect(page.locator('.govuk-notification-banner--success')).toContainText(
+		'Review recorded.'
+	);
 	await expect(page.getByRole('row', { name: /6-month review/ })).toContainText('Done');
 	await page.goto('/supervision');
 	await expect(page.getByRole('row', { name: /Sara Novak/ })).not.toContainText('Overdue');

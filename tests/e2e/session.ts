@@ -8,7 +8,9 @@ export const demoAccounts = {
 	supervisor: 'supervisor@demo.test',
 	auditor: 'auditor@demo.test',
 	psw: 'psw@demo.test',
-	admin: 'admin@demo.test'
+	admin: 'admin@demo.test',
+	/** An external assessor: assesses tom.ellis@ and aisha.bello@demo.test, and nobody else. */
+	assessor: 'assessor@demo.test'
 } as const;
 
 /** Signs in through the form, as a person would. */

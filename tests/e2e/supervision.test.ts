@@ -70,6 +70,8 @@ test('submit, return with feedback, resubmit, accept, sign off: coverage and the
 	await supervisor.getByRole('link', { name: 'Priya Shah' }).click();
 	await expectNoAxeViolations(supervisor);
 	await supervisor.getByRole('link', { name: 'Sign off outcome 2.3', exact: true }).click();
+	// Before trying, the page says which Does statements the accepted evidence shows.
+	await expect(supervisor.locator('#does-shown')).toContainText('2.3 D9');
 	await supervisor.getByLabel('Sign-off journey').check();
 	await supervisor
 		.getByLabel('Why the outcome is met')
@@ -96,6 +98,57 @@ test('submit, return with feedback, resubmit, accept, sign off: coverage and the
 			'Evidence accepted: Sign-off journey'
 		])
 	);
+});
+
+test('an outcome is not signed off on evidence of knowing only: the error summary names the Does statements that would count', async ({
+	browser
+}) => {
+	const practitioner = await (await browser.newContext()).newPage();
+	const supervisor = await (await browser.newContext()).newPage();
+	await signIn(practitioner, demoAccounts.practitioner);
+	await signIn(supervisor, demoAccounts.supervisor);
+
+	// A record mapped to a Knows statement of 6.1 only, an outcome the demo leaves unevidenced.
+	await practitioner.goto('/portfolio/new');
+	await practitioner.getByLabel('Title').fill('Reading the local context');
+	await practitioner.getByLabel('Day').fill('4');
+	await practitioner.getByLabel('Month').fill('11');
+	await practitioner.getByLabel('Year').fill('2026');
+	await practitioner.getByLabel('Type of evidence').selectOption({ label: 'Case work example' });
+	await practitioner.getByLabel('Account of the activity').fill('I read the local thresholds.');
+	await practitioner.getByLabel('Free text').check();
+	await practitioner.locator('#reflection-free-text').fill('Thresholds shape what I offer.');
+	await submit(practitioner, 'Save draft');
+	await practitioner.waitForURL(/saved=created/);
+	const recordPath = new URL(practitioner.url()).pathname;
+	await practitioner.getByRole('link', { name: 'Choose outcomes and statements' }).click();
+	await practitioner.getByText('6.1 Understands how practice is influenced by the local').click();
+	await practitioner.locator('[id="pick-6-1-K1"]').check();
+	await submit(practitioner, 'Save outcomes and statements');
+	await submit(practitioner, 'Submit for review');
+	await expect(practitioner.getByText('Record submitted for review.')).toBeVisible();
+
+	await supervisor.goto(recordPath);
+	await submit(supervisor, 'Accept');
+	await expect(supervisor.getByText('Evidence accepted.')).toBeVisible();
+	await supervisor.getByRole('link', { name: 'Priya Shah' }).click();
+	await supervisor.getByRole('link', { name: 'Sign off outcome 6.1', exact: true }).click();
+	await expect(supervisor.locator('#does-shown')).toContainText(
+		'None of the accepted evidence mapped to this outcome shows one of its Does statements.'
+	);
+	await expectNoAxeViolations(supervisor);
+	await supervisor.getByLabel('Reading the local context').check();
+	await supervisor.getByLabel('Why the outcome is met').fill('Knows the local context well.');
+	await submit(supervisor, 'Sign off outcome 6.1');
+
+	const summary = supervisor.locator('.govuk-error-summary');
+	await expect(summary).toBeFocused();
+	await expect(summary).toContainText(
+		'Outcome 6.1 can be signed off only when the cited evidence shows at least one of its Does statements; it shows only Knows statements (6.1 K1), and knowing is not enough. Any of these would count: 6.1 D1'
+	);
+	await expect(supervisor).toHaveTitle(/^Error: Outcome 6\.1/);
+	await expect(supervisor.getByRole('button', { name: 'Sign off outcome 6.1' })).toBeVisible();
+	await expectNoAxeViolations(supervisor);
 });
 
 test('a supervisor cannot review, sign off or see the records of someone they do not supervise', async ({

@@ -176,7 +176,8 @@ test.describe('the principal social worker’s workforce views', () => {
 		await page.getByRole('link', { name: 'North Assessment Team' }).click();
 		await expect(page.locator('.govuk-caption-l')).toContainText('North Assessment Team');
 		const people = page.getByRole('table', { name: 'Outcome coverage by practitioner' });
-		await expect(people.getByRole('row')).toHaveCount(11);
+		// Ten practitioners and the new starter, under the header row.
+		await expect(people.getByRole('row')).toHaveCount(12);
 		await expectNoAxeViolations(page);
 		await people.getByRole('link', { name: 'Lucy Chen' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lucy Chen');
@@ -190,7 +191,8 @@ test.describe('the principal social worker’s workforce views', () => {
 		await page.getByRole('button', { name: 'Show' }).click();
 		await expect(page).toHaveURL(/stage=asye/);
 		const north = page.getByRole('row', { name: /North Assessment Team/ });
-		await expect(north.getByRole('cell').first()).toHaveText('4');
+		// Four ASYEs, and the new starter who is about to begin hers.
+		await expect(north.getByRole('cell').first()).toHaveText('5');
 	});
 
 	test('the quarterly report prints', async ({ page }) => {

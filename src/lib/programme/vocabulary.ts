@@ -19,3 +19,13 @@ export const finalRecommendations = ['pass', 'fail', 'extend'] as const;
 /** A recommendation's name; a value recorded under an older vocabulary shows as it was stored. */
 export const recommendationName = (value: string) =>
 	Object.hasOwn(recommendationNames, value) ? recommendationNames[value as Recommendation] : value;
+
+/** How an enrolment on a programme ends. */
+export const enrolmentEndingNames = {
+	passed: 'Passed',
+	'not-passed': 'Not passed',
+	withdrawn: 'Withdrawn',
+	left: 'Left'
+} as const;
+export type EnrolmentEnding = keyof typeof enrolmentEndingNames;
+export const enrolmentEndings = Object.keys(enrolmentEndingNames) as EnrolmentEnding[];

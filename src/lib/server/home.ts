@@ -1,8 +1,9 @@
 import type { SessionUser } from './auth/session';
 import type { Db } from './db';
+import type { RelationshipKind } from './db/schema';
 import { dateOnly } from './db/time';
 import { countUnsent } from './mail/outbox';
-import { currentSupervisees, currentSupervisor } from './people/supervision';
+import { currentRelationships, kindsHeldBy, practitionersOf } from './people/relationships';
 import { programmeMonth } from './programme/month';
 import { programmes } from './programme/enrolments';
 import { programmeFor } from './programme';
@@ -12,7 +13,13 @@ import { pathwaysFor } from './learning/assignments';
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
-	const supervisor = await currentSupervisor(db, user.id, today);
+	// Who holds which relationship to them, one entry a person: "Sam Okoro: line manager, …".
+	const holders = new Map<string, { name: string; kinds: RelationshipKind[] }>();
+	for (const r of await currentRelationships(db, user.id, today)) {
+		const holder = holders.get(r.holderId) ?? { name: r.name, kinds: [] };
+		holder.kinds.push(r.kind);
+		holders.set(r.holderId, holder);
+	}
 	const returned = await db
 		.selectFrom('evidence')
 		.select(['id', 'title', 'reviewed_at'])
@@ -41,29 +48,35 @@ async function practitionerHome(db: Db, user: SessionUser, today: string) {
 		openNeeds: Number(learning.n),
 		pathwaysOpen,
 		programme,
-		supervisor: supervisor ?? null,
+		relationships: [...holders.values()],
 		returned,
 		drafts: Number(drafts.n),
 		reviewsDue
 	};
 }
 
+/** For supervisors and external assessors: the people they hold a relationship to. */
 async function supervisorHome(db: Db, user: SessionUser, today: string) {
-	const supervisees = await currentSupervisees(db, user.id, today);
+	const kinds = kindsHeldBy(user.roles);
+	const supervisees = await practitionersOf(db, user.id, kinds, today);
 	const enrolled = await programmes(
 		db,
 		supervisees.map((s) => s.id),
 		today
 	);
 	return {
+		assessesOnly: kinds.every((kind) => kind === 'assessor'),
 		supervisees: supervisees.map((s) => ({ ...s, programme: enrolled.get(s.id) ?? null })),
 		reviewsDue: (
 			await Promise.all(
-				supervisees.map(async (s) =>
-					((await programmeFor(db, s.id, today))?.reviews ?? [])
-						.filter((r) => r.state === 'overdue' || r.state === 'due-soon')
-						.map((r) => ({ ...r, personId: s.id, personName: s.name }))
-				)
+				// Review points are the assessor's to record.
+				supervisees
+					.filter((s) => s.kinds.includes('assessor'))
+					.map(async (s) =>
+						((await programmeFor(db, s.id, today))?.reviews ?? [])
+							.filter((r) => r.state === 'overdue' || r.state === 'due-soon')
+							.map((r) => ({ ...r, personId: s.id, personName: s.name }))
+					)
 			)
 		).flat(),
 		toReview: (await reviewQueue(db, user.id, today)).length
@@ -156,7 +169,8 @@ export async function homeFor(db: Db, user: SessionUser, today = dateOnly()) {
 	const has = (role: SessionUser['roles'][number]) => user.roles.includes(role);
 	return {
 		practitioner: has('practitioner') ? await practitionerHome(db, user, today) : null,
-		supervisor: has('supervisor') ? await supervisorHome(db, user, today) : null,
+		supervisor:
+			has('supervisor') || has('external-assessor') ? await supervisorHome(db, user, today) : null,
 		audits:
 			has('auditor') || has('supervisor') || has('psw') ? await auditsHome(db, user, today) : null,
 		psw: has('psw') ? await pswHome(db, today) : null,

@@ -1,7 +1,7 @@
 import { isGrade } from '$lib/audit/grades';
 import { auditDefinition } from '$lib/server/audit';
 import { countAudits, listAudits } from '$lib/server/audit/access';
-import { hasRole, requireUser } from '$lib/server/auth/access';
+import { hasRole, requireStaff } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { teamChoices } from '$lib/server/people/teams';
 import type { PageServerLoad } from './$types';
@@ -17,7 +17,7 @@ function pageHref(url: URL, page: number) {
 }
 
 export const load: PageServerLoad = async ({ url }) => {
-	const user = requireUser();
+	const user = requireStaff();
 	const status = url.searchParams.get('status');
 	const grade = url.searchParams.get('grade');
 	const filters = {

@@ -4,7 +4,7 @@ import { getDb } from '../db';
 import { dateOnly } from '../db/time';
 import { hasRole, requireUser } from '../auth/access';
 import type { SessionUser } from '../auth/session';
-import { currentSupervisions, isCurrentSupervisor } from '../people/supervision';
+import { currentRelationshipsOn, holds, supervisingKinds } from '../people/relationships';
 import { auditDefinition } from './index';
 import { getAudit, type AuditView } from './audits';
 
@@ -17,7 +17,10 @@ export interface AuditPart {
 	/** Principal social workers and heads of service: every audit, and moderation. */
 	psw: boolean;
 	admin: boolean;
-	/** The practitioner's current supervisor, once the audit is finalised: read only. */
+	/**
+	 * The practitioner's current line manager or practice supervisor, once the audit is
+	 * finalised: read only. Not their assessor: an audit is about the authority's casework.
+	 */
 	supervisor: boolean;
 }
 
@@ -39,7 +42,7 @@ export async function auditPart(
 		supervisor:
 			audit.status === 'finalised' &&
 			hasRole(user, 'supervisor') &&
-			(await isCurrentSupervisor(db, user.id, audit.practitioner_id))
+			(await holds(db, user.id, audit.practitioner_id, supervisingKinds))
 	};
 }
 
@@ -66,8 +69,8 @@ export interface AuditFilters {
 
 /**
  * The audits someone may see: all of them for principal social workers and administrators;
- * otherwise those they audit, moderate, manage or are audited in, and their supervisees'
- * finalised audits. With the filters applied.
+ * otherwise those they audit, moderate, manage or are audited in, and the finalised audits of
+ * those they line-manage or supervise. With the filters applied.
  */
 function visibleAudits(db: Db, user: SessionUser, filters: AuditFilters, today: string) {
 	let query = db.selectFrom('audits');
@@ -84,9 +87,10 @@ function visibleAudits(db: Db, user: SessionUser, filters: AuditFilters, today: 
 					eb(
 						'audits.practitioner_id',
 						'in',
-						currentSupervisions(db, today)
+						currentRelationshipsOn(db, today)
 							.select('supervisions.supervisee_id')
 							.where('supervisions.supervisor_id', '=', user.id)
+							.where('supervisions.kind', 'in', [...supervisingKinds])
 					)
 				])
 			])

@@ -184,7 +184,26 @@ export type AuditRow = NonNullable<Awaited<ReturnType<typeof audited>>>;
 
 /** An audit with everything its page shows: names, both stages' grades, findings, actions. */
 export async function getAudit(db: Db, definition: AuditDefinition, id: string) {
-	const audit = await db
+	const audit = await auditWithNames(db, id);
+	if (!audit) return undefined;
+	const gradeRows = await gradesOf(db, definition, id);
+	return {
+		...audit,
+		overallGradeName: audit.overall_grade
+			? gradeNames[audit.overall_grade as Grade]
+			: 'not yet graded',
+		grades: {
+			audit: gradeRows.filter((g) => g.stage === 'audit'),
+			moderation: gradeRows.filter((g) => g.stage === 'moderation')
+		},
+		findings: await findingsOf(db, id),
+		actions: await actionsOf(db, id)
+	};
+}
+
+/** The audit's row and the names of everyone it involves. */
+function auditWithNames(db: Db, id: string) {
+	return db
 		.selectFrom('audits')
 		.innerJoin('users as practitioner', 'practitioner.id', 'audits.practitioner_id')
 		.innerJoin('users as auditor', 'auditor.id', 'audits.auditor_id')
@@ -210,14 +229,19 @@ export async function getAudit(db: Db, definition: AuditDefinition, id: string) 
 		])
 		.where('audits.id', '=', id)
 		.executeTakeFirst();
-	if (!audit) return undefined;
+}
+
+/** Both stages' grades, titled, in the order of the audit form's practice areas. */
+async function gradesOf(db: Db, definition: AuditDefinition, id: string) {
 	const areaTitles = new Map(definition.areas.map((a) => [a.id, a.title]));
 	const order = new Map(definition.areas.map((a, i) => [a.id, i]));
-	const gradeRows = (
-		await db.selectFrom('audit_grades').selectAll().where('audit_id', '=', id).execute()
-	)
+	return (await db.selectFrom('audit_grades').selectAll().where('audit_id', '=', id).execute())
 		.map((g) => ({ ...g, areaTitle: areaTitles.get(g.area_id) ?? g.area_id }))
 		.sort((a, b) => (order.get(a.area_id) ?? 99) - (order.get(b.area_id) ?? 99));
+}
+
+/** The findings in the order they were written, each with its tags. */
+async function findingsOf(db: Db, id: string) {
 	const findings = await db
 		.selectFrom('audit_findings')
 		.selectAll()
@@ -237,6 +261,11 @@ export async function getAudit(db: Db, definition: AuditDefinition, id: string) 
 				.orderBy('ref')
 				.execute()
 		: [];
+	return findings.map((f) => ({ ...f, tags: tags.filter((t) => t.finding_id === f.id) }));
+}
+
+/** The actions by due date, with their owners, who signed them off, and whether overdue. */
+async function actionsOf(db: Db, id: string) {
 	const actions = await db
 		.selectFrom('audit_actions')
 		.innerJoin('users', 'users.id', 'audit_actions.owner_id')
@@ -247,21 +276,7 @@ export async function getAudit(db: Db, definition: AuditDefinition, id: string) 
 		.orderBy('due_on')
 		.orderBy('audit_actions.created_at')
 		.execute();
-	return {
-		...audit,
-		overallGradeName: audit.overall_grade
-			? gradeNames[audit.overall_grade as Grade]
-			: 'not yet graded',
-		grades: {
-			audit: gradeRows.filter((g) => g.stage === 'audit'),
-			moderation: gradeRows.filter((g) => g.stage === 'moderation')
-		},
-		findings: findings.map((f) => ({ ...f, tags: tags.filter((t) => t.finding_id === f.id) })),
-		actions: actions.map((a) => ({
-			...a,
-			overdue: a.status === 'open' && a.due_on < dateOnly()
-		}))
-	};
+	return actions.map((a) => ({ ...a, overdue: a.status === 'open' && a.due_on < dateOnly() }));
 }
 
 export type AuditView = NonNullable<Awaited<ReturnType<typeof getAudit>>>;

@@ -42,32 +42,8 @@ export async function parseAuditDetails(
 	const caseProblem = caseRefProblem(text('caseRef'));
 	if (caseProblem) errors.caseRef = caseProblem;
 
-	const choices = await auditFormChoices(db);
-	const isIn = (list: { value: string }[], id: string) => list.some((c) => c.value === id);
-	if (!isIn(choices.practitioners, text('practitionerId')))
-		errors.practitionerId = 'Choose the practitioner whose work is audited';
-	else if (text('practitionerId') === auditorId)
-		errors.practitionerId = 'You cannot audit your own practice';
-	if (text('managerId') && !isIn(choices.managers, text('managerId')))
-		errors.managerId = 'Choose the team manager from the list';
-	if (text('coAuditorId') && !isIn(choices.auditors, text('coAuditorId')))
-		errors.coAuditorId = 'Choose the second auditor from the list';
-	else if (text('coAuditorId') === auditorId)
-		errors.coAuditorId = 'Choose someone else as the second auditor, or leave it blank';
-	else if (text('coAuditorId') && text('coAuditorId') === text('practitionerId'))
-		errors.coAuditorId = 'The second auditor cannot be the practitioner whose work is audited';
-
-	const audited = parseDateParts(form, 'auditedOn', 'date of the audit');
-	values.auditedOn = audited.parts;
-	if (audited.error) errors.auditedOn = audited.error;
-	else if (audited.value! > today)
-		errors.auditedOn = 'The date of the audit must be today or in the past';
-	const start = optionalDateParts(form, 'periodStart', 'start of the period');
-	const end = optionalDateParts(form, 'periodEnd', 'end of the period');
-	values.periodStart = start.parts;
-	values.periodEnd = end.parts;
-	if (start.error) errors.periodStart = start.error;
-	if (end.error) errors.periodEnd = end.error;
+	Object.assign(errors, await peopleProblems(db, auditorId, text));
+	const { audited, start, end } = readDates(form, values, errors, today);
 	if (Object.keys(errors).length) return { values, errors };
 
 	const auditedOn = audited.value!;
@@ -78,16 +54,7 @@ export async function parseAuditDetails(
 	if (periodEnd > auditedOn)
 		return { values, errors: { periodEnd: 'The period cannot end after the date of the audit' } };
 
-	let managerId = text('managerId') || null;
-	if (!managerId) {
-		const team = await db
-			.selectFrom('users')
-			.innerJoin('teams', 'teams.id', 'users.team_id')
-			.select('teams.manager_id')
-			.where('users.id', '=', text('practitionerId'))
-			.executeTakeFirst();
-		managerId = team?.manager_id ?? null;
-	}
+	const managerId = text('managerId') || (await teamManager(db, text('practitionerId')));
 	if (!managerId)
 		return {
 			values,
@@ -110,4 +77,57 @@ export async function parseAuditDetails(
 			auditedOn
 		}
 	};
+}
+
+/** Who the audit is of, and with: people from the lists, and never the auditor's own practice. */
+async function peopleProblems(db: Db, auditorId: string, text: (key: string) => string) {
+	const errors: FieldErrors = {};
+	const choices = await auditFormChoices(db);
+	const isIn = (list: { value: string }[], id: string) => list.some((c) => c.value === id);
+	if (!isIn(choices.practitioners, text('practitionerId')))
+		errors.practitionerId = 'Choose the practitioner whose work is audited';
+	else if (text('practitionerId') === auditorId)
+		errors.practitionerId = 'You cannot audit your own practice';
+	if (text('managerId') && !isIn(choices.managers, text('managerId')))
+		errors.managerId = 'Choose the team manager from the list';
+	if (text('coAuditorId') && !isIn(choices.auditors, text('coAuditorId')))
+		errors.coAuditorId = 'Choose the second auditor from the list';
+	else if (text('coAuditorId') === auditorId)
+		errors.coAuditorId = 'Choose someone else as the second auditor, or leave it blank';
+	else if (text('coAuditorId') && text('coAuditorId') === text('practitionerId'))
+		errors.coAuditorId = 'The second auditor cannot be the practitioner whose work is audited';
+
+	return errors;
+}
+
+/** The date of the audit and the period it looks at, as typed; their problems go in `errors`. */
+function readDates(
+	form: FormData,
+	values: Record<string, unknown>,
+	errors: FieldErrors,
+	today: string
+) {
+	const audited = parseDateParts(form, 'auditedOn', 'date of the audit');
+	values.auditedOn = audited.parts;
+	if (audited.error) errors.auditedOn = audited.error;
+	else if (audited.value! > today)
+		errors.auditedOn = 'The date of the audit must be today or in the past';
+	const start = optionalDateParts(form, 'periodStart', 'start of the period');
+	const end = optionalDateParts(form, 'periodEnd', 'end of the period');
+	values.periodStart = start.parts;
+	values.periodEnd = end.parts;
+	if (start.error) errors.periodStart = start.error;
+	if (end.error) errors.periodEnd = end.error;
+	return { audited, start, end };
+}
+
+/** The manager of the practitioner's team, if it has one. */
+async function teamManager(db: Db, practitionerId: string) {
+	const team = await db
+		.selectFrom('users')
+		.innerJoin('teams', 'teams.id', 'users.team_id')
+		.select('teams.manager_id')
+		.where('users.id', '=', practitionerId)
+		.executeTakeFirst();
+	return team?.manager_id ?? null;
 }

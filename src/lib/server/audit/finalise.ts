@@ -107,35 +107,7 @@ export async function finaliseAudit(
 			})
 			.where('id', '=', id)
 			.execute();
-		for (const finding of audit.findings.filter((f) => f.kind === 'development')) {
-			const needId = newId();
-			await tx
-				.insertInto('learning_needs')
-				.values({
-					id: needId,
-					practitioner_id: audit.practitioner_id,
-					audit_id: id,
-					finding_id: finding.id,
-					description: finding.text,
-					status: 'open',
-					met_by: null,
-					met_at: null,
-					created_at: timestamp(now)
-				})
-				.execute();
-			const outcomes = finding.tags.filter((t) => t.kind === 'outcome');
-			if (outcomes.length)
-				await tx
-					.insertInto('learning_need_outcomes')
-					.values(
-						outcomes.map((t) => ({
-							need_id: needId,
-							framework_version: t.framework_version!,
-							outcome_id: t.ref
-						}))
-					)
-					.execute();
-		}
+		await raiseLearningNeeds(tx, audit, now);
 		await recordEvent(
 			tx,
 			{
@@ -150,6 +122,39 @@ export async function finaliseAudit(
 		await notifyFinalised(tx, audit, escalation, options.origin, now);
 		return escalation;
 	});
+}
+
+/** A learning need for the practitioner from each development finding, on its tagged outcomes. */
+async function raiseLearningNeeds(tx: Db, audit: AuditView, now: Date) {
+	for (const finding of audit.findings.filter((f) => f.kind === 'development')) {
+		const needId = newId();
+		await tx
+			.insertInto('learning_needs')
+			.values({
+				id: needId,
+				practitioner_id: audit.practitioner_id,
+				audit_id: audit.id,
+				finding_id: finding.id,
+				description: finding.text,
+				status: 'open',
+				met_by: null,
+				met_at: null,
+				created_at: timestamp(now)
+			})
+			.execute();
+		const outcomes = finding.tags.filter((t) => t.kind === 'outcome');
+		if (outcomes.length)
+			await tx
+				.insertInto('learning_need_outcomes')
+				.values(
+					outcomes.map((t) => ({
+						need_id: needId,
+						framework_version: t.framework_version!,
+						outcome_id: t.ref
+					}))
+				)
+				.execute();
+	}
 }
 
 async function notifyFinalised(

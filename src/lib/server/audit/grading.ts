@@ -1,9 +1,11 @@
-import { deriveGrades, type AreaGrade } from '$lib/audit/grades';
+import { deriveGrades, type AreaGrade, type Grade } from '$lib/audit/grades';
 import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { timestamp } from '../db/time';
 import { auditRefusal, audited, draftAudit } from './audits';
 import type { AuditDefinition } from './definition';
+
+type Stage = 'audit' | 'moderation';
 
 export interface AreaGradeInput {
 	grade: AreaGrade;
@@ -19,7 +21,7 @@ export async function saveGrades(
 	definition: AuditDefinition,
 	actorId: string,
 	id: string,
-	stage: 'audit' | 'moderation',
+	stage: Stage,
 	input: {
 		grades: Record<string, AreaGradeInput>;
 		grip: boolean;
@@ -38,46 +40,8 @@ export async function saveGrades(
 			Object.entries(input.grades).map(([area, g]) => [area, g.grade])
 		);
 		const derived = deriveGrades(definition.areas, recorded, grip);
-		await tx
-			.deleteFrom('audit_grades')
-			.where('audit_id', '=', id)
-			.where('stage', '=', stage)
-			.execute();
-		const rows = definition.areas
-			.filter((area) => input.grades[area.id])
-			.map((area) => ({
-				audit_id: id,
-				stage,
-				area_id: area.id,
-				grade: input.grades[area.id].grade,
-				effective_grade: derived.areas[area.id]!,
-				evidence: input.grades[area.id].evidence
-			}));
-		if (rows.length) await tx.insertInto('audit_grades').values(rows).execute();
-		if (stage === 'audit') {
-			await tx
-				.updateTable('audits')
-				.set({
-					grip: grip ? 1 : 0,
-					grip_reason: grip ? input.gripReason : '',
-					overall_grade: derived.overall ?? null,
-					updated_at: timestamp(now)
-				})
-				.where('id', '=', id)
-				.execute();
-		} else {
-			await tx
-				.updateTable('audits')
-				.set({
-					moderated_overall_grade: derived.overall ?? null,
-					moderation_comments: input.comments ?? '',
-					moderated_by: actorId,
-					moderated_at: timestamp(now),
-					updated_at: timestamp(now)
-				})
-				.where('id', '=', id)
-				.execute();
-		}
+		await replaceGrades(tx, definition, id, stage, input.grades, derived.areas);
+		await setOverall(tx, actorId, id, stage, { ...input, grip }, derived.overall, now);
 		await recordEvent(
 			tx,
 			{
@@ -91,4 +55,67 @@ export async function saveGrades(
 		);
 		return derived;
 	});
+}
+
+/** The stage's grades as recorded, each with its effective grade after the cascade. */
+async function replaceGrades(
+	tx: Db,
+	definition: AuditDefinition,
+	id: string,
+	stage: Stage,
+	grades: Record<string, AreaGradeInput>,
+	effective: Record<string, AreaGrade | undefined>
+) {
+	await tx
+		.deleteFrom('audit_grades')
+		.where('audit_id', '=', id)
+		.where('stage', '=', stage)
+		.execute();
+	const rows = definition.areas
+		.filter((area) => grades[area.id])
+		.map((area) => ({
+			audit_id: id,
+			stage,
+			area_id: area.id,
+			grade: grades[area.id].grade,
+			effective_grade: effective[area.id]!,
+			evidence: grades[area.id].evidence
+		}));
+	if (rows.length) await tx.insertInto('audit_grades').values(rows).execute();
+}
+
+/** The overall grade on the audit: the auditor's with the grip, or the moderator's. */
+async function setOverall(
+	tx: Db,
+	actorId: string,
+	id: string,
+	stage: Stage,
+	input: { grip: boolean; gripReason: string; comments?: string },
+	overall: Grade | undefined,
+	now: Date
+) {
+	if (stage === 'audit') {
+		await tx
+			.updateTable('audits')
+			.set({
+				grip: input.grip ? 1 : 0,
+				grip_reason: input.grip ? input.gripReason : '',
+				overall_grade: overall ?? null,
+				updated_at: timestamp(now)
+			})
+			.where('id', '=', id)
+			.execute();
+	} else {
+		await tx
+			.updateTable('audits')
+			.set({
+				moderated_overall_grade: overall ?? null,
+				moderation_comments: input.comments ?? '',
+				moderated_by: actorId,
+				moderated_at: timestamp(now),
+				updated_at: timestamp(now)
+			})
+			.where('id', '=', id)
+			.execute();
+	}
 }

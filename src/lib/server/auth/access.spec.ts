@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import { newUser, testDatabases } from '../db/testing';
-import { assignSupervisor } from '../people/supervision';
+import { assignRelationship, assignSupervisor } from '../people/relationships';
 import type { SessionUser } from './session';
 
 vi.mock('$app/server', () => ({ getRequestEvent: () => ({}) }));
-const { canSeePractitioner } = await import('./access');
+const { canSeePractitioner, holdsRelationship } = await import('./access');
 
 const viewer = (id: string, roles: Role[]): SessionUser => ({
 	id,
@@ -51,5 +51,34 @@ describe.each(testDatabases())('who may see a practitioner’s records, on $name
 		expect(await may(otherSupervisor, ['supervisor', 'auditor'])).toBe(false);
 		// A supervision only counts while the person still holds the supervisor role.
 		expect(await may(supervisor, ['practitioner'])).toBe(false);
+	});
+
+	it('an external assessor: only the practitioners they assess, and only as their assessor', async () => {
+		const assessed = await newUser(db);
+		const other = await newUser(db);
+		const supervisor = await newUser(db, { roles: ['supervisor'] });
+		const assessor = await newUser(db, { roles: ['external-assessor'] });
+		for (const practitioner of [assessed, other])
+			await assignSupervisor(db, null, {
+				supervisorId: supervisor,
+				superviseeId: practitioner,
+				startsOn: '2025-01-01'
+			});
+		await assignRelationship(db, null, {
+			kind: 'assessor',
+			holderId: assessor,
+			practitionerId: assessed,
+			startsOn: '2025-02-01'
+		});
+		const them = viewer(assessor, ['external-assessor']);
+		expect(await canSeePractitioner(db, them, assessed)).toBe(true);
+		expect(await canSeePractitioner(db, them, other)).toBe(false);
+		expect(await holdsRelationship(db, them, assessed, ['assessor'])).toBe(true);
+		expect(await holdsRelationship(db, them, assessed, ['line-manager'])).toBe(false);
+		// The supervisor still line-manages and supervises, but no longer assesses.
+		const sam = viewer(supervisor, ['supervisor']);
+		expect(await canSeePractitioner(db, sam, assessed)).toBe(true);
+		expect(await holdsRelationship(db, sam, assessed, ['assessor'])).toBe(false);
+		expect(await holdsRelationship(db, sam, other, ['assessor'])).toBe(true);
 	});
 });

@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { getDb, type Db } from '../db';
-import type { Role } from '../db/schema';
-import { isCurrentSupervisor } from '../people/supervision';
+import type { RelationshipKind, Role } from '../db/schema';
+import { holds, kindsHeldBy, relationshipKinds } from '../people/relationships';
 import { getPerson } from '../people/users';
 import { safeRedirectPath } from './redirect';
 import type { SessionUser } from './session';
-import { roleNames } from '$lib/format';
+import { relationshipNames, roleNames } from '$lib/format';
 
 /** The signed-in person; anyone else is sent to sign in and brought back afterwards. */
 export function requireUser(): SessionUser {
@@ -23,6 +23,17 @@ export function requireUser(): SessionUser {
 export const hasRole = (user: SessionUser, ...roles: Role[]) =>
 	roles.some((role) => user.roles.includes(role));
 
+/**
+ * The signed-in person, unless they are only an external assessor: someone from outside the
+ * authority sees the practitioners they assess and nothing else of it; 403 for them.
+ */
+export function requireStaff(): SessionUser {
+	const user = requireUser();
+	if (user.roles.length > 0 && user.roles.every((role) => role === 'external-assessor'))
+		error(403, 'External assessors see only the practitioners they assess.');
+	return user;
+}
+
 /** The signed-in person holding at least one of the roles; 403 otherwise. */
 export function requireRole(...roles: Role[]): SessionUser {
 	const user = requireUser();
@@ -33,14 +44,27 @@ export function requireRole(...roles: Role[]): SessionUser {
 }
 
 /**
- * Whether someone may see a practitioner's records: the practitioner themself, their current
- * supervisor, and principal social workers and administrators (everything in the authority).
+ * Whether someone holds one of these relationships to a practitioner today, counting only the
+ * kinds their roles let them hold (an external assessor assesses, nothing more).
+ */
+export function holdsRelationship(
+	db: Db,
+	viewer: SessionUser,
+	practitionerId: string,
+	kinds: readonly RelationshipKind[] = relationshipKinds
+) {
+	const allowed = kindsHeldBy(viewer.roles).filter((kind) => kinds.includes(kind));
+	return holds(db, viewer.id, practitionerId, allowed);
+}
+
+/**
+ * Whether someone may see a practitioner's records: the practitioner themself, anyone holding a
+ * current relationship to them (line manager, practice supervisor, assessor), and principal
+ * social workers and administrators (everything in the authority).
  */
 export async function canSeePractitioner(db: Db, viewer: SessionUser, practitionerId: string) {
 	if (viewer.id === practitionerId || hasRole(viewer, 'psw', 'admin')) return true;
-	return (
-		hasRole(viewer, 'supervisor') && (await isCurrentSupervisor(db, viewer.id, practitionerId))
-	);
+	return holdsRelationship(db, viewer, practitionerId);
 }
 
 /** The signed-in person, if they may see this practitioner's records; 403 otherwise. */
@@ -63,18 +87,31 @@ export async function requireRecordAccess(record: { owner_id: string; status: st
 	return requirePractitionerAccess(record.owner_id);
 }
 
-/** The signed-in supervisor, if they supervise this practitioner today; 403 otherwise. */
-export async function requireSupervisorOf(practitionerId: string) {
-	const user = requireRole('supervisor');
-	if (!(await isCurrentSupervisor(getDb(), user.id, practitionerId))) {
-		error(403, 'You do not supervise this person.');
-	}
+/** Why someone without these relationships is refused. */
+const refusal = (kinds: readonly RelationshipKind[]) =>
+	kinds.length === relationshipKinds.length
+		? 'You do not supervise or assess this person.'
+		: `You are not this person’s ${kinds.map((k) => relationshipNames[k].toLowerCase()).join(' or ')}.`;
+
+/**
+ * The signed-in supervisor or external assessor, if they hold one of these relationships to the
+ * practitioner today (any, unless told); 403 otherwise.
+ */
+export async function requireRelationship(
+	practitionerId: string,
+	kinds: readonly RelationshipKind[] = relationshipKinds
+) {
+	const user = requireRole('supervisor', 'external-assessor');
+	if (!(await holdsRelationship(getDb(), user, practitionerId, kinds))) error(403, refusal(kinds));
 	return user;
 }
 
-/** The signed-in supervisor and the person they supervise today; 403 or 404 otherwise. */
-export async function requireSupervisee(practitionerId: string) {
-	const user = await requireSupervisorOf(practitionerId);
+/** As `requireRelationship`, with the person; 404 if there is no such person. */
+export async function requirePractitionerOf(
+	practitionerId: string,
+	kinds: readonly RelationshipKind[] = relationshipKinds
+) {
+	const user = await requireRelationship(practitionerId, kinds);
 	const person = await getPerson(getDb(), practitionerId);
 	if (!person) error(404, 'There is no such person.');
 	return { user, person };

@@ -4,6 +4,8 @@ import { loadProgrammes } from '../programme/definition.ts';
 import { loadAuditDefinition } from '../audit/definition.ts';
 import { loadPathways } from '../pathways/definition.ts';
 import { loadCpdRule } from '../workforce/cpd-rule.ts';
+import { loadAnonymityLists } from '../portfolio/anonymity-lists.ts';
+import { loadDemoContent } from '../demo/content.ts';
 import { readContentFiles } from './files.ts';
 
 /**
@@ -14,12 +16,15 @@ export function checkContent(dir = 'content') {
 	const files = readContentFiles(dir);
 	const frameworks = loadFrameworks(files, process.env.FRAMEWORK_VERSION);
 	const standardSets = loadStandardSets(files);
+	const audit = loadAuditDefinition(files, standardSets);
 	return {
 		...frameworks,
 		standardSets,
 		programmes: loadProgrammes(files),
-		audit: loadAuditDefinition(files, standardSets),
+		audit,
 		pathways: loadPathways(files, frameworks.current, standardSets),
-		cpdRule: loadCpdRule(files)
+		cpdRule: loadCpdRule(files),
+		anonymity: loadAnonymityLists(files),
+		demo: loadDemoContent(files, { frameworks: frameworks.frameworks, standardSets, audit })
 	};
 }

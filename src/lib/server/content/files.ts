@@ -1,14 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** Markdown files keyed by their path inside the content folder, e.g. `frameworks/pqs-2025/index.md`. */
+/** Content files keyed by their path inside the content folder, e.g. `frameworks/pqs-2025/index.md`. */
 export type ContentFiles = Record<string, string>;
 
-/** Reads every `.md` file under `dir`. Used by the build check and by tests with fixtures. */
+/** The kinds of file content is written in: markdown, YAML and plain-text lists. */
+export const contentExtensions = ['.md', '.yaml', '.txt'];
+
+/** Reads every content file under `dir`. Used by the build check and by tests with fixtures. */
 export function readContentFiles(dir: string): ContentFiles {
 	const files: ContentFiles = {};
 	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
+		if (!entry.isFile() || !contentExtensions.some((ext) => entry.name.endsWith(ext))) continue;
 		const path = join(entry.parentPath, entry.name);
 		files[relative(dir, path).split(sep).join('/')] = readFileSync(path, 'utf8');
 	}

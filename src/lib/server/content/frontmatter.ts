@@ -37,3 +37,29 @@ export function parseMarkdown<S extends z.ZodType>(
 	const lines = body.split(/\r?\n/).map((text, index) => ({ text, number: offset + index + 1 }));
 	return { data: result.data, lines, body };
 }
+
+/**
+ * The texts under a markdown body's `## ` headings, trimmed. Each heading must be one of
+ * `headings`, once; a stray one, or text before the first, names the line.
+ */
+export function sectionsOf(
+	file: string,
+	lines: MarkdownDocument<unknown>['lines'],
+	headings: string[]
+): Map<string, string> {
+	const sections = new Map<string, string[]>();
+	let current: string[] | undefined;
+	for (const { text, number } of lines) {
+		const heading = /^## +(.*?)\s*$/.exec(text)?.[1];
+		if (heading === undefined) {
+			if (current) current.push(text);
+			else if (text.trim()) throw new ContentError(file, 'text before the first "## " heading', number);
+		} else if (headings.includes(heading) && !sections.has(heading)) {
+			sections.set(heading, (current = []));
+		} else {
+			const detail = `"## ${heading}" is not a heading here, or not a second time; the headings are: ${headings.join(', ')}`;
+			throw new ContentError(file, detail, number);
+		}
+	}
+	return new Map([...sections].map(([heading, body]) => [heading, body.join('\n').trim()]));
+}

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPeople } from '../demo/authority';
+import { demoContent } from '../demo/authority';
 import { seedDemoAuthority } from '../demo/seed';
 import { programmeMonth } from '../programme/month';
 import { programmeFor } from '../programme';
-import { currentSupervisees } from '../people/supervision';
+import { practitionersOf } from '../people/relationships';
 import { verifySignoffs } from '../signoff/verify';
 import type { Db } from './index';
 import { createDb } from './index';
@@ -77,7 +77,7 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(found).toEqual([{ id }]);
 	});
 
-	it('holds the demo authority: 3 teams, 30 practitioners, 12 ASYEs, and the named sign-ins', async () => {
+	it('holds the demo authority: 3 teams, 31 practitioners (one a new starter), 12 ASYEs, and the named sign-ins', async () => {
 		await seedDemoAuthority(db);
 		const count = async (role: string) =>
 			(
@@ -87,11 +87,12 @@ describe.each(testDatabases())('the database on $name', (database) => {
 					.where('role', '=', role as 'admin')
 					.execute()
 			).length;
-		expect(await count('practitioner')).toBe(30);
+		expect(await count('practitioner')).toBe(31);
 		expect(await count('supervisor')).toBe(6);
 		expect(await count('auditor')).toBe(3);
 		expect(await count('psw')).toBe(1);
 		expect(await count('admin')).toBe(1);
+		expect(await count('external-assessor')).toBe(1);
 		expect(await db.selectFrom('teams').select('id').execute()).toHaveLength(3);
 
 		const byEmail = async (email: string) =>
@@ -102,16 +103,29 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(chris.team_id).toBe(priya.team_id);
 		const enrolments = await db.selectFrom('enrolments').selectAll().execute();
 		expect(enrolments).toHaveLength(12);
+		const starter = await byEmail('new.starter@demo.test');
+		expect(starter.team_id).toBe(priya.team_id);
+		expect(enrolments.some((e) => e.user_id === starter.id)).toBe(false);
 		const months = enrolments
 			.map((e) => programmeMonth(e.starts_on, dateOnly()))
 			.sort((a, b) => a - b);
 		expect(months).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 		const priyaStart = enrolments.find((e) => e.user_id === priya.id)!.starts_on;
 		expect(programmeMonth(priyaStart, dateOnly())).toBe(5);
-		const samSupervises = (await currentSupervisees(db, sam.id)).map((s) => s.email);
+		const samSupervises = (await practitionersOf(db, sam.id)).map((s) => s.email);
 		expect(samSupervises).toContain('practitioner@demo.test');
 		expect(samSupervises).not.toContain('colleague@demo.test');
-		expect(demoPeople.every((p) => p.email.endsWith('@demo.test'))).toBe(true);
+		// The external assessor assesses two ASYEs, whose supervisor still line-manages them.
+		const irene = await byEmail('assessor@demo.test');
+		const assessed = await practitionersOf(db, irene.id);
+		expect(assessed.map((p) => [p.email, p.kinds])).toEqual([
+			['aisha.bello@demo.test', ['assessor']],
+			['tom.ellis@demo.test', ['assessor']]
+		]);
+		expect((await practitionersOf(db, sam.id)).find((p) => p.id === assessed[0].id)?.kinds).toEqual(
+			['line-manager', 'practice-supervisor']
+		);
+		expect(demoContent().people.every((p) => p.email.endsWith('@demo.test'))).toBe(true);
 
 		// Portfolios at every stage, and a self-assessment and a file for the demo ASYE.
 		const statuses = await db

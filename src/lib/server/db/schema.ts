@@ -1,10 +1,25 @@
+// Long because: every table's row type, one interface each, with the Database interface that
+// types the single Kysely instance; one file is how a reader sees the whole schema at once.
+
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { EnrolmentEnding } from '../../programme/vocabulary';
 
 // Times are ISO 8601 text in UTC (`2026-11-25T15:04:05.000Z`) and dates are `2026-11-25`, so
 // that the same queries sort and compare alike on SQLite and PostgreSQL. Flags are 0 or 1.
 
-export const roles = ['practitioner', 'supervisor', 'auditor', 'psw', 'admin'] as const;
+export const roles = [
+	'practitioner',
+	'supervisor',
+	'auditor',
+	'psw',
+	'admin',
+	'external-assessor'
+] as const;
 export type Role = (typeof roles)[number];
+
+/** The relationships someone may hold to a practitioner, each with its own history. */
+export const relationshipKinds = ['line-manager', 'practice-supervisor', 'assessor'] as const;
+export type RelationshipKind = (typeof relationshipKinds)[number];
 
 export const careerStages = [
 	'asye',
@@ -39,8 +54,10 @@ export interface TeamsTable {
 	created_at: string;
 }
 
+/** A relationship: `supervisor_id` holds it to the practitioner `supervisee_id`. */
 export interface SupervisionsTable {
 	id: string;
+	kind: RelationshipKind;
 	supervisor_id: string;
 	supervisee_id: string;
 	starts_on: string;
@@ -55,8 +72,34 @@ export interface EnrolmentsTable {
 	programme: string;
 	starts_on: string;
 	created_at: string;
-	/** Working hours as a percentage of full time. */
+	/** Working hours from the start, as a percentage of full time; later changes in `enrolment_hours`. */
 	fte_percent: Generated<number>;
+	/** Active, until it ends as passed, not passed, withdrawn or left. One active per person per programme. */
+	status: Generated<EnrolmentStatus>;
+	ended_on: string | null;
+	end_note: string | null;
+}
+
+export type EnrolmentStatus = 'active' | EnrolmentEnding;
+
+/** Working hours from a date on, as a percentage of full time. */
+export interface EnrolmentHoursTable {
+	id: string;
+	enrolment_id: string;
+	from_on: string;
+	fte_percent: number;
+	created_by: string | null;
+	created_at: string;
+}
+
+/** A pause from `starts_on` until the day back, `ends_on` (null until they are back). */
+export interface EnrolmentPausesTable {
+	id: string;
+	enrolment_id: string;
+	starts_on: string;
+	ends_on: string | null;
+	created_by: string | null;
+	created_at: string;
 }
 
 export interface EnrolmentExtensionsTable {
@@ -512,6 +555,8 @@ export interface Database {
 	signoff_heads: SignoffHeadsTable;
 	signoff_head_log: SignoffHeadLogTable;
 	enrolment_extensions: EnrolmentExtensionsTable;
+	enrolment_hours: EnrolmentHoursTable;
+	enrolment_pauses: EnrolmentPausesTable;
 	programme_reviews: ProgrammeReviewsTable;
 	observations: ObservationsTable;
 	review_reminders: ReviewRemindersTable;

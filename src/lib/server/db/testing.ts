@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Migration } from 'kysely';
 import pg from 'pg';
 import { hashPassword } from '../auth/password';
 import { startSignoffs } from '../signoff/heads';
@@ -20,17 +21,22 @@ process.env.SIGNOFF_KEY ??= 'golden-thread-tests-only-sign-off-key-0123456789';
 
 export interface TestDatabase {
 	name: string;
-	open(): Promise<{ db: Db; url: string; close(): Promise<void> }>;
+	/** A fresh database, migrated with every migration (or those given, to test a later one). */
+	open(migrations?: Record<string, Migration>): Promise<{
+		db: Db;
+		url: string;
+		close(): Promise<void>;
+	}>;
 }
 
 function sqlite(): TestDatabase {
 	return {
 		name: 'SQLite',
-		async open() {
+		async open(migrations) {
 			const dir = mkdtempSync(join(tmpdir(), 'golden-thread-test-'));
 			const url = `file:${join(dir, 'test.db')}`;
 			const db = createDb(url);
-			await migrateToLatest(db);
+			await migrateToLatest(db, migrations);
 			await startSignoffs(db, url);
 			return {
 				db,
@@ -47,7 +53,7 @@ function sqlite(): TestDatabase {
 function postgres(url: string): TestDatabase {
 	return {
 		name: 'PostgreSQL',
-		async open() {
+		async open(migrations) {
 			const schema = `test_${newId().replaceAll('-', '')}`;
 			const admin = new pg.Client({ connectionString: url });
 			await admin.connect();
@@ -55,7 +61,7 @@ function postgres(url: string): TestDatabase {
 			const scoped = new URL(url);
 			scoped.searchParams.set('options', `-c search_path=${schema}`);
 			const db = createDb(scoped.toString());
-			await migrateToLatest(db);
+			await migrateToLatest(db, migrations);
 			await startSignoffs(db, scoped.toString());
 			return {
 				db,

@@ -1,413 +1,277 @@
-import { grades, gradeNames, type AreaGrade, type Grade } from '$lib/audit/grades';
+import { gradeNames, grades, type AreaGrade, type Grade } from '$lib/audit/grades';
 import { auditDefinition } from '../audit';
 import { addAction, markActionDone, signOffAction } from '../audit/actions';
+import { createAudit } from '../audit/audits';
+import type { AuditDefinition } from '../audit/definition';
+import { finaliseAudit } from '../audit/finalise';
 import { addFinding } from '../audit/findings';
 import { assignModerator, recordReceipt, recordResponse } from '../audit/follow-up';
-import { createAudit } from '../audit/audits';
-import { finaliseAudit } from '../audit/finalise';
 import { saveGrades } from '../audit/grading';
 import { saveViews } from '../audit/views';
 import type { Db } from '../db';
-import { days } from '../db/time';
+import { addMs, dateOnly, days } from '../db/time';
 import { addMonths } from '../programme/month';
-import {
-	at,
-	childViews,
-	development,
-	parentViews,
-	random,
-	strengths,
-	type Plan
-} from './audit-texts';
+import { demoPeopleIn } from './authority';
+import { demoFrameworkVersion } from './content';
+import type { DemoAudits, DemoFinding } from './schema';
 import { seedDemoPathways } from './seed-pathways';
 
-// A year of fictional case audits across the demo authority's teams. Case references are
-// invented codes; the texts describe practice in general terms and name no child or family.
+// A year of fictional case audits across the demo authority's teams (content/demo/audits.yaml):
+// who is audited, by whom and when, and what follows, is decided here; the words are content.
 
-export async function seedDemoAudits(db: Db, now = new Date()) {
-	const definition = auditDefinition();
-	const today = now.toISOString().slice(0, 10);
-	const people = await db
-		.selectFrom('users')
-		.leftJoin('teams', 'teams.id', 'users.team_id')
-		.select(['users.id', 'users.email', 'users.team_id', 'teams.manager_id'])
-		.execute();
-	const person = (email: string) => people.find((p) => p.email === email)!;
-	const psw = person('psw@demo.test').id;
+type Plan = DemoAudits['stories'][number] & { type?: string; theme?: string };
+
+/** What every audit of the demo needs. */
+interface Seed {
+	db: Db;
+	definition: AuditDefinition;
+	texts: DemoAudits;
+	person: Awaited<ReturnType<typeof demoPeopleIn>>;
+	/** The next number of a fixed sequence, so that the demo is the same on every run. */
+	next: () => number;
+	pick: <T>(list: T[]) => T;
+}
+
+/** One audit being seeded: the `n`th, its plan, and when the auditor worked on it. */
+type Audit = Awaited<ReturnType<typeof openAudit>> & { n: number; plan: Plan };
+
+type AreaGrades = Record<string, { grade: AreaGrade; evidence: string }>;
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number) {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const at = (day: string) => new Date(`${day}T10:00:00Z`);
+
+export async function seedDemoAudits(db: Db, texts: DemoAudits, now = new Date()) {
 	const next = random(20261125);
 	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+	const person = await demoPeopleIn(db);
+	const seed: Seed = { db, definition: auditDefinition(), texts, person, next, pick };
+	// The rotation first, then the stories the demo tells.
+	const plans = [...rotation(seed), ...texts.stories];
+	for (const [index, plan] of plans.entries()) {
+		const n = index + 1;
+		const whole = Math.floor(plan.monthsAgo);
+		const extra = Math.round((plan.monthsAgo - whole) * 30);
+		const month = at(addMonths(dateOnly(now), -whole));
+		const auditedOn = dateOnly(addMs(month, -days(extra + 3 + (n % 5))));
+		const caseRef = `C-${String(104000 + n * 37).padStart(6, '0')}`;
+		const opened = await openAudit(seed, plan, caseRef, addMonths(auditedOn, -6), at(auditedOn));
+		await seedAudit(seed, { ...opened, n, plan });
+	}
+	await seedAuditInProgress(seed, now);
+	await seedDemoPathways(db, texts.pathwayReflection, now);
+}
 
-	// Twelve months, three audits a month: one in each team, by an auditor from outside it.
-	const teams = [
-		{
-			auditors: ['auditor@demo.test', 'owen.price@demo.test'],
-			members: [
-				'tom.ellis@demo.test',
-				'aisha.bello@demo.test',
-				'lucy.chen@demo.test',
-				'mark.fenton@demo.test',
-				'nadia.rahman@demo.test',
-				'joe.kelly@demo.test',
-				'ruth.ambrose@demo.test',
-				'ben.harris@demo.test'
-			]
-		},
-		{
-			auditors: ['auditor@demo.test', 'grace.mensah@demo.test'],
-			members: [
-				'liam.murphy@demo.test',
-				'sara.novak@demo.test',
-				'dev.patel@demo.test',
-				'emma.clarke@demo.test',
-				'jamal.ahmed@demo.test',
-				'olivia.grant@demo.test',
-				'peter.lane@demo.test',
-				'zainab.ali@demo.test',
-				'hannah.reid@demo.test'
-			]
-		},
-		{
-			auditors: ['auditor@demo.test', 'grace.mensah@demo.test', 'owen.price@demo.test'],
-			members: [
-				'ryan.cole@demo.test',
-				'isla.fraser@demo.test',
-				'kwame.boateng@demo.test',
-				'sophie.turner@demo.test',
-				'adam.wright@demo.test',
-				'yasmin.haddad@demo.test',
-				'george.evans@demo.test',
-				'fatima.malik@demo.test',
-				'noah.bennett@demo.test'
-			]
-		}
-	];
-	const weighted: Grade[] = [
-		'outstanding',
-		'outstanding',
-		...Array<Grade>(7).fill('good'),
-		'requires-improvement',
-		'requires-improvement'
-	];
-	const themes = ['The voice of the child in plans', 'Neglect', 'Contingency planning'];
+/** Twelve months, three audits a month: one in each team, by an auditor from outside it. */
+function rotation({ texts, pick }: Seed): Plan[] {
+	const weighted = Object.entries(texts.gradeWeights).flatMap(([grade, times]) =>
+		Array<Grade>(times).fill(grade as Grade)
+	);
 	const plans: Plan[] = [];
 	for (let monthsAgo = 12; monthsAgo >= 1; monthsAgo--) {
-		teams.forEach((team, t) => {
-			const practitioner = team.members[(12 - monthsAgo + t * 3) % team.members.length];
+		const themed = monthsAgo % 4 === 0;
+		texts.rotation.forEach((team, t) => {
 			plans.push({
-				practitioner,
+				practitioner: team.practitioners[(12 - monthsAgo + t * 3) % team.practitioners.length],
 				auditor: pick(team.auditors),
 				monthsAgo,
 				base: pick(weighted),
-				type: monthsAgo % 4 === 0 ? 'themed' : monthsAgo % 5 === 0 ? 'multi-agency' : undefined,
-				theme: monthsAgo % 4 === 0 ? themes[monthsAgo / 4 - 1] : undefined
+				type: themed ? 'themed' : monthsAgo % 5 === 0 ? 'multi-agency' : undefined,
+				theme: themed ? texts.themes[monthsAgo / 4 - 1] : undefined
 			});
 		});
 	}
-	// The stories the demo tells: Chris Doyle's analysis required improvement, a pathway
-	// followed, and his next audit was Good; an Inadequate audit with its same-day response;
-	// a recent Requires improvement still waiting for its urgent review; the demo
-	// practitioner's first audit, with strengths.
-	plans.push(
-		{
-			practitioner: 'colleague@demo.test',
-			auditor: 'auditor@demo.test',
-			monthsAgo: 10.5,
-			base: 'good',
-			force: { 'gloucestershire-2': 'requires-improvement' },
-			developments: [1],
-			strengths: [1]
-		},
-		{
-			practitioner: 'colleague@demo.test',
-			auditor: 'owen.price@demo.test',
-			monthsAgo: 2.5,
-			base: 'good',
-			force: {},
-			strengths: [3]
-		},
-		{
-			practitioner: 'jamal.ahmed@demo.test',
-			auditor: 'auditor@demo.test',
-			coAuditor: 'grace.mensah@demo.test',
-			monthsAgo: 5.5,
-			base: 'requires-improvement',
-			force: { 'gloucestershire-4': 'inadequate' },
-			developments: [0, 6]
-		},
-		{
-			practitioner: 'sophie.turner@demo.test',
-			auditor: 'auditor@demo.test',
-			monthsAgo: 0.1,
-			base: 'good',
-			force: { 'gloucestershire-1': 'requires-improvement' },
-			grip: true,
-			developments: [2]
-		},
-		{
-			practitioner: 'practitioner@demo.test',
-			auditor: 'owen.price@demo.test',
-			monthsAgo: 1.5,
-			base: 'good',
-			force: { 'gloucestershire-1': 'outstanding' },
-			strengths: [0, 1]
-		}
-	);
-	// Every grade appears: one Outstanding audit.
-	plans.push({
-		practitioner: 'noah.bennett@demo.test',
-		auditor: 'grace.mensah@demo.test',
-		monthsAgo: 4.2,
-		base: 'outstanding',
-		strengths: [0, 2, 3]
-	});
+	return plans;
+}
 
-	let n = 0;
-	for (const plan of plans) {
-		n++;
-		const auditedOn = (() => {
-			const whole = Math.floor(plan.monthsAgo);
-			const date = addMonths(today, -whole);
-			const extra = Math.round((plan.monthsAgo - whole) * 30);
-			const shifted = new Date(at(date).getTime() - days(extra + 3 + (n % 5)));
-			return shifted.toISOString().slice(0, 10);
-		})();
-		const when = at(auditedOn);
-		const who = person(plan.practitioner);
-		const auditorId = person(plan.auditor).id;
-		const id = await createAudit(
-			db,
-			auditorId,
-			{
-				type: plan.type ?? 'journey-and-impact',
-				theme: plan.theme ?? null,
-				caseRef: `C-${String(104000 + n * 37).padStart(6, '0')}`,
-				practitionerId: who.id,
-				managerId: who.manager_id,
-				coAuditorId: plan.coAuditor ? person(plan.coAuditor).id : null,
-				periodStart: addMonths(auditedOn, -6),
-				periodEnd: auditedOn,
-				auditedOn
-			},
-			when
-		);
-		const areaGrades: Record<string, { grade: AreaGrade; evidence: string }> = {};
-		// At most one area falls a grade below the rest, in about one audit in five.
-		const lower = !plan.force && next() < 0.2 ? pick(definition.areas).id : undefined;
-		for (const area of definition.areas) {
-			let grade: AreaGrade = plan.base;
-			if (area.id === lower && plan.base !== 'inadequate')
-				grade = grades[grades.indexOf(plan.base) + 1];
-			if (plan.force?.[area.id]) grade = plan.force[area.id];
-			if (area.optional && n % 3 === 0) grade = 'not-applicable';
-			areaGrades[area.id] = {
-				grade,
-				evidence:
-					grade === 'not-applicable'
-						? ''
-						: `${gradeNames[grade as Grade]}: seen in the case records for the period and discussed with the worker and manager.`
-			};
-		}
-		const derived = await saveGrades(
-			db,
-			definition,
-			auditorId,
-			id,
-			'audit',
-			{
-				grades: areaGrades,
-				grip: Boolean(plan.grip),
-				gripReason: plan.grip
-					? 'The manager had already identified the gap, set clear actions and reviewed them weekly.'
-					: ''
-			},
-			when
-		);
-		const childView = pick(childViews);
-		const parentView = pick(parentViews);
-		await saveViews(
-			db,
-			auditorId,
-			id,
-			{
-				child_view: childView,
-				parent_view: parentView,
-				views_not_obtained:
-					childView && parentView
-						? ''
-						: !childView
-							? 'The child is pre-verbal; their experience was observed on a home visit.'
-							: 'The parent declined to take part in the audit conversation.',
-				worker_view:
-					'The worker reflected on what has changed for the child and where the work needs more pace.',
-				manager_view: 'The manager agreed the findings and the actions.'
-			},
-			when
-		);
-		const failing = derived.overall === 'requires-improvement' || derived.overall === 'inadequate';
-		const devs = plan.developments ?? (failing ? [Math.floor(next() * development.length)] : []);
-		for (const index of devs)
-			await addFinding(
-				db,
-				auditorId,
-				id,
-				{ ...development[index], kind: 'development', frameworkVersion: 'pqs-2025' },
-				when
-			);
-		const strong = plan.strengths ?? [Math.floor(next() * strengths.length)];
-		for (const index of strong)
-			await addFinding(
-				db,
-				auditorId,
-				id,
-				{ ...strengths[index], kind: 'strength', frameworkVersion: 'pqs-2025' },
-				when
-			);
-		const actionIds: string[] = [];
-		if (devs.length) {
-			actionIds.push(
-				await addAction(
-					db,
-					auditorId,
-					id,
-					{
-						description:
-							'Review the plan with the family and manager, with SMART outcomes and a clear contingency.',
-						ownerId: who.id,
-						dueOn: new Date(when.getTime() + days(28)).toISOString().slice(0, 10)
-					},
-					when
-				)
-			);
-		}
-		actionIds.push(
-			await addAction(
-				db,
-				auditorId,
-				id,
-				{
-					description:
-						'Discuss the audit in supervision and agree whether to share it with the team.',
-					ownerId: who.manager_id!,
-					dueOn: new Date(when.getTime() + days(14)).toISOString().slice(0, 10)
-				},
-				when
-			)
-		);
-		const finalised = new Date(when.getTime() + days(1));
-		const escalation = await finaliseAudit(
-			db,
-			definition,
-			auditorId,
-			id,
-			{ anonymityConfirmed: false, origin: 'http://localhost:3000' },
-			finalised
-		);
-		const recent = plan.monthsAgo < 1;
-		if (escalation && !recent)
-			await recordResponse(
-				db,
-				escalation === 'same-day' ? psw : who.manager_id!,
-				id,
-				escalation === 'same-day'
-					? 'The team manager and head of service met the worker the same day; a strategy discussion was held and the safety plan was updated that evening.'
-					: 'The team manager reviewed the case with the worker within two days and the plan was updated.',
-				new Date(finalised.getTime() + (escalation === 'same-day' ? 3 : 40) * 3_600_000)
-			);
-		if (!recent) {
-			const received = new Date(finalised.getTime() + days(2));
-			await recordReceipt(
-				db,
-				who.manager_id!,
-				id,
-				n % 2 ? 'Discuss in the next supervision; share the learning at the team meeting.' : '',
-				received
-			);
-			// Most actions are done and signed off in time; a few from the last four months are not.
-			const overdue = plan.monthsAgo <= 4 && n % 3 === 0;
-			for (const actionId of overdue ? actionIds.slice(1) : actionIds) {
-				await markActionDone(db, who.id, id, actionId, new Date(received.getTime() + days(10)));
-				await signOffAction(
-					db,
-					who.manager_id!,
-					id,
-					actionId,
-					new Date(received.getTime() + days(12))
-				);
-			}
-		}
-		// Moderation: a sample each quarter, by the principal social worker or a fellow auditor.
-		if (!recent && n % 4 === 0) {
-			const moderated: typeof areaGrades = { ...areaGrades };
-			const first = definition.areas[0].id;
-			if (n % 8 === 0 && moderated[first].grade !== 'not-applicable') {
-				const g = grades.indexOf(moderated[first].grade as Grade);
-				moderated[first] = {
-					grade: grades[g === 3 ? 2 : g + 1],
-					evidence: `${moderated[first].evidence} The moderator weighed the drift in visits more heavily.`
-				};
-			}
-			const moderatedAt = new Date(finalised.getTime() + days(9));
-			await assignModerator(db, psw, id, psw, moderatedAt);
-			await saveGrades(
-				db,
-				definition,
-				psw,
-				id,
-				'moderation',
-				{
-					grades: moderated,
-					grip: false,
-					gripReason: '',
-					comments:
-						n % 8 === 0
-							? 'Agreed overall; one area graded lower on the evidence of drift in visits.'
-							: 'Agreed: the grades are well evidenced and the actions proportionate.'
-				},
-				moderatedAt
-			);
-		}
-	}
+/** Creates a draft audit of a practitioner's work up to the day it is audited, `when`. */
+async function openAudit(
+	{ db, person }: Seed,
+	plan: Pick<Plan, 'practitioner' | 'auditor' | 'coAuditor' | 'type' | 'theme'>,
+	caseRef: string,
+	periodStart: string,
+	when: Date
+) {
+	const who = person(plan.practitioner);
+	const auditorId = person(plan.auditor).id;
+	const form = {
+		type: plan.type ?? 'journey-and-impact',
+		theme: plan.theme ?? null,
+		caseRef,
+		practitionerId: who.id,
+		managerId: who.manager_id,
+		coAuditorId: plan.coAuditor ? person(plan.coAuditor).id : null,
+		periodStart,
+		periodEnd: dateOnly(when),
+		auditedOn: dateOnly(when)
+	};
+	return { id: await createAudit(db, auditorId, form, when), auditorId, who, when };
+}
 
-	// An audit in progress: Martin Hughes has graded some areas of the demo practitioner's work.
-	const priya = person('practitioner@demo.test');
-	const auditor = person('auditor@demo.test').id;
-	const started = new Date(now.getTime() - days(1));
-	const draft = await createAudit(
-		db,
-		auditor,
-		{
-			type: 'journey-and-impact',
-			theme: null,
-			caseRef: 'C-209114',
-			practitionerId: priya.id,
-			managerId: priya.manager_id,
-			coAuditorId: null,
-			periodStart: addMonths(today, -6),
-			periodEnd: started.toISOString().slice(0, 10),
-			auditedOn: started.toISOString().slice(0, 10)
-		},
-		started
-	);
-	await saveGrades(
+/** Graded, with views, findings and actions, finalised; then its follow-up. */
+async function seedAudit(seed: Seed, audit: Audit) {
+	const { grades: areaGrades, overall } = await grade(seed, audit);
+	await addViews(seed, audit);
+	const failing = overall === 'requires-improvement' || overall === 'inadequate';
+	const actions = await addActions(seed, audit, await addFindings(seed, audit, failing));
+	const finalised = addMs(audit.when, days(1));
+	const origin = 'http://localhost:3000';
+	const { db, definition } = seed;
+	const done = { anonymityConfirmed: false, origin };
+	const escalation = await finaliseAudit(
 		db,
 		definition,
-		auditor,
-		draft,
-		'audit',
-		{
-			grades: Object.fromEntries(
-				definition.areas
-					.slice(0, 3)
-					.map((area) => [
-						area.id,
-						{ grade: 'good' as const, evidence: 'Seen in the records and the audit conversation.' }
-					])
-			),
-			grip: false,
-			gripReason: ''
-		},
-		started
+		audit.auditorId,
+		audit.id,
+		done,
+		finalised
 	);
+	// The most recent audit still waits for its urgent review.
+	if (audit.plan.monthsAgo < 1) return;
+	await followUp(seed, audit, actions, escalation, finalised);
+	if (audit.n % 4 === 0) await moderate(seed, audit, areaGrades, finalised);
+}
 
-	await seedDemoPathways(db, now);
+/** Most areas get the base grade; in about one audit in five, one area falls a grade below. */
+async function grade({ db, definition, texts, next, pick }: Seed, { plan, n, ...audit }: Audit) {
+	const lower = !plan.force && next() < 0.2 ? pick(definition.areas).id : undefined;
+	const areaGrades: AreaGrades = {};
+	for (const area of definition.areas) {
+		let grade: AreaGrade = plan.base;
+		if (area.id === lower && plan.base !== 'inadequate')
+			grade = grades[grades.indexOf(plan.base) + 1];
+		if (plan.force?.[area.id]) grade = plan.force[area.id];
+		if (area.optional && n % 3 === 0) grade = 'not-applicable';
+		const evidence =
+			grade === 'not-applicable' ? '' : texts.gradeEvidence.replace('{grade}', gradeNames[grade]);
+		areaGrades[area.id] = { grade, evidence };
+	}
+	const gripReason = plan.grip ? texts.gripReason : '';
+	const form = { grades: areaGrades, grip: Boolean(plan.grip), gripReason };
+	const { overall } = await saveGrades(
+		db,
+		definition,
+		audit.auditorId,
+		audit.id,
+		'audit',
+		form,
+		audit.when
+	);
+	return { grades: areaGrades, overall };
+}
+
+async function addViews({ db, texts, pick }: Seed, audit: Audit) {
+	const child = pick(texts.childViews);
+	const parent = pick(texts.parentViews);
+	const notObtained = texts.viewsNotObtained;
+	const views = {
+		child_view: child,
+		parent_view: parent,
+		views_not_obtained: child && parent ? '' : !child ? notObtained.child : notObtained.parent,
+		worker_view: texts.workerView,
+		manager_view: texts.managerView
+	};
+	await saveViews(db, audit.auditorId, audit.id, views, audit.when);
+}
+
+/** The plan's findings, or one picked in turn: a development where practice fell short. */
+async function addFindings({ db, texts, next }: Seed, { plan, ...audit }: Audit, failing: boolean) {
+	const byId = (list: DemoFinding[], ids: string[]) =>
+		ids.map((id) => list.find((f) => f.id === id)!);
+	const any = (list: DemoFinding[]) => [list[Math.floor(next() * list.length)]];
+	const developments = plan.developments
+		? byId(texts.developments, plan.developments)
+		: failing
+			? any(texts.developments)
+			: [];
+	const strengths = plan.strengths ? byId(texts.strengths, plan.strengths) : any(texts.strengths);
+	const findings = [
+		...developments.map((f) => ({ ...f, kind: 'development' as const })),
+		...strengths.map((f) => ({ ...f, kind: 'strength' as const }))
+	];
+	for (const { text, outcomes, standards, kind } of findings) {
+		const finding = { text, outcomes, standards, kind, frameworkVersion: demoFrameworkVersion };
+		await addFinding(db, audit.auditorId, audit.id, finding, audit.when);
+	}
+	return developments;
+}
+
+/** An action on the plan where there are developments, and one for supervision. */
+async function addActions({ db, texts }: Seed, audit: Audit, developments: DemoFinding[]) {
+	const due = (n: number) => dateOnly(addMs(audit.when, days(n)));
+	const { who } = audit;
+	const actions = [
+		{ description: texts.actions.development, ownerId: who.id, dueOn: due(28) },
+		{ description: texts.actions.supervision, ownerId: who.manager_id!, dueOn: due(14) }
+	].slice(developments.length ? 0 : 1);
+	const ids: string[] = [];
+	for (const action of actions)
+		ids.push(await addAction(db, audit.auditorId, audit.id, action, audit.when));
+	return ids;
+}
+
+/**
+ * The escalation answered, the audit received by the manager, and its actions done and signed
+ * off in time, except a few from the last four months.
+ */
+async function followUp(
+	{ db, texts, person }: Seed,
+	{ id, who, n, plan }: Audit,
+	actions: string[],
+	escalation: 'same-day' | 'urgent-review' | null,
+	finalised: Date
+) {
+	const manager = who.manager_id!;
+	if (escalation) {
+		const sameDay = escalation === 'same-day';
+		const by = sameDay ? person('psw@demo.test').id : manager;
+		const answered = addMs(finalised, (sameDay ? 3 : 40) * 3_600_000);
+		await recordResponse(db, by, id, texts.responses[escalation], answered);
+	}
+	const received = addMs(finalised, days(2));
+	await recordReceipt(db, manager, id, n % 2 ? texts.receipt : '', received);
+	const overdue = plan.monthsAgo <= 4 && n % 3 === 0;
+	for (const actionId of overdue ? actions.slice(1) : actions) {
+		await markActionDone(db, who.id, id, actionId, addMs(received, days(10)));
+		await signOffAction(db, manager, id, actionId, addMs(received, days(12)));
+	}
+}
+
+/** A sample each quarter, moderated by the principal social worker; one in two graded lower. */
+async function moderate(seed: Seed, { id, n }: Audit, areaGrades: AreaGrades, finalised: Date) {
+	const { db, definition, texts } = seed;
+	const psw = seed.person('psw@demo.test').id;
+	const moderated = { ...areaGrades };
+	const first = definition.areas[0].id;
+	const lowered = n % 8 === 0;
+	if (lowered && moderated[first].grade !== 'not-applicable') {
+		const g = grades.indexOf(moderated[first].grade as Grade);
+		moderated[first] = {
+			grade: grades[g === 3 ? 2 : g + 1],
+			evidence: `${moderated[first].evidence} ${texts.moderation.loweredEvidence}`
+		};
+	}
+	const moderatedAt = addMs(finalised, days(9));
+	await assignModerator(db, psw, id, psw, moderatedAt);
+	const comments = lowered ? texts.moderation.lowered : texts.moderation.agreed;
+	const form = { grades: moderated, grip: false, gripReason: '', comments };
+	await saveGrades(db, definition, psw, id, 'moderation', form, moderatedAt);
+}
+
+/** An audit in progress: the first areas of the demo practitioner's work graded yesterday. */
+async function seedAuditInProgress(seed: Seed, now: Date) {
+	const { caseRef, areas, grade, evidence, ...plan } = seed.texts.inProgress;
+	const started = addMs(now, -days(1));
+	const audit = await openAudit(seed, plan, caseRef, addMonths(dateOnly(now), -6), started);
+	const graded = seed.definition.areas.slice(0, areas).map((a) => [a.id, { grade, evidence }]);
+	const form = { grades: Object.fromEntries(graded), grip: false, gripReason: '' };
+	await saveGrades(seed.db, seed.definition, audit.auditorId, audit.id, 'audit', form, started);
 }

@@ -1,51 +1,19 @@
 import { hashPassword } from '../auth/password';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { dateOnly, timestamp } from '../db/time';
+import { dateOnly, days, timestamp } from '../db/time';
 import { addMonths } from '../programme/month';
-import { demoPassword, demoPeople, demoTeams } from './authority';
-import { demoEvidence } from './evidence';
+import { relationshipKinds } from '../db/schema';
+import { demoContent, demoPassword } from './authority';
+import type { DemoContent } from './content';
 import { seedDemoAudits } from './seed-audits';
+import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
 import {
 	seedDemoAgreements,
-	seedDemoEvidence,
-	seedDemoExtras,
 	seedDemoObservations,
 	seedDemoProgrammes,
-	seedDemoSignoffs,
 	seedDemoSupervision
-} from './seed-evidence';
-
-/** The demo portfolios were written against the March 2025 standards. */
-const demoFrameworkVersion = 'pqs-2025';
-const pqsOutcomes = [
-	'1.1',
-	'1.2',
-	'1.3',
-	'1.4',
-	'2.1',
-	'2.2',
-	'2.3',
-	'2.4',
-	'2.5',
-	'2.6',
-	'3.1',
-	'3.2',
-	'3.3',
-	'4.1',
-	'4.2',
-	'4.3',
-	'4.4',
-	'4.5',
-	'5.1',
-	'5.2',
-	'5.3',
-	'5.4',
-	'6.1',
-	'6.2',
-	'6.3',
-	'6.4'
-];
+} from './seed-programme';
 
 /** A fictional registration number, the same for a person on every run. */
 function sweNumber(email: string) {
@@ -54,133 +22,140 @@ function sweNumber(email: string) {
 	return `SW${100000 + n}`;
 }
 
+/** When an ASYE now in `month` started: ten days into the month, so they stay in it a while. */
+const asyeStart = (now: Date, month: number) =>
+	addMonths(dateOnly(new Date(now.getTime() - days(10))), -(month - 1));
+
 /**
- * Creates the demo authority in an empty database, dated relative to today so that each
- * ASYE is in the month the demo describes (practitioner@demo.test in month 5).
+ * Creates the demo authority (content/demo) in an empty database, dated relative to today so
+ * that each ASYE is in the month the demo describes (practitioner@demo.test in month 5).
  */
 export async function seedDemoAuthority(db: Db, now = new Date()) {
-	const today = dateOnly(now);
-	const created = timestamp(now);
+	const content = demoContent();
 	// Everyone shares one password, so one hash serves (this is demo data only).
 	const passwordHash = await hashPassword(demoPassword);
-	const ids = new Map(demoPeople.map((p) => [p.email, newId()]));
+	await db.transaction().execute((tx) => insertPeople(tx, content, passwordHash, now));
+	const { programme } = content;
+	await seedDemoEvidence(db, content.evidence, now);
+	await seedDemoExtras(db, programme, 'practitioner@demo.test', asyeStart(now, 5));
+	const laterYears = ['lucy.chen@demo.test', 'dev.patel@demo.test', 'kwame.boateng@demo.test'];
+	await seedDemoSignoffs(db, programme, laterYears, now);
+	await seedDemoProgrammes(db, programme, now);
+	await seedDemoObservations(db, programme, now);
+	await seedDemoSupervision(db, programme, now);
+	await seedDemoAgreements(db, programme, now);
+	await seedDemoAudits(db, content.audits, now);
+}
+
+async function insertPeople(db: Db, content: DemoContent, passwordHash: string, now: Date) {
+	const { people, teams } = content;
+	const created = timestamp(now);
+	const ids = new Map(people.map((p) => [p.email, newId()]));
 	const id = (email: string) => ids.get(email)!;
-	// Ten days into the month, so that each ASYE stays in their month for a while after seeding.
-	const asyeStart = (month: number) =>
-		addMonths(dateOnly(new Date(now.getTime() - 10 * 86_400_000)), -(month - 1));
-	const teamIds = new Map(demoTeams.map((t) => [t.name, newId()]));
+	const teamIds = new Map(teams.map((t) => [t.name, newId()]));
+	await db
+		.insertInto('users')
+		.values(
+			people.map((p) => ({
+				id: id(p.email),
+				email: p.email,
+				name: p.name,
+				password_hash: passwordHash,
+				career_stage: p.stage ?? null,
+				swe_number: p.stage ? sweNumber(p.email) : null,
+				team_id: null,
+				active: 1,
+				created_at: created,
+				deactivated_at: null
+			}))
+		)
+		.execute();
+	await db
+		.insertInto('user_roles')
+		.values(people.flatMap((p) => p.roles.map((role) => ({ user_id: id(p.email), role }))))
+		.execute();
+	await db
+		.insertInto('teams')
+		.values(
+			teams.map((t) => ({
+				id: teamIds.get(t.name)!,
+				name: t.name,
+				manager_id: id(t.manager),
+				created_at: created
+			}))
+		)
+		.execute();
+	// Teams name their managers, so people join their teams once both exist.
+	for (const p of people.filter((p) => p.team))
+		await db
+			.updateTable('users')
+			.set({ team_id: teamIds.get(p.team!)! })
+			.where('id', '=', id(p.email))
+			.execute();
+	await insertSupervision(db, content, id, now);
+}
 
-	await db.transaction().execute(async (tx) => {
-		await tx
-			.insertInto('users')
-			.values(
-				demoPeople.map((p) => ({
-					id: id(p.email),
-					email: p.email,
-					name: p.name,
-					password_hash: passwordHash,
-					career_stage: p.stage ?? null,
-					swe_number: p.stage ? sweNumber(p.email) : null,
-					team_id: null,
-					active: 1,
-					created_at: created,
-					deactivated_at: null
-				}))
-			)
-			.execute();
-		await tx
-			.insertInto('user_roles')
-			.values(demoPeople.flatMap((p) => p.roles.map((role) => ({ user_id: id(p.email), role }))))
-			.execute();
-		await tx
-			.insertInto('teams')
-			.values(
-				demoTeams.map((t) => ({
-					id: teamIds.get(t.name)!,
-					name: t.name,
-					manager_id: id(t.manager),
-					created_at: created
-				}))
-			)
-			.execute();
-		for (const p of demoPeople.filter((p) => p.team)) {
-			await tx
-				.updateTable('users')
-				.set({ team_id: teamIds.get(p.team!)! })
-				.where('id', '=', id(p.email))
-				.execute();
-		}
-
-		const supervision = (
-			supervisor: string,
-			supervisee: string,
-			startsOn: string,
-			endsOn: string | null
-		) => ({
-			id: newId(),
-			supervisor_id: id(supervisor),
-			supervisee_id: id(supervisee),
-			starts_on: startsOn,
-			ends_on: endsOn,
-			created_by: null,
-			created_at: created
-		});
-		// ASYEs have been supervised since they started; others for the past year.
-		const current = demoPeople
-			.filter((p) => p.supervisor)
-			.map((p) =>
-				supervision(
-					p.supervisor!,
-					p.email,
-					p.asyeMonth ? asyeStart(p.asyeMonth) : addMonths(today, -12),
-					null
-				)
-			);
-		// History: the demo ASYE began with the team manager, then moved to a practice supervisor.
-		const first = current.find((s) => s.supervisee_id === id('practitioner@demo.test'))!;
-		const handover = addMonths(first.starts_on, 1);
-		const earlier = supervision(
-			'grace.mensah@demo.test',
-			'practitioner@demo.test',
-			first.starts_on,
-			handover
-		);
-		first.starts_on = handover;
-		await tx
-			.insertInto('supervisions')
-			.values([earlier, ...current])
-			.execute();
-		const asyes = demoPeople.filter((p) => p.asyeMonth);
-		await tx
-			.insertInto('enrolments')
-			.values(
-				asyes.map((p) => ({
-					id: newId(),
-					user_id: id(p.email),
-					programme: 'asye',
-					starts_on: asyeStart(p.asyeMonth!),
-					created_at: created
-				}))
-			)
-			.execute();
+/**
+ * ASYEs supervised and assessed since they started, and enrolled; others supervised for the past
+ * year.
+ */
+async function insertSupervision(
+	db: Db,
+	{ people }: DemoContent,
+	id: (email: string) => string,
+	now: Date
+) {
+	const supervision = (supervisor: string, supervisee: string, startsOn: string) => ({
+		id: newId(),
+		supervisor_id: id(supervisor),
+		supervisee_id: id(supervisee),
+		starts_on: startsOn,
+		ends_on: null as string | null,
+		created_by: null,
+		created_at: timestamp(now)
 	});
-	await seedDemoEvidence(db, demoEvidence, demoFrameworkVersion, now);
-	await seedDemoExtras(
-		db,
-		'practitioner@demo.test',
-		demoFrameworkVersion,
-		pqsOutcomes,
-		asyeStart(5)
+	const current = people
+		.filter((p) => p.supervisor)
+		.map((p) => {
+			const since = p.asyeMonth ? asyeStart(now, p.asyeMonth) : addMonths(dateOnly(now), -12);
+			return supervision(p.supervisor!, p.email, since);
+		});
+	// History: the demo ASYE began with the team manager, then moved to a practice supervisor.
+	const first = current.find((s) => s.supervisee_id === id('practitioner@demo.test'))!;
+	const handover = addMonths(first.starts_on, 1);
+	const earlier = {
+		...supervision('grace.mensah@demo.test', 'practitioner@demo.test', first.starts_on),
+		ends_on: handover
+	};
+	first.starts_on = handover;
+	// One person holds all three relationships, except where an external assessor assesses.
+	const assessorOf = new Map(
+		people.flatMap((p) => (p.assesses ?? []).map((email) => [id(email), id(p.email)]))
 	);
-	await seedDemoSignoffs(
-		db,
-		demoFrameworkVersion,
-		['lucy.chen@demo.test', 'dev.patel@demo.test', 'kwame.boateng@demo.test'],
-		now
-	);
-	await seedDemoProgrammes(db, now);
-	await seedDemoObservations(db, demoFrameworkVersion, now);
-	await seedDemoSupervision(db, now);
-	await seedDemoAgreements(db, now);
-	await seedDemoAudits(db, now);
+	await db
+		.insertInto('supervisions')
+		.values(
+			[earlier, ...current].flatMap((s) =>
+				relationshipKinds.map((kind) => ({
+					...s,
+					id: newId(),
+					kind,
+					supervisor_id:
+						kind === 'assessor' && s.ends_on === null
+							? (assessorOf.get(s.supervisee_id) ?? s.supervisor_id)
+							: s.supervisor_id
+				}))
+			)
+		)
+		.execute();
+	const enrolments = people
+		.filter((p) => p.asyeMonth)
+		.map((p) => ({
+			id: newId(),
+			user_id: id(p.email),
+			programme: 'asye',
+			starts_on: asyeStart(now, p.asyeMonth!),
+			created_at: timestamp(now)
+		}));
+	await db.insertInto('enrolments').values(enrolments).execute();
 }

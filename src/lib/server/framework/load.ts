@@ -55,6 +55,21 @@ function loadVersion(files: ContentFiles, folder: string): Framework {
 		);
 	}
 
+	const { domains, outcomeFiles } = readDomains(files, folder, indexFile);
+	addOutcomes(domains, outcomeFiles);
+
+	const sorted = [...domains.values()].sort(byNumber);
+	for (const domain of sorted) {
+		if (domain.outcomes.length === 0) {
+			throw new ContentError(`frameworks/${folder}`, `domain ${domain.id} has no outcomes`);
+		}
+		domain.outcomes.sort(byNumber);
+	}
+	return { version: index.data, introduction: index.body.trim(), domains: sorted };
+}
+
+/** The version's domains from their index files, and the outcome files beside them. */
+function readDomains(files: ContentFiles, folder: string, indexFile: string) {
 	const domains = new Map<string, Domain>();
 	const outcomeFiles: [string, string][] = [];
 	for (const [file, source] of Object.entries(filesUnder(files, `frameworks/${folder}`))) {
@@ -80,7 +95,11 @@ function loadVersion(files: ContentFiles, folder: string): Framework {
 		if (domains.has(data.id)) throw new ContentError(file, `duplicate domain id "${data.id}"`);
 		domains.set(data.id, { ...data, outcomes: [] });
 	}
+	return { domains, outcomeFiles };
+}
 
+/** Each outcome, read and checked, into the domain whose folder holds it. */
+function addOutcomes(domains: Map<string, Domain>, outcomeFiles: [string, string][]) {
 	const seen = new Map<string, string>();
 	for (const [file, source] of outcomeFiles) {
 		const doc = parseMarkdown(file, source, outcomeSchema);
@@ -100,15 +119,6 @@ function loadVersion(files: ContentFiles, folder: string): Framework {
 		}
 		domain.outcomes.push({ id, title, domainId, statements: parseStatements(file, id, doc.lines) });
 	}
-
-	const sorted = [...domains.values()].sort(byNumber);
-	for (const domain of sorted) {
-		if (domain.outcomes.length === 0) {
-			throw new ContentError(`frameworks/${folder}`, `domain ${domain.id} has no outcomes`);
-		}
-		domain.outcomes.sort(byNumber);
-	}
-	return { version: index.data, introduction: index.body.trim(), domains: sorted };
 }
 
 function pickCurrent(frameworks: Framework[], override?: string): Framework {

@@ -4,13 +4,13 @@ import { hasRole } from '../auth/access';
 import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import { optionalDateParts, formValues, type FieldErrors } from '../forms';
-import { currentSupervisees } from '../people/supervision';
+import { practitionersOf, supervisingKinds } from '../people/relationships';
 import { listPeopleWithRole } from '../people/users';
 import type { AssignmentInput, AssignmentScope } from './assignments';
 
 /**
- * Whom someone may assign a pathway to: a supervisor, the people they supervise and the teams
- * they manage; a principal social worker, anyone, any team, or the whole service.
+ * Whom someone may assign a pathway to: a supervisor, the people they line-manage or supervise
+ * and the teams they manage; a principal social worker, anyone, any team, or the whole service.
  */
 export async function assignableTo(db: Db, user: SessionUser) {
 	const psw = hasRole(user, 'psw');
@@ -18,7 +18,7 @@ export async function assignableTo(db: Db, user: SessionUser) {
 		error(403, 'Only supervisors and principal social workers assign learning pathways.');
 	const people = psw
 		? await listPeopleWithRole(db, 'practitioner')
-		: await currentSupervisees(db, user.id);
+		: await practitionersOf(db, user.id, supervisingKinds);
 	let teams = db.selectFrom('teams').select(['id', 'name']).orderBy('name');
 	if (!psw) teams = teams.where('manager_id', '=', user.id);
 	const scopes: AssignmentScope[] = ['person'];

@@ -9,7 +9,7 @@ import { saveViews } from '../audit/views';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
 import { getFramework } from '../framework';
-import { assignSupervisor } from '../people/supervision';
+import { assignSupervisor } from '../people/relationships';
 import { createTeam } from '../people/teams';
 import { acceptEvidence, returnEvidence } from '../review/review';
 import { learningFigures } from '../workforce/learning';

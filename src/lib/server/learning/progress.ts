@@ -88,35 +88,7 @@ export async function completePathway(
 		const steps = [...input.stepsDone, reflectionStep(work.pathway)];
 		await saveProgress(tx, practitionerId, work, steps, input.reflection, now);
 		const { pathway } = work;
-		const evidenceId = await createEvidence(
-			tx,
-			practitionerId,
-			{
-				title: `Learning pathway: ${pathway.title}`,
-				activityDate: dateOnly(now),
-				type: 'learning-activity',
-				account: `I completed the learning pathway “${pathway.title}” (${pathway.priorityAreaTitle}):\n${pathway.steps.map((s) => `${s.number}. ${s.kind}: ${s.title}`).join('\n')}`,
-				reflectionModel: 'free',
-				reflection: { text: input.reflection },
-				cpdType: 'formal-learning',
-				cpdRelevance: '',
-				cpdLearning: '',
-				cpdImpact: '',
-				peerReflected: null,
-				peerReflection: '',
-				cpdMinutes: Math.round(pathway.hours * 60)
-			},
-			now
-		);
-		await setMapping(
-			tx,
-			practitionerId,
-			evidenceId,
-			1,
-			{ frameworkVersion: input.frameworkVersion, outcomes: pathway.outcomes, statements: [] },
-			now
-		);
-		await submitEvidence(tx, practitionerId, evidenceId, 2, input.anonymityConfirmed, now);
+		const evidenceId = await submitReflection(tx, practitionerId, pathway, input, now);
 		const progress = await tx
 			.updateTable('pathway_progress')
 			.set({ completed_at: timestamp(now), evidence_id: evidenceId, updated_at: timestamp(now) })
@@ -145,4 +117,44 @@ export async function completePathway(
 		);
 		return { evidenceId, needsSubmitted: needs.length };
 	});
+}
+
+/** The closing reflection as learning-activity evidence on the pathway's outcomes, submitted. */
+async function submitReflection(
+	tx: Db,
+	practitionerId: string,
+	pathway: Pathway,
+	input: { reflection: string; frameworkVersion: string; anonymityConfirmed: boolean },
+	now: Date
+) {
+	const evidenceId = await createEvidence(
+		tx,
+		practitionerId,
+		{
+			title: `Learning pathway: ${pathway.title}`,
+			activityDate: dateOnly(now),
+			type: 'learning-activity',
+			account: `I completed the learning pathway “${pathway.title}” (${pathway.priorityAreaTitle}):\n${pathway.steps.map((s) => `${s.number}. ${s.kind}: ${s.title}`).join('\n')}`,
+			reflectionModel: 'free',
+			reflection: { text: input.reflection },
+			cpdType: 'formal-learning',
+			cpdRelevance: '',
+			cpdLearning: '',
+			cpdImpact: '',
+			peerReflected: null,
+			peerReflection: '',
+			cpdMinutes: Math.round(pathway.hours * 60)
+		},
+		now
+	);
+	await setMapping(
+		tx,
+		practitionerId,
+		evidenceId,
+		1,
+		{ frameworkVersion: input.frameworkVersion, outcomes: pathway.outcomes, statements: [] },
+		now
+	);
+	await submitEvidence(tx, practitionerId, evidenceId, 2, input.anonymityConfirmed, now);
+	return evidenceId;
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
+import { addMapping } from '../portfolio/evidence';
 
 /** Where an observation of practice took place: a home visit, or a meeting from STARLIng. */
 export const observationSettings = [
@@ -47,60 +48,8 @@ export async function recordObservation(
 	const evidenceId = newId();
 	const id = newId();
 	await db.transaction().execute(async (tx) => {
-		await tx
-			.insertInto('evidence')
-			.values({
-				id: evidenceId,
-				owner_id: practitionerId,
-				title: `Observation of practice: ${input.setting}`,
-				activity_date: input.observedOn,
-				type: 'observation',
-				account: `What went well:\n${input.wentWell}\n\nWhat to develop:\n${input.toDevelop}`,
-				reflection_model: 'free',
-				reflection: JSON.stringify({ text: '' }),
-				cpd_type: 'practice-learning',
-				cpd_relevance: '',
-				cpd_learning: '',
-				cpd_impact: '',
-				peer_reflected: null,
-				peer_reflection: '',
-				cpd_minutes: null,
-				status: 'accepted',
-				version: 1,
-				created_at: timestamp(now),
-				updated_at: timestamp(now),
-				submitted_at: timestamp(now),
-				anonymity_confirmed_at: null,
-				reviewed_by: observerId,
-				reviewed_at: timestamp(now),
-				review_feedback: null
-			})
-			.execute();
-		if (input.outcomes.length) {
-			await tx
-				.insertInto('evidence_outcomes')
-				.values(
-					input.outcomes.map((outcome_id) => ({
-						evidence_id: evidenceId,
-						framework_version: input.frameworkVersion,
-						outcome_id
-					}))
-				)
-				.execute();
-		}
-		if (input.statements.length) {
-			await tx
-				.insertInto('evidence_statements')
-				.values(
-					input.statements.map((s) => ({
-						evidence_id: evidenceId,
-						framework_version: input.frameworkVersion,
-						outcome_id: s.outcomeId,
-						statement_id: s.statementId
-					}))
-				)
-				.execute();
-		}
+		await insertEvidence(tx, evidenceId, observerId, practitionerId, input, now);
+		await addMapping(tx, evidenceId, input);
 		await tx
 			.insertInto('observations')
 			.values({
@@ -129,6 +78,46 @@ export async function recordObservation(
 		);
 	});
 	return evidenceId;
+}
+
+/** The observation as a portfolio record: accepted, reviewed by the observer. */
+async function insertEvidence(
+	tx: Db,
+	evidenceId: string,
+	observerId: string,
+	practitionerId: string,
+	input: ObservationInput,
+	now: Date
+) {
+	await tx
+		.insertInto('evidence')
+		.values({
+			id: evidenceId,
+			owner_id: practitionerId,
+			title: `Observation of practice: ${input.setting}`,
+			activity_date: input.observedOn,
+			type: 'observation',
+			account: `What went well:\n${input.wentWell}\n\nWhat to develop:\n${input.toDevelop}`,
+			reflection_model: 'free',
+			reflection: JSON.stringify({ text: '' }),
+			cpd_type: 'practice-learning',
+			cpd_relevance: '',
+			cpd_learning: '',
+			cpd_impact: '',
+			peer_reflected: null,
+			peer_reflection: '',
+			cpd_minutes: null,
+			status: 'accepted',
+			version: 1,
+			created_at: timestamp(now),
+			updated_at: timestamp(now),
+			submitted_at: timestamp(now),
+			anonymity_confirmed_at: null,
+			reviewed_by: observerId,
+			reviewed_at: timestamp(now),
+			review_feedback: null
+		})
+		.execute();
 }
 
 export function observationFor(db: Db, evidenceId: string) {

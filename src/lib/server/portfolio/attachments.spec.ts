@@ -37,9 +37,12 @@ const input = (title = 'Direct work with a child'): EvidenceInput => ({
 });
 
 /** A checked text file with bytes no other test uses (tests share one store). */
-function textFile(name = 'notes.txt', text = `Supervision notes ${newId()}`): CheckedFile {
+async function textFile(
+	name = 'notes.txt',
+	text = `Supervision notes ${newId()}`
+): Promise<CheckedFile> {
 	const bytes = new TextEncoder().encode(text);
-	const checked = checkUpload(name, bytes);
+	const checked = await checkUpload(name, bytes);
 	if (!checked.ok) throw new Error(checked.message);
 	return { name: checked.name, kind: checked.kind, size: checked.size, bytes };
 }
@@ -64,7 +67,7 @@ describe.each(testDatabases())('attachments on $name', (database) => {
 
 	it('saves a new record with its files, bytes and all', async () => {
 		const owner = await newUser(db);
-		const files = [textFile('one.txt'), textFile('two.txt')];
+		const files = [await textFile('one.txt'), await textFile('two.txt')];
 		const id = await createEvidenceWithFiles(db, owner, input(), files);
 		const record = await getEvidence(db, id);
 		expect(record?.attachments.map((a) => a.name)).toEqual(['one.txt', 'two.txt']);
@@ -76,7 +79,7 @@ describe.each(testDatabases())('attachments on $name', (database) => {
 
 	it('saves nothing, not even the record, when one of its files cannot be recorded', async () => {
 		const owner = await newUser(db);
-		const [good, bad] = [textFile('good.txt'), textFile('bad.txt')];
+		const [good, bad] = [await textFile('good.txt'), await textFile('bad.txt')];
 		// The database refuses a file without a type, after the record's row went in.
 		const refused = { ...bad, kind: { ...bad.kind, mime: null as unknown as string } };
 		await expect(createEvidenceWithFiles(db, owner, input(), [good, refused])).rejects.toThrow();
@@ -88,7 +91,7 @@ describe.each(testDatabases())('attachments on $name', (database) => {
 
 	it('deletes the bytes of a refused save, but not bytes another record uses', async () => {
 		const owner = await newUser(db);
-		const [shared, fresh] = [textFile('shared.txt'), textFile('fresh.txt')];
+		const [shared, fresh] = [await textFile('shared.txt'), await textFile('fresh.txt')];
 		const other = await createEvidenceWithFiles(db, owner, input('Other'), [shared]);
 		const id = await createEvidenceWithFiles(db, owner, input(), []);
 		await updateEvidenceWithFiles(db, owner, id, 1, input('Saved in another tab'), []);
@@ -103,8 +106,8 @@ describe.each(testDatabases())('attachments on $name', (database) => {
 
 	it('adds files to a saved record with its changes', async () => {
 		const owner = await newUser(db);
-		const id = await createEvidenceWithFiles(db, owner, input(), [textFile('first.txt')]);
-		const added = textFile('second.txt');
+		const id = await createEvidenceWithFiles(db, owner, input(), [await textFile('first.txt')]);
+		const added = await textFile('second.txt');
 		await updateEvidenceWithFiles(db, owner, id, 1, input('Changed'), [added]);
 		const record = await getEvidence(db, id);
 		expect(record).toMatchObject({ title: 'Changed', version: 2 });
@@ -114,7 +117,7 @@ describe.each(testDatabases())('attachments on $name', (database) => {
 
 	it('deletes a file’s bytes when the last record using them lets go of it', async () => {
 		const owner = await newUser(db);
-		const file = textFile();
+		const file = await textFile();
 		const first = await createEvidenceWithFiles(db, owner, input('First'), [file]);
 		const second = await createEvidenceWithFiles(db, owner, input('Second'), [file]);
 		const [firstRow] = await rowsFor(db, first);
@@ -133,7 +136,7 @@ describe.each(testDatabases())('attachments on $name', (database) => {
 
 	it('puts back bytes deleted between storing them and the transaction that uses them', async () => {
 		const owner = await newUser(db);
-		const file = textFile();
+		const file = await textFile();
 		const old = await createEvidenceWithFiles(db, owner, input('Old'), [file]);
 		// Another request stores the same bytes (already there, so nothing is written) ...
 		const uploads = await storeUploads([file]);
@@ -174,7 +177,7 @@ describe.each(postgres)('stored files on $name, with transactions at once', (dat
 
 	it('deletes unused bytes only after a transaction naming them has finished', async () => {
 		const owner = await newUser(db);
-		const file = textFile();
+		const file = await textFile();
 		const old = await createEvidenceWithFiles(db, owner, input('Old'), [file]);
 		await db
 			.updateTable('attachments')
@@ -201,8 +204,8 @@ describe.each(postgres)('stored files on $name, with transactions at once', (dat
 	});
 	it('deletes a draft with its mapping and files; bytes another record shares stay', async () => {
 		const owner = await newUser(db);
-		const shared = textFile('shared.txt');
-		const own = textFile('own.txt');
+		const shared = await textFile('shared.txt');
+		const own = await textFile('own.txt');
 		const draft = await createEvidenceWithFiles(db, owner, input('To delete'), [shared, own]);
 		const other = await createEvidenceWithFiles(db, owner, input('To keep'), [shared]);
 		await deleteDraft(db, owner, draft);
@@ -216,7 +219,7 @@ describe.each(postgres)('stored files on $name, with transactions at once', (dat
 	it('refuses to delete someone else’s draft, or a record once submitted', async () => {
 		const owner = await newUser(db);
 		const intruder = await newUser(db);
-		const file = textFile('kept.txt');
+		const file = await textFile('kept.txt');
 		const draft = await createEvidenceWithFiles(db, owner, input(), [file]);
 		await expect(deleteDraft(db, intruder, draft)).rejects.toThrow(FieldError);
 		await db.updateTable('evidence').set({ status: 'submitted' }).where('id', '=', draft).execute();

@@ -3,11 +3,12 @@ import { reflectiveModels } from '$lib/portfolio/vocabulary';
 import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
-import type { Evidence } from '../db/schema';
 import { FieldError } from '../errors';
 import { timestamp } from '../db/time';
 import { choiceOf, type MappedStandard } from '../standards/mapping';
 import { replaceStandards } from './standards';
+
+export { getEvidence, type EvidenceRecord } from './evidence-record';
 
 export interface EvidenceInput {
 	title: string;
@@ -135,6 +136,13 @@ export async function updateEvidence(
 	});
 }
 
+/** A record's mapping to the outcomes and statements of one framework version. */
+export interface OutcomeMapping {
+	frameworkVersion: string;
+	outcomes: string[];
+	statements: { outcomeId: string; statementId: string }[];
+}
+
 /**
  * Replaces the record's mapping to outcomes and statements in one framework version, and to
  * local practice standards when `standards` is given (left as they are when it is not).
@@ -144,44 +152,12 @@ export async function setMapping(
 	actorId: string,
 	id: string,
 	expectedVersion: number,
-	mapping: {
-		frameworkVersion: string;
-		outcomes: string[];
-		statements: { outcomeId: string; statementId: string }[];
-		standards?: MappedStandard[];
-	},
+	mapping: OutcomeMapping & { standards?: MappedStandard[] },
 	now = new Date()
 ) {
 	await inTransaction(db, async (tx) => {
 		await bumpVersion(tx, 'mapping', id, expectedVersion, now);
-		await tx.deleteFrom('evidence_statements').where('evidence_id', '=', id).execute();
-		await tx.deleteFrom('evidence_outcomes').where('evidence_id', '=', id).execute();
-		const version = mapping.frameworkVersion;
-		if (mapping.outcomes.length) {
-			await tx
-				.insertInto('evidence_outcomes')
-				.values(
-					mapping.outcomes.map((outcome_id) => ({
-						evidence_id: id,
-						framework_version: version,
-						outcome_id
-					}))
-				)
-				.execute();
-		}
-		if (mapping.statements.length) {
-			await tx
-				.insertInto('evidence_statements')
-				.values(
-					mapping.statements.map((s) => ({
-						evidence_id: id,
-						framework_version: version,
-						outcome_id: s.outcomeId,
-						statement_id: s.statementId
-					}))
-				)
-				.execute();
-		}
+		await replaceMapping(tx, id, mapping);
 		if (mapping.standards) await replaceStandards(tx, id, mapping.standards);
 		await recordEvent(
 			tx,
@@ -199,6 +175,43 @@ export async function setMapping(
 			now
 		);
 	});
+}
+
+/** The record's outcomes and statements in one framework version, in place of those it had. */
+async function replaceMapping(tx: Db, id: string, mapping: OutcomeMapping) {
+	await tx.deleteFrom('evidence_statements').where('evidence_id', '=', id).execute();
+	await tx.deleteFrom('evidence_outcomes').where('evidence_id', '=', id).execute();
+	await addMapping(tx, id, mapping);
+}
+
+/** Maps a record with no mapping yet to outcomes and statements in one framework version. */
+export async function addMapping(tx: Db, id: string, mapping: OutcomeMapping) {
+	const version = mapping.frameworkVersion;
+	if (mapping.outcomes.length) {
+		await tx
+			.insertInto('evidence_outcomes')
+			.values(
+				mapping.outcomes.map((outcome_id) => ({
+					evidence_id: id,
+					framework_version: version,
+					outcome_id
+				}))
+			)
+			.execute();
+	}
+	if (mapping.statements.length) {
+		await tx
+			.insertInto('evidence_statements')
+			.values(
+				mapping.statements.map((s) => ({
+					evidence_id: id,
+					framework_version: version,
+					outcome_id: s.outcomeId,
+					statement_id: s.statementId
+				}))
+			)
+			.execute();
+	}
 }
 
 /** What a record still needs before it can be submitted, as messages keyed by field. */
@@ -247,54 +260,4 @@ export async function submitEvidence(
 			now
 		);
 	});
-}
-
-export interface EvidenceRecord extends Omit<Evidence, 'reflection'> {
-	reflection: Record<string, string>;
-	outcomes: string[];
-	statements: { outcomeId: string; statementId: string }[];
-	frameworkVersion: string | null;
-	attachments: { id: string; name: string; mime: string; size: number; created_at: string }[];
-	ownerName: string;
-	reviewerName: string | null;
-}
-
-export async function getEvidence(db: Db, id: string): Promise<EvidenceRecord | undefined> {
-	const row = await db
-		.selectFrom('evidence')
-		.innerJoin('users as owner', 'owner.id', 'evidence.owner_id')
-		.leftJoin('users as reviewer', 'reviewer.id', 'evidence.reviewed_by')
-		.selectAll('evidence')
-		.select(['owner.name as ownerName', 'reviewer.name as reviewerName'])
-		.where('evidence.id', '=', id)
-		.executeTakeFirst();
-	if (!row) return undefined;
-	const outcomes = await db
-		.selectFrom('evidence_outcomes')
-		.selectAll()
-		.where('evidence_id', '=', id)
-		.execute();
-	const statements = await db
-		.selectFrom('evidence_statements')
-		.selectAll()
-		.where('evidence_id', '=', id)
-		.execute();
-	const attachments = await db
-		.selectFrom('attachments')
-		.select(['id', 'name', 'mime', 'size', 'created_at'])
-		.where('evidence_id', '=', id)
-		.where('removed_at', 'is', null)
-		.orderBy('created_at')
-		.execute();
-	const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
-	return {
-		...row,
-		reflection: JSON.parse(row.reflection) as Record<string, string>,
-		outcomes: outcomes.map((o) => o.outcome_id).sort(byNumber),
-		statements: statements
-			.map((s) => ({ outcomeId: s.outcome_id, statementId: s.statement_id }))
-			.sort((a, b) => byNumber(a.statementId, b.statementId)),
-		frameworkVersion: outcomes[0]?.framework_version ?? null,
-		attachments
-	};
 }

@@ -1,3 +1,5 @@
+import type { FileTypeResult } from 'file-type';
+
 // What a refused file really is, in words, so that the refusal says what the bytes are instead
 // of repeating what the name claims: "“report.pdf” is a web page (HTML), not a PDF as its name
 // says", never "save it as a PDF" to someone whose file is already called .pdf.
@@ -27,15 +29,54 @@ interface Found {
 }
 
 const asPdf = 'Save it as a PDF, then attach that.';
+const asDocx = 'Save it as a Word document (.docx) or as a PDF, then attach that.';
 const cannot = (things: string) => `${things} cannot be attached.`;
-const text = (bytes: Uint8Array, length: number) =>
-	new TextDecoder('utf-8').decode(bytes.subarray(0, length)).replace(/^\ufeff/, '');
-const starts = (bytes: Uint8Array, signature: string, at = 0) =>
-	text(bytes.subarray(at), signature.length) === signature;
+const excel: Found = { what: 'an Excel spreadsheet', advice: asPdf };
+const powerPoint: Found = { what: 'a PowerPoint presentation', advice: asPdf };
+const macros: Found = {
+	what: 'a Word document with macros',
+	advice: 'Save it as a Word document (.docx) without macros, or as a PDF.'
+};
+const program: Found = { what: 'a program', advice: cannot('Programs') };
+
+/** Files people commonly attach by mistake, by what `file-type` calls them. */
+const described: Record<string, Found> = {
+	xlsx: excel,
+	xlsm: excel,
+	xltx: excel,
+	xltm: excel,
+	pptx: powerPoint,
+	pptm: powerPoint,
+	ppsx: powerPoint,
+	ppsm: powerPoint,
+	potx: powerPoint,
+	potm: powerPoint,
+	docm: macros,
+	dotm: macros,
+	dotx: { what: 'a Word template', advice: asDocx },
+	odt: { what: 'an OpenDocument text document', advice: asDocx },
+	ods: { what: 'an OpenDocument spreadsheet', advice: asPdf },
+	odp: { what: 'an OpenDocument presentation', advice: asPdf },
+	zip: { what: 'a ZIP archive', advice: 'Attach the files inside it one at a time.' },
+	rar: { what: 'a RAR archive', advice: cannot('Archives') },
+	'7z': { what: 'a 7-Zip archive', advice: cannot('Archives') },
+	exe: { what: 'a Windows program', advice: cannot('Programs') },
+	elf: program,
+	macho: program,
+	heic: {
+		what: 'a photo in HEIC format',
+		advice:
+			'Save it as a JPEG (on an iPhone, choose “Most Compatible” in Settings, Camera, Formats), then attach that.'
+	}
+};
 
 /** Markup: what kind, and how to turn it into something that can be attached. */
 function markup(bytes: Uint8Array): Found {
-	const start = text(bytes, 1024).trimStart().toLowerCase();
+	const start = new TextDecoder('utf-8')
+		.decode(bytes.subarray(0, 1024))
+		.replace(/^\ufeff/, '')
+		.trimStart()
+		.toLowerCase();
 	if (start.includes('<svg'))
 		return {
 			what: 'an SVG image',
@@ -55,41 +96,23 @@ function markup(bytes: Uint8Array): Found {
 	};
 }
 
-/** ZIP archives that are not Word documents: spreadsheets, slides, macros, or plain archives. */
-function zip(names: Set<string>): Found {
-	const has = (prefix: string) => [...names].some((n) => n.startsWith(prefix));
-	if (has('xl/')) return { what: 'an Excel spreadsheet', advice: asPdf };
-	if (has('ppt/')) return { what: 'a PowerPoint presentation', advice: asPdf };
-	if (has('word/'))
-		return {
-			what: 'a Word document with macros',
-			advice: 'Save it as a Word document (.docx) without macros, or as a PDF.'
-		};
-	return { what: 'a ZIP archive', advice: 'Attach the files inside it one at a time.' };
-}
-
 /** What the bytes are, when they are something people commonly attach by mistake. */
 export function whatTheBytesAre(
 	bytes: Uint8Array,
 	refused: 'markup' | 'unknown',
-	zipNames?: Set<string>
+	found?: FileTypeResult
 ): Found | undefined {
 	if (refused === 'markup') return markup(bytes);
-	if (zipNames) return zip(zipNames);
-	if (starts(bytes, 'MZ')) return { what: 'a Windows program', advice: cannot('Programs') };
-	if (starts(bytes, '\x7fELF')) return { what: 'a program', advice: cannot('Programs') };
-	if (starts(bytes, 'Rar!')) return { what: 'a RAR archive', advice: cannot('Archives') };
-	if (starts(bytes, 'ftyp', 4)) {
-		const brand = text(bytes.subarray(8), 4).toLowerCase();
-		if (['heic', 'heix', 'hevc', 'mif1', 'msf1'].includes(brand))
-			return {
-				what: 'a photo in HEIC format',
-				advice:
-					'Save it as a JPEG (on an iPhone, choose “Most Compatible” in Settings, Camera, Formats), then attach that.'
-			};
-		return { what: 'a video', advice: cannot('Videos') };
-	}
-	if (starts(bytes, 'ID3')) return { what: 'an audio recording', advice: cannot('Recordings') };
+	if (!found) return undefined;
+	if (Object.hasOwn(described, found.ext)) return described[found.ext];
+	if (found.mime.startsWith('video/')) return { what: 'a video', advice: cannot('Videos') };
+	if (found.mime.startsWith('audio/'))
+		return { what: 'an audio recording', advice: cannot('Recordings') };
+	if (found.mime.startsWith('image/'))
+		return {
+			what: `an image in ${found.ext.toUpperCase()} format`,
+			advice: 'Save it as a JPEG or PNG, then attach that.'
+		};
 	return undefined;
 }
 
@@ -98,11 +121,11 @@ export function refusalMessage(
 	name: string,
 	bytes: Uint8Array,
 	refused: 'markup' | 'unknown',
-	zipNames?: Set<string>
+	detected?: FileTypeResult
 ): string {
 	const quoted = `“${name}”`;
 	const claimed = claimedKind(name);
-	const found = whatTheBytesAre(bytes, refused, zipNames);
+	const found = whatTheBytesAre(bytes, refused, detected);
 	if (found)
 		return `${quoted} is ${found.what}${claimed ? `, not ${claimed} as its name says` : ''}. ${found.advice}`;
 	return claimed

@@ -1,3 +1,4 @@
+import { fileTypeFromBuffer, type FileTypeResult } from 'file-type';
 import { refusalMessage } from './file-description';
 
 export const maxFileBytes = 10 * 1024 * 1024;
@@ -26,96 +27,39 @@ const allKinds = [pdf, docx, doc, jpeg, png, gif, webp, text];
 const bytesPerMegabyte = 1024 * 1024;
 const maxNameLength = 200;
 
-const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
-const pdfSignature = ascii('%PDF-');
-const zipSignature = ascii('PK\x03\x04');
-const zipLocalSignature = 0x04034b50;
-const zipCentralSignature = 0x02014b50;
-const zipEndSignature = 0x06054b50;
-const zipDescriptorSignature = 0x08074b50;
-const ole2Signature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const jpegSignature = [0xff, 0xd8, 0xff];
-const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const gifSignatures = [ascii('GIF87a'), ascii('GIF89a')];
-const riffSignature = ascii('RIFF');
-const webpSignature = ascii('WEBP');
 const utf8Bom = [0xef, 0xbb, 0xbf];
+
+/**
+ * The kinds that may be attached, by what `file-type` calls the bytes. An animated PNG is a
+ * PNG. Old Word documents are OLE2 containers (`cfb`), which Excel, PowerPoint, Outlook and
+ * Windows Installer files share, so this accepts them too; downloads carry a Word extension
+ * (see `downloadName`). Office packages are told apart by the content types they declare, as
+ * Office does: a .docm (macros) is not a .docx, and Office runs macros only from a package
+ * declared macro-enabled.
+ */
+const allowed: Record<string, FileKind> = {
+	pdf,
+	docx,
+	cfb: doc,
+	jpg: jpeg,
+	png,
+	apng: png,
+	gif,
+	webp
+};
 
 // HTML and SVG are valid text, but a browser that opens one runs its scripts, so text that
 // announces itself as markup is refused even though downloads are served as attachments.
 const markupStarts = ['<!doctype', '<html', '<svg', '<?xml', '<script'];
 
-// Enough entries for any real document; stops a crafted archive from keeping the scan busy.
-const maxZipEntries = 10_000;
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const zipNames = new TextDecoder('utf-8');
-
-function startsWith(bytes: Uint8Array, signature: number[], at = 0): boolean {
-	if (bytes.length < at + signature.length) return false;
-	return signature.every((b, i) => bytes[at + i] === b);
-}
-
-/** Entry names (lower case) from the local headers at the start and from the central directory. */
-function zipEntryNames(bytes: Uint8Array): Set<string> {
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const names = new Set<string>();
-	const name = (at: number, length: number) =>
-		zipNames.decode(bytes.subarray(at, at + length)).toLowerCase();
-
-	// Local headers first: they work even when the archive is cut short, but stop at the first
-	// entry whose size is only given after its data (bit 3), as the next header can't be found.
-	let at = 0;
-	for (let i = 0; i < maxZipEntries && at + 30 <= bytes.length; i++) {
-		if (view.getUint32(at, true) !== zipLocalSignature) break;
-		const flags = view.getUint16(at + 6, true);
-		const compressedSize = view.getUint32(at + 18, true);
-		const nameLength = view.getUint16(at + 26, true);
-		const extraLength = view.getUint16(at + 28, true);
-		if (at + 30 + nameLength > bytes.length) break;
-		names.add(name(at + 30, nameLength));
-		if (compressedSize === 0xffffffff || (flags & 0x08 && compressedSize === 0)) break;
-		at += 30 + nameLength + extraLength + compressedSize;
-		if (
-			flags & 0x08 &&
-			at + 4 <= bytes.length &&
-			view.getUint32(at, true) === zipDescriptorSignature
-		)
-			at += 16;
-	}
-
-	// The central directory lists every entry; its end record sits in the last 64 KiB or so.
-	const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-	for (let end = bytes.length - 22; end >= lowest; end--) {
-		if (view.getUint32(end, true) !== zipEndSignature) continue;
-		const entries = view.getUint16(end + 10, true);
-		let entry = view.getUint32(end + 16, true);
-		for (let i = 0; i < Math.min(entries, maxZipEntries) && entry + 46 <= end; i++) {
-			if (view.getUint32(entry, true) !== zipCentralSignature) break;
-			const nameLength = view.getUint16(entry + 28, true);
-			const extraLength = view.getUint16(entry + 30, true);
-			const commentLength = view.getUint16(entry + 32, true);
-			if (entry + 46 + nameLength > end) break;
-			names.add(name(entry + 46, nameLength));
-			entry += 46 + nameLength + extraLength + commentLength;
-		}
-		break;
-	}
-	return names;
-}
-
-/** A .docx: a ZIP holding a Word main part. Plain archives, spreadsheets and slides are not. */
-function isDocx(bytes: Uint8Array): boolean {
-	const names = zipEntryNames(bytes);
-	// Macro projects only belong in .docm files; a .docx carrying one is a disguise.
-	for (const name of names) if (name.endsWith('vbaproject.bin')) return false;
-	return names.has('word/document.xml');
-}
 
 type TextCheck = 'text' | 'markup' | 'empty' | 'not text';
 
+/** Plain text has no signature: it is valid UTF-8 without control characters, and not markup. */
 function checkText(bytes: Uint8Array): TextCheck {
-	const body = startsWith(bytes, utf8Bom) ? bytes.subarray(utf8Bom.length) : bytes;
+	const bom = utf8Bom.every((b, i) => bytes[i] === b);
+	const body = bom ? bytes.subarray(utf8Bom.length) : bytes;
 	if (body.length === 0) return 'empty';
 	for (const b of body) {
 		// UTF-8 only uses bytes below 0x20 for the C0 controls themselves, so bytes will do.
@@ -131,32 +75,34 @@ function checkText(bytes: Uint8Array): TextCheck {
 	return markupStarts.some((s) => start.startsWith(s)) ? 'markup' : 'text';
 }
 
-type Classification = { kind: FileKind } | { refused: 'empty' | 'markup' | 'unknown' };
+/** What `file-type` finds the bytes to be, if anything; a file it cannot parse is nothing known. */
+async function detect(bytes: Uint8Array): Promise<FileTypeResult | undefined> {
+	try {
+		return await fileTypeFromBuffer(bytes);
+	} catch {
+		return undefined;
+	}
+}
 
-function classify(bytes: Uint8Array): Classification {
+type Classification =
+	| { kind: FileKind }
+	| { refused: 'empty' | 'markup' }
+	| { refused: 'unknown'; found?: FileTypeResult };
+
+async function classify(bytes: Uint8Array): Promise<Classification> {
 	if (bytes.length === 0) return { refused: 'empty' };
-	if (startsWith(bytes, pdfSignature)) return { kind: pdf };
-	if (startsWith(bytes, zipSignature)) {
-		return isDocx(bytes) ? { kind: docx } : { refused: 'unknown' };
-	}
-	// Excel, PowerPoint, Outlook and Windows Installer files share this container signature, so
-	// this accepts them too; downloads should carry a Word extension (see `downloadName`).
-	if (startsWith(bytes, ole2Signature)) return { kind: doc };
-	if (startsWith(bytes, jpegSignature)) return { kind: jpeg };
-	if (startsWith(bytes, pngSignature)) return { kind: png };
-	if (gifSignatures.some((s) => startsWith(bytes, s))) return { kind: gif };
-	if (startsWith(bytes, riffSignature) && startsWith(bytes, webpSignature, 8)) {
-		return { kind: webp };
-	}
+	const found = await detect(bytes);
+	if (found && Object.hasOwn(allowed, found.ext)) return { kind: allowed[found.ext] };
+	// Text-based formats (RTF, CSV, calendars) are taken as the plain text they are.
 	const check = checkText(bytes);
 	if (check === 'text') return { kind: text };
-	if (check === 'not text') return { refused: 'unknown' };
+	if (check === 'not text') return { refused: 'unknown', found };
 	return { refused: check };
 }
 
 /** The allowed kind the bytes are, or undefined. */
-export function sniffFileKind(bytes: Uint8Array): FileKind | undefined {
-	const result = classify(bytes);
+export async function sniffFileKind(bytes: Uint8Array): Promise<FileKind | undefined> {
+	const result = await classify(bytes);
 	return 'kind' in result ? result.kind : undefined;
 }
 
@@ -214,7 +160,7 @@ export type UploadCheck =
 	{ ok: true; kind: FileKind; name: string; size: number } | { ok: false; message: string };
 
 /** Checks one uploaded file: its name, size, and what its bytes are. `name` is what the browser sent. */
-export function checkUpload(name: string, bytes: Uint8Array): UploadCheck {
+export async function checkUpload(name: string, bytes: Uint8Array): Promise<UploadCheck> {
 	const nameProblem = fileNameProblem(name);
 	if (nameProblem) return { ok: false, message: nameProblem };
 	const quoted = `“${name}”`;
@@ -226,11 +172,11 @@ export function checkUpload(name: string, bytes: Uint8Array): UploadCheck {
 			message: `${quoted} is ${inMegabytes(size)}: files must be ${inMegabytes(maxFileBytes)} or smaller.`
 		};
 	}
-	const result = classify(bytes);
+	const result = await classify(bytes);
 	if ('kind' in result) return { ok: true, kind: result.kind, name, size };
 	if (result.refused === 'empty') return { ok: false, message: `${quoted} is empty.` };
-	const zipNames = startsWith(bytes, zipSignature) ? zipEntryNames(bytes) : undefined;
-	return { ok: false, message: refusalMessage(name, bytes, result.refused, zipNames) };
+	const found = result.refused === 'unknown' ? result.found : undefined;
+	return { ok: false, message: refusalMessage(name, bytes, result.refused, found) };
 }
 
 /**

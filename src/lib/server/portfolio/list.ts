@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db } from '../db';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database, Db } from '../db';
 import { practiceStandardSets } from '../standards';
 import { findItem } from '../standards/mapping';
 
@@ -31,7 +31,7 @@ export async function listEvidence(
 	filters: EvidenceFilters = {},
 	limit = 200
 ) {
-	let query = db
+	const rows = await db
 		.selectFrom('evidence')
 		.select([
 			'evidence.id',
@@ -42,50 +42,8 @@ export async function listEvidence(
 			'updated_at',
 			'submitted_at'
 		])
-		.where('owner_id', '=', ownerId);
-	if (filters.type) query = query.where('type', '=', filters.type);
-	if (filters.status) query = query.where('status', '=', filters.status as 'draft');
-	if (filters.from) query = query.where('activity_date', '>=', filters.from);
-	if (filters.to) query = query.where('activity_date', '<=', filters.to);
-	if (filters.outcome) {
-		const outcome = filters.outcome;
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('evidence_outcomes')
-					.select('evidence_id')
-					.whereRef('evidence_id', '=', 'evidence.id')
-					.where('outcome_id', '=', outcome)
-			)
-		);
-	}
-	if (filters.standard) {
-		const ref = filters.standard;
-		const version = findItem(practiceStandardSets(), ref)?.set.version ?? '';
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('evidence_standards')
-					.select('evidence_id')
-					.whereRef('evidence_id', '=', 'evidence.id')
-					.where('item_ref', '=', ref)
-					.where('set_version', '=', version)
-			)
-		);
-	}
-	for (const word of (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-		// Every word must appear somewhere in the record's own text.
-		const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		// An explicit ESCAPE, because SQLite has no default escape character and PostgreSQL does.
-		query = query.where((eb) =>
-			eb.or(
-				searched.map((column) =>
-					eb(sql<string>`lower(${sql.ref(column)})`, 'like', sql<string>`${like} escape '\\'`)
-				)
-			)
-		);
-	}
-	const rows = await query
+		.where('owner_id', '=', ownerId)
+		.where(matching(filters))
 		.orderBy('activity_date', 'desc')
 		.orderBy('updated_at', 'desc')
 		.limit(limit)
@@ -107,4 +65,56 @@ export async function listEvidence(
 			.map((o) => o.outcome_id)
 			.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
 	}));
+}
+
+type EvidenceWhere = ExpressionBuilder<Database, 'evidence'>;
+
+/** The records the filters select: by type, status and dates, by mapping, and by search words. */
+function matching(filters: EvidenceFilters) {
+	return (eb: EvidenceWhere) => {
+		const conditions: Expression<SqlBool>[] = [];
+		if (filters.type) conditions.push(eb('type', '=', filters.type));
+		if (filters.status) conditions.push(eb('status', '=', filters.status as 'draft'));
+		if (filters.from) conditions.push(eb('activity_date', '>=', filters.from));
+		if (filters.to) conditions.push(eb('activity_date', '<=', filters.to));
+		if (filters.outcome) conditions.push(mappedTo(eb, filters.outcome));
+		if (filters.standard) conditions.push(mappedToStandard(eb, filters.standard));
+		for (const word of (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8))
+			conditions.push(mentions(eb, word));
+		return eb.and(conditions);
+	};
+}
+
+function mappedTo(eb: EvidenceWhere, outcome: string) {
+	return eb.exists(
+		eb
+			.selectFrom('evidence_outcomes')
+			.select('evidence_id')
+			.whereRef('evidence_id', '=', 'evidence.id')
+			.where('outcome_id', '=', outcome)
+	);
+}
+
+/** Mapped to a practice standard's item in the set's current edition. */
+function mappedToStandard(eb: EvidenceWhere, ref: string) {
+	const version = findItem(practiceStandardSets(), ref)?.set.version ?? '';
+	return eb.exists(
+		eb
+			.selectFrom('evidence_standards')
+			.select('evidence_id')
+			.whereRef('evidence_id', '=', 'evidence.id')
+			.where('item_ref', '=', ref)
+			.where('set_version', '=', version)
+	);
+}
+
+/** The word appears somewhere in the record's own text. */
+function mentions(eb: EvidenceWhere, word: string) {
+	const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	// An explicit ESCAPE, because SQLite has no default escape character and PostgreSQL does.
+	return eb.or(
+		searched.map((column) =>
+			eb(sql<string>`lower(${sql.ref(column)})`, 'like', sql<string>`${like} escape '\\'`)
+		)
+	);
 }

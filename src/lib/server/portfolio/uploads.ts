@@ -46,7 +46,7 @@ export async function readUploads(
 	for (const entry of form.getAll('files')) {
 		if (typeof entry === 'string' || (entry.size === 0 && entry.name === '')) continue;
 		const bytes = new Uint8Array(await entry.arrayBuffer());
-		const checked = checkUpload(entry.name, bytes);
+		const checked = await checkUpload(entry.name, bytes);
 		if (!checked.ok)
 			return {
 				files: [],

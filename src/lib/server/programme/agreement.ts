@@ -43,8 +43,8 @@ export async function createAgreement(
 }
 
 /**
- * Signs the agreement as the practitioner, their supervisor, or the assessor (a third person
- * with the supervisor role, neither of the other two). Each signature is given once.
+ * Signs the agreement as the practitioner, their supervisor, or the assessor (a third person,
+ * neither of the other two). Each signature is given once.
  */
 export async function signAgreement(
 	db: Db,

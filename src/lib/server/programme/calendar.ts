@@ -1,10 +1,28 @@
+import { formatDate } from '../../format';
 import type { Programme } from './definition';
-import { addDays } from '../db/time';
-import { addMonths } from './month';
+import {
+	accruedAt,
+	addFractionalMonths,
+	daysPerMonth,
+	pausedSpans,
+	toReal,
+	toWorking,
+	type Pause,
+	type PausedSpan,
+	type Segment
+} from './working-time';
+
+export { addFractionalMonths, type Pause } from './working-time';
 
 export interface Extension {
 	months: number;
 	reason: string;
+}
+
+/** Working hours changed from a date on, as a fraction of full time. */
+export interface HoursChange {
+	fromOn: string;
+	fte: number;
 }
 
 export interface DueReview {
@@ -19,55 +37,116 @@ export interface DueReview {
 	why: string[];
 }
 
-const daysPerMonth = 365.25 / 12;
-
-/** A date some (possibly fractional) months after another: whole calendar months, then days. */
-export function addFractionalMonths(date: string, months: number): string {
-	const whole = Math.floor(months + 1e-9);
-	const days = Math.round((months - whole) * daysPerMonth);
-	return addDays(addMonths(date, whole), days);
+/** Changes of hours and pauses since the start; `today` is where a pause not yet resumed ends. */
+export interface CalendarChanges {
+	hours?: HoursChange[];
+	pauses?: Pause[];
+	today?: string;
 }
 
 const monthsText = (n: number) => `${Number(n.toFixed(2))} ${n === 1 ? 'month' : 'months'}`;
+const hoursText = (fte: number) => (fte === 1 ? 'full time' : `${fte} of full time`);
+const daysText = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** Working hours on a day: the latest change from then or before, or the hours at the start. */
+export function hoursOn(startFte: number, hours: HoursChange[], date: string) {
+	return hours.filter((h) => h.fromOn <= date).at(-1)?.fte ?? startFte;
+}
+
+function checkFraction(fte: number) {
+	if (!(fte > 0 && fte <= 1))
+		throw new Error('working hours must be more than 0 and at most full time');
+}
 
 /**
  * Review due dates for someone on a programme. Working part-time stretches every date in
- * proportion (a 12-month programme at 0.6 of full time takes 20 months), and extensions stretch
- * the whole programme, and so every date, in proportion too. Each moved date says why.
+ * proportion (a 12-month programme at 0.6 of full time takes 20 months); a change of hours
+ * stretches what is left from its date; extensions stretch the whole programme, at the latest
+ * hours, and so every date in proportion too; a pause moves every later date by its length in
+ * days. Each moved date says why.
+ *
+ * The work is done in working time (`working-time.ts`): full-time-equivalent months accrue
+ * there, segment by segment of hours, and a review at month m is due when they reach
+ * m × (M + E × latest hours) / M, for a programme of M months extended by E.
  */
 export function programmeCalendar(
 	programme: Programme,
 	startsOn: string,
 	fte = 1,
-	extensions: Extension[] = []
+	extensions: Extension[] = [],
+	changes: CalendarChanges = {}
 ) {
-	if (!(fte > 0 && fte <= 1))
-		throw new Error('working hours must be more than 0 and at most full time');
-	const partTimeLength = programme.months / fte;
+	checkFraction(fte);
+	const hours = [...(changes.hours ?? [])].sort((a, b) => a.fromOn.localeCompare(b.fromOn));
+	hours.forEach((h) => checkFraction(h.fte));
+	const pauses = changes.pauses ?? [];
+	if (!changes.today && pauses.some((p) => p.endsOn === null))
+		throw new Error('a pause not yet resumed needs today’s date');
+	const spans = pausedSpans(pauses, changes.today ?? startsOn);
+	const segments: Segment[] = [
+		{ from: startsOn, fte },
+		...hours.map((h) => ({ from: toWorking(spans, h.fromOn), fte: h.fte }))
+	];
+	const latest = segments.at(-1)!.fte;
 	const extensionMonths = extensions.reduce((sum, e) => sum + e.months, 0);
-	const length = partTimeLength + extensionMonths;
-	const scale = length / programme.months;
+	const stretch = (programme.months + extensionMonths * latest) / programme.months;
+	const dueAt = (month: number) => {
+		const working = accruedAt(segments, month * stretch);
+		return { ...working, date: toReal(spans, working.date) };
+	};
 	const reviews: DueReview[] = programme.reviews.map((review) => {
-		const why: string[] = [];
-		if (fte < 1) {
-			why.push(
-				`${review.title} falls ${monthsText(review.month)} into the programme at full time; at ${fte} of full time that is ${monthsText(review.month / fte)}`
-			);
-		}
-		for (const extension of extensions) {
-			why.push(
-				`the programme was extended by ${monthsText(extension.months)} (${extension.reason}), which moves every date in proportion`
-			);
-		}
+		const dueOn = dueAt(review.month).date;
 		return {
 			id: review.id,
 			title: review.title,
 			final: review.final,
 			optional: review.optional,
 			plannedOn: addFractionalMonths(startsOn, review.month),
-			dueOn: addFractionalMonths(startsOn, review.month * scale),
-			why
+			dueOn,
+			why: [
+				...partTimeWhy(review, fte, hours, dueOn, accruedAt(segments, review.month).months),
+				...extensions.map(
+					(extension) =>
+						`the programme was extended by ${monthsText(extension.months)} (${extension.reason}), which moves every date in proportion`
+				),
+				...spans.filter((span) => span.from <= dueOn).map(pauseWhy)
+			]
 		};
 	});
-	return { lengthMonths: length, endsOn: addFractionalMonths(startsOn, length), reviews };
+	const end = dueAt(programme.months);
+	const pausedDays = spans.reduce((sum, s) => sum + (s.from <= end.date ? s.days : 0), 0);
+	return {
+		lengthMonths: end.months + pausedDays / daysPerMonth,
+		endsOn: end.date,
+		reviews
+	};
+}
+
+/** Why working hours moved a review: part-time from the start, or hours changed before it. */
+function partTimeWhy(
+	review: { title: string; month: number },
+	fte: number,
+	hours: HoursChange[],
+	dueOn: string,
+	workingMonths: number
+) {
+	const before = hours.filter((h) => h.fromOn < dueOn);
+	const atFullTime = `${review.title} falls ${monthsText(review.month)} into the programme at full time`;
+	if (before.length === 0)
+		return fte < 1
+			? [`${atFullTime}; at ${fte} of full time that is ${monthsText(review.month / fte)}`]
+			: [];
+	const worked = [
+		`${hoursText(fte)} from the start`,
+		...before.map((h) => `${hoursText(h.fte)} from ${formatDate(h.fromOn)}`)
+	].join(' and ');
+	return [`${atFullTime}; at ${worked} that is ${monthsText(workingMonths)} of working time`];
+}
+
+function pauseWhy(span: PausedSpan) {
+	if (!span.open)
+		return `the programme was paused from ${formatDate(span.from)}, back on ${formatDate(span.until)}, which moves it ${daysText(span.days)} later`;
+	if (span.days === 0)
+		return `the programme is to be paused from ${formatDate(span.from)}, which will move it a day later for each day paused`;
+	return `the programme has been paused since ${formatDate(span.from)} and has not resumed: counted to today that moves it ${daysText(span.days)} later, and a day more each day until it resumes`;
 }

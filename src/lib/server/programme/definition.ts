@@ -23,6 +23,11 @@ export const programmeSchema = z.object({
 		.min(1),
 	recommendations: z.array(z.enum(finalRecommendations)).default([...finalRecommendations]),
 	/**
+	 * Whether an outcome is signed off only on cited evidence of at least one of its "Does"
+	 * statements (knowing is not enough), as the PQS asks. Unset means yes.
+	 */
+	signOffNeedsDoes: z.boolean().optional(),
+	/**
 	 * The share of the framework's outcomes expected to be signed off by each month (at full
 	 * time); straight lines between the points, from none at the start. Without it, a straight
 	 * line to all of them at the end.

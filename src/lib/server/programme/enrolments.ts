@@ -1,5 +1,10 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../db';
+import type { EnrolmentsTable } from '../db/schema';
+import type { Extension, HoursChange, Pause } from './calendar';
 import { programmeMonth } from './month';
+
+export type Enrolment = Selectable<EnrolmentsTable>;
 
 /** Each person's programme (ASYE and so on) with the month they are in today. */
 export async function programmes(db: Db, userIds: string[], today: string) {
@@ -9,6 +14,8 @@ export async function programmes(db: Db, userIds: string[], today: string) {
 		.selectFrom('enrolments')
 		.select(['user_id', 'programme', 'starts_on'])
 		.where('user_id', 'in', userIds)
+		.where('status', '=', 'active')
+		.orderBy('starts_on')
 		.execute();
 	return new Map(
 		rows.map((r) => [
@@ -16,4 +23,66 @@ export async function programmes(db: Db, userIds: string[], today: string) {
 			{ programme: r.programme, month: programmeMonth(r.starts_on, today), startsOn: r.starts_on }
 		])
 	);
+}
+
+/** A person's active enrolment (the latest to start, if on more than one programme). */
+export function activeEnrolmentOf(db: Db, userId: string) {
+	return db
+		.selectFrom('enrolments')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.where('status', '=', 'active')
+		.orderBy('starts_on', 'desc')
+		.executeTakeFirst();
+}
+
+/** Every enrolment a person has had, the latest to start first, active or ended. */
+export function enrolmentsOf(db: Db, userId: string) {
+	return db
+		.selectFrom('enrolments')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.orderBy('starts_on', 'desc')
+		.orderBy('created_at', 'desc')
+		.execute();
+}
+
+export interface CalendarInputs {
+	extensions: (Extension & { created_at: string })[];
+	hours: HoursChange[];
+	pauses: Pause[];
+}
+
+/** The extensions, changes of hours and pauses of some enrolments, for their calendars. */
+export async function calendarInputs(db: Db, enrolmentIds: string[]) {
+	const ids = enrolmentIds.length ? enrolmentIds : [''];
+	const [extensions, hours, pauses] = await Promise.all([
+		db
+			.selectFrom('enrolment_extensions')
+			.select(['enrolment_id', 'months', 'reason', 'created_at'])
+			.where('enrolment_id', 'in', ids)
+			.orderBy('created_at')
+			.execute(),
+		db
+			.selectFrom('enrolment_hours')
+			.select(['enrolment_id', 'from_on', 'fte_percent'])
+			.where('enrolment_id', 'in', ids)
+			.orderBy('from_on')
+			.execute(),
+		db
+			.selectFrom('enrolment_pauses')
+			.select(['enrolment_id', 'starts_on', 'ends_on'])
+			.where('enrolment_id', 'in', ids)
+			.orderBy('starts_on')
+			.execute()
+	]);
+	const inputs = new Map<string, CalendarInputs>(
+		enrolmentIds.map((id) => [id, { extensions: [], hours: [], pauses: [] }])
+	);
+	for (const { enrolment_id, ...e } of extensions) inputs.get(enrolment_id)?.extensions.push(e);
+	for (const h of hours)
+		inputs.get(h.enrolment_id)?.hours.push({ fromOn: h.from_on, fte: h.fte_percent / 100 });
+	for (const p of pauses)
+		inputs.get(p.enrolment_id)?.pauses.push({ startsOn: p.starts_on, endsOn: p.ends_on });
+	return inputs;
 }

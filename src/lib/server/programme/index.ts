@@ -2,8 +2,9 @@ import { bundledContent } from '../content/bundled';
 import type { Db } from '../db';
 import { addDays, dateOnly } from '../db/time';
 import { getAgreement, protectedTimeSummary } from './agreement';
-import { programmeCalendar } from './calendar';
+import { hoursOn, programmeCalendar } from './calendar';
 import { loadProgrammes, type Programme } from './definition';
+import { activeEnrolmentOf, calendarInputs, type Enrolment } from './enrolments';
 
 let all: Programme[] | undefined;
 
@@ -22,21 +23,17 @@ export const dueSoonDays = 14;
  * 14 days, upcoming), or undefined when they are not on one.
  */
 export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
-	const enrolment = await db
-		.selectFrom('enrolments')
-		.selectAll()
-		.where('user_id', '=', userId)
-		.orderBy('starts_on', 'desc')
-		.executeTakeFirst();
-	if (!enrolment) return undefined;
+	const enrolment = await activeEnrolmentOf(db, userId);
+	return enrolment && enrolmentProgramme(db, enrolment, today);
+}
+
+/** An enrolment, active or ended, with its calendar and each review's state today. */
+export async function enrolmentProgramme(db: Db, enrolment: Enrolment, today = dateOnly()) {
 	const programme = programmeDefinitions().find((p) => p.id === enrolment.programme);
 	if (!programme) return undefined;
-	const extensions = await db
-		.selectFrom('enrolment_extensions')
-		.select(['months', 'reason', 'created_at'])
-		.where('enrolment_id', '=', enrolment.id)
-		.orderBy('created_at')
-		.execute();
+	const { extensions, hours, pauses } = (await calendarInputs(db, [enrolment.id])).get(
+		enrolment.id
+	)!;
 	const done = await db
 		.selectFrom('programme_reviews')
 		.innerJoin('users', 'users.id', 'programme_reviews.completed_by')
@@ -49,17 +46,23 @@ export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
 		])
 		.where('enrolment_id', '=', enrolment.id)
 		.execute();
-	const calendar = programmeCalendar(
-		programme,
-		enrolment.starts_on,
-		enrolment.fte_percent / 100,
-		extensions
-	);
+	const startFte = enrolment.fte_percent / 100;
+	const calendar = programmeCalendar(programme, enrolment.starts_on, startFte, extensions, {
+		hours,
+		pauses,
+		today
+	});
 	return {
 		enrolmentId: enrolment.id,
 		programme,
+		status: enrolment.status,
 		startsOn: enrolment.starts_on,
-		fte: enrolment.fte_percent / 100,
+		endedOn: enrolment.ended_on,
+		/** Working hours today (or at the start, before it), as a fraction of full time. */
+		fte: hoursOn(startFte, hours, today > enrolment.starts_on ? today : enrolment.starts_on),
+		startFte,
+		hours,
+		pauses,
 		extensions,
 		endsOn: calendar.endsOn,
 		reviews: reviewStates(calendar.reviews, done, today)

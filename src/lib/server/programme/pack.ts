@@ -9,61 +9,15 @@ import { programmeFor } from '.';
  */
 export async function moderationPack(db: Db, practitionerId: string, framework: Framework) {
 	const programme = await programmeFor(db, practitionerId);
-	const reviews = programme
-		? await db
-				.selectFrom('programme_reviews')
-				.leftJoin('users as reviewer', 'reviewer.id', 'programme_reviews.completed_by')
-				.leftJoin(
-					'users as countersigner',
-					'countersigner.id',
-					'programme_reviews.countersigned_by'
-				)
-				.leftJoin('users as panel', 'panel.id', 'programme_reviews.panel_by')
-				.selectAll('programme_reviews')
-				.select([
-					'reviewer.name as reviewerName',
-					'countersigner.name as countersignerName',
-					'panel.name as panelName'
-				])
-				.where('enrolment_id', '=', programme.enrolmentId)
-				.orderBy('completed_at')
-				.execute()
-		: [];
-	const observations = await db
-		.selectFrom('observations')
-		.innerJoin('users', 'users.id', 'observations.observer_id')
-		.select([
-			'observations.id',
-			'observed_on',
-			'setting',
-			'went_well',
-			'to_develop',
-			'practitioner_reflection',
-			'users.name as observerName'
-		])
-		.where('practitioner_id', '=', practitionerId)
-		.orderBy('observed_on')
-		.execute();
+	const reviews = programme ? await reviewsOf(db, programme.enrolmentId) : [];
+	const observations = await observationsOf(db, practitionerId);
 	const selfAssessments = await db
 		.selectFrom('self_assessments')
 		.select(['id', 'created_at'])
 		.where('user_id', '=', practitionerId)
 		.orderBy('created_at')
 		.execute();
-	const accepted = await db
-		.selectFrom('evidence')
-		.innerJoin('evidence_outcomes', 'evidence_outcomes.evidence_id', 'evidence.id')
-		.select([
-			'evidence.id',
-			'evidence.title',
-			'evidence.activity_date',
-			'evidence_outcomes.outcome_id'
-		])
-		.where('evidence.owner_id', '=', practitionerId)
-		.where('evidence.status', '=', 'accepted')
-		.where('evidence_outcomes.framework_version', '=', framework.version.id)
-		.orderBy('evidence.activity_date')
-		.execute();
+	const accepted = await acceptedEvidence(db, practitionerId, framework);
 	const signoffs = await signOffState(db, practitionerId, framework.version.id);
 	return {
 		programme,
@@ -82,4 +36,58 @@ export async function moderationPack(db: Db, practitionerId: string, framework: 
 			}))
 		)
 	};
+}
+
+/** The enrolment's reviews in the order they were done, with who wrote, countersigned and decided. */
+function reviewsOf(db: Db, enrolmentId: string) {
+	return db
+		.selectFrom('programme_reviews')
+		.leftJoin('users as reviewer', 'reviewer.id', 'programme_reviews.completed_by')
+		.leftJoin('users as countersigner', 'countersigner.id', 'programme_reviews.countersigned_by')
+		.leftJoin('users as panel', 'panel.id', 'programme_reviews.panel_by')
+		.selectAll('programme_reviews')
+		.select([
+			'reviewer.name as reviewerName',
+			'countersigner.name as countersignerName',
+			'panel.name as panelName'
+		])
+		.where('enrolment_id', '=', enrolmentId)
+		.orderBy('completed_at')
+		.execute();
+}
+
+function observationsOf(db: Db, practitionerId: string) {
+	return db
+		.selectFrom('observations')
+		.innerJoin('users', 'users.id', 'observations.observer_id')
+		.select([
+			'observations.id',
+			'observed_on',
+			'setting',
+			'went_well',
+			'to_develop',
+			'practitioner_reflection',
+			'users.name as observerName'
+		])
+		.where('practitioner_id', '=', practitionerId)
+		.orderBy('observed_on')
+		.execute();
+}
+
+/** Accepted evidence with the outcomes of the framework version it is mapped to, oldest first. */
+function acceptedEvidence(db: Db, practitionerId: string, framework: Framework) {
+	return db
+		.selectFrom('evidence')
+		.innerJoin('evidence_outcomes', 'evidence_outcomes.evidence_id', 'evidence.id')
+		.select([
+			'evidence.id',
+			'evidence.title',
+			'evidence.activity_date',
+			'evidence_outcomes.outcome_id'
+		])
+		.where('evidence.owner_id', '=', practitionerId)
+		.where('evidence.status', '=', 'accepted')
+		.where('evidence_outcomes.framework_version', '=', framework.version.id)
+		.orderBy('evidence.activity_date')
+		.execute();
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newEnrolment, newUser, testDatabases } from '../db/testing';
-import { assignSupervisor } from '../people/supervision';
+import { assignSupervisor } from '../people/relationships';
 import { sendReviewReminders } from './reminders';
 
 describe.each(testDatabases())('review reminders on $name', (database) => {

@@ -2,11 +2,11 @@ import type { Db } from '../db';
 import { dateOnly, timestamp } from '../db/time';
 import { formatDate } from '$lib/format';
 import { sendMail } from '../mail/outbox';
-import { currentSupervisor } from '../people/supervision';
+import { holderOf } from '../people/relationships';
 import { programmeFor } from '.';
 
 /**
- * Emails the practitioner and their supervisor when a review falls due within 14 days, and
+ * Emails the practitioner and their assessor when a review falls due within 14 days, and
  * again when it is overdue; each reminder once. Safe to run as often as you like.
  */
 export async function sendReviewReminders(db: Db, origin: string, today = dateOnly()) {
@@ -15,6 +15,7 @@ export async function sendReviewReminders(db: Db, origin: string, today = dateOn
 		.innerJoin('users', 'users.id', 'enrolments.user_id')
 		.select(['enrolments.id', 'users.id as userId', 'users.name', 'users.email'])
 		.where('users.active', '=', 1)
+		.where('enrolments.status', '=', 'active')
 		.execute();
 	let sent = 0;
 	for (const person of enrolments) {
@@ -43,17 +44,18 @@ export async function sendReviewReminders(db: Db, origin: string, today = dateOn
 				review.state === 'overdue'
 					? `was due on ${formatDate(review.dueOn)} and is overdue`
 					: `is due on ${formatDate(review.dueOn)}`;
-			const supervisor = await currentSupervisor(db, person.userId, today);
+			// The review is the assessor's to record.
+			const assessor = await holderOf(db, person.userId, 'assessor', today);
 			await sendMail(db, {
 				to: person.email,
 				subject: `${review.title} ${review.state === 'overdue' ? 'overdue' : 'due soon'}`,
 				body: `Dear ${person.name},\n\nYour ${review.title} ${when}.\n\n${origin}/portfolio/programme`
 			});
-			if (supervisor) {
+			if (assessor) {
 				await sendMail(db, {
-					to: supervisor.email,
+					to: assessor.email,
 					subject: `${person.name}: ${review.title} ${review.state === 'overdue' ? 'overdue' : 'due soon'}`,
-					body: `Dear ${supervisor.name},\n\n${person.name}'s ${review.title} ${when}.\n\n${origin}/supervision/${person.userId}/reviews/${review.id}`
+					body: `Dear ${assessor.name},\n\n${person.name}'s ${review.title} ${when}.\n\n${origin}/supervision/${person.userId}/reviews/${review.id}`
 				});
 			}
 			sent++;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
-import { assignSupervisor } from '../people/supervision';
+import { assignRelationship, assignSupervisor } from '../people/relationships';
 import { createEvidence, getEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
 import { acceptEvidence, notifySubmitted, returnEvidence, reviewQueue } from './review';
 
@@ -61,14 +61,14 @@ describe.each(testDatabases())('reviewing evidence on $name', (database) => {
 		expect(mail.body).toContain(`http://localhost/portfolio/${id}`);
 	});
 
-	it('refuses a reviewer who is not the current supervisor, and a return without feedback', async () => {
+	it('refuses a reviewer who is not the practitioner’s assessor, and a return without feedback', async () => {
 		const { other, supervisor, id } = await submitted();
 		await expect(acceptEvidence(db, other, id, [], 'http://localhost')).rejects.toMatchObject({
 			field: 'review'
 		});
 		await expect(returnEvidence(db, other, id, 'No', 'http://localhost')).rejects.toMatchObject({
 			field: 'feedback',
-			message: expect.stringContaining('current supervisor')
+			message: 'Only the practitioner’s assessor can review this record'
 		});
 		await expect(returnEvidence(db, supervisor, id, ' ', 'http://localhost')).rejects.toMatchObject(
 			{
@@ -77,6 +77,34 @@ describe.each(testDatabases())('reviewing evidence on $name', (database) => {
 			}
 		);
 		expect((await getEvidence(db, id))?.status).toBe('submitted');
+	});
+
+	it('the assessor reviews, not the line manager or practice supervisor', async () => {
+		const { supervisor, practitioner, id } = await submitted();
+		const assessor = await newUser(db, {
+			roles: ['external-assessor'],
+			email: `a-${id}@x.example`
+		});
+		await assignRelationship(db, null, {
+			kind: 'assessor',
+			holderId: assessor,
+			practitionerId: practitioner,
+			startsOn: '2026-02-01'
+		});
+		expect((await reviewQueue(db, supervisor)).map((r) => r.id)).not.toContain(id);
+		expect((await reviewQueue(db, assessor)).map((r) => r.id)).toEqual([id]);
+		await expect(acceptEvidence(db, supervisor, id, [], 'http://localhost')).rejects.toThrow(
+			'assessor'
+		);
+		await notifySubmitted(db, id, 'http://localhost');
+		const told = await db
+			.selectFrom('outbox')
+			.select('subject')
+			.where('recipient', '=', `a-${id}@x.example`)
+			.execute();
+		expect(told.map((m) => m.subject)).toEqual([expect.stringMatching(/^Evidence to review/)]);
+		await acceptEvidence(db, assessor, id, [], 'http://localhost');
+		expect((await getEvidence(db, id))?.status).toBe('accepted');
 	});
 
 	it('accepts, narrowing the statements, or returns with feedback, and tells the practitioner', async () => {

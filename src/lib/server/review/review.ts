@@ -5,11 +5,11 @@ import { dateOnly, timestamp } from '../db/time';
 import { meetNeedsOnAcceptance } from '../learning/needs';
 import { sendMail } from '../mail/outbox';
 import { FieldError } from '../errors';
-import { currentSupervisions, currentSupervisor, isCurrentSupervisor } from '../people/supervision';
+import { currentRelationshipsOn, holderOf, holds } from '../people/relationships';
 
-/** Submitted evidence from the people someone supervises today, oldest first. */
-export function reviewQueue(db: Db, supervisorId: string, today = dateOnly()) {
-	return currentSupervisions(db, today)
+/** Submitted evidence from the people someone assesses today, oldest first. */
+export function reviewQueue(db: Db, assessorId: string, today = dateOnly()) {
+	return currentRelationshipsOn(db, today)
 		.innerJoin('evidence', 'evidence.owner_id', 'supervisions.supervisee_id')
 		.innerJoin('users', 'users.id', 'evidence.owner_id')
 		.select([
@@ -20,14 +20,15 @@ export function reviewQueue(db: Db, supervisorId: string, today = dateOnly()) {
 			'users.name as ownerName',
 			'users.id as ownerId'
 		])
-		.where('supervisions.supervisor_id', '=', supervisorId)
+		.where('supervisions.supervisor_id', '=', assessorId)
+		.where('supervisions.kind', '=', 'assessor')
 		.where('evidence.status', '=', 'submitted')
 		.orderBy('evidence.submitted_at')
 		.execute();
 }
 
 /**
- * The record, if `reviewerId` supervises its owner today and it is waiting for review; refused
+ * The record, if `reviewerId` assesses its owner today and it is waiting for review; refused
  * beside `field`, the review form's field that the refusal belongs to.
  */
 async function reviewable(db: Db, reviewerId: string, evidenceId: string, field: string) {
@@ -37,11 +38,8 @@ async function reviewable(db: Db, reviewerId: string, evidenceId: string, field:
 		.where('id', '=', evidenceId)
 		.executeTakeFirst();
 	if (!record) throw new FieldError(field, 'There is no such record');
-	if (!(await isCurrentSupervisor(db, reviewerId, record.owner_id))) {
-		throw new FieldError(
-			field,
-			'Only the practitioner’s current supervisor can review this record'
-		);
+	if (!(await holds(db, reviewerId, record.owner_id, ['assessor']))) {
+		throw new FieldError(field, 'Only the practitioner’s assessor can review this record');
 	}
 	if (record.status !== 'submitted')
 		throw new FieldError(field, `This record is ${record.status}, not waiting for review`);
@@ -110,7 +108,7 @@ export async function acceptEvidence(
 	await sendMail(db, {
 		to: owner.email,
 		subject: `Evidence accepted: ${record.title}`,
-		body: `Dear ${owner.name},\n\nYour supervisor has accepted “${record.title}”.\n\n${link(origin, evidenceId)}`
+		body: `Dear ${owner.name},\n\nYour assessor has accepted “${record.title}”.\n\n${link(origin, evidenceId)}`
 	});
 }
 
@@ -156,11 +154,11 @@ export async function returnEvidence(
 	await sendMail(db, {
 		to: owner.email,
 		subject: `Evidence returned with feedback: ${record.title}`,
-		body: `Dear ${owner.name},\n\nYour supervisor has returned “${record.title}” with feedback:\n\n${feedback.trim()}\n\n${link(origin, evidenceId)}`
+		body: `Dear ${owner.name},\n\nYour assessor has returned “${record.title}” with feedback:\n\n${feedback.trim()}\n\n${link(origin, evidenceId)}`
 	});
 }
 
-/** Tells the practitioner's current supervisor that a record is waiting for them. */
+/** Tells the practitioner's assessor that a record is waiting for them. */
 export async function notifySubmitted(db: Db, evidenceId: string, origin: string) {
 	const record = await db
 		.selectFrom('evidence')
@@ -168,12 +166,12 @@ export async function notifySubmitted(db: Db, evidenceId: string, origin: string
 		.select(['evidence.title', 'evidence.owner_id', 'users.name'])
 		.where('evidence.id', '=', evidenceId)
 		.executeTakeFirstOrThrow();
-	const supervisor = await currentSupervisor(db, record.owner_id);
-	if (!supervisor) return;
+	const assessor = await holderOf(db, record.owner_id, 'assessor');
+	if (!assessor) return;
 	await sendMail(db, {
-		to: supervisor.email,
+		to: assessor.email,
 		subject: `Evidence to review from ${record.name}`,
-		body: `Dear ${supervisor.name},\n\n${record.name} has submitted “${record.title}” for review.\n\n${link(origin, evidenceId)}`
+		body: `Dear ${assessor.name},\n\n${record.name} has submitted “${record.title}” for review.\n\n${link(origin, evidenceId)}`
 	});
 }
 

@@ -1,22 +1,25 @@
 import type { Db } from '../db';
 import { dateOnly } from '../db/time';
-import { currentSupervisees } from '../people/supervision';
+import type { RelationshipKind } from '../db/schema';
+import { practitionersOf } from '../people/relationships';
 import { programmes } from '../programme/enrolments';
 import { programmeFor } from '../programme';
 import { countedStatuses } from '../portfolio/coverage';
 import { currentSignOffs } from '../signoff/signoffs';
 
 /**
- * The people someone supervises, with their programme month, how many outcomes their
- * submitted or accepted evidence covers, and how many outcomes are signed off.
+ * The people someone holds one of these relationships to, with the kinds they hold, their
+ * programme month, how many outcomes their submitted or accepted evidence covers, and how many
+ * outcomes are signed off.
  */
 export async function superviseeSummaries(
 	db: Db,
-	supervisorId: string,
+	holderId: string,
+	kinds: readonly RelationshipKind[],
 	frameworkVersion: string,
 	today = dateOnly()
 ) {
-	const people = await currentSupervisees(db, supervisorId, today);
+	const people = await practitionersOf(db, holderId, kinds, today);
 	if (people.length === 0) return [];
 	const ids = people.map((p) => p.id);
 	const covered = await db

@@ -1,16 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { newUser, testDatabases } from '../db/testing';
+import { newEnrolment, newUser, testDatabases } from '../db/testing';
 import {
 	createEvidence,
 	setMapping,
 	submitEvidence,
 	type EvidenceInput
 } from '../portfolio/evidence';
-import { assignSupervisor } from '../people/supervision';
+import { assignSupervisor } from '../people/relationships';
 import { acceptEvidence } from '../review/review';
 import { entryHash, genesisHash, verifyChains } from './chain.js';
+import { signOffNeedsDoes } from './does-evidence';
 import { signOffOutcome, signOffProblems, signOffState, withdrawSignOff } from './signoffs';
 import { verifySignoffs } from './verify';
 
@@ -209,5 +210,64 @@ describe.each(testDatabases())('outcome sign-off on $name', (database) => {
 		const broken = verify();
 		expect(broken.status).toBe(1);
 		expect(broken.stderr).toContain('Pat Practitioner <pat@test.example>, entry 2');
+	});
+
+	it('signs off only on cited evidence of a Does statement, unless the programme says otherwise', async () => {
+		const supervisor = await newUser(db, { roles: ['supervisor'] });
+		const practitioner = await newUser(db);
+		await assignSupervisor(db, null, {
+			supervisorId: supervisor,
+			superviseeId: practitioner,
+			startsOn: '2026-01-01'
+		});
+		// A record mapped to statements, accepted as showing some of them (all unless told).
+		const accepted = async (mapped: string[], acceptedAs = mapped) => {
+			const id = await createEvidence(db, practitioner, record);
+			await setMapping(db, practitioner, id, 1, {
+				frameworkVersion: 'pqs-2025',
+				outcomes: ['2.3'],
+				statements: mapped.map((statementId) => ({ outcomeId: '2.3', statementId }))
+			});
+			await submitEvidence(db, practitioner, id, 2, false);
+			await acceptEvidence(db, supervisor, id, acceptedAs, 'http://localhost');
+			return id;
+		};
+		const knowing = await accepted(['2.3 K4']);
+		// Mapped to D9 by the practitioner, but the reviewer accepted it as showing K4 only.
+		const narrowed = await accepted(['2.3 K4', '2.3 D9'], ['2.3 K4']);
+		const doing = await accepted(['2.3 K4', '2.3 D2', '2.3 D9']);
+		const signOff = (evidenceIds: string[]) =>
+			signOffOutcome(db, supervisor, practitioner, {
+				frameworkVersion: 'pqs-2025',
+				outcomeId: '2.3',
+				rationale: 'Met',
+				evidenceIds
+			});
+
+		await newEnrolment(db, practitioner, '2026-01-05', 'asye');
+		expect(await signOffNeedsDoes(db, practitioner)).toBe(true);
+		const refused = await signOff([knowing, narrowed]);
+		expect(refused.problems.evidence).toMatch(
+			/^Outcome 2\.3 can be signed off only when the cited evidence shows at least one of its Does statements; it shows only Knows statements \(2\.3 K4\), and knowing is not enough\. Any of these would count: 2\.3 D1, .* or 2\.3 D10$/
+		);
+		expect((await signOffState(db, practitioner, 'pqs-2025')).get('2.3')).toBeUndefined();
+
+		expect(await signOff([knowing, doing])).toEqual({ problems: {} });
+		const event = await db
+			.selectFrom('events')
+			.select('detail')
+			.where('action', '=', 'outcome.sign-off')
+			.where('subject_id', '=', practitioner)
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(String(event.detail))).toEqual({
+			outcome: '2.3',
+			does: ['2.3 D2', '2.3 D9']
+		});
+
+		// A programme may turn the rule off; someone on no programme has it on.
+		const relaxed = [{ id: 'asye', signOffNeedsDoes: false }];
+		expect(await signOffNeedsDoes(db, practitioner, relaxed)).toBe(false);
+		expect(await signOffNeedsDoes(db, practitioner, [{ id: 'asye' }])).toBe(true);
+		expect(await signOffNeedsDoes(db, await newUser(db), relaxed)).toBe(true);
 	});
 });

@@ -2,7 +2,10 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
+import { findOutcome, getFramework } from '../framework';
 import { entryHash, genesisHash } from './chain.js';
+import { doesProblem, doesStatements } from './does';
+import { signOffNeedsDoes, statementsByRecord } from './does-evidence';
 import { advanceHead, lockHeadLog, signoffKey } from './heads';
 
 /** How many accepted records must be cited to sign an outcome off (SIGNOFF_MIN_EVIDENCE). */
@@ -98,23 +101,24 @@ export async function signOffState(db: Db, practitionerId: string, frameworkVers
 	return state;
 }
 
+/** What a sign-off or its withdrawal says, before the chain gives it a place and a hash. */
+interface ChainEntry {
+	practitionerId: string;
+	frameworkVersion: string;
+	outcomeId: string;
+	action: 'sign-off' | 'withdraw';
+	rationale: string;
+	evidenceIds: string[];
+	actorId: string;
+	/** Said in the event log beside the outcome, e.g. the Does statements shown. */
+	detail?: Record<string, unknown>;
+}
+
 /**
  * Appends an entry to the practitioner's chain, and moves their MAC'd head on to it in the same
  * transaction; nothing in the chain is ever updated or deleted.
  */
-async function append(
-	db: Db,
-	entry: {
-		practitionerId: string;
-		frameworkVersion: string;
-		outcomeId: string;
-		action: 'sign-off' | 'withdraw';
-		rationale: string;
-		evidenceIds: string[];
-		actorId: string;
-	},
-	now: Date
-) {
+async function append(db: Db, entry: ChainEntry, now: Date) {
 	const key = signoffKey();
 	// BEGIN IMMEDIATE on SQLite and the head log's lock on PostgreSQL keep two sign-offs at once
 	// from both taking the same place in the chain or in the head log.
@@ -154,7 +158,7 @@ async function append(
 				action: `outcome.${entry.action}`,
 				subjectType: 'user',
 				subjectId: entry.practitionerId,
-				detail: { outcome: entry.outcomeId }
+				detail: { outcome: entry.outcomeId, ...entry.detail }
 			},
 			now
 		);
@@ -169,6 +173,10 @@ export async function signOffOutcome(
 	input: { frameworkVersion: string; outcomeId: string; rationale: string; evidenceIds: string[] },
 	now = new Date()
 ) {
+	const framework = getFramework(input.frameworkVersion);
+	const outcome = framework && findOutcome(framework, input.outcomeId)?.outcome;
+	// Callers find the outcome before asking (a 404 otherwise), so one missing here is a fault.
+	if (!outcome) throw new Error(`There is no outcome ${input.outcomeId} to sign off`);
 	const eligible = (
 		await eligibleEvidence(db, practitionerId, input.frameworkVersion, input.outcomeId)
 	).map((e) => e.id);
@@ -180,8 +188,21 @@ export async function signOffOutcome(
 		minimum: minimumEvidence(),
 		signedOff: state.get(input.outcomeId)?.action === 'sign-off'
 	});
+	const shown = [
+		...(
+			await statementsByRecord(db, input.evidenceIds, input.frameworkVersion, input.outcomeId)
+		).values()
+	].flat();
+	const required = await signOffNeedsDoes(db, practitionerId);
+	const notEnough = doesProblem({ outcome, shown, required });
+	if (notEnough && !problems.evidence) problems.evidence = notEnough;
 	if (Object.keys(problems).length) return { problems };
-	await append(db, { ...input, practitionerId, action: 'sign-off', actorId }, now);
+	const does = doesStatements(outcome, shown).shown.map((s) => s.id);
+	await append(
+		db,
+		{ ...input, practitionerId, action: 'sign-off', actorId, detail: { does } },
+		now
+	);
 	return { problems: {} };
 }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { Db } from '../db';
 import { newUser } from '../db/testing';
-import { assignSupervisor } from '../people/supervision';
+import { assignSupervisor } from '../people/relationships';
 import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
 import { acceptEvidence } from '../review/review';
 import { signOffOutcome, withdrawSignOff } from './signoffs';

@@ -1,7 +1,12 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { userForApiToken } from '../auth/api-tokens';
 import { hasRole } from '../auth/access';
-import { getDb } from '../db';
+import { apiRefusals, requireApiUser } from '../auth/api-user';
+
+/** Why a request for workforce figures is refused, as the API says it. */
+export const workforceApiRefusals = {
+	...apiRefusals,
+	notPsw: 'The workforce figures are for principal social workers.'
+} as const;
 
 /**
  * Who is asking for workforce figures through the API: the signed-in person, or the owner of a
@@ -9,16 +14,7 @@ import { getDb } from '../db';
  * heads of service, who hold the same role) get the figures.
  */
 export async function requireWorkforceApi(event: Pick<RequestEvent, 'locals' | 'request'>) {
-	const header = event.request.headers.get('authorization') ?? '';
-	const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-	const user = bearer ? await userForApiToken(getDb(), bearer) : event.locals.user;
-	if (!user)
-		error(
-			401,
-			bearer
-				? 'This API token is not valid or has been revoked.'
-				: 'Sign in, or send a personal API token.'
-		);
-	if (!hasRole(user, 'psw')) error(403, 'The workforce figures are for principal social workers.');
+	const user = await requireApiUser(event);
+	if (!hasRole(user, 'psw')) error(403, workforceApiRefusals.notPsw);
 	return user;
 }

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database } from '../db';
+import type { Database, Db } from '../db';
 import { addDays } from '../db/time';
 import { addMonths } from '../programme/month';
 import type { WorkforceFilters } from './filters';
@@ -57,4 +57,18 @@ export function scoped(filters: WorkforceFilters, since: string | undefined) {
 			);
 		return eb.and(conditions);
 	};
+}
+
+/** The condition `scoped` builds, for the queries that take it. */
+export type AuditsWhere = ReturnType<typeof scoped>;
+
+/** The finalised audits of a quarter such as `2026-Q4`, of one team where one is given. */
+export function finalisedIn(db: Db, quarter: string, teamId: string | undefined) {
+	const { start, end } = quarterDates(quarter);
+	return db
+		.selectFrom('audits')
+		.where('audits.status', '=', 'finalised')
+		.where('audits.audited_on', '>=', start)
+		.where('audits.audited_on', '<=', end)
+		.$if(Boolean(teamId), (q) => q.where('audits.team_id', '=', teamId!));
 }

@@ -33,32 +33,7 @@ export async function teamCoverage(
 		.groupBy(['teams.id', 'teams.name'])
 		.orderBy('teams.name')
 		.execute();
-	// Accepted evidence from the one index on evidence_outcomes (owner and accepted date are kept
-	// on each row by triggers): first each practitioner's outcomes, then counted by team.
-	const pairs = db
-		.selectFrom('evidence_outcomes')
-		.select(['evidence_outcomes.owner_id', 'evidence_outcomes.outcome_id'])
-		.distinct()
-		.where('evidence_outcomes.framework_version', '=', version)
-		.where('evidence_outcomes.accepted_on', since ? '>=' : 'is not', since ?? null)
-		.where('evidence_outcomes.owner_id', 'in', people);
-	const accepted = db
-		.selectFrom(pairs.as('p'))
-		.innerJoin('users', 'users.id', 'p.owner_id')
-		.select(['users.team_id', 'p.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
-		.groupBy(['users.team_id', 'p.outcome_id']);
-	const signed = await db
-		.selectFrom(currentSignOffs(db, version, since).as('s'))
-		.innerJoin('users', 'users.id', 's.practitioner_id')
-		.select(['users.team_id', 's.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
-		.where('s.practitioner_id', 'in', people)
-		.groupBy(['users.team_id', 's.outcome_id'])
-		.execute();
-	const acceptedRows = await accepted.execute();
-	const count = (rows: { team_id: string | null; outcome_id: string; n: number }[]) =>
-		new Map(rows.map((r) => [`${r.team_id}|${r.outcome_id}`, Number(r.n)]));
-	const evidenceBy = count(acceptedRows);
-	const signedBy = count(signed);
+	const { evidenceBy, signedBy } = await countsByTeam(db, version, since, people);
 	const outcomes = outcomeColumns(framework);
 	return {
 		id: 'teams',
@@ -84,6 +59,43 @@ export async function teamCoverage(
 			)
 		}))
 	};
+}
+
+/**
+ * For each team and outcome, how many of its practitioners have accepted evidence for the
+ * outcome, and how many have it signed off; keyed `team|outcome`.
+ */
+async function countsByTeam(
+	db: Db,
+	version: string,
+	since: string | undefined,
+	people: ReturnType<typeof practitioners>
+) {
+	// Accepted evidence from the one index on evidence_outcomes (owner and accepted date are kept
+	// on each row by triggers): first each practitioner's outcomes, then counted by team.
+	const pairs = db
+		.selectFrom('evidence_outcomes')
+		.select(['evidence_outcomes.owner_id', 'evidence_outcomes.outcome_id'])
+		.distinct()
+		.where('evidence_outcomes.framework_version', '=', version)
+		.where('evidence_outcomes.accepted_on', since ? '>=' : 'is not', since ?? null)
+		.where('evidence_outcomes.owner_id', 'in', people);
+	const accepted = db
+		.selectFrom(pairs.as('p'))
+		.innerJoin('users', 'users.id', 'p.owner_id')
+		.select(['users.team_id', 'p.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy(['users.team_id', 'p.outcome_id']);
+	const signed = await db
+		.selectFrom(currentSignOffs(db, version, since).as('s'))
+		.innerJoin('users', 'users.id', 's.practitioner_id')
+		.select(['users.team_id', 's.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('s.practitioner_id', 'in', people)
+		.groupBy(['users.team_id', 's.outcome_id'])
+		.execute();
+	const acceptedRows = await accepted.execute();
+	const count = (rows: { team_id: string | null; outcome_id: string; n: number }[]) =>
+		new Map(rows.map((r) => [`${r.team_id}|${r.outcome_id}`, Number(r.n)]));
+	return { evidenceBy: count(acceptedRows), signedBy: count(signed) };
 }
 
 export const coverageStates = {

@@ -5,6 +5,9 @@ import type { Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
 import { registrationYear, type CpdRule } from './cpd-rule';
 
+type RegistrationYear = ReturnType<typeof registrationYear>;
+type PersonCpd = Awaited<ReturnType<typeof cpdOfPeople>>[number];
+
 /**
  * CPD in the current registration year for each practitioner: records (any evidence with a CPD
  * type, once submitted), those reflected on with a peer, and hours; and whether they have
@@ -17,6 +20,17 @@ export async function cpdFigures(
 	today = dateOnly()
 ): Promise<{ year: { start: string; end: string }; tables: Table[] }> {
 	const year = registrationYear(rule, today);
+	const people = await cpdOfPeople(db, rule, filters, year);
+	return { year, tables: [byTeam(people), byPractitioner(people)] };
+}
+
+/** Each practitioner's CPD this year against the rule, those furthest short first. */
+async function cpdOfPeople(
+	db: Db,
+	rule: CpdRule,
+	filters: WorkforceFilters,
+	year: RegistrationYear
+) {
 	const rows = await db
 		.selectFrom('users')
 		.leftJoin('teams', 'teams.id', 'users.team_id')
@@ -40,7 +54,7 @@ export async function cpdFigures(
 		.where('users.id', 'in', practitioners(db, filters))
 		.groupBy(['users.id', 'users.name', 'teams.name'])
 		.execute();
-	const people = rows
+	return rows
 		.map((r) => {
 			const records = Number(r.records);
 			const peer = Number(r.peer ?? 0);
@@ -58,46 +72,47 @@ export async function cpdFigures(
 			};
 		})
 		.sort((a, b) => b.short - a.short || a.name.localeCompare(b.name));
+}
+
+function byTeam(people: PersonCpd[]): Table {
 	const teams = [...new Set(people.map((p) => p.team))].sort();
 	return {
-		year,
-		tables: [
-			{
-				id: 'teams',
-				title: 'CPD recorded this registration year, by team',
-				columns: [
-					{ key: 'team', label: 'Team' },
-					{ key: 'practitioners', label: 'Practitioners', numeric: true },
-					{ key: 'meeting', label: 'Recorded what is required', numeric: true },
-					{ key: 'short', label: 'Not yet', numeric: true },
-					{ key: 'hours', label: 'Hours', numeric: true }
-				],
-				rows: teams.map((team) => {
-					const members = people.filter((p) => p.team === team);
-					const meeting = members.filter((p) => p.meets === 'Yes').length;
-					return {
-						team: team || 'No team',
-						practitioners: members.length,
-						meeting,
-						short: members.length - meeting,
-						hours: Math.round(members.reduce((sum, p) => sum + p.hours * 10, 0)) / 10
-					};
-				})
-			},
-			{
-				id: 'people',
-				title:
-					'CPD recorded this registration year, by practitioner, those short of the requirement first',
-				columns: [
-					{ key: 'name', label: 'Practitioner' },
-					{ key: 'team', label: 'Team' },
-					{ key: 'records', label: 'CPD records', numeric: true },
-					{ key: 'peerReflected', label: 'With peer reflection', numeric: true },
-					{ key: 'hours', label: 'Hours', numeric: true },
-					{ key: 'meets', label: 'Recorded what is required' }
-				],
-				rows: people
-			}
-		]
+		id: 'teams',
+		title: 'CPD recorded this registration year, by team',
+		columns: [
+			{ key: 'team', label: 'Team' },
+			{ key: 'practitioners', label: 'Practitioners', numeric: true },
+			{ key: 'meeting', label: 'Recorded what is required', numeric: true },
+			{ key: 'short', label: 'Not yet', numeric: true },
+			{ key: 'hours', label: 'Hours', numeric: true }
+		],
+		rows: teams.map((team) => {
+			const members = people.filter((p) => p.team === team);
+			const meeting = members.filter((p) => p.meets === 'Yes').length;
+			return {
+				team: team || 'No team',
+				practitioners: members.length,
+				meeting,
+				short: members.length - meeting,
+				hours: Math.round(members.reduce((sum, p) => sum + p.hours * 10, 0)) / 10
+			};
+		})
+	};
+}
+
+function byPractitioner(people: PersonCpd[]): Table {
+	return {
+		id: 'people',
+		title:
+			'CPD recorded this registration year, by practitioner, those short of the requirement first',
+		columns: [
+			{ key: 'name', label: 'Practitioner' },
+			{ key: 'team', label: 'Team' },
+			{ key: 'records', label: 'CPD records', numeric: true },
+			{ key: 'peerReflected', label: 'With peer reflection', numeric: true },
+			{ key: 'hours', label: 'Hours', numeric: true },
+			{ key: 'meets', label: 'Recorded what is required' }
+		],
+		rows: people
 	};
 }

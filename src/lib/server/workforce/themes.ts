@@ -1,6 +1,15 @@
 import type { Db } from '../db';
+import type { AuditDefinition } from '../audit/definition';
+import { outcomesOf, type Framework } from '../framework';
 import { bucket, quarterDates, scoped } from './audit-scope';
 import type { WorkforceFilters } from './filters';
+
+export interface Theme {
+	kind: string;
+	ref: string;
+	thisQuarter: number;
+	lastQuarter: number;
+}
 
 /** Tags of development findings in two quarters, most frequent in the later one first. */
 export async function recurringThemes(
@@ -26,10 +35,7 @@ export async function recurringThemes(
 		.where('audit_findings.kind', '=', 'development')
 		.groupBy(['audit_finding_tags.kind', 'audit_finding_tags.ref', bucket('quarter')])
 		.execute();
-	const themes = new Map<
-		string,
-		{ kind: string; ref: string; thisQuarter: number; lastQuarter: number }
-	>();
+	const themes = new Map<string, Theme>();
 	for (const row of rows) {
 		const key = `${row.kind}|${row.ref}`;
 		const theme = themes.get(key) ?? {
@@ -48,4 +54,14 @@ export async function recurringThemes(
 			b.lastQuarter - a.lastQuarter ||
 			a.ref.localeCompare(b.ref, undefined, { numeric: true })
 	);
+}
+
+/** How a theme reads in a table: an outcome by its id, a standard as "Standard 3", and its title. */
+export function themeNames(framework: Framework, definition: AuditDefinition) {
+	const outcomeTitle = new Map(outcomesOf(framework).map((o) => [o.id, o.title]));
+	const standardTitle = new Map(definition.standardSet.items.map((i) => [i.ref, i.title]));
+	return (t: Theme) => ({
+		ref: t.kind === 'outcome' ? t.ref : `Standard ${t.ref.split('-').at(-1)}`,
+		title: (t.kind === 'outcome' ? outcomeTitle.get(t.ref) : standardTitle.get(t.ref)) ?? t.ref
+	});
 }

@@ -11,7 +11,7 @@ import { saveViews } from '../audit/views';
 import { getFramework } from '../framework';
 import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
 import { acceptEvidence } from '../review/review';
-import { assignSupervisor } from '../people/supervision';
+import { assignSupervisor } from '../people/relationships';
 import { signOffOutcome, withdrawSignOff } from '../signoff/signoffs';
 import { auditAnalysis } from './audit-analysis';
 import { quarterDates, quarterOf, previousQuarter } from './audit-scope';
@@ -146,10 +146,11 @@ describe.each(testDatabases())('workforce figures on $name', (database) => {
 		await setMapping(db, owner, id, 1, {
 			frameworkVersion: 'pqs-2025',
 			outcomes: [outcome],
-			statements: []
+			statements: [{ outcomeId: outcome, statementId: `${outcome} D1` }]
 		});
 		await submitEvidence(db, owner, id, 2, false);
-		await acceptEvidence(db, supervisor, id, [], 'http://localhost');
+		// A Does statement, so that the record can be cited for a sign-off.
+		await acceptEvidence(db, supervisor, id, [`${outcome} D1`], 'http://localhost');
 		return id;
 	}
 

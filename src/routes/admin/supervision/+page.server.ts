@@ -14,11 +14,12 @@ import {
 	textOf
 } from '$lib/server/forms';
 import {
-	assignSupervisor,
-	endSupervision,
+	assignSupervision,
+	endRelationship,
 	isCurrent,
-	listSupervisions
-} from '$lib/server/people/supervision';
+	listRelationships,
+	relationshipKinds
+} from '$lib/server/people/relationships';
 import { listPeopleWithRole } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,19 +27,29 @@ export const load: PageServerLoad = async ({ url }) => {
 	requireRole('admin');
 	const db = getDb();
 	const today = dateOnly();
-	const all = await listSupervisions(db);
+	const all = await listRelationships(db);
+	const assessors = await listPeopleWithRole(db, 'external-assessor');
 	return {
-		current: all.filter((s) => isCurrent(s, today) || s.starts_on > today),
-		past: all.filter((s) => s.ends_on !== null && s.ends_on <= today),
-		supervisors: await listPeopleWithRole(db, 'supervisor'),
+		current: all.filter((r) => isCurrent(r, today) || r.starts_on > today),
+		past: all.filter((r) => r.ends_on !== null && r.ends_on <= today),
+		holders: [
+			...(await listPeopleWithRole(db, 'supervisor')).map((p) => ({ value: p.id, label: p.name })),
+			...assessors.map((p) => ({ value: p.id, label: `${p.name} (external assessor)` }))
+		],
 		practitioners: await listPeopleWithRole(db, 'practitioner'),
 		saved: url.searchParams.get('saved')
 	};
 };
 
+// The form keeps the names it had when a practitioner had one supervisor: `superviseeId` and
+// `supervisorId`. Without `kind` (as then), the person takes on all three relationships.
 const assignSchema = z.object({
-	superviseeId: required('Choose the person to be supervised'),
-	supervisorId: required('Choose a supervisor')
+	superviseeId: required('Choose the practitioner'),
+	supervisorId: required('Choose who holds the relationship'),
+	kind: z
+		.enum(['all', ...relationshipKinds], { error: 'Choose which relationship to assign' })
+		.optional()
+		.default('all')
 });
 
 export const actions: Actions = {
@@ -54,14 +65,14 @@ export const actions: Actions = {
 		const values = { ...formValues(form), startsOn: date.parts };
 		if (!parsed.ok || !date.value) return invalid(values, errors);
 		const input = { ...parsed.data, startsOn: date.value };
-		const refused = await orFail(values, () => assignSupervisor(getDb(), admin.id, input));
+		const refused = await orFail(values, () => assignSupervision(getDb(), admin.id, input));
 		if (refused) return refused;
 		redirect(303, '/admin/supervision?saved=assigned');
 	},
 	end: async ({ request }) => {
 		const admin = requireRole('admin');
 		const id = textOf(await readFormData(request), 'id');
-		const refused = await orFail({}, () => endSupervision(getDb(), admin.id, id, dateOnly()));
+		const refused = await orFail({}, () => endRelationship(getDb(), admin.id, id, dateOnly()));
 		if (refused) return refused;
 		redirect(303, '/admin/supervision?saved=ended');
 	}

@@ -6,6 +6,7 @@ import { teamFormSchema } from '$lib/server/people/team-form';
 import { createTeam, listTeams } from '$lib/server/people/teams';
 import { listPeopleWithRole } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 export const load: PageServerLoad = async () => {
 	requireRole('admin');
@@ -22,6 +23,6 @@ export const actions: Actions = {
 			createTeam(getDb(), admin.id, parsed.data.name, parsed.data.managerId || null)
 		);
 		if (refused) return refused;
-		redirect(303, '/admin/teams');
+		redirect(303, withNotice('/admin/teams', 'created'));
 	}
 };

@@ -19,6 +19,7 @@ import { findOutcome, getFramework } from '$lib/server/framework';
 import { needsRaisedBy } from '$lib/server/learning/needs';
 import { standardName } from '$lib/server/standards';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { user, audit, part, definition, db } = await requireAudit(params.id);
@@ -138,14 +139,18 @@ export const actions: Actions = {
 		if (action.owner_id !== user.id && !part.manager)
 			error(403, 'Only the action’s owner or the team manager can mark it done.');
 		if (audit.status !== 'finalised') error(409, 'Actions are worked once the audit is finalised.');
-		return (await orFail({}, () => markActionDone(db, user.id, audit.id, id))) ?? { done: id };
+		const refused = await orFail({}, () => markActionDone(db, user.id, audit.id, id));
+		if (refused) return refused;
+		redirect(303, withNotice(`/audits/${audit.id}#actions`, 'action-done'));
 	},
 	signOff: async ({ params, request }) => {
 		const { user, audit, part, db } = await requireAudit(params.id);
 		if (!part.manager) error(403, 'Only the team manager signs off actions.');
 		if (audit.status !== 'finalised') error(409, 'Actions are worked once the audit is finalised.');
 		const id = textOf(await readFormData(request), 'actionId');
-		return (await orFail({}, () => signOffAction(db, user.id, audit.id, id))) ?? { signedOff: id };
+		const refused = await orFail({}, () => signOffAction(db, user.id, audit.id, id));
+		if (refused) return refused;
+		redirect(303, withNotice(`/audits/${audit.id}#actions`, 'action-signed-off'));
 	},
 	moderator: async ({ params, request }) => {
 		const { user, audit, part, db } = await requireAudit(params.id);

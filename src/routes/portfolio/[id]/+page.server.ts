@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { hasRole, requireRecordAccess } from '$lib/server/auth/access';
-import { isCurrentSupervisor } from '$lib/server/people/supervision';
+import { holdsRelationship, requireRecordAccess } from '$lib/server/auth/access';
 import { observationFor, reflectOnObservation } from '$lib/server/observation/observations';
 import {
 	acceptEvidence,
@@ -36,17 +35,16 @@ async function findRecord(id: string) {
 	if (!record) error(404, 'There is no such record.');
 	const user = await requireRecordAccess(record);
 	const owner = user.id === record.owner_id;
-	const supervisor =
-		!owner &&
-		hasRole(user, 'supervisor') &&
-		(await isCurrentSupervisor(getDb(), user.id, record.owner_id));
-	return { record, user, owner, supervisor, editable: owner && isEditable(record.status) };
+	// Whoever holds a relationship to the practitioner comments; their assessor reviews.
+	const related = !owner && (await holdsRelationship(getDb(), user, record.owner_id));
+	const assessor =
+		related && (await holdsRelationship(getDb(), user, record.owner_id, ['assessor']));
+	return { record, user, owner, related, assessor, editable: owner && isEditable(record.status) };
 }
 
 async function requireReviewer(id: string) {
 	const found = await findRecord(id);
-	if (!found.supervisor)
-		error(403, 'Only the practitioner’s current supervisor can review this record.');
+	if (!found.assessor) error(403, 'Only the practitioner’s assessor can review this record.');
 	return found;
 }
 
@@ -64,7 +62,7 @@ function draftFindings(found: Awaited<ReturnType<typeof findRecord>>, saved: str
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const found = await findRecord(params.id);
-	const { record, owner, editable, supervisor } = found;
+	const { record, owner, editable, related, assessor } = found;
 	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
 	const mapped = framework.domains
 		.flatMap((d) => d.outcomes)
@@ -80,8 +78,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		record,
 		owner,
 		editable,
-		canReview: supervisor && record.status === 'submitted',
-		canComment: owner || supervisor,
+		canReview: assessor && record.status === 'submitted',
+		canComment: owner || related,
 		comments: await listComments(getDb(), record.id),
 		observation: (await observationFor(getDb(), record.id)) ?? null,
 		mapped,
@@ -165,9 +163,9 @@ export const actions: Actions = {
 		redirect(303, `/supervision?saved=returned`);
 	},
 	comment: async ({ params, request }) => {
-		const { user, owner, supervisor } = await findRecord(params.id);
-		if (!owner && !supervisor)
-			error(403, 'Only the practitioner and their supervisor can comment.');
+		const { user, owner, related } = await findRecord(params.id);
+		if (!owner && !related)
+			error(403, 'Only the practitioner and those supervising or assessing them can comment.');
 		const body = textOf(await readFormData(request), 'comment');
 		if (!body) return invalid({}, { comment: 'Write a comment' });
 		if (body.length > 5000)

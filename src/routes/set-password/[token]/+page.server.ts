@@ -7,6 +7,7 @@ import { getDb } from '$lib/server/db';
 import { recordEvent } from '$lib/server/db/events';
 import { invalid, parseForm, readFormData } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const link = await findOneTimeLink(getDb(), params.token);
@@ -46,6 +47,6 @@ export const actions: Actions = {
 		const now = new Date();
 		await createSession(db, token, link.userId, now);
 		setSessionCookie(cookies, url, token, now);
-		redirect(303, '/');
+		redirect(303, withNotice('/', 'password'));
 	}
 };

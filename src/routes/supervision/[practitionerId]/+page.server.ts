@@ -1,8 +1,9 @@
-import { requireSupervisee } from '$lib/server/auth/access';
+import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { findOutcome, getFramework } from '$lib/server/framework';
 import { learningOf } from '$lib/server/learning';
 import { observationCount } from '$lib/server/observation/observations';
+import { supervisingKinds } from '$lib/server/people/relationships';
 import { listSupervisionRecords } from '$lib/server/review/supervision-records';
 import { programmeFor } from '$lib/server/programme';
 import { listEvidence } from '$lib/server/portfolio/list';
@@ -10,21 +11,25 @@ import { coverageFor } from '$lib/server/portfolio/coverage';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-	const { person } = await requireSupervisee(params.practitionerId);
+	const { user, person } = await requirePractitionerOf(params.practitionerId);
 	const db = getDb();
 	const framework = getFramework()!;
 	const records = await listEvidence(db, person.id);
+	// Supervision records and learning are the supervisors'; assessing is the assessor's.
+	const supervises = await holdsRelationship(db, user, person.id, supervisingKinds);
 	return {
 		person: { id: person.id, name: person.name },
+		supervises,
+		assesses: await holdsRelationship(db, user, person.id, ['assessor']),
 		frameworkName: framework.version.shortTitle,
 		domains: await coverageFor(db, person.id, framework),
 		// Drafts are the practitioner's own until they submit them.
 		records: records.filter((r) => r.status !== 'draft'),
 		observations: await observationCount(db, person.id),
-		supervisionRecords: await listSupervisionRecords(db, person.id),
+		supervisionRecords: supervises ? await listSupervisionRecords(db, person.id) : [],
 		observationsRequired:
 			(await programmeFor(db, person.id))?.programme.observationsRequired ?? null,
-		learning: await learningOf(db, person.id),
+		learning: supervises ? await learningOf(db, person.id) : null,
 		saved: url.searchParams.get('saved'),
 		// The outcome just signed off, named in the notice.
 		outcome: findOutcome(framework, url.searchParams.get('outcome') ?? '')?.outcome.id ?? null

@@ -14,6 +14,8 @@ import * as fileStore from './2026-11-29-02-file-store';
 import * as signoffHeads from './2026-11-29-01-signoff-heads';
 import * as needsMetOnAcceptance from './2026-11-29-03-needs-met-on-acceptance';
 import * as evidenceStandards from './2026-11-29-04-evidence-standards';
+import * as relationships from './2026-11-30-01-relationships';
+import * as enrolmentLifecycle from './2026-11-30-02-enrolment-lifecycle';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -31,5 +33,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-29-01-signoff-heads': signoffHeads,
 	'2026-11-29-02-file-store': fileStore,
 	'2026-11-29-03-needs-met-on-acceptance': needsMetOnAcceptance,
-	'2026-11-29-04-evidence-standards': evidenceStandards
+	'2026-11-29-04-evidence-standards': evidenceStandards,
+	'2026-11-30-01-relationships': relationships,
+	'2026-11-30-02-enrolment-lifecycle': enrolmentLifecycle
 };

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
 import { invalid, orFail, parseForm, readFormData } from '$lib/server/forms';
 import { personFormLists, personFormSchema } from '$lib/server/people/person-form';
-import { supervisionHistory } from '$lib/server/people/supervision';
+import { relationshipHistory } from '$lib/server/people/relationships';
 import { listTeams } from '$lib/server/people/teams';
 import { getPerson, setPersonActive, updatePerson } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	return {
 		person: { ...person, invited: password_hash === null },
 		teams: await listTeams(db),
-		supervision: await supervisionHistory(db, person.id),
+		relationships: await relationshipHistory(db, person.id),
 		events: await eventsFor(db, 'user', person.id),
 		notice: url.searchParams.has('invited')
 			? 'invited'

@@ -1,21 +1,9 @@
 import { frameworkFromUrl } from '$lib/server/framework';
 import { frameworkToJson } from '$lib/server/framework/json';
+import { publicJson } from '$lib/server/http/public-json';
 import type { RequestHandler } from './$types';
-
-const cache = new Map<string, string>();
 
 export const GET: RequestHandler = ({ url }) => {
 	const framework = frameworkFromUrl(url);
-	// The framework never changes while the server runs, so serialise each version once.
-	let body = cache.get(framework.version.id);
-	if (!body) {
-		body = JSON.stringify(frameworkToJson(framework));
-		cache.set(framework.version.id, body);
-	}
-	return new Response(body, {
-		headers: {
-			'content-type': 'application/json; charset=utf-8',
-			'cache-control': 'public, max-age=300'
-		}
-	});
+	return publicJson(`framework ${framework.version.id}`, () => frameworkToJson(framework));
 };

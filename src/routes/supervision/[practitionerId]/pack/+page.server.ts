@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { hasRole, requireRole, requireSupervisorOf } from '$lib/server/auth/access';
+import { hasRole, requireRelationship, requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
 import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
@@ -8,11 +8,12 @@ import { moderationPack } from '$lib/server/programme/pack';
 import { enrolmentIdOf, getAgreement, signAgreement } from '$lib/server/programme/agreement';
 import { countersignReview, recordPanelDecision } from '$lib/server/programme/reviews';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
-/** The practitioner's current supervisor, principal social workers and administrators. */
+/** Anyone with a relationship to the practitioner, principal social workers and administrators. */
 async function requirePackAccess(practitionerId: string) {
-	const user = requireRole('supervisor', 'psw', 'admin');
-	if (!hasRole(user, 'psw', 'admin')) await requireSupervisorOf(practitionerId);
+	const user = requireRole('supervisor', 'external-assessor', 'psw', 'admin');
+	if (!hasRole(user, 'psw', 'admin')) await requireRelationship(practitionerId);
 	return user;
 }
 
@@ -57,14 +58,14 @@ export const actions: Actions = {
 		};
 		const refused = await orFail({}, () => signAgreement(getDb(), signer, enrolmentId, 'assessor'));
 		if (refused) return refused;
-		redirect(303, `/supervision/${params.practitionerId}/pack`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/pack`, 'signed'));
 	},
 	countersign: async ({ params }) => {
 		const user = requireRole('psw', 'admin');
 		const review = await finalReview(params.practitionerId);
 		const refused = await orFail({}, () => countersignReview(getDb(), user.id, review.id));
 		if (refused) return refused;
-		redirect(303, `/supervision/${params.practitionerId}/pack#final`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/pack#final`, 'countersigned'));
 	},
 	panel: async ({ params, request }) => {
 		const user = requireRole('psw', 'admin');
@@ -78,6 +79,6 @@ export const actions: Actions = {
 			recordPanelDecision(getDb(), user.id, review.id, decision, reasons)
 		);
 		if (refused) return refused;
-		redirect(303, `/supervision/${params.practitionerId}/pack#final`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/pack#final`, 'panel'));
 	}
 };

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireSupervisee } from '$lib/server/auth/access';
+import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
+import type { RelationshipKind } from '$lib/server/db/schema';
 import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
 import { programmePage } from '$lib/server/programme';
 import {
@@ -9,41 +10,73 @@ import {
 	setWorkingHours,
 	signAgreement
 } from '$lib/server/programme/agreement';
+import { supervisingKinds } from '$lib/server/people/relationships';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
-async function context(practitionerId: string) {
-	const { user, person } = await requireSupervisee(practitionerId);
+/**
+ * Anyone with a relationship to the practitioner sees their programme and agreement; only their
+ * line manager or practice supervisor changes it (or the kinds asked for).
+ */
+async function context(practitionerId: string, kinds?: readonly RelationshipKind[]) {
+	const { user, person } = await requirePractitionerOf(practitionerId, kinds);
 	return { user, person, page: await programmePage(getDb(), person.id) };
 }
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { person, page } = await context(params.practitionerId);
-	return { person: { id: person.id, name: person.name }, page };
+	const { user, person, page } = await context(params.practitionerId);
+	const db = getDb();
+	const supervises = await holdsRelationship(db, user, person.id, supervisingKinds);
+	const assesses = await holdsRelationship(db, user, person.id, ['assessor']);
+	const agreement = page?.agreement;
+	return {
+		person: { id: person.id, name: person.name },
+		page,
+		supervises,
+		assesses,
+		// One signature here: the supervisor's if theirs to give, else the assessor's.
+		canSignAs:
+			supervises && !agreement?.supervisor_signed_at
+				? ('supervisor' as const)
+				: assesses && !agreement?.assessor_signed_at
+					? ('assessor' as const)
+					: undefined
+	};
 };
 
 export const actions: Actions = {
 	agreement: async ({ params, request }) => {
-		const { user, page } = await context(params.practitionerId);
+		const { user, page } = await context(params.practitionerId, supervisingKinds);
 		if (!page) error(404, 'They are not enrolled on a programme.');
 		const terms = textOf(await readFormData(request), 'terms');
 		const refused = await orFail({ terms }, () =>
 			createAgreement(getDb(), user.id, page.programme.enrolmentId, terms)
 		);
 		if (refused) return refused;
-		redirect(303, `/supervision/${params.practitionerId}/programme#agreement`);
+		redirect(
+			303,
+			withNotice(`/supervision/${params.practitionerId}/programme#agreement`, 'agreement')
+		);
 	},
-	sign: async ({ params }) => {
-		const { user, page } = await context(params.practitionerId);
+	sign: async ({ params, request }) => {
+		const as = textOf(await readFormData(request), 'as') === 'assessor' ? 'assessor' : 'supervisor';
+		const { user, page } = await context(
+			params.practitionerId,
+			as === 'assessor' ? ['assessor'] : supervisingKinds
+		);
 		if (!page) error(404, 'They are not enrolled on a programme.');
-		const signer = { id: user.id, practitioner: false, supervisor: true };
+		const signer = { id: user.id, practitioner: false, supervisor: as === 'supervisor' };
 		const refused = await orFail({}, () =>
-			signAgreement(getDb(), signer, page.programme.enrolmentId, 'supervisor')
+			signAgreement(getDb(), signer, page.programme.enrolmentId, as)
 		);
 		if (refused) return refused;
-		redirect(303, `/supervision/${params.practitionerId}/programme#agreement`);
+		redirect(
+			303,
+			withNotice(`/supervision/${params.practitionerId}/programme#agreement`, 'signed')
+		);
 	},
 	hours: async ({ params, request }) => {
-		const { user, page } = await context(params.practitionerId);
+		const { user, page } = await context(params.practitionerId, supervisingKinds);
 		if (!page) error(404, 'They are not enrolled on a programme.');
 		const text = textOf(await readFormData(request), 'ftePercent');
 		const percent = Number(text);
@@ -57,10 +90,10 @@ export const actions: Actions = {
 			);
 		}
 		await setWorkingHours(getDb(), user.id, page.programme.enrolmentId, percent);
-		redirect(303, `/supervision/${params.practitionerId}/programme`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/programme`, 'hours'));
 	},
 	extend: async ({ params, request }) => {
-		const { user, page } = await context(params.practitionerId);
+		const { user, page } = await context(params.practitionerId, supervisingKinds);
 		if (!page) error(404, 'They are not enrolled on a programme.');
 		const form = await readFormData(request);
 		const monthsText = textOf(form, 'months');
@@ -71,6 +104,6 @@ export const actions: Actions = {
 		if (!reason) errors.reason = 'Write why the programme is extended';
 		if (Object.keys(errors).length) return invalid({ months: monthsText, reason }, errors);
 		await extendProgramme(getDb(), user.id, page.programme.enrolmentId, Number(monthsText), reason);
-		redirect(303, `/supervision/${params.practitionerId}/programme`);
+		redirect(303, withNotice(`/supervision/${params.practitionerId}/programme`, 'extended'));
 	}
 };

@@ -1,11 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
-import { hasRole, requireUser } from '$lib/server/auth/access';
+import { hasRole, holdsRelationship, requireUser } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { isCurrentSupervisor } from '$lib/server/people/supervision';
+import { supervisingKinds } from '$lib/server/people/relationships';
 import { getSupervisionRecord, useAsEvidence } from '$lib/server/review/supervision-records';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
-/** Both parties see a supervision record: the practitioner, its author, their current supervisor. */
+/**
+ * Both parties see a supervision record: the practitioner and its author; so do the
+ * practitioner's current line manager and practice supervisor (not their assessor).
+ */
 async function findRecord(id: string) {
 	const user = requireUser();
 	const record = await getSupervisionRecord(getDb(), id);
@@ -14,8 +18,7 @@ async function findRecord(id: string) {
 		user.id === record.practitioner_id ||
 		user.id === record.supervisor_id ||
 		hasRole(user, 'psw', 'admin') ||
-		(hasRole(user, 'supervisor') &&
-			(await isCurrentSupervisor(getDb(), user.id, record.practitioner_id)));
+		(await holdsRelationship(getDb(), user, record.practitioner_id, supervisingKinds));
 	if (!allowed) error(403, 'You cannot see this supervision record.');
 	return { user, record };
 }
@@ -35,6 +38,6 @@ export const actions: Actions = {
 		if (user.id !== record.practitioner_id)
 			error(403, 'Only the practitioner can use this record as evidence.');
 		const evidenceId = await useAsEvidence(getDb(), user.id, record.id);
-		redirect(303, `/portfolio/${evidenceId}`);
+		redirect(303, withNotice(`/portfolio/${evidenceId}`, 'from-supervision'));
 	}
 };

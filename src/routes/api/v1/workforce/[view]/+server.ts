@@ -5,6 +5,7 @@ import { requireWorkforceApi } from '$lib/server/workforce/access';
 import { dateOnly } from '$lib/server/db/time';
 import { teamName } from '$lib/server/people/teams';
 import { csvFileName, tableOf, toCsv } from '$lib/server/workforce/figures';
+import type { ViewJson } from '$lib/server/workforce/view-json';
 import type { RequestHandler } from './$types';
 
 /**
@@ -20,7 +21,7 @@ export const GET: RequestHandler = async (event) => {
 	const view = await workforceView(getDb(), params.view, url.searchParams);
 	const headers = { 'cache-control': 'private, no-store' };
 	if (url.searchParams.get('format') !== 'csv')
-		return new Response(JSON.stringify(view), {
+		return new Response(JSON.stringify(view satisfies ViewJson), {
 			headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }
 		});
 	const id = url.searchParams.get('table') ?? view.tables[0].id;

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requireSupervisee } from '$lib/server/auth/access';
+import { requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
 import { getFramework, outcomesOf } from '$lib/server/framework';
@@ -8,7 +8,7 @@ import { observationSettings, recordObservation } from '$lib/server/observation/
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { person } = await requireSupervisee(params.practitionerId);
+	const { person } = await requirePractitionerOf(params.practitionerId, ['assessor']);
 	return {
 		person: { id: person.id, name: person.name },
 		settings: observationSettings,
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request }) => {
-		const { user, person } = await requireSupervisee(params.practitionerId);
+		const { user, person } = await requirePractitionerOf(params.practitionerId, ['assessor']);
 		const form = await readFormData(request);
 		const values: Record<string, unknown> = formValues(form, ['outcomes']);
 		const text = (key: string) => textOf(form, key);

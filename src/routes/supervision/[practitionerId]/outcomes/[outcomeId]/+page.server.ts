@@ -1,9 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireSupervisorOf } from '$lib/server/auth/access';
+import { requireRelationship } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { findOutcome, getFramework } from '$lib/server/framework';
 import { invalid, listOf, readFormData, textOf } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
+import { signOffNeedsDoes, withDoesStatements } from '$lib/server/signoff/does-evidence';
 import {
 	eligibleEvidence,
 	minimumEvidence,
@@ -15,7 +16,8 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 async function context(practitionerId: string, outcomeId: string) {
-	const user = await requireSupervisorOf(practitionerId);
+	// Signing outcomes off is the assessor's.
+	const user = await requireRelationship(practitionerId, ['assessor']);
 	const framework = getFramework()!;
 	const found = findOutcome(framework, outcomeId);
 	const person = await getPerson(getDb(), practitionerId);
@@ -27,10 +29,18 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const { framework, outcome, person } = await context(params.practitionerId, params.outcomeId);
 	const db = getDb();
 	const entries = await signOffHistory(db, person.id, framework.version.id, outcome.id);
+	const { records, does } = await withDoesStatements(
+		db,
+		await eligibleEvidence(db, person.id, framework.version.id, outcome.id),
+		framework.version.id,
+		outcome
+	);
 	return {
 		person: { id: person.id, name: person.name },
 		outcome: { id: outcome.id, title: outcome.title },
-		eligible: await eligibleEvidence(db, person.id, framework.version.id, outcome.id),
+		eligible: records,
+		does,
+		needsDoes: await signOffNeedsDoes(db, person.id),
 		minimum: minimumEvidence(),
 		signedOff:
 			(await signOffState(db, person.id, framework.version.id)).get(outcome.id)?.action ===

@@ -1,20 +1,21 @@
 import { redirect } from '@sveltejs/kit';
-import { requireSupervisee } from '$lib/server/auth/access';
+import { requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseDateParts, readFormData, textOf } from '$lib/server/forms';
 import { createSupervisionRecord } from '$lib/server/review/supervision-records';
+import { supervisingKinds } from '$lib/server/people/relationships';
 import type { Actions, PageServerLoad } from './$types';
 
 const actionRows = 3;
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { person } = await requireSupervisee(params.practitionerId);
+	const { person } = await requirePractitionerOf(params.practitionerId, supervisingKinds);
 	return { person: { id: person.id, name: person.name }, actionRows };
 };
 
 export const actions: Actions = {
 	default: async ({ params, request }) => {
-		const { user, person } = await requireSupervisee(params.practitionerId);
+		const { user, person } = await requirePractitionerOf(params.practitionerId, supervisingKinds);
 		const form = await readFormData(request);
 		const values: Record<string, unknown> = formValues(form);
 		const text = (key: string) => textOf(form, key);

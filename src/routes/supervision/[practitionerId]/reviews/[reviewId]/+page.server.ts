@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { interimRecommendations } from '$lib/programme/vocabulary';
-import { requireSupervisorOf } from '$lib/server/auth/access';
+import { requireRelationship } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
 import { formValues, invalid, orFail, readFormData } from '$lib/server/forms';
@@ -8,9 +8,11 @@ import { getPerson } from '$lib/server/people/users';
 import { programmeFor } from '$lib/server/programme';
 import { getProgrammeReview, recordProgrammeReview } from '$lib/server/programme/reviews';
 import type { Actions, PageServerLoad } from './$types';
+import { withNotice } from '$lib/notice';
 
 async function context(practitionerId: string, reviewId: string) {
-	const user = await requireSupervisorOf(practitionerId);
+	// Reviews and the final recommendation are the assessor's.
+	const user = await requireRelationship(practitionerId, ['assessor']);
 	const db = getDb();
 	const person = await getPerson(db, practitionerId);
 	const programme = person && (await programmeFor(db, person.id));
@@ -62,6 +64,6 @@ export const actions: Actions = {
 			})
 		);
 		if (refused) return refused;
-		redirect(303, `/supervision/${person.id}/programme`);
+		redirect(303, withNotice(`/supervision/${person.id}/programme`, 'review'));
 	}
 };

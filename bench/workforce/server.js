@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { base, dbPath, port } from './settings.js';
+
+// The production build, started on the bench database with its own file store.
+
+export function startServer(extraEnv = {}) {
+	const env = {
+		...process.env,
+		DATABASE_URL: `file:${dbPath}`,
+		// Its own file store: a store belongs to one database (the server checks at start).
+		FILES_DIR: `${dbPath}-files`,
+		DEMO_DATA: 'off',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: base,
+		...extraEnv
+	};
+	delete env.SMTP_URL; // the review reminders sent at start-up stay in the outbox
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env,
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	showErrorsOnce(child.stderr);
+	const server = { child, running: true };
+	server.exited = new Promise((resolve) =>
+		child.once('exit', (code) => {
+			server.running = false;
+			resolve(code);
+		})
+	);
+	return server;
+}
+
+/**
+ * The server's errors, each once (a failing page fails on every request), less its note of
+ * every page not found (the pages not built yet).
+ */
+function showErrorsOnce(stderr) {
+	const seen = new Set();
+	let showing = true;
+	createInterface({ input: stderr }).on('line', (line) => {
+		if (!line.trim() || /\[404\] GET /.test(line)) return;
+		if (!/^\s+at /.test(line)) {
+			showing = !seen.has(line);
+			seen.add(line);
+		}
+		if (showing) console.error(line);
+	});
+}
+
+export async function stopServer(server) {
+	if (!server) return;
+	if (server.running) server.child.kill();
+	await server.exited;
+}
+
+/** Waits until GET / answers at all (start-up migrates and sends review reminders first). */
+export async function waitForServer(server) {
+	for (let attempt = 0; attempt < 1200; attempt++) {
+		if (!server.running) throw new Error('the server stopped while starting (see above)');
+		try {
+			await (await fetch(`${base}/`, { redirect: 'manual' })).arrayBuffer();
+			return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`the server did not start on ${base}; run "npm run build" first`);
+}

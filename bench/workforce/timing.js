@@ -1,0 +1,56 @@
+import { performance } from 'node:perf_hooks';
+import { base, pswEmail, pswPassword, requests, warmUp } from './settings.js';
+
+// Signing in as the principal social worker, and timing a page from the client's side.
+
+const percentile = (sorted, p) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Signs in and returns the session cookie. */
+export async function signIn() {
+	const response = await fetch(`${base}/sign-in`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: base,
+			accept: 'text/html'
+		},
+		body: new URLSearchParams({ email: pswEmail, password: pswPassword }),
+		redirect: 'manual'
+	});
+	await response.arrayBuffer();
+	const cookie = response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.filter((c) => !c.endsWith('='))
+		.join('; ');
+	if (response.status !== 303 || !cookie)
+		throw new Error(`signing in as ${pswEmail} answered ${response.status} without a session`);
+	return cookie;
+}
+
+/** `requests` sequential requests for a page after `warmUp`: its status, times and size. */
+export async function time(path, cookie) {
+	const get = () => fetch(base + path, { headers: { cookie }, redirect: 'manual' });
+	for (let i = 0; i < warmUp; i++) await (await get()).arrayBuffer();
+	const samples = [];
+	let bytes = 0;
+	let status = 0;
+	for (let i = 0; i < requests; i++) {
+		const start = performance.now();
+		const response = await get();
+		const body = await response.arrayBuffer();
+		samples.push(performance.now() - start);
+		status = response.status;
+		bytes = body.byteLength;
+	}
+	samples.sort((a, b) => a - b);
+	return {
+		path,
+		status,
+		p50: percentile(samples, 50),
+		p95: percentile(samples, 95),
+		max: samples.at(-1),
+		bytes
+	};
+}

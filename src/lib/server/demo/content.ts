@@ -1,0 +1,153 @@
+import type { AuditDefinition } from '../audit/definition.ts';
+import { ContentError } from '../content/error.ts';
+import { filesUnder, type ContentFiles } from '../content/files.ts';
+import { checkReferences } from '../content/references.ts';
+import { readYaml } from '../content/yaml.ts';
+import type { CareerStage, Role } from '../db/schema.ts';
+import { allIds } from '../framework/query.ts';
+import type { Framework } from '../framework/schema.ts';
+import type { StandardSet } from '../standards/schema.ts';
+import { parseEvidence, type DemoEvidence } from './evidence-file.ts';
+import {
+	auditsSchema,
+	authoritySchema,
+	programmeSchema,
+	type DemoAudits,
+	type DemoAuthority,
+	type DemoProgramme
+} from './schema.ts';
+
+// The demo authority's content (content/demo/): its people, their portfolios, their programme
+// and a year of audits, checked against the framework, the standards and the audit form.
+
+/** The demo portfolios were written against the March 2025 standards. */
+export const demoFrameworkVersion = 'pqs-2025';
+
+export interface DemoPerson {
+	email: string;
+	name: string;
+	roles: Role[];
+	team?: string;
+	stage?: CareerStage;
+	/** ASYE programme month today (1–12). */
+	asyeMonth?: number;
+	/** Email of their current supervisor. */
+	supervisor?: string;
+	/** Emails of the practitioners they assess (an external assessor). */
+	assesses?: string[];
+}
+
+export interface DemoContent {
+	people: DemoPerson[];
+	teams: { name: string; manager: string }[];
+	evidence: DemoEvidence[];
+	programme: DemoProgramme;
+	audits: DemoAudits;
+}
+
+export interface DemoContext {
+	frameworks: Framework[];
+	standardSets: StandardSet[];
+	audit: AuditDefinition;
+}
+
+/** Leaders as written; practitioners in their teams, supervised as the demo describes. */
+function peopleOf({ leaders, teams }: DemoAuthority): DemoPerson[] {
+	const practitioners = teams.flatMap((team) =>
+		team.practitioners.map(({ newStarter, ...p }, index): DemoPerson => ({
+			...p,
+			roles: ['practitioner'],
+			team: team.name,
+			// ASYEs and every other experienced worker go to the practice supervisor; the rest to the
+			// manager; a new starter to nobody yet.
+			supervisor: newStarter
+				? undefined
+				: p.asyeMonth || index % 2 === 0
+					? team.practiceSupervisor
+					: team.manager
+		}))
+	);
+	return [...leaders, ...practitioners];
+}
+
+/** Reads and checks content/demo; a name, outcome or standard that does not exist names the file. */
+export function loadDemoContent(files: ContentFiles, context: DemoContext): DemoContent {
+	const framework = context.frameworks.find((f) => f.version.id === demoFrameworkVersion);
+	if (!framework)
+		throw new ContentError('demo', `is written against ${demoFrameworkVersion}, which is missing`);
+	const authority = readYaml(files, 'demo/authority.yaml', authoritySchema);
+	const programme = readYaml(files, 'demo/programme.yaml', programmeSchema);
+	const audits = readYaml(files, 'demo/audits.yaml', auditsSchema);
+	const people = peopleOf(authority.data);
+	const practiceStandards = context.standardSets.filter((s) => s.kind === 'practice-standards');
+	const known: Record<string, Set<string>> = {
+		person: new Set(people.map((p) => p.email)),
+		team: new Set(authority.data.teams.map((t) => t.name)),
+		outcome: allIds(framework),
+		standard: new Set(practiceStandards.flatMap((s) => s.items.map((i) => i.ref))),
+		area: new Set(context.audit.areas.map((a) => a.id)),
+		development: new Set(audits.data.developments.map((f) => f.id)),
+		strength: new Set(audits.data.strengths.map((f) => f.id))
+	};
+	if (known.person.size < people.length)
+		throw new ContentError(authority.file, 'names one person twice');
+	checkReferences(authority, authorityReferences, known);
+	checkReferences(programme, { 'observations.*.statement': 'outcome' }, known);
+	checkReferences(audits, auditReferences, known);
+	const evidence = evidenceFiles(files, people);
+	for (const { file, record } of evidence)
+		checkReferences({ file, data: record }, evidenceReferences, known);
+	return {
+		people,
+		teams: authority.data.teams.map(({ name, manager }) => ({ name, manager })),
+		evidence: evidence.map(({ record }) => record),
+		programme: programme.data,
+		audits: audits.data
+	};
+}
+
+// What the values in each file name. Outcomes include their statements, such as "2.3 D4".
+const authorityReferences = {
+	'leaders.*.team': 'team',
+	'leaders.*.assesses.*': 'person',
+	'teams.*.manager': 'person',
+	'teams.*.practiceSupervisor': 'person'
+};
+
+const auditReferences = {
+	'rotation.*.auditors.*': 'person',
+	'rotation.*.practitioners.*': 'person',
+	'stories.*.practitioner': 'person',
+	'stories.*.auditor': 'person',
+	'stories.*.coAuditor': 'person',
+	'stories.*.force.~': 'area',
+	'stories.*.developments.*': 'development',
+	'stories.*.strengths.*': 'strength',
+	'developments.*.outcomes.*': 'outcome',
+	'developments.*.standards.*': 'standard',
+	'strengths.*.outcomes.*': 'outcome',
+	'strengths.*.standards.*': 'standard',
+	'inProgress.practitioner': 'person',
+	'inProgress.auditor': 'person'
+};
+
+const evidenceReferences = {
+	'outcomes.*': 'outcome',
+	'statements.*': 'outcome',
+	'standards.*': 'standard',
+	'review.by': 'person'
+};
+
+/** Each person's records, in the order of people and then of the file's number. */
+function evidenceFiles(files: ContentFiles, people: DemoPerson[]) {
+	const byFolder = new Map(people.map((p) => [p.email.split('@')[0], p.email]));
+	const records = Object.entries(filesUnder(files, 'demo/evidence')).map(([file, source]) => {
+		const match = /^demo\/evidence\/([^/]+)\/(\d+)-[a-z0-9-]+\.md$/.exec(file);
+		if (!match) throw new ContentError(file, 'is not named evidence/<person>/<number>-<words>.md');
+		const owner = byFolder.get(match[1]);
+		if (!owner) throw new ContentError(file, `there is no person ${match[1]}@demo.test`);
+		return { file, number: Number(match[2]), record: parseEvidence(file, source, owner) };
+	});
+	const rank = (email: string) => people.findIndex((p) => p.email === email);
+	return records.sort((a, b) => rank(a.record.owner) - rank(b.record.owner) || a.number - b.number);
+}

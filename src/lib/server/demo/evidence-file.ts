@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+	cpdTypes,
+	evidenceStatuses,
+	evidenceTypes,
+	reflectiveModels
+} from '../../portfolio/vocabulary.ts';
+import { ContentError } from '../content/error.ts';
+import { parseMarkdown, sectionsOf } from '../content/frontmatter.ts';
+
+// A demo portfolio record: `content/demo/evidence/<owner>/<n>-<slug>.md`, its details in the
+// frontmatter and its texts under `## ` headings. Fictional and anonymised: children are
+// described by age, adults by their role.
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string];
+
+const frontmatter = z.strictObject({
+	title: z.string().min(1),
+	/** The activity date is this many days before the seed date. */
+	daysAgo: z.number().int().min(0),
+	type: z.enum(keys(evidenceTypes)),
+	model: z.enum(keys(reflectiveModels)),
+	cpd: z.enum(keys(cpdTypes)),
+	hours: z.number().positive(),
+	outcomes: z.array(z.string()).min(1),
+	statements: z.array(z.string()),
+	/** Items of the practice-standards sets, e.g. `gloucestershire-3`, in their current edition. */
+	standards: z.array(z.string()).default([]),
+	status: z.enum(keys(evidenceStatuses)),
+	/** By the owner's supervisor, this many days after submission (three days after the activity). */
+	review: z.strictObject({ by: z.string(), daysAfter: z.number().int().min(0) }).optional()
+});
+
+type Frontmatter = z.infer<typeof frontmatter>;
+
+export type DemoEvidence = Omit<Frontmatter, 'cpd' | 'hours' | 'review'> & {
+	owner: string;
+	account: string;
+	/** Keyed by the model's prompt keys. */
+	reflection: Record<string, string>;
+	cpd: {
+		type: Frontmatter['cpd'];
+		relevance: string;
+		learning: string;
+		impact: string;
+		peerReflected: boolean;
+		peerReflection: string;
+		hours: number;
+	};
+	review?: Frontmatter['review'] & { feedback?: string };
+};
+
+const required = ['Account', 'Relevance', 'Learning', 'Impact'];
+
+/** Reads one record; a heading the model does not have, or a missing text, names the line. */
+export function parseEvidence(file: string, source: string, owner: string): DemoEvidence {
+	const { data, lines } = parseMarkdown(file, source, frontmatter);
+	const prompts = reflectiveModels[data.model].prompts;
+	const headings = ['Account', ...prompts.map((p) => p.label), ...required.slice(1)];
+	const sections = sectionsOf(file, lines, [...headings, 'Peer reflection', 'Feedback']);
+	const section = (name: string) => sections.get(name) ?? '';
+	for (const name of required)
+		if (!section(name)) throw new ContentError(file, `the "## ${name}" section is missing`);
+	if (sections.has('Feedback') && data.status !== 'returned')
+		throw new ContentError(file, 'only a returned record has feedback');
+	if (!data.review !== (data.status === 'draft' || data.status === 'submitted'))
+		throw new ContentError(file, 'accepted and returned records have a review, others do not');
+	const { cpd, hours, review, ...details } = data;
+	return {
+		...details,
+		owner,
+		account: section('Account'),
+		reflection: Object.fromEntries(prompts.map((p) => [p.key, section(p.label)])),
+		cpd: {
+			type: cpd,
+			relevance: section('Relevance'),
+			learning: section('Learning'),
+			impact: section('Impact'),
+			peerReflected: sections.has('Peer reflection'),
+			peerReflection: section('Peer reflection'),
+			hours
+		},
+		review: review && { ...review, feedback: section('Feedback') || undefined }
+	};
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { grades } from '../../audit/grades.ts';
+import { careerStages, roles } from '../db/schema.ts';
+
+// The shapes of the demo authority's YAML files in content/demo/.
+
+const email = z.string().regex(/^[a-z.]+@demo\.test$/, 'must be a @demo.test address');
+const text = z.string().min(1);
+const ids = z.array(z.string());
+const grade = z.enum(grades);
+
+const person = {
+	email,
+	name: text,
+	stage: z.enum(careerStages).optional()
+};
+
+export const authoritySchema = z.strictObject({
+	leaders: z.array(
+		z.strictObject({
+			...person,
+			roles: z.array(z.enum(roles)).min(1),
+			team: text.optional(),
+			/** Practitioners this person assesses (an external assessor) from their first day. */
+			assesses: z.array(email).optional()
+		})
+	),
+	teams: z.array(
+		z.strictObject({
+			name: text,
+			manager: email,
+			practiceSupervisor: email,
+			practitioners: z.array(
+				z.strictObject({
+					...person,
+					asyeMonth: z.number().int().min(1).max(12).optional(),
+					/** Just joined: not yet supervised, nor on a programme. */
+					newStarter: z.literal(true).optional()
+				})
+			)
+		})
+	)
+});
+
+export const programmeSchema = z.strictObject({
+	selfAssessmentNote: text,
+	attachment: z.strictObject({ name: text, text }),
+	signoffRationale: text.includes('{title}'),
+	extensionReason: text,
+	review: z.strictObject({
+		progress: z.record(z.string(), text),
+		strengths: text,
+		areasToDevelop: text,
+		practitionerComments: text
+	}),
+	observations: z
+		.array(z.strictObject({ setting: text, wentWell: text, toDevelop: text, statement: text }))
+		.length(2),
+	supervision: z.strictObject({ agenda: text, discussion: text, decisions: text, action: text }),
+	agreement: text,
+	protectedTime: z.array(
+		z.strictObject({ weeksAgo: z.number().int().min(0), minutes: z.number().int(), activity: text })
+	)
+});
+
+const finding = z.strictObject({ id: text, text, outcomes: ids.min(1), standards: ids });
+
+export const auditsSchema = z.strictObject({
+	rotation: z.array(
+		z.strictObject({ auditors: z.array(email).min(1), practitioners: z.array(email).min(1) })
+	),
+	gradeWeights: z.partialRecord(grade, z.number().int().min(0)),
+	themes: z.array(text).length(3),
+	stories: z.array(
+		z.strictObject({
+			practitioner: email,
+			auditor: email,
+			coAuditor: email.optional(),
+			monthsAgo: z.number().positive(),
+			base: grade,
+			force: z.record(z.string(), z.enum([...grades, 'not-applicable'])).optional(),
+			grip: z.boolean().optional(),
+			developments: ids.optional(),
+			strengths: ids.optional()
+		})
+	),
+	developments: z.array(finding).min(1),
+	strengths: z.array(finding).min(1),
+	childViews: z.array(z.string()),
+	parentViews: z.array(z.string()),
+	viewsNotObtained: z.strictObject({ child: text, parent: text }),
+	workerView: text,
+	managerView: text,
+	gradeEvidence: text.includes('{grade}'),
+	gripReason: text,
+	actions: z.strictObject({ development: text, supervision: text }),
+	responses: z.strictObject({ 'same-day': text, 'urgent-review': text }),
+	receipt: text,
+	moderation: z.strictObject({ lowered: text, loweredEvidence: text, agreed: text }),
+	inProgress: z.strictObject({
+		practitioner: email,
+		auditor: email,
+		caseRef: text,
+		areas: z.number().int().min(1),
+		grade,
+		evidence: text
+	}),
+	pathwayReflection: text
+});
+
+export type DemoAuthority = z.infer<typeof authoritySchema>;
+export type DemoProgramme = z.infer<typeof programmeSchema>;
+export type DemoAudits = z.infer<typeof auditsSchema>;
+export type DemoFinding = z.infer<typeof finding>;

@@ -1,0 +1,205 @@
+import { sql } from 'kysely';
+import { gradeNames, grades } from '$lib/audit/grades';
+import type { Db } from '../db';
+import type { AuditDefinition } from '../audit/definition';
+import { bucket, type AuditsWhere, type Grain } from './audit-scope';
+import { percent, type Column, type Table } from './figures';
+
+// The audit analysis's grade tables: overall grades by period, by practice area and by team, and
+// how often moderation changed a grade.
+
+const gradeColumns: Column[] = [
+	...grades.map((g) => ({ key: g, label: gradeNames[g], numeric: true })),
+	{ key: 'total', label: 'Audits', numeric: true },
+	{ key: 'goodOrBetter', label: 'Good or better %', numeric: true }
+];
+
+const periodColumn = (grain: Grain): Column => ({
+	key: 'period',
+	label: grain === 'month' ? 'Month' : 'Quarter',
+	format: 'period'
+});
+
+/** Moderated grades stand where an audit was moderated. */
+const overall = sql<string>`coalesce(audits.moderated_overall_grade, audits.overall_grade)`;
+
+function gradeRow(counts: Map<string, number>) {
+	const row: Record<string, number | null> = {};
+	let total = 0;
+	for (const g of grades) {
+		row[g] = counts.get(g) ?? 0;
+		total += row[g]!;
+	}
+	row.total = total;
+	row.goodOrBetter = percent((row.outstanding ?? 0) + (row.good ?? 0), total);
+	return row;
+}
+
+/** Group rows of (key…, grade, n) into one row per key with a count for each grade. */
+function byGrade<T extends { grade: string | null; n: number | string }>(
+	rows: T[],
+	keyOf: (row: T) => string
+) {
+	const groups = new Map<string, { first: T; counts: Map<string, number> }>();
+	for (const row of rows) {
+		const key = keyOf(row);
+		const group = groups.get(key) ?? { first: row, counts: new Map() };
+		group.counts.set(row.grade ?? '', Number(row.n));
+		groups.set(key, group);
+	}
+	return [...groups.values()];
+}
+
+/** The practice areas' order in the audit form, for sorting; unknown areas last. */
+function areaOrder(definition: AuditDefinition) {
+	const order = new Map(definition.areas.map((a, i) => [a.id, i]));
+	return (areaId: string) => order.get(areaId) ?? 99;
+}
+
+const areaTitle = (definition: AuditDefinition) => {
+	const titles = new Map(definition.areas.map((a) => [a.id, a.title]));
+	return (areaId: string) => titles.get(areaId) ?? areaId;
+};
+
+/** Overall grades by month or by quarter. */
+export async function overallGrades(db: Db, where: AuditsWhere, grain: Grain): Promise<Table> {
+	const rows = await db
+		.selectFrom('audits')
+		.select([
+			bucket(grain).as('period'),
+			overall.as('grade'),
+			(eb) => eb.fn.countAll<number>().as('n')
+		])
+		.where(where)
+		.groupBy([bucket(grain), overall])
+		.orderBy(bucket(grain))
+		.execute();
+	return {
+		id: `overall-by-${grain}`,
+		title: `Overall grades by ${grain}`,
+		columns: [periodColumn(grain), ...gradeColumns],
+		rows: byGrade(rows, (r) => r.period).map(({ first, counts }) => ({
+			period: first.period,
+			...gradeRow(counts)
+		}))
+	};
+}
+
+/** Each practice area's grades by month or quarter, at the stage that stands for each audit. */
+export async function areaGrades(
+	db: Db,
+	where: AuditsWhere,
+	grain: Grain,
+	definition: AuditDefinition
+): Promise<Table> {
+	const stage = sql<
+		'audit' | 'moderation'
+	>`case when audits.moderated_at is null then 'audit' else 'moderation' end`;
+	const rows = await db
+		.selectFrom('audit_grades')
+		.innerJoin('audits', 'audits.id', 'audit_grades.audit_id')
+		.select([
+			'audit_grades.area_id',
+			bucket(grain).as('period'),
+			'audit_grades.effective_grade as grade',
+			(eb) => eb.fn.countAll<number>().as('n')
+		])
+		.where(where)
+		.where((eb) => eb('audit_grades.stage', '=', stage))
+		.where('audit_grades.effective_grade', '!=', 'not-applicable')
+		.groupBy(['audit_grades.area_id', bucket(grain), 'audit_grades.effective_grade'])
+		.execute();
+	const [order, title] = [areaOrder(definition), areaTitle(definition)];
+	return {
+		id: 'areas',
+		title: `Grades by practice area and ${grain}`,
+		columns: [{ key: 'area', label: 'Practice area' }, periodColumn(grain), ...gradeColumns],
+		rows: byGrade(rows, (r) => `${r.area_id}|${r.period}`)
+			.map(({ first, counts }) => ({
+				area: title(first.area_id),
+				areaId: first.area_id,
+				period: first.period,
+				...gradeRow(counts)
+			}))
+			.sort((a, b) => order(a.areaId) - order(b.areaId) || a.period.localeCompare(b.period))
+	};
+}
+
+/** Each team's overall grades by month or quarter. */
+export async function teamGrades(db: Db, where: AuditsWhere, grain: Grain): Promise<Table> {
+	const rows = await db
+		.selectFrom('audits')
+		.leftJoin('teams', 'teams.id', 'audits.team_id')
+		.select([
+			'teams.name as team',
+			bucket(grain).as('period'),
+			overall.as('grade'),
+			(eb) => eb.fn.countAll<number>().as('n')
+		])
+		.where(where)
+		.groupBy(['teams.name', bucket(grain), overall])
+		.execute();
+	return {
+		id: 'teams',
+		title: `Overall grades by team and ${grain}`,
+		columns: [{ key: 'team', label: 'Team' }, periodColumn(grain), ...gradeColumns],
+		rows: byGrade(rows, (r) => `${r.team}|${r.period}`)
+			.map(({ first, counts }) => ({
+				team: first.team ?? 'No team',
+				period: first.period,
+				...gradeRow(counts)
+			}))
+			.sort((a, b) => a.team.localeCompare(b.team) || a.period.localeCompare(b.period))
+	};
+}
+
+/** For each practice area, the moderated audits and how many had that area's grade changed. */
+export async function moderationChanges(
+	db: Db,
+	where: AuditsWhere,
+	definition: AuditDefinition
+): Promise<Table> {
+	// From the moderated audits, each with its two stages' grades from the covering index.
+	const moderation = await db
+		.selectFrom('audits')
+		.innerJoin('audit_grades as m', (join) =>
+			join.onRef('m.audit_id', '=', 'audits.id').on('m.stage', '=', 'moderation')
+		)
+		.innerJoin('audit_grades as a', (join) =>
+			join
+				.onRef('a.audit_id', '=', 'audits.id')
+				.onRef('a.area_id', '=', 'm.area_id')
+				.on('a.stage', '=', 'audit')
+		)
+		.select([
+			'm.area_id',
+			(eb) => eb.fn.countAll<number>().as('moderated'),
+			sql<number>`sum(case when m.effective_grade <> a.effective_grade then 1 else 0 end)`.as(
+				'changed'
+			)
+		])
+		.where(where)
+		.where('audits.moderated_at', 'is not', null)
+		.groupBy('m.area_id')
+		.execute();
+	const [order, title] = [areaOrder(definition), areaTitle(definition)];
+	return {
+		id: 'moderation',
+		title: 'Moderation: grades changed by practice area',
+		columns: [
+			{ key: 'area', label: 'Practice area' },
+			{ key: 'moderated', label: 'Moderated', numeric: true },
+			{ key: 'changed', label: 'Changed', numeric: true },
+			{ key: 'changedShare', label: 'Changed %', numeric: true }
+		],
+		rows: moderation
+			.map((m) => ({
+				areaId: m.area_id,
+				area: title(m.area_id),
+				moderated: Number(m.moderated),
+				changed: Number(m.changed),
+				changedShare: percent(Number(m.changed), Number(m.moderated))
+			}))
+			.sort((a, b) => order(a.areaId) - order(b.areaId))
+	};
+}

@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { Db } from '../db';
+import { finalisedIn, quarterDates } from './audit-scope';
+import { percent, type Table } from './figures';
+import type { WorkforceFilters } from './filters';
+
+// The quarterly report's headline figures: audits, their actions, learning needs and pathways in
+// one quarter, side by side with the quarter before.
+
+const labels = {
+	audits: 'Case audits finalised',
+	goodOrBetter: 'Good or better (%)',
+	requiresImprovement: 'Requires improvement',
+	inadequate: 'Inadequate',
+	respondedSameDay: 'Inadequate audits responded to the same day',
+	moderated: 'Moderated (%)',
+	actions: 'Audit actions agreed',
+	actionsSignedOff: 'Of those, signed off',
+	actionsOverdue: 'Of those, overdue today',
+	needsRaised: 'Learning needs raised',
+	needsMet: 'Learning needs met',
+	pathwaysCompleted: 'Learning pathways completed'
+};
+type Headlines = Record<keyof typeof labels, number | null>;
+
+/** PostgreSQL sends sums as text, and a sum of no rows is null. */
+const n = (v: unknown) => Number(v ?? 0);
+
+/** The headline figures of `quarter` against `previous`, one row a measure. */
+export async function headlines(
+	db: Db,
+	filters: WorkforceFilters,
+	quarter: string,
+	previous: string,
+	today: string
+): Promise<Table> {
+	const [now, before] = await Promise.all([
+		headline(db, filters, quarter, today),
+		headline(db, filters, previous, today)
+	]);
+	return {
+		id: 'headlines',
+		title: `Headline figures, ${quarter} against ${previous}`,
+		columns: [
+			{ key: 'measure', label: 'Measure' },
+			{ key: 'thisQuarter', label: quarter, numeric: true },
+			{ key: 'lastQuarter', label: previous, numeric: true }
+		],
+		rows: (Object.keys(labels) as (keyof Headlines)[]).map((key) => ({
+			measure: labels[key],
+			thisQuarter: now[key],
+			lastQuarter: before[key]
+		}))
+	};
+}
+
+async function headline(
+	db: Db,
+	filters: WorkforceFilters,
+	quarter: string,
+	today: string
+): Promise<Headlines> {
+	const [grades, actions, learning] = await Promise.all([
+		auditFigures(db, filters, quarter),
+		actionFigures(db, filters, quarter, today),
+		learningFigures(db, filters, quarter)
+	]);
+	return {
+		audits: n(grades.audits),
+		goodOrBetter: percent(n(grades.good), n(grades.audits)),
+		requiresImprovement: n(grades.ri),
+		inadequate: n(grades.inadequate),
+		respondedSameDay: n(grades.sameDay),
+		moderated: percent(n(grades.moderated), n(grades.audits)),
+		actions: n(actions.actions),
+		actionsSignedOff: n(actions.signedOff),
+		actionsOverdue: n(actions.overdue),
+		...learning
+	};
+}
+
+/** The quarter's finalised audits: how many, their grades, same-day responses, moderation. */
+function auditFigures(db: Db, filters: WorkforceFilters, quarter: string) {
+	return finalisedIn(db, quarter, filters.teamId)
+		.select([
+			(eb) => eb.fn.countAll<number>().as('audits'),
+			sql<number>`sum(case when coalesce(audits.moderated_overall_grade, audits.overall_grade) in ('outstanding', 'good') then 1 else 0 end)`.as(
+				'good'
+			),
+			sql<number>`sum(case when audits.overall_grade = 'inadequate' then 1 else 0 end)`.as(
+				'inadequate'
+			),
+			sql<number>`sum(case when audits.overall_grade = 'requires-improvement' then 1 else 0 end)`.as(
+				'ri'
+			),
+			sql<number>`sum(case when audits.escalation = 'same-day' and audits.response_at is not null and substr(audits.response_at, 1, 10) <= substr(audits.finalised_at, 1, 10) then 1 else 0 end)`.as(
+				'sameDay'
+			),
+			sql<number>`sum(case when audits.moderated_at is not null then 1 else 0 end)`.as('moderated')
+		])
+		.executeTakeFirstOrThrow();
+}
+
+/** The actions of the quarter's audits: agreed, signed off, and overdue today. */
+function actionFigures(db: Db, filters: WorkforceFilters, quarter: string, today: string) {
+	return finalisedIn(db, quarter, filters.teamId)
+		.innerJoin('audit_actions', 'audit_actions.audit_id', 'audits.id')
+		.select([
+			(eb) => eb.fn.countAll<number>().as('actions'),
+			sql<number>`sum(case when audit_actions.status = 'signed-off' then 1 else 0 end)`.as(
+				'signedOff'
+			),
+			sql<number>`sum(case when audit_actions.status = 'open' and audit_actions.due_on < ${today} then 1 else 0 end)`.as(
+				'overdue'
+			)
+		])
+		.executeTakeFirstOrThrow();
+}
+
+/** Learning needs raised and met in the quarter, and pathways completed in it. */
+async function learningFigures(db: Db, filters: WorkforceFilters, quarter: string) {
+	const { start } = quarterDates(quarter);
+	const end = `${quarterDates(quarter).end}T23:59:59.999Z`;
+	const needs = await db
+		.selectFrom('learning_needs')
+		.innerJoin('users', 'users.id', 'learning_needs.practitioner_id')
+		.select([
+			sql<number>`sum(case when learning_needs.created_at >= ${start} and learning_needs.created_at <= ${end} then 1 else 0 end)`.as(
+				'raised'
+			),
+			sql<number>`sum(case when learning_needs.met_at >= ${start} and learning_needs.met_at <= ${end} then 1 else 0 end)`.as(
+				'met'
+			)
+		])
+		.$if(Boolean(filters.teamId), (q) => q.where('users.team_id', '=', filters.teamId!))
+		.executeTakeFirstOrThrow();
+	const completed = await db
+		.selectFrom('pathway_progress')
+		.innerJoin('users', 'users.id', 'pathway_progress.practitioner_id')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('pathway_progress.completed_at', '>=', start)
+		.where('pathway_progress.completed_at', '<=', end)
+		.$if(Boolean(filters.teamId), (q) => q.where('users.team_id', '=', filters.teamId!))
+		.executeTakeFirstOrThrow();
+	return {
+		needsRaised: n(needs.raised),
+		needsMet: n(needs.met),
+		pathwaysCompleted: n(completed.n)
+	};
+}

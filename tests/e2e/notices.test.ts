@@ -1,0 +1,715 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import {
+	addAction,
+	finaliseAudit,
+	gradeAudit,
+	plansStandard,
+	recordViews,
+	startAudit
+} from './audit-setup';
+import { expectNoAxeViolations } from './axe';
+import { fillDateField } from './enrolment-flow';
+import { formActions } from './form-actions';
+import { e2eDatabase } from './server';
+import { apiAs, demoAccounts, latestLinkTo, submit } from './session';
+import {
+	dateFields,
+	expectNotice,
+	fillDate,
+	postForm,
+	row,
+	test,
+	userId,
+	type WalkFixtures
+} from './walk';
+
+// Every form action that changes something ends on a page that says what happened. Each test
+// walks a few actions through the pages, as the person who would take them, and looks for the
+// notice each lands on; the first test fails, naming it, for an action that no test walks and
+// that is not exempt below with its reason. One file, so that one list knows every walk.
+
+/** Actions that answer in another way, with the reason. */
+const exempt: Record<string, string> = {
+	'/sign-in':
+		'lands on the home page, which greets the person by name: being signed in is what it shows'
+};
+
+/** Every action some test below walks. */
+const walked = new Set<string>();
+
+function walk(title: string, actions: string[], body: (fixtures: WalkFixtures) => Promise<void>) {
+	for (const action of actions) walked.add(action);
+	test(title, body);
+}
+
+test('every form action is walked to the notice it ends on, or exempt with a reason', () => {
+	const actions = formActions();
+	const missing = actions.filter((a) => !walked.has(a) && !(a in exempt));
+	expect(missing, 'form actions no test walks to their notice (walk them, or exempt them)').toEqual(
+		[]
+	);
+	const gone = [...walked, ...Object.keys(exempt)].filter((a) => !actions.includes(a));
+	expect(gone, 'walked or exempt actions that no longer exist').toEqual([]);
+});
+
+// Demo people that no other browser test works with, one set a journey, so that tests running
+// side by side never change what another starts from.
+const people = {
+	drafts: 'emma.clarke@demo.test',
+	reviewed: 'zainab.ali@demo.test',
+	observed: 'olivia.grant@demo.test',
+	recorded: 'peter.lane@demo.test',
+	signedOff: 'kwame.boateng@demo.test',
+	agreement: 'liam.murphy@demo.test',
+	programme: 'kemi.afolabi@demo.test',
+	finalReview: 'dev.patel@demo.test',
+	learner: 'fatima.malik@demo.test',
+	audited: 'adam.wright@demo.test',
+	signsOut: 'noah.bennett@demo.test',
+	enrolledByAdmin: 'nadia.rahman@demo.test',
+	enrolledByPsw: 'sophie.turner@demo.test'
+};
+const helen = 'helen.walsh@demo.test';
+
+walk(
+	'an invited person: invited, changed, deactivated, reactivated, sent the invitation again, then setting a password',
+	[
+		'/admin/people/new',
+		'/admin/people/[id]?/save',
+		'/admin/people/[id]?/deactivate',
+		'/admin/people/[id]?/reactivate',
+		'/admin/people/[id]?/resend',
+		'/set-password/[token]'
+	],
+	async ({ as, browser, baseURL }) => {
+		const admin = await as(demoAccounts.admin);
+		await admin.goto('/admin/people/new');
+		await admin.getByLabel('Full name').fill('Morgan Notice');
+		await admin.getByLabel('Email address').fill('morgan.notice@demo.test');
+		await admin.getByLabel('Practitioner').check();
+		await submit(admin, 'Send invitation');
+		await expectNotice(admin, 'Invitation sent to morgan.notice@demo.test.');
+		await admin.getByLabel('Full name').fill('Morgan Noticed');
+		await submit(admin, 'Save changes');
+		await expectNotice(admin, 'Changes saved.');
+		await submit(admin, 'Deactivate');
+		await expectNotice(
+			admin,
+			'Deactivated: they have been signed out everywhere and cannot sign in.'
+		);
+		await submit(admin, 'Reactivate');
+		await expectNotice(admin, 'Reactivated: they can sign in again.');
+		await submit(admin, 'Send the invitation again');
+		await expectNotice(admin, 'A new invitation has been sent.');
+
+		const link = await latestLinkTo(admin, 'morgan.notice@demo.test');
+		const context = await browser.newContext({ baseURL });
+		const newcomer = await context.newPage();
+		await newcomer.goto(link);
+		await newcomer.getByLabel('Password', { exact: true }).fill('quiet harbour lantern notice');
+		await newcomer.getByLabel('Password again').fill('quiet harbour lantern notice');
+		await submit(newcomer, 'Set password and sign in');
+		await expectNotice(newcomer, 'Your password is set, and you are signed in.');
+		await expect(newcomer.getByRole('heading', { level: 1 })).toHaveText('Hello, Morgan Noticed');
+		await context.close();
+	}
+);
+
+walk(
+	'teams and supervision: a team added and renamed, a supervisor assigned, a relationship ended',
+	['/admin/teams', '/admin/teams/[id]', '/admin/supervision?/assign', '/admin/supervision?/end'],
+	async ({ as, api }) => {
+		const admin = await as(demoAccounts.admin);
+		await admin.goto('/admin/teams');
+		await admin.getByLabel('Team name').fill('Notice Team');
+		await submit(admin, 'Add team');
+		await expectNotice(admin, 'Team created.');
+		await admin.getByRole('link', { name: 'Notice Team' }).click();
+		await admin.getByLabel('Team name').fill('Noticed Team');
+		await submit(admin, 'Save changes');
+		await expectNotice(admin, 'Changes saved.');
+
+		// Someone new, so that no other test's supervision changes.
+		await postForm(await api(demoAccounts.admin), '/admin/people/new', {
+			name: 'Riley Notice',
+			email: 'riley.notice@demo.test',
+			roles: ['practitioner']
+		});
+		await admin.goto('/admin/supervision');
+		await admin.getByLabel('Practitioner').selectOption({ label: 'Riley Notice' });
+		await admin.getByLabel('Supervisor or assessor').selectOption({ label: 'Farah Siddiqui' });
+		// From last week: a relationship ends after the day it starts.
+		await fillDate(admin, -7);
+		await submit(admin, 'Assign');
+		await expectNotice(admin, 'Relationship assigned.');
+		await submit(admin, 'Farah Siddiqui as Riley Notice’s line manager');
+		await expectNotice(admin, 'Relationship ended.');
+	}
+);
+
+walk(
+	'signing out, then asking for a link to reset the password',
+	['/sign-out', '/forgot-password'],
+	async ({ browser, baseURL }) => {
+		// A session of its own: signing out ends it.
+		const session = await apiAs(baseURL!, people.signsOut);
+		const context = await browser.newContext({
+			baseURL,
+			storageState: await session.storageState()
+		});
+		const page = await context.newPage();
+		await page.goto('/');
+		await submit(page, 'Sign out');
+		await expectNotice(page, 'You have signed out.');
+
+		await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+		await page.getByLabel('Email address').fill(people.signsOut);
+		await submit(page, 'Send the link');
+		// The GOV.UK "check your email" page says what happened, in place of the form.
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
+		await expect(page.getByRole('main')).toContainText(
+			`If ${people.signsOut} has an account, we have sent it a link to set a new password.`
+		);
+		await expectNoAxeViolations(page);
+		await context.close();
+	}
+);
+
+walk(
+	'an API token: made, then revoked',
+	['/workforce/tokens?/create', '/workforce/tokens?/revoke'],
+	async ({ as }) => {
+		const psw = await as(demoAccounts.psw);
+		await psw.goto('/workforce/tokens');
+		await psw.getByLabel('Name').fill('Notice check');
+		await submit(psw, 'Make a token');
+		// Shown once, in a confirmation panel, to be copied.
+		await expect(psw.locator('.govuk-panel--confirmation')).toContainText(
+			'Token “Notice check” made'
+		);
+		await expectNoAxeViolations(psw);
+		await submit(psw, 'Revoke Notice check');
+		await expectNotice(psw, 'Token revoked.');
+	}
+);
+
+walk(
+	'a draft: made with a file, the file removed, changed, mapped, commented on, deleted',
+	[
+		'/portfolio/new',
+		'/portfolio/[id]?/removeFile',
+		'/portfolio/[id]?/save',
+		'/portfolio/[id]/mapping',
+		'/portfolio/[id]?/comment',
+		'/portfolio/[id]/delete'
+	],
+	async ({ as }) => {
+		const worker = await as(people.drafts);
+		await worker.goto('/portfolio/new');
+		await worker.getByLabel('Title').fill('Reading on neglect');
+		await fillDate(worker, 0, worker.getByRole('group', { name: 'Date of the activity' }));
+		await worker.getByLabel('Type of evidence').selectOption('reading');
+		await worker.getByLabel('Attach files (optional)').setInputFiles({
+			name: 'reading-notes.txt',
+			mimeType: 'text/plain',
+			buffer: Buffer.from('Notes on the reading.\n')
+		});
+		await submit(worker, 'Save draft');
+		await expectNotice(worker, 'Draft saved.');
+		await submit(worker, 'Remove reading-notes.txt');
+		await expectNotice(worker, 'File removed.');
+		await worker.getByLabel('Title').fill('Reading on neglect and poverty');
+		await submit(worker, 'Save draft');
+		await expectNotice(worker, 'Changes saved.');
+		await worker.getByRole('link', { name: 'Choose outcomes and statements' }).click();
+		await worker
+			.getByText('2.3 Builds and maintains impactful relationships with children')
+			.click();
+		await worker.locator('[id="pick-2-3-D2"]').check();
+		await submit(worker, 'Save outcomes and statements');
+		await expectNotice(worker, 'Outcomes and statements saved.');
+		await worker.getByLabel('Add a comment').fill('To finish after supervision.');
+		await submit(worker, 'Add comment');
+		await expectNotice(worker, 'Comment added.');
+		await worker.getByRole('link', { name: 'Delete this draft' }).click();
+		await submit(worker, 'Yes, delete this draft');
+		await expectNotice(worker, 'Draft deleted, with its files.');
+	}
+);
+
+/** A draft ready to submit, made and mapped through the forms; its id. */
+async function mappedDraft(worker: APIRequestContext, title: string) {
+	const location = await postForm(worker, '/portfolio/new', {
+		title,
+		...dateFields('activityDate'),
+		type: 'case-work',
+		account: 'A visit to the family with the child’s social worker from the previous team.',
+		reflectionModel: 'free',
+		'reflection-free-text': 'Meeting them together made the handover feel safe for the child.'
+	});
+	const id = /^\/portfolio\/([^/?#]+)/.exec(location)![1];
+	await postForm(worker, `/portfolio/${id}/mapping`, { outcome: '2.3', version: version(id) });
+	return id;
+}
+
+const version = (evidenceId: string) =>
+	String(row<{ version: number }>('select version from evidence where id = ?', evidenceId).version);
+
+walk(
+	'review: submitted, returned with feedback, accepted',
+	['/portfolio/[id]?/submit', '/portfolio/[id]?/return', '/portfolio/[id]?/accept'],
+	async ({ as, api }) => {
+		const worker = await as(people.reviewed);
+		const id = await mappedDraft(await api(people.reviewed), 'A handover visit');
+		await worker.goto(`/portfolio/${id}`);
+		await submit(worker, 'Submit for review');
+		await expectNotice(worker, 'Record submitted for review.');
+
+		const supervisor = await as(helen);
+		await supervisor.goto(`/portfolio/${id}`);
+		await supervisor.getByLabel('Feedback').fill('Say what the child made of the handover.');
+		await submit(supervisor, 'Return with feedback');
+		await expectNotice(supervisor, 'Evidence returned with feedback.');
+
+		await postForm(await api(people.reviewed), `/portfolio/${id}?/submit`, {
+			version: version(id)
+		});
+		await supervisor.goto(`/portfolio/${id}`);
+		await submit(supervisor, 'Accept');
+		await expectNotice(supervisor, 'Evidence accepted.');
+	}
+);
+
+walk(
+	'an observation: recorded by the supervisor, reflected on by the practitioner',
+	['/supervision/[practitionerId]/observations/new', '/portfolio/[id]?/reflect'],
+	async ({ as }) => {
+		const supervisor = await as(helen);
+		await supervisor.goto(`/supervision/${userId(people.observed)}/observations/new`);
+		await fillDate(supervisor);
+		await supervisor.getByLabel('Where it took place').selectOption('Home visit');
+		await supervisor
+			.getByLabel('The child and family gave their informed consent to the observation')
+			.check();
+		await supervisor.getByLabel('What went well').fill('You explained the plan in plain words.');
+		await supervisor.getByLabel('What to develop').fill('Check what the child understood.');
+		await supervisor.getByLabel(/^2\.3 /).check();
+		await submit(supervisor, 'Record the observation');
+		await expectNotice(supervisor, 'Observation recorded.');
+
+		const worker = await as(people.observed);
+		await worker.goto(new URL(supervisor.url()).pathname);
+		await worker
+			.getByLabel('Your reflection')
+			.fill('Next time I will ask the child to explain it back.');
+		await submit(worker, 'Save reflection');
+		await expectNotice(worker, 'Reflection saved.');
+	}
+);
+
+walk(
+	'a supervision record: saved by the supervisor, made into evidence by the practitioner',
+	['/supervision/[practitionerId]/records/new', '/supervision/records/[id]?/useAsEvidence'],
+	async ({ as }) => {
+		const supervisor = await as('owen.price@demo.test');
+		await supervisor.goto(`/supervision/${userId(people.recorded)}/records/new`);
+		await fillDate(supervisor);
+		await supervisor.getByLabel('Agenda').fill('Caseload, and a court report due next week');
+		await supervisor.getByLabel('Reflective discussion').fill('We planned the report together.');
+		await submit(supervisor, 'Save the record');
+		await expectNotice(supervisor, 'Supervision record saved.');
+
+		const worker = await as(people.recorded);
+		await worker.goto(new URL(supervisor.url()).pathname);
+		await submit(worker, 'Use it as evidence in my portfolio');
+		await expectNotice(
+			worker,
+			'Draft made from your supervision record: add your reflection and the outcomes it shows, then submit it.'
+		);
+	}
+);
+
+walk(
+	'an outcome: signed off, then the sign-off withdrawn',
+	[
+		'/supervision/[practitionerId]/outcomes/[outcomeId]?/signOff',
+		'/supervision/[practitionerId]/outcomes/[outcomeId]?/withdraw'
+	],
+	async ({ as }) => {
+		const practitionerId = userId(people.signedOff);
+		// An outcome with accepted evidence that has never been signed off.
+		const { outcome } = row<{ outcome: string }>(
+			`select eo.outcome_id as outcome from evidence e
+			 join evidence_outcomes eo on eo.evidence_id = e.id
+			 where e.owner_id = ? and e.status = 'accepted'
+			 and not exists (select 1 from signoffs s
+				where s.practitioner_id = e.owner_id and s.outcome_id = eo.outcome_id)
+			 order by eo.outcome_id limit 1`,
+			practitionerId
+		);
+		const supervisor = await as('daniel.byrne@demo.test');
+		const page = `/supervision/${practitionerId}/outcomes/${outcome}`;
+		await supervisor.goto(page);
+		await supervisor
+			.getByRole('group', { name: 'Accepted evidence that shows it' })
+			.getByRole('checkbox')
+			.first()
+			.check();
+		await supervisor.getByLabel('Why the outcome is met').fill('The record shows it in practice.');
+		await submit(supervisor, `Sign off outcome ${outcome}`);
+		await expectNotice(supervisor, `Outcome ${outcome} signed off.`);
+
+		await supervisor.goto(page);
+		await supervisor.getByLabel('Why is it withdrawn?').fill('Signed off on the wrong record.');
+		await submit(supervisor, 'Withdraw sign-off');
+		await expectNotice(supervisor, `Sign-off of outcome ${outcome} withdrawn.`);
+	}
+);
+
+/**
+ * Fixture: an ASYE without their agreement, so that their supervisor can set one out. Written to
+ * the database because every demo enrolment has an agreement and no page takes one away.
+ */
+function withoutAgreement(email: string) {
+	const db = new Database(e2eDatabase, { timeout: 60_000 });
+	try {
+		db.prepare(
+			`delete from agreements where enrolment_id =
+			 (select e.id from enrolments e join users u on u.id = e.user_id where u.email = ?)`
+		).run(email);
+	} finally {
+		db.close();
+	}
+}
+
+walk(
+	'an agreement: set out, then signed by the supervisor, the assessor and the practitioner',
+	[
+		'/supervision/[practitionerId]/programme?/agreement',
+		'/supervision/[practitionerId]/programme?/sign',
+		'/supervision/[practitionerId]/pack?/sign',
+		'/portfolio/programme?/sign'
+	],
+	async ({ as }) => {
+		withoutAgreement(people.agreement);
+		const practitionerId = userId(people.agreement);
+		const supervisor = await as(helen);
+		await supervisor.goto(`/supervision/${practitionerId}/programme`);
+		await supervisor
+			.getByLabel('Terms of the agreement')
+			.fill('Supervision every two weeks; 10% protected development time.');
+		await submit(supervisor, 'Set out the agreement');
+		await expectNotice(
+			supervisor,
+			'Agreement set out: you, the practitioner and the assessor can now sign it.'
+		);
+		await submit(supervisor, 'Sign as supervisor');
+		await expectNotice(supervisor, 'You have signed the agreement.');
+
+		const psw = await as(demoAccounts.psw);
+		await psw.goto(`/supervision/${practitionerId}/pack`);
+		await submit(psw, 'Sign as assessor');
+		await expectNotice(psw, 'You have signed the agreement as the assessor.');
+
+		const worker = await as(people.agreement);
+		await worker.goto('/portfolio/programme');
+		await submit(worker, 'Sign as practitioner');
+		await expectNotice(worker, 'You have signed the agreement.');
+	}
+);
+
+walk(
+	'a programme: working hours changed and the programme extended; the practitioner’s self-assessment and protected time',
+	[
+		'/supervision/[practitionerId]/programme?/hours',
+		'/supervision/[practitionerId]/programme?/extend',
+		'/portfolio/self-assessment',
+		'/portfolio/programme?/time'
+	],
+	async ({ as }) => {
+		const supervisor = await as(helen);
+		await supervisor.goto(`/supervision/${userId(people.programme)}/programme`);
+		await supervisor.getByLabel('Working hours, as a percentage of full time').fill('80');
+		await submit(supervisor, 'Change working hours');
+		await expectNotice(supervisor, 'Working hours changed: the review dates below follow them.');
+		await supervisor.getByLabel('Extend by (months)').fill('1');
+		await supervisor.getByLabel('Why').fill('time away from practice');
+		await submit(supervisor, 'Extend the programme');
+		await expectNotice(supervisor, 'Programme extended: the review dates below follow it.');
+
+		const worker = await as(people.programme);
+		await worker.goto('/portfolio/self-assessment');
+		await worker.locator('.gt-rating').first().getByRole('radio').first().check();
+		await submit(worker, 'Save self-assessment');
+		await expectNotice(worker, 'Self-assessment saved.');
+		await worker.goto('/portfolio/programme');
+		await fillDate(worker);
+		await worker.getByLabel('Hours').fill('1.5');
+		await worker.getByLabel('What you used it for').fill('Reading on working with fathers');
+		await submit(worker, 'Record time');
+		await expectNotice(worker, 'Protected time recorded.');
+	}
+);
+
+walk(
+	'a final review: recorded, countersigned, decided by the panel',
+	[
+		'/supervision/[practitionerId]/reviews/[reviewId]',
+		'/supervision/[practitionerId]/pack?/countersign',
+		'/supervision/[practitionerId]/pack?/panel'
+	],
+	async ({ as }) => {
+		const practitionerId = userId(people.finalReview);
+		const supervisor = await as(helen);
+		await supervisor.goto(`/supervision/${practitionerId}/reviews/final`);
+		await supervisor.getByLabel('Strengths').fill('Clear, child-focused assessments.');
+		await supervisor.getByLabel('Areas to develop').fill('Chairing meetings with confidence.');
+		await supervisor.getByLabel('Pass', { exact: true }).check();
+		await submit(supervisor, 'Record the review');
+		await expectNotice(supervisor, 'Review recorded.');
+
+		const psw = await as(demoAccounts.psw);
+		await psw.goto(`/supervision/${practitionerId}/pack`);
+		await submit(psw, 'Countersign the final review');
+		await expectNotice(psw, 'Final review countersigned.');
+		await psw.getByLabel('Agree with the recommendation').check();
+		await submit(psw, 'Record the panel’s decision');
+		await expectNotice(psw, 'The panel’s decision is recorded.');
+	}
+);
+
+walk(
+	'a learning pathway: assigned by the supervisor, progress saved, completed',
+	[
+		'/pathways/[id]/assign',
+		'/portfolio/learning/[assignmentId]?/save',
+		'/portfolio/learning/[assignmentId]?/complete'
+	],
+	async ({ as }) => {
+		const practitionerId = userId(people.learner);
+		const supervisor = await as('daniel.byrne@demo.test');
+		await supervisor.goto(`/pathways/legal-literacy/assign?person=${practitionerId}`);
+		await supervisor.getByRole('radio', { name: 'One person' }).check();
+		await supervisor.getByLabel('Person (if one person)').selectOption(practitionerId);
+		await submit(supervisor, 'Assign the pathway');
+		await expectNotice(supervisor, 'Pathway assigned.');
+
+		const { id } = row<{ id: string }>(
+			`select id from pathway_assignments
+			 where practitioner_id = ? and pathway_id = 'legal-literacy' and scope = 'person'`,
+			practitionerId
+		);
+		const worker = await as(people.learner);
+		await worker.goto(`/portfolio/learning/${id}`);
+		const steps = worker.getByRole('group', { name: 'Steps you have done' }).getByRole('checkbox');
+		await steps.first().check();
+		await submit(worker, 'Save progress');
+		await expectNotice(worker, 'Progress saved.');
+		for (const step of await steps.all()) await step.check();
+		await worker
+			.getByLabel(/closing reflection/i)
+			.fill('I now check the legal basis for each step of the plan before I take it.');
+		await submit(worker, 'Complete the pathway');
+		await expectNotice(
+			worker,
+			'Pathway completed. Your reflection is in your portfolio as evidence, submitted to your supervisor.'
+		);
+	}
+);
+
+const auditor = demoAccounts.auditor;
+
+walk(
+	'a case audit: started, then its details changed',
+	['/audits/new', '/audits/[id]/details'],
+	async ({ as }) => {
+		const page = await as(auditor);
+		await page.goto('/audits/new');
+		await page.getByLabel('Case reference').fill('C-880001');
+		await page
+			.getByLabel('Practitioner whose work is audited')
+			.selectOption({ label: 'Adam Wright' });
+		await submit(page, 'Start the audit');
+		await expectNotice(
+			page,
+			'Audit started. Grade the practice, record the views, then add findings and actions.'
+		);
+		await page.getByRole('link', { name: 'Change the details' }).click();
+		await page.getByLabel('Case reference').fill('C-880002');
+		await submit(page, 'Save the details');
+		await expectNotice(page, 'Details saved.');
+	}
+);
+
+walk(
+	'a case audit: graded, then the views recorded',
+	['/audits/[id]/grades', '/audits/[id]/views'],
+	async ({ as, api }) => {
+		const id = await startAudit(await api(auditor), people.audited, 'C-880003');
+		const page = await as(auditor);
+		await page.goto(`/audits/${id}/grades`);
+		for (const group of await page.locator('form > fieldset').all()) {
+			await group.getByLabel('Good', { exact: true }).check();
+			await group.getByLabel('Evidence for the grade').fill('Seen in the records.');
+		}
+		await submit(page, 'Save the grades');
+		await expectNotice(page, 'Grades saved.');
+		await page.getByRole('link', { name: 'Record the views' }).click();
+		await page
+			.getByLabel('The worker’s reflections')
+			.fill('The plan is clearer since supervision.');
+		await submit(page, 'Save');
+		await expectNotice(page, 'Views saved.');
+	}
+);
+
+walk(
+	'a case audit: a finding added and removed, an action added and removed',
+	[
+		'/audits/[id]/findings',
+		'/audits/[id]?/removeFinding',
+		'/audits/[id]/actions',
+		'/audits/[id]?/removeAction'
+	],
+	async ({ as, api }) => {
+		const id = await startAudit(await api(auditor), people.audited, 'C-880004');
+		const page = await as(auditor);
+		await page.goto(`/audits/${id}`);
+		await page.getByRole('link', { name: 'Add a finding' }).click();
+		await page.getByLabel('Strength', { exact: true }).check();
+		await page.getByLabel('Finding', { exact: true }).fill('The child’s words are in the plan.');
+		await page.getByLabel(/^2\.3 /).check();
+		await submit(page, 'Add the finding');
+		await expectNotice(page, 'Finding added.');
+		await submit(page, 'Remove this finding');
+		await expectNotice(page, 'The finding was removed.');
+		await page.getByRole('link', { name: 'Add an action' }).click();
+		await page.getByLabel('Action', { exact: true }).fill('Share the plan with the school.');
+		await page.getByLabel('Owner').selectOption({ label: 'Adam Wright' });
+		await fillDate(page, 30);
+		await submit(page, 'Add the action');
+		await expectNotice(page, 'Action added.');
+		await submit(page, 'Remove this action');
+		await expectNotice(page, 'The action was removed.');
+	}
+);
+
+/** A draft audit ready to finalise, with an action for the team manager; its id. */
+async function auditToFinalise(api: WalkFixtures['api'], caseRef: string) {
+	const session = await api(auditor);
+	const id = await startAudit(session, people.audited, caseRef);
+	await gradeAudit(session, id, { [plansStandard]: 'requires-improvement' });
+	await recordViews(session, id);
+	await addAction(session, id, 'Rewrite the plan with the family.', 'farah.siddiqui@demo.test');
+	return id;
+}
+
+walk(
+	'a case audit: finalised, then received, responded to, and its action done and signed off',
+	[
+		'/audits/[id]?/finalise',
+		'/audits/[id]?/receipt',
+		'/audits/[id]?/respond',
+		'/audits/[id]?/actionDone',
+		'/audits/[id]?/signOff'
+	],
+	async ({ as, api }) => {
+		const id = await auditToFinalise(api, 'C-880005');
+		const page = await as(auditor);
+		await page.goto(`/audits/${id}`);
+		await submit(page, 'Finalise the audit');
+		await expectNotice(page, 'Audit finalised. The worker and their manager have been told.');
+
+		const manager = await as('farah.siddiqui@demo.test');
+		await manager.goto(`/audits/${id}`);
+		await submit(manager, 'Record receipt');
+		await expectNotice(manager, 'Receipt recorded.');
+		await manager
+			.getByLabel('Record the response')
+			.fill('Reviewed the plan with the worker today.');
+		await submit(manager, 'Record the response');
+		await expectNotice(manager, 'Response recorded.');
+		await submit(manager, 'Mark done');
+		await expectNotice(manager, 'Action marked done.');
+		await submit(manager, 'Sign off');
+		await expectNotice(manager, 'Action signed off.');
+	}
+);
+
+walk(
+	'a case audit: a moderator assigned, then the moderation saved',
+	['/audits/[id]?/moderator', '/audits/[id]/moderation'],
+	async ({ as, api }) => {
+		const id = await auditToFinalise(api, 'C-880006');
+		await finaliseAudit(await api(auditor), id);
+		const psw = await as(demoAccounts.psw);
+		await psw.goto(`/audits/${id}`);
+		await psw.getByLabel('Ask someone to moderate').selectOption({ label: 'Owen Price' });
+		await submit(psw, 'Assign the moderator');
+		await expectNotice(psw, 'Moderator assigned.');
+		await psw.getByRole('link', { name: 'Moderate this audit' }).click();
+		await psw.getByLabel('Moderation comments').fill('Agreed: the plan needed a contingency.');
+		await submit(psw, 'Save the moderation');
+		await expectNotice(psw, 'Moderation saved.');
+	}
+);
+
+/** Every action of the enrolment page, from enrolling to the end, each to its notice. */
+async function enrolmentJourney(page: Page, path: string) {
+	await page.goto(path);
+	await page.getByLabel('Assessed and Supported Year in Employment (ASYE)').check();
+	await fillDateField(page, 'startsOn', '1', '12', '2026');
+	await page.getByLabel('Working hours, as a percentage of full time').fill('60');
+	await page.getByLabel('Assessor').selectOption({ label: 'Sam Okoro' });
+	await submit(page, 'Enrol');
+	await expectNotice(page, 'Enrolled: the review dates are below.');
+	await fillDateField(page, 'hoursFrom', '1', '3', '2027');
+	await page.getByLabel('New working hours, as a percentage of full time').fill('80');
+	await submit(page, 'Change working hours');
+	await expectNotice(page, 'Working hours changed: the review dates below follow them.');
+	await fillDateField(page, 'pauseFrom', '1', '6', '2027');
+	await submit(page, 'Pause the programme');
+	await expectNotice(page, 'Programme paused: the review dates below follow the pause.');
+	await fillDateField(page, 'resumeOn', '1', '7', '2027');
+	await submit(page, 'Resume the programme');
+	await expectNotice(
+		page,
+		'Programme resumed: the review dates below have moved by the days paused.'
+	);
+	await page.getByLabel('Extend by (months)').fill('2');
+	await page.getByLabel('Why').fill('time away from practice');
+	await submit(page, 'Extend the programme');
+	await expectNotice(page, 'Programme extended: the review dates below follow it.');
+	await page.getByLabel('New assessor').selectOption({ label: 'Grace Mensah' });
+	await fillDateField(page, 'transferFrom', '1', '9', '2027');
+	await submit(page, 'Change assessor');
+	await expectNotice(page, 'Assessor changed.');
+	await page.getByLabel('Withdrawn').check();
+	await fillDateField(page, 'endedOn', '1', '10', '2027');
+	await submit(page, 'Record the end');
+	await expectNotice(page, 'Programme ended.');
+}
+
+const enrolmentActions = (route: string) =>
+	['enrol', 'hours', 'pause', 'resume', 'extend', 'transfer', 'end'].map(
+		(action) => `${route}?/${action}`
+	);
+
+walk(
+	'a programme by an administrator: enrolled, hours changed, paused, resumed, extended, a new assessor, ended',
+	enrolmentActions('/admin/people/[id]/programme'),
+	async ({ as }) => {
+		const id = userId(people.enrolledByAdmin);
+		await enrolmentJourney(await as(demoAccounts.admin), `/admin/people/${id}/programme`);
+	}
+);
+
+walk(
+	'a programme by a principal social worker: enrolled, hours changed, paused, resumed, extended, a new assessor, ended',
+	enrolmentActions('/workforce/people/[id]/programme'),
+	async ({ as }) => {
+		const id = userId(people.enrolledByPsw);
+		await enrolmentJourney(await as(demoAccounts.psw), `/workforce/people/${id}/programme`);
+	}
+);
