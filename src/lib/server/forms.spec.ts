@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { FieldError } from './errors';
 import {
 	emailField,
 	formValues,
@@ -7,6 +8,7 @@ import {
 	isKeyOf,
 	listOf,
 	maxTextLength,
+	orFail,
 	parseDateParts,
 	parseForm,
 	readFormData,
@@ -191,5 +193,42 @@ describe('reading hostile forms', () => {
 		]);
 		expect(listOf(ticked, 'roles')).toEqual(['supervisor', 'practitioner']);
 		expect(formValues(ticked, ['roles']).roles).toEqual(['supervisor', 'practitioner']);
+	});
+});
+
+describe('orFail', () => {
+	it('is nothing when the change is made', async () => {
+		let made = false;
+		expect(await orFail({}, async () => void (made = true))).toBeUndefined();
+		expect(made).toBe(true);
+	});
+
+	it('turns a refusal into the form’s failure, by its field, with what was typed', async () => {
+		const refused = await orFail({ terms: 'Typed' }, async () => {
+			throw new FieldError('terms', 'There is already an agreement');
+		});
+		expect(refused).toMatchObject({
+			status: 400,
+			data: { values: { terms: 'Typed' }, errors: { terms: 'There is already an agreement' } }
+		});
+	});
+
+	it('keeps a conflict’s 409', async () => {
+		const refused = await orFail({}, async () => {
+			throw new FieldError('editor', 'This record was changed in another tab', 409);
+		});
+		expect(refused).toMatchObject({
+			status: 409,
+			data: { errors: { editor: expect.any(String) } }
+		});
+	});
+
+	it('lets anything else through, as a fault rather than a refusal', async () => {
+		const fault = new Error('connection lost');
+		await expect(
+			orFail({}, async () => {
+				throw fault;
+			})
+		).rejects.toBe(fault);
 	});
 });

@@ -183,8 +183,19 @@ export function optionalDateParts(form: FormData, name: string, label: string) {
 	return blank ? { parts: date.parts } : date;
 }
 
-/** A domain rule's refusal as the form's failure; anything else is not the user's mistake. */
-export function fieldFailure(values: Record<string, unknown>, e: unknown) {
-	if (!(e instanceof FieldError)) throw e;
-	return invalid(values, { [e.field]: e.message });
+/**
+ * Runs a domain change for a form action. A refusal (`FieldError`) comes back as the form's
+ * failure, with what was typed and the message by its field; nothing comes back when the change
+ * was made. Anything else thrown is not the person's mistake and propagates (a 500).
+ *
+ *     const refused = await orFail(values, () => signAgreement(db, …));
+ *     if (refused) return refused;
+ */
+export async function orFail(values: Record<string, unknown>, change: () => Promise<unknown>) {
+	try {
+		await change();
+	} catch (e) {
+		if (!(e instanceof FieldError)) throw e;
+		return invalid(values, { [e.field]: e.message }, e.status);
+	}
 }

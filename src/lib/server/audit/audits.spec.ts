@@ -5,12 +5,12 @@ import { createTeam } from '../people/teams';
 import { getEvidence } from '../portfolio/evidence';
 import { pathwayImpact } from '../learning/impact';
 import { learningNeedsOf } from '../learning/needs';
-import { assignPathway, pathwayWork, PathwayError } from '../learning/assignments';
+import { assignPathway, pathwayWork } from '../learning/assignments';
 import { completePathway } from '../learning/progress';
 import { auditDefinition } from './index';
 import { countAudits, listAudits } from './access';
 import type { Role } from '../db/schema';
-import { AuditError, caseRefProblem, createAudit, getAudit } from './audits';
+import { caseRefProblem, createAudit, getAudit } from './audits';
 import { addAction, markActionDone, signOffAction } from './actions';
 import { addFinding } from './findings';
 import { finaliseAudit } from './finalise';
@@ -194,7 +194,7 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 				outcomes: ['2.3'],
 				standards: []
 			})
-		).rejects.toThrow(AuditError);
+		).rejects.toMatchObject({ field: 'audit', status: 409 });
 	});
 
 	it('marks an Inadequate audit for a same-day response, recorded once', async () => {
@@ -273,7 +273,7 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 				scope: 'person',
 				practitionerId: before.practitioner
 			})
-		).rejects.toThrow(PathwayError);
+		).rejects.toMatchObject({ field: 'scope', status: 409 });
 		const work = (await pathwayWork(db, before.practitioner, assignment))!;
 		await expect(
 			completePathway(db, before.practitioner, work, {

@@ -3,10 +3,14 @@ import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { dateOnly, timestamp } from '../db/time';
+import { FieldError } from '../errors';
 import type { AuditDefinition } from './definition';
 
-/** Why a change to an audit was refused, in words for the person. */
-export class AuditError extends Error {}
+/**
+ * Why a change to an audit was refused, in words for the person: the audit moved on (finalised,
+ * already recorded) since the page was opened, so a conflict, shown at the top of the page.
+ */
+export const auditRefusal = (message: string) => new FieldError('audit', message, 409);
 
 export interface AuditDetails {
 	type: string;
@@ -37,9 +41,9 @@ export const audited = (tx: Db, id: string) =>
 
 export async function draftAudit(tx: Db, id: string) {
 	const audit = await audited(tx, id);
-	if (!audit) throw new AuditError('There is no such audit.');
+	if (!audit) throw auditRefusal('There is no such audit.');
 	if (audit.status !== 'draft')
-		throw new AuditError('This audit has been finalised and can no longer be changed.');
+		throw auditRefusal('This audit has been finalised and can no longer be changed.');
 	return audit;
 }
 
@@ -163,7 +167,7 @@ export async function changeOnce(
 	now: Date
 ) {
 	const result = await update.executeTakeFirst();
-	if (Number(result.numUpdatedRows) !== 1) throw new AuditError(refusal);
+	if (Number(result.numUpdatedRows) !== 1) throw auditRefusal(refusal);
 	await recordEvent(
 		db,
 		{

@@ -6,7 +6,7 @@ import { timestamp } from '../db/time';
 import { sendMail } from '../mail/outbox';
 import { listPeopleWithRole } from '../people/users';
 import { checkAnonymity, type CheckedField } from '../portfolio/anonymity';
-import { AuditError, draftAudit, getAudit, type AuditView } from './audits';
+import { auditRefusal, draftAudit, getAudit, type AuditView } from './audits';
 import type { AuditDefinition } from './definition';
 
 /** Every text in the audit, for the anonymity checker. */
@@ -88,7 +88,7 @@ export async function finaliseAudit(
 		await draftAudit(tx, id);
 		const audit = (await getAudit(tx, definition, id))!;
 		const problems = finaliseProblems(definition, audit);
-		if (Object.keys(problems).length) throw new AuditError(Object.values(problems).join('. '));
+		if (Object.keys(problems).length) throw auditRefusal(Object.values(problems).join('. '));
 		const grade = audit.overall_grade as Grade;
 		const escalation =
 			grade === 'inadequate'

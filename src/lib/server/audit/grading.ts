@@ -2,7 +2,7 @@ import { deriveGrades, type AreaGrade, type Grade } from '$lib/audit/grades';
 import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { timestamp } from '../db/time';
-import { AuditError, audited, draftAudit } from './audits';
+import { auditRefusal, audited, draftAudit } from './audits';
 import type { AuditDefinition } from './definition';
 
 type Stage = 'audit' | 'moderation';
@@ -32,9 +32,9 @@ export async function saveGrades(
 ) {
 	return inTransaction(db, async (tx) => {
 		const audit = stage === 'audit' ? await draftAudit(tx, id) : await audited(tx, id);
-		if (!audit) throw new AuditError('There is no such audit.');
+		if (!audit) throw auditRefusal('There is no such audit.');
 		if (stage === 'moderation' && audit.status !== 'finalised')
-			throw new AuditError('Only a finalised audit can be moderated.');
+			throw auditRefusal('Only a finalised audit can be moderated.');
 		const grip = stage === 'audit' ? input.grip : Boolean(audit.grip);
 		const recorded = Object.fromEntries(
 			Object.entries(input.grades).map(([area, g]) => [area, g.grade])

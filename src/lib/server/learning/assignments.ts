@@ -2,10 +2,8 @@ import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
+import { FieldError } from '../errors';
 import { getPathway } from '../pathways';
-
-/** Why an assignment or a step was refused, in words for the person. */
-export class PathwayError extends Error {}
 
 export type AssignmentScope = 'person' | 'team' | 'service';
 
@@ -41,8 +39,10 @@ export async function assignPathway(
 				.where('pathway_progress.completed_at', 'is', null)
 				.executeTakeFirst();
 			if (open)
-				throw new PathwayError(
-					'This pathway is already assigned to this person and not yet completed.'
+				throw new FieldError(
+					'scope',
+					'This pathway is already assigned to this person and not yet completed.',
+					409
 				);
 		}
 		await tx

@@ -4,10 +4,14 @@ import { newId } from '../db/ids';
 import { dateOnly, timestamp } from '../db/time';
 import type { Pathway } from '../pathways/definition';
 import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
-import { PathwayError, type PathwayWork } from './assignments';
+import { FieldError } from '../errors';
+import type { PathwayWork } from './assignments';
 import { needsMetBy } from './needs';
 
 const reflectionStep = (pathway: Pathway) => pathway.steps.at(-1)!.number;
+
+/** The pathway moved on since the page was opened (completed, or not ready to be): a conflict. */
+const stepsRefusal = (message: string) => new FieldError('steps', message, 409);
 
 /** Saves the steps ticked and the reflection so far; starts the pathway on first save. */
 export async function saveProgress(
@@ -18,7 +22,7 @@ export async function saveProgress(
 	reflection: string,
 	now = new Date()
 ) {
-	if (work.completed_at) throw new PathwayError('You have already completed this pathway.');
+	if (work.completed_at) throw stepsRefusal('You have already completed this pathway.');
 	const valid = new Set(work.pathway.steps.map((s) => s.number));
 	const steps = [...new Set(stepsDone)].filter((n) => valid.has(n)).sort((a, b) => a - b);
 	await inTransaction(db, async (tx) => {
@@ -79,7 +83,7 @@ export async function completePathway(
 	now = new Date()
 ) {
 	const problems = completionProblems(work.pathway, input.stepsDone, input.reflection);
-	if (Object.keys(problems).length) throw new PathwayError(Object.values(problems).join('. '));
+	if (Object.keys(problems).length) throw stepsRefusal(Object.values(problems).join('. '));
 	return inTransaction(db, async (tx) => {
 		const steps = [...input.stepsDone, reflectionStep(work.pathway)];
 		await saveProgress(tx, practitionerId, work, steps, input.reflection, now);

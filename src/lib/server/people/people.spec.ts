@@ -3,8 +3,8 @@ import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
 import { FieldError } from '../errors';
 import { assignSupervisor } from './relationships';
-import { createTeam, listTeams, TeamNameTakenError, updateTeam } from './teams';
-import { createPerson, EmailTakenError, getPerson, listPeople, updatePerson } from './users';
+import { createTeam, listTeams, updateTeam } from './teams';
+import { createPerson, getPerson, listPeople, updatePerson } from './users';
 
 describe.each(testDatabases())('people and teams on $name', (database) => {
 	let db: Db;
@@ -37,7 +37,7 @@ describe.each(testDatabases())('people and teams on $name', (database) => {
 				careerStage: null,
 				sweNumber: null
 			})
-		).rejects.toThrow(EmailTakenError);
+		).rejects.toMatchObject({ field: 'email', message: 'Someone already has this email address' });
 		await updatePerson(db, admin, id, {
 			email: 'new.person@test.example',
 			name: 'Renamed',
@@ -60,11 +60,11 @@ describe.each(testDatabases())('people and teams on $name', (database) => {
 		const teamId = await createTeam(db, null, 'East Team', manager);
 		await newUser(db, { teamId });
 		await newUser(db, { teamId, active: false });
-		await expect(createTeam(db, null, 'East Team', null)).rejects.toThrow(TeamNameTakenError);
+		await expect(createTeam(db, null, 'East Team', null)).rejects.toMatchObject({ field: 'name' });
 		const other = await createTeam(db, null, 'West Team', null);
-		await expect(updateTeam(db, manager, other, 'East Team', null)).rejects.toThrow(
-			TeamNameTakenError
-		);
+		await expect(updateTeam(db, manager, other, 'East Team', null)).rejects.toMatchObject({
+			field: 'name'
+		});
 		const east = (await listTeams(db)).find((t) => t.id === teamId);
 		expect(east).toMatchObject({ name: 'East Team', managerName: 'Test Person' });
 		expect(Number(east?.memberCount)).toBe(1);

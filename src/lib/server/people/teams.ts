@@ -5,12 +5,6 @@ import { timestamp } from '../db/time';
 import { FieldError } from '../errors';
 import { checkRoleHolder } from './references';
 
-export class TeamNameTakenError extends FieldError {
-	constructor() {
-		super('name', 'There is already a team with this name');
-	}
-}
-
 /** A team's manager must be an active supervisor: that is who can manage a team's work. */
 const checkManager = (db: Db, managerId: string | null) =>
 	managerId
@@ -23,10 +17,12 @@ const checkManager = (db: Db, managerId: string | null) =>
 			)
 		: undefined;
 
-async function nameTaken(db: Db, name: string, exceptId?: string) {
+/** Refuses a team name that another team (not `exceptId`) already has. */
+async function checkNameFree(db: Db, name: string, exceptId?: string) {
 	let query = db.selectFrom('teams').select('id').where('name', '=', name);
 	if (exceptId) query = query.where('id', '!=', exceptId);
-	return (await query.executeTakeFirst()) !== undefined;
+	if (await query.executeTakeFirst())
+		throw new FieldError('name', 'There is already a team with this name');
 }
 
 export async function createTeam(
@@ -38,7 +34,7 @@ export async function createTeam(
 ) {
 	const id = newId();
 	await db.transaction().execute(async (tx) => {
-		if (await nameTaken(tx, name)) throw new TeamNameTakenError();
+		await checkNameFree(tx, name);
 		await checkManager(tx, managerId);
 		await tx
 			.insertInto('teams')
@@ -67,7 +63,7 @@ export async function updateTeam(
 	managerId: string | null
 ) {
 	await db.transaction().execute(async (tx) => {
-		if (await nameTaken(tx, name, id)) throw new TeamNameTakenError();
+		await checkNameFree(tx, name, id);
 		await checkManager(tx, managerId);
 		await tx
 			.updateTable('teams')

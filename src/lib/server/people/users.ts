@@ -16,16 +16,12 @@ export interface PersonInput {
 	sweNumber: string | null;
 }
 
-export class EmailTakenError extends FieldError {
-	constructor() {
-		super('email', 'Someone already has this email address');
-	}
-}
-
-async function emailTaken(db: Db, email: string, exceptId?: string) {
+/** Refuses an email address that someone else (not `exceptId`) already has. */
+async function checkEmailFree(db: Db, email: string, exceptId?: string) {
 	let query = db.selectFrom('users').select('id').where('email', '=', email);
 	if (exceptId) query = query.where('id', '!=', exceptId);
-	return (await query.executeTakeFirst()) !== undefined;
+	if (await query.executeTakeFirst())
+		throw new FieldError('email', 'Someone already has this email address');
 }
 
 /** Creates a person without a password: they set one through their invitation link. */
@@ -37,7 +33,7 @@ export async function createPerson(
 ) {
 	const id = newId();
 	await db.transaction().execute(async (tx) => {
-		if (await emailTaken(tx, input.email)) throw new EmailTakenError();
+		await checkEmailFree(tx, input.email);
 		if (input.teamId) await checkTeam(tx, input.teamId);
 		await tx
 			.insertInto('users')
@@ -77,7 +73,7 @@ export async function createPerson(
 
 export async function updatePerson(db: Db, actorId: string, id: string, input: PersonInput) {
 	await db.transaction().execute(async (tx) => {
-		if (await emailTaken(tx, input.email, id)) throw new EmailTakenError();
+		await checkEmailFree(tx, input.email, id);
 		if (input.teamId) await checkTeam(tx, input.teamId);
 		await tx
 			.updateTable('users')

@@ -13,7 +13,7 @@ import {
 	updateEvidenceWithFiles,
 	type CheckedFile
 } from './attachments';
-import { createEvidence, EvidenceError, getEvidence, type EvidenceInput } from './evidence';
+import { createEvidence, getEvidence, type EvidenceInput } from './evidence';
 import { fileLockSpace, releaseStoredFiles } from './file-references';
 import { hasStoredFile, readStoredFile } from './file-store';
 import { checkUpload } from './file-type';
@@ -96,7 +96,8 @@ describe.each(testDatabases())('attachments on $name', (database) => {
 		const id = await createEvidenceWithFiles(db, owner, input(), []);
 		await updateEvidenceWithFiles(db, owner, id, 1, input('Saved in another tab'), []);
 		const stale = updateEvidenceWithFiles(db, owner, id, 1, input('Stale'), [shared, fresh]);
-		await expect(stale).rejects.toBeInstanceOf(EvidenceError);
+		await expect(stale).rejects.toBeInstanceOf(FieldError);
+		await expect(stale).rejects.toMatchObject({ field: 'editor', status: 409 });
 		expect(await rowsFor(db, id)).toEqual([]);
 		expect(await rowsFor(db, other)).toHaveLength(1);
 		expect(await isStored(shared)).toBe(true);

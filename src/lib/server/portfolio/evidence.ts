@@ -3,6 +3,7 @@ import { reflectiveModels } from '$lib/portfolio/vocabulary';
 import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
+import { FieldError } from '../errors';
 import { timestamp } from '../db/time';
 import { choiceOf, type MappedStandard } from '../standards/mapping';
 import { replaceStandards } from './standards';
@@ -23,16 +24,6 @@ export interface EvidenceInput {
 	peerReflected: boolean | null;
 	peerReflection: string;
 	cpdMinutes: number | null;
-}
-
-/** Why a save or submission was refused, in words for the practitioner. */
-export class EvidenceError extends Error {
-	constructor(
-		message: string,
-		readonly reason: 'stale' | 'locked' | 'missing' | 'incomplete'
-	) {
-		super(message);
-	}
 }
 
 export const editableStatuses: EvidenceStatus[] = ['draft', 'returned'];
@@ -93,11 +84,13 @@ export async function createEvidence(
 }
 
 /**
- * Moves a record on from the version the person was editing. Refused when someone (or another
- * tab) saved since, or when the record is no longer editable; the caller keeps the typed text.
+ * Moves a record on from the version the person was editing. Refused (a conflict, beside the
+ * form's `field`) when someone (or another tab) saved since, or when the record is no longer
+ * editable; the caller keeps the typed text.
  */
 async function bumpVersion(
 	tx: Db,
+	field: 'editor' | 'mapping' | 'submit',
 	id: string,
 	expectedVersion: number,
 	now: Date,
@@ -116,16 +109,12 @@ async function bumpVersion(
 		.select(['status', 'version'])
 		.where('id', '=', id)
 		.executeTakeFirst();
-	if (!current) throw new EvidenceError('This record no longer exists.', 'missing');
-	if (!isEditable(current.status)) {
-		throw new EvidenceError(
-			`This record has been ${current.status} and can no longer be changed.`,
-			'locked'
-		);
-	}
-	throw new EvidenceError(
-		'This record was changed in another tab or window after you opened it, so your changes were not saved. Your text is below: copy what you need, then open the record again.',
-		'stale'
+	const refuse = (message: string) => new FieldError(field, message, 409);
+	if (!current) throw refuse('This record no longer exists.');
+	if (!isEditable(current.status))
+		throw refuse(`This record has been ${current.status} and can no longer be changed.`);
+	throw refuse(
+		'This record was changed in another tab or window after you opened it, so your changes were not saved. Your text is below: copy what you need, then open the record again.'
 	);
 }
 
@@ -138,7 +127,7 @@ export async function updateEvidence(
 	now = new Date()
 ) {
 	await inTransaction(db, async (tx) => {
-		await bumpVersion(tx, id, expectedVersion, now, columns(input));
+		await bumpVersion(tx, 'editor', id, expectedVersion, now, columns(input));
 		await recordEvent(
 			tx,
 			{ actorId, action: 'evidence.updated', subjectType: 'evidence', subjectId: id },
@@ -167,7 +156,7 @@ export async function setMapping(
 	now = new Date()
 ) {
 	await inTransaction(db, async (tx) => {
-		await bumpVersion(tx, id, expectedVersion, now);
+		await bumpVersion(tx, 'mapping', id, expectedVersion, now);
 		await replaceMapping(tx, id, mapping);
 		if (mapping.standards) await replaceStandards(tx, id, mapping.standards);
 		await recordEvent(
@@ -249,7 +238,7 @@ export async function submitEvidence(
 	now = new Date()
 ) {
 	await inTransaction(db, async (tx) => {
-		await bumpVersion(tx, id, expectedVersion, now);
+		await bumpVersion(tx, 'submit', id, expectedVersion, now);
 		await tx
 			.updateTable('evidence')
 			.set({

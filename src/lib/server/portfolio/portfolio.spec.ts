@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../content/check';
 import type { Db } from '../db';
+import { FieldError } from '../errors';
 import { newUser, testDatabases } from '../db/testing';
 import { coverageFor } from './coverage';
 import {
 	createEvidence,
-	EvidenceError,
 	getEvidence,
 	setMapping,
 	submissionProblems,
@@ -64,8 +64,9 @@ describe.each(testDatabases())('the portfolio on $name', (database) => {
 
 		await updateEvidence(db, owner, id, 1, input({ title: 'First tab' }));
 		const stale = updateEvidence(db, owner, id, 1, input({ title: 'Second tab' }));
-		await expect(stale).rejects.toThrow(EvidenceError);
-		await expect(stale).rejects.toMatchObject({ reason: 'stale' });
+		await expect(stale).rejects.toThrow(FieldError);
+		await expect(stale).rejects.toThrow('changed in another tab');
+		await expect(stale).rejects.toMatchObject({ field: 'editor', status: 409 });
 		expect((await getEvidence(db, id))?.title).toBe('First tab');
 	});
 
@@ -96,7 +97,9 @@ describe.each(testDatabases())('the portfolio on $name', (database) => {
 		expect(submitted.status).toBe('submitted');
 		expect(submitted.anonymity_confirmed_at).not.toBeNull();
 		await expect(updateEvidence(db, owner, id, 3, input())).rejects.toMatchObject({
-			reason: 'locked'
+			field: 'editor',
+			status: 409,
+			message: 'This record has been submitted and can no longer be changed.'
 		});
 		const events = await db
 			.selectFrom('events')

@@ -54,7 +54,9 @@ describe.each(testDatabases())('local practice standards on $name', (database) =
 		]);
 		// The same optimistic lock as the outcomes: a stale form saves nothing.
 		await expect(mapTo(db, owner, id, 2, ['knowsley-1'])).rejects.toMatchObject({
-			reason: 'stale'
+			field: 'mapping',
+			status: 409,
+			message: expect.stringContaining('changed in another tab')
 		});
 		expect((await standardsOf(db, id)).map((s) => s.ref)).toEqual(['gloucestershire-3']);
 		// Saving outcomes without saying anything about standards leaves them alone.

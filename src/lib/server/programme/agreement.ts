@@ -2,8 +2,7 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { daysBetween, timestamp } from '../db/time';
-
-export class AgreementError extends Error {}
+import { FieldError } from '../errors';
 
 export function getAgreement(db: Db, enrolmentId: string) {
 	return db
@@ -24,9 +23,9 @@ export async function createAgreement(
 	terms: string,
 	now = new Date()
 ) {
-	if (!terms.trim()) throw new AgreementError('Write the terms of the agreement');
+	if (!terms.trim()) throw new FieldError('terms', 'Write the terms of the agreement');
 	if (await getAgreement(db, enrolmentId))
-		throw new AgreementError('There is already an agreement');
+		throw new FieldError('terms', 'There is already an agreement');
 	await db
 		.insertInto('agreements')
 		.values({
@@ -55,13 +54,13 @@ export async function signAgreement(
 	now = new Date()
 ) {
 	const agreement = await getAgreement(db, enrolmentId);
-	if (!agreement) throw new AgreementError('There is no agreement to sign');
+	if (!agreement) throw new FieldError('agreement', 'There is no agreement to sign');
 	const at = timestamp(now);
 	if (as === 'practitioner') {
 		if (!actor.practitioner)
-			throw new AgreementError('Only the practitioner signs as the practitioner');
+			throw new FieldError('agreement', 'Only the practitioner signs as the practitioner');
 		if (agreement.practitioner_signed_at)
-			throw new AgreementError('The practitioner has already signed');
+			throw new FieldError('agreement', 'The practitioner has already signed');
 		await db
 			.updateTable('agreements')
 			.set({ practitioner_signed_at: at })
@@ -69,18 +68,19 @@ export async function signAgreement(
 			.execute();
 	} else if (as === 'supervisor') {
 		if (!actor.supervisor)
-			throw new AgreementError('Only the current supervisor signs as the supervisor');
+			throw new FieldError('agreement', 'Only the current supervisor signs as the supervisor');
 		if (agreement.supervisor_signed_at)
-			throw new AgreementError('The supervisor has already signed');
+			throw new FieldError('agreement', 'The supervisor has already signed');
 		await db
 			.updateTable('agreements')
 			.set({ supervisor_id: actor.id, supervisor_signed_at: at })
 			.where('enrolment_id', '=', enrolmentId)
 			.execute();
 	} else {
-		if (agreement.assessor_signed_at) throw new AgreementError('The assessor has already signed');
+		if (agreement.assessor_signed_at)
+			throw new FieldError('agreement', 'The assessor has already signed');
 		if (actor.practitioner || actor.id === agreement.supervisor_id)
-			throw new AgreementError('The assessor must be a third person');
+			throw new FieldError('agreement', 'The assessor must be a third person');
 		await db
 			.updateTable('agreements')
 			.set({ assessor_id: actor.id, assessor_signed_at: at })

@@ -16,12 +16,12 @@ export interface EnrolInput {
 	assessorId: string;
 }
 
-/** Someone is already on the programme: one active enrolment per person per programme. */
-export class AlreadyEnrolledError extends FieldError {
-	constructor(name: string, programme: string) {
-		super('programme', `${name} is already on the ${programme}`);
-	}
-}
+/**
+ * Someone is already on the programme (one active enrolment per person per programme): a
+ * conflict with what is stored, so a 409.
+ */
+export const alreadyEnrolled = (name: string, programme: string) =>
+	new FieldError('programme', `${name} is already on the ${programme}`, 409);
 
 export const hoursPercentMessage =
 	'Enter working hours as a whole percentage of full time from 10 to 100, like 60';
@@ -61,7 +61,7 @@ export async function enrol(db: Db, actorId: string, input: EnrolInput, now = ne
 				.where('programme', '=', programme.id)
 				.where('status', '=', 'active')
 				.executeTakeFirst();
-			if (active) throw new AlreadyEnrolledError(person.name, programme.title);
+			if (active) throw alreadyEnrolled(person.name, programme.title);
 			await tx
 				.insertInto('enrolments')
 				.values({
@@ -91,7 +91,7 @@ export async function enrol(db: Db, actorId: string, input: EnrolInput, now = ne
 			);
 		});
 	} catch (e) {
-		if (isUniqueViolation(e)) throw new AlreadyEnrolledError(person.name, programme.title);
+		if (isUniqueViolation(e)) throw alreadyEnrolled(person.name, programme.title);
 		throw e;
 	}
 	return id;

@@ -5,7 +5,7 @@ import { FieldError } from '../errors';
 import { findPersonByEmail } from '../people/users';
 import { enrolmentProgramme, programmeDefinitions } from '.';
 import { enrolmentAssessor } from './assessor';
-import { AlreadyEnrolledError, enrol } from './enrol';
+import { enrol } from './enrol';
 import type { EnrolmentJson, FieldErrorsJson } from './enrolment-json';
 import { activeEnrolmentOf, enrolmentsOf, type Enrolment } from './enrolments';
 
@@ -72,13 +72,9 @@ const requestField: Record<string, string> = {
 };
 
 /** What a request may be refused with: 400 with a message per field, or 409 when already enrolled. */
-export class EnrolmentRequestError extends Error {
-	constructor(
-		readonly status: 400 | 409,
-		readonly errors: ApiError[]
-	) {
-		super(errors.map((e) => e.message).join('; '));
-	}
+export interface EnrolmentRefusal {
+	status: 400 | 409;
+	errors: ApiError[];
 }
 
 /** Every problem with a request body, by the request's field names. */
@@ -95,10 +91,17 @@ export function requestErrors(body: unknown): ApiError[] | z.infer<typeof enrolm
 	});
 }
 
-/** Enrols someone from a request body (already parsed as JSON) and answers with the enrolment. */
-export async function enrolFromRequest(db: Db, actorId: string, body: unknown) {
+/**
+ * Enrols someone from a request body (already parsed as JSON): the enrolment, or the refusal
+ * the API answers with. The domain's refusal (a `FieldError`) is named by the request's field.
+ */
+export async function enrolFromRequest(
+	db: Db,
+	actorId: string,
+	body: unknown
+): Promise<{ enrolment: EnrolmentJson } | EnrolmentRefusal> {
 	const request = requestErrors(body);
-	if (Array.isArray(request)) throw new EnrolmentRequestError(400, request);
+	if (Array.isArray(request)) return { status: 400, errors: request };
 	const [person, assessor] = await Promise.all([
 		findPersonByEmail(db, request.person.toLowerCase()),
 		findPersonByEmail(db, request.assessor.toLowerCase())
@@ -107,7 +110,7 @@ export async function enrolFromRequest(db: Db, actorId: string, body: unknown) {
 		!person && { field: 'person', message: 'There is nobody with this email address' },
 		!assessor && { field: 'assessor', message: 'There is nobody with this email address' }
 	].filter((e): e is ApiError => Boolean(e));
-	if (missing.length > 0) throw new EnrolmentRequestError(400, missing);
+	if (missing.length > 0) return { status: 400, errors: missing };
 	try {
 		const id = await enrol(db, actorId, {
 			personId: person!.id,
@@ -121,14 +124,14 @@ export async function enrolFromRequest(db: Db, actorId: string, body: unknown) {
 			.selectAll()
 			.where('id', '=', id)
 			.executeTakeFirstOrThrow();
-		return enrolmentJson(db, enrolment);
+		return { enrolment: await enrolmentJson(db, enrolment) };
 	} catch (e) {
 		if (!(e instanceof FieldError)) throw e;
 		const error = { field: requestField[e.field] ?? 'body', message: e.message };
 		if (e.field === 'assessorId')
 			error.message =
 				'They cannot assess: an assessor holds the supervisor or external assessor role';
-		throw new EnrolmentRequestError(e instanceof AlreadyEnrolledError ? 409 : 400, [error]);
+		return { status: e.status, errors: [error] };
 	}
 }
 

@@ -3,7 +3,7 @@ import { withNotice } from '$lib/notice';
 import type { SessionUser } from '../auth/session';
 import { getDb, type Db } from '../db';
 import { dateOnly } from '../db/time';
-import { fieldFailure, invalid, readFormData } from '../forms';
+import { invalid, orFail, readFormData } from '../forms';
 import { getPerson } from '../people/users';
 import { enrolmentProgramme, programmeDefinitions } from '.';
 import { assessorChoices, enrolmentAssessor } from './assessor';
@@ -85,11 +85,8 @@ function formAction<K extends keyof Forms>(
 			if (!enrolment) error(404, 'They are not enrolled on a programme.');
 			target = enrolment.id;
 		}
-		try {
-			await run(db, actor.id, target, form as Read<K>);
-		} catch (e) {
-			return fieldFailure(form.values, e);
-		}
+		const refused = await orFail(form.values, () => run(db, actor.id, target, form as Read<K>));
+		if (refused) return refused;
 		redirect(303, withNotice(base(person.id), name));
 	};
 }

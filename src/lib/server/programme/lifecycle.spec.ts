@@ -5,7 +5,7 @@ import { newUser, testDatabases } from '../db/testing';
 import { FieldError } from '../errors';
 import { enrolmentProgramme, programmeFor } from '.';
 import { currentAssessor } from './assessor';
-import { AlreadyEnrolledError, enrol } from './enrol';
+import { enrol } from './enrol';
 import { enrolmentsOf } from './enrolments';
 import {
 	changeHours,
@@ -47,7 +47,10 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 		const { admin, starter, assessor } = await people();
 		const input = asyeAt60(starter, assessor);
 		const id = await enrol(db, admin, input);
-		await expect(enrol(db, admin, input)).rejects.toBeInstanceOf(AlreadyEnrolledError);
+		await expect(enrol(db, admin, input)).rejects.toMatchObject({
+			field: 'programme',
+			status: 409
+		});
 		// Two at once: one wins, the other is refused by the check or the database's index.
 		const other = await newUser(db);
 		const both = await Promise.allSettled([
@@ -57,7 +60,7 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 		expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
 		expect(
 			(both.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason
-		).toBeInstanceOf(AlreadyEnrolledError);
+		).toMatchObject({ field: 'programme', status: 409 });
 
 		const programme = (await programmeFor(db, starter, '2026-12-01'))!;
 		expect(programme.enrolmentId).toBe(id);

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
+import { FieldError } from '../errors';
 
 export interface ReviewInput {
 	progress: Record<string, string>;
@@ -10,8 +11,6 @@ export interface ReviewInput {
 	practitionerComments: string;
 	recommendation: string;
 }
-
-export class ProgrammeReviewError extends Error {}
 
 /** Records a review point once; a second record of the same review is refused. */
 export async function recordProgrammeReview(
@@ -30,7 +29,7 @@ export async function recordProgrammeReview(
 			.where('enrolment_id', '=', enrolmentId)
 			.where('review_id', '=', reviewId)
 			.executeTakeFirst();
-		if (existing) throw new ProgrammeReviewError('This review has already been recorded');
+		if (existing) throw new FieldError('strengths', 'This review has already been recorded');
 		await tx
 			.insertInto('programme_reviews')
 			.values({
@@ -91,12 +90,14 @@ export async function countersignReview(
 		.selectAll()
 		.where('id', '=', reviewRowId)
 		.executeTakeFirst();
-	if (!row) throw new ProgrammeReviewError('There is no such review');
+	if (!row) throw new FieldError('countersign', 'There is no such review');
 	if (row.completed_by === actorId)
-		throw new ProgrammeReviewError(
+		throw new FieldError(
+			'countersign',
 			'The countersignature must be by a second person, not the reviewer'
 		);
-	if (row.countersigned_by) throw new ProgrammeReviewError('This review is already countersigned');
+	if (row.countersigned_by)
+		throw new FieldError('countersign', 'This review is already countersigned');
 	await db
 		.updateTable('programme_reviews')
 		.set({ countersigned_by: actorId, countersigned_at: timestamp(now) })
@@ -124,18 +125,19 @@ export async function recordPanelDecision(
 	now = new Date()
 ) {
 	if (decision === 'refer-back' && !reasons.trim())
-		throw new ProgrammeReviewError('Write why the panel refers it back');
+		throw new FieldError('reasons', 'Write why the panel refers it back');
 	const row = await db
 		.selectFrom('programme_reviews')
 		.selectAll()
 		.where('id', '=', reviewRowId)
 		.executeTakeFirst();
-	if (!row) throw new ProgrammeReviewError('There is no such review');
+	if (!row) throw new FieldError('reasons', 'There is no such review');
 	if (!row.countersigned_by)
-		throw new ProgrammeReviewError(
+		throw new FieldError(
+			'reasons',
 			'The final review must be countersigned before the panel decides'
 		);
-	if (row.panel_decision) throw new ProgrammeReviewError('The panel has already decided');
+	if (row.panel_decision) throw new FieldError('reasons', 'The panel has already decided');
 	await db
 		.updateTable('programme_reviews')
 		.set({

@@ -3,13 +3,7 @@ import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
 import { assignRelationship, assignSupervisor } from '../people/relationships';
 import { createEvidence, getEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
-import {
-	acceptEvidence,
-	notifySubmitted,
-	returnEvidence,
-	reviewQueue,
-	ReviewError
-} from './review';
+import { acceptEvidence, notifySubmitted, returnEvidence, reviewQueue } from './review';
 
 describe.each(testDatabases())('reviewing evidence on $name', (database) => {
 	let db: Db;
@@ -69,14 +63,18 @@ describe.each(testDatabases())('reviewing evidence on $name', (database) => {
 
 	it('refuses a reviewer who is not the practitioner’s assessor, and a return without feedback', async () => {
 		const { other, supervisor, id } = await submitted();
-		await expect(acceptEvidence(db, other, id, [], 'http://localhost')).rejects.toThrow(
-			ReviewError
-		);
-		await expect(returnEvidence(db, other, id, 'No', 'http://localhost')).rejects.toThrow(
-			'Only the practitioner’s assessor can review this record'
-		);
-		await expect(returnEvidence(db, supervisor, id, ' ', 'http://localhost')).rejects.toThrow(
-			'Write feedback'
+		await expect(acceptEvidence(db, other, id, [], 'http://localhost')).rejects.toMatchObject({
+			field: 'review'
+		});
+		await expect(returnEvidence(db, other, id, 'No', 'http://localhost')).rejects.toMatchObject({
+			field: 'feedback',
+			message: 'Only the practitioner’s assessor can review this record'
+		});
+		await expect(returnEvidence(db, supervisor, id, ' ', 'http://localhost')).rejects.toMatchObject(
+			{
+				field: 'feedback',
+				message: 'Write feedback saying what to change'
+			}
 		);
 		expect((await getEvidence(db, id))?.status).toBe('submitted');
 	});

@@ -4,9 +4,8 @@ import { newId } from '../db/ids';
 import { dateOnly, timestamp } from '../db/time';
 import { meetNeedsOnAcceptance } from '../learning/needs';
 import { sendMail } from '../mail/outbox';
+import { FieldError } from '../errors';
 import { currentRelationshipsOn, holderOf, holds } from '../people/relationships';
-
-export class ReviewError extends Error {}
 
 /** Submitted evidence from the people someone assesses today, oldest first. */
 export function reviewQueue(db: Db, assessorId: string, today = dateOnly()) {
@@ -28,19 +27,22 @@ export function reviewQueue(db: Db, assessorId: string, today = dateOnly()) {
 		.execute();
 }
 
-/** The record, if `reviewerId` assesses its owner today and it is waiting for review. */
-async function reviewable(db: Db, reviewerId: string, evidenceId: string) {
+/**
+ * The record, if `reviewerId` assesses its owner today and it is waiting for review; refused
+ * beside `field`, the review form's field that the refusal belongs to.
+ */
+async function reviewable(db: Db, reviewerId: string, evidenceId: string, field: string) {
 	const record = await db
 		.selectFrom('evidence')
 		.selectAll()
 		.where('id', '=', evidenceId)
 		.executeTakeFirst();
-	if (!record) throw new ReviewError('There is no such record');
+	if (!record) throw new FieldError(field, 'There is no such record');
 	if (!(await holds(db, reviewerId, record.owner_id, ['assessor']))) {
-		throw new ReviewError('Only the practitioner’s assessor can review this record');
+		throw new FieldError(field, 'Only the practitioner’s assessor can review this record');
 	}
 	if (record.status !== 'submitted')
-		throw new ReviewError(`This record is ${record.status}, not waiting for review`);
+		throw new FieldError(field, `This record is ${record.status}, not waiting for review`);
 	return record;
 }
 
@@ -58,7 +60,7 @@ export async function acceptEvidence(
 	origin: string,
 	now = new Date()
 ) {
-	const record = await reviewable(db, reviewerId, evidenceId);
+	const record = await reviewable(db, reviewerId, evidenceId, 'review');
 	await db.transaction().execute(async (tx) => {
 		const mapped = await tx
 			.selectFrom('evidence_statements')
@@ -118,8 +120,8 @@ export async function returnEvidence(
 	origin: string,
 	now = new Date()
 ) {
-	if (!feedback.trim()) throw new ReviewError('Write feedback saying what to change');
-	const record = await reviewable(db, reviewerId, evidenceId);
+	if (!feedback.trim()) throw new FieldError('feedback', 'Write feedback saying what to change');
+	const record = await reviewable(db, reviewerId, evidenceId, 'feedback');
 	await db.transaction().execute(async (tx) => {
 		await tx
 			.updateTable('evidence')

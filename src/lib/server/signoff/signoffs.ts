@@ -11,8 +11,6 @@ import { advanceHead, lockHeadLog, signoffKey } from './heads';
 /** How many accepted records must be cited to sign an outcome off (SIGNOFF_MIN_EVIDENCE). */
 export const minimumEvidence = () => Math.max(1, Number(process.env.SIGNOFF_MIN_EVIDENCE) || 1);
 
-export class SignoffError extends Error {}
-
 /** Why a sign-off cannot be recorded, field by field; empty when it can. Pure, for testing. */
 export function signOffProblems(input: {
 	rationale: string;
@@ -177,7 +175,8 @@ export async function signOffOutcome(
 ) {
 	const framework = getFramework(input.frameworkVersion);
 	const outcome = framework && findOutcome(framework, input.outcomeId)?.outcome;
-	if (!outcome) throw new SignoffError(`There is no outcome ${input.outcomeId} to sign off`);
+	// Callers find the outcome before asking (a 404 otherwise), so one missing here is a fault.
+	if (!outcome) throw new Error(`There is no outcome ${input.outcomeId} to sign off`);
 	const eligible = (
 		await eligibleEvidence(db, practitionerId, input.frameworkVersion, input.outcomeId)
 	).map((e) => e.id);

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
-import { FieldError } from '$lib/server/errors';
 import {
-	fieldFailure,
 	formValues,
 	invalid,
+	orFail,
 	parseDateParts,
 	parseForm,
 	readFormData,
@@ -65,22 +64,16 @@ export const actions: Actions = {
 		};
 		const values = { ...formValues(form), startsOn: date.parts };
 		if (!parsed.ok || !date.value) return invalid(values, errors);
-		try {
-			await assignSupervision(getDb(), admin.id, { ...parsed.data, startsOn: date.value });
-		} catch (e) {
-			return fieldFailure(values, e);
-		}
-		redirect(303, `/admin/supervision?saved=assigned`);
+		const input = { ...parsed.data, startsOn: date.value };
+		const refused = await orFail(values, () => assignSupervision(getDb(), admin.id, input));
+		if (refused) return refused;
+		redirect(303, '/admin/supervision?saved=assigned');
 	},
 	end: async ({ request }) => {
 		const admin = requireRole('admin');
 		const id = textOf(await readFormData(request), 'id');
-		try {
-			await endRelationship(getDb(), admin.id, id, dateOnly());
-		} catch (e) {
-			if (!(e instanceof FieldError)) throw e;
-			return invalid({}, { end: e.message });
-		}
+		const refused = await orFail({}, () => endRelationship(getDb(), admin.id, id, dateOnly()));
+		if (refused) return refused;
 		redirect(303, '/admin/supervision?saved=ended');
 	}
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { fieldFailure, invalid, parseForm, readFormData } from '$lib/server/forms';
+import { invalid, orFail, parseForm, readFormData } from '$lib/server/forms';
 import { teamFormSchema } from '$lib/server/people/team-form';
 import { createTeam, listTeams } from '$lib/server/people/teams';
 import { listPeopleWithRole } from '$lib/server/people/users';
@@ -19,11 +19,10 @@ export const actions: Actions = {
 		const admin = requireRole('admin');
 		const parsed = parseForm(teamFormSchema, await readFormData(request));
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await createTeam(getDb(), admin.id, parsed.data.name, parsed.data.managerId || null);
-		} catch (e) {
-			return fieldFailure(parsed.data, e);
-		}
+		const refused = await orFail(parsed.data, () =>
+			createTeam(getDb(), admin.id, parsed.data.name, parsed.data.managerId || null)
+		);
+		if (refused) return refused;
 		redirect(303, withNotice('/admin/teams', 'created'));
 	}
 };

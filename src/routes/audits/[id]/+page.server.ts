@@ -1,5 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { AuditError } from '$lib/server/audit/audits';
+import { error, redirect } from '@sveltejs/kit';
 import {
 	anonymityFindings,
 	finaliseAudit,
@@ -15,7 +14,7 @@ import {
 import { markActionDone, removeAction, signOffAction } from '$lib/server/audit/actions';
 import { removeFinding } from '$lib/server/audit/findings';
 import { requireAudit } from '$lib/server/audit/access';
-import { formValues, readFormData, textOf } from '$lib/server/forms';
+import { formValues, invalid, orFail, readFormData, textOf } from '$lib/server/forms';
 import { findOutcome, getFramework } from '$lib/server/framework';
 import { needsRaisedBy } from '$lib/server/learning/needs';
 import { standardName } from '$lib/server/standards';
@@ -69,16 +68,6 @@ function tagNames(
 	return names;
 }
 
-/** Runs a change, turning a refusal into a message on the page instead of an error. */
-async function attempt(work: () => Promise<unknown>) {
-	try {
-		await work();
-	} catch (e) {
-		if (e instanceof AuditError) return fail(409, { message: e.message });
-		throw e;
-	}
-}
-
 export const actions: Actions = {
 	finalise: async ({ params, request, url }) => {
 		const { user, audit, part, definition, db } = await requireAudit(params.id);
@@ -87,31 +76,33 @@ export const actions: Actions = {
 		const findings = anonymityFindings(audit);
 		const confirmed = form.get('anonymity') === 'yes';
 		if (findings.length && !confirmed)
-			return fail(400, {
-				message:
-					'Check the highlighted details: change the text, or confirm that none of it identifies the child or family.',
-				field: 'anonymity'
-			});
-		const failed = await attempt(() =>
+			return invalid(
+				{},
+				{
+					anonymity:
+						'Check the highlighted details: change the text, or confirm that none of it identifies the child or family.'
+				}
+			);
+		const refused = await orFail({}, () =>
 			finaliseAudit(db, definition, user.id, audit.id, {
 				anonymityConfirmed: findings.length > 0 && confirmed,
 				origin: url.origin
 			})
 		);
-		if (failed) return failed;
+		if (refused) return refused;
 		redirect(303, `/audits/${audit.id}?saved=finalised`);
 	},
 	removeFinding: async ({ params, request }) => {
 		const { audit, part, db } = await requireAudit(params.id);
 		if (!part.auditor) error(403, 'Only the audit’s auditors can change it.');
 		const id = textOf(await readFormData(request), 'findingId');
-		return (await attempt(() => removeFinding(db, audit.id, id))) ?? { removed: 'finding' };
+		return (await orFail({}, () => removeFinding(db, audit.id, id))) ?? { removed: 'finding' };
 	},
 	removeAction: async ({ params, request }) => {
 		const { audit, part, db } = await requireAudit(params.id);
 		if (!part.auditor) error(403, 'Only the audit’s auditors can change it.');
 		const id = textOf(await readFormData(request), 'actionId');
-		return (await attempt(() => removeAction(db, audit.id, id))) ?? { removed: 'action' };
+		return (await orFail({}, () => removeAction(db, audit.id, id))) ?? { removed: 'action' };
 	},
 	respond: async ({ params, request }) => {
 		const { user, audit, part, db } = await requireAudit(params.id);
@@ -119,12 +110,12 @@ export const actions: Actions = {
 			error(403, 'Only the team manager or a head of service records the response.');
 		const response = String(formValues(await readFormData(request)).response ?? '');
 		if (!response)
-			return fail(400, {
-				field: 'response',
-				message: 'Write the response: what was done to keep the child safe, and by whom'
-			});
-		const failed = await attempt(() => recordResponse(db, user.id, audit.id, response));
-		if (failed) return failed;
+			return invalid(
+				{},
+				{ response: 'Write the response: what was done to keep the child safe, and by whom' }
+			);
+		const refused = await orFail({}, () => recordResponse(db, user.id, audit.id, response));
+		if (refused) return refused;
 		redirect(303, `/audits/${audit.id}?saved=responded`);
 	},
 	receipt: async ({ params, request }) => {
@@ -132,12 +123,12 @@ export const actions: Actions = {
 		if (!part.manager) error(403, 'Only the team manager records receipt of the audit.');
 		const directions = String(formValues(await readFormData(request)).directions ?? '');
 		if (directions.length > 5000)
-			return fail(400, {
-				field: 'directions',
-				message: 'Management directions must be 5,000 characters or fewer'
-			});
-		const failed = await attempt(() => recordReceipt(db, user.id, audit.id, directions));
-		if (failed) return failed;
+			return invalid(
+				{ directions },
+				{ directions: 'Management directions must be 5,000 characters or fewer' }
+			);
+		const refused = await orFail({}, () => recordReceipt(db, user.id, audit.id, directions));
+		if (refused) return refused;
 		redirect(303, `/audits/${audit.id}?saved=received`);
 	},
 	actionDone: async ({ params, request }) => {
@@ -148,8 +139,8 @@ export const actions: Actions = {
 		if (action.owner_id !== user.id && !part.manager)
 			error(403, 'Only the action’s owner or the team manager can mark it done.');
 		if (audit.status !== 'finalised') error(409, 'Actions are worked once the audit is finalised.');
-		const failed = await attempt(() => markActionDone(db, user.id, audit.id, id));
-		if (failed) return failed;
+		const refused = await orFail({}, () => markActionDone(db, user.id, audit.id, id));
+		if (refused) return refused;
 		redirect(303, withNotice(`/audits/${audit.id}#actions`, 'action-done'));
 	},
 	signOff: async ({ params, request }) => {
@@ -157,8 +148,8 @@ export const actions: Actions = {
 		if (!part.manager) error(403, 'Only the team manager signs off actions.');
 		if (audit.status !== 'finalised') error(409, 'Actions are worked once the audit is finalised.');
 		const id = textOf(await readFormData(request), 'actionId');
-		const failed = await attempt(() => signOffAction(db, user.id, audit.id, id));
-		if (failed) return failed;
+		const refused = await orFail({}, () => signOffAction(db, user.id, audit.id, id));
+		if (refused) return refused;
 		redirect(303, withNotice(`/audits/${audit.id}#actions`, 'action-signed-off'));
 	},
 	moderator: async ({ params, request }) => {
@@ -167,10 +158,7 @@ export const actions: Actions = {
 		const id = textOf(await readFormData(request), 'moderatorId');
 		const allowed = (await moderatorChoices(db, audit)).some((p) => p.id === id);
 		if (!allowed)
-			return fail(400, {
-				field: 'moderatorId',
-				message: 'Choose a moderator who did not carry out the audit'
-			});
+			return invalid({}, { moderatorId: 'Choose a moderator who did not carry out the audit' });
 		await assignModerator(db, user.id, audit.id, id);
 		redirect(303, `/audits/${audit.id}?saved=moderator#moderation`);
 	}

@@ -6,35 +6,25 @@ import {
 	addComment,
 	listComments,
 	notifySubmitted,
-	returnEvidence,
-	ReviewError
+	returnEvidence
 } from '$lib/server/review/review';
 import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
 import { getFramework } from '$lib/server/framework';
-import { integerOf, invalid, listOf, readFormData, textOf } from '$lib/server/forms';
+import { integerOf, invalid, listOf, orFail, readFormData, textOf } from '$lib/server/forms';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
+import { removeAttachment, updateEvidenceWithFiles } from '$lib/server/portfolio/attachments';
 import {
-	removeAttachment,
-	tooManyFiles,
-	updateEvidenceWithFiles
-} from '$lib/server/portfolio/attachments';
-import {
-	EvidenceError,
 	getEvidence,
 	isEditable,
 	submissionProblems,
 	submitEvidence
 } from '$lib/server/portfolio/evidence';
-import {
-	evidenceValues,
-	isModelChange,
-	parseEvidenceForm,
-	textsOf
-} from '$lib/server/portfolio/evidence-form';
+import { evidenceValues, textsOf } from '$lib/server/portfolio/evidence-form';
+import { readEvidencePost } from '$lib/server/portfolio/evidence-post';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import { standardsOf } from '$lib/server/portfolio/standards';
-import { readForm, readUploads, uploadLimits } from '$lib/server/portfolio/uploads';
+import { uploadLimits } from '$lib/server/portfolio/uploads';
 import { practiceStandardSets } from '$lib/server/standards';
 import { nameMappedStandards } from '$lib/server/standards/mapping';
 import type { Actions, PageServerLoad } from './$types';
@@ -107,23 +97,20 @@ export const load: PageServerLoad = async ({ params, url }) => {
 export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const { user } = await requireEditable(params.id);
-		const form = await readForm(request);
-		const { input, values, errors } = parseEvidenceForm(form);
-		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
-		if (isModelChange(form)) return { values };
-		const uploads = await readUploads(form);
-		if (uploads.error) errors.files = uploads.error;
 		const db = getDb();
-		const tooMany = await tooManyFiles(db, params.id, uploads.files.length);
-		if (tooMany) errors.files = tooMany;
+		const { form, input, values, errors, files, modelChange } = await readEvidencePost(
+			db,
+			request,
+			params.id
+		);
+		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
+		if (modelChange) return { values };
 		if (Object.keys(errors).length) return invalid(values, errors);
-		try {
-			const version = integerOf(form, 'version') ?? 0;
-			await updateEvidenceWithFiles(db, user.id, params.id, version, input, uploads.files);
-		} catch (e) {
-			if (!(e instanceof EvidenceError)) throw e;
-			return invalid(values, { editor: e.message }, 409);
-		}
+		const version = integerOf(form, 'version') ?? 0;
+		const refused = await orFail(values, () =>
+			updateEvidenceWithFiles(db, user.id, params.id, version, input, files)
+		);
+		if (refused) return refused;
 		redirect(303, `/portfolio/${params.id}?saved=saved`);
 	},
 	removeFile: async ({ params, request }) => {
@@ -148,42 +135,31 @@ export const actions: Actions = {
 		const confirmed = form.get('confirm') === 'yes';
 		if (findings.length > 0 && !confirmed)
 			return fail(400, { findings, askedToConfirm: form.has('confirming') });
-		try {
-			await submitEvidence(
-				getDb(),
-				user.id,
-				params.id,
-				integerOf(form, 'version') ?? 0,
-				findings.length > 0
-			);
+		const version = integerOf(form, 'version') ?? 0;
+		const refused = await orFail({}, async () => {
+			await submitEvidence(getDb(), user.id, params.id, version, findings.length > 0);
 			await notifySubmitted(getDb(), params.id, url.origin);
-		} catch (e) {
-			if (!(e instanceof EvidenceError)) throw e;
-			return invalid({}, { submit: e.message }, 409);
-		}
+		});
+		if (refused) return refused;
 		redirect(303, '/portfolio?saved=submitted');
 	},
 	accept: async ({ params, request, url }) => {
 		const { user } = await requireReviewer(params.id);
 		const form = await readFormData(request);
 		const statements = listOf(form, 'statement');
-		try {
-			await acceptEvidence(getDb(), user.id, params.id, statements, url.origin);
-		} catch (e) {
-			if (!(e instanceof ReviewError)) throw e;
-			return invalid({}, { review: e.message });
-		}
+		const refused = await orFail({}, () =>
+			acceptEvidence(getDb(), user.id, params.id, statements, url.origin)
+		);
+		if (refused) return refused;
 		redirect(303, `/supervision?saved=accepted`);
 	},
 	return: async ({ params, request, url }) => {
 		const { user } = await requireReviewer(params.id);
 		const feedback = textOf(await readFormData(request), 'feedback');
-		try {
-			await returnEvidence(getDb(), user.id, params.id, feedback, url.origin);
-		} catch (e) {
-			if (!(e instanceof ReviewError)) throw e;
-			return invalid({ feedback }, { feedback: e.message });
-		}
+		const refused = await orFail({ feedback }, () =>
+			returnEvidence(getDb(), user.id, params.id, feedback, url.origin)
+		);
+		if (refused) return refused;
 		redirect(303, `/supervision?saved=returned`);
 	},
 	comment: async ({ params, request }) => {

@@ -2,13 +2,16 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { dateOnly } from '$lib/server/db/time';
-import { formValues, invalid, parseDateParts, readFormData, textOf } from '$lib/server/forms';
-import { programmePage } from '$lib/server/programme';
 import {
-	AgreementError,
-	recordProtectedTime,
-	signAgreement
-} from '$lib/server/programme/agreement';
+	formValues,
+	invalid,
+	orFail,
+	parseDateParts,
+	readFormData,
+	textOf
+} from '$lib/server/forms';
+import { programmePage } from '$lib/server/programme';
+import { recordProtectedTime, signAgreement } from '$lib/server/programme/agreement';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -30,17 +33,11 @@ async function enrolment() {
 export const actions: Actions = {
 	sign: async () => {
 		const { user, page } = await enrolment();
-		try {
-			await signAgreement(
-				getDb(),
-				{ id: user.id, practitioner: true, supervisor: false },
-				page.programme.enrolmentId,
-				'practitioner'
-			);
-		} catch (e) {
-			if (!(e instanceof AgreementError)) throw e;
-			return invalid({}, { agreement: e.message });
-		}
+		const signer = { id: user.id, practitioner: true, supervisor: false };
+		const refused = await orFail({}, () =>
+			signAgreement(getDb(), signer, page.programme.enrolmentId, 'practitioner')
+		);
+		if (refused) return refused;
 		redirect(303, '/portfolio/programme?saved=signed');
 	},
 	time: async ({ request }) => {

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { sendInvitation, sendPasswordReset } from '$lib/server/auth/invitations';
 import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
-import { fieldFailure, invalid, parseForm, readFormData } from '$lib/server/forms';
+import { invalid, orFail, parseForm, readFormData } from '$lib/server/forms';
 import { personFormLists, personFormSchema } from '$lib/server/people/person-form';
 import { relationshipHistory } from '$lib/server/people/relationships';
 import { listTeams } from '$lib/server/people/teams';
@@ -45,11 +45,10 @@ export const actions: Actions = {
 				{ roles: 'You cannot remove your own administrator role' }
 			);
 		}
-		try {
-			await updatePerson(getDb(), admin.id, params.id, parsed.data);
-		} catch (e) {
-			return fieldFailure({ ...parsed.data }, e);
-		}
+		const refused = await orFail({ ...parsed.data }, () =>
+			updatePerson(getDb(), admin.id, params.id, parsed.data)
+		);
+		if (refused) return refused;
 		redirect(303, `/admin/people/${params.id}?saved`);
 	},
 	deactivate: async ({ params }) => {

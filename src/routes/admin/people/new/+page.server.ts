@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { sendInvitation } from '$lib/server/auth/invitations';
 import { getDb } from '$lib/server/db';
-import { fieldFailure, invalid, parseForm, readFormData } from '$lib/server/forms';
+import { invalid, orFail, parseForm, readFormData } from '$lib/server/forms';
 import { personFormLists, personFormSchema } from '$lib/server/people/person-form';
 import { listTeams } from '$lib/server/people/teams';
 import { createPerson } from '$lib/server/people/users';
@@ -19,12 +19,11 @@ export const actions: Actions = {
 		const parsed = parseForm(personFormSchema, await readFormData(request), personFormLists);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = getDb();
-		let id: string;
-		try {
+		let id = '';
+		const refused = await orFail({ ...parsed.data }, async () => {
 			id = await createPerson(db, admin.id, parsed.data);
-		} catch (e) {
-			return fieldFailure({ ...parsed.data }, e);
-		}
+		});
+		if (refused) return refused;
 		await sendInvitation(db, { id, email: parsed.data.email, name: parsed.data.name }, url.origin);
 		redirect(303, `/admin/people/${id}?invited`);
 	}

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { fieldFailure, invalid, parseForm, readFormData } from '$lib/server/forms';
+import { invalid, orFail, parseForm, readFormData } from '$lib/server/forms';
 import { getTeam, teamMembers, updateTeam } from '$lib/server/people/teams';
 import { listPeopleWithRole } from '$lib/server/people/users';
 import { teamFormSchema } from '$lib/server/people/team-form';
@@ -30,17 +30,10 @@ export const actions: Actions = {
 		await findTeam(params.id);
 		const parsed = parseForm(teamFormSchema, await readFormData(request));
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await updateTeam(
-				getDb(),
-				admin.id,
-				params.id,
-				parsed.data.name,
-				parsed.data.managerId || null
-			);
-		} catch (e) {
-			return fieldFailure(parsed.data, e);
-		}
+		const refused = await orFail(parsed.data, () =>
+			updateTeam(getDb(), admin.id, params.id, parsed.data.name, parsed.data.managerId || null)
+		);
+		if (refused) return refused;
 		redirect(303, `/admin/teams/${params.id}?saved`);
 	}
 };

@@ -3,7 +3,6 @@ import { hasRole } from '$lib/server/auth/access';
 import { requireApiUser } from '$lib/server/auth/api-user';
 import { getDb } from '$lib/server/db';
 import {
-	EnrolmentRequestError,
 	enrolFromRequest,
 	enrolmentApiRefusals,
 	notAnObject
@@ -24,16 +23,13 @@ export const POST: RequestHandler = async (event) => {
 	} catch {
 		return json({ errors: [notAnObject] }, { status: 400 });
 	}
-	try {
-		const enrolment = await enrolFromRequest(getDb(), user.id, body);
-		return json(enrolment, {
-			status: 201,
-			headers: {
-				location: `/api/v1/people/${encodeURIComponent(enrolment.person ?? '')}/programme`
-			}
-		});
-	} catch (e) {
-		if (!(e instanceof EnrolmentRequestError)) throw e;
-		return json({ errors: e.errors }, { status: e.status });
-	}
+	const result = await enrolFromRequest(getDb(), user.id, body);
+	if (!('enrolment' in result)) return json({ errors: result.errors }, { status: result.status });
+	const { enrolment } = result;
+	return json(enrolment, {
+		status: 201,
+		headers: {
+			location: `/api/v1/people/${encodeURIComponent(enrolment.person ?? '')}/programme`
+		}
+	});
 };

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { invalid, readFormData } from '$lib/server/forms';
+import { invalid, orFail, readFormData } from '$lib/server/forms';
 import { assignableTo, parseAssignment } from '$lib/server/learning/assign-form';
-import { PathwayError, assignPathway } from '$lib/server/learning/assignments';
+import { assignPathway } from '$lib/server/learning/assignments';
 import { needForAssignment } from '$lib/server/learning/needs';
 import { getPathway } from '$lib/server/pathways';
 import type { Actions, PageServerLoad } from './$types';
@@ -45,12 +45,9 @@ export const actions: Actions = {
 		const allowed = await assignableTo(db, user);
 		const parsed = await parseAssignment(db, allowed, pathway.id, await readFormData(request));
 		if (!parsed.input) return invalid(parsed.values, parsed.errors);
-		try {
-			await assignPathway(db, user.id, parsed.input);
-		} catch (e) {
-			if (e instanceof PathwayError) return invalid(parsed.values, { scope: e.message }, 409);
-			throw e;
-		}
+		const input = parsed.input;
+		const refused = await orFail(parsed.values, () => assignPathway(db, user.id, input));
+		if (refused) return refused;
 		const back =
 			parsed.input.scope === 'person' && allowed.people.length && !user.roles.includes('psw')
 				? `/supervision/${parsed.input.practitionerId}?saved=assigned#learning`

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { fieldFailure } from '$lib/server/forms';
+import { orFail } from '$lib/server/forms';
 import { deleteDraft } from '$lib/server/portfolio/delete-draft';
 import { getEvidence } from '$lib/server/portfolio/evidence';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,11 +27,8 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params }) => {
 		const { user } = await ownDraft(params.id);
-		try {
-			await deleteDraft(getDb(), user.id, params.id);
-		} catch (e) {
-			return fieldFailure({}, e);
-		}
+		const refused = await orFail({}, () => deleteDraft(getDb(), user.id, params.id));
+		if (refused) return refused;
 		redirect(303, '/portfolio?saved=deleted');
 	}
 };

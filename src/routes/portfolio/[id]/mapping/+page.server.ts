@@ -3,8 +3,8 @@ import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
 import { searchFramework } from '$lib/server/framework/search';
-import { integerOf, invalid, listOf, readFormData } from '$lib/server/forms';
-import { EvidenceError, getEvidence, isEditable, setMapping } from '$lib/server/portfolio/evidence';
+import { integerOf, invalid, listOf, orFail, readFormData } from '$lib/server/forms';
+import { getEvidence, isEditable, setMapping } from '$lib/server/portfolio/evidence';
 import { chooseStandards, standardsOf } from '$lib/server/portfolio/standards';
 import { practiceStandardSets } from '$lib/server/standards';
 import { choiceOf, nameMappedStandards } from '$lib/server/standards/mapping';
@@ -121,17 +121,15 @@ export const actions: Actions = {
 					mapping: `“${id}” is not an outcome in ${framework.version.shortTitle}`
 				});
 		}
-		try {
-			await setMapping(getDb(), user.id, record.id, integerOf(form, 'version') ?? 0, {
+		const refused = await orFail(values, () =>
+			setMapping(getDb(), user.id, record.id, integerOf(form, 'version') ?? 0, {
 				frameworkVersion: framework.version.id,
 				outcomes: [...chosenOutcomes],
 				statements,
 				standards: local.standards
-			});
-		} catch (e) {
-			if (!(e instanceof EvidenceError)) throw e;
-			return invalid(values, { mapping: e.message }, 409);
-		}
+			})
+		);
+		if (refused) return refused;
 		redirect(303, `/portfolio/${record.id}?saved=mapped#mapping`);
 	}
 };

@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
-import { formValues, invalid, readFormData } from '$lib/server/forms';
-import { PathwayError, pathwayWork } from '$lib/server/learning/assignments';
+import { formValues, invalid, orFail, readFormData } from '$lib/server/forms';
+import { pathwayWork } from '$lib/server/learning/assignments';
 import { completePathway, completionProblems, saveProgress } from '$lib/server/learning/progress';
 import { notifySubmitted } from '$lib/server/review/review';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
@@ -61,12 +61,10 @@ export const actions: Actions = {
 		const { values, steps, reflection } = readForm(await readFormData(request));
 		if (reflection.length > 20000)
 			return invalid(values, { reflection: 'Must be 20,000 characters or fewer' });
-		try {
-			await saveProgress(getDb(), user.id, work, steps, reflection);
-		} catch (e) {
-			if (e instanceof PathwayError) return invalid(values, { steps: e.message }, 409);
-			throw e;
-		}
+		const refused = await orFail(values, () =>
+			saveProgress(getDb(), user.id, work, steps, reflection)
+		);
+		if (refused) return refused;
 		redirect(303, `/portfolio/learning/${work.id}?saved=progress`);
 	},
 	complete: async ({ params, request, url }) => {
@@ -86,7 +84,7 @@ export const actions: Actions = {
 			await saveProgress(db, user.id, work, steps, reflection);
 			return fail(400, { values, findings, errors: {} as Record<string, string> });
 		}
-		try {
+		const refused = await orFail(values, async () => {
 			const { evidenceId } = await completePathway(db, user.id, work, {
 				stepsDone: steps,
 				reflection,
@@ -94,10 +92,8 @@ export const actions: Actions = {
 				anonymityConfirmed: findings.length > 0
 			});
 			await notifySubmitted(db, evidenceId, url.origin);
-		} catch (e) {
-			if (e instanceof PathwayError) return invalid(values, { steps: e.message }, 409);
-			throw e;
-		}
+		});
+		if (refused) return refused;
 		redirect(303, `/portfolio/learning?saved=completed`);
 	}
 };

@@ -2,20 +2,11 @@ import { error, redirect } from '@sveltejs/kit';
 import { hasRole, requireRelationship, requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
-import { invalid, readFormData, textOf } from '$lib/server/forms';
+import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import { moderationPack } from '$lib/server/programme/pack';
-import {
-	AgreementError,
-	enrolmentIdOf,
-	getAgreement,
-	signAgreement
-} from '$lib/server/programme/agreement';
-import {
-	countersignReview,
-	ProgrammeReviewError,
-	recordPanelDecision
-} from '$lib/server/programme/reviews';
+import { enrolmentIdOf, getAgreement, signAgreement } from '$lib/server/programme/agreement';
+import { countersignReview, recordPanelDecision } from '$lib/server/programme/reviews';
 import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
 
@@ -60,28 +51,20 @@ export const actions: Actions = {
 		const user = requireRole('psw', 'admin');
 		const enrolmentId = await enrolmentIdOf(getDb(), params.practitionerId);
 		if (!enrolmentId) error(404, 'They are not enrolled on a programme.');
-		try {
-			await signAgreement(
-				getDb(),
-				{ id: user.id, practitioner: user.id === params.practitionerId, supervisor: false },
-				enrolmentId,
-				'assessor'
-			);
-		} catch (e) {
-			if (!(e instanceof AgreementError)) throw e;
-			return invalid({}, { agreement: e.message });
-		}
+		const signer = {
+			id: user.id,
+			practitioner: user.id === params.practitionerId,
+			supervisor: false
+		};
+		const refused = await orFail({}, () => signAgreement(getDb(), signer, enrolmentId, 'assessor'));
+		if (refused) return refused;
 		redirect(303, withNotice(`/supervision/${params.practitionerId}/pack`, 'signed'));
 	},
 	countersign: async ({ params }) => {
 		const user = requireRole('psw', 'admin');
 		const review = await finalReview(params.practitionerId);
-		try {
-			await countersignReview(getDb(), user.id, review.id);
-		} catch (e) {
-			if (!(e instanceof ProgrammeReviewError)) throw e;
-			return invalid({}, { countersign: e.message });
-		}
+		const refused = await orFail({}, () => countersignReview(getDb(), user.id, review.id));
+		if (refused) return refused;
 		redirect(303, withNotice(`/supervision/${params.practitionerId}/pack#final`, 'countersigned'));
 	},
 	panel: async ({ params, request }) => {
@@ -92,12 +75,10 @@ export const actions: Actions = {
 		const reasons = textOf(form, 'reasons');
 		if (decision !== 'agree' && decision !== 'refer-back')
 			return invalid({ reasons }, { decision: 'Choose the panel’s decision' });
-		try {
-			await recordPanelDecision(getDb(), user.id, review.id, decision, reasons);
-		} catch (e) {
-			if (!(e instanceof ProgrammeReviewError)) throw e;
-			return invalid({ decision, reasons }, { reasons: e.message });
-		}
+		const refused = await orFail({ decision, reasons }, () =>
+			recordPanelDecision(getDb(), user.id, review.id, decision, reasons)
+		);
+		if (refused) return refused;
 		redirect(303, withNotice(`/supervision/${params.practitionerId}/pack#final`, 'panel'));
 	}
 };

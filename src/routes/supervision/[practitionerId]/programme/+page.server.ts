@@ -2,10 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import type { RelationshipKind } from '$lib/server/db/schema';
-import { invalid, readFormData, textOf } from '$lib/server/forms';
+import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
 import { programmePage } from '$lib/server/programme';
 import {
-	AgreementError,
 	createAgreement,
 	extendProgramme,
 	setWorkingHours,
@@ -50,12 +49,10 @@ export const actions: Actions = {
 		const { user, page } = await context(params.practitionerId, supervisingKinds);
 		if (!page) error(404, 'They are not enrolled on a programme.');
 		const terms = textOf(await readFormData(request), 'terms');
-		try {
-			await createAgreement(getDb(), user.id, page.programme.enrolmentId, terms);
-		} catch (e) {
-			if (!(e instanceof AgreementError)) throw e;
-			return invalid({ terms }, { terms: e.message });
-		}
+		const refused = await orFail({ terms }, () =>
+			createAgreement(getDb(), user.id, page.programme.enrolmentId, terms)
+		);
+		if (refused) return refused;
 		redirect(
 			303,
 			withNotice(`/supervision/${params.practitionerId}/programme#agreement`, 'agreement')
@@ -68,17 +65,11 @@ export const actions: Actions = {
 			as === 'assessor' ? ['assessor'] : supervisingKinds
 		);
 		if (!page) error(404, 'They are not enrolled on a programme.');
-		try {
-			await signAgreement(
-				getDb(),
-				{ id: user.id, practitioner: false, supervisor: as === 'supervisor' },
-				page.programme.enrolmentId,
-				as
-			);
-		} catch (e) {
-			if (!(e instanceof AgreementError)) throw e;
-			return invalid({}, { agreement: e.message });
-		}
+		const signer = { id: user.id, practitioner: false, supervisor: as === 'supervisor' };
+		const refused = await orFail({}, () =>
+			signAgreement(getDb(), signer, page.programme.enrolmentId, as)
+		);
+		if (refused) return refused;
 		redirect(
 			303,
 			withNotice(`/supervision/${params.practitionerId}/programme#agreement`, 'signed')

@@ -3,14 +3,10 @@ import { interimRecommendations } from '$lib/programme/vocabulary';
 import { requireRelationship } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
-import { formValues, invalid, readFormData } from '$lib/server/forms';
+import { formValues, invalid, orFail, readFormData } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import { programmeFor } from '$lib/server/programme';
-import {
-	getProgrammeReview,
-	ProgrammeReviewError,
-	recordProgrammeReview
-} from '$lib/server/programme/reviews';
+import { getProgrammeReview, recordProgrammeReview } from '$lib/server/programme/reviews';
 import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
 
@@ -58,18 +54,16 @@ export const actions: Actions = {
 		const progress = Object.fromEntries(
 			getFramework()!.domains.map((d) => [d.id, text(`progress-${d.id}`)])
 		);
-		try {
-			await recordProgrammeReview(getDb(), user.id, programme.enrolmentId, review.id, {
+		const refused = await orFail(values, () =>
+			recordProgrammeReview(getDb(), user.id, programme.enrolmentId, review.id, {
 				progress,
 				strengths: text('strengths'),
 				areasToDevelop: text('areasToDevelop'),
 				practitionerComments: text('practitionerComments'),
 				recommendation: text('recommendation')
-			});
-		} catch (e) {
-			if (!(e instanceof ProgrammeReviewError)) throw e;
-			return invalid(values, { strengths: e.message });
-		}
+			})
+		);
+		if (refused) return refused;
 		redirect(303, withNotice(`/supervision/${person.id}/programme`, 'review'));
 	}
 };
