@@ -98,9 +98,10 @@ for (const database of databases) {
 		} finally {
 			await people.close();
 			const appSeconds = server.cpuSeconds();
+			const digests = server.reader.digests();
 			await server.stop();
 			const testSeconds = Object.values(process.cpuUsage(cpuBefore)).reduce((a, b) => a + b) / 1e6;
-			const cpu = `the app used ${appSeconds ?? '?'} s of processor time, this test ${Math.round(testSeconds)} s`;
+			const cpu = `the app used ${appSeconds ?? '?'} s of processor time, this test ${Math.round(testSeconds)} s; ${digests.count} database digests took ${digests.seconds} s`;
 			lines.push(
 				`${database.name}, seed ${seed} (FUZZ_SEED=${seed} replays it): ${lines.length} actions in ${Math.round((Date.now() - started) / 1000)} s; ${cpu}`
 			);
