@@ -306,6 +306,11 @@ test('a supervision record is seen by both, and the practitioner can use it as e
 		.getByLabel('Reflective discussion')
 		.fill('We rehearsed how to explain the analysis to Father.');
 	await supervisor.getByLabel('Action 1 due by').fill('2026-11-20');
+	// The demo's action from her latest session comes back until a session decides it.
+	await supervisor
+		.getByRole('group', { name: 'Arrange the family network meeting' })
+		.getByRole('radio', { name: 'Carried forward' })
+		.check();
 	await submit(supervisor, 'Save the record');
 	await expect(supervisor.getByText('Supervision record saved.')).toBeVisible();
 	const recordPath = new URL(supervisor.url()).pathname;

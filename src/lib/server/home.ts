@@ -8,6 +8,8 @@ import { programmeMonth } from './programme/month';
 import { programmes } from './programme/enrolments';
 import { programmeFor } from './programme';
 import { reviewQueue } from './review/review';
+import { openActionsOf } from './review/supervision-actions';
+import { keepsSchedule, supervisionSchedules } from './review/supervision-schedule';
 import { listAudits } from './audit/access';
 import { pathwaysFor } from './learning/assignments';
 
@@ -45,6 +47,7 @@ async function practitionerHome(db: Db, user: SessionUser, today: string) {
 		.executeTakeFirstOrThrow();
 	const pathwaysOpen = (await pathwaysFor(db, user.id)).filter((p) => !p.completed_at).length;
 	return {
+		openActions: (await openActionsOf(db, user.id)).length,
 		openNeeds: Number(learning.n),
 		pathwaysOpen,
 		programme,
@@ -79,8 +82,38 @@ async function supervisorHome(db: Db, user: SessionUser, today: string) {
 					)
 			)
 		).flat(),
+		supervisionDue: await supervisionDue(db, user, supervisees, today),
 		toReview: (await reviewQueue(db, user.id, today)).length
 	};
+}
+
+/**
+ * Supervision sessions overdue, or due within 7 days, for the people whose schedule this
+ * supervisor keeps (`keepsSchedule`): the most overdue first.
+ */
+async function supervisionDue(
+	db: Db,
+	user: SessionUser,
+	supervisees: { id: string; name: string; kinds: RelationshipKind[] }[],
+	today: string
+) {
+	const kept = [];
+	for (const s of supervisees)
+		if (s.kinds.some((k) => k !== 'assessor') && (await keepsSchedule(db, user.id, s.id, today)))
+			kept.push(s);
+	const schedules = await supervisionSchedules(
+		db,
+		kept.map((s) => s.id),
+		today
+	);
+	return kept
+		.flatMap((s) => {
+			const schedule = schedules.get(s.id);
+			if (!schedule || (schedule.overdue === 0 && schedule.nextState !== 'due')) return [];
+			const { nextDueOn, overdue, overdueSince } = schedule;
+			return [{ personId: s.id, personName: s.name, nextDueOn: nextDueOn!, overdue, overdueSince }];
+		})
+		.sort((a, b) => b.overdue - a.overdue || a.nextDueOn.localeCompare(b.nextDueOn));
 }
 
 async function pswHome(db: Db, today: string) {

@@ -4,6 +4,8 @@ import { demoContent } from '../demo/authority';
 import { seedDemoAuthority } from '../demo/seed';
 import { programmeMonth } from '../programme/month';
 import { programmeFor } from '../programme';
+import { openActionsOf } from '../review/supervision-actions';
+import { supervisionSchedules } from '../review/supervision-schedule';
 import { practitionersOf } from '../people/relationships';
 import { verifySignoffs } from '../signoff/verify';
 import type { Db } from './index';
@@ -160,6 +162,31 @@ describe.each(testDatabases())('the database on $name', (database) => {
 			.where('practitioner_id', '=', priya.id)
 			.execute();
 		expect(observed).toHaveLength(1);
+
+		// Supervision: every ASYE's sessions due held, but Ryan Cole's latest, missed on purpose.
+		const asyes = await db
+			.selectFrom('enrolments')
+			.innerJoin('users', 'users.id', 'enrolments.user_id')
+			.select(['users.id', 'users.email'])
+			.execute();
+		const schedules = await supervisionSchedules(
+			db,
+			asyes.map((a) => a.id)
+		);
+		const overdue = asyes.filter((a) => schedules.get(a.id)!.overdue > 0).map((a) => a.email);
+		expect(overdue).toEqual(['ryan.cole@demo.test']);
+		expect(
+			schedules.get(priya.id)!.sessions.filter((s) => s.state === 'met').length
+		).toBeGreaterThan(10);
+		expect((await openActionsOf(db, priya.id)).map((a) => a.action)).toEqual([
+			demoContent().programme.supervision.action
+		]);
+		const citing = await db
+			.selectFrom('supervision_records')
+			.select('id')
+			.where('audit_id', 'is not', null)
+			.execute();
+		expect(citing.length).toBeGreaterThan(0);
 		// Seeding makes hundreds of records: seconds on a busy machine shared with other runs.
 	}, 60_000);
 });

@@ -2,6 +2,7 @@
 // types the single Kysely instance; one file is how a reader sees the whole schema at once.
 
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ActionOutcome } from '../../supervision/vocabulary';
 import type { EnrolmentEnding } from '../../programme/vocabulary';
 
 // Times are ISO 8601 text in UTC (`2026-11-25T15:04:05.000Z`) and dates are `2026-11-25`, so
@@ -347,14 +348,29 @@ export interface SupervisionRecordsTable {
 	decisions: string;
 	/** The draft evidence the practitioner made from it, if they did. */
 	evidence_id: string | null;
+	/** A finalised audit of the practitioner's work discussed in it, if any. */
+	audit_id: string | null;
 	created_at: string;
 }
+
+/** Open until a later session marks it done or drops it. */
+export type SupervisionActionStatus = 'open' | 'done' | 'dropped';
 
 export interface SupervisionActionsTable {
 	id: string;
 	record_id: string;
 	action: string;
 	due_on: string;
+	status: Generated<SupervisionActionStatus>;
+}
+
+/** What a session decided about an action still open from an earlier one. */
+export type SupervisionActionOutcome = ActionOutcome;
+
+export interface SupervisionActionUpdatesTable {
+	record_id: string;
+	action_id: string;
+	outcome: SupervisionActionOutcome;
 }
 
 export interface AgreementsTable {
@@ -562,6 +578,7 @@ export interface Database {
 	review_reminders: ReviewRemindersTable;
 	supervision_records: SupervisionRecordsTable;
 	supervision_actions: SupervisionActionsTable;
+	supervision_action_updates: SupervisionActionUpdatesTable;
 	agreements: AgreementsTable;
 	protected_time: ProtectedTimeTable;
 	audits: AuditsTable;

@@ -56,6 +56,11 @@ export const programmeSchema = z.strictObject({
 	observations: z
 		.array(z.strictObject({ setting: text, wentWell: text, toDevelop: text, statement: text }))
 		.length(2),
+	supervisionSessions: z
+		.array(
+			z.strictObject({ agenda: text, discussion: text, decisions: text, action: text.optional() })
+		)
+		.min(1),
 	supervision: z.strictObject({ agenda: text, discussion: text, decisions: text, action: text }),
 	agreement: text,
 	protectedTime: z.array(

@@ -7,7 +7,6 @@ import { programmeFor } from '../programme';
 import { createAgreement, recordProtectedTime, signAgreement } from '../programme/agreement';
 import { addMonths, programmeMonth } from '../programme/month';
 import { recordProgrammeReview } from '../programme/reviews';
-import { createSupervisionRecord } from '../review/supervision-records';
 import { demoPeopleIn } from './authority';
 import { demoFrameworkVersion } from './content';
 import type { DemoProgramme } from './schema';
@@ -97,20 +96,6 @@ export async function seedDemoObservations(db: Db, texts: DemoProgramme, now = n
 			await recordObservation(db, person.assessor.id, person.userId, form, now);
 		}
 	}
-}
-
-/** A supervision record for the demo ASYE, two weeks ago, with an agreed action. */
-export async function seedDemoSupervision(db: Db, texts: DemoProgramme, now = new Date()) {
-	const priya = (await demoPeopleIn(db))('practitioner@demo.test');
-	const supervisor = await holderOf(db, priya.id, 'practice-supervisor', dateOnly(now));
-	if (!supervisor) return;
-	const { action, ...record } = texts.supervision;
-	const form = {
-		...record,
-		heldOn: dateOnly(new Date(now.getTime() - days(14))),
-		actions: [{ action, dueOn: dateOnly(new Date(now.getTime() + days(7))) }]
-	};
-	await createSupervisionRecord(db, supervisor.id, priya.id, form, now);
 }
 
 /**

@@ -17,6 +17,10 @@ import { seedDemoAuthority } from './seed';
 // Changed on purpose since: the new starter (issue 15) is one more user and role, unsupervised
 // and not enrolled; enrolments gained a status, an end date and note (2026-11-30-02), and two
 // empty tables came with them (hours from a date, pauses). Only those figures moved.
+// Changed on purpose since: supervision that keeps time (issue 15). Every demo ASYE has a session
+// for each one due on their programme's schedule (Ryan Cole's latest missed), actions done at the
+// next session, and audits discussed: supervision records, actions and their updates, and the
+// events of recording them, moved; nothing else did.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -33,7 +37,7 @@ const expectedCounts: Record<string, number> = {
 	enrolment_hours: 0,
 	enrolment_pauses: 0,
 	enrolments: 12,
-	events: 457,
+	events: 611,
 	evidence: 56,
 	evidence_comments: 0,
 	evidence_outcomes: 99,
@@ -58,8 +62,9 @@ const expectedCounts: Record<string, number> = {
 	signoff_heads: 3,
 	signoff_seal: 1,
 	signoffs: 13,
-	supervision_actions: 1,
-	supervision_records: 1,
+	supervision_action_updates: 59,
+	supervision_actions: 63,
+	supervision_records: 155,
 	supervisions: 93,
 	teams: 3,
 	user_roles: 43,
@@ -97,8 +102,9 @@ const expectedDigests: Record<string, string> = {
 	signoff_heads: '4823131b7282088e',
 	signoff_seal: '7ccf2e0fa02eb256',
 	signoffs: '7adc20d3dfca5824',
-	supervision_actions: '32f884c385fcc98e',
-	supervision_records: '05c248bdc478e6f3',
+	supervision_action_updates: 'f0d271c4169d0b0f',
+	supervision_actions: '2896e1932bff3ffe',
+	supervision_records: '5802dde204c83b59',
 	supervisions: '5ff4279eabea9209',
 	teams: '9b07b942aa8b161b',
 	user_roles: 'c299e337cd3a377c',

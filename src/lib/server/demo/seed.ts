@@ -8,12 +8,8 @@ import { demoContent, demoPassword } from './authority';
 import type { DemoContent } from './content';
 import { seedDemoAudits } from './seed-audits';
 import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
-import {
-	seedDemoAgreements,
-	seedDemoObservations,
-	seedDemoProgrammes,
-	seedDemoSupervision
-} from './seed-programme';
+import { seedDemoAgreements, seedDemoObservations, seedDemoProgrammes } from './seed-programme';
+import { seedDemoSupervision } from './seed-supervision';
 
 /** A fictional registration number, the same for a person on every run. */
 function sweNumber(email: string) {
@@ -42,9 +38,10 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoSignoffs(db, programme, laterYears, now);
 	await seedDemoProgrammes(db, programme, now);
 	await seedDemoObservations(db, programme, now);
-	await seedDemoSupervision(db, programme, now);
 	await seedDemoAgreements(db, programme, now);
 	await seedDemoAudits(db, content.audits, now);
+	// After the audits: a session discusses the audit finalised before it.
+	await seedDemoSupervision(db, programme, now);
 }
 
 async function insertPeople(db: Db, content: DemoContent, passwordHash: string, now: Date) {

@@ -59,23 +59,15 @@ function checkFraction(fte: number) {
 }
 
 /**
- * Review due dates for someone on a programme. Working part-time stretches every date in
- * proportion (a 12-month programme at 0.6 of full time takes 20 months); a change of hours
- * stretches what is left from its date; extensions stretch the whole programme, at the latest
- * hours, and so every date in proportion too; a pause moves every later date by its length in
- * days. Each moved date says why.
+ * The clock someone's programme keeps: where a number of full-time-equivalent months from the
+ * start falls in real dates, given their working hours from the start, changes of hours and
+ * pauses. Reviews and supervision sessions both run on it (`supervision-calendar.ts`), so a
+ * change of hours or a pause moves them alike.
  *
  * The work is done in working time (`working-time.ts`): full-time-equivalent months accrue
- * there, segment by segment of hours, and a review at month m is due when they reach
- * m × (M + E × latest hours) / M, for a programme of M months extended by E.
+ * there, segment by segment of hours, and the date they reach is moved on by the pauses.
  */
-export function programmeCalendar(
-	programme: Programme,
-	startsOn: string,
-	fte = 1,
-	extensions: Extension[] = [],
-	changes: CalendarChanges = {}
-) {
+export function programmeClock(startsOn: string, fte = 1, changes: CalendarChanges = {}) {
 	checkFraction(fte);
 	const hours = [...(changes.hours ?? [])].sort((a, b) => a.fromOn.localeCompare(b.fromOn));
 	hours.forEach((h) => checkFraction(h.fte));
@@ -87,13 +79,42 @@ export function programmeCalendar(
 		{ from: startsOn, fte },
 		...hours.map((h) => ({ from: toWorking(spans, h.fromOn), fte: h.fte }))
 	];
-	const latest = segments.at(-1)!.fte;
-	const extensionMonths = extensions.reduce((sum, e) => sum + e.months, 0);
-	const stretch = (programme.months + extensionMonths * latest) / programme.months;
-	const dueAt = (month: number) => {
-		const working = accruedAt(segments, month * stretch);
-		return { ...working, date: toReal(spans, working.date) };
+	return {
+		hours,
+		spans,
+		segments,
+		/** Working hours at the latest change, as a fraction of full time. */
+		latestFte: segments.at(-1)!.fte,
+		/** The real date some full-time-equivalent months in, and the months of working time it took. */
+		at(fteMonths: number) {
+			const working = accruedAt(segments, fteMonths);
+			return { ...working, date: toReal(spans, working.date) };
+		}
 	};
+}
+
+/**
+ * Review due dates for someone on a programme. Working part-time stretches every date in
+ * proportion (a 12-month programme at 0.6 of full time takes 20 months); a change of hours
+ * stretches what is left from its date; extensions stretch the whole programme, at the latest
+ * hours, and so every date in proportion too; a pause moves every later date by its length in
+ * days. Each moved date says why.
+ *
+ * A review at month m is due when the programme's clock reaches m × (M + E × latest hours) / M,
+ * for a programme of M months extended by E.
+ */
+export function programmeCalendar(
+	programme: Programme,
+	startsOn: string,
+	fte = 1,
+	extensions: Extension[] = [],
+	changes: CalendarChanges = {}
+) {
+	const clock = programmeClock(startsOn, fte, changes);
+	const { hours, spans, segments } = clock;
+	const extensionMonths = extensions.reduce((sum, e) => sum + e.months, 0);
+	const stretch = (programme.months + extensionMonths * clock.latestFte) / programme.months;
+	const dueAt = (month: number) => clock.at(month * stretch);
 	const reviews: DueReview[] = programme.reviews.map((review) => {
 		const dueOn = dueAt(review.month).date;
 		return {

@@ -3,6 +3,7 @@ import { finalRecommendations } from '../../programme/vocabulary.ts';
 import { ContentError } from '../content/error.ts';
 import { filesUnder, type ContentFiles } from '../content/files.ts';
 import { parseMarkdown } from '../content/frontmatter.ts';
+import { supervisionPlanSchema } from './supervision-plan.ts';
 
 export const programmeSchema = z.object({
 	id: z.string().regex(/^[a-z0-9-]+$/),
@@ -34,7 +35,12 @@ export const programmeSchema = z.object({
 	 */
 	signOffTrajectory: z
 		.array(z.object({ month: z.number().positive(), share: z.number().min(0).max(1) }))
-		.default([])
+		.default([]),
+	/**
+	 * How often supervision is held, at full time (`supervision-plan.ts`); part-time hours and
+	 * pauses move the sessions as they move the reviews. Without it, no sessions are scheduled.
+	 */
+	supervision: supervisionPlanSchema.optional()
 });
 
 export type Programme = z.infer<typeof programmeSchema>;

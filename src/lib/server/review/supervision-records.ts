@@ -1,8 +1,12 @@
 import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
-import { timestamp } from '../db/time';
+import type { SupervisionActionOutcome } from '../db/schema';
+import { dateOnly, timestamp } from '../db/time';
+import { FieldError } from '../errors';
 import { createEvidence } from '../portfolio/evidence';
+import { settleOpenActions } from './supervision-actions';
+import { checkCitableAudit } from './supervision-audits';
 
 export interface SupervisionRecordInput {
 	heldOn: string;
@@ -10,8 +14,17 @@ export interface SupervisionRecordInput {
 	discussion: string;
 	decisions: string;
 	actions: { action: string; dueOn: string }[];
+	/** A finalised audit of the practitioner's work discussed, if any. */
+	auditId?: string | null;
+	/** What the session decided about each action still open from earlier ones, by its id. */
+	earlierActions?: Record<string, SupervisionActionOutcome>;
 }
 
+/**
+ * Records a supervision session held on a day up to today, with the actions it agreed, the audit
+ * it discussed, and what became of every action still open from earlier sessions (each needs a
+ * decision: done, carried forward or dropped).
+ */
 export async function createSupervisionRecord(
 	db: Db,
 	supervisorId: string,
@@ -19,8 +32,11 @@ export async function createSupervisionRecord(
 	input: SupervisionRecordInput,
 	now = new Date()
 ) {
+	if (input.heldOn > dateOnly(now))
+		throw new FieldError('heldOn', 'The date of the supervision must be today or in the past');
 	const id = newId();
 	await db.transaction().execute(async (tx) => {
+		if (input.auditId) await checkCitableAudit(tx, practitionerId, input.auditId);
 		await tx
 			.insertInto('supervision_records')
 			.values({
@@ -32,9 +48,11 @@ export async function createSupervisionRecord(
 				discussion: input.discussion,
 				decisions: input.decisions,
 				evidence_id: null,
+				audit_id: input.auditId || null,
 				created_at: timestamp(now)
 			})
 			.execute();
+		await settleOpenActions(tx, id, practitionerId, input.earlierActions ?? {});
 		if (input.actions.length) {
 			await tx
 				.insertInto('supervision_actions')

@@ -10,6 +10,7 @@ import { expectedSignOffShare, type Programme } from '../programme/definition';
 import type { Column, Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
 import { currentSignOffs } from '../signoff/signoffs';
+import { heldRecordsOf, scheduleOf } from '../review/supervision-schedule';
 
 type Enrolment = Awaited<ReturnType<typeof enrolmentsOf>>[number];
 type Records = Awaited<ReturnType<typeof recordsOf>>;
@@ -57,6 +58,8 @@ const progressColumns: Column[] = [
 	{ key: 'observationsRequired', label: 'Observations required', numeric: true },
 	{ key: 'signedOff', label: 'Outcomes signed off', numeric: true },
 	{ key: 'expectedSignedOff', label: 'Expected by now', numeric: true },
+	{ key: 'nextSupervision', label: 'Next supervision due', format: 'date' },
+	{ key: 'supervisionsOverdue', label: 'Supervisions overdue', numeric: true },
 	{ key: 'behind', label: 'Status' }
 ];
 
@@ -86,13 +89,13 @@ function enrolmentsOf(db: Db, filters: WorkforceFilters) {
 
 /**
  * The enrolments' calendar inputs (extensions, hours, pauses) and recorded reviews, and their
- * people's observations and sign-offs.
+ * people's observations, sign-offs and supervision records.
  */
 async function recordsOf(db: Db, framework: Framework, enrolments: Enrolment[]) {
 	const none = [''];
 	const enrolmentIds = enrolments.length ? enrolments.map((e) => e.id) : none;
 	const userIds = enrolments.length ? enrolments.map((e) => e.user_id) : none;
-	const [inputs, done, observations, signed] = await Promise.all([
+	const [inputs, done, observations, signed, held] = await Promise.all([
 		calendarInputs(
 			db,
 			enrolments.map((e) => e.id)
@@ -113,9 +116,14 @@ async function recordsOf(db: Db, framework: Framework, enrolments: Enrolment[]) 
 			.select(['s.practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
 			.where('s.practitioner_id', 'in', userIds)
 			.groupBy('s.practitioner_id')
-			.execute()
+			.execute(),
+		heldRecordsOf(
+			db,
+			enrolments.map((e) => e.user_id)
+		)
 	]);
 	return {
+		heldBy: (userId: string) => held.get(userId) ?? [],
 		inputsOf: (id: string) => inputs.get(id)!,
 		doneOf: byEnrolment(done),
 		observed: new Map(observations.map((o) => [o.practitioner_id, Number(o.n)])),
@@ -150,6 +158,9 @@ function progressOf(
 	});
 	const reviews = reviewStates(calendar.reviews, records.doneOf(e.id), today);
 	if (reviews.find((r) => r.final)?.state === 'done') return undefined; // finished
+	const supervision = programme.supervision
+		? scheduleOf(programme, e, records.inputsOf(e.id), records.heldBy(e.user_id), today)
+		: null;
 	const elapsed = Math.min(
 		1,
 		Math.max(
@@ -182,6 +193,8 @@ function progressOf(
 		observationsRequired: programme.observationsRequired,
 		signedOff: signedOffCount,
 		expectedSignedOff: expectedOutcomes,
+		nextSupervision: supervision?.nextDueOn ?? null,
+		supervisionsOverdue: supervision?.overdue ?? null,
 		behind: shortfall > 0 ? 'Behind' : 'On track',
 		shortfall
 	};

@@ -5,6 +5,9 @@ import { learningOf } from '$lib/server/learning';
 import { observationCount } from '$lib/server/observation/observations';
 import { supervisingKinds } from '$lib/server/people/relationships';
 import { listSupervisionRecords } from '$lib/server/review/supervision-records';
+import { openActionsOf } from '$lib/server/review/supervision-actions';
+import { supervisionScheduleOf } from '$lib/server/review/supervision-schedule';
+import { dateOnly } from '$lib/server/db/time';
 import { programmeFor } from '$lib/server/programme';
 import { listEvidence } from '$lib/server/portfolio/list';
 import { coverageFor } from '$lib/server/portfolio/coverage';
@@ -27,6 +30,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		records: records.filter((r) => r.status !== 'draft'),
 		observations: await observationCount(db, person.id),
 		supervisionRecords: supervises ? await listSupervisionRecords(db, person.id) : [],
+		supervisionSchedule: supervises ? await supervisionScheduleOf(db, person.id) : null,
+		openActions: supervises ? await openActionsOf(db, person.id) : [],
+		today: dateOnly(),
 		observationsRequired:
 			(await programmeFor(db, person.id))?.programme.observationsRequired ?? null,
 		learning: supervises ? await learningOf(db, person.id) : null,

@@ -1,7 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { hasRole, holdsRelationship, requireUser } from '$lib/server/auth/access';
+import type { SessionUser } from '$lib/server/auth/session';
+import { auditPart, canSeeAudit } from '$lib/server/audit/access';
 import { getDb } from '$lib/server/db';
 import { supervisingKinds } from '$lib/server/people/relationships';
+import { actionUpdatesOf } from '$lib/server/review/supervision-actions';
+import { citedAudit } from '$lib/server/review/supervision-audits';
 import { getSupervisionRecord, useAsEvidence } from '$lib/server/review/supervision-records';
 import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
@@ -23,12 +27,21 @@ async function findRecord(id: string) {
 	return { user, record };
 }
 
-export const load: PageServerLoad = async ({ params, url }) => {
+/** The audit a record cites, and whether this person may open it (the audit's own rule). */
+async function auditOf(user: SessionUser, auditId: string | null) {
+	const audit = auditId ? await citedAudit(getDb(), auditId) : undefined;
+	if (!audit) return null;
+	const { id, case_ref, audited_on } = audit;
+	return { id, case_ref, audited_on, canOpen: canSeeAudit(await auditPart(getDb(), user, audit)) };
+}
+
+export const load: PageServerLoad = async ({ params }) => {
 	const { user, record } = await findRecord(params.id);
 	return {
 		record,
-		isPractitioner: user.id === record.practitioner_id,
-		saved: url.searchParams.has('saved')
+		earlierActions: await actionUpdatesOf(getDb(), record.id),
+		audit: await auditOf(user, record.audit_id),
+		isPractitioner: user.id === record.practitioner_id
 	};
 };
 

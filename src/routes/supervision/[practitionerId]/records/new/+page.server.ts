@@ -1,48 +1,48 @@
 import { redirect } from '@sveltejs/kit';
 import { requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid, parseDateParts, readFormData, textOf } from '$lib/server/forms';
-import { createSupervisionRecord } from '$lib/server/review/supervision-records';
+import { invalid, orFail, readFormData } from '$lib/server/forms';
+import { withNotice } from '$lib/notice';
 import { supervisingKinds } from '$lib/server/people/relationships';
+import { openActionsOf } from '$lib/server/review/supervision-actions';
+import { citableAudits } from '$lib/server/review/supervision-audits';
+import { actionRows, readSupervisionRecordForm } from '$lib/server/review/supervision-record-form';
+import { createSupervisionRecord } from '$lib/server/review/supervision-records';
+import { supervisionScheduleOf } from '$lib/server/review/supervision-schedule';
 import type { Actions, PageServerLoad } from './$types';
-
-const actionRows = 3;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { person } = await requirePractitionerOf(params.practitionerId, supervisingKinds);
-	return { person: { id: person.id, name: person.name }, actionRows };
+	const db = getDb();
+	const schedule = await supervisionScheduleOf(db, person.id);
+	return {
+		person: { id: person.id, name: person.name },
+		actionRows,
+		openActions: await openActionsOf(db, person.id),
+		audits: await citableAudits(db, person.id),
+		schedule: schedule && {
+			nextDueOn: schedule.nextDueOn,
+			overdue: schedule.overdue,
+			overdueSince: schedule.overdueSince
+		}
+	};
 };
 
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const { user, person } = await requirePractitionerOf(params.practitionerId, supervisingKinds);
+		const db = getDb();
 		const form = await readFormData(request);
-		const values: Record<string, unknown> = formValues(form);
-		const text = (key: string) => textOf(form, key);
-		const errors: Record<string, string> = {};
-		const held = parseDateParts(form, 'heldOn', 'date of the supervision');
-		values.heldOn = held.parts;
-		if (held.error) errors.heldOn = held.error;
-		if (!text('agenda')) errors.agenda = 'Write the agenda';
-		if (!text('discussion')) errors.discussion = 'Write the reflective discussion';
-		const actions = [];
-		for (let i = 1; i <= actionRows; i++) {
-			const action = text(`action-${i}`);
-			const due = text(`due-${i}`);
-			if (!action && !due) continue;
-			if (!action) errors[`action-${i}`] = `Write agreed action ${i}, or clear its due date`;
-			else if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(Date.parse(`${due}T00:00:00Z`))) {
-				errors[`due-${i}`] = `Enter the due date of action ${i}`;
-			} else actions.push({ action, dueOn: due });
-		}
-		if (Object.keys(errors).length) return invalid(values, errors);
-		const id = await createSupervisionRecord(getDb(), user.id, person.id, {
-			heldOn: held.value!,
-			agenda: text('agenda'),
-			discussion: text('discussion'),
-			decisions: text('decisions'),
-			actions
+		const { values, errors, input } = readSupervisionRecordForm(
+			form,
+			await openActionsOf(db, person.id)
+		);
+		if (!input) return invalid(values, errors);
+		let id = '';
+		const refused = await orFail(values, async () => {
+			id = await createSupervisionRecord(db, user.id, person.id, input);
 		});
-		redirect(303, `/supervision/records/${id}?saved`);
+		if (refused) return refused;
+		redirect(303, withNotice(`/supervision/records/${id}`, 'recorded'));
 	}
 };

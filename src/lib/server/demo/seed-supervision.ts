@@ -1,0 +1,69 @@
+import type { Db } from '../db';
+import { addDays, dateOnly } from '../db/time';
+import { holderOf } from '../people/relationships';
+import { openActionsOf } from '../review/supervision-actions';
+import { createSupervisionRecord } from '../review/supervision-records';
+import { supervisionScheduleOf } from '../review/supervision-schedule';
+import { demoPeopleIn } from './authority';
+import type { DemoProgramme } from './schema';
+
+/**
+ * Supervision for the demo ASYEs, on their programme's schedule: every session due before today
+ * is held on its due date (every third a day early), by the practice supervisor of the day, in
+ * turn from the demo's texts; an action agreed at one session is done at the next, and the first
+ * session after a finalised audit of their work discusses it. Ryan Cole's latest session was
+ * missed, so it is overdue; the demo ASYE's latest session is the demo's `supervision`, with its
+ * action still open.
+ */
+export async function seedDemoSupervision(db: Db, texts: DemoProgramme, now = new Date()) {
+	const today = dateOnly(now);
+	const person = await demoPeopleIn(db);
+	const missed = person('ryan.cole@demo.test').id;
+	const priya = person('practitioner@demo.test').id;
+	const enrolled = await db
+		.selectFrom('enrolments')
+		.innerJoin('users', 'users.id', 'enrolments.user_id')
+		.select('enrolments.user_id')
+		.where('enrolments.status', '=', 'active')
+		.orderBy('users.email')
+		.execute();
+	let turn = 0;
+	for (const { user_id: userId } of enrolled) {
+		const schedule = await supervisionScheduleOf(db, userId, today);
+		const due = (schedule?.sessions ?? []).filter((s) => s.dueOn < today).map((s) => s.dueOn);
+		if (userId === missed) due.pop();
+		const audits = await finalisedAudits(db, userId);
+		for (const [i, dueOn] of due.entries()) {
+			const previous = due[i - 1] ?? '';
+			const early = addDays(dueOn, -1);
+			const heldOn = i % 3 === 2 && early >= previous ? early : dueOn;
+			const supervisor = await holderOf(db, userId, 'practice-supervisor', heldOn);
+			if (!supervisor) continue;
+			const latest = userId === priya && i === due.length - 1;
+			const { action, ...text } = latest
+				? texts.supervision
+				: texts.supervisionSessions[turn++ % texts.supervisionSessions.length];
+			const open = await openActionsOf(db, userId);
+			const record = {
+				...text,
+				heldOn,
+				actions: action ? [{ action, dueOn: due[i + 1] ?? addDays(heldOn, 14) }] : [],
+				auditId: audits.find((a) => a.finalisedOn > previous && a.finalisedOn <= heldOn)?.id,
+				earlierActions: Object.fromEntries(open.map((a) => [a.id, 'done' as const]))
+			};
+			await createSupervisionRecord(db, supervisor.id, userId, record, now);
+		}
+	}
+}
+
+/** Someone's finalised audits, with the day each was finalised. */
+async function finalisedAudits(db: Db, practitionerId: string) {
+	const rows = await db
+		.selectFrom('audits')
+		.select(['id', 'finalised_at'])
+		.where('practitioner_id', '=', practitionerId)
+		.where('status', '=', 'finalised')
+		.orderBy('finalised_at')
+		.execute();
+	return rows.map((r) => ({ id: r.id, finalisedOn: (r.finalised_at ?? '').slice(0, 10) }));
+}

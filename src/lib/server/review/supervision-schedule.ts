@@ -1,0 +1,110 @@
+import type { Db } from '../db';
+import { dateOnly } from '../db/time';
+import { currentRelationships, type RelationshipKind } from '../people/relationships';
+import { programmeDefinitions } from '../programme';
+import type { Programme } from '../programme/definition';
+import { calendarInputs, type CalendarInputs } from '../programme/enrolments';
+import {
+	scheduleSummary,
+	sessionStates,
+	supervisionCalendar
+} from '../programme/supervision-calendar';
+
+// Whether supervision keeps time: each practitioner's sessions from their programme's plan
+// (`programme/supervision-calendar.ts`), met by the supervision records held. Every record of
+// theirs counts, whoever of their supervisors wrote it.
+
+export type HeldRecord = { id: string; heldOn: string };
+
+/** Supervision records held with each of these practitioners, for their schedules. */
+export async function heldRecordsOf(db: Db, practitionerIds: string[]) {
+	const rows = practitionerIds.length
+		? await db
+				.selectFrom('supervision_records')
+				.select(['id', 'practitioner_id', 'held_on'])
+				.where('practitioner_id', 'in', practitionerIds)
+				.execute()
+		: [];
+	const held = new Map<string, HeldRecord[]>(practitionerIds.map((id) => [id, []]));
+	for (const r of rows) held.get(r.practitioner_id)?.push({ id: r.id, heldOn: r.held_on });
+	return held;
+}
+
+/** An enrolment's sessions, each with its state today, and what they come to. */
+export function scheduleOf(
+	programme: Programme,
+	enrolment: { starts_on: string; fte_percent: number },
+	inputs: CalendarInputs,
+	held: HeldRecord[],
+	today: string
+) {
+	const { extensions, hours, pauses } = inputs;
+	const sessions = supervisionCalendar(
+		programme,
+		enrolment.starts_on,
+		enrolment.fte_percent / 100,
+		extensions,
+		{ hours, pauses, today }
+	);
+	const states = sessionStates(sessions, enrolment.starts_on, held, today);
+	return { sessions: states, ...scheduleSummary(states) };
+}
+
+export type Schedule = ReturnType<typeof scheduleOf>;
+
+/**
+ * The supervision schedules of these practitioners today, for those on a programme (their
+ * latest active enrolment) whose content plans supervision; others have none.
+ */
+export async function supervisionSchedules(db: Db, practitionerIds: string[], today = dateOnly()) {
+	const schedules = new Map<string, Schedule>();
+	if (practitionerIds.length === 0) return schedules;
+	const enrolments = await db
+		.selectFrom('enrolments')
+		.select(['id', 'user_id', 'programme', 'starts_on', 'fte_percent'])
+		.where('user_id', 'in', practitionerIds)
+		.where('status', '=', 'active')
+		.orderBy('starts_on')
+		.execute();
+	const latest = new Map(enrolments.map((e) => [e.user_id, e]));
+	const inputs = await calendarInputs(
+		db,
+		[...latest.values()].map((e) => e.id)
+	);
+	const held = await heldRecordsOf(db, practitionerIds);
+	const programmes = programmeDefinitions();
+	for (const [userId, enrolment] of latest) {
+		const programme = programmes.find((p) => p.id === enrolment.programme);
+		if (!programme?.supervision) continue;
+		const schedule = scheduleOf(
+			programme,
+			enrolment,
+			inputs.get(enrolment.id)!,
+			held.get(userId)!,
+			today
+		);
+		schedules.set(userId, schedule);
+	}
+	return schedules;
+}
+
+/** A practitioner's supervision schedule today, if they have one. */
+export async function supervisionScheduleOf(db: Db, practitionerId: string, today = dateOnly()) {
+	return (await supervisionSchedules(db, [practitionerId], today)).get(practitionerId) ?? null;
+}
+
+/**
+ * Whether someone keeps a practitioner's supervision schedule: their practice supervisor does,
+ * or their line manager when they have no practice supervisor. The schedule's due and overdue
+ * sessions are on that person's home page.
+ */
+export async function keepsSchedule(
+	db: Db,
+	holderId: string,
+	practitionerId: string,
+	today = dateOnly()
+) {
+	const current = await currentRelationships(db, practitionerId, today);
+	const holderOf = (kind: RelationshipKind) => current.find((r) => r.kind === kind)?.holderId;
+	return (holderOf('practice-supervisor') ?? holderOf('line-manager')) === holderId;
+}
