@@ -1,13 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { startPendingSignIn } from '$lib/server/auth/pending-sign-in';
 import { safeRedirectPath } from '$lib/server/auth/redirect';
-import { checkCredentials } from '$lib/server/auth/sign-in';
-import {
-	createSession,
-	generateSessionToken,
-	invalidateSession,
-	setSessionCookie
-} from '$lib/server/auth/session';
+import { checkCredentials, startSession } from '$lib/server/auth/sign-in';
+import { hasTwoFactor } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm, readFormData, required } from '$lib/server/forms';
 import { formatTime } from '$lib/format';
@@ -15,7 +11,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
-	return { signedOut: url.searchParams.has('signed-out') };
+	return {
+		signedOut: url.searchParams.has('signed-out'),
+		timedOut: url.searchParams.has('timed-out')
+	};
 };
 
 const schema = z.object({
@@ -38,12 +37,11 @@ export const actions: Actions = {
 					: 'Enter a correct email address and password';
 			return invalid({ email }, { email: message }, result.reason === 'blocked' ? 429 : 400);
 		}
-		// A new session on every sign-in; any session this browser had before ends.
-		if (locals.session) await invalidateSession(db, locals.session.id);
-		const token = generateSessionToken();
-		const now = new Date();
-		await createSession(db, token, result.userId, now);
-		setSessionCookie(cookies, url, token, now);
-		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+		const back = safeRedirectPath(url.searchParams.get('redirectTo'));
+		// The password was right; for someone with a second factor, the session waits for its code.
+		if (await hasTwoFactor(db, result.userId))
+			redirect(303, await startPendingSignIn(db, cookies, url, result.userId, back));
+		await startSession(db, cookies, url, result.userId, locals.session?.id);
+		redirect(303, back);
 	}
 };

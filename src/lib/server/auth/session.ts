@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
-import { roles as allRoles, type Role } from '../db/schema';
+import { roles as allRoles, type Role, type SignInMethod } from '../db/schema';
 import { addMs, days, hours, minutes, timestamp } from '../db/time';
 
 export const idleTimeout = hours(8);
@@ -24,6 +24,7 @@ export interface ValidSession {
 	userId: string;
 	createdAt: string;
 	expiresAt: Date;
+	method: SignInMethod;
 }
 
 /** 160 random bits, base32: the token lives only in the person's cookie. */
@@ -36,12 +37,19 @@ export function generateSessionToken(): string {
 export const sessionIdFor = (token: string) =>
 	encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
-export async function createSession(db: Db, token: string, userId: string, now = new Date()) {
+export async function createSession(
+	db: Db,
+	token: string,
+	userId: string,
+	now = new Date(),
+	method: SignInMethod = 'password'
+) {
 	const session = {
 		id: sessionIdFor(token),
 		user_id: userId,
 		created_at: timestamp(now),
-		last_seen_at: timestamp(now)
+		last_seen_at: timestamp(now),
+		method
 	};
 	await db.insertInto('sessions').values(session).execute();
 	return session;
@@ -68,6 +76,7 @@ export async function validateSessionToken(
 			'sessions.user_id',
 			'sessions.created_at',
 			'sessions.last_seen_at',
+			'sessions.method',
 			'users.email',
 			'users.name',
 			'users.active',
@@ -92,7 +101,8 @@ export async function validateSessionToken(
 			id,
 			userId: row.user_id,
 			createdAt: row.created_at,
-			expiresAt: sessionExpiry(row.created_at, lastSeen)
+			expiresAt: sessionExpiry(row.created_at, lastSeen),
+			method: row.method
 		},
 		user: {
 			id: row.user_id,
@@ -124,20 +134,37 @@ export async function invalidateUserSessions(db: Db, userId: string) {
 	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-/** Behind HTTPS the cookie is Secure with the __Host- prefix (no Domain, Path=/). */
-export const sessionCookieName = (url: URL) =>
-	url.protocol === 'https:' ? '__Host-session' : 'session';
+/**
+ * Behind HTTPS the session's cookie (and the pending sign-in's) is Secure with the __Host-
+ * prefix (no Domain, Path=/), so no other site or subdomain can set or read it.
+ */
+export const hostCookieName = (url: URL, name: string) =>
+	url.protocol === 'https:' ? `__Host-${name}` : name;
 
-export function setSessionCookie(cookies: Cookies, url: URL, token: string, createdAt: Date) {
-	cookies.set(sessionCookieName(url), token, {
+export const sessionCookieName = (url: URL) => hostCookieName(url, 'session');
+
+export function setHostCookie(
+	cookies: Cookies,
+	url: URL,
+	name: string,
+	value: string,
+	expires: Date
+) {
+	cookies.set(hostCookieName(url, name), value, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: url.protocol === 'https:',
-		expires: addMs(createdAt, absoluteTimeout)
+		expires
 	});
 }
 
-export function deleteSessionCookie(cookies: Cookies, url: URL) {
-	cookies.delete(sessionCookieName(url), { path: '/', secure: url.protocol === 'https:' });
+export function deleteHostCookie(cookies: Cookies, url: URL, name: string) {
+	cookies.delete(hostCookieName(url, name), { path: '/', secure: url.protocol === 'https:' });
 }
+
+export const setSessionCookie = (cookies: Cookies, url: URL, token: string, createdAt: Date) =>
+	setHostCookie(cookies, url, 'session', token, addMs(createdAt, absoluteTimeout));
+
+export const deleteSessionCookie = (cookies: Cookies, url: URL) =>
+	deleteHostCookie(cookies, url, 'session');

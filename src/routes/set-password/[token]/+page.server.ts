@@ -2,7 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { findOneTimeLink, setPasswordWithLink } from '$lib/server/auth/one-time-link';
 import { hashPassword, passwordProblem } from '$lib/server/auth/password';
-import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { startPendingSignIn } from '$lib/server/auth/pending-sign-in';
+import { startSession } from '$lib/server/auth/sign-in';
+import { hasTwoFactor } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
 import { recordEvent } from '$lib/server/db/events';
 import { invalid, parseForm, readFormData } from '$lib/server/forms';
@@ -43,10 +45,11 @@ export const actions: Actions = {
 			subjectType: 'user',
 			subjectId: link.userId
 		});
-		const token = generateSessionToken();
-		const now = new Date();
-		await createSession(db, token, link.userId, now);
-		setSessionCookie(cookies, url, token, now);
-		redirect(303, withNotice('/', 'password'));
+		const done = withNotice('/', 'password');
+		// A link proves the email, not the second factor: someone with one enters its code next.
+		if (await hasTwoFactor(db, link.userId))
+			redirect(303, await startPendingSignIn(db, cookies, url, link.userId, done));
+		await startSession(db, cookies, url, link.userId, undefined);
+		redirect(303, done);
 	}
 };
