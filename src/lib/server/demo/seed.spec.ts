@@ -20,7 +20,8 @@ import { seedDemoAuthority } from './seed';
 // Changed on purpose since: supervision that keeps time (issue 15). Every demo ASYE has a session
 // for each one due on their programme's schedule (Ryan Cole's latest missed), actions done at the
 // next session, and audits discussed: supervision records, actions and their updates, and the
-// events of recording them, moved; nothing else did.
+// events of recording them, moved; nothing else did. A second factor (issue 16): the demo
+// authority is marked as the demo's, so its accounts keep password-only sign-in.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -28,6 +29,7 @@ const expectedCounts: Record<string, number> = {
 	agreements: 12,
 	api_tokens: 0,
 	attachments: 1,
+	authority_settings: 1,
 	audit_actions: 57,
 	audit_finding_tags: 115,
 	audit_findings: 61,
@@ -51,8 +53,10 @@ const expectedCounts: Record<string, number> = {
 	outbox: 114,
 	pathway_assignments: 10,
 	pathway_progress: 8,
+	pending_sign_ins: 0,
 	programme_reviews: 14,
 	protected_time: 3,
+	recovery_codes: 0,
 	review_reminders: 0,
 	self_assessment_ratings: 26,
 	self_assessments: 1,
@@ -67,6 +71,7 @@ const expectedCounts: Record<string, number> = {
 	supervision_records: 155,
 	supervisions: 93,
 	teams: 3,
+	two_factor: 0,
 	user_roles: 43,
 	users: 41
 };
@@ -78,6 +83,7 @@ const expectedCounts: Record<string, number> = {
 const expectedDigests: Record<string, string> = {
 	agreements: 'a6eac5c9117749ab',
 	attachments: '581a3d22b66f6709',
+	authority_settings: 'c86816338e2641cb',
 	audit_actions: '04a61c91dd3b269b',
 	audit_finding_tags: '2979a94f1e0d777e',
 	audit_findings: '77f89ea6ab510c2d',
