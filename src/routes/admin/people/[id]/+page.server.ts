@@ -73,7 +73,9 @@ export const actions: Actions = {
 		await findPerson(params.id);
 		const db = getDb();
 		if (!(await hasTwoFactor(db, params.id)))
-			return fail(409, { status: 'They do not have two-factor authentication' });
+			return fail(409, {
+				errors: { access: 'They do not have two-factor authentication: there is nothing to reset' }
+			});
 		await turnOffTwoFactor(db, params.id, admin.id);
 		// Whoever holds their phone now cannot use a session it helped start.
 		await invalidateUserSessions(db, params.id);
