@@ -119,7 +119,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				),
 				programme: '/portfolio/programme',
 				supervision: '/portfolio/supervision',
-				account: '/account'
+				account: '/account',
+				'two-factor': '/account/two-factor'
 			};
 		case 'supervisor':
 			return {
