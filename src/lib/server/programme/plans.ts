@@ -67,7 +67,7 @@ export async function savePlan(
 						})
 						.onConflict((c) => c.columns(['enrolment_id', 'plan_id']).doNothing())
 						.executeTakeFirst()
-						.then((r) => Number(r.numInsertedRows ?? 0))
+						.then((r) => Number(r.numInsertedOrUpdatedRows ?? 0))
 				: await tx
 						.updateTable('development_plans')
 						.set({ ...input, version: expectedVersion + 1, updated_by: actorId, updated_at: at })

@@ -68,7 +68,7 @@ export async function saveReflection(
 						})
 						.onConflict((c) => c.columns(['enrolment_id', 'review_id']).doNothing())
 						.executeTakeFirst()
-						.then((r) => Number(r.numInsertedRows ?? 0))
+						.then((r) => Number(r.numInsertedOrUpdatedRows ?? 0))
 				: await tx
 						.updateTable('review_reflections')
 						.set({ reflection, version: expectedVersion + 1, updated_at: at })
