@@ -1,3 +1,4 @@
+import { theReview as the } from '../../programme/vocabulary';
 import type { Programme, RequiredItem } from './definition';
 
 // The moderation panel's checklist: each item the programme requires (content), met or what is
@@ -34,10 +35,10 @@ export interface ChecklistItem {
 	state: ChecklistState;
 	/** In words: "Agreed", or what is missing: "1 of 2 pieces of feedback from people who use services". */
 	status: string;
+	/** The development plan (by its id) or the review's reflection the item is about, to link to. */
+	plan?: string;
+	review?: string;
 }
-
-/** "the 3-month review", "the final review". */
-const the = (title: string) => `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
 
 /** The reviews a reflection is asked for: every one but an optional review not held. */
 export const reflectedReviews = <R extends Pick<ChecklistReview, 'optional' | 'state'>>(
@@ -85,7 +86,7 @@ function planItem(
 	reviews: ChecklistReview[],
 	written: { agreed: boolean } | undefined
 ): ChecklistItem {
-	const item = { key: `plan-${plan.id}`, requirement: plan.title };
+	const item = { key: `plan-${plan.id}`, requirement: plan.title, plan: plan.id };
 	if (written?.agreed) return { ...item, state: 'met', status: 'Agreed' };
 	const drafted = written ? 'Written, not yet agreed' : 'Not written yet';
 	// A plan after a review is due once that review is recorded; the first, from the start.
@@ -98,7 +99,8 @@ function planItem(
 function reflectionItem(review: ChecklistReview, written: boolean): ChecklistItem {
 	const item = {
 		key: `reflection-${review.id}`,
-		requirement: `Critical reflection for ${the(review.title)}`
+		requirement: `Critical reflection for ${the(review.title)}`,
+		review: review.id
 	};
 	if (written) return { ...item, state: 'met', status: 'Written' };
 	if (review.state === 'done' || review.state === 'overdue')
