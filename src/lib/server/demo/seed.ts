@@ -11,6 +11,7 @@ import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evide
 import {
 	seedDemoAgreements,
 	seedDemoObservations,
+	seedDemoPlans,
 	seedDemoProgrammes,
 	seedDemoSupervision
 } from './seed-programme';
@@ -41,6 +42,7 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	const laterYears = ['lucy.chen@demo.test', 'dev.patel@demo.test', 'kwame.boateng@demo.test'];
 	await seedDemoSignoffs(db, programme, laterYears, now);
 	await seedDemoProgrammes(db, programme, now);
+	await seedDemoPlans(db, programme, now);
 	await seedDemoObservations(db, programme, now);
 	await seedDemoSupervision(db, programme, now);
 	await seedDemoAgreements(db, programme, now);
