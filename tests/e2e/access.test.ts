@@ -313,13 +313,12 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/workforce/people/[id]': `/workforce/people/${priya.id}`,
 			'/portfolio/[id] (assessed)': `/portfolio/${hers.id}`,
 			...Object.fromEntries(
-				['', '/programme', '/pack', '/records/new', '/observations/new', '/plans/initial'].map(
-					(page) => [
-						`/supervision/[practitionerId]${page} (assessed)`,
-						`/supervision/${aisha.id}${page}`
-					]
-				)
+				['', '/programme', '/pack', '/records/new', '/observations/new'].map((page) => [
+					`/supervision/[practitionerId]${page} (assessed)`,
+					`/supervision/${aisha.id}${page}`
+				])
 			),
+			'/supervision/[practitionerId]/plans/[planId] (assessed)': `/supervision/${aisha.id}/plans/initial`,
 			'/supervision/[practitionerId]/reviews/[reviewId] (assessed)': `/supervision/${aisha.id}/reviews/month-3`,
 			'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': `/supervision/${aisha.id}/outcomes/2.3`,
 			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
