@@ -9,6 +9,7 @@ import {
 	startAudit
 } from './audit-setup';
 import { expectNoAxeViolations } from './axe';
+import { enrolNewAsye } from './assessment-flow';
 import { fillDateField } from './enrolment-flow';
 import { formActions } from './form-actions';
 import { e2eDatabase } from './server';
@@ -476,6 +477,43 @@ walk(
 		await psw.getByLabel('Agree with the recommendation').check();
 		await submit(psw, 'Record the panel’s decision');
 		await expectNotice(psw, 'The panel’s decision is recorded.');
+	}
+);
+
+walk(
+	'an assessment record: a plan written by a new ASYE, changed and agreed by their assessor; a reflection written',
+	[
+		'/portfolio/programme/plans/[planId]',
+		'/portfolio/programme/reflections/[reviewId]',
+		'/supervision/[practitionerId]/plans/[planId]?/save',
+		'/supervision/[practitionerId]/plans/[planId]?/agree'
+	],
+	async ({ as, baseURL }) => {
+		const newcomers = {
+			practitioner: { name: 'Kit Notice', email: 'kit.notice@demo.test' },
+			assessor: { name: 'Lee Notice', email: 'lee.notice@demo.test' }
+		};
+		const practitionerId = await enrolNewAsye(baseURL!, await as(demoAccounts.admin), newcomers);
+		const worker = await as(newcomers.practitioner.email);
+		await worker.goto('/portfolio/programme/plans/initial');
+		await worker.getByLabel('Development goals').fill('Direct work with teenagers.');
+		await worker.getByLabel('Actions, support and timescales').fill('Shadow a senior colleague.');
+		await submit(worker, 'Save the plan');
+		await expectNotice(worker, 'Development plan saved: your assessor can now agree it.');
+		await worker.goto('/portfolio/programme/reflections/month-3');
+		await worker.getByLabel('Your critical reflection').fill('What my first visits taught me.');
+		await submit(worker, 'Save your reflection');
+		await expectNotice(worker, 'Critical reflection saved: your assessor can read it.');
+
+		const assessor = await as(newcomers.assessor.email);
+		await assessor.goto(`/supervision/${practitionerId}/plans/initial`);
+		await assessor
+			.getByLabel('Actions, support and timescales')
+			.fill('Shadow two visits by March.');
+		await submit(assessor, 'Save the plan');
+		await expectNotice(assessor, 'Plan saved.');
+		await submit(assessor, 'Agree the plan');
+		await expectNotice(assessor, 'Plan agreed: it is kept as agreed, and counts on the checklist.');
 	}
 );
 

@@ -11,13 +11,16 @@ import {
 	textOf
 } from '$lib/server/forms';
 import { programmePage } from '$lib/server/programme';
+import { assessmentRecord } from '$lib/server/programme/assessment-record';
 import { recordProtectedTime, signAgreement } from '$lib/server/programme/agreement';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('practitioner');
+	const page = await programmePage(getDb(), user.id);
 	return {
-		page: await programmePage(getDb(), user.id),
+		page,
+		record: page && (await assessmentRecord(getDb(), user.id, page.programme)),
 		name: user.name,
 		saved: url.searchParams.get('saved')
 	};

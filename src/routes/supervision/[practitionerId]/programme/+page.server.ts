@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import type { RelationshipKind } from '$lib/server/db/schema';
 import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
 import { programmePage } from '$lib/server/programme';
+import { assessmentRecord } from '$lib/server/programme/assessment-record';
 import {
 	createAgreement,
 	extendProgramme,
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	return {
 		person: { id: person.id, name: person.name },
 		page,
+		record: page && (await assessmentRecord(db, person.id, page.programme)),
 		supervises,
 		assesses,
 		// One signature here: the supervisor's if theirs to give, else the assessor's.
