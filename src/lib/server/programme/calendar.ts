@@ -2,6 +2,7 @@ import { formatDate } from '../../format';
 import type { Programme } from './definition';
 import {
 	accruedAt,
+	accruedBy,
 	addFractionalMonths,
 	daysPerMonth,
 	pausedSpans,
@@ -76,24 +77,13 @@ export function programmeCalendar(
 	extensions: Extension[] = [],
 	changes: CalendarChanges = {}
 ) {
-	checkFraction(fte);
-	const hours = [...(changes.hours ?? [])].sort((a, b) => a.fromOn.localeCompare(b.fromOn));
-	hours.forEach((h) => checkFraction(h.fte));
-	const pauses = changes.pauses ?? [];
-	if (!changes.today && pauses.some((p) => p.endsOn === null))
-		throw new Error('a pause not yet resumed needs today’s date');
-	const spans = pausedSpans(pauses, changes.today ?? startsOn);
-	const segments: Segment[] = [
-		{ from: startsOn, fte },
-		...hours.map((h) => ({ from: toWorking(spans, h.fromOn), fte: h.fte }))
-	];
-	const latest = segments.at(-1)!.fte;
-	const extensionMonths = extensions.reduce((sum, e) => sum + e.months, 0);
-	const stretch = (programme.months + extensionMonths * latest) / programme.months;
-	const dueAt = (month: number) => {
-		const working = accruedAt(segments, month * stretch);
-		return { ...working, date: toReal(spans, working.date) };
-	};
+	const { hours, spans, segments, dueAt, monthOn } = programmeTime(
+		programme,
+		startsOn,
+		fte,
+		extensions,
+		changes
+	);
 	const reviews: DueReview[] = programme.reviews.map((review) => {
 		const dueOn = dueAt(review.month).date;
 		return {
@@ -118,7 +108,50 @@ export function programmeCalendar(
 	return {
 		lengthMonths: end.months + pausedDays / daysPerMonth,
 		endsOn: end.date,
-		reviews
+		reviews,
+		monthOn
+	};
+}
+
+/**
+ * A programme's time for one person: where in real time a full-time month of the programme
+ * falls (`dueAt`), and the other way, how many full-time months of the programme a real date
+ * has reached (`monthOn`, from 0 at the start to the programme's months at its end). Both go
+ * through working time, so part-time, changes of hours, pauses and extensions move them alike.
+ */
+function programmeTime(
+	programme: Programme,
+	startsOn: string,
+	fte: number,
+	extensions: Extension[],
+	changes: CalendarChanges
+) {
+	checkFraction(fte);
+	const hours = [...(changes.hours ?? [])].sort((a, b) => a.fromOn.localeCompare(b.fromOn));
+	hours.forEach((h) => checkFraction(h.fte));
+	const pauses = changes.pauses ?? [];
+	if (!changes.today && pauses.some((p) => p.endsOn === null))
+		throw new Error('a pause not yet resumed needs today’s date');
+	const spans = pausedSpans(pauses, changes.today ?? startsOn);
+	const segments: Segment[] = [
+		{ from: startsOn, fte },
+		...hours.map((h) => ({ from: toWorking(spans, h.fromOn), fte: h.fte }))
+	];
+	const latest = segments.at(-1)!.fte;
+	const extensionMonths = extensions.reduce((sum, e) => sum + e.months, 0);
+	const stretch = (programme.months + extensionMonths * latest) / programme.months;
+	return {
+		hours,
+		spans,
+		segments,
+		dueAt(month: number) {
+			const working = accruedAt(segments, month * stretch);
+			return { ...working, date: toReal(spans, working.date) };
+		},
+		monthOn(date: string) {
+			const months = accruedBy(segments, toWorking(spans, date)) / stretch;
+			return Math.min(programme.months, months);
+		}
 	};
 }
 
