@@ -3,7 +3,9 @@ import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/acces
 import { getDb } from '$lib/server/db';
 import type { RelationshipKind } from '$lib/server/db/schema';
 import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
+import { getFramework } from '$lib/server/framework';
 import { programmePage } from '$lib/server/programme';
+import { programmeTrajectory } from '$lib/server/programme/trajectory-records';
 import {
 	createAgreement,
 	extendProgramme,
@@ -32,6 +34,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	return {
 		person: { id: person.id, name: person.name },
 		page,
+		trajectory: page && (await programmeTrajectory(db, person.id, page.programme, getFramework()!)),
 		supervises,
 		assesses,
 		// One signature here: the supervisor's if theirs to give, else the assessor's.
