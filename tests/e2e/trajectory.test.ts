@@ -35,10 +35,10 @@ async function chartTable(browser: Browser, email: string, path: string) {
 	await signIn(page, email);
 	await page.goto(path);
 	const chart = page.getByRole('img', {
-		name: /^Evidence accepted and outcomes signed off each month, against the outcomes expected/
+		name: 'Evidence accepted and outcomes signed off, against the outcomes expected'
 	});
 	await expect(chart).toBeVisible();
-	await expect(page.locator('#trajectory-desc')).toContainText('The table below gives every month');
+	await expect(chart).toHaveAccessibleDescription(/The table below gives every month\.$/);
 	const table = page.getByRole('table', { name: /by the end of each month/ });
 	await expect(table).toBeHidden();
 	await page.getByText('Show as a table').click();
