@@ -112,6 +112,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
 	'/admin/outbox': adminsOnly,
+	'/admin/tokens': adminsOnly,
 	'/portfolio': practitionersOnly,
 	'/portfolio/new': practitionersOnly,
 	'/portfolio/coverage': practitionersOnly,

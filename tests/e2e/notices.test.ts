@@ -10,7 +10,7 @@ import {
 } from './audit-setup';
 import { expectNoAxeViolations } from './axe';
 import { enrolNewAsye } from './assessment-flow';
-import { fillDateField } from './enrolment-flow';
+import { fillDateField, fillToday } from './enrolment-flow';
 import { formActions } from './form-actions';
 import { e2eDatabase } from './server';
 import { apiAs, demoAccounts, latestLinkTo, submit } from './session';
@@ -177,22 +177,30 @@ walk(
 	}
 );
 
+/** Makes a token on a tokens page, sees it once, and revokes it. */
+async function tokenMadeAndRevoked(page: Page, path: string, name: string) {
+	await page.goto(path);
+	await page.getByLabel('Name').fill(name);
+	await submit(page, 'Make a token');
+	// Shown once, in a confirmation panel, to be copied.
+	await expect(page.locator('.govuk-panel--confirmation')).toContainText(`Token “${name}” made`);
+	await expectNoAxeViolations(page);
+	await submit(page, `Revoke ${name}`);
+	await expectNotice(page, 'Token revoked.');
+}
+
 walk(
 	'an API token: made, then revoked',
 	['/workforce/tokens?/create', '/workforce/tokens?/revoke'],
-	async ({ as }) => {
-		const psw = await as(demoAccounts.psw);
-		await psw.goto('/workforce/tokens');
-		await psw.getByLabel('Name').fill('Notice check');
-		await submit(psw, 'Make a token');
-		// Shown once, in a confirmation panel, to be copied.
-		await expect(psw.locator('.govuk-panel--confirmation')).toContainText(
-			'Token “Notice check” made'
-		);
-		await expectNoAxeViolations(psw);
-		await submit(psw, 'Revoke Notice check');
-		await expectNotice(psw, 'Token revoked.');
-	}
+	async ({ as }) =>
+		tokenMadeAndRevoked(await as(demoAccounts.psw), '/workforce/tokens', 'Notice check')
+);
+
+walk(
+	'an administrator’s API token: made, then revoked',
+	['/admin/tokens?/create', '/admin/tokens?/revoke'],
+	async ({ as }) =>
+		tokenMadeAndRevoked(await as(demoAccounts.admin), '/admin/tokens', 'Admin notice check')
 );
 
 walk(
@@ -431,7 +439,8 @@ walk(
 	async ({ as }) => {
 		const supervisor = await as(helen);
 		await supervisor.goto(`/supervision/${userId(people.programme)}/programme`);
-		await supervisor.getByLabel('Working hours, as a percentage of full time').fill('80');
+		await fillToday(supervisor, 'hoursFrom');
+		await supervisor.getByLabel('New working hours, as a percentage of full time').fill('80');
 		await submit(supervisor, 'Change working hours');
 		await expectNotice(supervisor, 'Working hours changed: the review dates below follow them.');
 		await supervisor.getByLabel('Extend by (months)').fill('1');

@@ -260,9 +260,12 @@ export const setups: Record<string, Setup> = {
 	},
 	'/audits/[id]?/moderator': { as: psw, path: (ids) => `/audits/${ids.followUpAudit}` },
 
-	// The principal social worker's API tokens: one is made first, so there is one to revoke.
+	// API tokens, the principal social worker's and the administrator's: one is made first, so
+	// there is one to revoke.
 	'/workforce/tokens?/create': { as: psw, path: () => '/workforce/tokens' },
 	'/workforce/tokens?/revoke': { as: psw, path: () => '/workforce/tokens' },
+	'/admin/tokens?/create': { as: admin, path: () => '/admin/tokens' },
+	'/admin/tokens?/revoke': { as: admin, path: () => '/admin/tokens' },
 
 	// Enrolments: the new starter enrolled (and the enrolment ended before the next), and a
 	// social worker each for the changes, by an administrator and by a principal social worker.
