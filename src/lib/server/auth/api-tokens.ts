@@ -3,7 +3,7 @@ import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import type { ApiTokenScope } from '../db/schema';
 import { timestamp } from '../db/time';
-import { apiTokenHash, newApiToken } from './api-token-secret.js';
+import { apiTokenHash, newApiToken } from './api-token-format.js';
 import { rolesOf, type SessionUser } from './session';
 
 /**

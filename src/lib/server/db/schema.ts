@@ -2,6 +2,7 @@
 // types the single Kysely instance; one file is how a reader sees the whole schema at once.
 
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import { apiTokenScopes } from '../auth/api-token-format.js';
 import type { ActionOutcome } from '../../supervision/vocabulary';
 import type { EnrolmentEnding } from '../../programme/vocabulary';
 
@@ -573,7 +574,7 @@ export interface ApiTokensTable {
 	scope: Generated<ApiTokenScope>;
 }
 
-export const apiTokenScopes = ['api', 'scim'] as const;
+export { apiTokenScopes };
 export type ApiTokenScope = (typeof apiTokenScopes)[number];
 
 /** What a SCIM client (Entra ID, Okta) said of a person that `users` has no column for. */
