@@ -26,7 +26,7 @@ const isScope = (value: string): value is ApiTokenScope =>
  */
 export function apiTokenActions(who: Who, { scopes = false } = {}) {
 	return {
-		create: async ({ request }: { request: Request }) => {
+		create: async ({ request, url }: { request: Request; url: URL }) => {
 			const user = who();
 			const values = formValues(await readFormData(request));
 			const name = String(values.name ?? '');
@@ -36,8 +36,8 @@ export function apiTokenActions(who: Who, { scopes = false } = {}) {
 				return invalid(values, { name: 'The name must be 100 characters or fewer' });
 			if (!isScope(scope)) return invalid(values, { scope: 'Choose what the token is for' });
 			const { token } = await createApiToken(getDb(), user.id, name, scope);
-			// Shown once: only its hash is kept.
-			return { created: { name, token, scope } };
+			// Shown once: only its hash is kept. The address, for the examples beside it.
+			return { created: { name, token, scope, origin: url.origin } };
 		},
 		revoke: async ({ request }: { request: Request }) => {
 			const user = who();
