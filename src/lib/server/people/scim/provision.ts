@@ -11,6 +11,8 @@ import { appName, type ScimValues } from './values';
 // Changing people as a SCIM client asks, through the same functions as the administrator's
 // pages (so the same checks and the same event log), plus one `person.provisioned` event per
 // request that changed anything, naming the token and anything asked that could not be done.
+// Each step is those functions' own transaction, not one for the request: a directory repeats a
+// request that failed, and the repeat changes only what is still different.
 // TODO(issue 16): deactivating is `setPersonActive`, which is `deactivatePerson` (leavers.ts)
 // once the import branch is merged: that one function handles every leaver alike.
 
