@@ -50,6 +50,17 @@ const adminsOnly: Record<Role, Answer> = {
 	'external-assessor': 403
 };
 
+/** Provisioning by SCIM: 401 without a SCIM token (scim.test.ts tries the tokens). */
+const scimTokenOnly: Record<Role, Answer> = {
+	anonymous: 401,
+	practitioner: 401,
+	supervisor: 401,
+	auditor: 401,
+	psw: 401,
+	admin: 401,
+	'external-assessor': 401
+};
+
 const practitionersOnly: Record<Role, Answer> = { ...adminsOnly, practitioner: 200, admin: 403 };
 /** supervisor@demo.test supervises practitioner@demo.test; nobody else may use these. */
 const supervisorsOnly: Record<Role, Answer> = { ...adminsOnly, supervisor: 200, admin: 403 };
@@ -182,7 +193,14 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/api/v1/workforce/[view]': { ...pswOnly, anonymous: 401 },
 	'/api/v1/people/[email]/programme': { ...pswOnly, admin: 200, anonymous: 401 },
 	// Posted with an empty JSON object: those let in are told what is missing.
-	'/api/v1/enrolments (POST)': { ...pswOnly, psw: 400, admin: 400, anonymous: 401 }
+	'/api/v1/enrolments (POST)': { ...pswOnly, psw: 400, admin: 400, anonymous: 401 },
+	// SCIM answers a SCIM token only: a session, whoever's, is no one there.
+	'/scim/v2/Users': scimTokenOnly,
+	'/scim/v2/Users/[id]': scimTokenOnly,
+	'/scim/v2/ServiceProviderConfig': scimTokenOnly,
+	'/scim/v2/Schemas': scimTokenOnly,
+	'/scim/v2/ResourceTypes': scimTokenOnly,
+	'/scim/v2/[...rest]': scimTokenOnly
 };
 
 /** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
@@ -327,7 +345,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
 			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
-			'/api/v1/enrolments (POST)': '/api/v1/enrolments'
+			'/api/v1/enrolments (POST)': '/api/v1/enrolments',
+			'/scim/v2/Users/[id]': `/scim/v2/Users/${priya.id}`,
+			'/scim/v2/[...rest]': '/scim/v2/Groups'
 		} as Record<string, string>;
 	}
 

@@ -2,6 +2,7 @@
 // types the single Kysely instance; one file is how a reader sees the whole schema at once.
 
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import { apiTokenScopes } from '../auth/api-token-format.js';
 import type { ActionOutcome } from '../../supervision/vocabulary';
 import type { EnrolmentEnding } from '../../programme/vocabulary';
 
@@ -569,6 +570,20 @@ export interface ApiTokensTable {
 	created_at: string;
 	last_used_at: string | null;
 	revoked_at: string | null;
+	/** What the token is for: the JSON API under `/api/v1`, or provisioning by SCIM. */
+	scope: Generated<ApiTokenScope>;
+}
+
+export { apiTokenScopes };
+export type ApiTokenScope = (typeof apiTokenScopes)[number];
+
+/** What a SCIM client (Entra ID, Okta) said of a person that `users` has no column for. */
+export interface ScimPeopleTable {
+	user_id: string;
+	/** The client's own id for them (`externalId`). */
+	external_id: string | null;
+	given_name: string | null;
+	family_name: string | null;
 }
 
 /** The id of the database's file store; the store's marker file holds the same id. */
@@ -624,6 +639,7 @@ export interface Database {
 	pathway_assignments: PathwayAssignmentsTable;
 	pathway_progress: PathwayProgressTable;
 	api_tokens: ApiTokensTable;
+	scim_people: ScimPeopleTable;
 	file_store: FileStoreTable;
 }
 

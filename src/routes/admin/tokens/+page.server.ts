@@ -6,4 +6,5 @@ const admin = () => requireRole('admin');
 
 export const load: PageServerLoad = () => loadApiTokens(admin);
 
-export const actions: Actions = apiTokenActions(admin);
+// Administrators choose: the API (enrolments), or provisioning people by SCIM.
+export const actions: Actions = apiTokenActions(admin, { scopes: true });
