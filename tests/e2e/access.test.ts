@@ -50,6 +50,17 @@ const adminsOnly: Record<Role, Answer> = {
 	'external-assessor': 403
 };
 
+/** Provisioning by SCIM: 401 without a SCIM token (scim.test.ts tries the tokens). */
+const scimTokenOnly: Record<Role, Answer> = {
+	anonymous: 401,
+	practitioner: 401,
+	supervisor: 401,
+	auditor: 401,
+	psw: 401,
+	admin: 401,
+	'external-assessor': 401
+};
+
 const practitionersOnly: Record<Role, Answer> = { ...adminsOnly, practitioner: 200, admin: 403 };
 /** supervisor@demo.test supervises practitioner@demo.test; nobody else may use these. */
 const supervisorsOnly: Record<Role, Answer> = { ...adminsOnly, supervisor: 200, admin: 403 };
@@ -113,6 +124,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
 	'/admin/outbox': adminsOnly,
+	'/admin/tokens': adminsOnly,
 	'/portfolio': practitionersOnly,
 	'/portfolio/new': practitionersOnly,
 	'/portfolio/coverage': practitionersOnly,
@@ -125,6 +137,10 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/[id]/files/[fileId]': priyasRecord,
 	'/portfolio/[id] (assessed)': { ...priyasRecord, practitioner: 403, 'external-assessor': 200 },
 	'/portfolio/programme': practitionersOnly,
+	// Their own assessment record and pack: nobody else's is reached by these addresses.
+	'/portfolio/programme/pack': practitionersOnly,
+	'/portfolio/programme/plans/[planId]': practitionersOnly,
+	'/portfolio/programme/reflections/[reviewId]': practitionersOnly,
 	// Their own list: whom they supervise or assess.
 	'/supervision': { ...supervisorsOnly, 'external-assessor': 200 },
 	'/supervision/[practitionerId]/programme': supervisorsOnly,
@@ -134,6 +150,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/supervision/records/[id]': priyasRecord,
 	'/portfolio/supervision': practitionersOnly,
 	'/supervision/[practitionerId]/reviews/[reviewId]': supervisorsOnly,
+	'/supervision/[practitionerId]/plans/[planId]': supervisorsOnly,
 	'/supervision/[practitionerId]': supervisorsOnly,
 	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly,
 	'/supervision/[practitionerId] (assessed)': hersToSee,
@@ -144,6 +161,8 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 		'external-assessor': 200
 	},
 	'/supervision/[practitionerId]/records/new (assessed)': supervisorsOnly,
+	// Read by any of the three (her line manager and practice supervisor too); agreed by her assessor.
+	'/supervision/[practitionerId]/plans/[planId] (assessed)': hersToSee,
 	'/supervision/[practitionerId]/observations/new (assessed)': hersToAssess,
 	'/supervision/[practitionerId]/reviews/[reviewId] (assessed)': hersToAssess,
 	'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': hersToAssess,
@@ -175,7 +194,14 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/api/v1/workforce/[view]': { ...pswOnly, anonymous: 401 },
 	'/api/v1/people/[email]/programme': { ...pswOnly, admin: 200, anonymous: 401 },
 	// Posted with an empty JSON object: those let in are told what is missing.
-	'/api/v1/enrolments (POST)': { ...pswOnly, psw: 400, admin: 400, anonymous: 401 }
+	'/api/v1/enrolments (POST)': { ...pswOnly, psw: 400, admin: 400, anonymous: 401 },
+	// SCIM answers a SCIM token only: a session, whoever's, is no one there.
+	'/scim/v2/Users': scimTokenOnly,
+	'/scim/v2/Users/[id]': scimTokenOnly,
+	'/scim/v2/ServiceProviderConfig': scimTokenOnly,
+	'/scim/v2/Schemas': scimTokenOnly,
+	'/scim/v2/ResourceTypes': scimTokenOnly,
+	'/scim/v2/[...rest]': scimTokenOnly
 };
 
 test('every route is either public or in the access table', () => {
@@ -275,6 +301,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/records/new': `/supervision/${priya.id}/records/new`,
 			'/supervision/records/[id]': `/supervision/records/${supervisionRecord.id}`,
 			'/supervision/[practitionerId]/reviews/[reviewId]': `/supervision/${priya.id}/reviews/month-3`,
+			'/supervision/[practitionerId]/plans/[planId]': `/supervision/${priya.id}/plans/initial`,
+			'/portfolio/programme/plans/[planId]': '/portfolio/programme/plans/initial',
+			'/portfolio/programme/reflections/[reviewId]': '/portfolio/programme/reflections/month-3',
 			'/supervision/[practitionerId]/outcomes/[outcomeId]': `/supervision/${priya.id}/outcomes/2.3`,
 			'/audits/[id]': `/audits/${draftAudit.id}`,
 			...Object.fromEntries(
@@ -294,6 +323,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 					`/supervision/${aisha.id}${page}`
 				])
 			),
+			'/supervision/[practitionerId]/plans/[planId] (assessed)': `/supervision/${aisha.id}/plans/initial`,
 			'/supervision/[practitionerId]/reviews/[reviewId] (assessed)': `/supervision/${aisha.id}/reviews/month-3`,
 			'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': `/supervision/${aisha.id}/outcomes/2.3`,
 			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
@@ -301,7 +331,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
 			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
-			'/api/v1/enrolments (POST)': '/api/v1/enrolments'
+			'/api/v1/enrolments (POST)': '/api/v1/enrolments',
+			'/scim/v2/Users/[id]': `/scim/v2/Users/${priya.id}`,
+			'/scim/v2/[...rest]': '/scim/v2/Groups'
 		} as Record<string, string>;
 	}
 
@@ -375,7 +407,8 @@ test('the external assessor is refused every practitioner they do not assess, on
 		'/observations/new',
 		'/reviews/month-3',
 		'/outcomes/2.3',
-		'/records/new'
+		'/records/new',
+		'/plans/initial'
 	];
 	for (const person of people) {
 		for (const page of pages) {
@@ -409,6 +442,8 @@ test('the external assessor is refused every practitioner they do not assess, on
 		`/supervision/${priya.id}/outcomes/2.3?/signOff`,
 		`/supervision/${priya.id}/reviews/month-3`,
 		`/supervision/${priya.id}/programme?/sign`,
+		`/supervision/${priya.id}/plans/month-6?/save`,
+		`/supervision/${priya.id}/plans/initial?/agree`,
 		`/portfolio/${priyasRecord.id}?/accept`,
 		`/portfolio/${priyasRecord.id}?/comment`
 	]) {

@@ -118,6 +118,9 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 					/\/portfolio\/learning\/[0-9a-f-]{36}/
 				),
 				programme: '/portfolio/programme',
+				plan: '/portfolio/programme/plans/month-6',
+				reflection: '/portfolio/programme/reflections/month-6',
+				pack: '/portfolio/programme/pack',
 				supervision: '/portfolio/supervision',
 				account: '/account',
 				'two-factor': '/account/two-factor'
@@ -129,6 +132,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				supervisee: person,
 				programme: `${person}/programme`,
 				pack: `${person}/pack`,
+				plan: `${person}/plans/month-3`,
 				'review-point': `${person}/reviews/month-3`,
 				outcome: `${person}/outcomes/2.3`,
 				'record-new': `${person}/records/new`,
@@ -176,7 +180,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				team: await firstLink(admin, '/admin/teams', /\/admin\/teams\/[0-9a-f-]{36}/),
 				supervision: '/admin/supervision',
 				'person-programme': `/admin/people/${ids.priya}/programme`,
-				outbox: '/admin/outbox'
+				outbox: '/admin/outbox',
+				tokens: '/admin/tokens'
 			};
 		}
 	}

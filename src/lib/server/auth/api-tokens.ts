@@ -1,16 +1,26 @@
 import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
+import type { ApiTokenScope } from '../db/schema';
 import { timestamp } from '../db/time';
-import { generateSessionToken, rolesOf, sessionIdFor, type SessionUser } from './session';
+import { apiTokenHash, newApiToken } from './api-token-format.js';
+import { rolesOf, type SessionUser } from './session';
 
 /**
- * Personal API tokens, for the authority's reporting tools to read the workforce figures
- * (`Authorization: Bearer gt_…`). Like sessions, only the token's SHA-256 is stored; the token
- * is shown once, when it is made. A token acts as its owner, with their roles today.
+ * Personal API tokens (`Authorization: Bearer gt_…`): for the authority's reporting tools and HR
+ * systems on the JSON API (scope `api`), or for its directory provisioning people by SCIM (scope
+ * `scim`, administrators' only). A token works for its own scope only. Like sessions, only the
+ * token's SHA-256 is stored; the token is shown once, when it is made. A token acts as its
+ * owner, with their roles today.
  */
-export async function createApiToken(db: Db, userId: string, name: string, now = new Date()) {
-	const token = `gt_${generateSessionToken()}`;
+export async function createApiToken(
+	db: Db,
+	userId: string,
+	name: string,
+	scope: ApiTokenScope = 'api',
+	now = new Date()
+) {
+	const token = newApiToken();
 	const id = newId();
 	await db
 		.insertInto('api_tokens')
@@ -18,15 +28,22 @@ export async function createApiToken(db: Db, userId: string, name: string, now =
 			id,
 			user_id: userId,
 			name,
-			token_hash: sessionIdFor(token),
+			token_hash: apiTokenHash(token),
 			created_at: timestamp(now),
 			last_used_at: null,
-			revoked_at: null
+			revoked_at: null,
+			scope
 		})
 		.execute();
 	await recordEvent(
 		db,
-		{ actorId: userId, action: 'api-token.created', subjectType: 'api_token', subjectId: id },
+		{
+			actorId: userId,
+			action: 'api-token.created',
+			subjectType: 'api_token',
+			subjectId: id,
+			detail: { scope }
+		},
 		now
 	);
 	return { id, token };
@@ -35,7 +52,7 @@ export async function createApiToken(db: Db, userId: string, name: string, now =
 export function listApiTokens(db: Db, userId: string) {
 	return db
 		.selectFrom('api_tokens')
-		.select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+		.select(['id', 'name', 'scope', 'created_at', 'last_used_at', 'revoked_at'])
 		.where('user_id', '=', userId)
 		.orderBy('created_at', 'desc')
 		.execute();
@@ -57,18 +74,26 @@ export async function revokeApiToken(db: Db, userId: string, id: string, now = n
 		);
 }
 
-/** The active person a bearer token belongs to, unless it was revoked. */
-export async function userForApiToken(
+/** Who a bearer token acts as, and what it is for. */
+export interface ApiTokenHolder {
+	tokenId: string;
+	scope: ApiTokenScope;
+	user: SessionUser;
+}
+
+/** The active person a bearer token belongs to, and its scope, unless it was revoked. */
+export async function holderOfApiToken(
 	db: Db,
 	token: string,
 	now = new Date()
-): Promise<SessionUser | undefined> {
+): Promise<ApiTokenHolder | undefined> {
 	if (!token.startsWith('gt_')) return undefined;
 	const row = await db
 		.selectFrom('api_tokens')
 		.innerJoin('users', 'users.id', 'api_tokens.user_id')
 		.select([
 			'api_tokens.id',
+			'api_tokens.scope',
 			'users.id as userId',
 			'users.email',
 			'users.name',
@@ -76,7 +101,7 @@ export async function userForApiToken(
 			'users.career_stage',
 			'users.active'
 		])
-		.where('api_tokens.token_hash', '=', sessionIdFor(token))
+		.where('api_tokens.token_hash', '=', apiTokenHash(token))
 		.where('api_tokens.revoked_at', 'is', null)
 		.executeTakeFirst();
 	if (!row || !row.active) return undefined;
@@ -86,11 +111,15 @@ export async function userForApiToken(
 		.where('id', '=', row.id)
 		.execute();
 	return {
-		id: row.userId,
-		email: row.email,
-		name: row.name,
-		roles: await rolesOf(db, row.userId),
-		teamId: row.team_id,
-		careerStage: row.career_stage
+		tokenId: row.id,
+		scope: row.scope,
+		user: {
+			id: row.userId,
+			email: row.email,
+			name: row.name,
+			roles: await rolesOf(db, row.userId),
+			teamId: row.team_id,
+			careerStage: row.career_stage
+		}
 	};
 }

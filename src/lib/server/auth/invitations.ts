@@ -2,6 +2,12 @@ import type { Db } from '../db';
 import { sendMail } from '../mail/outbox';
 import { createOneTimeLink } from './one-time-link';
 
+/**
+ * Whether new people are sent an invitation to set a password: not under single sign-on
+ * (OIDC_ISSUER set), where they sign in with their council account instead.
+ */
+export const invitesByEmail = () => !process.env.OIDC_ISSUER?.trim();
+
 /** Emails a new person a link to set their password (kept in the outbox without SMTP). */
 export async function sendInvitation(
 	db: Db,

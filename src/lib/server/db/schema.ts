@@ -2,6 +2,7 @@
 // types the single Kysely instance; one file is how a reader sees the whole schema at once.
 
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import { apiTokenScopes } from '../auth/api-token-format.js';
 import type { ActionOutcome } from '../../supervision/vocabulary';
 import type { EnrolmentEnding } from '../../programme/vocabulary';
 
@@ -130,6 +131,37 @@ export interface ProgrammeReviewsTable {
 	panel_reasons: string | null;
 	panel_by: string | null;
 	panel_at: string | null;
+	/** 1 when the practitioner's critical reflection was there when it was recorded, else 0; null before they were asked for. */
+	reflection_given: number | null;
+}
+
+/** A development plan for one stage of a programme (`plan_id` from its content). */
+export interface DevelopmentPlansTable {
+	id: string;
+	enrolment_id: string;
+	plan_id: string;
+	goals: string;
+	actions: string;
+	/** Goes up by one on every save, as evidence's does. */
+	version: number;
+	created_by: string;
+	created_at: string;
+	updated_by: string;
+	updated_at: string;
+	/** The assessor who agreed it; an agreed plan is kept as agreed. */
+	agreed_by: string | null;
+	agreed_at: string | null;
+}
+
+/** The practitioner's critical reflection for one review point. */
+export interface ReviewReflectionsTable {
+	id: string;
+	enrolment_id: string;
+	review_id: string;
+	reflection: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
 }
 
 export interface SessionsTable {
@@ -578,6 +610,20 @@ export interface ApiTokensTable {
 	created_at: string;
 	last_used_at: string | null;
 	revoked_at: string | null;
+	/** What the token is for: the JSON API under `/api/v1`, or provisioning by SCIM. */
+	scope: Generated<ApiTokenScope>;
+}
+
+export { apiTokenScopes };
+export type ApiTokenScope = (typeof apiTokenScopes)[number];
+
+/** What a SCIM client (Entra ID, Okta) said of a person that `users` has no column for. */
+export interface ScimPeopleTable {
+	user_id: string;
+	/** The client's own id for them (`externalId`). */
+	external_id: string | null;
+	given_name: string | null;
+	family_name: string | null;
 }
 
 /** The id of the database's file store; the store's marker file holds the same id. */
@@ -614,6 +660,8 @@ export interface Database {
 	enrolment_hours: EnrolmentHoursTable;
 	enrolment_pauses: EnrolmentPausesTable;
 	programme_reviews: ProgrammeReviewsTable;
+	development_plans: DevelopmentPlansTable;
+	review_reflections: ReviewReflectionsTable;
 	observations: ObservationsTable;
 	review_reminders: ReviewRemindersTable;
 	supervision_records: SupervisionRecordsTable;
@@ -631,6 +679,7 @@ export interface Database {
 	pathway_assignments: PathwayAssignmentsTable;
 	pathway_progress: PathwayProgressTable;
 	api_tokens: ApiTokensTable;
+	scim_people: ScimPeopleTable;
 	file_store: FileStoreTable;
 	two_factor: TwoFactorTable;
 	recovery_codes: RecoveryCodesTable;

@@ -20,8 +20,12 @@ import { seedDemoAuthority } from './seed';
 // Changed on purpose since: supervision that keeps time (issue 15). Every demo ASYE has a session
 // for each one due on their programme's schedule (Ryan Cole's latest missed), actions done at the
 // next session, and audits discussed: supervision records, actions and their updates, and the
-// events of recording them, moved; nothing else did. A second factor (issue 16): the demo
-// authority is marked as the demo's, so its accounts keep password-only sign-in.
+// events of recording them, moved; nothing else did.
+// Changed on purpose since: the assessment record (issue 15, 2026-11-30-10): the demo ASYEs'
+// development plans and critical reflections (two new tables, and their events), and each
+// review noting whether it was given the reflection. Only those figures moved.
+// A second factor (issue 16): the demo authority is marked as the demo's, so its accounts keep
+// password-only sign-in; the new tables start empty.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -35,11 +39,12 @@ const expectedCounts: Record<string, number> = {
 	audit_findings: 61,
 	audit_grades: 462,
 	audits: 43,
+	development_plans: 26,
 	enrolment_extensions: 1,
 	enrolment_hours: 0,
 	enrolment_pauses: 0,
 	enrolments: 12,
-	events: 611,
+	events: 676,
 	evidence: 56,
 	evidence_comments: 0,
 	evidence_outcomes: 99,
@@ -57,7 +62,9 @@ const expectedCounts: Record<string, number> = {
 	programme_reviews: 14,
 	protected_time: 3,
 	recovery_codes: 0,
+	review_reflections: 14,
 	review_reminders: 0,
+	scim_people: 0,
 	self_assessment_ratings: 26,
 	self_assessments: 1,
 	sessions: 0,
@@ -89,6 +96,7 @@ const expectedDigests: Record<string, string> = {
 	audit_findings: '77f89ea6ab510c2d',
 	audit_grades: 'c6160fa63a2c2af5',
 	audits: '7549a39ef969c70f',
+	development_plans: '55d5857fb149aa22',
 	enrolment_extensions: '6fd8f52c4719fb08',
 	enrolments: '73ea525dcfd866d0',
 	evidence: '976b49fe99357e99',
@@ -100,8 +108,9 @@ const expectedDigests: Record<string, string> = {
 	observations: '08a39b70022a25b5',
 	pathway_assignments: 'b67a412dac177940',
 	pathway_progress: 'a9e121e0274ef7e8',
-	programme_reviews: 'cfff65a1969bb0c6',
+	programme_reviews: 'be536a7a4c80def3',
 	protected_time: 'be485961d8d59f01',
+	review_reflections: '456038b3d4ac054d',
 	self_assessment_ratings: 'b12e020fd0b37640',
 	self_assessments: '6648716e82db6b05',
 	signoff_head_log: '96ac51c2d1aa1ed5',

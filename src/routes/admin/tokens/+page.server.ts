@@ -1,0 +1,10 @@
+import { requireRole } from '$lib/server/auth/access';
+import { apiTokenActions, loadApiTokens } from '$lib/server/auth/api-token-page';
+import type { Actions, PageServerLoad } from './$types';
+
+const admin = () => requireRole('admin');
+
+export const load: PageServerLoad = () => loadApiTokens(admin);
+
+// Administrators choose: the API (enrolments), or provisioning people by SCIM.
+export const actions: Actions = apiTokenActions(admin, { scopes: true });
