@@ -7,7 +7,8 @@ import type { SsoSettings } from './sign-in-settings';
 
 // Single sign-on by OpenID Connect, with openid-client: the authorisation code flow with PKCE,
 // a state and a nonce. The client checks the answer's state and issuer, and the ID token's
-// signature (against the provider's published keys), issuer, audience, nonce and times.
+// signature (against the provider's published keys), issuer, audience, nonce and times; the
+// email comes from the ID token, or else from the UserInfo endpoint for the same subject.
 
 export const callbackPath = '/sign-in/oidc/callback';
 const scope = 'openid email profile';
@@ -127,8 +128,18 @@ export async function finishSsoSignIn(
 			pkceCodeVerifier: pending.verifier,
 			idTokenExpected: true
 		});
-		const claims = tokens.claims();
-		if (!claims) throw new Error('no ID token');
+		const idToken = tokens.claims();
+		if (!idToken) throw new Error('no ID token');
+		// Some providers put the email in the ID token (Entra ID, Google); others, as the standard
+		// allows when an access token is issued too, only at the UserInfo endpoint, whose answer
+		// must be about the same subject. The signed ID token's claims come first.
+		const claims =
+			idToken.email === undefined
+				? {
+						...(await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub)),
+						...idToken
+					}
+				: idToken;
 		const issuer = configuration.serverMetadata().issuer;
 		return {
 			ok: true,
@@ -155,8 +166,10 @@ function readPending(value: string | undefined): Pending | null {
 	}
 }
 
+/** An error's message, its OAuth error and code, and the same of its causes. */
 function describe(error: unknown): string {
 	if (!(error instanceof Error)) return String(error);
 	const { code, error: oauthError } = error as Error & { code?: string; error?: string };
-	return [error.message, oauthError, code].filter(Boolean).join(' – ');
+	const said = [error.message, oauthError, code].filter(Boolean).join(' – ');
+	return error.cause ? `${said}: ${describe(error.cause)}` : said;
 }
