@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { safeRedirectPath } from '$lib/server/auth/redirect';
 import { ssoSettings } from '$lib/server/auth/sign-in-settings';
 import { startSession } from '$lib/server/auth/session';
 import { finishSsoSignIn } from '$lib/server/auth/sso';
@@ -20,5 +21,6 @@ export const load: PageServerLoad = async ({ cookies, url, locals }) => {
 	if (!match.ok)
 		return { problem: match.reason, email: answer.identity.verifiedEmail, label: settings.label };
 	await startSession(db, cookies, url, match.userId, 'oidc', locals.session);
-	redirect(303, answer.redirectTo);
+	// Checked when the sign-in began, and again: the cookie came back from the browser.
+	redirect(303, safeRedirectPath(answer.redirectTo));
 };
