@@ -6,6 +6,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { bearerToken } from '$lib/server/auth/api-user';
+import { checkSignInSettings } from '$lib/server/auth/sign-in-settings';
 import { getDb } from '$lib/server/db';
 import {
 	fallbackContentSecurityPolicy,
@@ -18,6 +19,7 @@ import { publicOrigin } from '$lib/server/http/origin.js';
 
 export const init: ServerInit = async () => {
 	try {
+		checkSignInSettings();
 		await startDatabase(getDb());
 		// Before the first answer, so nothing a crash left in the file store outlives a restart.
 		await startFileStore(getDb());

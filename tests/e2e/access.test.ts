@@ -22,6 +22,8 @@ const publicRoutes = [
 	'/api/v1/framework',
 	'/api/v1/openapi.json',
 	'/sign-in',
+	'/sign-in/oidc',
+	'/sign-in/oidc/callback',
 	'/sign-out',
 	'/forgot-password',
 	'/set-password/[token]',

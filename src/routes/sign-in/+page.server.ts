@@ -3,19 +3,31 @@ import { z } from 'zod';
 import { safeRedirectPath } from '$lib/server/auth/redirect';
 import { checkCredentials } from '$lib/server/auth/sign-in';
 import {
-	createSession,
-	generateSessionToken,
-	invalidateSession,
-	setSessionCookie
-} from '$lib/server/auth/session';
+	passwordSignInOn,
+	requirePasswordSignIn,
+	ssoSettings
+} from '$lib/server/auth/sign-in-settings';
+import { startSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm, readFormData, required } from '$lib/server/forms';
 import { formatTime } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
-	return { signedOut: url.searchParams.has('signed-out') };
+	const redirectTo = url.searchParams.get('redirectTo');
+	if (locals.user) redirect(303, safeRedirectPath(redirectTo));
+	const sso = ssoSettings();
+	return {
+		signedOut: url.searchParams.has('signed-out'),
+		passwordSignIn: passwordSignInOn(),
+		// The page to come back to goes with the person through the provider and back.
+		sso: sso && {
+			label: sso.label,
+			href: redirectTo
+				? `/sign-in/oidc?${new URLSearchParams({ redirectTo: safeRedirectPath(redirectTo) })}`
+				: '/sign-in/oidc'
+		}
+	};
 };
 
 const schema = z.object({
@@ -25,6 +37,7 @@ const schema = z.object({
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, getClientAddress }) => {
+		requirePasswordSignIn();
 		const form = await readFormData(request);
 		const parsed = parseForm(schema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
@@ -38,12 +51,7 @@ export const actions: Actions = {
 					: 'Enter a correct email address and password';
 			return invalid({ email }, { email: message }, result.reason === 'blocked' ? 429 : 400);
 		}
-		// A new session on every sign-in; any session this browser had before ends.
-		if (locals.session) await invalidateSession(db, locals.session.id);
-		const token = generateSessionToken();
-		const now = new Date();
-		await createSession(db, token, result.userId, now);
-		setSessionCookie(cookies, url, token, now);
+		await startSession(db, cookies, url, result.userId, 'password', locals.session);
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	}
 };

@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
-import { roles as allRoles, type Role } from '../db/schema';
+import { roles as allRoles, type Role, type SignInMethod } from '../db/schema';
 import { addMs, days, hours, minutes, timestamp } from '../db/time';
 
 export const idleTimeout = hours(8);
@@ -24,7 +24,15 @@ export interface ValidSession {
 	userId: string;
 	createdAt: string;
 	expiresAt: Date;
+	method: SignInMethod;
 }
+
+/**
+ * Whether the person signed in through the authority's OpenID provider, which asks for its own
+ * second factor: a second factor here is for password sign-ins only.
+ */
+export const signedInWithProvider = (session: Pick<ValidSession, 'method'>) =>
+	session.method === 'oidc';
 
 /** 160 random bits, base32: the token lives only in the person's cookie. */
 export function generateSessionToken(): string {
@@ -36,15 +44,41 @@ export function generateSessionToken(): string {
 export const sessionIdFor = (token: string) =>
 	encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
-export async function createSession(db: Db, token: string, userId: string, now = new Date()) {
+export async function createSession(
+	db: Db,
+	token: string,
+	userId: string,
+	now = new Date(),
+	method: SignInMethod = 'password'
+) {
 	const session = {
 		id: sessionIdFor(token),
 		user_id: userId,
 		created_at: timestamp(now),
-		last_seen_at: timestamp(now)
+		last_seen_at: timestamp(now),
+		method
 	};
 	await db.insertInto('sessions').values(session).execute();
 	return session;
+}
+
+/**
+ * Signs someone in who has just shown who they are: a new session and its cookie. Any session
+ * this browser had before ends, so a session never outlives a change of who is signed in.
+ */
+export async function startSession(
+	db: Db,
+	cookies: Cookies,
+	url: URL,
+	userId: string,
+	method: SignInMethod,
+	previous: { id: string } | null
+) {
+	if (previous) await invalidateSession(db, previous.id);
+	const token = generateSessionToken();
+	const now = new Date();
+	await createSession(db, token, userId, now, method);
+	setSessionCookie(cookies, url, token, now);
 }
 
 /** When a session ends: 8 hours after it was last used, and 30 days after it began, whichever is first. */
@@ -68,6 +102,7 @@ export async function validateSessionToken(
 			'sessions.user_id',
 			'sessions.created_at',
 			'sessions.last_seen_at',
+			'sessions.method',
 			'users.email',
 			'users.name',
 			'users.active',
@@ -92,7 +127,8 @@ export async function validateSessionToken(
 			id,
 			userId: row.user_id,
 			createdAt: row.created_at,
-			expiresAt: sessionExpiry(row.created_at, lastSeen)
+			expiresAt: sessionExpiry(row.created_at, lastSeen),
+			method: row.method
 		},
 		user: {
 			id: row.user_id,

@@ -170,6 +170,20 @@ export interface SessionsTable {
 	user_id: string;
 	created_at: string;
 	last_seen_at: string;
+	/** How the person signed in: with their password, or through the OpenID provider. */
+	method: Generated<SignInMethod>;
+}
+
+export const signInMethods = ['password', 'oidc'] as const;
+export type SignInMethod = (typeof signInMethods)[number];
+
+/** The OpenID provider's subject for a person, kept after their first single sign-on. */
+export interface SsoIdentitiesTable {
+	issuer: string;
+	client_id: string;
+	subject: string;
+	user_id: string;
+	created_at: string;
 }
 
 export interface OneTimeTokensTable {
@@ -600,6 +614,7 @@ export interface Database {
 	supervisions: SupervisionsTable;
 	enrolments: EnrolmentsTable;
 	sessions: SessionsTable;
+	sso_identities: SsoIdentitiesTable;
 	one_time_tokens: OneTimeTokensTable;
 	outbox: OutboxTable;
 	sign_in_failures: SignInFailuresTable;

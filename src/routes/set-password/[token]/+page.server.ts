@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { findOneTimeLink, setPasswordWithLink } from '$lib/server/auth/one-time-link';
 import { hashPassword, passwordProblem } from '$lib/server/auth/password';
-import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/session';
+import { passwordSignInOn, requirePasswordSignIn } from '$lib/server/auth/sign-in-settings';
 import { getDb } from '$lib/server/db';
 import { recordEvent } from '$lib/server/db/events';
 import { invalid, parseForm, readFormData } from '$lib/server/forms';
@@ -10,6 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
 
 export const load: PageServerLoad = async ({ params }) => {
+	// With passwords turned off, a link must not sign anyone in around the council's sign-in.
+	if (!passwordSignInOn()) redirect(303, '/sign-in');
 	const link = await findOneTimeLink(getDb(), params.token);
 	return { link: link ? { name: link.name, email: link.email, purpose: link.purpose } : null };
 };
@@ -25,7 +28,8 @@ const schema = z
 	});
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, url }) => {
+	default: async ({ params, request, cookies, url, locals }) => {
+		requirePasswordSignIn();
 		const db = getDb();
 		const link = await findOneTimeLink(db, params.token);
 		if (!link) return fail(410, { expired: true });
@@ -43,10 +47,7 @@ export const actions: Actions = {
 			subjectType: 'user',
 			subjectId: link.userId
 		});
-		const token = generateSessionToken();
-		const now = new Date();
-		await createSession(db, token, link.userId, now);
-		setSessionCookie(cookies, url, token, now);
+		await startSession(db, cookies, url, link.userId, 'password', locals.session);
 		redirect(303, withNotice('/', 'password'));
 	}
 };
