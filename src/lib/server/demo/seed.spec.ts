@@ -24,6 +24,8 @@ import { seedDemoAuthority } from './seed';
 // Changed on purpose since: the assessment record (issue 15, 2026-11-30-10): the demo ASYEs'
 // development plans and critical reflections (two new tables, and their events), and each
 // review noting whether it was given the reflection. Only those figures moved.
+// Changed on purpose since: single sign-on and SCIM (issue 16) add two tables the demo leaves
+// empty (sso_identities, scim_people).
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -59,6 +61,7 @@ const expectedCounts: Record<string, number> = {
 	protected_time: 3,
 	review_reflections: 14,
 	review_reminders: 0,
+	scim_people: 0,
 	self_assessment_ratings: 26,
 	self_assessments: 1,
 	sessions: 0,
@@ -67,6 +70,7 @@ const expectedCounts: Record<string, number> = {
 	signoff_heads: 3,
 	signoff_seal: 1,
 	signoffs: 13,
+	sso_identities: 0,
 	supervision_action_updates: 59,
 	supervision_actions: 63,
 	supervision_records: 155,
