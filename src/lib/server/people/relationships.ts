@@ -145,19 +145,34 @@ export async function endRelationship(
 		if (row.ends_on !== null) throw new FieldError('end', 'This relationship has already ended');
 		if (endsOn <= row.starts_on)
 			throw new FieldError('end', 'The end date must be after the start date');
-		await tx.updateTable('supervisions').set({ ends_on: endsOn }).where('id', '=', id).execute();
-		await recordEvent(
-			tx,
-			{
-				actorId,
-				action: 'relationship.ended',
-				subjectType: 'user',
-				subjectId: row.supervisee_id,
-				detail: { id, kind: row.kind, endsOn }
-			},
-			now
-		);
+		await closeRelationship(tx, actorId, row, endsOn, now);
 	});
+}
+
+/**
+ * Sets a relationship's end and logs it, unchecked: for callers that checked the date already
+ * (`detail` adds to the event, as a leaver's id).
+ */
+export async function closeRelationship(
+	tx: Db,
+	actorId: string | null,
+	row: { id: string; kind: RelationshipKind; supervisee_id: string },
+	endsOn: string,
+	now: Date,
+	detail: Record<string, unknown> = {}
+) {
+	await tx.updateTable('supervisions').set({ ends_on: endsOn }).where('id', '=', row.id).execute();
+	await recordEvent(
+		tx,
+		{
+			actorId,
+			action: 'relationship.ended',
+			subjectType: 'user',
+			subjectId: row.supervisee_id,
+			detail: { id: row.id, kind: row.kind, endsOn, ...detail }
+		},
+		now
+	);
 }
 
 /** The fields as the supervision form (and `assignSupervisor`) names them. */

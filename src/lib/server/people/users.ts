@@ -1,10 +1,10 @@
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { roles as allRoles, type CareerStage, type Role } from '../db/schema';
 import { timestamp } from '../db/time';
-import { invalidateUserSessions } from '../auth/session';
 import { FieldError } from '../errors';
+import { deactivatePerson } from './leavers';
 import { checkTeam } from './references';
 
 export interface PersonInput {
@@ -32,7 +32,7 @@ export async function createPerson(
 	now = new Date()
 ) {
 	const id = newId();
-	await db.transaction().execute(async (tx) => {
+	await inTransaction(db, async (tx) => {
 		await checkEmailFree(tx, input.email);
 		if (input.teamId) await checkTeam(tx, input.teamId);
 		await tx
@@ -71,8 +71,14 @@ export async function createPerson(
 	return id;
 }
 
-export async function updatePerson(db: Db, actorId: string, id: string, input: PersonInput) {
-	await db.transaction().execute(async (tx) => {
+export async function updatePerson(
+	db: Db,
+	actorId: string,
+	id: string,
+	input: PersonInput,
+	now = new Date()
+) {
+	await inTransaction(db, async (tx) => {
 		await checkEmailFree(tx, input.email, id);
 		if (input.teamId) await checkTeam(tx, input.teamId);
 		await tx
@@ -93,17 +99,25 @@ export async function updatePerson(db: Db, actorId: string, id: string, input: P
 				.values(input.roles.map((role) => ({ user_id: id, role })))
 				.execute();
 		}
-		await recordEvent(tx, {
-			actorId,
-			action: 'person.updated',
-			subjectType: 'user',
-			subjectId: id,
-			detail: { roles: input.roles }
-		});
+		await recordEvent(
+			tx,
+			{
+				actorId,
+				action: 'person.updated',
+				subjectType: 'user',
+				subjectId: id,
+				detail: { roles: input.roles }
+			},
+			now
+		);
 	});
 }
 
-/** People are never deleted (others' records depend on them): deactivating ends their sessions at once. */
+/**
+ * People are never deleted (others' records depend on them). Deactivating is `deactivatePerson`
+ * (`leavers.ts`): it ends their sessions, tokens and relationships at once. Reactivating lets
+ * them sign in again; their relationships stay ended.
+ */
 export async function setPersonActive(
 	db: Db,
 	actorId: string,
@@ -111,21 +125,29 @@ export async function setPersonActive(
 	active: boolean,
 	now = new Date()
 ) {
-	await db.transaction().execute(async (tx) => {
-		await tx
+	if (!active) return deactivatePerson(db, actorId, id, now);
+	await reactivatePerson(db, actorId, id, now);
+	return null;
+}
+
+/** Lets a deactivated person sign in again, in the caller's transaction if given one. */
+export async function reactivatePerson(
+	db: Db,
+	actorId: string | null,
+	id: string,
+	now = new Date()
+) {
+	await inTransaction(db, async (tx) => {
+		const result = await tx
 			.updateTable('users')
-			.set({ active: active ? 1 : 0, deactivated_at: active ? null : timestamp(now) })
+			.set({ active: 1, deactivated_at: null })
 			.where('id', '=', id)
-			.execute();
-		if (!active) await invalidateUserSessions(tx, id);
+			.where('active', '=', 0)
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) return;
 		await recordEvent(
 			tx,
-			{
-				actorId,
-				action: active ? 'person.reactivated' : 'person.deactivated',
-				subjectType: 'user',
-				subjectId: id
-			},
+			{ actorId, action: 'person.reactivated', subjectType: 'user', subjectId: id },
 			now
 		);
 	});

@@ -17,6 +17,7 @@ import * as evidenceStandards from './2026-11-29-04-evidence-standards';
 import * as relationships from './2026-11-30-01-relationships';
 import * as enrolmentLifecycle from './2026-11-30-02-enrolment-lifecycle';
 import * as supervisionSchedule from './2026-11-30-11-supervision-schedule';
+import * as importsAndLeavers from './2026-12-01-03-imports-and-leavers';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-29-04-evidence-standards': evidenceStandards,
 	'2026-11-30-01-relationships': relationships,
 	'2026-11-30-02-enrolment-lifecycle': enrolmentLifecycle,
-	'2026-11-30-11-supervision-schedule': supervisionSchedule
+	'2026-11-30-11-supervision-schedule': supervisionSchedule,
+	'2026-12-01-03-imports-and-leavers': importsAndLeavers
 };
