@@ -3,7 +3,7 @@ import { deactivatePerson } from '../leavers';
 import { assignRelationship } from '../relationships';
 import { createTeam } from '../teams';
 import { createPerson, reactivatePerson, updatePerson, type PersonInput } from '../users';
-import type { Plan, PersonTarget } from './plan';
+import { teamKey, type Plan, type PersonTarget } from './plan';
 
 /** What applying a file did. */
 export interface ImportSummary {
@@ -26,14 +26,14 @@ const ownFields = (field: string) => field !== 'Line manager' && field !== 'Acco
  */
 export async function applyPlan(tx: Db, actorId: string, plan: Plan, now: Date) {
 	const teams = await tx.selectFrom('teams').select(['id', 'name']).execute();
-	const teamIds = new Map(teams.map((t) => [t.name.toLowerCase(), t.id]));
+	const teamIds = new Map(teams.map((t) => [teamKey(t.name), t.id]));
 	for (const name of plan.teamsToCreate)
-		teamIds.set(name.toLowerCase(), await createTeam(tx, actorId, name, null, now));
+		teamIds.set(teamKey(name), await createTeam(tx, actorId, name, null, now));
 	const input = (email: string, p: PersonTarget): PersonInput => ({
 		email,
 		name: p.name,
 		roles: p.roles,
-		teamId: p.team ? teamIds.get(p.team.toLowerCase())! : null,
+		teamId: p.team ? teamIds.get(teamKey(p.team))! : null,
 		careerStage: p.careerStage,
 		sweNumber: p.sweNumber
 	});

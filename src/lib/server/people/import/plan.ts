@@ -105,6 +105,9 @@ function readRows(rows: ImportRow[], problems: ImportProblem[]) {
 	return byEmail;
 }
 
+/** A team name as compared: in any case, with any spacing. */
+export const teamKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
+
 /** Each team the file names, as the app spells it; unknown teams made or refused. */
 function planTeams(
 	rows: Iterable<RowValues>,
@@ -112,14 +115,14 @@ function planTeams(
 	options: ImportOptions,
 	problems: ImportProblem[]
 ) {
-	const names = new Map(snapshot.teams.map((t) => [t.name.toLowerCase(), t.name]));
+	const names = new Map(snapshot.teams.map((t) => [teamKey(t.name), t.name]));
 	const teamsToCreate: string[] = [];
 	for (const values of rows) {
 		if (!values.team) continue;
-		const known = names.get(values.team.toLowerCase());
+		const known = names.get(teamKey(values.team));
 		if (known) values.team = known;
 		else if (options.createTeams) {
-			names.set(values.team.toLowerCase(), values.team);
+			names.set(teamKey(values.team), values.team);
 			teamsToCreate.push(values.team);
 		} else
 			problems.push({
