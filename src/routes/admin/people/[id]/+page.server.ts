@@ -89,7 +89,7 @@ function leaverStatus(ended: LeaverSummary | null) {
 		said.push(`${plural(ended.relationships, 'supervision relationship')} ended.`);
 	if (ended?.handovers.length)
 		said.push(
-			`${plural(ended.handovers.length, 'person', 'people')} they supervised or assessed now show on their line manager’s, team manager’s or principal social worker’s home page.`
+			`They supervised or assessed ${plural(ended.handovers.length, 'person', 'people')}: each now shows on their line manager’s home page (or their team manager’s, or the principal social workers’).`
 		);
 	return said.join(' ');
 }
