@@ -45,39 +45,15 @@ export async function deactivatePerson(
 			.set({ active: 0, deactivated_at: timestamp(now) })
 			.where('id', '=', personId)
 			.execute();
-		const sessions = await tx.deleteFrom('sessions').where('user_id', '=', personId).execute();
-		const tokens = await tx
-			.updateTable('api_tokens')
-			.set({ revoked_at: timestamp(now) })
-			.where('user_id', '=', personId)
-			.where('revoked_at', 'is', null)
-			.executeTakeFirst();
-		const teams = await tx
-			.updateTable('teams')
-			.set({ manager_id: null })
-			.where('manager_id', '=', personId)
-			.returning(['id', 'name'])
-			.execute();
-		for (const team of teams)
-			await recordEvent(
-				tx,
-				{
-					actorId,
-					action: 'team.manager-left',
-					subjectType: 'team',
-					subjectId: team.id,
-					detail: { managerId: personId }
-				},
-				now
-			);
+		const access = await endAccess(tx, personId, now);
+		const teams = await leaveTeams(tx, actorId, personId, now);
 		const ended = await endRelationshipsOf(tx, actorId, personId, now);
 		const handovers = await handOver(tx, actorId, personId, ended, now);
 		const summary: LeaverSummary = {
-			sessions: sessions.reduce((n, r) => n + Number(r.numDeletedRows), 0),
-			tokens: Number(tokens.numUpdatedRows),
+			...access,
 			relationships: ended.length,
 			handovers,
-			teams: teams.length
+			teams
 		};
 		await recordEvent(
 			tx,
@@ -92,6 +68,44 @@ export async function deactivatePerson(
 		);
 		return summary;
 	});
+}
+
+/** Signs them out everywhere and revokes their API tokens: how many of each. */
+async function endAccess(tx: Db, personId: string, now: Date) {
+	const sessions = await tx.deleteFrom('sessions').where('user_id', '=', personId).execute();
+	const tokens = await tx
+		.updateTable('api_tokens')
+		.set({ revoked_at: timestamp(now) })
+		.where('user_id', '=', personId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	return {
+		sessions: sessions.reduce((n, r) => n + Number(r.numDeletedRows), 0),
+		tokens: Number(tokens.numUpdatedRows)
+	};
+}
+
+/** Takes them off the teams they manage (each left without a manager): how many. */
+async function leaveTeams(tx: Db, actorId: string | null, personId: string, now: Date) {
+	const teams = await tx
+		.updateTable('teams')
+		.set({ manager_id: null })
+		.where('manager_id', '=', personId)
+		.returning('id')
+		.execute();
+	for (const team of teams)
+		await recordEvent(
+			tx,
+			{
+				actorId,
+				action: 'team.manager-left',
+				subjectType: 'team',
+				subjectId: team.id,
+				detail: { managerId: personId }
+			},
+			now
+		);
+	return teams.length;
 }
 
 interface Ended {

@@ -181,6 +181,25 @@ export const emptyPlan = (problems: ImportProblem[]): Plan => ({
 	problems
 });
 
+/** A line manager's change in names, from today's to the file's (a new person by the file's). */
+function lineManagerNames(
+	snapshot: Snapshot,
+	byEmail: Map<string, RowValues>,
+	people: Map<string, SnapshotPerson>
+) {
+	const names = new Map(snapshot.people.map((p) => [p.id, p.name]));
+	return (existing: SnapshotPerson, { email }: LineManagerChange) => {
+		const row = byEmail.get(email);
+		return {
+			from: existing.lineManagerId ? (names.get(existing.lineManagerId) ?? null) : null,
+			to:
+				row?.givenName && row.familyName
+					? `${row.givenName} ${row.familyName}`
+					: (people.get(email)?.name ?? email)
+		};
+	};
+}
+
 /** Works out what importing the file (as `readImportCsv` read it) would do. */
 export function planImport(
 	file: { rows: ImportRow[]; problems: ImportProblem[] },
@@ -195,13 +214,7 @@ export function planImport(
 	const teamNames = new Map(snapshot.teams.map((t) => [t.id, t.name]));
 	const lineManagers = planLineManagers(byEmail, people, options, problems);
 	const plan: Plan = { ...emptyPlan(problems), teamsToCreate };
-	const names = new Map(snapshot.people.map((p) => [p.id, p.name]));
-	const nameOf = (email: string) => {
-		const row = byEmail.get(email);
-		return row?.givenName && row.familyName
-			? `${row.givenName} ${row.familyName}`
-			: (people.get(email)?.name ?? email);
-	};
+	const managerNames = lineManagerNames(snapshot, byEmail, people);
 	for (const [email, values] of byEmail) {
 		const existing = people.get(email);
 		const teamName = existing?.teamId ? (teamNames.get(existing.teamId) ?? null) : null;
@@ -222,10 +235,7 @@ export function planImport(
 			existing,
 			teamName,
 			person,
-			lineManager && {
-				from: existing.lineManagerId ? (names.get(existing.lineManagerId) ?? null) : null,
-				to: nameOf(lineManager.email)
-			}
+			lineManager && managerNames(existing, lineManager)
 		);
 		if (found.length === 0) plan.unchanged++;
 		else
