@@ -27,7 +27,7 @@ export interface RelationshipInput {
 }
 
 /** Refuses a holder who is not active or whose roles may not hold this kind of relationship. */
-async function checkHolder(db: Db, holderId: string, kind: RelationshipKind) {
+export async function checkHolder(db: Db, holderId: string, kind: RelationshipKind) {
 	const roles = await db
 		.selectFrom('user_roles')
 		.innerJoin('users', 'users.id', 'user_roles.user_id')

@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from '../db';
-import { recordEvent } from '../db/events';
+import { batches } from '../db/batches';
+import { recordEvent, recordEvents } from '../db/events';
 import { newId } from '../db/ids';
 import { roles as allRoles, type CareerStage, type Role } from '../db/schema';
 import { timestamp } from '../db/time';
@@ -31,44 +32,70 @@ export async function createPerson(
 	input: PersonInput,
 	now = new Date()
 ) {
-	const id = newId();
+	const [id] = await createPeople(db, actorId, [input], now);
+	return id;
+}
+
+/**
+ * Creates people without passwords, in few statements however many (an import from HR), in the
+ * caller's transaction if given one; refused as `createPerson` refuses one. Returns their ids.
+ */
+export async function createPeople(
+	db: Db,
+	actorId: string | null,
+	inputs: PersonInput[],
+	now = new Date()
+) {
+	const people = inputs.map((input) => ({ ...input, id: newId() }));
 	await inTransaction(db, async (tx) => {
-		await checkEmailFree(tx, input.email);
-		if (input.teamId) await checkTeam(tx, input.teamId);
-		await tx
-			.insertInto('users')
-			.values({
-				id,
-				email: input.email,
-				name: input.name,
-				password_hash: null,
-				career_stage: input.careerStage,
-				swe_number: input.sweNumber,
-				team_id: input.teamId,
-				active: 1,
-				created_at: timestamp(now),
-				deactivated_at: null
-			})
-			.execute();
-		if (input.roles.length > 0) {
-			await tx
-				.insertInto('user_roles')
-				.values(input.roles.map((role) => ({ user_id: id, role })))
-				.execute();
+		for (const group of batches(people)) {
+			const taken = await tx
+				.selectFrom('users')
+				.select('email')
+				.where(
+					'email',
+					'in',
+					group.map((p) => p.email)
+				)
+				.executeTakeFirst();
+			if (taken) throw new FieldError('email', 'Someone already has this email address');
 		}
-		await recordEvent(
+		const teamIds = [...new Set(people.flatMap((p) => (p.teamId ? [p.teamId] : [])))];
+		for (const teamId of teamIds) await checkTeam(tx, teamId);
+		for (const group of batches(people)) {
+			await tx
+				.insertInto('users')
+				.values(
+					group.map((p) => ({
+						id: p.id,
+						email: p.email,
+						name: p.name,
+						password_hash: null,
+						career_stage: p.careerStage,
+						swe_number: p.sweNumber,
+						team_id: p.teamId,
+						active: 1,
+						created_at: timestamp(now),
+						deactivated_at: null
+					}))
+				)
+				.execute();
+			const roles = group.flatMap((p) => p.roles.map((role) => ({ user_id: p.id, role })));
+			if (roles.length > 0) await tx.insertInto('user_roles').values(roles).execute();
+		}
+		await recordEvents(
 			tx,
-			{
+			people.map((p) => ({
 				actorId,
 				action: 'person.created',
 				subjectType: 'user',
-				subjectId: id,
-				detail: { roles: input.roles }
-			},
+				subjectId: p.id,
+				detail: { roles: p.roles }
+			})),
 			now
 		);
 	});
-	return id;
+	return people.map((p) => p.id);
 }
 
 export async function updatePerson(

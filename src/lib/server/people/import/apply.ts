@@ -1,8 +1,9 @@
 import type { Db } from '../../db';
 import { deactivatePerson } from '../leavers';
-import { assignRelationship } from '../relationships';
+import { assignRelationships } from '../relationship-batches';
+import type { RelationshipInput } from '../relationships';
 import { createTeam } from '../teams';
-import { createPerson, reactivatePerson, updatePerson, type PersonInput } from '../users';
+import { createPeople, reactivatePerson, updatePerson, type PersonInput } from '../users';
 import { teamKey, type Plan, type PersonTarget } from './plan';
 
 /** What applying a file did. */
@@ -39,30 +40,38 @@ export async function applyPlan(tx: Db, actorId: string, plan: Plan, now: Date) 
 	});
 	const users = await tx.selectFrom('users').select(['id', 'email']).execute();
 	const ids = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
-	const added: { id: string; email: string; name: string }[] = [];
-	for (const { email, person } of plan.add) {
-		const id = await createPerson(tx, actorId, input(email, person), now);
-		ids.set(email, id);
-		added.push({ id, email, name: person.name });
-	}
+	const created = await createPeople(
+		tx,
+		actorId,
+		plan.add.map(({ email, person }) => input(email, person)),
+		now
+	);
+	const added = plan.add.map(({ email, person }, n) => {
+		ids.set(email, created[n]);
+		return { id: created[n], email, name: person.name };
+	});
 	for (const change of plan.change) {
 		if (change.reactivate) await reactivatePerson(tx, actorId, change.personId, now);
 		if (change.differences.some((d) => ownFields(d.field)))
 			await updatePerson(tx, actorId, change.personId, input(change.email, change.person), now);
 	}
-	for (const { email, lineManager } of [...plan.add, ...plan.change])
-		if (lineManager)
-			await assignRelationship(
-				tx,
-				actorId,
-				{
-					kind: 'line-manager',
-					holderId: ids.get(lineManager.email)!,
-					practitionerId: ids.get(email)!,
-					startsOn: lineManager.startsOn
-				},
-				now
-			);
+	await assignRelationships(tx, actorId, lineManagerInputs(plan, ids), now);
 	for (const { personId } of plan.deactivate) await deactivatePerson(tx, actorId, personId, now);
 	return added;
+}
+
+/** The line managers a plan assigns, by the ids of everyone in the file once it is applied. */
+function lineManagerInputs(plan: Plan, ids: Map<string, string>): RelationshipInput[] {
+	return [...plan.add, ...plan.change].flatMap(({ email, lineManager }) =>
+		lineManager
+			? [
+					{
+						kind: 'line-manager',
+						holderId: ids.get(lineManager.email)!,
+						practitionerId: ids.get(email)!,
+						startsOn: lineManager.startsOn
+					}
+				]
+			: []
+	);
 }

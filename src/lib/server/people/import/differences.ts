@@ -33,6 +33,8 @@ export function differences(
 	compare('Roles', rolesInWords(existing.roles), rolesInWords(person.roles));
 	compare('Career stage', stageInWords(existing.careerStage), stageInWords(person.careerStage));
 	compare('SWE registration', existing.sweNumber ?? none, person.sweNumber ?? none);
-	if (lineManager) compare('Line manager', lineManager.from ?? none, lineManager.to);
+	// A change of line manager, even between two people of the same name.
+	if (lineManager)
+		found.push({ field: 'Line manager', from: lineManager.from ?? none, to: lineManager.to });
 	return found;
 }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db';
 import { newUser, testDatabases } from '../../db/testing';
+import { dateOnly } from '../../db/time';
 import { openHandovers } from '../handovers';
 import { deactivatePerson } from '../leavers';
-import { currentRelationships } from '../relationships';
+import { assignRelationship, currentRelationships } from '../relationships';
 import { createTeam } from '../teams';
 import { getPerson } from '../users';
 import { applyImport, checkStaffFile, importReview, planDigest } from './imports';
@@ -178,6 +179,37 @@ describe.each(testDatabases())('staff from HR on $name', (database) => {
 		expect(
 			(await openHandovers(db, { id: newLead, roles: ['supervisor'] })).map((h) => h.unheld)
 		).toEqual([['practice-supervisor']]);
+	});
+
+	it('changes a line manager from today, ending the one before', async () => {
+		const admin = await newUser(db, { roles: ['admin'] });
+		const before = await newUser(db, { roles: ['supervisor'], email: 'before@change.gov.uk' });
+		const after = await newUser(db, { roles: ['supervisor'], email: 'after@change.gov.uk' });
+		const practitioner = await newUser(db, { email: 'moves@change.gov.uk' });
+		await assignRelationship(db, admin, {
+			kind: 'line-manager',
+			holderId: before,
+			practitionerId: practitioner,
+			startsOn: '2026-01-05'
+		});
+		const checked = await checkStaffFile(
+			db,
+			admin,
+			file(['moves@change.gov.uk,,,,,,,after@change.gov.uk,'])
+		);
+		const id = (checked as { id: string }).id;
+		const { digest } = (await importReview(db, admin, id))!;
+		await applyImport(db, admin, id, digest!, origin);
+		const history = await db
+			.selectFrom('supervisions')
+			.select(['supervisor_id', 'ends_on'])
+			.where('supervisee_id', '=', practitioner)
+			.orderBy('starts_on')
+			.execute();
+		expect(history).toEqual([
+			{ supervisor_id: before, ends_on: dateOnly() },
+			{ supervisor_id: after, ends_on: null }
+		]);
 	});
 
 	it('names every bad row of 2,000 in a dry run, and changes nothing', async () => {

@@ -3,7 +3,7 @@ import { inTransaction, type Db } from '../../db';
 import { recordEvent } from '../../db/events';
 import { newId } from '../../db/ids';
 import { addMs, dateOnly, days, timestamp } from '../../db/time';
-import { sendInvitation } from '../../auth/invitations';
+import { sendInvitations } from '../../auth/invitations';
 import { FieldError } from '../../errors';
 import { applyPlan, type ImportSummary } from './apply';
 import { decodeCsv, readImportCsv } from './csv';
@@ -168,7 +168,7 @@ export async function applyImport(
 	});
 	// After the transaction: an email is kept in the outbox, and a failure to send it is no
 	// reason to undo the import. An administrator can send an invitation again from the person's page.
-	if (summary.invited > 0) for (const person of added) await sendInvitation(db, person, origin);
+	if (summary.invited > 0) await sendInvitations(db, added, origin);
 	return summary;
 }
 
