@@ -112,6 +112,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
 	'/admin/outbox': adminsOnly,
+	'/admin/tokens': adminsOnly,
 	'/admin/import': adminsOnly,
 	'/admin/import/template.csv': adminsOnly,
 	'/admin/import/[id]': adminsOnly,
@@ -127,6 +128,10 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/[id]/files/[fileId]': priyasRecord,
 	'/portfolio/[id] (assessed)': { ...priyasRecord, practitioner: 403, 'external-assessor': 200 },
 	'/portfolio/programme': practitionersOnly,
+	// Their own assessment record and pack: nobody else's is reached by these addresses.
+	'/portfolio/programme/pack': practitionersOnly,
+	'/portfolio/programme/plans/[planId]': practitionersOnly,
+	'/portfolio/programme/reflections/[reviewId]': practitionersOnly,
 	// Their own list: whom they supervise or assess.
 	'/supervision': { ...supervisorsOnly, 'external-assessor': 200 },
 	'/supervision/[practitionerId]/programme': supervisorsOnly,
@@ -136,6 +141,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/supervision/records/[id]': priyasRecord,
 	'/portfolio/supervision': practitionersOnly,
 	'/supervision/[practitionerId]/reviews/[reviewId]': supervisorsOnly,
+	'/supervision/[practitionerId]/plans/[planId]': supervisorsOnly,
 	'/supervision/[practitionerId]': supervisorsOnly,
 	'/supervision/[practitionerId]/outcomes/[outcomeId]': supervisorsOnly,
 	'/supervision/[practitionerId] (assessed)': hersToSee,
@@ -146,6 +152,8 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 		'external-assessor': 200
 	},
 	'/supervision/[practitionerId]/records/new (assessed)': supervisorsOnly,
+	// Read by any of the three (her line manager and practice supervisor too); agreed by her assessor.
+	'/supervision/[practitionerId]/plans/[planId] (assessed)': hersToSee,
 	'/supervision/[practitionerId]/observations/new (assessed)': hersToAssess,
 	'/supervision/[practitionerId]/reviews/[reviewId] (assessed)': hersToAssess,
 	'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': hersToAssess,
@@ -293,6 +301,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/records/new': `/supervision/${priya.id}/records/new`,
 			'/supervision/records/[id]': `/supervision/records/${supervisionRecord.id}`,
 			'/supervision/[practitionerId]/reviews/[reviewId]': `/supervision/${priya.id}/reviews/month-3`,
+			'/supervision/[practitionerId]/plans/[planId]': `/supervision/${priya.id}/plans/initial`,
+			'/portfolio/programme/plans/[planId]': '/portfolio/programme/plans/initial',
+			'/portfolio/programme/reflections/[reviewId]': '/portfolio/programme/reflections/month-3',
 			'/supervision/[practitionerId]/outcomes/[outcomeId]': `/supervision/${priya.id}/outcomes/2.3`,
 			'/audits/[id]': `/audits/${draftAudit.id}`,
 			...Object.fromEntries(
@@ -312,6 +323,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 					`/supervision/${aisha.id}${page}`
 				])
 			),
+			'/supervision/[practitionerId]/plans/[planId] (assessed)': `/supervision/${aisha.id}/plans/initial`,
 			'/supervision/[practitionerId]/reviews/[reviewId] (assessed)': `/supervision/${aisha.id}/reviews/month-3`,
 			'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': `/supervision/${aisha.id}/outcomes/2.3`,
 			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
@@ -412,7 +424,8 @@ test('the external assessor is refused every practitioner they do not assess, on
 		'/observations/new',
 		'/reviews/month-3',
 		'/outcomes/2.3',
-		'/records/new'
+		'/records/new',
+		'/plans/initial'
 	];
 	for (const person of people) {
 		for (const page of pages) {
@@ -446,6 +459,8 @@ test('the external assessor is refused every practitioner they do not assess, on
 		`/supervision/${priya.id}/outcomes/2.3?/signOff`,
 		`/supervision/${priya.id}/reviews/month-3`,
 		`/supervision/${priya.id}/programme?/sign`,
+		`/supervision/${priya.id}/plans/month-6?/save`,
+		`/supervision/${priya.id}/plans/initial?/agree`,
 		`/portfolio/${priyasRecord.id}?/accept`,
 		`/portfolio/${priyasRecord.id}?/comment`
 	]) {

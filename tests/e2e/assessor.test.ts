@@ -41,7 +41,7 @@ test('an external assessor sees only those they assess, and reviews their eviden
 	await expect(
 		page.locator('.govuk-summary-list__row', { hasText: 'Assessor (Irene Okafor)' })
 	).toContainText('Signed');
-	await expect(page.getByLabel('Working hours, as a percentage of full time')).toHaveCount(0);
+	await expect(page.getByLabel('New working hours, as a percentage of full time')).toHaveCount(0);
 	await expectNoAxeViolations(page);
 
 	// Aisha's page: assessing, not supervising.

@@ -70,7 +70,8 @@ test('no page shows a person an ISO date', async ({ page }) => {
 			'/admin/people',
 			`/admin/people/${priya}/programme`,
 			'/admin/teams',
-			'/admin/supervision'
+			'/admin/supervision',
+			'/admin/tokens'
 		]
 	};
 	const found: string[] = [];

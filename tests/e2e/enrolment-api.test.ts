@@ -1,4 +1,5 @@
 import { expect, request, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { apiAs, demoAccounts, signIn, submit } from './session';
 
 // POST /api/v1/enrolments and GET /api/v1/people/<email>/programme, by session and by token.
@@ -128,4 +129,34 @@ test('a principal social worker’s API token enrols and reads, from anywhere', 
 			})
 		).status()
 	).toBe(401);
+});
+
+test('an administrator’s API token enrols, and acts with the administrator’s roles only', async ({
+	page,
+	baseURL
+}) => {
+	await signIn(page, demoAccounts.admin);
+	await page.goto('/admin');
+	await page.getByRole('link', { name: 'API tokens' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('API tokens');
+	await page.getByLabel('Name').fill('HR feed');
+	await submit(page, 'Make a token');
+	const token = (await page.locator('.gt-token').textContent())!.trim();
+	await expectNoAxeViolations(page);
+
+	const script = await request.newContext({
+		baseURL,
+		extraHTTPHeaders: { 'x-forwarded-for': '10.0.0.4' }
+	});
+	const headers = { authorization: `Bearer ${token}` };
+	const created = await script.post('/api/v1/enrolments', {
+		headers,
+		data: body('jamal.ahmed@demo.test')
+	});
+	expect(created.status()).toBe(201);
+	expect(await created.json()).toMatchObject({ person: 'jamal.ahmed@demo.test', reviews });
+	// An administrator does not see the workforce figures, by token as by session.
+	expect((await script.get('/api/v1/workforce/coverage', { headers })).status()).toBe(403);
+	// Their tokens page is under Administration; the workforce one stays the principal social worker's.
+	expect((await page.goto('/workforce/tokens'))?.status()).toBe(403);
 });

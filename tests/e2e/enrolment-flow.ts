@@ -16,6 +16,19 @@ export async function fillDateField(
 	await page.locator(`#${name}-year`).fill(year);
 }
 
+/** Fills a GOV.UK date input with today's date (UTC, as the server reads dates); returns it. */
+export async function fillToday(page: Page, name: string) {
+	const today = new Date();
+	await fillDateField(
+		page,
+		name,
+		String(today.getUTCDate()),
+		String(today.getUTCMonth() + 1),
+		String(today.getUTCFullYear())
+	);
+	return today;
+}
+
 /** Each review's row says its due date. */
 export async function expectDue(page: Page, dates: Record<string, string>) {
 	for (const [review, date] of Object.entries(dates))

@@ -135,6 +135,9 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 					/\/portfolio\/learning\/[0-9a-f-]{36}/
 				),
 				programme: '/portfolio/programme',
+				plan: '/portfolio/programme/plans/month-6',
+				reflection: '/portfolio/programme/reflections/month-6',
+				pack: '/portfolio/programme/pack',
 				supervision: '/portfolio/supervision',
 				account: '/account'
 			};
@@ -145,6 +148,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				supervisee: person,
 				programme: `${person}/programme`,
 				pack: `${person}/pack`,
+				plan: `${person}/plans/month-3`,
 				'review-point': `${person}/reviews/month-3`,
 				outcome: `${person}/outcomes/2.3`,
 				'record-new': `${person}/records/new`,
@@ -193,6 +197,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				supervision: '/admin/supervision',
 				'person-programme': `/admin/people/${ids.priya}/programme`,
 				outbox: '/admin/outbox',
+				tokens: '/admin/tokens',
 				import: '/admin/import',
 				'import-check': await checkedStaffFile(admin)
 			};

@@ -1,4 +1,11 @@
 import { expect, test } from '@playwright/test';
+import {
+	agreeInitialPlan,
+	checklistRow,
+	enrolNewAsye,
+	writeFirstReflection,
+	writeInitialPlan
+} from './assessment-flow';
 import { enrolAt60, expectDue, fillDateField } from './enrolment-flow';
 import { recordMapFixAndSubmit } from './portfolio-flow';
 import { demoAccounts, signIn } from './session';
@@ -169,6 +176,35 @@ test('a principal social worker enrols someone at 0.6 of full time, pauses and r
 	await expectDue(page, moved);
 	await expect(page.getByRole('row', { name: /^Two-year review/ })).toContainText(
 		'paused from 1 June 2027, back on 29 June 2027, which moves it 28 days later'
+	);
+});
+
+test('a new ASYE writes their first plan and a reflection, and their assessor agrees it, without JavaScript', async ({
+	page,
+	baseURL
+}) => {
+	const people = {
+		practitioner: { name: 'Ellis Moreno', email: 'ellis.moreno@demo.test' },
+		assessor: { name: 'Uma Pryce', email: 'uma.pryce@demo.test' }
+	};
+	await signIn(page, demoAccounts.admin);
+	const practitionerId = await enrolNewAsye(baseURL!, page, people);
+	await page.getByRole('button', { name: 'Sign out' }).click();
+
+	await signIn(page, people.practitioner.email);
+	await writeInitialPlan(page);
+	await writeFirstReflection(page);
+	await page.getByRole('button', { name: 'Sign out' }).click();
+
+	await signIn(page, people.assessor.email);
+	await agreeInitialPlan(page, practitionerId);
+	await page.getByRole('button', { name: 'Sign out' }).click();
+
+	await signIn(page, people.practitioner.email);
+	await page.goto('/portfolio/programme/pack');
+	await expect(checklistRow(page, 'Initial development plan')).toContainText('✓ Agreed');
+	await expect(checklistRow(page, 'Critical reflection for the 3-month review')).toContainText(
+		'✓ Written'
 	);
 });
 

@@ -9,7 +9,8 @@ import {
 	startAudit
 } from './audit-setup';
 import { expectNoAxeViolations } from './axe';
-import { fillDateField } from './enrolment-flow';
+import { enrolNewAsye } from './assessment-flow';
+import { fillDateField, fillToday } from './enrolment-flow';
 import { formActions } from './form-actions';
 import { e2eDatabase } from './server';
 import { apiAs, demoAccounts, latestLinkTo, submit } from './session';
@@ -199,22 +200,30 @@ walk(
 	}
 );
 
+/** Makes a token on a tokens page, sees it once, and revokes it. */
+async function tokenMadeAndRevoked(page: Page, path: string, name: string) {
+	await page.goto(path);
+	await page.getByLabel('Name').fill(name);
+	await submit(page, 'Make a token');
+	// Shown once, in a confirmation panel, to be copied.
+	await expect(page.locator('.govuk-panel--confirmation')).toContainText(`Token “${name}” made`);
+	await expectNoAxeViolations(page);
+	await submit(page, `Revoke ${name}`);
+	await expectNotice(page, 'Token revoked.');
+}
+
 walk(
 	'an API token: made, then revoked',
 	['/workforce/tokens?/create', '/workforce/tokens?/revoke'],
-	async ({ as }) => {
-		const psw = await as(demoAccounts.psw);
-		await psw.goto('/workforce/tokens');
-		await psw.getByLabel('Name').fill('Notice check');
-		await submit(psw, 'Make a token');
-		// Shown once, in a confirmation panel, to be copied.
-		await expect(psw.locator('.govuk-panel--confirmation')).toContainText(
-			'Token “Notice check” made'
-		);
-		await expectNoAxeViolations(psw);
-		await submit(psw, 'Revoke Notice check');
-		await expectNotice(psw, 'Token revoked.');
-	}
+	async ({ as }) =>
+		tokenMadeAndRevoked(await as(demoAccounts.psw), '/workforce/tokens', 'Notice check')
+);
+
+walk(
+	'an administrator’s API token: made, then revoked',
+	['/admin/tokens?/create', '/admin/tokens?/revoke'],
+	async ({ as }) =>
+		tokenMadeAndRevoked(await as(demoAccounts.admin), '/admin/tokens', 'Admin notice check')
 );
 
 walk(
@@ -453,7 +462,8 @@ walk(
 	async ({ as }) => {
 		const supervisor = await as(helen);
 		await supervisor.goto(`/supervision/${userId(people.programme)}/programme`);
-		await supervisor.getByLabel('Working hours, as a percentage of full time').fill('80');
+		await fillToday(supervisor, 'hoursFrom');
+		await supervisor.getByLabel('New working hours, as a percentage of full time').fill('80');
 		await submit(supervisor, 'Change working hours');
 		await expectNotice(supervisor, 'Working hours changed: the review dates below follow them.');
 		await supervisor.getByLabel('Extend by (months)').fill('1');
@@ -499,6 +509,43 @@ walk(
 		await psw.getByLabel('Agree with the recommendation').check();
 		await submit(psw, 'Record the panel’s decision');
 		await expectNotice(psw, 'The panel’s decision is recorded.');
+	}
+);
+
+walk(
+	'an assessment record: a plan written by a new ASYE, changed and agreed by their assessor; a reflection written',
+	[
+		'/portfolio/programme/plans/[planId]',
+		'/portfolio/programme/reflections/[reviewId]',
+		'/supervision/[practitionerId]/plans/[planId]?/save',
+		'/supervision/[practitionerId]/plans/[planId]?/agree'
+	],
+	async ({ as, baseURL }) => {
+		const newcomers = {
+			practitioner: { name: 'Kit Notice', email: 'kit.notice@demo.test' },
+			assessor: { name: 'Lee Notice', email: 'lee.notice@demo.test' }
+		};
+		const practitionerId = await enrolNewAsye(baseURL!, await as(demoAccounts.admin), newcomers);
+		const worker = await as(newcomers.practitioner.email);
+		await worker.goto('/portfolio/programme/plans/initial');
+		await worker.getByLabel('Development goals').fill('Direct work with teenagers.');
+		await worker.getByLabel('Actions, support and timescales').fill('Shadow a senior colleague.');
+		await submit(worker, 'Save the plan');
+		await expectNotice(worker, 'Development plan saved: your assessor can now agree it.');
+		await worker.goto('/portfolio/programme/reflections/month-3');
+		await worker.getByLabel('Your critical reflection').fill('What my first visits taught me.');
+		await submit(worker, 'Save your reflection');
+		await expectNotice(worker, 'Critical reflection saved: your assessor can read it.');
+
+		const assessor = await as(newcomers.assessor.email);
+		await assessor.goto(`/supervision/${practitionerId}/plans/initial`);
+		await assessor
+			.getByLabel('Actions, support and timescales')
+			.fill('Shadow two visits by March.');
+		await submit(assessor, 'Save the plan');
+		await expectNotice(assessor, 'Plan saved.');
+		await submit(assessor, 'Agree the plan');
+		await expectNotice(assessor, 'Plan agreed: it is kept as agreed, and counts on the checklist.');
 	}
 );
 

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { formatDate } from '../../src/lib/format';
+import { fillToday } from './enrolment-flow';
 import { demoAccounts, signIn, submit } from './session';
 
 test('an overdue review shows on the supervisor’s home page and can be recorded', async ({
@@ -128,14 +130,21 @@ test('a supervisor changes working hours and extends a programme; the dates say 
 	await page.goto('/supervision');
 	await page.getByRole('link', { name: 'Isla Fraser' }).click();
 	await page.getByRole('link', { name: 'Programme and review points' }).click();
-	await page.getByLabel('Working hours, as a percentage of full time').fill('150');
+	// From today: the hours change from a date, as on the enrolment page.
+	await page.getByLabel('New working hours, as a percentage of full time').fill('150');
 	await submit(page, 'Change working hours');
 	await expect(page.locator('.govuk-error-summary')).toContainText('from 10 to 100');
-	await page.getByLabel('Working hours, as a percentage of full time').fill('80');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Enter the date the new hours start'
+	);
+	const today = await fillToday(page, 'hoursFrom');
+	await page.getByLabel('New working hours, as a percentage of full time').fill('80');
 	await submit(page, 'Change working hours');
 	await expect(page.getByRole('row', { name: /Final review/ })).toContainText(
-		'at 0.8 of full time that is 15 months'
+		`at full time from the start and 0.8 of full time from ${formatDate(today)}`
 	);
+	// The earlier reviews, done before the change, stay where they were.
+	await expect(page.getByRole('row', { name: /3-month review/ })).not.toContainText('0.8');
 	await page.getByLabel('Extend by (months)').fill('2');
 	await page.getByLabel('Why').fill('time away from practice');
 	await submit(page, 'Extend the programme');

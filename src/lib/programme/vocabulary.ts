@@ -29,3 +29,6 @@ export const enrolmentEndingNames = {
 } as const;
 export type EnrolmentEnding = keyof typeof enrolmentEndingNames;
 export const enrolmentEndings = Object.keys(enrolmentEndingNames) as EnrolmentEnding[];
+
+/** A review by its title, in a sentence: "the 3-month review", "the final review". */
+export const theReview = (title: string) => `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;

@@ -5,9 +5,10 @@ import { dateOnly } from './db/time';
 import { countUnsent } from './mail/outbox';
 import { openHandovers } from './people/handovers';
 import { currentRelationships, kindsHeldBy, practitionersOf } from './people/relationships';
-import { programmeMonth } from './programme/month';
 import { programmes } from './programme/enrolments';
-import { programmeFor } from './programme';
+import { programmeDefinitions, programmeFor } from './programme';
+import { enrolmentsOnProgramme } from './programme/on-programme';
+import { practitioners } from './workforce/filters';
 import { reviewQueue } from './review/review';
 import { openActionsOf } from './review/supervision-actions';
 import { keepsSchedule, supervisionSchedules } from './review/supervision-schedule';
@@ -117,6 +118,26 @@ async function supervisionDue(
 		.sort((a, b) => b.overdue - a.overdue || a.nextDueOn.localeCompare(b.nextDueOn));
 }
 
+/**
+ * How many practitioners are on a programme today, in all and by programme: the same people
+ * `/workforce/progress` lists (`enrolmentsOnProgramme`), whatever the programme's length.
+ */
+async function onProgrammeCounts(db: Db, today: string) {
+	const rows = await enrolmentsOnProgramme(db, today)
+		.where('enrolments.user_id', 'in', practitioners(db, { period: 'all' }))
+		.select(['enrolments.programme', 'enrolments.user_id'])
+		.execute();
+	return {
+		people: new Set(rows.map((r) => r.user_id)).size,
+		byProgramme: programmeDefinitions()
+			.map((p) => ({
+				title: p.title,
+				count: rows.filter((r) => r.programme === p.id).length
+			}))
+			.filter((p) => p.count > 0)
+	};
+}
+
 async function pswHome(db: Db, today: string) {
 	const count = async (role: 'practitioner') =>
 		Number(
@@ -130,16 +151,7 @@ async function pswHome(db: Db, today: string) {
 					.executeTakeFirstOrThrow()
 			).n
 		);
-	const enrolments = await db
-		.selectFrom('enrolments')
-		.innerJoin('users', 'users.id', 'enrolments.user_id')
-		.select(['enrolments.starts_on'])
-		.where('users.active', '=', 1)
-		.execute();
-	const inProgramme = enrolments.filter((e) => {
-		const month = programmeMonth(e.starts_on, today);
-		return month >= 1 && month <= 12;
-	}).length;
+	const onProgramme = await onProgrammeCounts(db, today);
 	const teams = Number(
 		(
 			await db
@@ -148,7 +160,7 @@ async function pswHome(db: Db, today: string) {
 				.executeTakeFirstOrThrow()
 		).n
 	);
-	return { practitioners: await count('practitioner'), asyes: inProgramme, teams };
+	return { practitioners: await count('practitioner'), onProgramme, teams };
 }
 
 /** Audits waiting for this person: drafts they are writing, and what waits on finalised ones. */

@@ -111,6 +111,15 @@ export const setups: Record<string, Setup> = {
 	},
 	'/portfolio/programme?/time': { as: practitioner, path: () => '/portfolio/programme' },
 	'/portfolio/programme?/sign': { as: accounts.unsigned, path: () => '/portfolio/programme' },
+	// Her plan after the 6-month review and her reflection for it: neither written in the demo.
+	'/portfolio/programme/plans/[planId]': {
+		as: practitioner,
+		path: () => '/portfolio/programme/plans/month-6'
+	},
+	'/portfolio/programme/reflections/[reviewId]': {
+		as: practitioner,
+		path: () => '/portfolio/programme/reflections/month-6'
+	},
 	'/supervision/records/[id]?/useAsEvidence': {
 		as: practitioner,
 		path: (ids) => `/supervision/records/${ids.supervisionRecord}`
@@ -127,6 +136,19 @@ export const setups: Record<string, Setup> = {
 		as: supervisor,
 		path: (ids) => `/supervision/${ids.priya}/observations/new`,
 		typed: { statements: ['', '2.3 D1', '1.1 K1, 2.3 D1'] }
+	},
+	// Her assessor changes that plan, then agrees it (written first, should no body above have).
+	'/supervision/[practitionerId]/plans/[planId]?/save': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/plans/month-6`
+	},
+	'/supervision/[practitionerId]/plans/[planId]?/agree': {
+		as: supervisor,
+		path: (ids) => `/supervision/${ids.priya}/plans/month-6`,
+		prepare: async ({ ids, people }) =>
+			completeForm((await people.as(supervisor)).page, `/supervision/${ids.priya}/plans/month-6`, {
+				action: '?/save'
+			})
 	},
 	'/supervision/[practitionerId]/reviews/[reviewId]': {
 		as: supervisor,
@@ -238,9 +260,12 @@ export const setups: Record<string, Setup> = {
 	},
 	'/audits/[id]?/moderator': { as: psw, path: (ids) => `/audits/${ids.followUpAudit}` },
 
-	// The principal social worker's API tokens: one is made first, so there is one to revoke.
+	// API tokens, the principal social worker's and the administrator's: one is made first, so
+	// there is one to revoke.
 	'/workforce/tokens?/create': { as: psw, path: () => '/workforce/tokens' },
 	'/workforce/tokens?/revoke': { as: psw, path: () => '/workforce/tokens' },
+	'/admin/tokens?/create': { as: admin, path: () => '/admin/tokens' },
+	'/admin/tokens?/revoke': { as: admin, path: () => '/admin/tokens' },
 
 	// Enrolments: the new starter enrolled (and the enrolment ended before the next), and a
 	// social worker each for the changes, by an administrator and by a principal social worker.

@@ -162,6 +162,37 @@ export interface ProgrammeReviewsTable {
 	panel_reasons: string | null;
 	panel_by: string | null;
 	panel_at: string | null;
+	/** 1 when the practitioner's critical reflection was there when it was recorded, else 0; null before they were asked for. */
+	reflection_given: number | null;
+}
+
+/** A development plan for one stage of a programme (`plan_id` from its content). */
+export interface DevelopmentPlansTable {
+	id: string;
+	enrolment_id: string;
+	plan_id: string;
+	goals: string;
+	actions: string;
+	/** Goes up by one on every save, as evidence's does. */
+	version: number;
+	created_by: string;
+	created_at: string;
+	updated_by: string;
+	updated_at: string;
+	/** The assessor who agreed it; an agreed plan is kept as agreed. */
+	agreed_by: string | null;
+	agreed_at: string | null;
+}
+
+/** The practitioner's critical reflection for one review point. */
+export interface ReviewReflectionsTable {
+	id: string;
+	enrolment_id: string;
+	review_id: string;
+	reflection: string;
+	version: number;
+	created_at: string;
+	updated_at: string;
 }
 
 export interface SessionsTable {
@@ -608,6 +639,8 @@ export interface Database {
 	enrolment_hours: EnrolmentHoursTable;
 	enrolment_pauses: EnrolmentPausesTable;
 	programme_reviews: ProgrammeReviewsTable;
+	development_plans: DevelopmentPlansTable;
+	review_reflections: ReviewReflectionsTable;
 	observations: ObservationsTable;
 	review_reminders: ReviewRemindersTable;
 	supervision_records: SupervisionRecordsTable;

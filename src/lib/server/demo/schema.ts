@@ -53,6 +53,8 @@ export const programmeSchema = z.strictObject({
 		areasToDevelop: text,
 		practitionerComments: text
 	}),
+	plans: z.record(z.string(), z.strictObject({ goals: text, actions: text })),
+	reflections: z.record(z.string(), text),
 	observations: z
 		.array(z.strictObject({ setting: text, wentWell: text, toDevelop: text, statement: text }))
 		.length(2),

@@ -1,11 +1,13 @@
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { dateOnly, days, timestamp } from '../db/time';
+import { addDays, dateOnly, days, timestamp } from '../db/time';
 import { recordObservation } from '../observation/observations';
 import { holderOf } from '../people/relationships';
 import { programmeFor } from '../programme';
 import { createAgreement, recordProtectedTime, signAgreement } from '../programme/agreement';
 import { addMonths, programmeMonth } from '../programme/month';
+import { agreePlan, savePlan } from '../programme/plans';
+import { saveReflection } from '../programme/reflections';
 import { recordProgrammeReview } from '../programme/reviews';
 import { demoPeopleIn } from './authority';
 import { demoFrameworkVersion } from './content';
@@ -28,8 +30,9 @@ async function asyes(db: Db, today: string) {
 }
 
 /**
- * Review points for the demo ASYEs: every review already due is recorded, except Sara Novak's
- * 6-month review, left overdue on purpose. Maya Joseph works 0.6 of full time and Ryan Cole's
+ * Review points for the demo ASYEs: every review already due is recorded, with the ASYE's
+ * critical reflection written three days before, except Sara Novak's 6-month review, left
+ * overdue (and unreflected) on purpose. Maya Joseph works 0.6 of full time and Ryan Cole's
  * programme was extended, so their dates move.
  */
 export async function seedDemoProgrammes(db: Db, texts: DemoProgramme, now = new Date()) {
@@ -64,6 +67,10 @@ export async function seedDemoProgrammes(db: Db, texts: DemoProgramme, now = new
 		if (!programme) continue;
 		for (const review of programme.reviews.filter((r) => r.state === 'overdue' && !r.optional)) {
 			if (email === 'sara.novak@demo.test' && review.id === 'month-6') continue;
+			const reflection = texts.reflections[review.id];
+			const written = new Date(`${addDays(review.dueOn, -3)}T17:00:00Z`);
+			if (reflection)
+				await saveReflection(db, userId, programme.enrolmentId, review.id, 0, reflection, written);
 			const { progress, strengths, areasToDevelop, practitionerComments } = texts.review;
 			const form = {
 				progress,
@@ -74,6 +81,29 @@ export async function seedDemoProgrammes(db: Db, texts: DemoProgramme, now = new
 			};
 			const at = new Date(`${review.dueOn}T15:00:00Z`);
 			await recordProgrammeReview(db, assessor.id, programme.enrolmentId, review.id, form, at);
+		}
+	}
+}
+
+/**
+ * Development plans for the demo ASYEs, for every stage they have reached: written by the ASYE
+ * three days into it (the start, or the day of the review before) and agreed by their assessor
+ * three days later, never after now. Tom Ellis's first plan is written but not yet agreed.
+ */
+export async function seedDemoPlans(db: Db, texts: DemoProgramme, now = new Date()) {
+	const at = (date: string) => new Date(Math.min(Date.parse(`${date}T12:00:00Z`), now.getTime()));
+	for (const { email, userId, assessor } of await asyes(db, dateOnly(now))) {
+		const programme = await programmeFor(db, userId, dateOnly(now));
+		if (!programme) continue;
+		for (const plan of programme.programme.plans) {
+			const after = programme.reviews.find((r) => r.id === plan.after);
+			const from = after ? after.completed?.completed_at.slice(0, 10) : programme.startsOn;
+			const input = texts.plans[plan.id];
+			if (!from || !input) continue;
+			const { enrolmentId } = programme;
+			await savePlan(db, userId, enrolmentId, plan.id, 0, input, at(addDays(from, 3)));
+			if (email !== 'tom.ellis@demo.test')
+				await agreePlan(db, assessor.id, enrolmentId, plan.id, 1, at(addDays(from, 6)));
 		}
 	}
 }

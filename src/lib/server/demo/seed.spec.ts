@@ -21,6 +21,9 @@ import { seedDemoAuthority } from './seed';
 // for each one due on their programme's schedule (Ryan Cole's latest missed), actions done at the
 // next session, and audits discussed: supervision records, actions and their updates, and the
 // events of recording them, moved; nothing else did.
+// Changed on purpose since: the assessment record (issue 15, 2026-11-30-10): the demo ASYEs'
+// development plans and critical reflections (two new tables, and their events), and each
+// review noting whether it was given the reflection. Only those figures moved.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -33,11 +36,12 @@ const expectedCounts: Record<string, number> = {
 	audit_findings: 61,
 	audit_grades: 462,
 	audits: 43,
+	development_plans: 26,
 	enrolment_extensions: 1,
 	enrolment_hours: 0,
 	enrolment_pauses: 0,
 	enrolments: 12,
-	events: 611,
+	events: 676,
 	evidence: 56,
 	evidence_comments: 0,
 	evidence_outcomes: 99,
@@ -53,6 +57,7 @@ const expectedCounts: Record<string, number> = {
 	pathway_progress: 8,
 	programme_reviews: 14,
 	protected_time: 3,
+	review_reflections: 14,
 	review_reminders: 0,
 	self_assessment_ratings: 26,
 	self_assessments: 1,
@@ -83,6 +88,7 @@ const expectedDigests: Record<string, string> = {
 	audit_findings: '77f89ea6ab510c2d',
 	audit_grades: 'c6160fa63a2c2af5',
 	audits: '7549a39ef969c70f',
+	development_plans: '55d5857fb149aa22',
 	enrolment_extensions: '6fd8f52c4719fb08',
 	enrolments: '73ea525dcfd866d0',
 	evidence: '976b49fe99357e99',
@@ -94,8 +100,9 @@ const expectedDigests: Record<string, string> = {
 	observations: '08a39b70022a25b5',
 	pathway_assignments: 'b67a412dac177940',
 	pathway_progress: 'a9e121e0274ef7e8',
-	programme_reviews: 'cfff65a1969bb0c6',
+	programme_reviews: 'be536a7a4c80def3',
 	protected_time: 'be485961d8d59f01',
+	review_reflections: '456038b3d4ac054d',
 	self_assessment_ratings: 'b12e020fd0b37640',
 	self_assessments: '6648716e82db6b05',
 	signoff_head_log: '96ac51c2d1aa1ed5',

@@ -8,7 +8,12 @@ import { demoContent, demoPassword } from './authority';
 import type { DemoContent } from './content';
 import { seedDemoAudits } from './seed-audits';
 import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
-import { seedDemoAgreements, seedDemoObservations, seedDemoProgrammes } from './seed-programme';
+import {
+	seedDemoAgreements,
+	seedDemoObservations,
+	seedDemoPlans,
+	seedDemoProgrammes
+} from './seed-programme';
 import { seedDemoSupervision } from './seed-supervision';
 
 /** A fictional registration number, the same for a person on every run. */
@@ -37,6 +42,7 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	const laterYears = ['lucy.chen@demo.test', 'dev.patel@demo.test', 'kwame.boateng@demo.test'];
 	await seedDemoSignoffs(db, programme, laterYears, now);
 	await seedDemoProgrammes(db, programme, now);
+	await seedDemoPlans(db, programme, now);
 	await seedDemoObservations(db, programme, now);
 	await seedDemoAgreements(db, programme, now);
 	await seedDemoAudits(db, content.audits, now);

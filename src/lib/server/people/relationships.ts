@@ -110,6 +110,8 @@ async function endOverlapping(
 		.where('supervisee_id', '=', practitionerId)
 		.where('kind', '=', kind)
 		.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', startsOn)]))
+		// One that ended where it would have begun never held: nothing to end.
+		.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', eb.ref('starts_on'))]))
 		.execute();
 	for (const current of overlapping) {
 		if (current.supervisor_id === holderId && current.ends_on === null)
@@ -173,6 +175,36 @@ export async function closeRelationship(
 		},
 		now
 	);
+}
+
+/**
+ * Ends every holding of one kind to a practitioner from a day, in the caller's transaction: one
+ * going on then stops that day, and one planned to begin later ends where it would have begun,
+ * so it never holds. Each is in the event log; history is kept.
+ */
+export async function endRelationshipsFrom(
+	tx: Db,
+	actorId: string,
+	input: { kind: RelationshipKind; practitionerId: string; endsOn: string },
+	now = new Date()
+) {
+	const going = await tx
+		.selectFrom('supervisions')
+		.select(['id', 'starts_on'])
+		.where('supervisee_id', '=', input.practitionerId)
+		.where('kind', '=', input.kind)
+		.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', input.endsOn)]))
+		.execute();
+	for (const row of going) {
+		const endsOn = row.starts_on < input.endsOn ? input.endsOn : row.starts_on;
+		await closeRelationship(
+			tx,
+			actorId,
+			{ id: row.id, kind: input.kind, supervisee_id: input.practitionerId },
+			endsOn,
+			now
+		);
+	}
 }
 
 /** The fields as the supervision form (and `assignSupervisor`) names them. */

@@ -158,32 +158,6 @@ export async function recordProtectedTime(
 	);
 }
 
-/** Sets working hours (a percentage of full time); every due date moves in proportion. */
-export async function setWorkingHours(
-	db: Db,
-	actorId: string,
-	enrolmentId: string,
-	ftePercent: number,
-	now = new Date()
-) {
-	await db
-		.updateTable('enrolments')
-		.set({ fte_percent: ftePercent })
-		.where('id', '=', enrolmentId)
-		.execute();
-	await recordEvent(
-		db,
-		{
-			actorId,
-			action: 'programme.hours-changed',
-			subjectType: 'enrolment',
-			subjectId: enrolmentId,
-			detail: { ftePercent }
-		},
-		now
-	);
-}
-
 /** Extends the programme; every due date moves in proportion, and the page says why. */
 export async function extendProgramme(
 	db: Db,

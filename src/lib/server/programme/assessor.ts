@@ -2,7 +2,13 @@ import type { Db } from '../db';
 import { roles, type Role } from '../db/schema';
 import { addDays, dateOnly } from '../db/time';
 import { FieldError } from '../errors';
-import { assignRelationship, holderOf, relationshipHistory } from '../people/relationships';
+import {
+	assignRelationship,
+	currentRelationships,
+	endRelationshipsFrom,
+	holderOf,
+	relationshipHistory
+} from '../people/relationships';
 
 // Who assesses a practitioner on their programme: their relationship of kind 'assessor'
 // (`people/relationships.ts`). Every read and write of the assessor on a programme goes through
@@ -46,8 +52,11 @@ export async function assignAssessor(
 	field = 'assessorId'
 ) {
 	await checkAssessor(tx, input.assessorId, field);
-	const current = await currentAssessor(tx, input.practitionerId, input.startsOn);
-	if (current?.id === input.assessorId) return;
+	const current = (await currentRelationships(tx, input.practitionerId, input.startsOn)).find(
+		(r) => r.kind === 'assessor'
+	);
+	// One set to end (with an earlier enrolment) is assigned afresh, so it goes on.
+	if (current?.holderId === input.assessorId && current.ends_on === null) return;
 	try {
 		await assignRelationship(tx, actorId, {
 			kind: 'assessor',
@@ -65,6 +74,32 @@ export async function assignAssessor(
 /** A practitioner's assessor on a day (today unless told), if they have one. */
 export function currentAssessor(db: Db, practitionerId: string, on = dateOnly()) {
 	return holderOf(db, practitionerId, 'assessor', on);
+}
+
+/**
+ * The assessor goes with the programme: when an enrolment ends, so does the assessor
+ * relationship, the same day (in the caller's transaction), unless the person is still on
+ * another programme that needs it.
+ */
+export async function endAssessorWith(
+	tx: Db,
+	actorId: string,
+	enrolment: { id: string; user_id: string },
+	endsOn: string
+) {
+	const other = await tx
+		.selectFrom('enrolments')
+		.select('id')
+		.where('user_id', '=', enrolment.user_id)
+		.where('status', '=', 'active')
+		.where('id', '<>', enrolment.id)
+		.executeTakeFirst();
+	if (other) return;
+	await endRelationshipsFrom(tx, actorId, {
+		kind: 'assessor',
+		practitionerId: enrolment.user_id,
+		endsOn
+	});
 }
 
 /**

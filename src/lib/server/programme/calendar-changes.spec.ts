@@ -13,6 +13,8 @@ const asye: Programme = {
 	months: 12,
 	protectedTimePercent: 10,
 	observationsRequired: 3,
+	required: [],
+	plans: [],
 	recommendations: ['pass', 'fail', 'extend'],
 	signOffTrajectory: [],
 	reviews: [3, 6, 9, 12].map((month) => ({
@@ -164,5 +166,93 @@ describe('working time', () => {
 		expect(monthsBetween('2026-09-01', '2027-03-01')).toBe(6);
 		expect(monthsBetween('2026-01-31', '2026-02-28')).toBe(1);
 		expect(monthsBetween('2026-09-01', '2026-09-16')).toBeCloseTo(15 / (365.25 / 12));
+	});
+});
+
+describe('how far into the programme a date is (full-time months)', () => {
+	const earlyCareer: Programme = {
+		...asye,
+		id: 'early-career',
+		months: 24,
+		reviews: [3, 6, 12, 18, 24].map((month) => ({
+			id: `month-${month}`,
+			title: `${month}-month review`,
+			month,
+			optional: false,
+			final: month === 24
+		}))
+	};
+
+	it('full time: a month of the programme for each calendar month, none before it starts', () => {
+		const { monthOn } = programmeCalendar(asye, '2026-09-01');
+		expect(monthOn('2026-08-01')).toBe(0);
+		expect(monthOn('2026-09-01')).toBe(0);
+		expect(monthOn('2026-12-01')).toBe(3);
+		expect(monthOn('2027-09-01')).toBe(12);
+		// After the end it stays at the end.
+		expect(monthOn('2028-01-01')).toBe(12);
+	});
+
+	it('at 0.6 of full time: 3 months of the programme by 1 February 2027, all 12 by 1 May 2028', () => {
+		const { monthOn } = programmeCalendar(asye, '2026-09-01', 0.6);
+		expect(monthOn('2027-02-01')).toBe(3);
+		expect(monthOn('2027-09-01')).toBeCloseTo(7.2);
+		expect(monthOn('2028-05-01')).toBe(12);
+	});
+
+	it('the two-year programme at half time: 12 of its 24 months two years in', () => {
+		const { monthOn, endsOn } = programmeCalendar(earlyCareer, '2026-09-01', 0.5);
+		expect(monthOn('2028-09-01')).toBe(12);
+		expect(endsOn).toBe('2030-09-01');
+		expect(monthOn('2030-09-01')).toBe(24);
+	});
+
+	it('stands still through a pause', () => {
+		const { monthOn } = programmeCalendar(asye, '2026-09-01', 1, [], { pauses: [fourWeeks] });
+		const atPause = monthOn('2027-01-04');
+		// 4 months and 3 days.
+		expect(atPause).toBeCloseTo(4 + 3 / (365.25 / 12));
+		expect(monthOn('2027-01-20')).toBe(atPause);
+		expect(monthOn('2027-02-01')).toBe(atPause);
+		// The 6-month review's date, moved by the 28 days.
+		expect(monthOn('2027-03-29')).toBe(6);
+	});
+
+	it('a pause not yet resumed stands still until today', () => {
+		const { monthOn } = programmeCalendar(asye, '2026-09-01', 1, [], {
+			pauses: [{ startsOn: '2027-01-04', endsOn: null }],
+			today: '2027-01-13'
+		});
+		expect(monthOn('2027-01-13')).toBe(monthOn('2027-01-04'));
+	});
+
+	it('goes at the new pace after a change of hours', () => {
+		const { monthOn } = programmeCalendar(asye, '2026-09-01', 1, [], {
+			hours: [{ fromOn: '2027-03-01', fte: 0.5 }]
+		});
+		expect(monthOn('2027-03-01')).toBe(6);
+		// Two calendar months at half time: one month of the programme.
+		expect(monthOn('2027-05-01')).toBe(7);
+		expect(monthOn('2028-03-01')).toBe(12);
+	});
+
+	it('an extension slows it in proportion: 12 months of the programme in 15', () => {
+		const { monthOn } = programmeCalendar(asye, '2026-09-01', 1, [
+			{ months: 3, reason: 'agreed at the 6-month review' }
+		]);
+		expect(monthOn('2027-03-01')).toBeCloseTo(6 * (12 / 15));
+		expect(monthOn('2027-12-01')).toBe(12);
+	});
+
+	it('reaches each review’s month on its due date, whatever moved it', () => {
+		const calendar = programmeCalendar(
+			earlyCareer,
+			'2026-09-01',
+			0.8,
+			[{ months: 2, reason: 'agreed at the 12-month review' }],
+			{ hours: [{ fromOn: '2027-06-01', fte: 0.6 }], pauses: [fourWeeks] }
+		);
+		for (const [index, review] of calendar.reviews.entries())
+			expect(calendar.monthOn(review.dueOn)).toBeCloseTo(earlyCareer.reviews[index].month, 1);
 	});
 });

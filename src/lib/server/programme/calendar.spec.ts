@@ -8,6 +8,8 @@ const asye: Programme = {
 	months: 12,
 	protectedTimePercent: 10,
 	observationsRequired: 3,
+	required: [],
+	plans: [],
 	recommendations: ['pass', 'fail', 'extend'],
 	signOffTrajectory: [],
 	reviews: [

@@ -2,6 +2,7 @@ import { formatDate } from '../../format';
 import type { Programme } from './definition';
 import {
 	accruedAt,
+	accruedBy,
 	addFractionalMonths,
 	daysPerMonth,
 	pausedSpans,
@@ -110,11 +111,13 @@ export function programmeCalendar(
 	extensions: Extension[] = [],
 	changes: CalendarChanges = {}
 ) {
-	const clock = programmeClock(startsOn, fte, changes);
-	const { hours, spans, segments } = clock;
-	const extensionMonths = extensions.reduce((sum, e) => sum + e.months, 0);
-	const stretch = (programme.months + extensionMonths * clock.latestFte) / programme.months;
-	const dueAt = (month: number) => clock.at(month * stretch);
+	const { hours, spans, segments, dueAt, monthOn } = programmeTime(
+		programme,
+		startsOn,
+		fte,
+		extensions,
+		changes
+	);
 	const reviews: DueReview[] = programme.reviews.map((review) => {
 		const dueOn = dueAt(review.month).date;
 		return {
@@ -139,7 +142,34 @@ export function programmeCalendar(
 	return {
 		lengthMonths: end.months + pausedDays / daysPerMonth,
 		endsOn: end.date,
-		reviews
+		reviews,
+		monthOn
+	};
+}
+
+/**
+ * A programme's time for one person: where in real time a full-time month of the programme
+ * falls (`dueAt`), and the other way, how many full-time months of the programme a real date
+ * has reached (`monthOn`, from 0 at the start to the programme's months at its end). Both go
+ * through working time, so part-time, changes of hours, pauses and extensions move them alike.
+ */
+function programmeTime(
+	programme: Programme,
+	startsOn: string,
+	fte: number,
+	extensions: Extension[],
+	changes: CalendarChanges
+) {
+	const clock = programmeClock(startsOn, fte, changes);
+	const extensionMonths = extensions.reduce((sum, e) => sum + e.months, 0);
+	const stretch = (programme.months + extensionMonths * clock.latestFte) / programme.months;
+	return {
+		...clock,
+		dueAt: (month: number) => clock.at(month * stretch),
+		monthOn(date: string) {
+			const months = accruedBy(clock.segments, toWorking(clock.spans, date)) / stretch;
+			return Math.min(programme.months, months);
+		}
 	};
 }
 

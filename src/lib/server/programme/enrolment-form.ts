@@ -8,6 +8,7 @@ import {
 	required,
 	type FieldErrors
 } from '../forms';
+import { dateOnly } from '../db/time';
 import { hoursPercentMessage } from './enrol';
 
 // The forms that enrol someone and change their enrolment: the text fields by schema, the dates
@@ -100,4 +101,21 @@ export function readEnrolmentForm<F extends EnrolmentForm>(spec: F, form: FormDa
 	);
 	if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false as const, values, errors };
 	return { ok: true as const, values, data: parsed.data as z.infer<F['schema']>, dates };
+}
+
+/**
+ * The supervisor's programme page once had its own hours form, `ftePercent` alone, which set the
+ * hours from the start. A post in that shape still works, as a change from today: its percentage
+ * is read as `hoursPercent`, and with no date at all, the date is today's.
+ */
+export function withOlderHoursFields(form: FormData, today = dateOnly()) {
+	if (form.has('ftePercent') && !form.has('hoursPercent'))
+		form.set('hoursPercent', String(form.get('ftePercent')));
+	if (!['day', 'month', 'year'].some((part) => form.has(`hoursFrom-${part}`))) {
+		const [year, month, day] = today.split('-').map(Number);
+		form.set('hoursFrom-day', String(day));
+		form.set('hoursFrom-month', String(month));
+		form.set('hoursFrom-year', String(year));
+	}
+	return form;
 }

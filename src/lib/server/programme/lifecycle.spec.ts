@@ -149,6 +149,12 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 
 		await endEnrolment(db, admin, id, { ending: 'withdrawn', endedOn: '2027-05-01', note: '' });
 		expect(await programmeFor(db, starter)).toBeUndefined();
+		// The assessor goes with it, the same day.
+		expect((await currentAssessor(db, starter, '2027-04-30'))?.id).toBe(other);
+		expect(await currentAssessor(db, starter, '2027-05-01')).toBeUndefined();
+		expect((await eventsFor(db, 'user', starter)).map((e) => e.action)).toContain(
+			'relationship.ended'
+		);
 		expect(
 			await field(pauseEnrolment(db, admin, id, { startsOn: '2027-06-01', endsOn: null }))
 		).toBe('form: This programme has ended: nothing more can change');
@@ -178,5 +184,44 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 			assessorId: other
 		});
 		expect((await programmeFor(db, starter))?.startsOn).toBe('2027-09-01');
+		expect((await currentAssessor(db, starter, '2027-09-01'))?.id).toBe(other);
+	});
+
+	it('ends the assessor with the programme, and enrols again with the same assessor', async () => {
+		const { admin, starter, assessor, other } = await people();
+		// Withdrawn on the day it was to start: the assessor never held it.
+		const planned = await enrol(db, admin, {
+			...asyeAt60(starter, assessor),
+			startsOn: '2027-01-04'
+		});
+		await endEnrolment(db, admin, planned, {
+			ending: 'withdrawn',
+			endedOn: '2027-01-04',
+			note: ''
+		});
+		expect(await currentAssessor(db, starter, '2027-01-04')).toBeUndefined();
+		// Enrolled again, earlier, with the same assessor: refused before ("already their assessor").
+		const again = await enrol(db, admin, asyeAt60(starter, assessor));
+		expect((await currentAssessor(db, starter, '2026-12-01'))?.id).toBe(assessor);
+		expect((await currentAssessor(db, starter, '2027-02-01'))?.id).toBe(assessor);
+
+		// A change of assessor planned after the end never happens.
+		await transferAssessor(db, admin, again, { assessorId: other, fromOn: '2027-06-01' });
+		await endEnrolment(db, admin, again, { ending: 'left', endedOn: '2027-03-01', note: '' });
+		expect((await currentAssessor(db, starter, '2027-02-28'))?.id).toBe(assessor);
+		expect(await currentAssessor(db, starter, '2027-03-01')).toBeUndefined();
+		expect(await currentAssessor(db, starter, '2027-07-01')).toBeUndefined();
+		// Back before the planned change would have begun, with the assessor it named.
+		await enrol(db, admin, { ...asyeAt60(starter, other), startsOn: '2027-04-01' });
+		expect((await currentAssessor(db, starter, '2027-04-01'))?.id).toBe(other);
+		expect((await currentAssessor(db, starter, '2027-09-01'))?.id).toBe(other);
+	});
+
+	it('keeps the assessor while another programme of theirs goes on', async () => {
+		const { admin, starter, assessor } = await people();
+		const asye = await enrol(db, admin, asyeAt60(starter, assessor));
+		await enrol(db, admin, { ...asyeAt60(starter, assessor), programme: 'early-career' });
+		await endEnrolment(db, admin, asye, { ending: 'passed', endedOn: '2027-06-01', note: '' });
+		expect((await currentAssessor(db, starter, '2027-06-01'))?.id).toBe(assessor);
 	});
 });

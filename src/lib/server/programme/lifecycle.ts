@@ -5,7 +5,7 @@ import { newId } from '../db/ids';
 import type { EnrolmentEnding } from '$lib/programme/vocabulary';
 import { timestamp } from '../db/time';
 import { FieldError } from '../errors';
-import { assignAssessor } from './assessor';
+import { assignAssessor, endAssessorWith } from './assessor';
 import { hoursOn } from './calendar';
 import { checkHoursPercent, nameOf } from './enrol';
 import type { Enrolment } from './enrolments';
@@ -200,7 +200,10 @@ export function transferAssessor(
 	});
 }
 
-/** Ends the enrolment: passed, not passed, withdrawn or left. A pause still going ends with it. */
+/**
+ * Ends the enrolment: passed, not passed, withdrawn or left. A pause still going ends with it,
+ * and so does the assessor (`endAssessorWith`).
+ */
 export function endEnrolment(
 	db: Db,
 	actorId: string,
@@ -225,6 +228,7 @@ export function endEnrolment(
 			.set({ status: input.ending, ended_on: input.endedOn, end_note: input.note || null })
 			.where('id', '=', e.id)
 			.execute();
+		await endAssessorWith(tx, actorId, e, input.endedOn);
 		return input;
 	});
 }

@@ -1,15 +1,40 @@
 import type { Db } from '../db';
 import type { Framework } from '../framework/schema';
+import { getPerson } from '../people/users';
 import { signOffState } from '../signoff/signoffs';
 import { programmeFor } from '.';
+import { enrolmentIdOf, getAgreement } from './agreement';
+import { assessmentRecord } from './assessment-record';
+
+/**
+ * The panel pack's page, for whoever may read it (the practitioner's own, or their assessor's,
+ * supervisors' and the authority's): the person, the framework's domains, the pack, and the
+ * support and assessment agreement. Undefined when there is no such person.
+ */
+export async function packPage(db: Db, practitionerId: string, framework: Framework) {
+	const person = await getPerson(db, practitionerId);
+	if (!person) return undefined;
+	const enrolmentId = await enrolmentIdOf(db, person.id);
+	return {
+		person: { id: person.id, name: person.name, sweNumber: person.swe_number },
+		frameworkName: framework.version.shortTitle,
+		domains: framework.domains.map(({ id, title }) => ({ id, title })),
+		pack: await moderationPack(db, person.id, framework),
+		agreement: enrolmentId ? ((await getAgreement(db, enrolmentId)) ?? null) : null
+	};
+}
+
+export type PackPage = NonNullable<Awaited<ReturnType<typeof packPage>>>;
 
 /**
  * Everything a moderation panel reads for one practitioner, in one place: the programme and
- * its reviews, observations, self-assessments, accepted evidence by outcome, and sign-offs.
+ * its reviews, the assessment record (plans, reflections and the checklist of required items),
+ * observations, self-assessments, accepted evidence by outcome, and sign-offs.
  */
 export async function moderationPack(db: Db, practitionerId: string, framework: Framework) {
 	const programme = await programmeFor(db, practitionerId);
 	const reviews = programme ? await reviewsOf(db, programme.enrolmentId) : [];
+	const record = programme ? await assessmentRecord(db, practitionerId, programme) : null;
 	const observations = await observationsOf(db, practitionerId);
 	const selfAssessments = await db
 		.selectFrom('self_assessments')
@@ -25,6 +50,7 @@ export async function moderationPack(db: Db, practitionerId: string, framework: 
 			...r,
 			progress: JSON.parse(r.progress) as Record<string, string>
 		})),
+		record,
 		observations,
 		selfAssessments,
 		outcomes: framework.domains.flatMap((d) =>

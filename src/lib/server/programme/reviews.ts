@@ -12,7 +12,10 @@ export interface ReviewInput {
 	recommendation: string;
 }
 
-/** Records a review point once; a second record of the same review is refused. */
+/**
+ * Records a review point once; a second record of the same review is refused. It notes whether
+ * the practitioner's critical reflection was there (and from then on it is kept as it was).
+ */
 export async function recordProgrammeReview(
 	db: Db,
 	actorId: string,
@@ -30,6 +33,12 @@ export async function recordProgrammeReview(
 			.where('review_id', '=', reviewId)
 			.executeTakeFirst();
 		if (existing) throw new FieldError('strengths', 'This review has already been recorded');
+		const reflection = await tx
+			.selectFrom('review_reflections')
+			.select('id')
+			.where('enrolment_id', '=', enrolmentId)
+			.where('review_id', '=', reviewId)
+			.executeTakeFirst();
 		await tx
 			.insertInto('programme_reviews')
 			.values({
@@ -48,7 +57,8 @@ export async function recordProgrammeReview(
 				panel_decision: null,
 				panel_reasons: null,
 				panel_by: null,
-				panel_at: null
+				panel_at: null,
+				reflection_given: reflection ? 1 : 0
 			})
 			.execute();
 		await recordEvent(

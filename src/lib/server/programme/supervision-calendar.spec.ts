@@ -10,6 +10,8 @@ const asye: Programme = {
 	months: 12,
 	protectedTimePercent: 10,
 	observationsRequired: 3,
+	required: [],
+	plans: [],
 	recommendations: ['pass', 'fail', 'extend'],
 	signOffTrajectory: [],
 	reviews: [{ id: 'final', title: 'Final review', month: 12, optional: false, final: true }],

@@ -97,3 +97,18 @@ export function accruedAt(segments: Segment[], fteMonths: number) {
 	}
 	throw new Error('a programme needs at least one segment of working hours');
 }
+
+/**
+ * The full-time-equivalent months accrued by a day of working time: the inverse of
+ * `accruedAt`, each segment of hours adding its calendar months times its fraction of full time.
+ */
+export function accruedBy(segments: Segment[], working: string): number {
+	let accrued = 0;
+	for (const [index, segment] of segments.entries()) {
+		if (working <= segment.from) break;
+		const next = segments[index + 1];
+		const until = next && next.from < working ? next.from : working;
+		accrued += monthsBetween(segment.from, until) * segment.fte;
+	}
+	return accrued;
+}

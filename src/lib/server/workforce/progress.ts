@@ -1,10 +1,11 @@
 import type { Db } from '../db';
-import { dateOnly, daysBetween } from '../db/time';
+import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { programmeDefinitions, reviewStates } from '../programme';
 import { programmeCalendar } from '../programme/calendar';
 import { calendarInputs } from '../programme/enrolments';
+import { enrolmentsOnProgramme } from '../programme/on-programme';
 import { programmeMonth } from '../programme/month';
 import { expectedSignOffShare, type Programme } from '../programme/definition';
 import type { Column, Table } from './figures';
@@ -16,7 +17,7 @@ type Enrolment = Awaited<ReturnType<typeof enrolmentsOf>>[number];
 type Records = Awaited<ReturnType<typeof recordsOf>>;
 
 /**
- * Everyone on a programme who has not finished it: their month, review points done, due and
+ * Everyone on a programme today (`enrolmentsOnProgramme`): their month, review points done, due and
  * overdue, observations against those required, and outcomes signed off against the programme's
  * expected trajectory (content: `signOffTrajectory`). Those behind come first, the furthest behind
  * first. Counts are aggregated in SQL; each person's calendar is the same pure function the
@@ -28,14 +29,13 @@ export async function earlyCareerProgress(
 	filters: WorkforceFilters,
 	today = dateOnly()
 ): Promise<Table> {
-	const enrolments = await enrolmentsOf(db, filters);
+	const enrolments = await enrolmentsOf(db, filters, today);
 	const records = await recordsOf(db, framework, enrolments);
 	const outcomeCount = outcomesOf(framework).length;
 	const programmes = new Map(programmeDefinitions().map((p) => [p.id, p]));
 	const rows = enrolments.flatMap((e) => {
 		const programme = programmes.get(e.programme);
-		const row = programme && progressOf(e, programme, records, outcomeCount, today);
-		return row ? [row] : [];
+		return programme ? [progressOf(e, programme, records, outcomeCount, today)] : [];
 	});
 	rows.sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name));
 	return {
@@ -63,10 +63,9 @@ const progressColumns: Column[] = [
 	{ key: 'behind', label: 'Status' }
 ];
 
-/** The enrolments of the practitioners the filters select, by name. */
-function enrolmentsOf(db: Db, filters: WorkforceFilters) {
-	return db
-		.selectFrom('enrolments')
+/** The enrolments on a programme today of the practitioners the filters select, by name. */
+function enrolmentsOf(db: Db, filters: WorkforceFilters, today: string) {
+	return enrolmentsOnProgramme(db, today)
 		.innerJoin('users', 'users.id', 'enrolments.user_id')
 		.leftJoin('teams', 'teams.id', 'users.team_id')
 		.select([
@@ -79,7 +78,6 @@ function enrolmentsOf(db: Db, filters: WorkforceFilters) {
 			'teams.name as teamName'
 		])
 		.where('enrolments.user_id', 'in', practitioners(db, filters))
-		.where('enrolments.status', '=', 'active')
 		.$if(Boolean(filters.programme), (q) =>
 			q.where('enrolments.programme', '=', filters.programme!)
 		)
@@ -142,7 +140,11 @@ function byEnrolment<T extends { enrolment_id: string }>(rows: T[]) {
 	return (id: string) => groups.get(id) ?? [];
 }
 
-/** One person's progress against their programme, or nothing when they have finished it. */
+/**
+ * One person's progress against their programme. What is expected by now follows how far into
+ * the programme today is in full-time months (`monthOn`), so part-time hours, changes of hours,
+ * pauses and extensions move it as they move the review dates.
+ */
 function progressOf(
 	e: Enrolment,
 	programme: Programme,
@@ -157,22 +159,14 @@ function progressOf(
 		today
 	});
 	const reviews = reviewStates(calendar.reviews, records.doneOf(e.id), today);
-	if (reviews.find((r) => r.final)?.state === 'done') return undefined; // finished
 	const supervision = programme.supervision
 		? scheduleOf(programme, e, records.inputsOf(e.id), records.heldBy(e.user_id), today)
 		: null;
-	const elapsed = Math.min(
-		1,
-		Math.max(
-			0,
-			Math.max(1, daysBetween(e.starts_on, today)) /
-				Math.max(1, daysBetween(e.starts_on, calendar.endsOn))
-		)
+	const month = calendar.monthOn(today);
+	const expectedOutcomes = Math.floor(outcomeCount * expectedSignOffShare(programme, month));
+	const expectedObservations = Math.floor(
+		(programme.observationsRequired * month) / programme.months
 	);
-	const expectedOutcomes = Math.floor(
-		outcomeCount * expectedSignOffShare(programme, elapsed * programme.months)
-	);
-	const expectedObservations = Math.floor(programme.observationsRequired * elapsed);
 	const signedOffCount = records.signedBy.get(e.user_id) ?? 0;
 	const observationCount = records.observed.get(e.user_id) ?? 0;
 	const overdue = reviews.filter((r) => r.state === 'overdue').length;

@@ -10,14 +10,21 @@ import {
 	readFormData,
 	textOf
 } from '$lib/server/forms';
+import { getFramework } from '$lib/server/framework';
 import { programmePage } from '$lib/server/programme';
+import { assessmentRecord } from '$lib/server/programme/assessment-record';
+import { programmeTrajectory } from '$lib/server/programme/trajectory-records';
 import { recordProtectedTime, signAgreement } from '$lib/server/programme/agreement';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('practitioner');
+	const page = await programmePage(getDb(), user.id);
 	return {
-		page: await programmePage(getDb(), user.id),
+		page,
+		record: page && (await assessmentRecord(getDb(), user.id, page.programme)),
+		trajectory:
+			page && (await programmeTrajectory(getDb(), user.id, page.programme, getFramework()!)),
 		name: user.name,
 		saved: url.searchParams.get('saved')
 	};

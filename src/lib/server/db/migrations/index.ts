@@ -16,6 +16,7 @@ import * as needsMetOnAcceptance from './2026-11-29-03-needs-met-on-acceptance';
 import * as evidenceStandards from './2026-11-29-04-evidence-standards';
 import * as relationships from './2026-11-30-01-relationships';
 import * as enrolmentLifecycle from './2026-11-30-02-enrolment-lifecycle';
+import * as assessmentRecord from './2026-11-30-10-assessment-record';
 import * as supervisionSchedule from './2026-11-30-11-supervision-schedule';
 import * as importsAndLeavers from './2026-12-01-03-imports-and-leavers';
 
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-29-04-evidence-standards': evidenceStandards,
 	'2026-11-30-01-relationships': relationships,
 	'2026-11-30-02-enrolment-lifecycle': enrolmentLifecycle,
+	'2026-11-30-10-assessment-record': assessmentRecord,
 	'2026-11-30-11-supervision-schedule': supervisionSchedule,
 	'2026-12-01-03-imports-and-leavers': importsAndLeavers
 };

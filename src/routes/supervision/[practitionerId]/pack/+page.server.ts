@@ -3,9 +3,8 @@ import { hasRole, requireRelationship, requireRole } from '$lib/server/auth/acce
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
 import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
-import { getPerson } from '$lib/server/people/users';
-import { moderationPack } from '$lib/server/programme/pack';
-import { enrolmentIdOf, getAgreement, signAgreement } from '$lib/server/programme/agreement';
+import { moderationPack, packPage } from '$lib/server/programme/pack';
+import { enrolmentIdOf, signAgreement } from '$lib/server/programme/agreement';
 import { countersignReview, recordPanelDecision } from '$lib/server/programme/reviews';
 import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
@@ -27,24 +26,10 @@ async function finalReview(practitionerId: string) {
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = await requirePackAccess(params.practitionerId);
-	const person = await getPerson(getDb(), params.practitionerId);
-	if (!person) error(404, 'There is no such person.');
-	const framework = getFramework()!;
-	return {
-		person: { id: person.id, name: person.name, sweNumber: person.swe_number },
-		frameworkName: framework.version.shortTitle,
-		domains: framework.domains.map(({ id, title }) => ({ id, title })),
-		pack: await moderationPack(getDb(), person.id, framework),
-		agreement: await packAgreement(person.id),
-		canDecide: hasRole(user, 'psw', 'admin'),
-		userId: user.id
-	};
+	const page = await packPage(getDb(), params.practitionerId, getFramework()!);
+	if (!page) error(404, 'There is no such person.');
+	return { page, canDecide: hasRole(user, 'psw', 'admin') };
 };
-
-async function packAgreement(practitionerId: string) {
-	const enrolmentId = await enrolmentIdOf(getDb(), practitionerId);
-	return enrolmentId ? ((await getAgreement(getDb(), enrolmentId)) ?? null) : null;
-}
 
 export const actions: Actions = {
 	sign: async ({ params }) => {

@@ -3,13 +3,17 @@ import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/acces
 import { getDb } from '$lib/server/db';
 import type { RelationshipKind } from '$lib/server/db/schema';
 import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
+import { getFramework } from '$lib/server/framework';
 import { programmePage } from '$lib/server/programme';
+import { assessmentRecord } from '$lib/server/programme/assessment-record';
+import { programmeTrajectory } from '$lib/server/programme/trajectory-records';
+import { createAgreement, signAgreement } from '$lib/server/programme/agreement';
 import {
-	createAgreement,
-	extendProgramme,
-	setWorkingHours,
-	signAgreement
-} from '$lib/server/programme/agreement';
+	enrolmentForms,
+	readEnrolmentForm,
+	withOlderHoursFields
+} from '$lib/server/programme/enrolment-form';
+import { changeHours, extendEnrolment } from '$lib/server/programme/lifecycle';
 import { supervisingKinds } from '$lib/server/people/relationships';
 import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
@@ -32,6 +36,8 @@ export const load: PageServerLoad = async ({ params }) => {
 	return {
 		person: { id: person.id, name: person.name },
 		page,
+		record: page && (await assessmentRecord(db, person.id, page.programme)),
+		trajectory: page && (await programmeTrajectory(db, person.id, page.programme, getFramework()!)),
 		supervises,
 		assesses,
 		// One signature here: the supervisor's if theirs to give, else the assessor's.
@@ -78,18 +84,18 @@ export const actions: Actions = {
 	hours: async ({ params, request }) => {
 		const { user, page } = await context(params.practitionerId, supervisingKinds);
 		if (!page) error(404, 'They are not enrolled on a programme.');
-		const text = textOf(await readFormData(request), 'ftePercent');
-		const percent = Number(text);
-		if (!/^\d{1,3}$/.test(text) || percent < 10 || percent > 100) {
-			return invalid(
-				{ ftePercent: text },
-				{
-					ftePercent:
-						'Enter working hours as a whole percentage of full time from 10 to 100, like 60'
-				}
-			);
-		}
-		await setWorkingHours(getDb(), user.id, page.programme.enrolmentId, percent);
+		const form = readEnrolmentForm(
+			enrolmentForms.hours,
+			withOlderHoursFields(await readFormData(request))
+		);
+		if (!form.ok) return invalid(form.values, form.errors);
+		const refused = await orFail(form.values, () =>
+			changeHours(getDb(), user.id, page.programme.enrolmentId, {
+				fromOn: form.dates.hoursFrom!,
+				ftePercent: form.data.hoursPercent
+			})
+		);
+		if (refused) return refused;
 		redirect(303, withNotice(`/supervision/${params.practitionerId}/programme`, 'hours'));
 	},
 	extend: async ({ params, request }) => {
@@ -103,7 +109,13 @@ export const actions: Actions = {
 			errors.months = 'Enter the extension in whole months from 1 to 12';
 		if (!reason) errors.reason = 'Write why the programme is extended';
 		if (Object.keys(errors).length) return invalid({ months: monthsText, reason }, errors);
-		await extendProgramme(getDb(), user.id, page.programme.enrolmentId, Number(monthsText), reason);
+		const refused = await orFail({ months: monthsText, reason }, () =>
+			extendEnrolment(getDb(), user.id, page.programme.enrolmentId, {
+				months: Number(monthsText),
+				reason
+			})
+		);
+		if (refused) return refused;
 		redirect(303, withNotice(`/supervision/${params.practitionerId}/programme`, 'extended'));
 	}
 };

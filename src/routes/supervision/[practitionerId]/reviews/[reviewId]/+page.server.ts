@@ -7,6 +7,8 @@ import { formValues, invalid, orFail, readFormData } from '$lib/server/forms';
 import { getPerson } from '$lib/server/people/users';
 import { programmeFor } from '$lib/server/programme';
 import { getProgrammeReview, recordProgrammeReview } from '$lib/server/programme/reviews';
+import { assessmentRecord } from '$lib/server/programme/assessment-record';
+import { getReflection } from '$lib/server/programme/reflections';
 import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
 
@@ -23,13 +25,17 @@ async function context(practitionerId: string, reviewId: string) {
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { person, programme, review } = await context(params.practitionerId, params.reviewId);
+	const db = getDb();
 	return {
+		// What the practitioner wrote for this review, and what the panel will check is there.
+		reflection: (await getReflection(db, programme.enrolmentId, review.id)) ?? null,
+		checklist: (await assessmentRecord(db, person.id, programme)).checklist,
 		person: { id: person.id, name: person.name },
 		review,
 		programmeTitle: programme.programme.title,
 		recommendations: review.final ? programme.programme.recommendations : interimRecommendations,
 		domains: getFramework()!.domains.map(({ id, title }) => ({ id, title })),
-		recorded: (await getProgrammeReview(getDb(), programme.enrolmentId, review.id)) ?? null
+		recorded: (await getProgrammeReview(db, programme.enrolmentId, review.id)) ?? null
 	};
 };
 
