@@ -11,6 +11,7 @@ process.env.BENCH_PORT ??= '4330';
 const dbPath = process.env.BENCH_IMPORT_DB || 'data/bench-import.db';
 const { startServer, stopServer, waitForServer } = await import('./workforce/server.js');
 const { base } = await import('./workforce/settings.js');
+const { signIn } = await import('./workforce/timing.js');
 
 const header =
 	'email,given_name,family_name,team,roles,career_stage,swe_registration,line_manager_email,start_date';
@@ -22,24 +23,6 @@ const file = (bad) =>
 		header,
 		...Array.from({ length: 2000 }, (_, n) => (bad && n % 100 === 7 ? ',A,B,,,,,,' : row(n)))
 	].join('\r\n');
-
-async function signIn() {
-	const response = await fetch(`${base}/sign-in`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: base,
-			accept: 'text/html'
-		},
-		body: new URLSearchParams({ email: 'admin@demo.test', password: 'golden-thread-demo' }),
-		redirect: 'manual'
-	});
-	await response.arrayBuffer();
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-}
 
 /** One request, timed from the client: its status, where it sends, and its time in ms. */
 async function timed(label, path, cookie, body) {
@@ -72,7 +55,7 @@ try {
 		DEMO_DATA: 'on'
 	});
 	await waitForServer(server);
-	const cookie = await signIn();
+	const cookie = await signIn('admin@demo.test', 'golden-thread-demo');
 	const bad = await timed(
 		'dry run, 2,000 rows, 20 bad',
 		'/admin/import',
