@@ -25,7 +25,7 @@ import { seedDemoAuthority } from './seed';
 // development plans and critical reflections (two new tables, and their events), and each
 // review noting whether it was given the reflection. Only those figures moved.
 // Changed on purpose since: single sign-on and SCIM (issue 16) add two tables the demo leaves
-// empty (sso_identities, scim_people).
+// empty (sso_identities, scim_people); so do staff files from HR and leavers (imports, handovers).
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -50,6 +50,8 @@ const expectedCounts: Record<string, number> = {
 	evidence_standards: 6,
 	evidence_statements: 154,
 	file_store: 0,
+	handovers: 0,
+	imports: 0,
 	learning_need_outcomes: 21,
 	learning_needs: 16,
 	observations: 13,
