@@ -11,6 +11,7 @@ import {
 	reachableBeforeSetUp,
 	readRequiredRoles
 } from '$lib/server/auth/two-factor-policy';
+import { checkSignInSettings } from '$lib/server/auth/sign-in-settings';
 import { getDb } from '$lib/server/db';
 import {
 	fallbackContentSecurityPolicy,
@@ -25,6 +26,7 @@ export const init: ServerInit = async () => {
 	try {
 		// A misspelt role would leave it without its second factor: stop before serving.
 		readRequiredRoles();
+		checkSignInSettings();
 		await startDatabase(getDb());
 		// Before the first answer, so nothing a crash left in the file store outlives a restart.
 		await startFileStore(getDb());

@@ -6,8 +6,8 @@ import { base, pswEmail, pswPassword, requests, warmUp } from './settings.js';
 const percentile = (sorted, p) =>
 	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/** Signs in and returns the session cookie. */
-export async function signIn() {
+/** Signs in (as the principal social worker unless told) and returns the session cookie. */
+export async function signIn(email = pswEmail, password = pswPassword) {
 	const response = await fetch(`${base}/sign-in`, {
 		method: 'POST',
 		headers: {
@@ -15,7 +15,7 @@ export async function signIn() {
 			origin: base,
 			accept: 'text/html'
 		},
-		body: new URLSearchParams({ email: pswEmail, password: pswPassword }),
+		body: new URLSearchParams({ email, password }),
 		redirect: 'manual'
 	});
 	await response.arrayBuffer();
@@ -25,7 +25,7 @@ export async function signIn() {
 		.filter((c) => !c.endsWith('='))
 		.join('; ');
 	if (response.status !== 303 || !cookie)
-		throw new Error(`signing in as ${pswEmail} answered ${response.status} without a session`);
+		throw new Error(`signing in as ${email} answered ${response.status} without a session`);
 	return cookie;
 }
 

@@ -21,6 +21,8 @@ const publicRoutes = [
 	'/api/v1/framework',
 	'/api/v1/openapi.json',
 	'/sign-in',
+	'/sign-in/oidc',
+	'/sign-in/oidc/callback',
 	'/sign-in/two-factor',
 	'/sign-out',
 	'/forgot-password',
@@ -125,6 +127,9 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/supervision': adminsOnly,
 	'/admin/outbox': adminsOnly,
 	'/admin/tokens': adminsOnly,
+	'/admin/import': adminsOnly,
+	'/admin/import/template.csv': adminsOnly,
+	'/admin/import/[id]': adminsOnly,
 	'/portfolio': practitionersOnly,
 	'/portfolio/new': practitionersOnly,
 	'/portfolio/coverage': practitionersOnly,
@@ -286,6 +291,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			return match![0];
 		};
 		return {
+			'/admin/import/[id]': await checkedStaffFile(admin),
 			'/admin/people/[id]': await firstLink('/admin/people', /\/admin\/people\/[0-9a-f-]{36}/),
 			'/admin/teams/[id]': await firstLink('/admin/teams', /\/admin\/teams\/[0-9a-f-]{36}/),
 			'/portfolio/[id]': `/portfolio/${draft.id}`,
@@ -335,6 +341,25 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/scim/v2/Users/[id]': `/scim/v2/Users/${priya.id}`,
 			'/scim/v2/[...rest]': '/scim/v2/Groups'
 		} as Record<string, string>;
+	}
+
+	/** A staff file checked by the dry run (which changes no person): its page lists people. */
+	async function checkedStaffFile(admin: APIRequestContext) {
+		const response = await admin.post('/admin/import', {
+			multipart: {
+				file: {
+					name: 'access.csv',
+					mimeType: 'text/csv',
+					buffer: Buffer.from(
+						'email,given_name,family_name,roles\naxel.access@demo.test,Axel,Access,practitioner\n'
+					)
+				}
+			},
+			headers: { accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(response.status(), 'a staff file checked').toBe(303);
+		return new URL(response.headers().location, 'http://localhost').pathname;
 	}
 
 	for (const role of roles) {

@@ -80,6 +80,23 @@ async function firstLink(client: APIRequestContext, path: string, pattern: RegEx
 	return match![0];
 }
 
+/** The page of a staff file checked (a dry run changes nobody): one new person and one changed. */
+async function checkedStaffFile(admin: APIRequestContext) {
+	const csv = [
+		'email,given_name,family_name,team,roles,career_stage,line_manager_email,start_date',
+		'lola.layout@demo.test,Lola,Layout,North Assessment Team,practitioner,ASYE,supervisor@demo.test,1/9/2026',
+		'practitioner@demo.test,,,,,Social worker,,'
+	].join('\n');
+	const response = await admin.post('/admin/import', {
+		multipart: { file: { name: 'layout.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) } },
+		headers: { accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), 'a staff file checked').toBe(303);
+	return new URL(response.headers().location, baseOrigin).pathname;
+}
+const baseOrigin = 'http://localhost';
+
 /** The pages each role is shown on, by name (the screenshot's name) and path. */
 async function pagesFor(role: Role, baseURL: string): Promise<Record<string, string>> {
 	const ids = demoIds();
@@ -181,7 +198,9 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				supervision: '/admin/supervision',
 				'person-programme': `/admin/people/${ids.priya}/programme`,
 				outbox: '/admin/outbox',
-				tokens: '/admin/tokens'
+				tokens: '/admin/tokens',
+				import: '/admin/import',
+				'import-check': await checkedStaffFile(admin)
 			};
 		}
 	}

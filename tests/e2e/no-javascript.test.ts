@@ -207,3 +207,28 @@ test('a new ASYE writes their first plan and a reflection, and their assessor ag
 		'✓ Written'
 	);
 });
+
+test('staff from HR: a plain form upload is checked and applied without JavaScript', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.admin);
+	await page.goto('/admin/import');
+	await page.getByRole('button', { name: 'Check the file' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Choose a CSV file to upload');
+	await page.getByLabel('CSV file').setInputFiles({
+		name: 'no-script.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'\ufeffEmail,Given name,Family name,Roles\r\nnora.noscript@demo.test,Nora,Noscript,Practitioner\r\n'
+		)
+	});
+	await page.getByRole('button', { name: 'Check the file' }).click();
+	await expect(page.getByText('The file is checked: nothing has changed yet.')).toBeVisible();
+	await expect(page.getByRole('table', { name: '1 person to add' })).toContainText('Nora Noscript');
+	await page.getByRole('button', { name: 'Apply these changes' }).click();
+	await expect(
+		page.getByText('The file is applied: 1 added, 0 changed, 0 deactivated. 1 invitation sent.')
+	).toBeVisible();
+	await page.getByRole('link', { name: 'See the people' }).click();
+	await expect(page.getByRole('link', { name: 'Nora Noscript' })).toBeVisible();
+});

@@ -208,6 +208,29 @@ walk(
 );
 
 walk(
+	'staff from HR: a file checked, then applied',
+	['/admin/import', '/admin/import/[id]?/apply'],
+	async ({ as }) => {
+		const admin = await as(demoAccounts.admin);
+		await admin.goto('/admin/import');
+		await admin.getByLabel('CSV file').setInputFiles({
+			name: 'notice.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(
+				'email,given_name,family_name,roles\nnoelle.notice@demo.test,Noelle,Notice,practitioner\n'
+			)
+		});
+		await submit(admin, 'Check the file');
+		await expectNotice(admin, 'The file is checked: nothing has changed yet.');
+		await submit(admin, 'Apply these changes');
+		await expectNotice(
+			admin,
+			'The file is applied: 1 added, 0 changed, 0 deactivated. 1 invitation sent.'
+		);
+	}
+);
+
+walk(
 	'signing out, then asking for a link to reset the password',
 	['/sign-out', '/forgot-password'],
 	async ({ browser, baseURL }) => {

@@ -3,6 +3,7 @@ import type { Db } from './db';
 import type { RelationshipKind } from './db/schema';
 import { dateOnly } from './db/time';
 import { countUnsent } from './mail/outbox';
+import { openHandovers } from './people/handovers';
 import { currentRelationships, kindsHeldBy, practitionersOf } from './people/relationships';
 import { programmes } from './programme/enrolments';
 import { programmeDefinitions, programmeFor } from './programme';
@@ -209,10 +210,34 @@ async function adminHome(db: Db) {
 	return { invited, unsent: await countUnsent(db), smtp: Boolean(process.env.SMTP_URL) };
 }
 
+/**
+ * Practitioners handed over to this person when someone who supervised them left, each with
+ * the records waiting for review and the review points due that now wait on somebody.
+ */
+async function handoversHome(db: Db, user: SessionUser, today: string) {
+	return Promise.all(
+		(await openHandovers(db, user, today)).map(async (handover) => {
+			const awaiting = await db
+				.selectFrom('evidence')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('owner_id', '=', handover.practitionerId)
+				.where('status', '=', 'submitted')
+				.executeTakeFirstOrThrow();
+			const reviews = (await programmeFor(db, handover.practitionerId, today))?.reviews ?? [];
+			return {
+				...handover,
+				awaitingReview: Number(awaiting.n),
+				reviewsDue: reviews.filter((r) => r.state === 'overdue' || r.state === 'due-soon').length
+			};
+		})
+	);
+}
+
 /** What needs each role's attention, for the home page after sign-in. */
 export async function homeFor(db: Db, user: SessionUser, today = dateOnly()) {
 	const has = (role: SessionUser['roles'][number]) => user.roles.includes(role);
 	return {
+		handovers: await handoversHome(db, user, today),
 		practitioner: has('practitioner') ? await practitionerHome(db, user, today) : null,
 		supervisor:
 			has('supervisor') || has('external-assessor') ? await supervisorHome(db, user, today) : null,

@@ -1,13 +1,21 @@
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { sendPasswordReset } from '$lib/server/auth/invitations';
+import { passwordSignInOn, requirePasswordSignIn } from '$lib/server/auth/sign-in-settings';
 import { getDb } from '$lib/server/db';
 import { emailField, invalid, parseForm, readFormData } from '$lib/server/forms';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+
+// With passwords turned off, a password is of no use: the sign-in page offers single sign-on.
+export const load: PageServerLoad = () => {
+	if (!passwordSignInOn()) redirect(303, '/sign-in');
+};
 
 const schema = z.object({ email: emailField('Enter your email address') });
 
 export const actions: Actions = {
 	default: async ({ request, url }) => {
+		requirePasswordSignIn();
 		const parsed = parseForm(schema, await readFormData(request));
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		// The same answer whether or not the address has an account, so it reveals nothing.

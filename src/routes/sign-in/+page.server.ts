@@ -2,18 +2,34 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { startPendingSignIn } from '$lib/server/auth/pending-sign-in';
 import { safeRedirectPath } from '$lib/server/auth/redirect';
-import { checkCredentials, startSession } from '$lib/server/auth/sign-in';
+import { checkCredentials } from '$lib/server/auth/sign-in';
 import { hasTwoFactor } from '$lib/server/auth/two-factor';
+import {
+	passwordSignInOn,
+	requirePasswordSignIn,
+	ssoSettings
+} from '$lib/server/auth/sign-in-settings';
+import { startSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm, readFormData, required } from '$lib/server/forms';
 import { formatTime } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+	const redirectTo = url.searchParams.get('redirectTo');
+	if (locals.user) redirect(303, safeRedirectPath(redirectTo));
+	const sso = ssoSettings();
 	return {
 		signedOut: url.searchParams.has('signed-out'),
-		timedOut: url.searchParams.has('timed-out')
+		timedOut: url.searchParams.has('timed-out'),
+		passwordSignIn: passwordSignInOn(),
+		// The page to come back to goes with the person through the provider and back.
+		sso: sso && {
+			label: sso.label,
+			href: redirectTo
+				? `/sign-in/oidc?${new URLSearchParams({ redirectTo: safeRedirectPath(redirectTo) })}`
+				: '/sign-in/oidc'
+		}
 	};
 };
 
@@ -24,6 +40,7 @@ const schema = z.object({
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, getClientAddress }) => {
+		requirePasswordSignIn();
 		const form = await readFormData(request);
 		const parsed = parseForm(schema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
@@ -41,7 +58,7 @@ export const actions: Actions = {
 		// The password was right; for someone with a second factor, the session waits for its code.
 		if (await hasTwoFactor(db, result.userId))
 			redirect(303, await startPendingSignIn(db, cookies, url, result.userId, back));
-		await startSession(db, cookies, url, result.userId, locals.session?.id);
+		await startSession(db, cookies, url, result.userId, 'password', locals.session);
 		redirect(303, back);
 	}
 };

@@ -163,3 +163,21 @@ export async function freshDraft({ ids, reader, people }: FuzzContext) {
 		throw new Error(`A new draft was not saved: ${answer.status} ${answer.headers.location}`);
 	ids.deletable = id;
 }
+
+/** Checks a staff file of one new person, as an administrator would, into `ids.staffFile`. */
+export async function checkStaffFile({ ids, people }: FuzzContext) {
+	const { page } = await people.as(accounts.admin);
+	await page.goto('/admin/import');
+	await page.getByLabel('CSV file').setInputFiles({
+		name: 'fuzz.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'email,given_name,family_name,roles\nfuzz.import@demo.test,Fuzz,Import,practitioner\n'
+		)
+	});
+	await Promise.all([
+		page.waitForURL(/\/admin\/import\/[0-9a-f-]{36}/),
+		page.getByRole('button', { name: 'Check the file' }).click()
+	]);
+	ids.staffFile = new URL(page.url()).pathname.split('/').at(-1)!;
+}

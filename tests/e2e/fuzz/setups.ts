@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import type { Reader } from './database';
-import { accounts, freshDraft, freshResetLink, type Ids } from './demo';
+import { accounts, checkStaffFile, freshDraft, freshResetLink, type Ids } from './demo';
 import { enrolment, type EnrolmentState } from './enrolment';
 import { pendingSignIn, twoFactorOn } from './two-factor';
 import { completeForm, type Field } from './forms';
@@ -294,6 +294,13 @@ export const setups: Record<string, Setup> = {
 	'/admin/people/[id]?/resend': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
 	'/admin/people/[id]?/deactivate': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
 	'/admin/people/[id]?/reactivate': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
+	// Staff from HR: the dry run of whatever is posted, and applying a file checked first.
+	'/admin/import': { as: admin, path: () => '/admin/import' },
+	'/admin/import/[id]?/apply': {
+		as: admin,
+		path: (ids) => `/admin/import/${ids.staffFile}`,
+		prepare: checkStaffFile
+	},
 	'/admin/teams': { as: admin, path: () => '/admin/teams' },
 	'/admin/teams/[id]': { as: admin, path: (ids) => `/admin/teams/${ids.team}` },
 	'/admin/supervision?/assign': { as: admin, path: () => '/admin/supervision' },

@@ -11,6 +11,7 @@ import {
 	generateSessionToken,
 	invalidateUserSessions,
 	sessionIdFor,
+	signedInWithProvider,
 	validateSessionToken
 } from './session';
 
@@ -57,6 +58,17 @@ describe.each(testDatabases())('sign-in and sessions on $name', (database) => {
 			expect(await validateSessionToken(db, busy, now)).not.toBeNull();
 		}
 		expect(await validateSessionToken(db, busy, addMs(start, days(30)))).toBeNull();
+	});
+
+	it('says how each session was signed in to: by password unless told', async () => {
+		const userId = await newUser(db);
+		const [password, sso] = [generateSessionToken(), generateSessionToken()];
+		await createSession(db, password, userId);
+		await createSession(db, sso, userId, new Date(), 'oidc');
+		const byPassword = (await validateSessionToken(db, password))!.session;
+		const bySso = (await validateSessionToken(db, sso))!.session;
+		expect([byPassword.method, bySso.method]).toEqual(['password', 'oidc']);
+		expect([signedInWithProvider(byPassword), signedInWithProvider(bySso)]).toEqual([false, true]);
 	});
 
 	it('signs out of every device, and deactivation ends sessions at once', async () => {

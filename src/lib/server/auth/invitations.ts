@@ -1,6 +1,6 @@
 import type { Db } from '../db';
-import { sendMail } from '../mail/outbox';
-import { createOneTimeLink } from './one-time-link';
+import { sendMail, sendMails } from '../mail/outbox';
+import { createOneTimeLink, createOneTimeLinks } from './one-time-link';
 
 /**
  * Whether new people are sent an invitation to set a password: not under single sign-on
@@ -14,19 +14,35 @@ export async function sendInvitation(
 	user: { id: string; email: string; name: string },
 	origin: string
 ) {
-	const token = await createOneTimeLink(db, user.id, 'invite');
-	await sendMail(db, {
-		to: user.email,
-		subject: 'You have been invited to Golden Thread',
-		body: [
-			`Dear ${user.name},`,
-			'',
-			'You have been given an account on Golden Thread, the learning and CPD portfolio.',
-			'Set your password here (the link works once, for 7 days):',
-			'',
-			`${origin}/set-password/${token}`
-		].join('\n')
-	});
+	await sendInvitations(db, [user], origin);
+}
+
+/** Emails each of many new people their link, the links made at once (an import's new people). */
+export async function sendInvitations(
+	db: Db,
+	users: { id: string; email: string; name: string }[],
+	origin: string
+) {
+	const tokens = await createOneTimeLinks(
+		db,
+		users.map((u) => u.id),
+		'invite'
+	);
+	await sendMails(
+		db,
+		users.map((user, n) => ({
+			to: user.email,
+			subject: 'You have been invited to Golden Thread',
+			body: [
+				`Dear ${user.name},`,
+				'',
+				'You have been given an account on Golden Thread, the learning and CPD portfolio.',
+				'Set your password here (the link works once, for 7 days):',
+				'',
+				`${origin}/set-password/${tokens[n]}`
+			].join('\n')
+		}))
+	);
 }
 
 /** Emails a reset link if the address belongs to an active person; says nothing otherwise. */

@@ -1,4 +1,5 @@
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
+import { batches } from '../db/batches';
 import { addMs, days, hours, timestamp } from '../db/time';
 import { generateSessionToken, sessionIdFor } from './session';
 
@@ -13,28 +14,47 @@ export async function createOneTimeLink(
 	purpose: LinkPurpose,
 	now = new Date()
 ) {
-	const token = generateSessionToken();
-	await db.transaction().execute(async (tx) => {
-		await tx
-			.updateTable('one_time_tokens')
-			.set({ used_at: timestamp(now) })
-			.where('user_id', '=', userId)
-			.where('purpose', '=', purpose)
-			.where('used_at', 'is', null)
-			.execute();
-		await tx
-			.insertInto('one_time_tokens')
-			.values({
-				id: sessionIdFor(token),
-				user_id: userId,
-				purpose,
-				created_at: timestamp(now),
-				expires_at: timestamp(addMs(now, linkLifetime[purpose])),
-				used_at: null
-			})
-			.execute();
-	});
+	const [token] = await createOneTimeLinks(db, [userId], purpose, now);
 	return token;
+}
+
+/** Issues a link token to each person, in few statements however many (an import's new people). */
+export async function createOneTimeLinks(
+	db: Db,
+	userIds: string[],
+	purpose: LinkPurpose,
+	now = new Date()
+) {
+	const tokens = userIds.map(() => generateSessionToken());
+	await inTransaction(db, async (tx) => {
+		for (const group of batches(userIds.map((userId, n) => ({ userId, token: tokens[n] })))) {
+			await tx
+				.updateTable('one_time_tokens')
+				.set({ used_at: timestamp(now) })
+				.where(
+					'user_id',
+					'in',
+					group.map((g) => g.userId)
+				)
+				.where('purpose', '=', purpose)
+				.where('used_at', 'is', null)
+				.execute();
+			await tx
+				.insertInto('one_time_tokens')
+				.values(
+					group.map(({ userId, token }) => ({
+						id: sessionIdFor(token),
+						user_id: userId,
+						purpose,
+						created_at: timestamp(now),
+						expires_at: timestamp(addMs(now, linkLifetime[purpose])),
+						used_at: null
+					}))
+				)
+				.execute();
+		}
+	});
+	return tokens;
 }
 
 /** The person a link is for, if it is unused and unexpired; does not use it up. */

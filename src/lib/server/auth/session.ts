@@ -27,6 +27,13 @@ export interface ValidSession {
 	method: SignInMethod;
 }
 
+/**
+ * Whether the person signed in through the authority's OpenID provider, which asks for its own
+ * second factor: a second factor here is for password sign-ins only.
+ */
+export const signedInWithProvider = (session: Pick<ValidSession, 'method'>) =>
+	session.method === 'oidc';
+
 /** 160 random bits, base32: the token lives only in the person's cookie. */
 export function generateSessionToken(): string {
 	const bytes = new Uint8Array(20);
@@ -53,6 +60,25 @@ export async function createSession(
 	};
 	await db.insertInto('sessions').values(session).execute();
 	return session;
+}
+
+/**
+ * Signs someone in who has just shown who they are: a new session and its cookie. Any session
+ * this browser had before ends, so a session never outlives a change of who is signed in.
+ */
+export async function startSession(
+	db: Db,
+	cookies: Cookies,
+	url: URL,
+	userId: string,
+	method: SignInMethod,
+	previous: { id: string } | null
+) {
+	if (previous) await invalidateSession(db, previous.id);
+	const token = generateSessionToken();
+	const now = new Date();
+	await createSession(db, token, userId, now, method);
+	setSessionCookie(cookies, url, token, now);
 }
 
 /** When a session ends: 8 hours after it was last used, and 30 days after it began, whichever is first. */

@@ -1,14 +1,6 @@
-import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
-import type { SignInMethod } from '../db/schema';
 import { hashPassword, verifyPassword } from './password';
 import { claimSignInAttempt, clearSignInFailures, forgetOldSignInFailures } from './rate-limit';
-import {
-	createSession,
-	generateSessionToken,
-	invalidateSession,
-	setSessionCookie
-} from './session';
 
 export type SignInResult =
 	| { ok: true; userId: string }
@@ -48,23 +40,4 @@ export async function checkCredentials(
 	}
 	await forgetOldSignInFailures(db, now);
 	return { ok: false, reason: 'wrong' };
-}
-
-/**
- * Signs someone in on this browser, once every check has passed: a new session every time, and
- * any session the browser had before ends.
- */
-export async function startSession(
-	db: Db,
-	cookies: Cookies,
-	url: URL,
-	userId: string,
-	previousSessionId: string | undefined,
-	method: SignInMethod = 'password'
-) {
-	if (previousSessionId) await invalidateSession(db, previousSessionId);
-	const token = generateSessionToken();
-	const now = new Date();
-	await createSession(db, token, userId, now, method);
-	setSessionCookie(cookies, url, token, now);
 }

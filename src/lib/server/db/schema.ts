@@ -68,6 +68,38 @@ export interface SupervisionsTable {
 	created_at: string;
 }
 
+/** A CSV file of staff from HR, kept from its dry run until it is applied (`people/import.ts`). */
+export interface ImportsTable {
+	id: string;
+	file_name: string;
+	content: string;
+	content_sha256: string;
+	/** 1 when the file lists everyone who should have an account: anyone else is deactivated. */
+	everyone: number;
+	/** 1 when teams the file names that do not exist yet are to be made. */
+	create_teams: number;
+	uploaded_by: string;
+	uploaded_at: string;
+	applied_by: string | null;
+	applied_at: string | null;
+	/** What applying it did, as JSON: `{ "added": 3, "changed": 1, … }`. */
+	summary: string | null;
+}
+
+/**
+ * A practitioner whose line manager, practice supervisor or assessor left: brought to
+ * `attention_id`'s attention (or, when null, the principal social workers') until each of
+ * `kinds` (comma-separated) is held again.
+ */
+export interface HandoversTable {
+	id: string;
+	leaver_id: string;
+	practitioner_id: string;
+	attention_id: string | null;
+	kinds: string;
+	created_at: string;
+}
+
 export interface EnrolmentsTable {
 	id: string;
 	user_id: string;
@@ -170,12 +202,21 @@ export interface SessionsTable {
 	user_id: string;
 	created_at: string;
 	last_seen_at: string;
-	/** How the person signed in: a password (and a second factor, if they have one) or SSO. */
+	/** How the person signed in: with their password, or through the OpenID provider. */
 	method: Generated<SignInMethod>;
 }
 
 export const signInMethods = ['password', 'oidc'] as const;
 export type SignInMethod = (typeof signInMethods)[number];
+
+/** The OpenID provider's subject for a person, kept after their first single sign-on. */
+export interface SsoIdentitiesTable {
+	issuer: string;
+	client_id: string;
+	subject: string;
+	user_id: string;
+	created_at: string;
+}
 
 export interface OneTimeTokensTable {
 	id: string;
@@ -638,8 +679,11 @@ export interface Database {
 	user_roles: UserRolesTable;
 	teams: TeamsTable;
 	supervisions: SupervisionsTable;
+	imports: ImportsTable;
+	handovers: HandoversTable;
 	enrolments: EnrolmentsTable;
 	sessions: SessionsTable;
+	sso_identities: SsoIdentitiesTable;
 	one_time_tokens: OneTimeTokensTable;
 	outbox: OutboxTable;
 	sign_in_failures: SignInFailuresTable;

@@ -24,6 +24,8 @@ import { seedDemoAuthority } from './seed';
 // Changed on purpose since: the assessment record (issue 15, 2026-11-30-10): the demo ASYEs'
 // development plans and critical reflections (two new tables, and their events), and each
 // review noting whether it was given the reflection. Only those figures moved.
+// Changed on purpose since: single sign-on and SCIM (issue 16) add two tables the demo leaves
+// empty (sso_identities, scim_people); so do staff files from HR and leavers (imports, handovers).
 // A second factor (issue 16): the demo authority is marked as the demo's, so its accounts keep
 // password-only sign-in; the new tables start empty.
 
@@ -51,6 +53,8 @@ const expectedCounts: Record<string, number> = {
 	evidence_standards: 6,
 	evidence_statements: 154,
 	file_store: 0,
+	handovers: 0,
+	imports: 0,
 	learning_need_outcomes: 21,
 	learning_needs: 16,
 	observations: 13,
@@ -73,6 +77,7 @@ const expectedCounts: Record<string, number> = {
 	signoff_heads: 3,
 	signoff_seal: 1,
 	signoffs: 13,
+	sso_identities: 0,
 	supervision_action_updates: 59,
 	supervision_actions: 63,
 	supervision_records: 155,

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db';
+import { batches } from '../db/batches';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
 
@@ -16,21 +17,34 @@ let transport: Transporter | undefined;
  * when SMTP_URL is set. Without SMTP_URL, administrators read it in the outbox.
  */
 export async function sendMail(db: Db, mail: Mail, now = new Date()) {
-	const id = newId();
-	await db
-		.insertInto('outbox')
-		.values({
-			id,
-			recipient: mail.to,
-			subject: mail.subject,
-			body: mail.body,
-			created_at: timestamp(now),
-			sent_at: null,
-			error: null
-		})
-		.execute();
+	const [id] = await sendMails(db, [mail], now);
+	return id;
+}
+
+/** Keeps many messages in the outbox in few statements (an import's invitations), then sends each. */
+export async function sendMails(db: Db, mails: Mail[], now = new Date()) {
+	const rows = mails.map((mail) => ({ id: newId(), mail }));
+	for (const group of batches(rows))
+		await db
+			.insertInto('outbox')
+			.values(
+				group.map(({ id, mail }) => ({
+					id,
+					recipient: mail.to,
+					subject: mail.subject,
+					body: mail.body,
+					created_at: timestamp(now),
+					sent_at: null,
+					error: null
+				}))
+			)
+			.execute();
 	const smtp = process.env.SMTP_URL;
-	if (!smtp) return id;
+	if (smtp) for (const { id, mail } of rows) await deliver(db, smtp, id, mail);
+	return rows.map((r) => r.id);
+}
+
+async function deliver(db: Db, smtp: string, id: string, mail: Mail) {
 	try {
 		transport ??= nodemailer.createTransport(smtp);
 		await transport.sendMail({
@@ -47,7 +61,6 @@ export async function sendMail(db: Db, mail: Mail, now = new Date()) {
 			.where('id', '=', id)
 			.execute();
 	}
-	return id;
 }
 
 export function listOutbox(db: Db, limit = 100) {

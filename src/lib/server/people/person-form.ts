@@ -3,6 +3,11 @@ import { emailField, required } from '../forms';
 import { careerStages, roles } from '../db/schema';
 import type { PersonInput } from './users';
 
+/** A Social Work England registration number, as written once trimmed and in capitals. */
+export const sweNumberPattern = /^SW\d{1,8}$/;
+export const sweNumberMessage =
+	'Enter a Social Work England registration number like SW123456, or leave it blank';
+
 /** The administrator's form for a person, as used to invite and to edit. */
 export const personFormSchema = z
 	.object({
@@ -20,10 +25,7 @@ export const personFormSchema = z
 			.string()
 			.trim()
 			.toUpperCase()
-			.regex(
-				/^(SW\d{1,8})?$/,
-				'Enter a Social Work England registration number like SW123456, or leave it blank'
-			)
+			.refine((v) => v === '' || sweNumberPattern.test(v), sweNumberMessage)
 			.optional()
 			.default('')
 	})

@@ -27,7 +27,7 @@ export interface RelationshipInput {
 }
 
 /** Refuses a holder who is not active or whose roles may not hold this kind of relationship. */
-async function checkHolder(db: Db, holderId: string, kind: RelationshipKind) {
+export async function checkHolder(db: Db, holderId: string, kind: RelationshipKind) {
 	const roles = await db
 		.selectFrom('user_roles')
 		.innerJoin('users', 'users.id', 'user_roles.user_id')
@@ -147,19 +147,34 @@ export async function endRelationship(
 		if (row.ends_on !== null) throw new FieldError('end', 'This relationship has already ended');
 		if (endsOn <= row.starts_on)
 			throw new FieldError('end', 'The end date must be after the start date');
-		await tx.updateTable('supervisions').set({ ends_on: endsOn }).where('id', '=', id).execute();
-		await recordEvent(
-			tx,
-			{
-				actorId,
-				action: 'relationship.ended',
-				subjectType: 'user',
-				subjectId: row.supervisee_id,
-				detail: { id, kind: row.kind, endsOn }
-			},
-			now
-		);
+		await closeRelationship(tx, actorId, row, endsOn, now);
 	});
+}
+
+/**
+ * Sets a relationship's end and logs it, unchecked: for callers that checked the date already
+ * (`detail` adds to the event, as a leaver's id).
+ */
+export async function closeRelationship(
+	tx: Db,
+	actorId: string | null,
+	row: { id: string; kind: RelationshipKind; supervisee_id: string },
+	endsOn: string,
+	now: Date,
+	detail: Record<string, unknown> = {}
+) {
+	await tx.updateTable('supervisions').set({ ends_on: endsOn }).where('id', '=', row.id).execute();
+	await recordEvent(
+		tx,
+		{
+			actorId,
+			action: 'relationship.ended',
+			subjectType: 'user',
+			subjectId: row.supervisee_id,
+			detail: { id: row.id, kind: row.kind, endsOn, ...detail }
+		},
+		now
+	);
 }
 
 /**
@@ -182,20 +197,11 @@ export async function endRelationshipsFrom(
 		.execute();
 	for (const row of going) {
 		const endsOn = row.starts_on < input.endsOn ? input.endsOn : row.starts_on;
-		await tx
-			.updateTable('supervisions')
-			.set({ ends_on: endsOn })
-			.where('id', '=', row.id)
-			.execute();
-		await recordEvent(
+		await closeRelationship(
 			tx,
-			{
-				actorId,
-				action: 'relationship.ended',
-				subjectType: 'user',
-				subjectId: input.practitionerId,
-				detail: { id: row.id, kind: input.kind, endsOn }
-			},
+			actorId,
+			{ id: row.id, kind: input.kind, supervisee_id: input.practitionerId },
+			endsOn,
 			now
 		);
 	}

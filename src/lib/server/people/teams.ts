@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
@@ -33,7 +33,7 @@ export async function createTeam(
 	now = new Date()
 ) {
 	const id = newId();
-	await db.transaction().execute(async (tx) => {
+	await inTransaction(db, async (tx) => {
 		await checkNameFree(tx, name);
 		await checkManager(tx, managerId);
 		await tx

@@ -1,10 +1,11 @@
-import type { Db } from '../db';
-import { recordEvent } from '../db/events';
+import { inTransaction, type Db } from '../db';
+import { batches } from '../db/batches';
+import { recordEvent, recordEvents } from '../db/events';
 import { newId } from '../db/ids';
 import { roles as allRoles, type CareerStage, type Role } from '../db/schema';
 import { timestamp } from '../db/time';
-import { invalidateUserSessions } from '../auth/session';
 import { FieldError } from '../errors';
+import { deactivatePerson } from './leavers';
 import { checkTeam } from './references';
 
 export interface PersonInput {
@@ -31,48 +32,80 @@ export async function createPerson(
 	input: PersonInput,
 	now = new Date()
 ) {
-	const id = newId();
-	await db.transaction().execute(async (tx) => {
-		await checkEmailFree(tx, input.email);
-		if (input.teamId) await checkTeam(tx, input.teamId);
-		await tx
-			.insertInto('users')
-			.values({
-				id,
-				email: input.email,
-				name: input.name,
-				password_hash: null,
-				career_stage: input.careerStage,
-				swe_number: input.sweNumber,
-				team_id: input.teamId,
-				active: 1,
-				created_at: timestamp(now),
-				deactivated_at: null
-			})
-			.execute();
-		if (input.roles.length > 0) {
-			await tx
-				.insertInto('user_roles')
-				.values(input.roles.map((role) => ({ user_id: id, role })))
-				.execute();
-		}
-		await recordEvent(
-			tx,
-			{
-				actorId,
-				action: 'person.created',
-				subjectType: 'user',
-				subjectId: id,
-				detail: { roles: input.roles }
-			},
-			now
-		);
-	});
+	const [id] = await createPeople(db, actorId, [input], now);
 	return id;
 }
 
-export async function updatePerson(db: Db, actorId: string, id: string, input: PersonInput) {
-	await db.transaction().execute(async (tx) => {
+/**
+ * Creates people without passwords, in few statements however many (an import from HR), in the
+ * caller's transaction if given one; refused as `createPerson` refuses one. Returns their ids.
+ */
+export async function createPeople(
+	db: Db,
+	actorId: string | null,
+	inputs: PersonInput[],
+	now = new Date()
+) {
+	const people = inputs.map((input) => ({ ...input, id: newId() }));
+	await inTransaction(db, async (tx) => {
+		for (const group of batches(people)) {
+			const taken = await tx
+				.selectFrom('users')
+				.select('email')
+				.where(
+					'email',
+					'in',
+					group.map((p) => p.email)
+				)
+				.executeTakeFirst();
+			if (taken) throw new FieldError('email', 'Someone already has this email address');
+		}
+		const teamIds = [...new Set(people.flatMap((p) => (p.teamId ? [p.teamId] : [])))];
+		for (const teamId of teamIds) await checkTeam(tx, teamId);
+		for (const group of batches(people)) {
+			await tx
+				.insertInto('users')
+				.values(
+					group.map((p) => ({
+						id: p.id,
+						email: p.email,
+						name: p.name,
+						password_hash: null,
+						career_stage: p.careerStage,
+						swe_number: p.sweNumber,
+						team_id: p.teamId,
+						active: 1,
+						created_at: timestamp(now),
+						deactivated_at: null
+					}))
+				)
+				.execute();
+			const roles = group.flatMap((p) => p.roles.map((role) => ({ user_id: p.id, role })));
+			if (roles.length > 0) await tx.insertInto('user_roles').values(roles).execute();
+		}
+		await recordEvents(
+			tx,
+			people.map((p) => ({
+				actorId,
+				action: 'person.created',
+				subjectType: 'user',
+				subjectId: p.id,
+				detail: { roles: p.roles }
+			})),
+			now
+		);
+	});
+	return people.map((p) => p.id);
+}
+
+export async function updatePerson(
+	db: Db,
+	actorId: string,
+	id: string,
+	input: PersonInput,
+	now = new Date()
+) {
+	await inTransaction(db, async (tx) => {
 		await checkEmailFree(tx, input.email, id);
 		if (input.teamId) await checkTeam(tx, input.teamId);
 		await tx
@@ -93,17 +126,25 @@ export async function updatePerson(db: Db, actorId: string, id: string, input: P
 				.values(input.roles.map((role) => ({ user_id: id, role })))
 				.execute();
 		}
-		await recordEvent(tx, {
-			actorId,
-			action: 'person.updated',
-			subjectType: 'user',
-			subjectId: id,
-			detail: { roles: input.roles }
-		});
+		await recordEvent(
+			tx,
+			{
+				actorId,
+				action: 'person.updated',
+				subjectType: 'user',
+				subjectId: id,
+				detail: { roles: input.roles }
+			},
+			now
+		);
 	});
 }
 
-/** People are never deleted (others' records depend on them): deactivating ends their sessions at once. */
+/**
+ * People are never deleted (others' records depend on them). Deactivating is `deactivatePerson`
+ * (`leavers.ts`): it ends their sessions, tokens and relationships at once. Reactivating lets
+ * them sign in again; their relationships stay ended.
+ */
 export async function setPersonActive(
 	db: Db,
 	actorId: string,
@@ -111,21 +152,29 @@ export async function setPersonActive(
 	active: boolean,
 	now = new Date()
 ) {
-	await db.transaction().execute(async (tx) => {
-		await tx
+	if (!active) return deactivatePerson(db, actorId, id, now);
+	await reactivatePerson(db, actorId, id, now);
+	return null;
+}
+
+/** Lets a deactivated person sign in again, in the caller's transaction if given one. */
+export async function reactivatePerson(
+	db: Db,
+	actorId: string | null,
+	id: string,
+	now = new Date()
+) {
+	await inTransaction(db, async (tx) => {
+		const result = await tx
 			.updateTable('users')
-			.set({ active: active ? 1 : 0, deactivated_at: active ? null : timestamp(now) })
+			.set({ active: 1, deactivated_at: null })
 			.where('id', '=', id)
-			.execute();
-		if (!active) await invalidateUserSessions(tx, id);
+			.where('active', '=', 0)
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) return;
 		await recordEvent(
 			tx,
-			{
-				actorId,
-				action: active ? 'person.reactivated' : 'person.deactivated',
-				subjectType: 'user',
-				subjectId: id
-			},
+			{ actorId, action: 'person.reactivated', subjectType: 'user', subjectId: id },
 			now
 		);
 	});

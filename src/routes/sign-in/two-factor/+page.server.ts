@@ -7,7 +7,7 @@ import {
 } from '$lib/server/auth/pending-sign-in';
 import { safeRedirectPath } from '$lib/server/auth/redirect';
 import { checkSecondFactor, codeRefusal } from '$lib/server/auth/second-factor';
-import { startSession } from '$lib/server/auth/sign-in';
+import { startSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { invalid, readFormData, textOf } from '$lib/server/forms';
 import { withNotice } from '$lib/notice';
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		// Another request with a right code ended it first: that one signed in, not this.
 		if (!(await endPendingSignIn(db, pending.id))) redirect(303, timedOut);
 		deletePendingSignInCookie(cookies, url);
-		await startSession(db, cookies, url, pending.userId, locals.session?.id);
+		await startSession(db, cookies, url, pending.userId, 'password', locals.session);
 		// A recovery code used is worth knowing about: the page says how many are left.
 		redirect(
 			303,

@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 
 // A second factor for password sign-in: an authenticator app's key (TOTP) and ten single-use
 // recovery codes, stored hashed; a sign-in waiting for its code between the password and the
-// session; how each session was signed in; which kind of guess a refused attempt was; and the
-// authority's settings, where the demo seed marks the demo authority. A database seeded with the
+// session; which kind of guess a refused attempt was; and the authority's settings, where the demo seed marks the demo authority. A database seeded with the
 // demo before this migration is marked here, by the demo's administrator account. Frozen once
 // released.
 
@@ -43,10 +42,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.column('user_id')
 		.execute();
 	await db.schema
-		.alterTable('sessions')
-		.addColumn('method', 'text', (c) => c.notNull().defaultTo('password'))
-		.execute();
-	await db.schema
 		.alterTable('sign_in_failures')
 		.addColumn('kind', 'text', (c) => c.notNull().defaultTo('password'))
 		.execute();
@@ -68,7 +63,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('authority_settings').execute();
 	await db.schema.alterTable('sign_in_failures').dropColumn('kind').execute();
-	await db.schema.alterTable('sessions').dropColumn('method').execute();
 	await db.schema.dropTable('pending_sign_ins').execute();
 	await db.schema.dropTable('recovery_codes').execute();
 	await db.schema.dropTable('two_factor').execute();

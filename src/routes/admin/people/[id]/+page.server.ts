@@ -9,7 +9,9 @@ import { invalid, orFail, parseForm, readFormData } from '$lib/server/forms';
 import { personFormLists, personFormSchema } from '$lib/server/people/person-form';
 import { relationshipHistory } from '$lib/server/people/relationships';
 import { listTeams } from '$lib/server/people/teams';
+import { deactivatePerson, type LeaverSummary } from '$lib/server/people/leavers';
 import { getPerson, setPersonActive, updatePerson } from '$lib/server/people/users';
+import { plural } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findPerson(id: string) {
@@ -58,8 +60,8 @@ export const actions: Actions = {
 		const admin = requireRole('admin');
 		await findPerson(params.id);
 		if (params.id === admin.id) return fail(400, { status: 'You cannot deactivate yourself' });
-		await setPersonActive(getDb(), admin.id, params.id, false);
-		return { status: 'Deactivated: they have been signed out everywhere and cannot sign in.' };
+		const ended = await deactivatePerson(getDb(), admin.id, params.id);
+		return { status: leaverStatus(ended) };
 	},
 	reactivate: async ({ params }) => {
 		const admin = requireRole('admin');
@@ -98,3 +100,16 @@ export const actions: Actions = {
 		};
 	}
 };
+
+/** What deactivating ended, in words (nothing more when they were already deactivated). */
+function leaverStatus(ended: LeaverSummary | null) {
+	const said = ['Deactivated: they have been signed out everywhere and cannot sign in.'];
+	if (ended?.tokens) said.push(`${plural(ended.tokens, 'API token')} revoked.`);
+	if (ended?.relationships)
+		said.push(`${plural(ended.relationships, 'supervision relationship')} ended.`);
+	if (ended?.handovers.length)
+		said.push(
+			`They supervised or assessed ${plural(ended.handovers.length, 'person', 'people')}: each now shows on their line manager’s home page (or their team manager’s, or the principal social workers’).`
+		);
+	return said.join(' ');
+}

@@ -1,0 +1,9 @@
+/**
+ * Items in groups of `size`, for inserting many rows in few statements: well under the limit
+ * either database puts on the values in one statement (SQLite's 32,766, PostgreSQL's 65,535).
+ */
+export function batches<T>(items: readonly T[], size = 100): T[][] {
+	const groups: T[][] = [];
+	for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+	return groups;
+}
