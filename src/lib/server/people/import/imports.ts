@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { invitesByEmail } from '../../auth/invitations';
 import { inTransaction, type Db } from '../../db';
 import { recordEvent } from '../../db/events';
 import { newId } from '../../db/ids';
@@ -25,8 +26,7 @@ export interface StaffFile {
 
 const keptFor = days(1);
 
-/** Under single sign-on, people sign in with their council account: nobody is invited. */
-export const invitesByEmail = () => !process.env.OIDC_ISSUER;
+export { invitesByEmail };
 
 /** A plan's digest: what the dry run showed, so that applying can tell it is still the same. */
 export const planDigest = (plan: Plan) =>
