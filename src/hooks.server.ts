@@ -1,4 +1,4 @@
-import { error, type Handle, type ServerInit } from '@sveltejs/kit';
+import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import {
 	deleteSessionCookie,
@@ -6,6 +6,11 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { bearerToken } from '$lib/server/auth/api-user';
+import {
+	mustSetUpTwoFactor,
+	reachableBeforeSetUp,
+	readRequiredRoles
+} from '$lib/server/auth/two-factor-policy';
 import { checkSignInSettings } from '$lib/server/auth/sign-in-settings';
 import { getDb } from '$lib/server/db';
 import {
@@ -19,6 +24,8 @@ import { publicOrigin } from '$lib/server/http/origin.js';
 
 export const init: ServerInit = async () => {
 	try {
+		// A misspelt role would leave it without its second factor: stop before serving.
+		readRequiredRoles();
 		checkSignInSettings();
 		await startDatabase(getDb());
 		// Before the first answer, so nothing a crash left in the file store outlives a restart.
@@ -52,6 +59,26 @@ const session: Handle = async ({ event, resolve }) => {
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}
+	}
+	return resolve(event);
+};
+
+/**
+ * Someone whose role requires a second factor and who has none reaches nothing but the page
+ * that sets one up, and signing out, until they have set it up: pages and form posts are sent
+ * there, the JSON API refuses. Checked here, once, rather than by every page.
+ */
+const secondFactorFirst: Handle = async ({ event, resolve }) => {
+	const { user, session } = event.locals;
+	if (
+		user &&
+		session &&
+		!reachableBeforeSetUp(event.url.pathname) &&
+		(await mustSetUpTwoFactor(getDb(), user, session))
+	) {
+		if (event.url.pathname.startsWith('/api/'))
+			error(403, 'Set up two-factor authentication at /account/two-factor first.');
+		redirect(303, '/account/two-factor');
 	}
 	return resolve(event);
 };
@@ -93,4 +120,4 @@ const addSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(session, jsonOrigin, addSecurityHeaders);
+export const handle = sequence(session, secondFactorFirst, jsonOrigin, addSecurityHeaders);

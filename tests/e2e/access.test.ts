@@ -1,8 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { apiAs, demoAccounts } from './session';
+import { routeIds } from './routes';
 import { e2eDatabase } from './server';
 
 // Every route that is not public, and what each role must get: 200, 403, or (signed out) a
@@ -24,6 +23,7 @@ const publicRoutes = [
 	'/sign-in',
 	'/sign-in/oidc',
 	'/sign-in/oidc/callback',
+	'/sign-in/two-factor',
 	'/sign-out',
 	'/forgot-password',
 	'/set-password/[token]',
@@ -116,6 +116,7 @@ const hersToSee: Record<Role, Answer> = { ...supervisorsOnly, 'external-assessor
 // the record's state.
 const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/account': everyoneSignedIn,
+	'/account/two-factor': everyoneSignedIn,
 	'/admin': adminsOnly,
 	'/admin/people': adminsOnly,
 	'/admin/people/new': adminsOnly,
@@ -207,21 +208,6 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/scim/v2/ResourceTypes': scimTokenOnly,
 	'/scim/v2/[...rest]': scimTokenOnly
 };
-
-/** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
-function routeIds(): string[] {
-	const root = 'src/routes';
-	const ids = new Set<string>();
-	for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile() || !/^\+(page(\.server)?\.(ts|svelte)|server\.ts)$/.test(entry.name))
-			continue;
-		const dir = relative(root, entry.parentPath)
-			.split(sep)
-			.filter((part) => part && !/^\(.*\)$/.test(part));
-		ids.add(`/${dir.join('/')}`);
-	}
-	return [...ids].sort();
-}
 
 test('every route is either public or in the access table', () => {
 	const listed = new Set(

@@ -139,7 +139,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				reflection: '/portfolio/programme/reflections/month-6',
 				pack: '/portfolio/programme/pack',
 				supervision: '/portfolio/supervision',
-				account: '/account'
+				account: '/account',
+				'two-factor': '/account/two-factor'
 			};
 		case 'supervisor':
 			return {

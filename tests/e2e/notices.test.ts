@@ -13,7 +13,8 @@ import { enrolNewAsye } from './assessment-flow';
 import { fillDateField, fillToday } from './enrolment-flow';
 import { formActions } from './form-actions';
 import { e2eDatabase } from './server';
-import { apiAs, demoAccounts, latestLinkTo, submit } from './session';
+import { apiAs, demoAccounts, latestLinkTo, signIn, submit } from './session';
+import { setUpTwoFactor, signInWithCode } from './two-factor';
 import {
 	dateFields,
 	expectNotice,
@@ -113,6 +114,63 @@ walk(
 		await submit(newcomer, 'Set password and sign in');
 		await expectNotice(newcomer, 'Your password is set, and you are signed in.');
 		await expect(newcomer.getByRole('heading', { level: 1 })).toHaveText('Hello, Morgan Noticed');
+		await context.close();
+	}
+);
+
+walk(
+	'two-factor authentication: set up, recovery codes made again, signed in with one, reset by an administrator, set up again and turned off',
+	[
+		'/account/two-factor?/setUp',
+		'/account/two-factor?/recoveryCodes',
+		'/sign-in/two-factor',
+		'/admin/people/[id]?/resetTwoFactor',
+		'/account/two-factor?/turnOff'
+	],
+	async ({ as, api, browser, baseURL }) => {
+		// Someone new, so that no other test signs in to find a second factor in the way.
+		const email = 'quinn.notice@demo.test';
+		const password = 'amber kestrel window lighthouse';
+		await postForm(await api(demoAccounts.admin), '/admin/people/new', {
+			name: 'Quinn Notice',
+			email,
+			roles: ['practitioner']
+		});
+		const admin = await as(demoAccounts.admin);
+		const context = await browser.newContext({ baseURL });
+		const page = await context.newPage();
+		await page.goto(await latestLinkTo(admin, email));
+		await page.getByLabel('Password', { exact: true }).fill(password);
+		await page.getByLabel('Password again').fill(password);
+		await submit(page, 'Set password and sign in');
+
+		// Shown once, in a confirmation panel, to be kept.
+		const { app } = await setUpTwoFactor(page);
+		await expectNoAxeViolations(page);
+		await page.locator('#remakeCode').fill(app.code());
+		await submit(page, 'Make new recovery codes');
+		await expect(page.locator('.govuk-panel')).toContainText('New recovery codes made');
+		const [recoveryCode] = await page.locator('.gt-recovery-codes code').allTextContents();
+
+		await submit(page, 'Sign out');
+		await signInWithCode(page, email, password, recoveryCode);
+		await expectNotice(
+			page,
+			'You signed in with a recovery code. You have 9 unused recovery codes left: make new ones before they run out.'
+		);
+
+		await admin.goto(`/admin/people/${userId(email)}`);
+		await submit(admin, 'Reset two-factor authentication');
+		await expectNotice(
+			admin,
+			'Two-factor authentication reset: they have been signed out everywhere, and set it up again after their password.'
+		);
+
+		await signIn(page, email, password);
+		const again = await setUpTwoFactor(page);
+		await page.locator('#turnOffCode').fill(again.app.code());
+		await submit(page, 'Turn off two-factor authentication');
+		await expectNotice(page, 'Two-factor authentication is off.');
 		await context.close();
 	}
 );

@@ -1,4 +1,5 @@
 import { requireUser } from '$lib/server/auth/access';
+import { hasTwoFactor } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
 import { teamName } from '$lib/server/people/teams';
 import { getPerson } from '$lib/server/people/users';
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 			team: await teamName(getDb(), person?.team_id ?? null),
 			careerStage: person?.career_stage ?? null,
 			sweNumber: person?.swe_number ?? null,
-			sessionExpires: locals.session!.expiresAt.toISOString()
+			sessionExpires: locals.session!.expiresAt.toISOString(),
+			twoFactor: await hasTwoFactor(getDb(), user.id)
 		}
 	};
 };

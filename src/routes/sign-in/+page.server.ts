@@ -1,7 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { startPendingSignIn } from '$lib/server/auth/pending-sign-in';
 import { safeRedirectPath } from '$lib/server/auth/redirect';
 import { checkCredentials } from '$lib/server/auth/sign-in';
+import { hasTwoFactor } from '$lib/server/auth/two-factor';
 import {
 	passwordSignInOn,
 	requirePasswordSignIn,
@@ -19,6 +21,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const sso = ssoSettings();
 	return {
 		signedOut: url.searchParams.has('signed-out'),
+		timedOut: url.searchParams.has('timed-out'),
 		passwordSignIn: passwordSignInOn(),
 		// The page to come back to goes with the person through the provider and back.
 		sso: sso && {
@@ -51,7 +54,11 @@ export const actions: Actions = {
 					: 'Enter a correct email address and password';
 			return invalid({ email }, { email: message }, result.reason === 'blocked' ? 429 : 400);
 		}
+		const back = safeRedirectPath(url.searchParams.get('redirectTo'));
+		// The password was right; for someone with a second factor, the session waits for its code.
+		if (await hasTwoFactor(db, result.userId))
+			redirect(303, await startPendingSignIn(db, cookies, url, result.userId, back));
 		await startSession(db, cookies, url, result.userId, 'password', locals.session);
-		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+		redirect(303, back);
 	}
 };

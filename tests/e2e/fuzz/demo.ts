@@ -19,6 +19,12 @@ export const accounts = {
 	signsOut: 'maya.joseph@demo.test',
 	/** Sign-in bodies name this account, so some of them succeed. */
 	signsIn: 'noah.bennett@demo.test',
+	/** Sets up two-factor authentication: no body can know the app's code, so it stays off. */
+	setsUpTwoFactor: 'sara.novak@demo.test',
+	/** Has two-factor authentication on: its recovery codes made again, or turned off. */
+	hasTwoFactor: 'kemi.afolabi@demo.test',
+	/** Has two-factor authentication on, and signs in with a password, to be asked for a code. */
+	signsInWithCode: 'liam.murphy@demo.test',
 	/** Set-password links are made for this account. */
 	resetsPassword: 'olivia.grant@demo.test',
 	/** Not enrolled on a programme at first: enrolled and ended, by each who may. */

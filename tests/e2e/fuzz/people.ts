@@ -15,6 +15,11 @@ export interface Person {
 	page: Page;
 	/** Signs in, or for someone signed out, forgets any session a body gave them. */
 	ready(): Promise<void>;
+	/**
+	 * Gives the browser the cookies the server set for the person's own requests (a pending
+	 * sign-in's), so that the page they start shows its form.
+	 */
+	shareCookies(): Promise<void>;
 	send(method: 'GET' | 'POST', path: string, body?: Encoded, address?: string): Promise<Answer>;
 	/** Posts a form as a person would, and expects it to be accepted. */
 	submit(path: string, form: Record<string, string | string[]>): Promise<Answer>;
@@ -49,36 +54,43 @@ export class People {
 			javaScriptEnabled: false,
 			extraHTTPHeaders: { 'x-forwarded-for': address }
 		});
-		let session: string | undefined;
+		// The cookies the server set: the session, and a sign-in waiting for its second factor.
+		const jar = new Map<string, string>();
 		const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 		const person: Person = {
 			email,
 			page: await context.newPage(),
 			async ready() {
-				if (!email) return void (session = undefined);
-				if (session) return;
+				if (!email) return void jar.delete('session');
+				if (jar.has('session')) return;
 				const form = new URLSearchParams({ email, password: demoPassword }).toString();
 				const answer = await person.send('POST', '/sign-in', {
 					data: Buffer.from(form),
 					contentType: 'application/x-www-form-urlencoded'
 				});
+				const session = jar.get('session');
 				if (answer.status !== 303 || !session)
 					throw new Error(`${email} cannot sign in: ${answer.status}`);
 				await context.addCookies([{ name: 'session', value: session, url: origin }]);
 			},
+			async shareCookies() {
+				await context.addCookies([...jar].map(([name, value]) => ({ name, value, url: origin })));
+			},
 			async send(method, path, body, from = address) {
 				const headers: Record<string, string> = { 'x-forwarded-for': from };
-				if (session) headers.cookie = `session=${session}`;
+				if (jar.size)
+					headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
 				if (body) headers['content-type'] = body.contentType;
 				// What `use:enhance` sends, to be answered with an action result rather than a page.
 				if (body?.enhanced) headers['x-sveltekit-action'] = 'true';
 				headers.accept = body?.enhanced ? 'application/json' : 'text/html';
 				const answer = await send(agent, origin, method, path, headers, body?.data);
-				// Signing in or out, or a session the server no longer knows, changes the cookie.
+				// Signing in or out, or a session the server no longer knows, changes the cookies.
 				for (const cookie of answer.headers['set-cookie'] ?? []) {
-					const value = cookie.match(/^session=([^;]*)/)?.[1];
-					if (value !== undefined)
-						session = /max-age=0|expires=thu, 01 jan 1970/i.test(cookie) ? undefined : value;
+					const [, name, value] = cookie.match(/^([^=;\s]+)=([^;]*)/) ?? [];
+					if (!name) continue;
+					if (/max-age=0|expires=thu, 01 jan 1970/i.test(cookie)) jar.delete(name);
+					else jar.set(name, value);
 				}
 				return answer;
 			},

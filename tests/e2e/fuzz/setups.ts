@@ -2,6 +2,7 @@ import { expect } from '@playwright/test';
 import type { Reader } from './database';
 import { accounts, checkStaffFile, freshDraft, freshResetLink, type Ids } from './demo';
 import { enrolment, type EnrolmentState } from './enrolment';
+import { pendingSignIn, twoFactorOn } from './two-factor';
 import { completeForm, type Field } from './forms';
 import type { People } from './people';
 
@@ -278,6 +279,13 @@ export const setups: Record<string, Setup> = {
 		path: () => '/admin/people/new',
 		shownOn: () => ['/admin/people']
 	},
+	// The first body resets it; the rest are refused, as there is nothing left to reset. Before
+	// the form below may change the person's email, so they can still sign in to set it up.
+	'/admin/people/[id]?/resetTwoFactor': {
+		as: admin,
+		path: (ids) => `/admin/people/${ids.person}`,
+		prepare: twoFactorOn(accounts.administered)
+	},
 	'/admin/people/[id]?/save': {
 		as: admin,
 		path: (ids) => `/admin/people/${ids.person}`,
@@ -307,6 +315,27 @@ export const setups: Record<string, Setup> = {
 		eachRun: freshResetLink
 	},
 	'/sign-in': { as: null, path: () => '/sign-in', freshAddress: true },
+	'/sign-in/two-factor': {
+		as: null,
+		path: () => '/sign-in/two-factor',
+		prepare: pendingSignIn,
+		freshAddress: true
+	},
+	// Two-factor authentication on one's own account: set up, new recovery codes, turned off.
+	'/account/two-factor?/setUp': {
+		as: accounts.setsUpTwoFactor,
+		path: () => '/account/two-factor'
+	},
+	'/account/two-factor?/recoveryCodes': {
+		as: accounts.hasTwoFactor,
+		path: () => '/account/two-factor',
+		prepare: twoFactorOn(accounts.hasTwoFactor)
+	},
+	'/account/two-factor?/turnOff': {
+		as: accounts.hasTwoFactor,
+		path: () => '/account/two-factor',
+		prepare: twoFactorOn(accounts.hasTwoFactor)
+	},
 	'/sign-out': { as: accounts.signsOut, path: () => '/sign-out' }
 };
 

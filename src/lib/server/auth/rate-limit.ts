@@ -16,9 +16,27 @@ export const signInLimits = {
 	account: { max: 100, window: minutes(15) }
 } as const;
 
+/**
+ * The same for a second factor's codes, tighter: whoever guesses already has the password, and
+ * a code has only a million values. Ten wrong codes in 15 minutes stop the account's codes
+ * until the window passes, wherever the guesses come from.
+ */
+export const codeLimits = {
+	pair: { max: 5, window: minutes(15) },
+	address: { max: 30, window: minutes(15) },
+	account: { max: 10, window: minutes(15) }
+} as const;
+
+/** What an attempt guesses: a password, or a second factor's code; each has its own limits. */
+export type AttemptKind = 'password' | 'code';
+
+const limitsOf = { password: signInLimits, code: codeLimits } as const;
+
 type Scope = keyof typeof signInLimits;
 
-const longestWindow = Math.max(...Object.values(signInLimits).map((limit) => limit.window));
+const longestWindow = Math.max(
+	...Object.values(limitsOf).flatMap((limits) => Object.values(limits).map((l) => l.window))
+);
 
 export type SignInClaim = { ok: true } | { ok: false; retryAt: Date };
 
@@ -31,12 +49,15 @@ export async function claimSignInAttempt(
 	db: Db,
 	email: string,
 	address: string,
-	now = new Date()
+	now = new Date(),
+	kind: AttemptKind = 'password'
 ): Promise<SignInClaim> {
 	return inTransaction(db, async (tx) => {
 		await lockSignInAttempts(tx, email, address);
 		const waits = await Promise.all(
-			(Object.keys(signInLimits) as Scope[]).map((scope) => retryAt(tx, scope, email, address, now))
+			(Object.keys(signInLimits) as Scope[]).map((scope) =>
+				retryAt(tx, kind, scope, email, address, now)
+			)
 		);
 		const blocked = waits.filter((wait) => wait !== undefined);
 		if (blocked.length) {
@@ -44,7 +65,7 @@ export async function claimSignInAttempt(
 		}
 		await tx
 			.insertInto('sign_in_failures')
-			.values({ id: newId(), email, address, at: timestamp(now) })
+			.values({ id: newId(), email, address, at: timestamp(now), kind })
 			.execute();
 		return { ok: true };
 	});
@@ -67,11 +88,19 @@ async function lockSignInAttempts(tx: Db, email: string, address: string) {
 const advisoryLockSpace = 0x5349474e; // "SIGN"
 
 /** When an attempt may be made again, if this scope's limit is used up. */
-async function retryAt(tx: Db, scope: Scope, email: string, address: string, now: Date) {
-	const { max, window } = signInLimits[scope];
+async function retryAt(
+	tx: Db,
+	kind: AttemptKind,
+	scope: Scope,
+	email: string,
+	address: string,
+	now: Date
+) {
+	const { max, window } = limitsOf[kind][scope];
 	let query = tx
 		.selectFrom('sign_in_failures')
 		.select('at')
+		.where('kind', '=', kind)
 		.where('at', '>', timestamp(addMs(now, -window)));
 	if (scope !== 'address') query = query.where('email', '=', email);
 	if (scope !== 'account') query = query.where('address', '=', address);
@@ -84,12 +113,18 @@ async function retryAt(tx: Db, scope: Scope, email: string, address: string, now
 	return oldest && addMs(new Date(oldest.at), window);
 }
 
-/** After the right password: the failures from this address at this account are forgiven. */
-export async function clearSignInFailures(db: Db, email: string, address: string) {
+/** After the right password (or code): the failures from this address at this account are forgiven. */
+export async function clearSignInFailures(
+	db: Db,
+	email: string,
+	address: string,
+	kind: AttemptKind = 'password'
+) {
 	await db
 		.deleteFrom('sign_in_failures')
 		.where('email', '=', email)
 		.where('address', '=', address)
+		.where('kind', '=', kind)
 		.execute();
 }
 

@@ -160,20 +160,37 @@ export async function invalidateUserSessions(db: Db, userId: string) {
 	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-/** Behind HTTPS the cookie is Secure with the __Host- prefix (no Domain, Path=/). */
-export const sessionCookieName = (url: URL) =>
-	url.protocol === 'https:' ? '__Host-session' : 'session';
+/**
+ * Behind HTTPS the session's cookie (and the pending sign-in's) is Secure with the __Host-
+ * prefix (no Domain, Path=/), so no other site or subdomain can set or read it.
+ */
+export const hostCookieName = (url: URL, name: string) =>
+	url.protocol === 'https:' ? `__Host-${name}` : name;
 
-export function setSessionCookie(cookies: Cookies, url: URL, token: string, createdAt: Date) {
-	cookies.set(sessionCookieName(url), token, {
+export const sessionCookieName = (url: URL) => hostCookieName(url, 'session');
+
+export function setHostCookie(
+	cookies: Cookies,
+	url: URL,
+	name: string,
+	value: string,
+	expires: Date
+) {
+	cookies.set(hostCookieName(url, name), value, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: url.protocol === 'https:',
-		expires: addMs(createdAt, absoluteTimeout)
+		expires
 	});
 }
 
-export function deleteSessionCookie(cookies: Cookies, url: URL) {
-	cookies.delete(sessionCookieName(url), { path: '/', secure: url.protocol === 'https:' });
+export function deleteHostCookie(cookies: Cookies, url: URL, name: string) {
+	cookies.delete(hostCookieName(url, name), { path: '/', secure: url.protocol === 'https:' });
 }
+
+export const setSessionCookie = (cookies: Cookies, url: URL, token: string, createdAt: Date) =>
+	setHostCookie(cookies, url, 'session', token, addMs(createdAt, absoluteTimeout));
+
+export const deleteSessionCookie = (cookies: Cookies, url: URL) =>
+	deleteHostCookie(cookies, url, 'session');

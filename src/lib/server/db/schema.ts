@@ -243,6 +243,41 @@ export interface SignInFailuresTable {
 	email: string;
 	address: string;
 	at: string;
+	/** What was guessed: a password, or a second factor's code. */
+	kind: Generated<'password' | 'code'>;
+}
+
+/** A person's authenticator app: its key, and the last time step whose code was used. */
+export interface TwoFactorTable {
+	user_id: string;
+	/** The TOTP key, base32 (RFC 4648, no padding) as the app is given it. */
+	totp_key: string;
+	last_step: number;
+	created_at: string;
+}
+
+/** A single-use recovery code, kept as its SHA-256 hash. */
+export interface RecoveryCodesTable {
+	id: string;
+	user_id: string;
+	code_hash: string;
+	created_at: string;
+	used_at: string | null;
+}
+
+/** A sign-in whose password was right, waiting a few minutes for the second factor's code. */
+export interface PendingSignInsTable {
+	/** SHA-256 of the token in the person's cookie. */
+	id: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
+/** Settings of the authority kept in the database: `demo` marks the demo authority. */
+export interface AuthoritySettingsTable {
+	name: string;
+	value: string;
 }
 
 export interface EventsTable {
@@ -690,6 +725,10 @@ export interface Database {
 	api_tokens: ApiTokensTable;
 	scim_people: ScimPeopleTable;
 	file_store: FileStoreTable;
+	two_factor: TwoFactorTable;
+	recovery_codes: RecoveryCodesTable;
+	pending_sign_ins: PendingSignInsTable;
+	authority_settings: AuthoritySettingsTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

@@ -26,6 +26,8 @@ import { seedDemoAuthority } from './seed';
 // review noting whether it was given the reflection. Only those figures moved.
 // Changed on purpose since: single sign-on and SCIM (issue 16) add two tables the demo leaves
 // empty (sso_identities, scim_people); so do staff files from HR and leavers (imports, handovers).
+// A second factor (issue 16): the demo authority is marked as the demo's, so its accounts keep
+// password-only sign-in; the new tables start empty.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -33,6 +35,7 @@ const expectedCounts: Record<string, number> = {
 	agreements: 12,
 	api_tokens: 0,
 	attachments: 1,
+	authority_settings: 1,
 	audit_actions: 57,
 	audit_finding_tags: 115,
 	audit_findings: 61,
@@ -59,8 +62,10 @@ const expectedCounts: Record<string, number> = {
 	outbox: 114,
 	pathway_assignments: 10,
 	pathway_progress: 8,
+	pending_sign_ins: 0,
 	programme_reviews: 14,
 	protected_time: 3,
+	recovery_codes: 0,
 	review_reflections: 14,
 	review_reminders: 0,
 	scim_people: 0,
@@ -78,6 +83,7 @@ const expectedCounts: Record<string, number> = {
 	supervision_records: 155,
 	supervisions: 93,
 	teams: 3,
+	two_factor: 0,
 	user_roles: 43,
 	users: 41
 };
@@ -89,6 +95,7 @@ const expectedCounts: Record<string, number> = {
 const expectedDigests: Record<string, string> = {
 	agreements: 'a6eac5c9117749ab',
 	attachments: '581a3d22b66f6709',
+	authority_settings: 'c86816338e2641cb',
 	audit_actions: '04a61c91dd3b269b',
 	audit_finding_tags: '2979a94f1e0d777e',
 	audit_findings: '77f89ea6ab510c2d',

@@ -1,4 +1,5 @@
 import { hashPassword } from '../auth/password';
+import { markDemoAuthority } from '../auth/two-factor-policy';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
@@ -35,7 +36,11 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	const content = demoContent();
 	// Everyone shares one password, so one hash serves (this is demo data only).
 	const passwordHash = await hashPassword(demoPassword);
-	await db.transaction().execute((tx) => insertPeople(tx, content, passwordHash, now));
+	await db.transaction().execute(async (tx) => {
+		await insertPeople(tx, content, passwordHash, now);
+		// So that its demo accounts keep password-only sign-in (see two-factor-policy.ts).
+		await markDemoAuthority(tx);
+	});
 	const { programme } = content;
 	await seedDemoEvidence(db, content.evidence, now);
 	await seedDemoExtras(db, programme, 'practitioner@demo.test', asyeStart(now, 5));

@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { findOneTimeLink, setPasswordWithLink } from '$lib/server/auth/one-time-link';
 import { hashPassword, passwordProblem } from '$lib/server/auth/password';
+import { startPendingSignIn } from '$lib/server/auth/pending-sign-in';
+import { hasTwoFactor } from '$lib/server/auth/two-factor';
 import { startSession } from '$lib/server/auth/session';
 import { passwordSignInOn, requirePasswordSignIn } from '$lib/server/auth/sign-in-settings';
 import { getDb } from '$lib/server/db';
@@ -47,7 +49,11 @@ export const actions: Actions = {
 			subjectType: 'user',
 			subjectId: link.userId
 		});
+		const done = withNotice('/', 'password');
+		// A link proves the email, not the second factor: someone with one enters its code next.
+		if (await hasTwoFactor(db, link.userId))
+			redirect(303, await startPendingSignIn(db, cookies, url, link.userId, done));
 		await startSession(db, cookies, url, link.userId, 'password', locals.session);
-		redirect(303, withNotice('/', 'password'));
+		redirect(303, done);
 	}
 };

@@ -19,6 +19,7 @@ import * as enrolmentLifecycle from './2026-11-30-02-enrolment-lifecycle';
 import * as assessmentRecord from './2026-11-30-10-assessment-record';
 import * as supervisionSchedule from './2026-11-30-11-supervision-schedule';
 import * as sso from './2026-12-01-01-sso';
+import * as twoFactor from './2026-12-01-02-two-factor';
 import * as importsAndLeavers from './2026-12-01-03-imports-and-leavers';
 import * as scim from './2026-12-01-04-scim';
 
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-30-10-assessment-record': assessmentRecord,
 	'2026-11-30-11-supervision-schedule': supervisionSchedule,
 	'2026-12-01-01-sso': sso,
+	'2026-12-01-02-two-factor': twoFactor,
 	'2026-12-01-03-imports-and-leavers': importsAndLeavers,
 	'2026-12-01-04-scim': scim
 };

@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { sendInvitation, sendPasswordReset } from '$lib/server/auth/invitations';
+import { invalidateUserSessions } from '$lib/server/auth/session';
+import { hasTwoFactor, turnOffTwoFactor } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
 import { invalid, orFail, parseForm, readFormData } from '$lib/server/forms';
@@ -24,6 +26,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const { password_hash, ...person } = await findPerson(params.id);
 	return {
 		person: { ...person, invited: password_hash === null },
+		twoFactor: await hasTwoFactor(db, person.id),
 		teams: await listTeams(db),
 		relationships: await relationshipHistory(db, person.id),
 		events: await eventsFor(db, 'user', person.id),
@@ -65,6 +68,23 @@ export const actions: Actions = {
 		await findPerson(params.id);
 		await setPersonActive(getDb(), admin.id, params.id, true);
 		return { status: 'Reactivated: they can sign in again.' };
+	},
+	/** For someone who has lost their phone and their recovery codes: they set it up again. */
+	resetTwoFactor: async ({ params }) => {
+		const admin = requireRole('admin');
+		await findPerson(params.id);
+		const db = getDb();
+		if (!(await hasTwoFactor(db, params.id)))
+			return fail(409, {
+				errors: { access: 'They do not have two-factor authentication: there is nothing to reset' }
+			});
+		await turnOffTwoFactor(db, params.id, admin.id);
+		// Whoever holds their phone now cannot use a session it helped start.
+		await invalidateUserSessions(db, params.id);
+		return {
+			status:
+				'Two-factor authentication reset: they have been signed out everywhere, and set it up again after their password.'
+		};
 	},
 	resend: async ({ params, url }) => {
 		requireRole('admin');
