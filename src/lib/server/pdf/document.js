@@ -3,6 +3,7 @@
 // definition might name (its text comes from people's records). Plain JavaScript, so that the
 // worker thread that renders large documents (`worker.js`) loads it as it is, without a build.
 import pdfmake from 'pdfmake';
+import { winAnsi, winAnsiContent } from './win-ansi.js';
 
 // The standard PDF fonts: nothing to ship or load, and enough for UK English (WinAnsi).
 const helvetica = {
@@ -53,10 +54,10 @@ export async function renderPdf({ title, content, footer }, onProgress) {
 		pageMargins: [50, 50, 50, 60],
 		defaultStyle: { font: 'Helvetica', fontSize: 11, lineHeight: 1.25 },
 		styles,
-		content,
+		content: winAnsiContent(content),
 		footer: (page, pages) => ({
 			columns: [
-				{ text: footer ?? title, style: 'small' },
+				{ text: winAnsi(footer ?? title), style: 'small' },
 				{ text: `Page ${page} of ${pages}`, style: 'small', alignment: 'right' }
 			],
 			margin: [50, 20, 50, 0]
