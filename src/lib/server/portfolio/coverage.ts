@@ -1,5 +1,6 @@
 import type { SelfRating } from '$lib/portfolio/vocabulary';
-import type { Db } from '../db';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Db } from '../db';
 import type { Framework } from '../framework/schema';
 import { signOffState } from '../signoff/signoffs';
 import { latestRatings } from './self-assessment';
@@ -19,11 +20,36 @@ export interface OutcomeCoverage {
 	rating: { rating: SelfRating; note: string; at: string } | null;
 }
 
+/** Activity dates from `from` to `to`, both included, as `YYYY-MM-DD`. */
+export interface DateRange {
+	from: string;
+	to: string;
+}
+
+/** Records of activities in the range; all of them without one. */
+const activityIn =
+	(range?: DateRange) =>
+	({ and, eb }: ExpressionBuilder<Database, 'evidence'>) =>
+		and(
+			range
+				? [
+						eb('evidence.activity_date', '>=', range.from),
+						eb('evidence.activity_date', '<=', range.to)
+					]
+				: []
+		);
+
 /**
  * A practitioner's coverage of each outcome in a framework version: records, statements
  * evidenced and never yet evidenced, and their latest self-assessment. Counting is in SQL.
+ * With `range`, only records of activities in it count (a programme period in the PDF).
  */
-export async function coverageFor(db: Db, ownerId: string, framework: Framework) {
+export async function coverageFor(
+	db: Db,
+	ownerId: string,
+	framework: Framework,
+	range?: DateRange
+) {
 	const version = framework.version.id;
 	const records = await db
 		.selectFrom('evidence_outcomes')
@@ -38,6 +64,7 @@ export async function coverageFor(db: Db, ownerId: string, framework: Framework)
 		.where('evidence.owner_id', '=', ownerId)
 		.where('evidence.status', 'in', countedStatuses)
 		.where('evidence_outcomes.framework_version', '=', version)
+		.where(activityIn(range))
 		.groupBy('evidence_outcomes.outcome_id')
 		.execute();
 	const evidenced = await db
@@ -48,6 +75,7 @@ export async function coverageFor(db: Db, ownerId: string, framework: Framework)
 		.where('evidence.owner_id', '=', ownerId)
 		.where('evidence.status', 'in', countedStatuses)
 		.where('evidence_statements.framework_version', '=', version)
+		.where(activityIn(range))
 		.execute();
 	const ratings = await latestRatings(db, ownerId, version);
 	const signoffs = await signOffState(db, ownerId, version);
