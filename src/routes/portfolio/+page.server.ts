@@ -1,6 +1,7 @@
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
+import { portfolioPeriods } from '$lib/server/export/portfolio-contents';
 import { listEvidence } from '$lib/server/portfolio/list';
 import { practiceStandardSets } from '$lib/server/standards';
 import type { PageServerLoad } from './$types';
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async ({ url }) => {
 				label: `${set.title}, standard ${item.number}: ${item.title}`
 			}))
 		),
-		saved: url.searchParams.get('saved')
+		saved: url.searchParams.get('saved'),
+		periods: await portfolioPeriods(getDb(), user.id)
 	};
 };
