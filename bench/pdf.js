@@ -98,7 +98,8 @@ try {
 	const bytes = new Uint8Array(await download.arrayBuffer());
 	const total = performance.now() - start;
 	const after = memory(pid);
-	const pages = (await getDocumentProxy(bytes)).numPages;
+	// pdf.js takes the bytes it is given (they read as empty afterwards): it gets a copy.
+	const pages = (await getDocumentProxy(bytes.slice())).numPages;
 
 	console.log(
 		`portfolio of ${count} records as a PDF (${pages} pages, ${megabytes(bytes.length)})`
