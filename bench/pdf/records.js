@@ -41,15 +41,9 @@ function outcomesOf(version = 'pqs-2025') {
 		.filter((outcome) => outcome.id && outcome.statements.length);
 }
 
-/** Adds `count` records to the portfolio of the person with this email. */
-export function addRecords(dbPath, email, count) {
-	const db = new Database(dbPath);
-	const g = randomChoices(17);
-	const words = (n) => Array.from({ length: n }, () => g.pick(sentences)).join(' ');
-	const owner = db.prepare('select id from users where email = ?').get(email).id;
-	const reviewer = db.prepare("select id from users where email = 'supervisor@demo.test'").get().id;
-	const outcomes = outcomesOf();
-	const insert = {
+/** The statements that write a record and what belongs to it. */
+function inserts(db) {
+	return {
 		evidence: db.prepare(
 			`insert into evidence (id, owner_id, title, activity_date, type, account, reflection_model,
 				reflection, cpd_type, cpd_relevance, cpd_learning, cpd_impact, peer_reflected,
@@ -72,40 +66,58 @@ export function addRecords(dbPath, email, count) {
 			values (?, ?, ?, ?, ?)`
 		)
 	};
+}
+
+/** The `n`th record's row: one every two days from 1 January 2024, most of them accepted. */
+function recordRow(g, n, owner, reviewer) {
+	const words = (count) => Array.from({ length: count }, () => g.pick(sentences)).join(' ');
+	const status = g.weighted([
+		['accepted', 80],
+		['submitted', 10],
+		['draft', 10]
+	]);
+	const at = new Date(Date.UTC(2024, 0, 1) + n * 2 * 86_400_000).toISOString();
+	const accepted = status === 'accepted';
+	return {
+		id: g.uuid(),
+		owner,
+		title: `Case work ${n + 1}: ${g.pick(sentences).slice(0, 50)}`,
+		date: at.slice(0, 10),
+		account: words(6),
+		reflection: JSON.stringify(Object.fromEntries(gibbs.map((key) => [key, words(3)]))),
+		cpdType: g.pick(cpdTypes),
+		relevance: words(2),
+		learning: words(2),
+		impact: words(2),
+		peer: words(1),
+		status,
+		at,
+		submitted: status === 'draft' ? null : at,
+		reviewer: accepted ? reviewer : null,
+		reviewed: accepted ? at : null,
+		feedback: accepted ? words(1) : null,
+		comment: n % 3 === 0 ? words(2) : null
+	};
+}
+
+/** Adds `count` records to the portfolio of the person with this email. */
+export function addRecords(dbPath, email, count) {
+	const db = new Database(dbPath);
+	const g = randomChoices(17);
+	const owner = db.prepare('select id from users where email = ?').get(email).id;
+	const reviewer = db.prepare("select id from users where email = 'supervisor@demo.test'").get().id;
+	const outcomes = outcomesOf();
+	const insert = inserts(db);
 	db.transaction(() => {
 		for (let n = 0; n < count; n++) {
-			const id = g.uuid();
-			const status = g.weighted([
-				['accepted', 80],
-				['submitted', 10],
-				['draft', 10]
-			]);
-			const date = new Date(Date.UTC(2024, 0, 1) + n * 2 * 86_400_000).toISOString();
-			insert.evidence.run({
-				id,
-				owner,
-				title: `Case work ${n + 1}: ${g.pick(sentences).slice(0, 50)}`,
-				date: date.slice(0, 10),
-				account: words(6),
-				reflection: JSON.stringify(Object.fromEntries(gibbs.map((key) => [key, words(3)]))),
-				cpdType: g.pick(cpdTypes),
-				relevance: words(2),
-				learning: words(2),
-				impact: words(2),
-				peer: words(1),
-				status,
-				at: date,
-				submitted: status === 'draft' ? null : date,
-				reviewer: status === 'accepted' ? reviewer : null,
-				reviewed: status === 'accepted' ? date : null,
-				feedback: status === 'accepted' ? words(1) : null
-			});
+			const { comment, ...row } = recordRow(g, n, owner, reviewer);
+			insert.evidence.run(row);
 			for (const outcome of g.distinct(outcomes, g.int(2, 3))) {
-				insert.outcome.run(id, outcome.id);
+				insert.outcome.run(row.id, outcome.id);
 				for (const statement of g.distinct(outcome.statements, 2))
-					insert.statement.run(id, outcome.id, statement);
+					insert.statement.run(row.id, outcome.id, statement);
 			}
-			if (n % 3 === 0) insert.comment.run(g.uuid(), id, reviewer, words(2), date);
+			if (comment) insert.comment.run(g.uuid(), row.id, reviewer, comment, row.at);
 		}
 	})();
 	db.close();

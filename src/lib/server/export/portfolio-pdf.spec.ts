@@ -102,6 +102,15 @@ describe.each(testDatabases())('the portfolio as a PDF on $name', (database) => 
 		const contents = await portfolioContents(db, priya.id, { period: enrolment });
 		expect(contents?.period).toMatchObject({ from: '2026-09-01' });
 		expect(contents?.records.map((r) => r.title)).toEqual(['Life-story work']);
+		const covered = (c: typeof contents) =>
+			c?.coverage.flatMap((d) => d.outcomes).find((o) => o.id === '2.3')?.records;
+		expect(covered(contents)).toBe(1);
+		// A later programme of hers: the record is before it, so nothing counts.
+		const later = await newEnrolment(db, priya.id, '2027-06-01', 'early-career');
+		const laterContents = await portfolioContents(db, priya.id, { period: later });
+		expect(laterContents?.records).toEqual([]);
+		expect(covered(laterContents)).toBe(0);
+		expect(laterContents?.signoffs).toEqual([]);
 		const other = await newEnrolment(db, await newUser(db), '2026-09-01');
 		expect(await portfolioContents(db, priya.id, { period: other })).toBeUndefined();
 		await expect(portfolioPdf(db, priya.id, { period: other })).rejects.toThrow();

@@ -26,18 +26,20 @@ export interface DateRange {
 	to: string;
 }
 
-/** Records of activities in the range; all of them without one. */
-const activityIn =
-	(range?: DateRange) =>
+/** The owner's records that count, and only those of activities in the range if there is one. */
+const countedOf =
+	(ownerId: string, range?: DateRange) =>
 	({ and, eb }: ExpressionBuilder<Database, 'evidence'>) =>
-		and(
-			range
+		and([
+			eb('evidence.owner_id', '=', ownerId),
+			eb('evidence.status', 'in', countedStatuses),
+			...(range
 				? [
 						eb('evidence.activity_date', '>=', range.from),
 						eb('evidence.activity_date', '<=', range.to)
 					]
-				: []
-		);
+				: [])
+		]);
 
 /**
  * A practitioner's coverage of each outcome in a framework version: records, statements
@@ -61,10 +63,8 @@ export async function coverageFor(
 				.sum<number>(eb.case().when('evidence.status', '=', 'accepted').then(1).else(0).end())
 				.as('accepted')
 		])
-		.where('evidence.owner_id', '=', ownerId)
-		.where('evidence.status', 'in', countedStatuses)
+		.where(countedOf(ownerId, range))
 		.where('evidence_outcomes.framework_version', '=', version)
-		.where(activityIn(range))
 		.groupBy('evidence_outcomes.outcome_id')
 		.execute();
 	const evidenced = await db
@@ -72,10 +72,8 @@ export async function coverageFor(
 		.innerJoin('evidence', 'evidence.id', 'evidence_statements.evidence_id')
 		.select('evidence_statements.statement_id')
 		.distinct()
-		.where('evidence.owner_id', '=', ownerId)
-		.where('evidence.status', 'in', countedStatuses)
+		.where(countedOf(ownerId, range))
 		.where('evidence_statements.framework_version', '=', version)
-		.where(activityIn(range))
 		.execute();
 	const ratings = await latestRatings(db, ownerId, version);
 	const signoffs = await signOffState(db, ownerId, version);
