@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Download, type Page } from '@playwrigh
 import Database from 'better-sqlite3';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { expectNoAxeViolations } from './axe';
+import { overflow } from './layout';
 import { ownServer } from './own-server';
 import { e2eDatabase } from './server';
 import { demoAccounts, signIn } from './session';
@@ -136,6 +137,8 @@ test.describe('on a server that makes every PDF in the background', () => {
 		await expectNoAxeViolations(page);
 		await expect(ready(page)).toBeVisible();
 		await expectNoAxeViolations(page);
+		await page.setViewportSize({ width: 390, height: 844 });
+		expect(await overflow(page)).toEqual({ excess: 0, beyond: [], scrollers: [] });
 		await expect(page.getByRole('status')).toContainText('Your portfolio as a PDF');
 		const text = await pdfText(await downloadFrom(page, 'Download the PDF', 'button'));
 		expect(text).toContain('Portfolio Priya Shah');
