@@ -2,7 +2,9 @@ import type { SessionUser } from './auth/session';
 import type { Db } from './db';
 import type { RelationshipKind } from './db/schema';
 import { dateOnly } from './db/time';
+import { firstSignInWords } from './auth/invitations';
 import { countUnsent } from './mail/outbox';
+import { yetToSignIn } from './people/users';
 import { openHandovers } from './people/handovers';
 import { currentRelationships, kindsHeldBy, practitionersOf } from './people/relationships';
 import { programmes } from './programme/enrolments';
@@ -200,14 +202,22 @@ async function auditsHome(db: Db, user: SessionUser, today: string) {
 }
 
 async function adminHome(db: Db) {
-	const invited = await db
+	const added = await db
 		.selectFrom('users')
-		.select(['id', 'name', 'email', 'created_at'])
+		.select(['id', 'name', 'email', 'created_at', 'password_hash'])
 		.where('password_hash', 'is', null)
 		.where('active', '=', 1)
 		.orderBy('created_at')
 		.execute();
-	return { invited, unsent: await countUnsent(db), smtp: Boolean(process.env.SMTP_URL) };
+	const yetTo = await yetToSignIn(db, added);
+	return {
+		invited: added
+			.filter(yetTo)
+			.map(({ id, name, email, created_at }) => ({ id, name, email, created_at })),
+		words: firstSignInWords(),
+		unsent: await countUnsent(db),
+		smtp: Boolean(process.env.SMTP_URL)
+	};
 }
 
 /**
