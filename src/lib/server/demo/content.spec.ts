@@ -4,9 +4,9 @@ import { readContentFiles } from '../content/files';
 import { loadDemoContent } from './content';
 
 const files = readContentFiles('content');
-const { frameworks, standardSets, audit } = checkContent();
+const { frameworks, standardSets, audit, pathways } = checkContent();
 const load = (changed: Record<string, string>) =>
-	loadDemoContent({ ...files, ...changed }, { frameworks, standardSets, audit });
+	loadDemoContent({ ...files, ...changed }, { frameworks, standardSets, audit, pathways });
 
 const record = 'demo/evidence/practitioner/1-three-houses-with-a-7-year-old.md';
 const withRecord = (from: string, to: string) => ({ [record]: files[record].replace(from, to) });
