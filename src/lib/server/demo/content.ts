@@ -3,7 +3,7 @@ import type { AuditDefinition } from '../audit/definition.ts';
 import { ContentError } from '../content/error.ts';
 import { filesUnder, type ContentFiles } from '../content/files.ts';
 import { checkReferences } from '../content/references.ts';
-import { readYaml } from '../content/yaml.ts';
+import { readYaml, type YamlPath } from '../content/yaml.ts';
 import { allIds } from '../framework/query.ts';
 import type { Framework } from '../framework/schema.ts';
 import type { Pathway } from '../pathways/definition.ts';
@@ -26,6 +26,8 @@ export type DemoPerson = z.infer<typeof leaderSchema> & {
 };
 
 export type DemoContent = ReturnType<typeof loadDemoContent>;
+
+type ReferringFile = Parameters<typeof checkReferences>[0];
 
 /** Leaders as written; practitioners in their teams, supervised as the demo describes. */
 function peopleOf({ leaders, teams }: z.infer<typeof authoritySchema>): DemoPerson[] {
@@ -76,12 +78,15 @@ export function loadDemoContent(
 	};
 	if (known.person.size < people.length)
 		throw new ContentError(authority.file, 'names one person twice');
-	checkReferences(authority, references.authority, known);
-	checkReferences(programme, references.programme, known);
-	checkReferences(audits, references.audits, known);
 	const evidence = evidenceFiles(files, people);
-	for (const { file, record } of evidence)
-		checkReferences({ file, data: record }, references.evidence, known);
+	const check = (file: ReferringFile, kinds: Record<string, string>) => {
+		checkPeople(file, known.person);
+		checkReferences(file, kinds, known);
+	};
+	check(authority, references.authority);
+	check(programme, references.programme);
+	check(audits, references.audits);
+	for (const { file, record } of evidence) check({ file, data: record }, references.evidence);
 	return {
 		people,
 		teams: authority.data.teams.map(({ name, manager }) => ({ name, manager })),
@@ -91,30 +96,11 @@ export function loadDemoContent(
 	};
 }
 
-// What the values in each file name. Outcomes include their statements, such as "2.3 D4".
+// What the values in each file name, besides people. Outcomes include their statements ("2.3 D4").
 const references = {
-	authority: {
-		'leaders.*.team': 'team',
-		'leaders.*.assesses.*': 'person',
-		'teams.*.manager': 'person',
-		'teams.*.practiceSupervisor': 'person'
-	},
-	programme: {
-		demoAsye: 'person',
-		'signoffs.for.*': 'person',
-		'partTime.~': 'person',
-		'extension.for': 'person',
-		'overdueReviews.~': 'person',
-		'notYetAgreed.*': 'person',
-		'missedSupervision.*': 'person',
-		'observations.*.statement': 'outcome'
-	},
+	authority: { 'leaders.*.team': 'team' },
+	programme: { 'observations.*.statement': 'outcome' },
 	audits: {
-		'rotation.*.auditors.*': 'person',
-		'rotation.*.practitioners.*': 'person',
-		'stories.*.practitioner': 'person',
-		'stories.*.auditor': 'person',
-		'stories.*.coAuditor': 'person',
 		'stories.*.force.~': 'area',
 		'stories.*.developments.*': 'development',
 		'stories.*.strengths.*': 'strength',
@@ -122,19 +108,26 @@ const references = {
 		'developments.*.standards.*': 'standard',
 		'strengths.*.outcomes.*': 'outcome',
 		'strengths.*.standards.*': 'standard',
-		'inProgress.practitioner': 'person',
-		'inProgress.auditor': 'person',
-		'pathways.completedBy.*': 'person',
 		'pathways.*.pathway': 'pathway',
 		'pathways.toTeam.team': 'team'
 	},
-	evidence: {
-		'outcomes.*': 'outcome',
-		'statements.*': 'outcome',
-		'standards.*': 'standard',
-		'review.by': 'person'
-	}
+	evidence: { 'outcomes.*': 'outcome', 'statements.*': 'outcome', 'standards.*': 'standard' }
 };
+
+/** Every @demo.test address in a file, as a value or as a key, names a person of the authority. */
+function checkPeople(file: ReferringFile, people: Set<string>) {
+	const visit = (value: unknown, path: YamlPath): void => {
+		if (typeof value === 'string' && value.endsWith('@demo.test') && !people.has(value))
+			throw new ContentError(file.file, `there is no person "${value}"`, file.lineOf?.(path));
+		if (typeof value !== 'object' || value === null) return;
+		for (const [key, item] of Object.entries(value)) {
+			const at = [...path, Array.isArray(value) ? Number(key) : key];
+			visit(key, at);
+			visit(item, at);
+		}
+	};
+	visit(file.data, []);
+}
 
 /** Each person's records, in the order of people and then of the file's number. */
 function evidenceFiles(files: ContentFiles, people: DemoPerson[]) {

@@ -31,29 +31,12 @@ const frontmatter = z.strictObject({
 	review: z.strictObject({ by: z.string(), daysAfter: z.number().int().min(0) }).optional()
 });
 
-type Frontmatter = z.infer<typeof frontmatter>;
-
-export type DemoEvidence = Omit<Frontmatter, 'cpd' | 'hours' | 'review'> & {
-	owner: string;
-	account: string;
-	/** Keyed by the model's prompt keys. */
-	reflection: Record<string, string>;
-	cpd: {
-		type: Frontmatter['cpd'];
-		relevance: string;
-		learning: string;
-		impact: string;
-		peerReflected: boolean;
-		peerReflection: string;
-		hours: number;
-	};
-	review?: Frontmatter['review'] & { feedback?: string };
-};
+export type DemoEvidence = ReturnType<typeof parseEvidence>;
 
 const required = ['Account', 'Relevance', 'Learning', 'Impact'];
 
 /** Reads one record; a heading the model does not have, or a missing text, names the line. */
-export function parseEvidence(file: string, source: string, owner: string): DemoEvidence {
+export function parseEvidence(file: string, source: string, owner: string) {
 	const { data, lines } = parseMarkdown(file, source, frontmatter);
 	const prompts = reflectiveModels[data.model].prompts;
 	const headings = ['Account', ...prompts.map((p) => p.label), ...required.slice(1)];
@@ -70,6 +53,7 @@ export function parseEvidence(file: string, source: string, owner: string): Demo
 		...details,
 		owner,
 		account: section('Account'),
+		/** Keyed by the model's prompt keys. */
 		reflection: Object.fromEntries(prompts.map((p) => [p.key, section(p.label)])),
 		cpd: {
 			type: cpd,

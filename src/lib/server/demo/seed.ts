@@ -63,12 +63,13 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 	await insertRows(db, 'users', users);
 	const roles = people.flatMap((p) => p.roles.map((role) => ({ user_id: id(p.email), role })));
 	await insertRows(db, 'user_roles', roles);
-	const teamRows = teams.map((t) => ({ id: newId(), name: t.name, manager_id: id(t.manager) }));
-	await insertRows(
-		db,
-		'teams',
-		teamRows.map((team) => ({ ...team, created_at }))
-	);
+	const teamRows = teams.map((t) => ({
+		id: newId(),
+		name: t.name,
+		manager_id: id(t.manager),
+		created_at
+	}));
+	await insertRows(db, 'teams', teamRows);
 	// Teams name their managers, so people join their teams once both exist.
 	for (const team of teamRows) {
 		const members = people.filter((p) => p.team === team.name).map((p) => id(p.email));
@@ -86,14 +87,16 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 		}))
 	);
 	await insertRows(db, 'supervisions', relationships);
-	const asyes = people.filter((p) => p.asyeMonth);
-	const enrolments = asyes.map((p) => ({ user_id: id(p.email), starts_on: since(p, now) }));
-	const programme = 'asye';
-	await insertRows(
-		db,
-		'enrolments',
-		enrolments.map((e) => ({ ...e, id: newId(), programme, created_at }))
-	);
+	const enrolments = people
+		.filter((p) => p.asyeMonth)
+		.map((p) => ({
+			id: newId(),
+			user_id: id(p.email),
+			programme: 'asye',
+			starts_on: since(p, now),
+			created_at
+		}));
+	await insertRows(db, 'enrolments', enrolments);
 }
 
 /** ASYEs have been supervised since they started; everyone else for the past year. */
