@@ -57,6 +57,11 @@ describe('the demo authority in content/demo', () => {
 		expect(() => load({ 'demo/audits.yaml': changed })).toThrow(
 			`content/demo/audits.yaml:${line}: there is no person "owen@demo.test"`
 		);
+		// An address is a person wherever it is, a key too.
+		const programme = files['demo/programme.yaml'].replace('{ maya.joseph@', '{ maya.josef@');
+		expect(() => load({ 'demo/programme.yaml': programme })).toThrow(
+			/^content\/demo\/programme\.yaml:\d+: there is no person "maya\.josef@demo\.test"/
+		);
 		expect(() => load(withRecord("outcomes: ['2.3', '3.1']", "outcomes: ['2.3', '9.9']"))).toThrow(
 			`content/${record}: there is no outcome "9.9"`
 		);

@@ -131,13 +131,14 @@ async function seedAgreement({ db, content, now, psw }: Demo, asye: Asye) {
 		supervisor
 	});
 	await signAgreement(db, as(supervisor.id, false, true), enrolmentId, 'supervisor', signed);
-	if (texts.notYetAgreed.includes(asye.email)) return;
-	const assessorId = assessor.id !== supervisor.id ? assessor.id : psw;
-	await signAgreement(db, as(assessorId, false, false), enrolmentId, 'assessor', signed);
-	await signAgreement(db, as(userId, true, false), enrolmentId, 'practitioner', signed);
-	if (asye.email !== texts.demoAsye) return;
-	for (const { weeksAgo, minutes, activity } of texts.protectedTime) {
-		const takenOn = dateOnly(new Date(now.getTime() - days(weeksAgo * 7)));
-		await recordProtectedTime(db, userId, enrolmentId, { takenOn, minutes, activity }, now);
+	if (!texts.notYetAgreed.includes(asye.email)) {
+		const assessorId = assessor.id !== supervisor.id ? assessor.id : psw;
+		await signAgreement(db, as(assessorId, false, false), enrolmentId, 'assessor', signed);
+		await signAgreement(db, as(userId, true, false), enrolmentId, 'practitioner', signed);
 	}
+	if (asye.email === texts.demoAsye)
+		for (const { weeksAgo, minutes, activity } of texts.protectedTime) {
+			const takenOn = dateOnly(new Date(now.getTime() - days(weeksAgo * 7)));
+			await recordProtectedTime(db, userId, enrolmentId, { takenOn, minutes, activity }, now);
+		}
 }
