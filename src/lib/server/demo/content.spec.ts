@@ -32,11 +32,15 @@ describe('the demo authority in content/demo', () => {
 		expect(demo.evidence).toHaveLength(40);
 		expect(demo.evidence[0]).toMatchObject({
 			owner: 'practitioner@demo.test',
-			title: 'Three houses with a 7-year-old, observed by my practice supervisor',
-			cpd: { type: 'practice-learning', peerReflected: true, hours: 2 },
+			input: {
+				title: 'Three houses with a 7-year-old, observed by my practice supervisor',
+				cpdType: 'practice-learning',
+				peerReflected: true,
+				cpdMinutes: 120
+			},
 			review: { by: 'supervisor@demo.test', daysAfter: 10, feedback: undefined }
 		});
-		expect(Object.keys(demo.evidence[0].reflection)).toEqual([
+		expect(Object.keys(demo.evidence[0].input.reflection)).toEqual([
 			'description',
 			'feelings',
 			'evaluation',

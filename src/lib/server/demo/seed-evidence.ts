@@ -1,9 +1,9 @@
-import { reflectiveModels } from '$lib/portfolio/vocabulary';
 import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
 import { getFramework, outcomesOf } from '../framework';
 import { holderOf } from '../people/relationships';
 import { filesDir } from '../portfolio/attachments';
+import { evidenceColumns } from '../portfolio/evidence';
 import { storeFile } from '../portfolio/file-store';
 import { signOffOutcome } from '../signoff/signoffs';
 import { practiceStandardSets } from '../standards';
@@ -54,26 +54,12 @@ function evidenceRow({ now, person }: Demo, id: string, record: DemoEvidence) {
 	const activity = new Date(now.getTime() - days(record.daysAgo));
 	const written = before(activity, 1);
 	const submitted = record.status === 'draft' ? null : before(written, 2);
-	const { cpd, review } = record;
+	const { review } = record;
 	const reviewed = review && submitted ? before(submitted, review.daysAfter) : null;
-	const prompts = reflectiveModels[record.model].prompts.map((p) => p.key as string);
-	const reflection = Object.fromEntries(prompts.map((key) => [key, record.reflection[key] ?? '']));
 	return {
 		id,
 		owner_id: person(record.owner).id,
-		title: record.title,
-		activity_date: dateOnly(activity),
-		type: record.type,
-		account: record.account,
-		reflection_model: record.model,
-		reflection: JSON.stringify(reflection),
-		cpd_type: cpd.type,
-		cpd_relevance: cpd.relevance,
-		cpd_learning: cpd.learning,
-		cpd_impact: cpd.impact,
-		peer_reflected: cpd.peerReflected ? 1 : 0,
-		peer_reflection: cpd.peerReflection,
-		cpd_minutes: Math.round(cpd.hours * 60),
+		...evidenceColumns({ ...record.input, activityDate: dateOnly(activity) }),
 		status: record.status,
 		version: 1,
 		created_at: timestamp(written),
