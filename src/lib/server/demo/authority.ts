@@ -29,7 +29,10 @@ export function demoContent(): DemoContent {
 /** What each part of the seed works with, once the people exist. */
 export type Demo = Awaited<ReturnType<typeof demoIn>>;
 
-/** The database, the content and the day; and everyone's id, team and manager by email. */
+/**
+ * The database, the content and the day; everyone's id, team and manager by email; and the
+ * principal social worker's id.
+ */
 export async function demoIn(db: Db, content: DemoContent, now: Date) {
 	const rows = await db
 		.selectFrom('users')
