@@ -244,7 +244,7 @@ export interface SignInFailuresTable {
 	address: string;
 	at: string;
 	/** What was guessed: a password, or a second factor's code. */
-	kind: Generated<'password' | 'code'>;
+	kind: Generated<'password' | 'code' | 'reset'>;
 }
 
 /** A person's authenticator app: its key, and the last time step whose code was used. */
