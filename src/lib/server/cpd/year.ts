@@ -3,12 +3,7 @@ import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import { getPerson } from '../people/users';
 import { cpdRule } from '../workforce';
-import {
-	registrationYear,
-	registrationYearNamed,
-	type CpdRule,
-	type RegistrationYear
-} from '../workforce/cpd-rule';
+import { registrationYear, registrationYearNamed, type CpdRule } from '../workforce/cpd-rule';
 import { comparedText, counts, cpdChecklist, thinParts } from './checks';
 import { cpdRecordsOf, type CpdRecord } from './records';
 import { nearDuplicates } from './similarity';
