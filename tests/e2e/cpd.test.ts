@@ -17,6 +17,16 @@ const columns = [
 	'Peer reflection'
 ];
 
+interface DemoRecord {
+	title: string;
+	activity_date: string;
+	cpd_relevance: string;
+	cpd_learning: string;
+	cpd_impact: string;
+	peer_reflected: number;
+	peer_reflection: string;
+}
+
 /** One of the demo practitioner's CPD records (from content/demo), as the database holds it. */
 function supervisionRecord() {
 	const db = new Database(e2eDatabase, { readonly: true });
@@ -26,13 +36,13 @@ function supervisionRecord() {
 			from evidence e join users u on u.id = e.owner_id
 			where u.email = ? and e.title = 'Supervision on a neglect case that felt stuck'`
 		)
-		.get(demoAccounts.practitioner) as Record<string, string> & { peer_reflected: number };
+		.get(demoAccounts.practitioner) as DemoRecord | undefined;
 	db.close();
 	expect(record, 'the demo record').toBeTruthy();
 	// The year is named by the year it ends in: 1 December begins the next.
-	const date = record.activity_date;
+	const date = record!.activity_date;
 	const year = Number(date.slice(0, 4)) + (date.slice(5) >= '12-01' ? 1 : 0);
-	return { ...record, year };
+	return { ...record!, year };
 }
 
 test('the demo practitioner downloads her CPD year with Social Work England’s columns', async ({
