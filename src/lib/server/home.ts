@@ -16,6 +16,7 @@ import { openActionsOf } from './review/supervision-actions';
 import { keepsSchedule, supervisionSchedules } from './review/supervision-schedule';
 import { listAudits } from './audit/access';
 import { pathwaysFor } from './learning/assignments';
+import { cpdReminderFor } from './cpd/reminders';
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
@@ -248,6 +249,7 @@ export async function homeFor(db: Db, user: SessionUser, today = dateOnly()) {
 	const has = (role: SessionUser['roles'][number]) => user.roles.includes(role);
 	return {
 		handovers: await handoversHome(db, user, today),
+		cpd: await cpdReminderFor(db, user, today),
 		practitioner: has('practitioner') ? await practitionerHome(db, user, today) : null,
 		supervisor:
 			has('supervisor') || has('external-assessor') ? await supervisorHome(db, user, today) : null,

@@ -451,6 +451,15 @@ export interface ReviewRemindersTable {
 	sent_at: string;
 }
 
+/** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
+export interface CpdRemindersTable {
+	user_id: string;
+	/** The day the reminder starts, e.g. `2026-09-01`. */
+	reminder_on: string;
+	kind: 'first' | 'second';
+	sent_at: string;
+}
+
 export interface SupervisionRecordsTable {
 	id: string;
 	practitioner_id: string;
@@ -708,6 +717,7 @@ export interface Database {
 	review_reflections: ReviewReflectionsTable;
 	observations: ObservationsTable;
 	review_reminders: ReviewRemindersTable;
+	cpd_reminders: CpdRemindersTable;
 	supervision_records: SupervisionRecordsTable;
 	supervision_actions: SupervisionActionsTable;
 	supervision_action_updates: SupervisionActionUpdatesTable;
