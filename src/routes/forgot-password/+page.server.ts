@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const claim = await claimSignInAttempt(getDb(), email, getClientAddress(), new Date(), 'reset');
 		if (!claim.ok) {
 			const wait = `Too many links asked for. Try again after ${formatTime(claim.retryAt)}.`;
-			return invalid(parsed.values, { email: wait }, 429);
+			return invalid({ email }, { email: wait }, 429);
 		}
 		// The same answer whether or not the address has an account, so it reveals nothing.
 		await sendPasswordReset(getDb(), email, url.origin);
