@@ -78,6 +78,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		record,
 		owner,
 		editable,
+		// Someone who is not a practitioner keeps CPD records that nobody reviews.
+		reviewed: !owner || found.user.roles.includes('practitioner'),
 		canReview: assessor && record.status === 'submitted',
 		canComment: owner || related,
 		comments: await listComments(getDb(), record.id),
@@ -138,7 +140,9 @@ export const actions: Actions = {
 		const version = integerOf(form, 'version') ?? 0;
 		const refused = await orFail({}, async () => {
 			await submitEvidence(getDb(), user.id, params.id, version, findings.length > 0);
-			await notifySubmitted(getDb(), params.id, url.origin);
+			// A practitioner's assessor is told; nobody reviews anyone else's CPD records.
+			if (user.roles.includes('practitioner'))
+				await notifySubmitted(getDb(), params.id, url.origin);
 		});
 		if (refused) return refused;
 		redirect(303, '/portfolio?saved=submitted');
