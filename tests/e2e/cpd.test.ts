@@ -130,4 +130,12 @@ test('a supervisor with a registration number records, submits and downloads the
 }) => {
 	await recordCpdAsStaff(page, demoAccounts.supervisor, 'with JavaScript');
 	await expectNoAxeViolations(page);
+	// Their portfolio holds their CPD records and nothing of a practitioner's programme.
+	await page.goto('/portfolio');
+	await expect(page.getByRole('link', { name: 'Your programme' })).toHaveCount(0);
+	await expect(page.getByText('Nobody reviews them')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Your CPD', exact: true })).toBeVisible();
+	await expectNoAxeViolations(page);
 });
