@@ -98,8 +98,8 @@ const priyasDraftAudit: Record<Role, Answer> = {
 const draftAuditorOnly: Record<Role, Answer> = { ...adminsOnly, auditor: 200, admin: 403 };
 
 /**
- * Their own CPD year: anyone with a registration number (the demo's leaders, supervisors and
- * practitioners); the administrator and the external assessor have none.
+ * Their own portfolio and CPD year: practitioners, and anyone with a registration number (the
+ * demo's leaders and supervisors); the administrator and the external assessor have none.
  */
 const registered: Record<Role, Answer> = {
 	...everyoneSignedIn,
@@ -140,8 +140,9 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/import': adminsOnly,
 	'/admin/import/template.csv': adminsOnly,
 	'/admin/import/[id]': adminsOnly,
-	'/portfolio': practitionersOnly,
-	'/portfolio/new': practitionersOnly,
+	// Each person's own records: the list and a new record are theirs, whoever else they are.
+	'/portfolio': registered,
+	'/portfolio/new': registered,
 	'/portfolio/coverage': practitionersOnly,
 	// Open to all: someone without a registration number is told why there is nothing to show.
 	'/portfolio/cpd': everyoneSignedIn,
@@ -150,6 +151,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/self-assessment/[id]': practitionersOnly,
 	'/portfolio/[id]': priyasDraft,
 	'/portfolio/[id] (submitted)': priyasRecord,
+	// Her draft: only she, its owner, maps or deletes it (others keeping records get 403 too).
 	'/portfolio/[id]/mapping': practitionersOnly,
 	'/portfolio/[id]/delete': practitionersOnly,
 	'/portfolio/[id]/files/[fileId]': priyasRecord,

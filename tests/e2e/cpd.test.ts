@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expectNoAxeViolations } from './axe';
+import { recordCpdAsStaff } from './cpd-flow';
 import { parseCsv } from './csv';
 import { e2eDatabase } from './server';
 import { apiAs, demoAccounts, signIn } from './session';
@@ -122,4 +123,19 @@ test('someone without a registration number is told why there is no CPD year', a
 	const refused = await client.get('/portfolio/cpd/export', { headers: { accept: 'text/html' } });
 	expect(refused.status()).toBe(403);
 	expect(await refused.text()).toMatch(/no Social Work England registration number/);
+});
+
+test('a supervisor with a registration number records, submits and downloads their CPD', async ({
+	page
+}) => {
+	await recordCpdAsStaff(page, demoAccounts.supervisor, 'with JavaScript');
+	await expectNoAxeViolations(page);
+	// Their portfolio holds their CPD records and nothing of a practitioner's programme.
+	await page.goto('/portfolio');
+	await expect(page.getByRole('link', { name: 'Your programme' })).toHaveCount(0);
+	await expect(page.getByText('Nobody reviews them')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Your CPD', exact: true })).toBeVisible();
+	await expectNoAxeViolations(page);
 });

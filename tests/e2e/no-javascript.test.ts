@@ -6,6 +6,7 @@ import {
 	writeFirstReflection,
 	writeInitialPlan
 } from './assessment-flow';
+import { recordCpdAsStaff } from './cpd-flow';
 import { enrolAt60, expectDue, fillDateField } from './enrolment-flow';
 import { recordMapFixAndSubmit } from './portfolio-flow';
 import { demoAccounts, signIn } from './session';
@@ -51,6 +52,12 @@ test('a practitioner records, maps, fixes and submits evidence without JavaScrip
 	page
 }) => {
 	await recordMapFixAndSubmit(page, 'without JavaScript');
+});
+
+test('an auditor with a registration number records and downloads their CPD without JavaScript', async ({
+	page
+}) => {
+	await recordCpdAsStaff(page, demoAccounts.auditor, 'without JavaScript');
 });
 
 test('without JavaScript the evidence form shows one reflective model, and changing it keeps what was typed', async ({

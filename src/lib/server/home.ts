@@ -17,6 +17,7 @@ import { keepsSchedule, supervisionSchedules } from './review/supervision-schedu
 import { listAudits } from './audit/access';
 import { pathwaysFor } from './learning/assignments';
 import { cpdReminderFor } from './cpd/reminders';
+import { keepsPortfolio } from './portfolio/owner';
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
@@ -251,6 +252,8 @@ export async function homeFor(db: Db, user: SessionUser, today = dateOnly()) {
 		handovers: await handoversHome(db, user, today),
 		cpd: await cpdReminderFor(db, user, today),
 		practitioner: has('practitioner') ? await practitionerHome(db, user, today) : null,
+		// Anyone else with a registration number keeps their CPD records here.
+		cpdRecords: !has('practitioner') && (await keepsPortfolio(db, user)),
 		supervisor:
 			has('supervisor') || has('external-assessor') ? await supervisorHome(db, user, today) : null,
 		audits:

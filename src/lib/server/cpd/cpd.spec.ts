@@ -163,7 +163,11 @@ describe.each(testDatabases())('my CPD year on $name', (database) => {
 		const done = await person('Fin Done');
 		await cpdRecord(done, '2026-01-10', { peer: true });
 		await cpdRecord(done, '2026-02-10');
+		// Everyone with a registration number, whatever their roles; not those without one.
 		const supervisor = await person('Gail Supervisor', ['supervisor']);
+		await cpdRecord(supervisor, '2026-03-10', { peer: true });
+		await cpdRecord(supervisor, '2026-04-10');
+		const psw = await person('Pat Psw', ['psw', 'auditor']);
 		const unregistered = await newUser(db, { name: 'Hal Unregistered' });
 		const remind = (today: string) => sendCpdReminders(db, 'https://gt.example', today, rule);
 		const mailTo = async (id: string) =>
@@ -192,7 +196,13 @@ describe.each(testDatabases())('my CPD year on $name', (database) => {
 		expect((await mailTo(done)).map((m) => m.subject)).toEqual([
 			'Your registration year ends on 30 November 2026'
 		]);
-		expect(await mailTo(supervisor)).toEqual([]);
+		expect((await mailTo(supervisor)).map((m) => m.subject)).toEqual([
+			'Your registration year ends on 30 November 2026'
+		]);
+		expect((await mailTo(psw)).map((m) => m.subject)).toEqual([
+			'Your CPD for this registration year is not yet complete',
+			'Your registration year ends on 30 November 2026'
+		]);
 		expect(await mailTo(unregistered)).toEqual([]);
 		// Written on the day, so a restart sends nothing again.
 		const marks = await db
@@ -217,7 +227,19 @@ describe.each(testDatabases())('my CPD year on $name', (database) => {
 		});
 		expect(await cpdReminderFor(db, user, '2026-11-01', rule)).toMatchObject({ kind: 'second' });
 		expect(await cpdReminderFor(db, user, '2026-12-01', rule)).toBeNull();
-		const supervisor = { id, roles: ['supervisor'] } as SessionUser;
-		expect(await cpdReminderFor(db, supervisor, '2026-11-01', rule)).toBeNull();
+		// Whatever their roles: the registration number decides.
+		const supervisor = await person('Jo Supervisor', ['supervisor']);
+		expect(
+			await cpdReminderFor(
+				db,
+				{ id: supervisor, roles: ['supervisor'] } as SessionUser,
+				'2026-11-01',
+				rule
+			)
+		).toMatchObject({ kind: 'second' });
+		const admin = await newUser(db, { roles: ['admin'] });
+		expect(
+			await cpdReminderFor(db, { id: admin, roles: ['admin'] } as SessionUser, '2026-11-01', rule)
+		).toBeNull();
 	});
 });

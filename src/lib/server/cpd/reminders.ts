@@ -11,8 +11,8 @@ import { cpdRecordsOf } from './records';
 
 // Reminders that the registration year is ending (from 1 September), and again to those who
 // have not yet recorded what the rule asks (from 1 November): on the home page while they
-// apply, and by email once a person and reminder day. They go to practitioners with a
-// registration number: whose CPD this service keeps.
+// apply, and by email once a person and reminder day. They go to everyone active with a
+// registration number, whatever their roles: each of them keeps their CPD records here.
 
 type Checklist = ReturnType<typeof cpdChecklist>;
 
@@ -31,7 +31,6 @@ export async function cpdReminderFor(
 	today = dateOnly(),
 	rule = cpdRule()
 ) {
-	if (!user.roles.includes('practitioner')) return null;
 	const person = await db
 		.selectFrom('users')
 		.select('swe_number')
@@ -46,7 +45,7 @@ export async function cpdReminderFor(
 }
 
 /**
- * Emails each practitioner with a registration number the reminder due today, if not sent
+ * Emails each active person with a registration number the reminder due today, if not sent
  * before: marked first, so a crash between the two loses a reminder rather than sending it
  * twice. Safe to run as often as you like. The number sent.
  */
@@ -60,12 +59,10 @@ export async function sendCpdReminders(
 	const year = registrationYear(rule, today);
 	const people = await db
 		.selectFrom('users')
-		.innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-		.select(['users.id', 'users.name', 'users.email'])
-		.where('user_roles.role', '=', 'practitioner')
-		.where('users.active', '=', 1)
-		.where('users.swe_number', 'is not', null)
-		.orderBy('users.id')
+		.select(['id', 'name', 'email'])
+		.where('active', '=', 1)
+		.where('swe_number', 'is not', null)
+		.orderBy('id')
 		.execute();
 	let sent = 0;
 	for (const group of batches(people)) {

@@ -4,6 +4,7 @@ import { observationFor, reflectOnObservation } from '$lib/server/observation/ob
 import {
 	acceptEvidence,
 	addComment,
+	isReviewed,
 	listComments,
 	notifySubmitted,
 	returnEvidence
@@ -37,9 +38,19 @@ async function findRecord(id: string) {
 	const owner = user.id === record.owner_id;
 	// Whoever holds a relationship to the practitioner comments; their assessor reviews.
 	const related = !owner && (await holdsRelationship(getDb(), user, record.owner_id));
+	// Only a practitioner's records are reviewed; anyone else's are their own CPD log.
+	const reviewed = await isReviewed(getDb(), record.owner_id);
 	const assessor =
-		related && (await holdsRelationship(getDb(), user, record.owner_id, ['assessor']));
-	return { record, user, owner, related, assessor, editable: owner && isEditable(record.status) };
+		reviewed && related && (await holdsRelationship(getDb(), user, record.owner_id, ['assessor']));
+	return {
+		record,
+		user,
+		owner,
+		related,
+		assessor,
+		reviewed,
+		editable: owner && isEditable(record.status)
+	};
 }
 
 async function requireReviewer(id: string) {
@@ -62,7 +73,7 @@ function draftFindings(found: Awaited<ReturnType<typeof findRecord>>, saved: str
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const found = await findRecord(params.id);
-	const { record, owner, editable, related, assessor } = found;
+	const { record, owner, editable, related, assessor, reviewed } = found;
 	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
 	const mapped = framework.domains
 		.flatMap((d) => d.outcomes)
@@ -78,6 +89,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		record,
 		owner,
 		editable,
+		reviewed,
 		canReview: assessor && record.status === 'submitted',
 		canComment: owner || related,
 		comments: await listComments(getDb(), record.id),
