@@ -1,0 +1,8 @@
+/**
+ * The Content-Disposition of a download: always an attachment, never shown inline, with the name
+ * in plain ASCII for old browsers and in full (RFC 5987) for the rest.
+ */
+export function attachmentDisposition(name: string): string {
+	const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
