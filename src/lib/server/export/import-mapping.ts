@@ -80,7 +80,8 @@ export function carryMapping(
 				!crosswalk.map.has(id) &&
 				!mapping.statements.some((s) => s.outcomeId === id && crosswalk.map.has(s.statementId))
 		);
-		return { mapping: carried, fate: 'carried', from, to: current, notCarried };
+		const placed = carried.outcomes.length ? carried : null;
+		return { mapping: placed, fate: 'carried', from, to: current, notCarried };
 	}
 	if (!own) return { mapping: null, fate: 'unknown-version', from, to: null, notCarried: ids };
 	const kept: OutcomeMapping = { frameworkVersion: from, outcomes: [], statements: [] };

@@ -52,10 +52,13 @@ export async function importSignoffs(
 		framework_version: s.frameworkVersion,
 		outcome_id: s.outcomeId,
 		signed_at: s.at,
-		evidence_ids: JSON.stringify(s.evidenceIds.flatMap((id) => (s.origin ? earlier : here).get(id) ?? [])),
+		evidence_ids: JSON.stringify(
+			s.evidenceIds.flatMap((id) => (s.origin ? earlier : here).get(id) ?? [])
+		),
 		entry: JSON.stringify(s)
 	}));
-	for (const group of batches(rows)) await tx.insertInto('imported_signoffs').values(group).execute();
+	for (const group of batches(rows))
+		await tx.insertInto('imported_signoffs').values(group).execute();
 	const made = checkChain(data.signoffs.filter((s) => s.origin === null));
 	return { count: rows.length, ...made };
 }

@@ -1,4 +1,5 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { inMegabytes } from '$lib/portfolio/upload-limits';
 import { FieldError } from '../errors';
 import { maxFileBytes } from '../portfolio/file-type';
 
@@ -75,7 +76,12 @@ function listEntries(zip: ZipFile, limits: ZipLimits): Promise<Map<string, Entry
 		const entries = new Map<string, Entry>();
 		zip.on('entry', (entry: Entry) => {
 			const raw = entry.fileNameRaw;
-			const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
+			const name = yauzl.getFileNameLowLevel(
+				entry.generalPurposeBitFlag,
+				raw,
+				entry.extraFields,
+				true
+			);
 			const problem = entryNameProblem(name);
 			if (problem) return reject(refuse(problem));
 			if (entries.has(name)) return reject(refuse(`The ZIP holds “${shown(name)}” twice.`));
@@ -116,7 +122,7 @@ export async function openPortfolioZip(bytes: Buffer, limits = zipLimits): Promi
 		const total = [...entries.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
 		if (total > limits.totalBytes)
 			throw refuse(
-				`The ZIP holds ${Math.ceil(total / megabyte)} MB once unpacked: a portfolio can hold up to ${Math.floor(limits.totalBytes / megabyte)} MB.`
+				`The ZIP holds ${inMegabytes(total)} once unpacked: a portfolio can hold up to ${inMegabytes(limits.totalBytes)}.`
 			);
 		const inside = new Map([...entries].map(([name, entry]) => [name.slice(prefix.length), entry]));
 		return {
@@ -134,7 +140,7 @@ async function readEntry(zip: ZipFile, name: string, entry: Entry | undefined, l
 	if (!entry) throw refuse(`The ZIP has no ${shown(name)}.`);
 	if (entry.uncompressedSize > limit)
 		throw refuse(
-			`“${shown(name)}” is ${(entry.uncompressedSize / megabyte).toFixed(1)} MB once unpacked: it can be up to ${(limit / megabyte).toFixed(1)} MB.`
+			`“${shown(name)}” is ${inMegabytes(entry.uncompressedSize)} once unpacked: it can be up to ${inMegabytes(limit)}.`
 		);
 	if (entry.isEncrypted()) throw refuse(`“${shown(name)}” is encrypted: export it again.`);
 	const chunks: Buffer[] = [];

@@ -18,7 +18,6 @@ import {
 
 const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-
 /**
  * Where a file's bytes go in the ZIP: a folder of its own, so two files of one name never
  * clash, under the name it downloads as (so a text file called run.bat opens as text).
@@ -60,12 +59,16 @@ async function mappingsOf(db: Db, ownerId: string) {
 					.map((s) => ({ outcomeId: s.outcome_id, statementId: s.statement_id }))
 					.sort((a, b) => byNumber(a.statementId, b.statementId))
 			},
-			standards: standardsOf(evidenceId).map((s) => ({ setId: s.set_id, setVersion: s.set_version, ref: s.item_ref }))
+			standards: standardsOf(evidenceId).map((s) => ({
+				setId: s.set_id,
+				setVersion: s.set_version,
+				ref: s.item_ref
+			}))
 		};
 	};
 }
 
-/** Each record's current files, oldest first. */
+/** Each record's current files, oldest first (files added together by name). */
 export async function filesOf(db: Db, ownerId: string) {
 	const rows = await db
 		.selectFrom('attachments')
@@ -82,6 +85,7 @@ export async function filesOf(db: Db, ownerId: string) {
 		.where('evidence.owner_id', '=', ownerId)
 		.where('attachments.removed_at', 'is', null)
 		.orderBy('attachments.created_at')
+		.orderBy('attachments.name')
 		.orderBy('attachments.id')
 		.execute();
 	return rows.map((row) => ({ ...row, path: zipPathOf(row) }));
@@ -110,38 +114,36 @@ export async function readPortfolio(
 	const mappingOf = await mappingsOf(db, ownerId);
 	const files = groupedBy(await filesOf(db, ownerId), (f) => f.evidence_id);
 	const histories = await recordHistories(db, ownerId);
-	const records = evidence.map(
-		(row): PortfolioRecord => ({
-			id: row.id,
-			title: row.title,
-			activityDate: row.activity_date,
-			type: row.type as PortfolioRecord['type'],
-			account: row.account,
-			reflectionModel: row.reflection_model as PortfolioRecord['reflectionModel'],
-			reflection: JSON.parse(row.reflection) as Record<string, string>,
-			cpd: {
-				type: row.cpd_type as PortfolioRecord['cpd']['type'],
-				relevance: row.cpd_relevance,
-				learning: row.cpd_learning,
-				impact: row.cpd_impact,
-				peerReflected: row.peer_reflected === null ? null : row.peer_reflected === 1,
-				peerReflection: row.peer_reflection,
-				minutes: row.cpd_minutes
-			},
-			createdAt: row.created_at,
-			updatedAt: row.updated_at,
-			...mappingOf(row.id),
-			files: files(row.id).map((f) => ({
-					name: f.name,
-					mime: f.mime,
-					size: Number(f.size),
-					sha256: f.file_hash,
-					path: f.path,
-					addedAt: f.created_at
-				})),
-			...histories(row)
-		})
-	);
+	const records = evidence.map((row): PortfolioRecord => ({
+		id: row.id,
+		title: row.title,
+		activityDate: row.activity_date,
+		type: row.type as PortfolioRecord['type'],
+		account: row.account,
+		reflectionModel: row.reflection_model as PortfolioRecord['reflectionModel'],
+		reflection: JSON.parse(row.reflection) as Record<string, string>,
+		cpd: {
+			type: row.cpd_type as PortfolioRecord['cpd']['type'],
+			relevance: row.cpd_relevance,
+			learning: row.cpd_learning,
+			impact: row.cpd_impact,
+			peerReflected: row.peer_reflected === null ? null : row.peer_reflected === 1,
+			peerReflection: row.peer_reflection,
+			minutes: row.cpd_minutes
+		},
+		createdAt: row.created_at,
+		updatedAt: row.updated_at,
+		...mappingOf(row.id),
+		files: files(row.id).map((f) => ({
+			name: f.name,
+			mime: f.mime,
+			size: Number(f.size),
+			sha256: f.file_hash,
+			path: f.path,
+			addedAt: f.created_at
+		})),
+		...histories(row)
+	}));
 	return {
 		schema: portfolioSchemaName,
 		version: portfolioSchemaVersion,

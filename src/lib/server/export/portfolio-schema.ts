@@ -51,7 +51,11 @@ const file = z.object({
 	size: z.int().min(1).max(maxFileBytes),
 	sha256,
 	/** Where its bytes are in the ZIP: `files/<its id>/<its name>`. */
-	path: z.string().regex(/^files\/[^/\\]+\/[^/\\]+$/, 'must be files/<folder>/<name>'),
+	path: z
+		.string()
+		.max(300)
+		.regex(/^files\/[^/\\]+\/[^/\\]+$/, 'must be files/<folder>/<name>')
+		.refine((path) => !path.split('/').some((part) => /^\.\.?$/.test(part)), 'must stay in files/'),
 	addedAt: instant
 });
 
@@ -150,9 +154,11 @@ export const portfolioSchema = z
 			return values.find((v) => seen.size === seen.add(v).size);
 		};
 		const recordId = repeated(value.records.map((r) => r.id));
-		if (recordId) context.addIssue({ code: 'custom', path: ['records'], message: `repeat the id ${recordId}` });
+		if (recordId)
+			context.addIssue({ code: 'custom', path: ['records'], message: `repeat the id ${recordId}` });
 		const path = repeated(value.records.flatMap((r) => r.files.map((f) => f.path)));
-		if (path) context.addIssue({ code: 'custom', path: ['records'], message: `repeat the file ${path}` });
+		if (path)
+			context.addIssue({ code: 'custom', path: ['records'], message: `repeat the file ${path}` });
 	});
 
 export type PortfolioFile = z.infer<typeof portfolioSchema>;

@@ -84,7 +84,10 @@ export async function exportPortfolio(
 		},
 		now
 	);
-	const slug = data.person.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	const slug = data.person.name
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 	return {
 		fileName: `portfolio-${slug || 'export'}-${dateOnly(now)}.zip`,
 		stream: portfolioZip(data, pdf, filesDir(), outcomeTitles)
