@@ -87,8 +87,15 @@ async function importRecord(
 		{ actorId: userId, action: 'evidence.imported', subjectType: 'evidence', subjectId: id },
 		options.now
 	);
-	const { mapping: _, ...report } = carried;
-	return { evidenceId: id, originalId: record.id, ...report, standardsDropped: standards.dropped };
+	return {
+		evidenceId: id,
+		originalId: record.id,
+		fate: carried.fate,
+		from: carried.from,
+		to: carried.to,
+		notCarried: carried.notCarried,
+		standardsDropped: standards.dropped
+	};
 }
 
 async function importAll(

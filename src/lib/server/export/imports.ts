@@ -1,10 +1,13 @@
 import type { Db } from '../db';
+import { checkAnonymity } from '../portfolio/anonymity';
+import { getEvidence } from '../portfolio/evidence';
+import { textsOf } from '../portfolio/evidence-form';
 import { parseSummary } from './import-summary';
 import { signoffSchema } from './portfolio-schema';
 import { parseHistory } from './record-history';
 
-// Reading imports back: a person's list, one import with what it made, and a record's history
-// at the authority it came from.
+// Reading imports back: a person's list, one import with what it made and what to check in it,
+// and a record's history at the authority it came from.
 
 /** A person's imports, newest first. */
 export async function listImports(db: Db, userId: string) {
@@ -74,4 +77,23 @@ export async function importedHistory(db: Db, evidenceId: string) {
 		importedAt: row.imported_at,
 		history: parseHistory(row.history)
 	};
+}
+
+/**
+ * What the anonymity check finds in an import's records that are still drafts, as it finds in
+ * typed text: said, not blocked; submitting a record asks to change or confirm each.
+ */
+export async function importFindings(
+	db: Db,
+	records: { id: string; status: string }[],
+	ownerName: string
+) {
+	const found = [];
+	for (const { id } of records.filter((r) => r.status === 'draft')) {
+		const record = await getEvidence(db, id);
+		if (!record) continue;
+		const findings = checkAnonymity(textsOf(record), { allowedNames: [ownerName] });
+		if (findings.length) found.push({ id, title: record.title, findings });
+	}
+	return found;
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { portfolioHtml } from './index-html';
-import type { PortfolioFile } from './portfolio-schema';
+import type { PortfolioFile, PortfolioHistory } from './portfolio-schema';
 
-const history = {
+const history: PortfolioHistory = {
 	status: 'accepted',
 	submittedAt: null,
 	review: null,
 	comments: [],
 	observation: null
-} as const;
+};
 
 const portfolio = (title: string, fileName: string): PortfolioFile => ({
 	schema: 'golden-thread/portfolio',
