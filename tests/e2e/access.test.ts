@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { emptyPortfolioZip } from './portfolio-data';
 import { apiAs, demoAccounts } from './session';
 import { routeIds } from './routes';
 import { e2eDatabase } from './server';
@@ -122,6 +123,8 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/people/new': adminsOnly,
 	'/admin/people/[id]': adminsOnly,
 	'/admin/people/[id]/programme': adminsOnly,
+	// Someone's portfolio as data, for a subject access request.
+	'/admin/people/[id]/export': adminsOnly,
 	'/admin/teams': adminsOnly,
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
@@ -140,6 +143,11 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/[id]/mapping': practitionersOnly,
 	'/portfolio/[id]/delete': practitionersOnly,
 	'/portfolio/[id]/files/[fileId]': priyasRecord,
+	// Her portfolio as data, and those she brought: hers alone (her supervisor sees her records
+	// here, and gets the moderation pack; an administrator exports it for a subject access request).
+	'/portfolio/export': practitionersOnly,
+	'/portfolio/import': practitionersOnly,
+	'/portfolio/import/[id]': practitionersOnly,
 	'/portfolio/[id] (assessed)': { ...priyasRecord, practitioner: 403, 'external-assessor': 200 },
 	'/portfolio/programme': practitionersOnly,
 	// Their own assessment record and pack: nobody else's is reached by these addresses.
@@ -238,7 +246,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 	};
 
 	/** Real ids for the parameters in route ids: some found as an administrator would, some in the database. */
-	async function concretePaths(admin: APIRequestContext) {
+	async function concretePaths(admin: APIRequestContext, baseURL: string) {
 		const db = new Database(e2eDatabase, { readonly: true });
 		const priya = db
 			.prepare("select id from users where email = 'practitioner@demo.test'")
@@ -334,6 +342,8 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': `/supervision/${aisha.id}/outcomes/2.3`,
 			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
 			'/admin/people/[id]/programme': `/admin/people/${priya.id}/programme`,
+			'/admin/people/[id]/export': `/admin/people/${priya.id}/export`,
+			'/portfolio/import/[id]': await priyasImport(baseURL, priya.id),
 			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
 			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
@@ -341,6 +351,28 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/scim/v2/Users/[id]': `/scim/v2/Users/${priya.id}`,
 			'/scim/v2/[...rest]': '/scim/v2/Groups'
 		} as Record<string, string>;
+	}
+
+	/** A portfolio with no records, imported by her (once: the same file again is refused). */
+	async function priyasImport(baseURL: string, priya: string) {
+		const client = await apiAs(baseURL, demoAccounts.practitioner);
+		await client.post('/portfolio/import', {
+			multipart: {
+				file: {
+					name: 'empty.zip',
+					mimeType: 'application/zip',
+					buffer: await emptyPortfolioZip('Priya Shah', demoAccounts.practitioner)
+				}
+			},
+			headers: { accept: 'text/html' },
+			maxRedirects: 0
+		});
+		const db = new Database(e2eDatabase, { readonly: true });
+		const found = db
+			.prepare('select id from portfolio_imports where user_id = ? limit 1')
+			.get(priya) as { id: string };
+		db.close();
+		return `/portfolio/import/${found.id}`;
 	}
 
 	/** A staff file checked by the dry run (which changes no person): its page lists people. */
@@ -365,7 +397,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 	for (const role of roles) {
 		test(role, async ({ baseURL }) => {
 			const admin = await apiAs(baseURL!, demoAccounts.admin);
-			const paths = await concretePaths(admin);
+			const paths = await concretePaths(admin, baseURL!);
 			const client = await apiAs(baseURL!, emails[role]);
 			for (const [route, answers] of Object.entries(protectedRoutes)) {
 				const path = paths[route] ?? route;
