@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { Evidence } from '../db/schema';
 import { timestamp } from '../db/time';
 import { getFramework } from '../framework';
 import { downloadName } from '../portfolio/file-type';
@@ -91,6 +92,30 @@ export async function filesOf(db: Db, ownerId: string) {
 	return rows.map((row) => ({ ...row, path: zipPathOf(row) }));
 }
 
+/** What a record says: the fields an import carries, as they are. */
+function contentOf(row: Evidence) {
+	return {
+		id: row.id,
+		title: row.title,
+		activityDate: row.activity_date,
+		type: row.type as PortfolioRecord['type'],
+		account: row.account,
+		reflectionModel: row.reflection_model as PortfolioRecord['reflectionModel'],
+		reflection: JSON.parse(row.reflection) as Record<string, string>,
+		cpd: {
+			type: row.cpd_type as PortfolioRecord['cpd']['type'],
+			relevance: row.cpd_relevance,
+			learning: row.cpd_learning,
+			impact: row.cpd_impact,
+			peerReflected: row.peer_reflected === null ? null : row.peer_reflected === 1,
+			peerReflection: row.peer_reflection,
+			minutes: row.cpd_minutes
+		},
+		createdAt: row.created_at,
+		updatedAt: row.updated_at
+	};
+}
+
 /** The portfolio as `portfolio.json` holds it; `origin` is this service's address. */
 export async function readPortfolio(
 	db: Db,
@@ -115,24 +140,7 @@ export async function readPortfolio(
 	const files = groupedBy(await filesOf(db, ownerId), (f) => f.evidence_id);
 	const histories = await recordHistories(db, ownerId);
 	const records = evidence.map((row): PortfolioRecord => ({
-		id: row.id,
-		title: row.title,
-		activityDate: row.activity_date,
-		type: row.type as PortfolioRecord['type'],
-		account: row.account,
-		reflectionModel: row.reflection_model as PortfolioRecord['reflectionModel'],
-		reflection: JSON.parse(row.reflection) as Record<string, string>,
-		cpd: {
-			type: row.cpd_type as PortfolioRecord['cpd']['type'],
-			relevance: row.cpd_relevance,
-			learning: row.cpd_learning,
-			impact: row.cpd_impact,
-			peerReflected: row.peer_reflected === null ? null : row.peer_reflected === 1,
-			peerReflection: row.peer_reflection,
-			minutes: row.cpd_minutes
-		},
-		createdAt: row.created_at,
-		updatedAt: row.updated_at,
+		...contentOf(row),
 		...mappingOf(row.id),
 		files: files(row.id).map((f) => ({
 			name: f.name,

@@ -9,7 +9,7 @@ import { maxTextLength } from '../forms';
 import { maxFileBytes, maxFilesPerRecord } from '../portfolio/file-type';
 
 // `portfolio.json`, the portfolio as data: one schema, checked when a portfolio is exported
-// (in tests) and whenever one is imported. docs/portfolio-export.md describes it field by field;
+// (in tests) and whenever one is imported. docs/api.md describes it field by field (The portfolio as data);
 // a change that a reader of version 1 would misread is version 2.
 
 export const portfolioSchemaName = 'golden-thread/portfolio';
