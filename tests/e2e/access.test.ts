@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { emptyPortfolioZip } from './portfolio-data';
+import { emptyImport } from './portfolio-data';
 import { apiAs, demoAccounts } from './session';
 import { routeIds } from './routes';
 import { e2eDatabase } from './server';
@@ -343,7 +343,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
 			'/admin/people/[id]/programme': `/admin/people/${priya.id}/programme`,
 			'/admin/people/[id]/export': `/admin/people/${priya.id}/export`,
-			'/portfolio/import/[id]': await priyasImport(baseURL, priya.id),
+			'/portfolio/import/[id]': await emptyImport(baseURL, demoAccounts.practitioner),
 			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
 			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
@@ -351,28 +351,6 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/scim/v2/Users/[id]': `/scim/v2/Users/${priya.id}`,
 			'/scim/v2/[...rest]': '/scim/v2/Groups'
 		} as Record<string, string>;
-	}
-
-	/** A portfolio with no records, imported by her (once: the same file again is refused). */
-	async function priyasImport(baseURL: string, priya: string) {
-		const client = await apiAs(baseURL, demoAccounts.practitioner);
-		await client.post('/portfolio/import', {
-			multipart: {
-				file: {
-					name: 'empty.zip',
-					mimeType: 'application/zip',
-					buffer: await emptyPortfolioZip('Priya Shah', demoAccounts.practitioner)
-				}
-			},
-			headers: { accept: 'text/html' },
-			maxRedirects: 0
-		});
-		const db = new Database(e2eDatabase, { readonly: true });
-		const found = db
-			.prepare('select id from portfolio_imports where user_id = ? limit 1')
-			.get(priya) as { id: string };
-		db.close();
-		return `/portfolio/import/${found.id}`;
 	}
 
 	/** A staff file checked by the dry run (which changes no person): its page lists people. */
