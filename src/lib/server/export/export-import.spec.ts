@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { eventsFor } from '../db/events';
 import { newUser, testDatabases } from '../db/testing';
 import { filesDir } from '../portfolio/attachments';
+import { deleteDraft } from '../portfolio/delete-draft';
 import { readStoredFile } from '../portfolio/file-store';
 import { importPortfolio } from './import';
 import { getImport, importedHistory } from './imports';
@@ -84,6 +85,7 @@ describe.each(testDatabases())('a portfolio exported and imported on $name', (da
 		);
 		const imported = await getImport(second.db, newcomer, importId);
 		expect(imported?.summary.signoffs).toEqual({ count: 1, check: 'verified', problems: [] });
+		expect(imported?.summary.person).toEqual({ name: 'Priya Export', email: data.person.email });
 		expect(imported?.signoffs[0].evidenceIds).toEqual([back.records[1].id]);
 		expect(imported?.summary.records.map((r) => r.fate)).toEqual(['kept', 'kept']);
 		const history = await importedHistory(second.db, back.records[1].id);
@@ -93,6 +95,11 @@ describe.each(testDatabases())('a portfolio exported and imported on $name', (da
 		]);
 		const events = await eventsFor(second.db, 'user', newcomer);
 		expect(events.map((e) => e.action)).toContain('portfolio.imported');
+		// An imported draft is theirs to delete, its history there with it.
+		await deleteDraft(second.db, newcomer, back.records[0].id);
+		const left = await getImport(second.db, newcomer, importId);
+		expect(left?.records.map((r) => r.id)).toEqual([back.records[1].id]);
+		expect(await importedHistory(second.db, back.records[0].id)).toBeUndefined();
 	});
 
 	it('says where the sign-off record no longer checks out', async () => {

@@ -21,6 +21,8 @@ export interface SignoffReport {
 }
 
 export interface ImportSummary {
+	/** Whose portfolio the file says it is, as the authority it came from knew them. */
+	person: { name: string; email: string };
 	records: RecordReport[];
 	files: number;
 	signoffs: SignoffReport;

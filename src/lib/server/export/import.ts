@@ -111,7 +111,8 @@ async function importAll(
 		records.push(await importRecord(tx, context, record, files));
 	}
 	const signoffs = await importSignoffs(tx, context.importId, data, records);
-	return { records, files: stored.length, signoffs };
+	const person = { name: data.person.name, email: data.person.email };
+	return { person, records, files: stored.length, signoffs };
 }
 
 /**
