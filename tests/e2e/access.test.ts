@@ -98,6 +98,16 @@ const priyasDraftAudit: Record<Role, Answer> = {
 };
 const draftAuditorOnly: Record<Role, Answer> = { ...adminsOnly, auditor: 200, admin: 403 };
 
+/**
+ * Their own CPD year: anyone with a registration number (the demo's leaders, supervisors and
+ * practitioners); the administrator and the external assessor have none.
+ */
+const registered: Record<Role, Answer> = {
+	...everyoneSignedIn,
+	admin: 403,
+	'external-assessor': 403
+};
+
 /** The workforce views: principal social workers (and heads of service) only. */
 const pswOnly: Record<Role, Answer> = { ...adminsOnly, psw: 200, admin: 403 };
 
@@ -136,6 +146,9 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio': practitionersOnly,
 	'/portfolio/new': practitionersOnly,
 	'/portfolio/coverage': practitionersOnly,
+	// Open to all: someone without a registration number is told why there is nothing to show.
+	'/portfolio/cpd': everyoneSignedIn,
+	'/portfolio/cpd/export': registered,
 	'/portfolio/self-assessment': practitionersOnly,
 	'/portfolio/self-assessment/[id]': practitionersOnly,
 	'/portfolio/[id]': priyasDraft,

@@ -234,6 +234,21 @@ test('staff from HR: a plain form upload is checked and applied without JavaScri
 	await expect(page.getByRole('link', { name: 'Nora Noscript' })).toBeVisible();
 });
 
+test('without JavaScript a wrong code when setting up two-factor authentication says why, and shows the code typed', async ({
+	page
+}) => {
+	// A wrong code changes nothing, so any account will do.
+	await signIn(page, demoAccounts.colleague);
+	await page.goto('/account/two-factor');
+	const key = await page.locator('#totp-key').textContent();
+	await page.getByLabel('Code from your app').fill('12345');
+	await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+	await expect(page).toHaveTitle(/^Error: Two-factor authentication/);
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the 6-digit code');
+	await expect(page.getByLabel('Code from your app')).toHaveValue('12345');
+	await expect(page.locator('#totp-key')).toHaveText(key!);
+});
+
 test('a portfolio is imported without JavaScript, and a bad ZIP is refused with a message', async ({
 	page,
 	baseURL

@@ -244,7 +244,7 @@ export interface SignInFailuresTable {
 	address: string;
 	at: string;
 	/** What was guessed: a password, or a second factor's code. */
-	kind: Generated<'password' | 'code'>;
+	kind: Generated<'password' | 'code' | 'reset'>;
 }
 
 /** A person's authenticator app: its key, and the last time step whose code was used. */
@@ -448,6 +448,15 @@ export interface ReviewRemindersTable {
 	enrolment_id: string;
 	review_id: string;
 	kind: 'due-soon' | 'overdue';
+	sent_at: string;
+}
+
+/** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
+export interface CpdRemindersTable {
+	user_id: string;
+	/** The day the reminder starts, e.g. `2026-09-01`. */
+	reminder_on: string;
+	kind: 'first' | 'second';
 	sent_at: string;
 }
 
@@ -748,6 +757,7 @@ export interface Database {
 	review_reflections: ReviewReflectionsTable;
 	observations: ObservationsTable;
 	review_reminders: ReviewRemindersTable;
+	cpd_reminders: CpdRemindersTable;
 	supervision_records: SupervisionRecordsTable;
 	supervision_actions: SupervisionActionsTable;
 	supervision_action_updates: SupervisionActionUpdatesTable;

@@ -28,6 +28,7 @@ import { seedDemoAuthority } from './seed';
 // empty (sso_identities, scim_people); so do staff files from HR and leavers (imports, handovers).
 // A second factor (issue 16): the demo authority is marked as the demo's, so its accounts keep
 // password-only sign-in; the new tables start empty.
+// My CPD year (issue 17): a table of CPD reminders sent, which the demo leaves empty.
 // Portfolios brought from another authority (issue 17) add three tables the demo leaves empty
 // (portfolio_imports, imported_evidence, imported_signoffs).
 
@@ -43,6 +44,7 @@ const expectedCounts: Record<string, number> = {
 	audit_findings: 61,
 	audit_grades: 462,
 	audits: 43,
+	cpd_reminders: 0,
 	development_plans: 26,
 	enrolment_extensions: 1,
 	enrolment_hours: 0,
