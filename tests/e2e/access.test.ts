@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { emptyImport } from './portfolio-data';
 import { apiAs, demoAccounts } from './session';
 import { routeIds } from './routes';
 import { e2eDatabase } from './server';
@@ -132,6 +133,8 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/people/new': adminsOnly,
 	'/admin/people/[id]': adminsOnly,
 	'/admin/people/[id]/programme': adminsOnly,
+	// Someone's portfolio as data, for a subject access request.
+	'/admin/people/[id]/export': adminsOnly,
 	'/admin/teams': adminsOnly,
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
@@ -155,6 +158,11 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/[id]/mapping': practitionersOnly,
 	'/portfolio/[id]/delete': practitionersOnly,
 	'/portfolio/[id]/files/[fileId]': priyasRecord,
+	// Her portfolio as data, and those she brought: hers alone (her supervisor sees her records
+	// here, and gets the moderation pack; an administrator exports it for a subject access request).
+	'/portfolio/export': practitionersOnly,
+	'/portfolio/import': practitionersOnly,
+	'/portfolio/import/[id]': practitionersOnly,
 	'/portfolio/[id] (assessed)': { ...priyasRecord, practitioner: 403, 'external-assessor': 200 },
 	'/portfolio/programme': practitionersOnly,
 	// Their own assessment record and pack: nobody else's is reached by these addresses.
@@ -253,7 +261,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 	};
 
 	/** Real ids for the parameters in route ids: some found as an administrator would, some in the database. */
-	async function concretePaths(admin: APIRequestContext) {
+	async function concretePaths(admin: APIRequestContext, baseURL: string) {
 		const db = new Database(e2eDatabase, { readonly: true });
 		const priya = db
 			.prepare("select id from users where email = 'practitioner@demo.test'")
@@ -349,6 +357,8 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': `/supervision/${aisha.id}/outcomes/2.3`,
 			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
 			'/admin/people/[id]/programme': `/admin/people/${priya.id}/programme`,
+			'/admin/people/[id]/export': `/admin/people/${priya.id}/export`,
+			'/portfolio/import/[id]': await emptyImport(baseURL, demoAccounts.practitioner),
 			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
 			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
@@ -380,7 +390,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 	for (const role of roles) {
 		test(role, async ({ baseURL }) => {
 			const admin = await apiAs(baseURL!, demoAccounts.admin);
-			const paths = await concretePaths(admin);
+			const paths = await concretePaths(admin, baseURL!);
 			const client = await apiAs(baseURL!, emails[role]);
 			for (const [route, answers] of Object.entries(protectedRoutes)) {
 				const path = paths[route] ?? route;

@@ -12,6 +12,7 @@ import {
 	watchLayoutShift
 } from './layout';
 import { e2eDatabase } from './server';
+import { emptyImport } from './portfolio-data';
 import { apiAs, demoAccounts, signIn } from './session';
 
 // Every page type, as the person who uses it, on a phone (390 px) and a desktop (1280 px): it
@@ -142,6 +143,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				reflection: '/portfolio/programme/reflections/month-6',
 				pack: '/portfolio/programme/pack',
 				supervision: '/portfolio/supervision',
+				import: '/portfolio/import',
+				'import-result': await emptyImport(baseURL, demoAccounts.practitioner),
 				account: '/account',
 				'two-factor': '/account/two-factor'
 			};

@@ -9,7 +9,8 @@ import {
 import { recordCpdAsStaff } from './cpd-flow';
 import { enrolAt60, expectDue, fillDateField } from './enrolment-flow';
 import { recordMapFixAndSubmit } from './portfolio-flow';
-import { demoAccounts, signIn } from './session';
+import { exportedPortfolio } from './portfolio-data';
+import { apiAs, demoAccounts, signIn } from './session';
 
 // Runs in the "no-javascript" project: the browser has JavaScript turned off. (axe needs
 // JavaScript to run, so the same pages are scanned in the other project.)
@@ -253,4 +254,33 @@ test('without JavaScript a wrong code when setting up two-factor authentication 
 	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the 6-digit code');
 	await expect(page.getByLabel('Code from your app')).toHaveValue('12345');
 	await expect(page.locator('#totp-key')).toHaveText(key!);
+});
+
+test('a portfolio is imported without JavaScript, and a bad ZIP is refused with a message', async ({
+	page,
+	baseURL
+}) => {
+	const { zip, records } = await exportedPortfolio(
+		await apiAs(baseURL!, demoAccounts.practitioner)
+	);
+	await signIn(page, 'george.evans@demo.test');
+	await page.goto('/portfolio/import');
+	await page.getByRole('button', { name: 'Import portfolio' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Choose the ZIP file of your portfolio'
+	);
+	const upload = (name: string, buffer: Buffer) =>
+		page
+			.getByLabel('Your portfolio’s ZIP file')
+			.setInputFiles({ name, mimeType: 'application/zip', buffer });
+	await upload('notes.zip', Buffer.from('Not a ZIP at all'));
+	await page.getByRole('button', { name: 'Import portfolio' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'The file is not a complete ZIP file'
+	);
+	await upload('priya.zip', zip);
+	await page.getByRole('button', { name: 'Import portfolio' }).click();
+	await expect(
+		page.getByText(`Portfolio imported: ${records} records are in your portfolio as drafts.`)
+	).toBeVisible();
 });

@@ -683,6 +683,46 @@ export interface FileStoreTable {
 	created_at: string;
 }
 
+/** A portfolio brought from another authority by its owner (`export/import.ts`). */
+export interface PortfolioImportsTable {
+	id: string;
+	user_id: string;
+	file_name: string;
+	file_sha256: string;
+	/** The address of the service the portfolio was exported from. */
+	origin: string;
+	exported_at: string;
+	imported_at: string;
+	/** What the import did, as JSON (`export/import-summary.ts`). */
+	summary: string;
+}
+
+/** A record made by an import, with its history where it came from, read-only. */
+export interface ImportedEvidenceTable {
+	evidence_id: string;
+	import_id: string;
+	/** Its id in the portfolio file. */
+	original_id: string;
+	/** Its status, review, comments and observation there, as JSON (`export/portfolio-schema.ts`). */
+	history: string;
+}
+
+/** A sign-off made at another authority, kept as history only: it signs nothing off here. */
+export interface ImportedSignoffsTable {
+	id: string;
+	import_id: string;
+	/** The address of the service where it was made. */
+	origin: string;
+	sequence: number;
+	framework_version: string;
+	outcome_id: string;
+	signed_at: string;
+	/** The records it cited that came across, as a JSON array of their ids here. */
+	evidence_ids: string;
+	/** The entry as the portfolio file gave it, as JSON, hash and all (`export/portfolio-schema.ts`). */
+	entry: string;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -739,6 +779,9 @@ export interface Database {
 	recovery_codes: RecoveryCodesTable;
 	pending_sign_ins: PendingSignInsTable;
 	authority_settings: AuthoritySettingsTable;
+	portfolio_imports: PortfolioImportsTable;
+	imported_evidence: ImportedEvidenceTable;
+	imported_signoffs: ImportedSignoffsTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

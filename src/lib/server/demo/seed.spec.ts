@@ -29,6 +29,8 @@ import { seedDemoAuthority } from './seed';
 // A second factor (issue 16): the demo authority is marked as the demo's, so its accounts keep
 // password-only sign-in; the new tables start empty.
 // My CPD year (issue 17): a table of CPD reminders sent, which the demo leaves empty.
+// Portfolios brought from another authority (issue 17) add three tables the demo leaves empty
+// (portfolio_imports, imported_evidence, imported_signoffs).
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -56,6 +58,8 @@ const expectedCounts: Record<string, number> = {
 	evidence_statements: 154,
 	file_store: 0,
 	handovers: 0,
+	imported_evidence: 0,
+	imported_signoffs: 0,
 	imports: 0,
 	learning_need_outcomes: 21,
 	learning_needs: 16,
@@ -65,6 +69,7 @@ const expectedCounts: Record<string, number> = {
 	pathway_assignments: 10,
 	pathway_progress: 8,
 	pending_sign_ins: 0,
+	portfolio_imports: 0,
 	programme_reviews: 14,
 	protected_time: 3,
 	recovery_codes: 0,

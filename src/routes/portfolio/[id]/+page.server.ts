@@ -11,6 +11,7 @@ import {
 } from '$lib/server/review/review';
 import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
+import { importedHistory } from '$lib/server/export/imports';
 import { getFramework } from '$lib/server/framework';
 import { integerOf, invalid, listOf, orFail, readFormData, textOf } from '$lib/server/forms';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
@@ -94,6 +95,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		canComment: owner || related,
 		comments: await listComments(getDb(), record.id),
 		observation: (await observationFor(getDb(), record.id)) ?? null,
+		imported: (await importedHistory(getDb(), record.id)) ?? null,
 		mapped,
 		standards: nameMappedStandards(practiceStandardSets(), await standardsOf(getDb(), record.id)),
 		frameworkName: framework.version.shortTitle,
