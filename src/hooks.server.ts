@@ -20,6 +20,7 @@ import {
 import { startDatabase } from '$lib/server/db/start';
 import { startFileStore } from '$lib/server/portfolio/file-sweep';
 import { sendReviewReminders } from '$lib/server/programme/reminders';
+import { sendCpdReminders } from '$lib/server/cpd/reminders';
 import { publicOrigin } from '$lib/server/http/origin.js';
 
 export const init: ServerInit = async () => {
@@ -36,11 +37,15 @@ export const init: ServerInit = async () => {
 		console.error(`Golden Thread cannot start: ${(cause as Error).message}`);
 		process.exit(1);
 	}
-	// Review reminders go out at start-up and every six hours; each is sent once.
-	const remind = () =>
-		sendReviewReminders(getDb(), publicOrigin()).catch((error) =>
+	// Review and CPD reminders go out at start-up and every six hours; each is sent once.
+	const remind = async () => {
+		await sendReviewReminders(getDb(), publicOrigin()).catch((error) =>
 			console.error(`Review reminders failed: ${(error as Error).message}`)
 		);
+		await sendCpdReminders(getDb(), publicOrigin()).catch((error) =>
+			console.error(`CPD reminders failed: ${(error as Error).message}`)
+		);
+	};
 	await remind();
 	setInterval(remind, 6 * 3_600_000).unref();
 	// After the last request in flight on SIGTERM or SIGINT: close the database cleanly.

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { emptyImport } from './portfolio-data';
 import { apiAs, demoAccounts } from './session';
 import { routeIds } from './routes';
 import { e2eDatabase } from './server';
@@ -97,6 +98,16 @@ const priyasDraftAudit: Record<Role, Answer> = {
 };
 const draftAuditorOnly: Record<Role, Answer> = { ...adminsOnly, auditor: 200, admin: 403 };
 
+/**
+ * Their own portfolio and CPD year: practitioners, and anyone with a registration number (the
+ * demo's leaders and supervisors); the administrator and the external assessor have none.
+ */
+const registered: Record<Role, Answer> = {
+	...everyoneSignedIn,
+	admin: 403,
+	'external-assessor': 403
+};
+
 /** The workforce views: principal social workers (and heads of service) only. */
 const pswOnly: Record<Role, Answer> = { ...adminsOnly, psw: 200, admin: 403 };
 
@@ -122,6 +133,8 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/people/new': adminsOnly,
 	'/admin/people/[id]': adminsOnly,
 	'/admin/people/[id]/programme': adminsOnly,
+	// Someone's portfolio as data, for a subject access request.
+	'/admin/people/[id]/export': adminsOnly,
 	'/admin/teams': adminsOnly,
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
@@ -130,16 +143,26 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/import': adminsOnly,
 	'/admin/import/template.csv': adminsOnly,
 	'/admin/import/[id]': adminsOnly,
-	'/portfolio': practitionersOnly,
-	'/portfolio/new': practitionersOnly,
+	// Each person's own records: the list and a new record are theirs, whoever else they are.
+	'/portfolio': registered,
+	'/portfolio/new': registered,
 	'/portfolio/coverage': practitionersOnly,
+	// Open to all: someone without a registration number is told why there is nothing to show.
+	'/portfolio/cpd': everyoneSignedIn,
+	'/portfolio/cpd/export': registered,
 	'/portfolio/self-assessment': practitionersOnly,
 	'/portfolio/self-assessment/[id]': practitionersOnly,
 	'/portfolio/[id]': priyasDraft,
 	'/portfolio/[id] (submitted)': priyasRecord,
+	// Her draft: only she, its owner, maps or deletes it (others keeping records get 403 too).
 	'/portfolio/[id]/mapping': practitionersOnly,
 	'/portfolio/[id]/delete': practitionersOnly,
 	'/portfolio/[id]/files/[fileId]': priyasRecord,
+	// Her portfolio as data, and those she brought: hers alone (her supervisor sees her records
+	// here, and gets the moderation pack; an administrator exports it for a subject access request).
+	'/portfolio/export': practitionersOnly,
+	'/portfolio/import': practitionersOnly,
+	'/portfolio/import/[id]': practitionersOnly,
 	'/portfolio/[id] (assessed)': { ...priyasRecord, practitioner: 403, 'external-assessor': 200 },
 	'/portfolio/programme': practitionersOnly,
 	// Their own assessment record and pack: nobody else's is reached by these addresses.
@@ -151,8 +174,9 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/supervision/[practitionerId]/programme': supervisorsOnly,
 	'/supervision/[practitionerId]/observations/new': supervisorsOnly,
 	'/supervision/[practitionerId]/pack': { ...priyasRecord, practitioner: 403 },
-	// Her whole portfolio to take away, as a PDF: hers, her supervisor's and administrators'.
-	'/portfolio/export.pdf': practitionersOnly,
+	// Your own portfolio as a PDF, for whoever keeps one.
+	'/portfolio/export.pdf': registered,
+	// Her whole pack to take away, as a PDF: hers, her supervisor's and administrators'.
 	'/supervision/[practitionerId]/pack.pdf': { ...priyasRecord, psw: 403 },
 	'/supervision/[practitionerId]/records/new': supervisorsOnly,
 	'/supervision/records/[id]': priyasRecord,
@@ -258,7 +282,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 	};
 
 	/** Real ids for the parameters in route ids: some found as an administrator would, some in the database. */
-	async function concretePaths(admin: APIRequestContext) {
+	async function concretePaths(admin: APIRequestContext, baseURL: string) {
 		const db = new Database(e2eDatabase, { readonly: true });
 		const priya = db
 			.prepare("select id from users where email = 'practitioner@demo.test'")
@@ -358,6 +382,8 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': `/supervision/${aisha.id}/outcomes/2.3`,
 			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
 			'/admin/people/[id]/programme': `/admin/people/${priya.id}/programme`,
+			'/admin/people/[id]/export': `/admin/people/${priya.id}/export`,
+			'/portfolio/import/[id]': await emptyImport(baseURL, demoAccounts.practitioner),
 			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
 			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
@@ -389,7 +415,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 	for (const role of roles) {
 		test(role, async ({ baseURL }) => {
 			const admin = await apiAs(baseURL!, demoAccounts.admin);
-			const paths = await concretePaths(admin);
+			const paths = await concretePaths(admin, baseURL!);
 			const client = await apiAs(baseURL!, emails[role]);
 			for (const [route, answers] of Object.entries(protectedRoutes)) {
 				const path = paths[route] ?? route;

@@ -6,9 +6,11 @@ import {
 	writeFirstReflection,
 	writeInitialPlan
 } from './assessment-flow';
+import { recordCpdAsStaff } from './cpd-flow';
 import { enrolAt60, expectDue, fillDateField } from './enrolment-flow';
 import { recordMapFixAndSubmit } from './portfolio-flow';
-import { demoAccounts, signIn } from './session';
+import { exportedPortfolio } from './portfolio-data';
+import { apiAs, demoAccounts, signIn } from './session';
 
 // Runs in the "no-javascript" project: the browser has JavaScript turned off. (axe needs
 // JavaScript to run, so the same pages are scanned in the other project.)
@@ -51,6 +53,12 @@ test('a practitioner records, maps, fixes and submits evidence without JavaScrip
 	page
 }) => {
 	await recordMapFixAndSubmit(page, 'without JavaScript');
+});
+
+test('an auditor with a registration number records and downloads their CPD without JavaScript', async ({
+	page
+}) => {
+	await recordCpdAsStaff(page, demoAccounts.auditor, 'without JavaScript');
 });
 
 test('without JavaScript the evidence form shows one reflective model, and changing it keeps what was typed', async ({
@@ -231,4 +239,48 @@ test('staff from HR: a plain form upload is checked and applied without JavaScri
 	).toBeVisible();
 	await page.getByRole('link', { name: 'See the people' }).click();
 	await expect(page.getByRole('link', { name: 'Nora Noscript' })).toBeVisible();
+});
+
+test('without JavaScript a wrong code when setting up two-factor authentication says why, and shows the code typed', async ({
+	page
+}) => {
+	// A wrong code changes nothing, so any account will do.
+	await signIn(page, demoAccounts.colleague);
+	await page.goto('/account/two-factor');
+	const key = await page.locator('#totp-key').textContent();
+	await page.getByLabel('Code from your app').fill('12345');
+	await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+	await expect(page).toHaveTitle(/^Error: Two-factor authentication/);
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the 6-digit code');
+	await expect(page.getByLabel('Code from your app')).toHaveValue('12345');
+	await expect(page.locator('#totp-key')).toHaveText(key!);
+});
+
+test('a portfolio is imported without JavaScript, and a bad ZIP is refused with a message', async ({
+	page,
+	baseURL
+}) => {
+	const { zip, records } = await exportedPortfolio(
+		await apiAs(baseURL!, demoAccounts.practitioner)
+	);
+	await signIn(page, 'george.evans@demo.test');
+	await page.goto('/portfolio/import');
+	await page.getByRole('button', { name: 'Import portfolio' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Choose the ZIP file of your portfolio'
+	);
+	const upload = (name: string, buffer: Buffer) =>
+		page
+			.getByLabel('Your portfolio’s ZIP file')
+			.setInputFiles({ name, mimeType: 'application/zip', buffer });
+	await upload('notes.zip', Buffer.from('Not a ZIP at all'));
+	await page.getByRole('button', { name: 'Import portfolio' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'The file is not a complete ZIP file'
+	);
+	await upload('priya.zip', zip);
+	await page.getByRole('button', { name: 'Import portfolio' }).click();
+	await expect(
+		page.getByText(`Portfolio imported: ${records} records are in your portfolio as drafts.`)
+	).toBeVisible();
 });

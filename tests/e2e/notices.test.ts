@@ -12,6 +12,7 @@ import { expectNoAxeViolations } from './axe';
 import { enrolNewAsye } from './assessment-flow';
 import { fillDateField, fillToday } from './enrolment-flow';
 import { formActions } from './form-actions';
+import { exportedPortfolio } from './portfolio-data';
 import { e2eDatabase } from './server';
 import { apiAs, demoAccounts, latestLinkTo, signIn, submit } from './session';
 import { setUpTwoFactor, signInWithCode } from './two-factor';
@@ -70,7 +71,8 @@ const people = {
 	audited: 'adam.wright@demo.test',
 	signsOut: 'noah.bennett@demo.test',
 	enrolledByAdmin: 'nadia.rahman@demo.test',
-	enrolledByPsw: 'sophie.turner@demo.test'
+	enrolledByPsw: 'sophie.turner@demo.test',
+	importer: 'george.evans@demo.test'
 };
 const helen = 'helen.walsh@demo.test';
 
@@ -839,5 +841,38 @@ walk(
 	async ({ as }) => {
 		const id = userId(people.enrolledByPsw);
 		await enrolmentJourney(await as(demoAccounts.psw), `/workforce/people/${id}/programme`);
+	}
+);
+
+walk(
+	'a portfolio from another authority: a cut-short ZIP refused, then the whole one imported',
+	['/portfolio/import'],
+	async ({ as, api }) => {
+		const { zip, records } = await exportedPortfolio(await api(demoAccounts.practitioner));
+		const page = await as(people.importer);
+		await page.goto('/portfolio/import');
+		await expectNoAxeViolations(page);
+		const upload = (name: string, buffer: Buffer) =>
+			page
+				.getByLabel('Your portfolio’s ZIP file')
+				.setInputFiles({ name, mimeType: 'application/zip', buffer });
+		await upload('cut-short.zip', zip.subarray(0, zip.length - 100));
+		await submit(page, 'Import portfolio');
+		await expect(page.locator('.govuk-error-summary')).toContainText(
+			'The file is not a complete ZIP file'
+		);
+		await expect(page).toHaveTitle(/^Error: /);
+		await expectNoAxeViolations(page);
+
+		await upload('priya.zip', zip);
+		await submit(page, 'Import portfolio');
+		await expectNotice(
+			page,
+			`Portfolio imported: ${records} records are in your portfolio as drafts.`
+		);
+		await expect(page.getByRole('main')).toContainText(`${records} records as your drafts`);
+		await page.getByRole('main').getByRole('list').last().getByRole('link').first().click();
+		await expect(page.getByRole('heading', { name: 'From another authority' })).toBeVisible();
+		await expectNoAxeViolations(page);
 	}
 );

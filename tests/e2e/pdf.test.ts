@@ -52,7 +52,7 @@ test('the practitioner downloads her whole portfolio as a PDF', async ({ page })
 	await signIn(page, demoAccounts.practitioner);
 	await page.goto('/portfolio');
 	await expectNoAxeViolations(page);
-	const download = await downloadFrom(page, 'Your whole portfolio as a PDF');
+	const download = await downloadFrom(page, 'Download your whole portfolio as a PDF');
 	expect(download.suggestedFilename()).toMatch(/^portfolio-priya-shah-\d{4}-\d{2}-\d{2}\.pdf$/);
 	const text = await pdfText(download);
 	for (const words of [
@@ -100,7 +100,7 @@ test.describe('on a server that makes every PDF in the background', () => {
 		const page = await context.newPage();
 		await signIn(page, demoAccounts.practitioner);
 		await page.goto('/portfolio');
-		await page.getByRole('link', { name: 'Your whole portfolio as a PDF' }).click();
+		await page.getByRole('link', { name: 'Download your whole portfolio as a PDF' }).click();
 		await expect(page).toHaveURL(/\/downloads\/[0-9a-f-]{36}$/);
 		return page;
 	}

@@ -1,5 +1,6 @@
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { parseCsv } from './csv';
 import { apiAs, demoAccounts, signIn, submit } from './session';
 import { formatDate, formatPeriod } from '../../src/lib/format';
 
@@ -8,34 +9,6 @@ interface Table {
 	title: string;
 	columns: { key: string; label: string; format?: 'date' | 'period' }[];
 	rows: Record<string, string | number | null>[];
-}
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(field);
-			field = '';
-		} else if (c === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else if (c !== '\r') field += c;
-	}
-	return rows;
 }
 
 /** The text of every cell of the table on the page whose caption is the table's title. */

@@ -2,7 +2,9 @@ import type { SessionUser } from './auth/session';
 import type { Db } from './db';
 import type { RelationshipKind } from './db/schema';
 import { dateOnly } from './db/time';
+import { firstSignInWords } from './auth/invitations';
 import { countUnsent } from './mail/outbox';
+import { yetToSignIn } from './people/users';
 import { openHandovers } from './people/handovers';
 import { currentRelationships, kindsHeldBy, practitionersOf } from './people/relationships';
 import { programmes } from './programme/enrolments';
@@ -14,6 +16,8 @@ import { openActionsOf } from './review/supervision-actions';
 import { keepsSchedule, supervisionSchedules } from './review/supervision-schedule';
 import { listAudits } from './audit/access';
 import { pathwaysFor } from './learning/assignments';
+import { cpdReminderFor } from './cpd/reminders';
+import { keepsPortfolio } from './portfolio/owner';
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
@@ -200,14 +204,22 @@ async function auditsHome(db: Db, user: SessionUser, today: string) {
 }
 
 async function adminHome(db: Db) {
-	const invited = await db
+	const added = await db
 		.selectFrom('users')
-		.select(['id', 'name', 'email', 'created_at'])
+		.select(['id', 'name', 'email', 'created_at', 'password_hash'])
 		.where('password_hash', 'is', null)
 		.where('active', '=', 1)
 		.orderBy('created_at')
 		.execute();
-	return { invited, unsent: await countUnsent(db), smtp: Boolean(process.env.SMTP_URL) };
+	const yetTo = await yetToSignIn(db, added);
+	return {
+		invited: added
+			.filter(yetTo)
+			.map(({ id, name, email, created_at }) => ({ id, name, email, created_at })),
+		words: firstSignInWords(),
+		unsent: await countUnsent(db),
+		smtp: Boolean(process.env.SMTP_URL)
+	};
 }
 
 /**
@@ -238,7 +250,10 @@ export async function homeFor(db: Db, user: SessionUser, today = dateOnly()) {
 	const has = (role: SessionUser['roles'][number]) => user.roles.includes(role);
 	return {
 		handovers: await handoversHome(db, user, today),
+		cpd: await cpdReminderFor(db, user, today),
 		practitioner: has('practitioner') ? await practitionerHome(db, user, today) : null,
+		// Anyone else with a registration number keeps their CPD records here.
+		cpdRecords: !has('practitioner') && (await keepsPortfolio(db, user)),
 		supervisor:
 			has('supervisor') || has('external-assessor') ? await supervisorHome(db, user, today) : null,
 		audits:

@@ -1,4 +1,5 @@
 import { requireRole } from '$lib/server/auth/access';
+import { firstSignInWords } from '$lib/server/auth/invitations';
 import { getDb } from '$lib/server/db';
 import { countUnsent } from '$lib/server/mail/outbox';
 import { listTeams } from '$lib/server/people/teams';
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async () => {
 	const people = await listPeople(db);
 	return {
 		signoffs: await verifySignoffs(db),
+		words: firstSignInWords(),
 		counts: {
 			active: people.filter((p) => p.active).length,
 			invited: people.filter((p) => p.active && p.invited).length,

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/access';
+import { requirePortfolioOwner } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
 import { portfolioPeriods } from '$lib/server/export/portfolio-contents';
@@ -10,7 +10,7 @@ const isDate = (value: string | null) =>
 	value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
 
 export const load: PageServerLoad = async ({ url }) => {
-	const user = requireRole('practitioner');
+	const user = await requirePortfolioOwner();
 	const param = (name: string) => url.searchParams.get(name)?.trim() || undefined;
 	const filters = {
 		type: param('type'),
@@ -31,6 +31,8 @@ export const load: PageServerLoad = async ({ url }) => {
 				label: `${set.title}, standard ${item.number}: ${item.title}`
 			}))
 		),
+		// Someone who is not a practitioner keeps their CPD records here, and nothing of a programme.
+		practitioner: user.roles.includes('practitioner'),
 		saved: url.searchParams.get('saved'),
 		periods: await portfolioPeriods(getDb(), user.id)
 	};

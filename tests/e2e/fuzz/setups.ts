@@ -95,6 +95,8 @@ export const setups: Record<string, Setup> = {
 		eachRun: freshDraft
 	},
 	'/portfolio/[id]?/reflect': { as: practitioner, path: (ids) => `/portfolio/${ids.observed}` },
+	// No generated body is a portfolio's ZIP, so each is refused (notices.test.ts imports one).
+	'/portfolio/import': { as: practitioner, path: () => '/portfolio/import' },
 	'/portfolio/self-assessment': {
 		as: practitioner,
 		path: () => '/portfolio/self-assessment',

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import { newUser, testDatabases } from '../db/testing';
 import { assignRelationship, assignSupervisor } from '../people/relationships';
+import { keepsPortfolio } from '../portfolio/owner';
 import type { SessionUser } from './session';
 
 vi.mock('$app/server', () => ({ getRequestEvent: () => ({}) }));
@@ -22,6 +23,25 @@ describe.each(testDatabases())('who may see a practitioner’s records, on $name
 	let close: () => Promise<void>;
 	beforeAll(async () => ({ db, close } = await database.open()));
 	afterAll(() => close());
+
+	it('who keeps records here: practitioners, and anyone with a registration number', async () => {
+		const keeps = async (roles: Role[], sweNumber?: string) =>
+			keepsPortfolio(db, viewer(await newUser(db, { roles, sweNumber }), roles));
+		expect(await keeps(['practitioner'])).toBe(true);
+		expect(await keeps(['practitioner'], 'SW100001')).toBe(true);
+		for (const roles of [
+			['supervisor'],
+			['auditor'],
+			['psw'],
+			['admin'],
+			['external-assessor']
+		] as Role[][]) {
+			expect(await keeps(roles, `SW${roles[0].length}00002`), roles[0]).toBe(true);
+			expect(await keeps(roles), roles[0]).toBe(false);
+		}
+		expect(await keeps([], 'SW100003')).toBe(true);
+		expect(await keeps([])).toBe(false);
+	});
 
 	it('the practitioner, their current supervisor, principal social workers and administrators', async () => {
 		const practitioner = await newUser(db);

@@ -4,6 +4,7 @@ import { getDb, type Db } from '../db';
 import type { RelationshipKind, Role } from '../db/schema';
 import { holds, kindsHeldBy, relationshipKinds } from '../people/relationships';
 import { getPerson } from '../people/users';
+import { keepsPortfolio } from '../portfolio/owner';
 import { safeRedirectPath } from './redirect';
 import type { SessionUser } from './session';
 import { relationshipNames, roleNames } from '$lib/format';
@@ -40,6 +41,21 @@ export function requireRole(...roles: Role[]): SessionUser {
 	if (!hasRole(user, ...roles)) {
 		error(403, `This page is for ${roles.map((r) => roleNames[r].toLowerCase()).join(' or ')}s.`);
 	}
+	return user;
+}
+
+/**
+ * The signed-in person, if they keep records here: a practitioner, or anyone with a registration
+ * number (`keepsPortfolio`); 403 otherwise. It lets them reach their own records only: each route
+ * still checks a record's owner.
+ */
+export async function requirePortfolioOwner(): Promise<SessionUser> {
+	const user = requireUser();
+	if (!(await keepsPortfolio(getDb(), user)))
+		error(
+			403,
+			'This page is for practitioners, and for anyone with a Social Work England registration number on their account to record their CPD. An administrator can add your registration number.'
+		);
 	return user;
 }
 

@@ -8,6 +8,26 @@ import { createOneTimeLink, createOneTimeLinks } from './one-time-link';
  */
 export const invitesByEmail = () => !process.env.OIDC_ISSUER?.trim();
 
+/**
+ * The words for someone added who has not signed in yet: invited to set a password, or, under
+ * single sign-on, yet to sign in with their council account for the first time.
+ */
+export function firstSignInWords() {
+	return invitesByEmail()
+		? {
+				tag: 'Invited',
+				status: 'Invited, has not yet set a password',
+				yetTo: 'yet to set a password',
+				allDone: 'Everyone invited has set a password.'
+			}
+		: {
+				tag: 'Not signed in yet',
+				status: 'Added, has not yet signed in',
+				yetTo: 'yet to sign in',
+				allDone: 'Everyone added has signed in.'
+			};
+}
+
 /** Emails a new person a link to set their password (kept in the outbox without SMTP). */
 export async function sendInvitation(
 	db: Db,

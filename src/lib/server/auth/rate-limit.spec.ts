@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { newUser, testDatabases, testPassword } from '../db/testing';
 import { addMs, minutes } from '../db/time';
-import { signInLimits } from './rate-limit';
+import { claimSignInAttempt, resetLimits, signInLimits } from './rate-limit';
 import { checkCredentials, type SignInResult } from './sign-in';
 
 /** How many answers were not refused by the limit, i.e. how many passwords were checked. */
@@ -23,6 +23,28 @@ describe.each(testDatabases())('sign-in limits on $name', { timeout: 120_000 }, 
 	const person = async () => `${await newUser(db)}@test.example`;
 	// Each test uses addresses of its own, so their limits do not meet.
 	const address = () => `10.${newId().slice(0, 8)}`;
+
+	it('sends at most 3 reset links an hour to one address from one place, 5 from anywhere, and they are no password guesses', async () => {
+		const email = `reset.${newId()}@test.example`;
+		const [here, there] = [address(), address()];
+		const claims = await Promise.all(
+			times(6, () => claimSignInAttempt(db, email, here, undefined, 'reset'))
+		);
+		expect(claims.filter((claim) => claim.ok)).toHaveLength(resetLimits.pair.max);
+		const elsewhere = await Promise.all(
+			times(4, () => claimSignInAttempt(db, email, there, undefined, 'reset'))
+		);
+		expect(elsewhere.filter((claim) => claim.ok)).toHaveLength(
+			resetLimits.account.max - resetLimits.pair.max
+		);
+		const refused = elsewhere.find((claim) => !claim.ok);
+		expect(refused && !refused.ok && refused.retryAt > new Date()).toBe(true);
+		// Asking for links uses up none of the password's limits.
+		expect((await claimSignInAttempt(db, email, here)).ok).toBe(true);
+		// An hour on, links can be asked for again.
+		const later = addMs(new Date(), minutes(61));
+		expect((await claimSignInAttempt(db, email, here, later, 'reset')).ok).toBe(true);
+	});
 
 	it('checks exactly 10 of 60 concurrent wrong guesses at one account from one address', async () => {
 		const email = await person();

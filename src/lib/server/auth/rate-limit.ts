@@ -27,10 +27,24 @@ export const codeLimits = {
 	account: { max: 10, window: minutes(15) }
 } as const;
 
-/** What an attempt guesses: a password, or a second factor's code; each has its own limits. */
-export type AttemptKind = 'password' | 'code';
+/**
+ * Requests for a link to reset a password: each sends an email, so few an hour to one address,
+ * and the form cannot be used to flood someone's inbox. Counted by the address typed, whether
+ * or not anyone has it, so a refusal says nothing about who has an account.
+ */
+export const resetLimits = {
+	pair: { max: 3, window: minutes(60) },
+	address: { max: 20, window: minutes(60) },
+	account: { max: 5, window: minutes(60) }
+} as const;
 
-const limitsOf = { password: signInLimits, code: codeLimits } as const;
+/**
+ * What an attempt is: a password guessed, a second factor's code guessed, or a reset link asked
+ * for; each has its own limits.
+ */
+export type AttemptKind = 'password' | 'code' | 'reset';
+
+const limitsOf = { password: signInLimits, code: codeLimits, reset: resetLimits } as const;
 
 type Scope = keyof typeof signInLimits;
 

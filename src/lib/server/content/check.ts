@@ -17,14 +17,15 @@ export function checkContent(dir = 'content') {
 	const frameworks = loadFrameworks(files, process.env.FRAMEWORK_VERSION);
 	const standardSets = loadStandardSets(files);
 	const audit = loadAuditDefinition(files, standardSets);
+	const pathways = loadPathways(files, frameworks.current, standardSets);
 	return {
 		...frameworks,
 		standardSets,
 		programmes: loadProgrammes(files),
 		audit,
-		pathways: loadPathways(files, frameworks.current, standardSets),
+		pathways,
 		cpdRule: loadCpdRule(files),
 		anonymity: loadAnonymityLists(files),
-		demo: loadDemoContent(files, { frameworks: frameworks.frameworks, standardSets, audit })
+		demo: loadDemoContent(files, { frameworks: frameworks.frameworks, standardSets, audit, pathways })
 	};
 }

@@ -244,7 +244,7 @@ export interface SignInFailuresTable {
 	address: string;
 	at: string;
 	/** What was guessed: a password, or a second factor's code. */
-	kind: Generated<'password' | 'code'>;
+	kind: Generated<'password' | 'code' | 'reset'>;
 }
 
 /** A person's authenticator app: its key, and the last time step whose code was used. */
@@ -448,6 +448,15 @@ export interface ReviewRemindersTable {
 	enrolment_id: string;
 	review_id: string;
 	kind: 'due-soon' | 'overdue';
+	sent_at: string;
+}
+
+/** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
+export interface CpdRemindersTable {
+	user_id: string;
+	/** The day the reminder starts, e.g. `2026-09-01`. */
+	reminder_on: string;
+	kind: 'first' | 'second';
 	sent_at: string;
 }
 
@@ -674,6 +683,46 @@ export interface FileStoreTable {
 	created_at: string;
 }
 
+/** A portfolio brought from another authority by its owner (`export/import.ts`). */
+export interface PortfolioImportsTable {
+	id: string;
+	user_id: string;
+	file_name: string;
+	file_sha256: string;
+	/** The address of the service the portfolio was exported from. */
+	origin: string;
+	exported_at: string;
+	imported_at: string;
+	/** What the import did, as JSON (`export/import-summary.ts`). */
+	summary: string;
+}
+
+/** A record made by an import, with its history where it came from, read-only. */
+export interface ImportedEvidenceTable {
+	evidence_id: string;
+	import_id: string;
+	/** Its id in the portfolio file. */
+	original_id: string;
+	/** Its status, review, comments and observation there, as JSON (`export/portfolio-schema.ts`). */
+	history: string;
+}
+
+/** A sign-off made at another authority, kept as history only: it signs nothing off here. */
+export interface ImportedSignoffsTable {
+	id: string;
+	import_id: string;
+	/** The address of the service where it was made. */
+	origin: string;
+	sequence: number;
+	framework_version: string;
+	outcome_id: string;
+	signed_at: string;
+	/** The records it cited that came across, as a JSON array of their ids here. */
+	evidence_ids: string;
+	/** The entry as the portfolio file gave it, as JSON, hash and all (`export/portfolio-schema.ts`). */
+	entry: string;
+}
+
 export interface Database {
 	users: UsersTable;
 	user_roles: UserRolesTable;
@@ -708,6 +757,7 @@ export interface Database {
 	review_reflections: ReviewReflectionsTable;
 	observations: ObservationsTable;
 	review_reminders: ReviewRemindersTable;
+	cpd_reminders: CpdRemindersTable;
 	supervision_records: SupervisionRecordsTable;
 	supervision_actions: SupervisionActionsTable;
 	supervision_action_updates: SupervisionActionUpdatesTable;
@@ -729,6 +779,9 @@ export interface Database {
 	recovery_codes: RecoveryCodesTable;
 	pending_sign_ins: PendingSignInsTable;
 	authority_settings: AuthoritySettingsTable;
+	portfolio_imports: PortfolioImportsTable;
+	imported_evidence: ImportedEvidenceTable;
+	imported_signoffs: ImportedSignoffsTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

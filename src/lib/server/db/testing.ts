@@ -93,6 +93,7 @@ export async function newUser(
 		roles: Role[];
 		teamId: string;
 		careerStage: CareerStage;
+		sweNumber: string;
 		active: boolean;
 		password: boolean;
 	}> = {}
@@ -107,7 +108,7 @@ export async function newUser(
 			name: overrides.name ?? 'Test Person',
 			password_hash: overrides.password === false ? null : await passwordHash,
 			career_stage: overrides.careerStage ?? null,
-			swe_number: null,
+			swe_number: overrides.sweNumber ?? null,
 			team_id: overrides.teamId ?? null,
 			active: overrides.active === false ? 0 : 1,
 			created_at: timestamp(),

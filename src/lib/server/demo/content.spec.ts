@@ -4,9 +4,9 @@ import { readContentFiles } from '../content/files';
 import { loadDemoContent } from './content';
 
 const files = readContentFiles('content');
-const { frameworks, standardSets, audit } = checkContent();
+const { frameworks, standardSets, audit, pathways } = checkContent();
 const load = (changed: Record<string, string>) =>
-	loadDemoContent({ ...files, ...changed }, { frameworks, standardSets, audit });
+	loadDemoContent({ ...files, ...changed }, { frameworks, standardSets, audit, pathways });
 
 const record = 'demo/evidence/practitioner/1-three-houses-with-a-7-year-old.md';
 const withRecord = (from: string, to: string) => ({ [record]: files[record].replace(from, to) });
@@ -32,11 +32,15 @@ describe('the demo authority in content/demo', () => {
 		expect(demo.evidence).toHaveLength(40);
 		expect(demo.evidence[0]).toMatchObject({
 			owner: 'practitioner@demo.test',
-			title: 'Three houses with a 7-year-old, observed by my practice supervisor',
-			cpd: { type: 'practice-learning', peerReflected: true, hours: 2 },
+			input: {
+				title: 'Three houses with a 7-year-old, observed by my practice supervisor',
+				cpdType: 'practice-learning',
+				peerReflected: true,
+				cpdMinutes: 120
+			},
 			review: { by: 'supervisor@demo.test', daysAfter: 10, feedback: undefined }
 		});
-		expect(Object.keys(demo.evidence[0].reflection)).toEqual([
+		expect(Object.keys(demo.evidence[0].input.reflection)).toEqual([
 			'description',
 			'feelings',
 			'evaluation',
@@ -56,6 +60,11 @@ describe('the demo authority in content/demo', () => {
 		);
 		expect(() => load({ 'demo/audits.yaml': changed })).toThrow(
 			`content/demo/audits.yaml:${line}: there is no person "owen@demo.test"`
+		);
+		// An address is a person wherever it is, a key too.
+		const programme = files['demo/programme.yaml'].replace('{ maya.joseph@', '{ maya.josef@');
+		expect(() => load({ 'demo/programme.yaml': programme })).toThrow(
+			/^content\/demo\/programme\.yaml:\d+: there is no person "maya\.josef@demo\.test"/
 		);
 		expect(() => load(withRecord("outcomes: ['2.3', '3.1']", "outcomes: ['2.3', '9.9']"))).toThrow(
 			`content/${record}: there is no outcome "9.9"`

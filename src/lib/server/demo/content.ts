@@ -1,58 +1,36 @@
+import type { z } from 'zod';
 import type { AuditDefinition } from '../audit/definition.ts';
 import { ContentError } from '../content/error.ts';
 import { filesUnder, type ContentFiles } from '../content/files.ts';
 import { checkReferences } from '../content/references.ts';
-import { readYaml } from '../content/yaml.ts';
-import type { CareerStage, Role } from '../db/schema.ts';
+import { readYaml, type YamlPath } from '../content/yaml.ts';
 import { allIds } from '../framework/query.ts';
 import type { Framework } from '../framework/schema.ts';
+import type { Pathway } from '../pathways/definition.ts';
 import type { StandardSet } from '../standards/schema.ts';
-import { parseEvidence, type DemoEvidence } from './evidence-file.ts';
-import {
-	auditsSchema,
-	authoritySchema,
-	programmeSchema,
-	type DemoAudits,
-	type DemoAuthority,
-	type DemoProgramme
-} from './schema.ts';
+import { parseEvidence } from './evidence-file.ts';
+import { auditsSchema, authoritySchema, programmeSchema, type leaderSchema } from './schema.ts';
 
 // The demo authority's content (content/demo/): its people, their portfolios, their programme
-// and a year of audits, checked against the framework, the standards and the audit form.
+// and a year of audits, checked against the framework, the standards, the audit form and the
+// pathways.
 
 /** The demo portfolios were written against the March 2025 standards. */
 export const demoFrameworkVersion = 'pqs-2025';
 
-export interface DemoPerson {
-	email: string;
-	name: string;
-	roles: Role[];
-	team?: string;
-	stage?: CareerStage;
+export type DemoPerson = z.infer<typeof leaderSchema> & {
 	/** ASYE programme month today (1–12). */
 	asyeMonth?: number;
 	/** Email of their current supervisor. */
 	supervisor?: string;
-	/** Emails of the practitioners they assess (an external assessor). */
-	assesses?: string[];
-}
+};
 
-export interface DemoContent {
-	people: DemoPerson[];
-	teams: { name: string; manager: string }[];
-	evidence: DemoEvidence[];
-	programme: DemoProgramme;
-	audits: DemoAudits;
-}
+export type DemoContent = ReturnType<typeof loadDemoContent>;
 
-export interface DemoContext {
-	frameworks: Framework[];
-	standardSets: StandardSet[];
-	audit: AuditDefinition;
-}
+type ReferringFile = Parameters<typeof checkReferences>[0];
 
 /** Leaders as written; practitioners in their teams, supervised as the demo describes. */
-function peopleOf({ leaders, teams }: DemoAuthority): DemoPerson[] {
+function peopleOf({ leaders, teams }: z.infer<typeof authoritySchema>): DemoPerson[] {
 	const practitioners = teams.flatMap((team) =>
 		team.practitioners.map(({ newStarter, ...p }, index): DemoPerson => ({
 			...p,
@@ -71,7 +49,15 @@ function peopleOf({ leaders, teams }: DemoAuthority): DemoPerson[] {
 }
 
 /** Reads and checks content/demo; a name, outcome or standard that does not exist names the file. */
-export function loadDemoContent(files: ContentFiles, context: DemoContext): DemoContent {
+export function loadDemoContent(
+	files: ContentFiles,
+	context: {
+		frameworks: Framework[];
+		standardSets: StandardSet[];
+		audit: AuditDefinition;
+		pathways: Pathway[];
+	}
+) {
 	const framework = context.frameworks.find((f) => f.version.id === demoFrameworkVersion);
 	if (!framework)
 		throw new ContentError('demo', `is written against ${demoFrameworkVersion}, which is missing`);
@@ -79,24 +65,28 @@ export function loadDemoContent(files: ContentFiles, context: DemoContext): Demo
 	const programme = readYaml(files, 'demo/programme.yaml', programmeSchema);
 	const audits = readYaml(files, 'demo/audits.yaml', auditsSchema);
 	const people = peopleOf(authority.data);
-	const practiceStandards = context.standardSets.filter((s) => s.kind === 'practice-standards');
+	const standards = context.standardSets.filter((s) => s.kind === 'practice-standards');
 	const known: Record<string, Set<string>> = {
 		person: new Set(people.map((p) => p.email)),
 		team: new Set(authority.data.teams.map((t) => t.name)),
 		outcome: allIds(framework),
-		standard: new Set(practiceStandards.flatMap((s) => s.items.map((i) => i.ref))),
+		standard: new Set(standards.flatMap((s) => s.items.map((i) => i.ref))),
 		area: new Set(context.audit.areas.map((a) => a.id)),
 		development: new Set(audits.data.developments.map((f) => f.id)),
-		strength: new Set(audits.data.strengths.map((f) => f.id))
+		strength: new Set(audits.data.strengths.map((f) => f.id)),
+		pathway: new Set(context.pathways.map((p) => p.id))
 	};
 	if (known.person.size < people.length)
 		throw new ContentError(authority.file, 'names one person twice');
-	checkReferences(authority, authorityReferences, known);
-	checkReferences(programme, { 'observations.*.statement': 'outcome' }, known);
-	checkReferences(audits, auditReferences, known);
 	const evidence = evidenceFiles(files, people);
-	for (const { file, record } of evidence)
-		checkReferences({ file, data: record }, evidenceReferences, known);
+	const check = (file: ReferringFile, kinds: Record<string, string>) => {
+		checkPeople(file, known.person);
+		checkReferences(file, kinds, known);
+	};
+	check(authority, references.authority);
+	check(programme, references.programme);
+	check(audits, references.audits);
+	for (const { file, record } of evidence) check({ file, data: record }, references.evidence);
 	return {
 		people,
 		teams: authority.data.teams.map(({ name, manager }) => ({ name, manager })),
@@ -106,37 +96,38 @@ export function loadDemoContent(files: ContentFiles, context: DemoContext): Demo
 	};
 }
 
-// What the values in each file name. Outcomes include their statements, such as "2.3 D4".
-const authorityReferences = {
-	'leaders.*.team': 'team',
-	'leaders.*.assesses.*': 'person',
-	'teams.*.manager': 'person',
-	'teams.*.practiceSupervisor': 'person'
+// What the values in each file name, besides people. Outcomes include their statements ("2.3 D4").
+const references = {
+	authority: { 'leaders.*.team': 'team' },
+	programme: { 'observations.*.statement': 'outcome' },
+	audits: {
+		'stories.*.force.~': 'area',
+		'stories.*.developments.*': 'development',
+		'stories.*.strengths.*': 'strength',
+		'developments.*.outcomes.*': 'outcome',
+		'developments.*.standards.*': 'standard',
+		'strengths.*.outcomes.*': 'outcome',
+		'strengths.*.standards.*': 'standard',
+		'pathways.*.pathway': 'pathway',
+		'pathways.toTeam.team': 'team'
+	},
+	evidence: { 'outcomes.*': 'outcome', 'statements.*': 'outcome', 'standards.*': 'standard' }
 };
 
-const auditReferences = {
-	'rotation.*.auditors.*': 'person',
-	'rotation.*.practitioners.*': 'person',
-	'stories.*.practitioner': 'person',
-	'stories.*.auditor': 'person',
-	'stories.*.coAuditor': 'person',
-	'stories.*.force.~': 'area',
-	'stories.*.developments.*': 'development',
-	'stories.*.strengths.*': 'strength',
-	'developments.*.outcomes.*': 'outcome',
-	'developments.*.standards.*': 'standard',
-	'strengths.*.outcomes.*': 'outcome',
-	'strengths.*.standards.*': 'standard',
-	'inProgress.practitioner': 'person',
-	'inProgress.auditor': 'person'
-};
-
-const evidenceReferences = {
-	'outcomes.*': 'outcome',
-	'statements.*': 'outcome',
-	'standards.*': 'standard',
-	'review.by': 'person'
-};
+/** Every @demo.test address in a file, as a value or as a key, names a person of the authority. */
+function checkPeople(file: ReferringFile, people: Set<string>) {
+	const visit = (value: unknown, path: YamlPath): void => {
+		if (typeof value === 'string' && value.endsWith('@demo.test') && !people.has(value))
+			throw new ContentError(file.file, `there is no person "${value}"`, file.lineOf?.(path));
+		if (typeof value !== 'object' || value === null) return;
+		for (const [key, item] of Object.entries(value)) {
+			const at = [...path, Array.isArray(value) ? Number(key) : key];
+			visit(key, at);
+			visit(item, at);
+		}
+	};
+	visit(file.data, []);
+}
 
 /** Each person's records, in the order of people and then of the file's number. */
 function evidenceFiles(files: ContentFiles, people: DemoPerson[]) {

@@ -7,9 +7,10 @@ import {
 } from '../../portfolio/vocabulary.ts';
 import { ContentError } from '../content/error.ts';
 import { parseMarkdown, sectionsOf } from '../content/frontmatter.ts';
+import type { EvidenceInput } from '../portfolio/evidence.ts';
 
 // A demo portfolio record: `content/demo/evidence/<owner>/<n>-<slug>.md`, its details in the
-// frontmatter and its texts under `## ` headings. Fictional and anonymised: children are
+// frontmatter and its texts under `## ` headings, read as the evidence form would have them. Fictional and anonymised: children are
 // described by age, adults by their role.
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string];
@@ -31,29 +32,12 @@ const frontmatter = z.strictObject({
 	review: z.strictObject({ by: z.string(), daysAfter: z.number().int().min(0) }).optional()
 });
 
-type Frontmatter = z.infer<typeof frontmatter>;
-
-export type DemoEvidence = Omit<Frontmatter, 'cpd' | 'hours' | 'review'> & {
-	owner: string;
-	account: string;
-	/** Keyed by the model's prompt keys. */
-	reflection: Record<string, string>;
-	cpd: {
-		type: Frontmatter['cpd'];
-		relevance: string;
-		learning: string;
-		impact: string;
-		peerReflected: boolean;
-		peerReflection: string;
-		hours: number;
-	};
-	review?: Frontmatter['review'] & { feedback?: string };
-};
+export type DemoEvidence = ReturnType<typeof parseEvidence>;
 
 const required = ['Account', 'Relevance', 'Learning', 'Impact'];
 
 /** Reads one record; a heading the model does not have, or a missing text, names the line. */
-export function parseEvidence(file: string, source: string, owner: string): DemoEvidence {
+export function parseEvidence(file: string, source: string, owner: string) {
 	const { data, lines } = parseMarkdown(file, source, frontmatter);
 	const prompts = reflectiveModels[data.model].prompts;
 	const headings = ['Account', ...prompts.map((p) => p.label), ...required.slice(1)];
@@ -65,21 +49,21 @@ export function parseEvidence(file: string, source: string, owner: string): Demo
 		throw new ContentError(file, 'only a returned record has feedback');
 	if (!data.review !== (data.status === 'draft' || data.status === 'submitted'))
 		throw new ContentError(file, 'accepted and returned records have a review, others do not');
-	const { cpd, hours, review, ...details } = data;
-	return {
-		...details,
-		owner,
+	const { title, type, model, cpd, hours, review, ...details } = data;
+	const input: Omit<EvidenceInput, 'activityDate'> = {
+		title,
+		type,
 		account: section('Account'),
+		reflectionModel: model,
 		reflection: Object.fromEntries(prompts.map((p) => [p.key, section(p.label)])),
-		cpd: {
-			type: cpd,
-			relevance: section('Relevance'),
-			learning: section('Learning'),
-			impact: section('Impact'),
-			peerReflected: sections.has('Peer reflection'),
-			peerReflection: section('Peer reflection'),
-			hours
-		},
-		review: review && { ...review, feedback: section('Feedback') || undefined }
+		cpdType: cpd,
+		cpdRelevance: section('Relevance'),
+		cpdLearning: section('Learning'),
+		cpdImpact: section('Impact'),
+		peerReflected: sections.has('Peer reflection'),
+		peerReflection: section('Peer reflection'),
+		cpdMinutes: Math.round(hours * 60)
 	};
+	const feedback = section('Feedback') || undefined;
+	return { ...details, owner, input, review: review && { ...review, feedback } };
 }

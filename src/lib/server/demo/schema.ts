@@ -5,26 +5,23 @@ import { careerStages, roles } from '../db/schema.ts';
 // The shapes of the demo authority's YAML files in content/demo/.
 
 const email = z.string().regex(/^[a-z.]+@demo\.test$/, 'must be a @demo.test address');
+const emails = z.array(email);
 const text = z.string().min(1);
 const ids = z.array(z.string());
 const grade = z.enum(grades);
+const count = z.number().int().min(0);
+const person = { email, name: text, stage: z.enum(careerStages).optional() };
 
-const person = {
-	email,
-	name: text,
-	stage: z.enum(careerStages).optional()
-};
+export const leaderSchema = z.strictObject({
+	...person,
+	roles: z.array(z.enum(roles)).min(1),
+	team: text.optional(),
+	/** Practitioners this person assesses (an external assessor) from their first day. */
+	assesses: emails.optional()
+});
 
 export const authoritySchema = z.strictObject({
-	leaders: z.array(
-		z.strictObject({
-			...person,
-			roles: z.array(z.enum(roles)).min(1),
-			team: text.optional(),
-			/** Practitioners this person assesses (an external assessor) from their first day. */
-			assesses: z.array(email).optional()
-		})
-	),
+	leaders: z.array(leaderSchema),
 	teams: z.array(
 		z.strictObject({
 			name: text,
@@ -42,11 +39,18 @@ export const authoritySchema = z.strictObject({
 	)
 });
 
+const session = { agenda: text, discussion: text, decisions: text };
+
 export const programmeSchema = z.strictObject({
+	demoAsye: email,
+	signoffs: z.strictObject({ for: emails, rationale: text.includes('{title}') }),
+	partTime: z.record(email, z.number().int().min(1).max(100)),
+	extension: z.strictObject({ for: email, months: count.min(1), reason: text }),
+	overdueReviews: z.record(email, text),
+	notYetAgreed: emails,
+	missedSupervision: emails,
 	selfAssessmentNote: text,
 	attachment: z.strictObject({ name: text, text }),
-	signoffRationale: text.includes('{title}'),
-	extensionReason: text,
 	review: z.strictObject({
 		progress: z.record(z.string(), text),
 		strengths: text,
@@ -58,31 +62,22 @@ export const programmeSchema = z.strictObject({
 	observations: z
 		.array(z.strictObject({ setting: text, wentWell: text, toDevelop: text, statement: text }))
 		.length(2),
-	supervisionSessions: z
-		.array(
-			z.strictObject({ agenda: text, discussion: text, decisions: text, action: text.optional() })
-		)
-		.min(1),
-	supervision: z.strictObject({ agenda: text, discussion: text, decisions: text, action: text }),
+	supervisionSessions: z.array(z.strictObject({ ...session, action: text.optional() })).min(1),
+	supervision: z.strictObject({ ...session, action: text }),
 	agreement: text,
-	protectedTime: z.array(
-		z.strictObject({ weeksAgo: z.number().int().min(0), minutes: z.number().int(), activity: text })
-	)
+	protectedTime: z.array(z.strictObject({ weeksAgo: count, minutes: count, activity: text }))
 });
 
 const finding = z.strictObject({ id: text, text, outcomes: ids.min(1), standards: ids });
+const audit = { practitioner: email, auditor: email, coAuditor: email.optional() };
 
 export const auditsSchema = z.strictObject({
-	rotation: z.array(
-		z.strictObject({ auditors: z.array(email).min(1), practitioners: z.array(email).min(1) })
-	),
-	gradeWeights: z.partialRecord(grade, z.number().int().min(0)),
+	rotation: z.array(z.strictObject({ auditors: emails.min(1), practitioners: emails.min(1) })),
+	gradeWeights: z.partialRecord(grade, count),
 	themes: z.array(text).length(3),
 	stories: z.array(
 		z.strictObject({
-			practitioner: email,
-			auditor: email,
-			coAuditor: email.optional(),
+			...audit,
 			monthsAgo: z.number().positive(),
 			base: grade,
 			force: z.record(z.string(), z.enum([...grades, 'not-applicable'])).optional(),
@@ -105,17 +100,20 @@ export const auditsSchema = z.strictObject({
 	receipt: text,
 	moderation: z.strictObject({ lowered: text, loweredEvidence: text, agreed: text }),
 	inProgress: z.strictObject({
-		practitioner: email,
-		auditor: email,
+		...audit,
 		caseRef: text,
-		areas: z.number().int().min(1),
+		areas: count.min(1),
 		grade,
 		evidence: text
 	}),
-	pathwayReflection: text
+	pathways: z.strictObject({
+		completedBy: emails,
+		reflection: text,
+		toTeam: z.strictObject({ pathway: text, team: text, daysAgo: count, dueInMonths: count }),
+		toService: z.strictObject({ pathway: text, daysAgo: count })
+	})
 });
 
-export type DemoAuthority = z.infer<typeof authoritySchema>;
 export type DemoProgramme = z.infer<typeof programmeSchema>;
 export type DemoAudits = z.infer<typeof auditsSchema>;
 export type DemoFinding = z.infer<typeof finding>;

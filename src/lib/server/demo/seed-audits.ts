@@ -2,35 +2,29 @@ import { gradeNames, grades, type AreaGrade, type Grade } from '$lib/audit/grade
 import { auditDefinition } from '../audit';
 import { addAction, markActionDone, signOffAction } from '../audit/actions';
 import { createAudit } from '../audit/audits';
-import type { AuditDefinition } from '../audit/definition';
 import { finaliseAudit } from '../audit/finalise';
 import { addFinding } from '../audit/findings';
 import { assignModerator, recordReceipt, recordResponse } from '../audit/follow-up';
 import { saveGrades } from '../audit/grading';
 import { saveViews } from '../audit/views';
-import type { Db } from '../db';
-import { addMs, dateOnly, days } from '../db/time';
+import { addMs, dateOnly, days, hours } from '../db/time';
 import { addMonths } from '../programme/month';
-import { demoPeopleIn } from './authority';
-import { demoFrameworkVersion } from './content';
+import type { Demo } from './authority';
+import { demoFrameworkVersion as frameworkVersion } from './content';
 import type { DemoAudits, DemoFinding } from './schema';
-import { seedDemoPathways } from './seed-pathways';
 
 // A year of fictional case audits across the demo authority's teams (content/demo/audits.yaml):
 // who is audited, by whom and when, and what follows, is decided here; the words are content.
 
 type Plan = DemoAudits['stories'][number] & { type?: string; theme?: string };
 
-/** What every audit of the demo needs. */
-interface Seed {
-	db: Db;
-	definition: AuditDefinition;
+/** What every audit needs: `next` is the next number of a fixed sequence, the same every run. */
+type Seed = Demo & {
+	definition: ReturnType<typeof auditDefinition>;
 	texts: DemoAudits;
-	person: Awaited<ReturnType<typeof demoPeopleIn>>;
-	/** The next number of a fixed sequence, so that the demo is the same on every run. */
 	next: () => number;
 	pick: <T>(list: T[]) => T;
-}
+};
 
 /** One audit being seeded: the `n`th, its plan, and when the auditor worked on it. */
 type Audit = Awaited<ReturnType<typeof openAudit>> & { n: number; plan: Plan };
@@ -49,25 +43,23 @@ function random(seed: number) {
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 
-export async function seedDemoAudits(db: Db, texts: DemoAudits, now = new Date()) {
+export async function seedDemoAudits(demo: Demo) {
 	const next = random(20261125);
 	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
-	const person = await demoPeopleIn(db);
-	const seed: Seed = { db, definition: auditDefinition(), texts, person, next, pick };
+	const texts = demo.content.audits;
+	const seed: Seed = { ...demo, definition: auditDefinition(), texts, next, pick };
 	// The rotation first, then the stories the demo tells.
-	const plans = [...rotation(seed), ...texts.stories];
-	for (const [index, plan] of plans.entries()) {
+	for (const [index, plan] of [...rotation(seed), ...texts.stories].entries()) {
 		const n = index + 1;
 		const whole = Math.floor(plan.monthsAgo);
 		const extra = Math.round((plan.monthsAgo - whole) * 30);
-		const month = at(addMonths(dateOnly(now), -whole));
+		const month = at(addMonths(demo.today, -whole));
 		const auditedOn = dateOnly(addMs(month, -days(extra + 3 + (n % 5))));
 		const caseRef = `C-${String(104000 + n * 37).padStart(6, '0')}`;
 		const opened = await openAudit(seed, plan, caseRef, addMonths(auditedOn, -6), at(auditedOn));
 		await seedAudit(seed, { ...opened, n, plan });
 	}
-	await seedAuditInProgress(seed, now);
-	await seedDemoPathways(db, texts.pathwayReflection, now);
+	await seedAuditInProgress(seed);
 }
 
 /** Twelve months, three audits a month: one in each team, by an auditor from outside it. */
@@ -75,21 +67,17 @@ function rotation({ texts, pick }: Seed): Plan[] {
 	const weighted = Object.entries(texts.gradeWeights).flatMap(([grade, times]) =>
 		Array<Grade>(times).fill(grade as Grade)
 	);
-	const plans: Plan[] = [];
-	for (let monthsAgo = 12; monthsAgo >= 1; monthsAgo--) {
+	return Array.from({ length: 12 }, (_, i) => 12 - i).flatMap((monthsAgo) => {
 		const themed = monthsAgo % 4 === 0;
-		texts.rotation.forEach((team, t) => {
-			plans.push({
-				practitioner: team.practitioners[(12 - monthsAgo + t * 3) % team.practitioners.length],
-				auditor: pick(team.auditors),
-				monthsAgo,
-				base: pick(weighted),
-				type: themed ? 'themed' : monthsAgo % 5 === 0 ? 'multi-agency' : undefined,
-				theme: themed ? texts.themes[monthsAgo / 4 - 1] : undefined
-			});
-		});
-	}
-	return plans;
+		return texts.rotation.map((team, t) => ({
+			practitioner: team.practitioners[(12 - monthsAgo + t * 3) % team.practitioners.length],
+			auditor: pick(team.auditors),
+			monthsAgo,
+			base: pick(weighted),
+			type: themed ? 'themed' : monthsAgo % 5 === 0 ? 'multi-agency' : undefined,
+			theme: themed ? texts.themes[monthsAgo / 4 - 1] : undefined
+		}));
+	});
 }
 
 /** Creates a draft audit of a practitioner's work up to the day it is audited, `when`. */
@@ -123,17 +111,9 @@ async function seedAudit(seed: Seed, audit: Audit) {
 	const failing = overall === 'requires-improvement' || overall === 'inadequate';
 	const actions = await addActions(seed, audit, await addFindings(seed, audit, failing));
 	const finalised = addMs(audit.when, days(1));
-	const origin = 'http://localhost:3000';
-	const { db, definition } = seed;
-	const done = { anonymityConfirmed: false, origin };
-	const escalation = await finaliseAudit(
-		db,
-		definition,
-		audit.auditorId,
-		audit.id,
-		done,
-		finalised
-	);
+	const options = { anonymityConfirmed: false, origin: 'http://localhost:3000' };
+	const { db, definition, auditorId, id } = { ...seed, ...audit };
+	const escalation = await finaliseAudit(db, definition, auditorId, id, options, finalised);
 	// The most recent audit still waits for its urgent review.
 	if (audit.plan.monthsAgo < 1) return;
 	await followUp(seed, audit, actions, escalation, finalised);
@@ -156,16 +136,9 @@ async function grade({ db, definition, texts, next, pick }: Seed, { plan, n, ...
 	}
 	const gripReason = plan.grip ? texts.gripReason : '';
 	const form = { grades: areaGrades, grip: Boolean(plan.grip), gripReason };
-	const { overall } = await saveGrades(
-		db,
-		definition,
-		audit.auditorId,
-		audit.id,
-		'audit',
-		form,
-		audit.when
-	);
-	return { grades: areaGrades, overall };
+	const { auditorId, id, when } = audit;
+	const saved = await saveGrades(db, definition, auditorId, id, 'audit', form, when);
+	return { grades: areaGrades, overall: saved.overall };
 }
 
 async function addViews({ db, texts, pick }: Seed, audit: Audit) {
@@ -183,22 +156,17 @@ async function addViews({ db, texts, pick }: Seed, audit: Audit) {
 }
 
 /** The plan's findings, or one picked in turn: a development where practice fell short. */
-async function addFindings({ db, texts, next }: Seed, { plan, ...audit }: Audit, failing: boolean) {
-	const byId = (list: DemoFinding[], ids: string[]) =>
-		ids.map((id) => list.find((f) => f.id === id)!);
-	const any = (list: DemoFinding[]) => [list[Math.floor(next() * list.length)]];
-	const developments = plan.developments
-		? byId(texts.developments, plan.developments)
-		: failing
-			? any(texts.developments)
-			: [];
-	const strengths = plan.strengths ? byId(texts.strengths, plan.strengths) : any(texts.strengths);
+async function addFindings({ db, texts, pick }: Seed, { plan, ...audit }: Audit, failing: boolean) {
+	const chosen = (list: DemoFinding[], ids: string[] | undefined, any: boolean) =>
+		ids ? ids.map((id) => list.find((f) => f.id === id)!) : any ? [pick(list)] : [];
+	const developments = chosen(texts.developments, plan.developments, failing);
+	const strengths = chosen(texts.strengths, plan.strengths, true);
 	const findings = [
 		...developments.map((f) => ({ ...f, kind: 'development' as const })),
 		...strengths.map((f) => ({ ...f, kind: 'strength' as const }))
 	];
 	for (const { text, outcomes, standards, kind } of findings) {
-		const finding = { text, outcomes, standards, kind, frameworkVersion: demoFrameworkVersion };
+		const finding = { text, outcomes, standards, kind, frameworkVersion };
 		await addFinding(db, audit.auditorId, audit.id, finding, audit.when);
 	}
 	return developments;
@@ -219,11 +187,12 @@ async function addActions({ db, texts }: Seed, audit: Audit, developments: DemoF
 }
 
 /**
- * The escalation answered, the audit received by the manager, and its actions done and signed
- * off in time, except a few from the last four months.
+ * The escalation answered (the same day by the principal social worker, or within two days by
+ * the manager), the audit received by the manager, and its actions done and signed off in time,
+ * except a few from the last four months.
  */
 async function followUp(
-	{ db, texts, person }: Seed,
+	{ db, texts, psw }: Seed,
 	{ id, who, n, plan }: Audit,
 	actions: string[],
 	escalation: 'same-day' | 'urgent-review' | null,
@@ -232,9 +201,8 @@ async function followUp(
 	const manager = who.manager_id!;
 	if (escalation) {
 		const sameDay = escalation === 'same-day';
-		const by = sameDay ? person('psw@demo.test').id : manager;
-		const answered = addMs(finalised, (sameDay ? 3 : 40) * 3_600_000);
-		await recordResponse(db, by, id, texts.responses[escalation], answered);
+		const answered = addMs(finalised, hours(sameDay ? 3 : 40));
+		await recordResponse(db, sameDay ? psw : manager, id, texts.responses[escalation], answered);
 	}
 	const received = addMs(finalised, days(2));
 	await recordReceipt(db, manager, id, n % 2 ? texts.receipt : '', received);
@@ -247,8 +215,7 @@ async function followUp(
 
 /** A sample each quarter, moderated by the principal social worker; one in two graded lower. */
 async function moderate(seed: Seed, { id, n }: Audit, areaGrades: AreaGrades, finalised: Date) {
-	const { db, definition, texts } = seed;
-	const psw = seed.person('psw@demo.test').id;
+	const { db, definition, texts, psw } = seed;
 	const moderated = { ...areaGrades };
 	const first = definition.areas[0].id;
 	const lowered = n % 8 === 0;
@@ -267,10 +234,10 @@ async function moderate(seed: Seed, { id, n }: Audit, areaGrades: AreaGrades, fi
 }
 
 /** An audit in progress: the first areas of the demo practitioner's work graded yesterday. */
-async function seedAuditInProgress(seed: Seed, now: Date) {
+async function seedAuditInProgress(seed: Seed) {
 	const { caseRef, areas, grade, evidence, ...plan } = seed.texts.inProgress;
-	const started = addMs(now, -days(1));
-	const audit = await openAudit(seed, plan, caseRef, addMonths(dateOnly(now), -6), started);
+	const started = addMs(seed.now, -days(1));
+	const audit = await openAudit(seed, plan, caseRef, addMonths(seed.today, -6), started);
 	const graded = seed.definition.areas.slice(0, areas).map((a) => [a.id, { grade, evidence }]);
 	const form = { grades: Object.fromEntries(graded), grip: false, gripReason: '' };
 	await saveGrades(seed.db, seed.definition, audit.auditorId, audit.id, 'audit', form, started);

@@ -1,196 +1,137 @@
-import { reflectiveModels } from '$lib/portfolio/vocabulary';
-import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
-import { frameworkLibrary } from '../framework';
-import { outcomesOf } from '../framework/query';
+import { getFramework, outcomesOf } from '../framework';
 import { holderOf } from '../people/relationships';
 import { filesDir } from '../portfolio/attachments';
+import { evidenceColumns } from '../portfolio/evidence';
 import { storeFile } from '../portfolio/file-store';
-import { replaceStandards } from '../portfolio/standards';
 import { signOffOutcome } from '../signoff/signoffs';
 import { practiceStandardSets } from '../standards';
 import { findItem } from '../standards/mapping';
-import { demoPeopleIn } from './authority';
-import { demoFrameworkVersion } from './content';
+import { asyeStart, insertRows, type Demo } from './authority';
+import { demoFrameworkVersion as framework_version } from './content';
 import type { DemoEvidence } from './evidence-file';
-import type { DemoProgramme } from './schema';
 
-/** Adds the demo portfolios, each record dated relative to `now`. */
-export async function seedDemoEvidence(db: Db, records: DemoEvidence[], now = new Date()) {
-	const person = await demoPeopleIn(db);
+/** The demo portfolios, with the outcomes, statements and practice standards each shows. */
+export async function seedDemoEvidence(demo: Demo) {
+	const records = demo.content.evidence.map((record) => ({ evidence_id: newId(), record }));
+	const outcomeOf = (statement: string) => statement.split(' ')[0];
+	const outcomes = records.flatMap(({ evidence_id, record }) =>
+		[...new Set([...record.outcomes, ...record.statements.map(outcomeOf)])].map((outcome_id) => ({
+			evidence_id,
+			framework_version,
+			outcome_id
+		}))
+	);
+	const statements = records.flatMap(({ evidence_id, record }) =>
+		record.statements.map((statement_id) => {
+			const outcome_id = outcomeOf(statement_id);
+			return { evidence_id, framework_version, outcome_id, statement_id };
+		})
+	);
+	const standards = records.flatMap(({ evidence_id, record }) =>
+		record.standards.map((item_ref) => {
+			const { set } = findItem(practiceStandardSets(), item_ref)!;
+			return { evidence_id, set_id: set.id, set_version: set.version, item_ref };
+		})
+	);
+	await demo.db.transaction().execute(async (tx) => {
+		const rows = records.map(({ evidence_id, record }) => evidenceRow(demo, evidence_id, record));
+		await insertRows(tx, 'evidence', rows);
+		await insertRows(tx, 'evidence_outcomes', outcomes);
+		await insertRows(tx, 'evidence_statements', statements);
+		await insertRows(tx, 'evidence_standards', standards);
+	});
+}
+
+/**
+ * A record as the evidence table holds it: written the day after the activity, submitted two
+ * days after that, and reviewed as its file says, but never after now.
+ */
+function evidenceRow({ now, person }: Demo, id: string, record: DemoEvidence) {
 	const before = (date: Date, later: number) =>
 		new Date(Math.min(now.getTime(), date.getTime() + days(later)));
-	await db.transaction().execute(async (tx) => {
-		for (const record of records) {
-			const evidenceId = newId();
-			const activity = new Date(now.getTime() - days(record.daysAgo));
-			// Written the day after the activity, submitted two days after that.
-			const written = before(activity, 1);
-			const submitted = record.status === 'draft' ? null : before(written, 2);
-			const reviewed =
-				record.review && submitted ? before(submitted, record.review.daysAfter) : null;
-			const prompts = reflectiveModels[record.model].prompts.map((p) => p.key as string);
-			await tx
-				.insertInto('evidence')
-				.values({
-					id: evidenceId,
-					owner_id: person(record.owner).id,
-					title: record.title,
-					activity_date: dateOnly(activity),
-					type: record.type,
-					account: record.account,
-					reflection_model: record.model,
-					reflection: JSON.stringify(
-						Object.fromEntries(prompts.map((key) => [key, record.reflection[key] ?? '']))
-					),
-					cpd_type: record.cpd.type,
-					cpd_relevance: record.cpd.relevance,
-					cpd_learning: record.cpd.learning,
-					cpd_impact: record.cpd.impact,
-					peer_reflected: record.cpd.peerReflected ? 1 : 0,
-					peer_reflection: record.cpd.peerReflection,
-					cpd_minutes: Math.round(record.cpd.hours * 60),
-					status: record.status,
-					version: 1,
-					created_at: timestamp(written),
-					updated_at: timestamp(reviewed ?? submitted ?? written),
-					submitted_at: submitted ? timestamp(submitted) : null,
-					anonymity_confirmed_at: null,
-					reviewed_by: record.review ? person(record.review.by).id : null,
-					reviewed_at: reviewed ? timestamp(reviewed) : null,
-					review_feedback: record.review?.feedback ?? null
-				})
-				.execute();
-			await mapEvidence(tx, evidenceId, record);
-		}
-	});
+	const activity = new Date(now.getTime() - days(record.daysAgo));
+	const written = before(activity, 1);
+	const submitted = record.status === 'draft' ? null : before(written, 2);
+	const { review } = record;
+	const reviewed = review && submitted ? before(submitted, review.daysAfter) : null;
+	return {
+		id,
+		owner_id: person(record.owner).id,
+		...evidenceColumns({ ...record.input, activityDate: dateOnly(activity) }),
+		status: record.status,
+		version: 1,
+		created_at: timestamp(written),
+		updated_at: timestamp(reviewed ?? submitted ?? written),
+		submitted_at: submitted && timestamp(submitted),
+		reviewed_by: review ? person(review.by).id : null,
+		reviewed_at: reviewed && timestamp(reviewed),
+		review_feedback: review?.feedback ?? null
+	};
 }
 
-/** A record's outcomes (with those of its statements), statements and practice standards. */
-async function mapEvidence(db: Db, evidenceId: string, record: DemoEvidence) {
-	const framework_version = demoFrameworkVersion;
-	const outcomeOf = (statement: string) => statement.split(' ')[0];
-	const outcomes = new Set([...record.outcomes, ...record.statements.map(outcomeOf)]);
-	await db
-		.insertInto('evidence_outcomes')
-		.values(
-			[...outcomes].map((outcome_id) => ({
-				evidence_id: evidenceId,
-				framework_version,
-				outcome_id
-			}))
-		)
-		.execute();
-	if (record.statements.length)
-		await db
-			.insertInto('evidence_statements')
-			.values(
-				record.statements.map((statement_id) => ({
-					evidence_id: evidenceId,
-					framework_version,
-					outcome_id: outcomeOf(statement_id),
-					statement_id
-				}))
-			)
-			.execute();
-	const standards = record.standards.map((ref) => {
-		const { set } = findItem(practiceStandardSets(), ref)!;
-		return { setId: set.id, setVersion: set.version, ref };
-	});
-	await replaceStandards(db, evidenceId, standards);
-}
-
-/** Gives a demo practitioner a start-of-year self-assessment and a file on one record. */
-export async function seedDemoExtras(
-	db: Db,
-	texts: DemoProgramme,
-	email: string,
-	startedOn: string
-) {
-	const person = (await demoPeopleIn(db))(email);
-	const assessmentId = newId();
-	await db
-		.insertInto('self_assessments')
-		.values({
-			id: assessmentId,
-			user_id: person.id,
-			framework_version: demoFrameworkVersion,
-			created_at: `${startedOn}T10:00:00.000Z`
-		})
-		.execute();
-	const framework = frameworkLibrary().frameworks.find(
-		(f) => f.version.id === demoFrameworkVersion
-	)!;
-	await db
-		.insertInto('self_assessment_ratings')
-		.values(
-			outcomesOf(framework).map(({ id }, index) => ({
-				assessment_id: assessmentId,
-				outcome_id: id,
-				rating: index % 3 === 0 ? 'developing' : 'not-yet',
-				note: index === 0 ? texts.selfAssessmentNote : ''
-			}))
-		)
-		.execute();
-
+/** The demo ASYE's self-assessment at the start of their year, and a file on a record. */
+export async function seedDemoExtras({ db, content, now, person }: Demo) {
+	const { demoAsye, selfAssessmentNote, attachment } = content.programme;
+	const owner = person(demoAsye).id;
+	const started = asyeStart(now, content.people.find((p) => p.email === demoAsye)!.asyeMonth!);
+	const assessment_id = newId();
+	const created_at = `${started}T10:00:00.000Z`;
+	await insertRows(db, 'self_assessments', [
+		{ id: assessment_id, user_id: owner, framework_version, created_at }
+	]);
+	const ratings = outcomesOf(getFramework(framework_version)!).map(({ id }, index) => ({
+		assessment_id,
+		outcome_id: id,
+		rating: index % 3 === 0 ? 'developing' : 'not-yet',
+		note: index === 0 ? selfAssessmentNote : ''
+	}));
+	await insertRows(db, 'self_assessment_ratings', ratings);
 	const record = await db
 		.selectFrom('evidence')
 		.select('id')
-		.where('owner_id', '=', person.id)
+		.where('owner_id', '=', owner)
 		.where('status', '=', 'accepted')
 		.orderBy('activity_date')
-		.executeTakeFirst();
-	if (!record) return;
-	const file = new TextEncoder().encode(texts.attachment.text);
-	await db
-		.insertInto('attachments')
-		.values({
-			id: newId(),
-			evidence_id: record.id,
-			file_hash: await storeFile(filesDir(), file),
-			name: texts.attachment.name,
-			mime: 'text/plain',
-			size: file.length,
-			created_at: timestamp(),
-			created_by: person.id,
-			removed_at: null
-		})
-		.execute();
+		.executeTakeFirstOrThrow();
+	const file = new TextEncoder().encode(attachment.text);
+	const stored = {
+		file_hash: await storeFile(filesDir(), file),
+		mime: 'text/plain',
+		size: file.length,
+		created_at: timestamp()
+	};
+	await insertRows(db, 'attachments', [
+		{ ...stored, id: newId(), evidence_id: record.id, name: attachment.name, created_by: owner }
+	]);
 }
 
-/** Later-year ASYEs have outcomes signed off by their assessors, citing their accepted evidence. */
-export async function seedDemoSignoffs(
-	db: Db,
-	texts: DemoProgramme,
-	emails: string[],
-	now = new Date()
-) {
-	const person = await demoPeopleIn(db);
-	for (const email of emails) {
-		const { id } = person(email);
-		const supervisor = await holderOf(db, id, 'assessor', dateOnly(now));
-		if (!supervisor) continue;
+/** Later-year ASYEs' outcomes signed off by their assessors, each citing an accepted record. */
+export async function seedDemoSignoffs({ db, content, now, today, person }: Demo) {
+	const { for: emails, rationale } = content.programme.signoffs;
+	for (const { id } of emails.map(person)) {
+		const assessor = await holderOf(db, id, 'assessor', today);
+		if (!assessor) continue;
 		const accepted = await db
 			.selectFrom('evidence_outcomes')
 			.innerJoin('evidence', 'evidence.id', 'evidence_outcomes.evidence_id')
-			.select(['evidence_outcomes.outcome_id', 'evidence.id', 'evidence.title'])
+			.select(['evidence_outcomes.outcome_id as outcomeId', 'evidence.id', 'evidence.title'])
 			.where('evidence.owner_id', '=', id)
 			.where('evidence.status', '=', 'accepted')
 			.orderBy('evidence_outcomes.outcome_id')
 			.orderBy('evidence.title')
 			.execute();
-		const done = new Set<string>();
-		for (const row of accepted) {
-			if (done.has(row.outcome_id)) continue;
-			done.add(row.outcome_id);
+		// The first record, by title, for each outcome.
+		const cited = accepted.filter((a, i) => accepted[i - 1]?.outcomeId !== a.outcomeId);
+		for (const { outcomeId, id: evidenceId, title } of cited) {
 			const signoff = {
-				frameworkVersion: demoFrameworkVersion,
-				outcomeId: row.outcome_id,
-				rationale: texts.signoffRationale.replace('{title}', row.title),
-				evidenceIds: [row.id]
+				frameworkVersion: framework_version,
+				outcomeId,
+				rationale: rationale.replace('{title}', title),
+				evidenceIds: [evidenceId]
 			};
-			await signOffOutcome(db, supervisor.id, id, signoff, now);
+			await signOffOutcome(db, assessor.id, id, signoff, now);
 		}
 	}
 }

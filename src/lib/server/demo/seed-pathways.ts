@@ -1,33 +1,43 @@
 import type { Db } from '../db';
-import { addMs, dateOnly, days } from '../db/time';
+import { addMs, dateOnly, days, timestamp } from '../db/time';
 import { assignPathway, pathwayWork } from '../learning/assignments';
 import { meetNeedsOnAcceptance } from '../learning/needs';
 import { completePathway, saveProgress } from '../learning/progress';
 import { suggestPathways } from '../pathways';
 import { addMonths } from '../programme/month';
-import { demoPeopleIn } from './authority';
+import type { Demo } from './authority';
 import { demoFrameworkVersion } from './content';
 
 /**
- * Pathways assigned for demo learning needs: Chris Doyle's completed (his next audit shows the
- * difference), others in progress; and two assigned by the principal social worker, to a team
- * and to the whole service.
+ * Pathways for the learning needs the demo's audits raised: half those older than two months
+ * get one (the newest wait for supervision), and some are completed, those of the people the
+ * demo names always; then two assigned by the principal social worker, to a team and to the
+ * whole service.
  */
-export async function seedDemoPathways(db: Db, reflection: string, now: Date) {
+export async function seedDemoPathways({ db, content, now, psw }: Demo) {
+	const { completedBy, reflection, toTeam, toService } = content.audits.pathways;
 	const assigned = new Set<string>();
 	let n = 0;
 	for (const need of await openNeeds(db)) {
 		const pathwayId = suggestPathways(need.outcomes)[0]?.pathway.id;
 		const key = `${need.practitioner_id}:${pathwayId}`;
 		if (!pathwayId || assigned.has(key)) continue;
-		// Half the needs older than two months get a pathway; the newest wait for supervision.
 		if (now.getTime() - new Date(need.created_at).getTime() < days(60)) continue;
-		const chris = need.email === 'colleague@demo.test';
-		if (!chris && n++ % 2 === 1) continue;
+		const named = completedBy.includes(need.email);
+		if (!named && n++ % 2 === 1) continue;
 		assigned.add(key);
-		await followPathway(db, need, pathwayId, chris || n % 3 === 0 ? reflection : undefined);
+		await followPathway(db, need, pathwayId, named || n % 3 === 0 ? reflection : undefined);
 	}
-	await assignToTeamAndService(db, now);
+	const team = await db
+		.selectFrom('teams')
+		.select('id')
+		.where('name', '=', toTeam.team)
+		.executeTakeFirstOrThrow();
+	const dueOn = addMonths(dateOnly(now), toTeam.dueInMonths);
+	const forTeam = { pathwayId: toTeam.pathway, scope: 'team' as const, teamId: team.id, dueOn };
+	await assignPathway(db, psw, forTeam, addMs(now, -days(toTeam.daysAgo)));
+	const forService = { pathwayId: toService.pathway, scope: 'service' as const };
+	await assignPathway(db, psw, forService, addMs(now, -days(toService.daysAgo)));
 }
 
 /** Open needs of supervised practitioners, oldest first, with their outcomes. */
@@ -63,21 +73,21 @@ async function followPathway(
 	pathwayId: string,
 	reflection: string | undefined
 ) {
-	const practitioner = need.practitioner_id;
+	const { practitioner_id: practitionerId, supervisor_id: supervisorId } = need;
 	const assignedAt = addMs(new Date(need.created_at), days(7));
-	const assignment = {
-		pathwayId,
-		scope: 'person' as const,
-		practitionerId: practitioner,
-		needId: need.id
-	};
-	const assignmentId = await assignPathway(db, need.supervisor_id, assignment, assignedAt);
-	const work = (await pathwayWork(db, practitioner, assignmentId))!;
+	const assignment = { pathwayId, scope: 'person' as const, practitionerId, needId: need.id };
+	const assignmentId = await assignPathway(db, supervisorId, assignment, assignedAt);
+	const work = (await pathwayWork(db, practitionerId, assignmentId))!;
 	const steps = work.pathway.steps.slice(0, -1).map((s) => s.number);
-	if (reflection === undefined) {
-		await saveProgress(db, practitioner, work, steps.slice(0, 1), '', addMs(assignedAt, days(5)));
-		return;
-	}
+	if (reflection === undefined)
+		return saveProgress(
+			db,
+			practitionerId,
+			work,
+			steps.slice(0, 1),
+			'',
+			addMs(assignedAt, days(5))
+		);
 	const completedAt = addMs(assignedAt, days(35));
 	const completion = {
 		stepsDone: steps,
@@ -85,35 +95,12 @@ async function followPathway(
 		frameworkVersion: demoFrameworkVersion,
 		anonymityConfirmed: false
 	};
-	const { evidenceId } = await completePathway(db, practitioner, work, completion, completedAt);
+	const { evidenceId } = await completePathway(db, practitionerId, work, completion, completedAt);
 	const acceptedAt = addMs(completedAt, days(4));
 	await db
 		.updateTable('evidence')
-		.set({
-			status: 'accepted',
-			reviewed_by: need.supervisor_id,
-			reviewed_at: acceptedAt.toISOString()
-		})
+		.set({ status: 'accepted', reviewed_by: supervisorId, reviewed_at: timestamp(acceptedAt) })
 		.where('id', '=', evidenceId)
 		.execute();
 	await meetNeedsOnAcceptance(db, evidenceId, acceptedAt);
-}
-
-async function assignToTeamAndService(db: Db, now: Date) {
-	const psw = (await demoPeopleIn(db))('psw@demo.test').id;
-	const care = await db
-		.selectFrom('teams')
-		.select('id')
-		.where('name', '=', 'Children in Care Team')
-		.executeTakeFirstOrThrow();
-	const dueOn = addMonths(dateOnly(now), 3);
-	const toTeam = {
-		pathwayId: 'permanence-within-or-outside-family',
-		scope: 'team' as const,
-		teamId: care.id,
-		dueOn
-	};
-	await assignPathway(db, psw, toTeam, addMs(now, -days(20)));
-	const toService = { pathwayId: 'using-supervision-well', scope: 'service' as const };
-	await assignPathway(db, psw, toService, addMs(now, -days(45)));
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { addDays, dateOnly, days, timestamp } from '../db/time';
+import { addDays, days, dateOnly, timestamp } from '../db/time';
 import { recordObservation } from '../observation/observations';
 import { holderOf } from '../people/relationships';
 import { programmeFor } from '../programme';
@@ -9,11 +9,12 @@ import { addMonths, programmeMonth } from '../programme/month';
 import { agreePlan, savePlan } from '../programme/plans';
 import { saveReflection } from '../programme/reflections';
 import { recordProgrammeReview } from '../programme/reviews';
-import { demoPeopleIn } from './authority';
-import { demoFrameworkVersion } from './content';
-import type { DemoProgramme } from './schema';
+import { insertRows, type Demo } from './authority';
+import { demoFrameworkVersion as frameworkVersion } from './content';
 
-/** The demo ASYEs, with their enrolments, current practice supervisors and assessors. */
+/** A demo ASYE, with their enrolment, current practice supervisor and assessor. */
+type Asye = Awaited<ReturnType<typeof asyes>>[number];
+
 async function asyes(db: Db, today: string) {
 	const enrolments = await db
 		.selectFrom('enrolments')
@@ -30,135 +31,114 @@ async function asyes(db: Db, today: string) {
 }
 
 /**
- * Review points for the demo ASYEs: every review already due is recorded, with the ASYE's
- * critical reflection written three days before, except Sara Novak's 6-month review, left
- * overdue (and unreflected) on purpose. Maya Joseph works 0.6 of full time and Ryan Cole's
- * programme was extended, so their dates move.
+ * The demo ASYEs' programmes so far: part-time and extended ones first, so that their dates
+ * move; then each ASYE's reviews, plans, observations and agreement.
  */
-export async function seedDemoProgrammes(db: Db, texts: DemoProgramme, now = new Date()) {
-	const today = dateOnly(now);
-	const person = await demoPeopleIn(db);
-	const enrolment = async (email: string) =>
-		(
-			await db
-				.selectFrom('enrolments')
-				.select('id')
-				.where('user_id', '=', person(email).id)
-				.executeTakeFirstOrThrow()
-		).id;
-	await db
-		.updateTable('enrolments')
-		.set({ fte_percent: 60 })
-		.where('id', '=', await enrolment('maya.joseph@demo.test'))
-		.execute();
-	await db
-		.insertInto('enrolment_extensions')
-		.values({
-			id: newId(),
-			enrolment_id: await enrolment('ryan.cole@demo.test'),
-			months: 3,
-			reason: texts.extensionReason,
-			created_by: null,
-			created_at: timestamp(now)
-		})
-		.execute();
-	for (const { email, userId, assessor } of await asyes(db, today)) {
-		const programme = await programmeFor(db, userId, today);
-		if (!programme) continue;
-		for (const review of programme.reviews.filter((r) => r.state === 'overdue' && !r.optional)) {
-			if (email === 'sara.novak@demo.test' && review.id === 'month-6') continue;
-			const reflection = texts.reflections[review.id];
-			const written = new Date(`${addDays(review.dueOn, -3)}T17:00:00Z`);
-			if (reflection)
-				await saveReflection(db, userId, programme.enrolmentId, review.id, 0, reflection, written);
-			const { progress, strengths, areasToDevelop, practitionerComments } = texts.review;
-			const form = {
-				progress,
-				strengths,
-				areasToDevelop,
-				practitionerComments,
-				recommendation: 'on-track' as const
-			};
-			const at = new Date(`${review.dueOn}T15:00:00Z`);
-			await recordProgrammeReview(db, assessor.id, programme.enrolmentId, review.id, form, at);
-		}
+export async function seedDemoProgrammes(demo: Demo) {
+	const { db, content, now, person } = demo;
+	const { partTime, extension } = content.programme;
+	for (const [email, fte_percent] of Object.entries(partTime))
+		await db
+			.updateTable('enrolments')
+			.set({ fte_percent })
+			.where('user_id', '=', person(email).id)
+			.execute();
+	const extended = await db
+		.selectFrom('enrolments')
+		.select('id')
+		.where('user_id', '=', person(extension.for).id)
+		.executeTakeFirstOrThrow();
+	const { months, reason } = extension;
+	await insertRows(db, 'enrolment_extensions', [
+		{ id: newId(), enrolment_id: extended.id, months, reason, created_at: timestamp(now) }
+	]);
+	for (const asye of await asyes(db, demo.today)) {
+		await seedReviews(demo, asye);
+		await seedPlans(demo, asye);
+		await seedObservations(demo, asye);
+		await seedAgreement(demo, asye);
 	}
 }
 
 /**
- * Development plans for the demo ASYEs, for every stage they have reached: written by the ASYE
- * three days into it (the start, or the day of the review before) and agreed by their assessor
- * three days later, never after now. Tom Ellis's first plan is written but not yet agreed.
+ * Every review already due, recorded on its due date by the assessor, with the ASYE's critical
+ * reflection written three days before; except those the demo leaves overdue on purpose.
  */
-export async function seedDemoPlans(db: Db, texts: DemoProgramme, now = new Date()) {
+async function seedReviews({ db, content, today }: Demo, { email, userId, assessor }: Asye) {
+	const texts = content.programme;
+	const { enrolmentId, reviews } = (await programmeFor(db, userId, today))!;
+	for (const review of reviews.filter((r) => r.state === 'overdue' && !r.optional)) {
+		if (texts.overdueReviews[email] === review.id) continue;
+		const reflection = texts.reflections[review.id];
+		const written = new Date(`${addDays(review.dueOn, -3)}T17:00:00Z`);
+		if (reflection)
+			await saveReflection(db, userId, enrolmentId, review.id, 0, reflection, written);
+		const form = { ...texts.review, recommendation: 'on-track' as const };
+		const at = new Date(`${review.dueOn}T15:00:00Z`);
+		await recordProgrammeReview(db, assessor.id, enrolmentId, review.id, form, at);
+	}
+}
+
+/**
+ * A development plan for every stage reached: written by the ASYE three days into it (the start,
+ * or the day of the review before) and agreed by their assessor three days later, never after
+ * now; an ASYE who has just begun has not had theirs agreed.
+ */
+async function seedPlans({ db, content, now, today }: Demo, { email, userId, assessor }: Asye) {
 	const at = (date: string) => new Date(Math.min(Date.parse(`${date}T12:00:00Z`), now.getTime()));
-	for (const { email, userId, assessor } of await asyes(db, dateOnly(now))) {
-		const programme = await programmeFor(db, userId, dateOnly(now));
-		if (!programme) continue;
-		for (const plan of programme.programme.plans) {
-			const after = programme.reviews.find((r) => r.id === plan.after);
-			const from = after ? after.completed?.completed_at.slice(0, 10) : programme.startsOn;
-			const input = texts.plans[plan.id];
-			if (!from || !input) continue;
-			const { enrolmentId } = programme;
-			await savePlan(db, userId, enrolmentId, plan.id, 0, input, at(addDays(from, 3)));
-			if (email !== 'tom.ellis@demo.test')
-				await agreePlan(db, assessor.id, enrolmentId, plan.id, 1, at(addDays(from, 6)));
-		}
+	const { enrolmentId, programme, reviews, startsOn } = (await programmeFor(db, userId, today))!;
+	for (const plan of programme.plans) {
+		const after = reviews.find((r) => r.id === plan.after);
+		const from = after ? after.completed?.completed_at.slice(0, 10) : startsOn;
+		const input = content.programme.plans[plan.id];
+		if (!from || !input) continue;
+		await savePlan(db, userId, enrolmentId, plan.id, 0, input, at(addDays(from, 3)));
+		if (!content.programme.notYetAgreed.includes(email))
+			await agreePlan(db, assessor.id, enrolmentId, plan.id, 1, at(addDays(from, 6)));
 	}
 }
 
-/** Observations of practice for ASYEs from month 4 (a second from month 9), by their assessors. */
-export async function seedDemoObservations(db: Db, texts: DemoProgramme, now = new Date()) {
-	for (const person of await asyes(db, dateOnly(now))) {
-		const month = programmeMonth(person.starts_on, dateOnly(now));
-		if (month < 4) continue;
-		const observations = texts.observations.slice(0, month >= 9 ? 2 : 1);
-		for (const [i, { statement, ...observation }] of observations.entries()) {
-			const outcomeId = statement.split(' ')[0];
-			const form = {
-				...observation,
-				observedOn: addMonths(person.starts_on, 2 + i * 4),
-				frameworkVersion: demoFrameworkVersion,
-				outcomes: [outcomeId],
-				statements: [{ outcomeId, statementId: statement }]
-			};
-			await recordObservation(db, person.assessor.id, person.userId, form, now);
-		}
+/** Observations of practice by their assessor from month 4, and a second from month 9. */
+async function seedObservations({ db, content, now, today }: Demo, asye: Asye) {
+	const month = programmeMonth(asye.starts_on, today);
+	const observations = content.programme.observations.slice(0, month < 4 ? 0 : month < 9 ? 1 : 2);
+	for (const [i, { statement, ...observation }] of observations.entries()) {
+		const outcomeId = statement.split(' ')[0];
+		const form = {
+			...observation,
+			observedOn: addMonths(asye.starts_on, 2 + i * 4),
+			frameworkVersion,
+			outcomes: [outcomeId],
+			statements: [{ outcomeId, statementId: statement }]
+		};
+		await recordObservation(db, asye.assessor.id, asye.userId, form, now);
 	}
 }
 
 /**
- * Support and assessment agreements for the demo ASYEs, signed by the practitioner, their
- * supervisor and their assessor (the principal social worker, unless they have an assessor
- * other than their supervisor); neither Tom Ellis (month 2) nor his assessor has signed yet.
- * Protected development time for the demo ASYE.
+ * The support and assessment agreement, signed on the first day by the ASYE, their supervisor
+ * and their assessor (the principal social worker, unless they have an assessor other than their
+ * supervisor); for one just begun, by their supervisor only. The demo ASYE's protected time.
  */
-export async function seedDemoAgreements(db: Db, texts: DemoProgramme, now = new Date()) {
-	const psw = (await demoPeopleIn(db))('psw@demo.test');
-	for (const enrolment of await asyes(db, dateOnly(now))) {
-		const { supervisor, assessor, userId } = enrolment;
-		const signed = new Date(`${enrolment.starts_on}T12:00:00Z`);
-		await createAgreement(db, supervisor.id, enrolment.id, texts.agreement, signed);
-		const signers = [
-			[{ id: supervisor.id, practitioner: false, supervisor: true }, 'supervisor'],
-			[
-				{
-					id: assessor.id !== supervisor.id ? assessor.id : psw.id,
-					practitioner: false,
-					supervisor: false
-				},
-				'assessor'
-			],
-			[{ id: userId, practitioner: true, supervisor: false }, 'practitioner']
-		] as const;
-		for (const [signer, role] of signers)
-			if (role === 'supervisor' || enrolment.email !== 'tom.ellis@demo.test')
-				await signAgreement(db, signer, enrolment.id, role, signed);
-		if (enrolment.email !== 'practitioner@demo.test') continue;
+async function seedAgreement({ db, content, now, psw }: Demo, asye: Asye) {
+	const { supervisor, assessor, userId, id: enrolmentId } = asye;
+	const texts = content.programme;
+	const signed = new Date(`${asye.starts_on}T12:00:00Z`);
+	await createAgreement(db, supervisor.id, enrolmentId, texts.agreement, signed);
+	const as = (id: string, practitioner: boolean, supervisor: boolean) => ({
+		id,
+		practitioner,
+		supervisor
+	});
+	await signAgreement(db, as(supervisor.id, false, true), enrolmentId, 'supervisor', signed);
+	if (!texts.notYetAgreed.includes(asye.email)) {
+		const assessorId = assessor.id !== supervisor.id ? assessor.id : psw;
+		await signAgreement(db, as(assessorId, false, false), enrolmentId, 'assessor', signed);
+		await signAgreement(db, as(userId, true, false), enrolmentId, 'practitioner', signed);
+	}
+	if (asye.email === texts.demoAsye)
 		for (const { weeksAgo, minutes, activity } of texts.protectedTime) {
 			const takenOn = dateOnly(new Date(now.getTime() - days(weeksAgo * 7)));
-			await recordProtectedTime(db, userId, enrolment.id, { takenOn, minutes, activity }, now);
+			await recordProtectedTime(db, userId, enrolmentId, { takenOn, minutes, activity }, now);
 		}
-	}
 }

@@ -1,37 +1,33 @@
 import type { Db } from '../db';
-import { addDays, dateOnly } from '../db/time';
+import { addDays } from '../db/time';
 import { holderOf } from '../people/relationships';
 import { openActionsOf } from '../review/supervision-actions';
 import { createSupervisionRecord } from '../review/supervision-records';
 import { supervisionScheduleOf } from '../review/supervision-schedule';
-import { demoPeopleIn } from './authority';
-import type { DemoProgramme } from './schema';
+import type { Demo } from './authority';
 
 /**
  * Supervision for the demo ASYEs, on their programme's schedule: every session due before today
  * is held on its due date (every third a day early), by the practice supervisor of the day, in
  * turn from the demo's texts; an action agreed at one session is done at the next, and the first
- * session after a finalised audit of their work discusses it. Ryan Cole's latest session was
- * missed, so it is overdue; the demo ASYE's latest session is the demo's `supervision`, with its
+ * session after a finalised audit of their work discusses it. Some latest sessions were missed,
+ * so they are overdue; the demo ASYE's latest session is the demo's `supervision`, with its
  * action still open.
  */
-export async function seedDemoSupervision(db: Db, texts: DemoProgramme, now = new Date()) {
-	const today = dateOnly(now);
-	const person = await demoPeopleIn(db);
-	const missed = person('ryan.cole@demo.test').id;
-	const priya = person('practitioner@demo.test').id;
+export async function seedDemoSupervision({ db, content, now, today }: Demo) {
+	const texts = content.programme;
 	const enrolled = await db
 		.selectFrom('enrolments')
 		.innerJoin('users', 'users.id', 'enrolments.user_id')
-		.select('enrolments.user_id')
+		.select(['enrolments.user_id as userId', 'users.email'])
 		.where('enrolments.status', '=', 'active')
 		.orderBy('users.email')
 		.execute();
 	let turn = 0;
-	for (const { user_id: userId } of enrolled) {
+	for (const { userId, email } of enrolled) {
 		const schedule = await supervisionScheduleOf(db, userId, today);
 		const due = (schedule?.sessions ?? []).filter((s) => s.dueOn < today).map((s) => s.dueOn);
-		if (userId === missed) due.pop();
+		if (texts.missedSupervision.includes(email)) due.pop();
 		const audits = await finalisedAudits(db, userId);
 		for (const [i, dueOn] of due.entries()) {
 			const previous = due[i - 1] ?? '';
@@ -39,7 +35,7 @@ export async function seedDemoSupervision(db: Db, texts: DemoProgramme, now = ne
 			const heldOn = i % 3 === 2 && early >= previous ? early : dueOn;
 			const supervisor = await holderOf(db, userId, 'practice-supervisor', heldOn);
 			if (!supervisor) continue;
-			const latest = userId === priya && i === due.length - 1;
+			const latest = email === texts.demoAsye && i === due.length - 1;
 			const { action, ...text } = latest
 				? texts.supervision
 				: texts.supervisionSessions[turn++ % texts.supervisionSessions.length];

@@ -28,6 +28,9 @@ import { seedDemoAuthority } from './seed';
 // empty (sso_identities, scim_people); so do staff files from HR and leavers (imports, handovers).
 // A second factor (issue 16): the demo authority is marked as the demo's, so its accounts keep
 // password-only sign-in; the new tables start empty.
+// My CPD year (issue 17): a table of CPD reminders sent, which the demo leaves empty.
+// Portfolios brought from another authority (issue 17) add three tables the demo leaves empty
+// (portfolio_imports, imported_evidence, imported_signoffs).
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -41,6 +44,7 @@ const expectedCounts: Record<string, number> = {
 	audit_findings: 61,
 	audit_grades: 462,
 	audits: 43,
+	cpd_reminders: 0,
 	development_plans: 26,
 	enrolment_extensions: 1,
 	enrolment_hours: 0,
@@ -54,6 +58,8 @@ const expectedCounts: Record<string, number> = {
 	evidence_statements: 154,
 	file_store: 0,
 	handovers: 0,
+	imported_evidence: 0,
+	imported_signoffs: 0,
 	imports: 0,
 	learning_need_outcomes: 21,
 	learning_needs: 16,
@@ -63,6 +69,7 @@ const expectedCounts: Record<string, number> = {
 	pathway_assignments: 10,
 	pathway_progress: 8,
 	pending_sign_ins: 0,
+	portfolio_imports: 0,
 	programme_reviews: 14,
 	protected_time: 3,
 	recovery_codes: 0,

@@ -4,7 +4,7 @@ import { newUser, testDatabases } from '../db/testing';
 import { FieldError } from '../errors';
 import { assignSupervisor } from './relationships';
 import { createTeam, listTeams, updateTeam } from './teams';
-import { createPerson, getPerson, listPeople, updatePerson } from './users';
+import { createPerson, getPerson, listPeople, updatePerson, yetToSignIn } from './users';
 
 describe.each(testDatabases())('people and teams on $name', (database) => {
 	let db: Db;
@@ -28,6 +28,20 @@ describe.each(testDatabases())('people and teams on $name', (database) => {
 			password_hash: null
 		});
 		expect((await listPeople(db)).find((p) => p.id === id)).toMatchObject({ invited: true });
+		// Once their council account has signed them in, they are no longer waiting to.
+		await db
+			.insertInto('sso_identities')
+			.values({
+				issuer: 'https://login.test.example',
+				client_id: 'golden-thread',
+				subject: 'new-person',
+				user_id: id,
+				created_at: new Date().toISOString()
+			})
+			.execute();
+		expect((await listPeople(db)).find((p) => p.id === id)).toMatchObject({ invited: false });
+		const yetTo = await yetToSignIn(db, [{ id, password_hash: null }]);
+		expect(yetTo({ id, password_hash: null })).toBe(false);
 		await expect(
 			createPerson(db, admin, {
 				email: 'new.person@test.example',

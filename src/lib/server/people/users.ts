@@ -203,6 +203,25 @@ export function findPersonByEmail(db: Db, email: string) {
 	return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+/** The people who have signed in with their council account (single sign-on). */
+async function linkedToProvider(db: Db, id?: string) {
+	let query = db.selectFrom('sso_identities').select('user_id').distinct();
+	if (id) query = query.where('user_id', '=', id);
+	return new Set((await query.execute()).map((row) => row.user_id));
+}
+
+/**
+ * Whether someone has yet to sign in for the first time: no password of their own, and no
+ * council account that has signed them in.
+ */
+export async function yetToSignIn<P extends { id: string; password_hash: string | null }>(
+	db: Db,
+	people: P[]
+) {
+	const linked = await linkedToProvider(db, people.length === 1 ? people[0].id : undefined);
+	return (person: P) => person.password_hash === null && !linked.has(person.id);
+}
+
 /** Everyone, with their team name and roles, for the administration list. */
 export async function listPeople(db: Db) {
 	const people = await db
@@ -220,9 +239,10 @@ export async function listPeople(db: Db) {
 		.orderBy('users.name')
 		.execute();
 	const roleRows = await db.selectFrom('user_roles').select(['user_id', 'role']).execute();
+	const yetTo = await yetToSignIn(db, people);
 	return people.map(({ password_hash, ...person }) => ({
 		...person,
-		invited: password_hash === null,
+		invited: yetTo({ ...person, password_hash }),
 		roles: allRoles.filter((role) =>
 			roleRows.some((r) => r.user_id === person.id && r.role === role)
 		)

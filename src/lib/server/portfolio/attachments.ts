@@ -93,23 +93,18 @@ export async function recordAttachments(
 }
 
 /**
- * Stores the files, then runs `save` and records the attachments in one transaction: a crash
- * leaves either no trace in the database or the whole change with every file. Bytes stored
- * for a change that did not commit are deleted again (or, after a crash, swept at start-up).
+ * Stores the files, then runs `save` with them in one transaction: a crash leaves either no
+ * trace in the database or the whole change with every file. Bytes stored for a change that did
+ * not commit are deleted again (or, after a crash, swept at start-up).
  */
-async function saveWithFiles(
+export async function withStoredFiles<T>(
 	db: Db,
-	actorId: string,
 	files: CheckedFile[],
-	save: (tx: Db) => Promise<string>
-): Promise<string> {
+	save: (tx: Db, stored: StoredUpload[]) => Promise<T>
+): Promise<T> {
 	const stored = await storeUploads(files);
 	try {
-		return await db.transaction().execute(async (tx) => {
-			const evidenceId = await save(tx);
-			await recordAttachments(tx, actorId, evidenceId, stored);
-			return evidenceId;
-		});
+		return await db.transaction().execute((tx) => save(tx, stored));
 	} catch (error) {
 		await release(
 			db,
@@ -117,6 +112,20 @@ async function saveWithFiles(
 		);
 		throw error;
 	}
+}
+
+/** Runs `save` and records the attachments of the record it saves, with the files stored. */
+function saveWithFiles(
+	db: Db,
+	actorId: string,
+	files: CheckedFile[],
+	save: (tx: Db) => Promise<string>
+): Promise<string> {
+	return withStoredFiles(db, files, async (tx, stored) => {
+		const evidenceId = await save(tx);
+		await recordAttachments(tx, actorId, evidenceId, stored);
+		return evidenceId;
+	});
 }
 
 /** A new draft with its files, as one unit of work; returns its id. */

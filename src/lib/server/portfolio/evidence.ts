@@ -29,7 +29,8 @@ export interface EvidenceInput {
 export const editableStatuses: EvidenceStatus[] = ['draft', 'returned'];
 export const isEditable = (status: string) => (editableStatuses as string[]).includes(status);
 
-function columns(input: EvidenceInput) {
+/** A record's fields as the evidence table holds them. */
+export function evidenceColumns(input: EvidenceInput) {
 	const prompts = reflectiveModels[input.reflectionModel].prompts.map((p) => p.key as string);
 	const reflection = Object.fromEntries(prompts.map((key) => [key, input.reflection[key] ?? '']));
 	return {
@@ -62,7 +63,7 @@ export async function createEvidence(
 			.values({
 				id,
 				owner_id: ownerId,
-				...columns(input),
+				...evidenceColumns(input),
 				status: 'draft',
 				version: 1,
 				created_at: timestamp(now),
@@ -94,7 +95,7 @@ async function bumpVersion(
 	id: string,
 	expectedVersion: number,
 	now: Date,
-	set: Partial<ReturnType<typeof columns>> = {}
+	set: Partial<ReturnType<typeof evidenceColumns>> = {}
 ) {
 	const result = await tx
 		.updateTable('evidence')
@@ -127,7 +128,7 @@ export async function updateEvidence(
 	now = new Date()
 ) {
 	await inTransaction(db, async (tx) => {
-		await bumpVersion(tx, 'editor', id, expectedVersion, now, columns(input));
+		await bumpVersion(tx, 'editor', id, expectedVersion, now, evidenceColumns(input));
 		await recordEvent(
 			tx,
 			{ actorId, action: 'evidence.updated', subjectType: 'evidence', subjectId: id },

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
+import type { Role } from '../db/schema';
 import { newUser, testDatabases } from '../db/testing';
 import { assignRelationship, assignSupervisor } from '../people/relationships';
 import { createEvidence, getEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
-import { acceptEvidence, notifySubmitted, returnEvidence, reviewQueue } from './review';
+import { acceptEvidence, isReviewed, notifySubmitted, returnEvidence, reviewQueue } from './review';
 
 describe.each(testDatabases())('reviewing evidence on $name', (database) => {
 	let db: Db;
@@ -11,10 +12,10 @@ describe.each(testDatabases())('reviewing evidence on $name', (database) => {
 	beforeAll(async () => ({ db, close } = await database.open()));
 	afterAll(() => close());
 
-	async function submitted() {
+	async function submitted(ownerRoles: Role[] = ['practitioner']) {
 		const supervisor = await newUser(db, { roles: ['supervisor'] });
 		const other = await newUser(db, { roles: ['supervisor'] });
-		const practitioner = await newUser(db);
+		const practitioner = await newUser(db, { roles: ownerRoles });
 		await assignSupervisor(db, null, {
 			supervisorId: supervisor,
 			superviseeId: practitioner,
@@ -59,6 +60,24 @@ describe.each(testDatabases())('reviewing evidence on $name', (database) => {
 			.executeTakeFirstOrThrow();
 		expect(mail.subject).toMatch(/^Evidence to review from /);
 		expect(mail.body).toContain(`http://localhost/portfolio/${id}`);
+	});
+
+	it('reviews nobody’s records but a practitioner’s: anyone else’s are their own CPD log', async () => {
+		// A supervisor keeping their CPD records, whom someone holds a relationship to all the same.
+		const { supervisor, practitioner: owner, id } = await submitted(['supervisor', 'auditor']);
+		expect(await isReviewed(db, owner)).toBe(false);
+		expect((await reviewQueue(db, supervisor)).map((r) => r.id)).not.toContain(id);
+		const mailBefore = await db.selectFrom('outbox').select('id').execute();
+		await notifySubmitted(db, id, 'http://localhost');
+		expect(await db.selectFrom('outbox').select('id').execute()).toHaveLength(mailBefore.length);
+		await expect(acceptEvidence(db, supervisor, id, [], 'http://localhost')).rejects.toMatchObject({
+			field: 'review',
+			message: 'This is the CPD record of someone who is not a practitioner: nobody reviews it'
+		});
+		await expect(
+			returnEvidence(db, supervisor, id, 'Change it', 'http://localhost')
+		).rejects.toMatchObject({ field: 'feedback' });
+		expect((await getEvidence(db, id))?.status).toBe('submitted');
 	});
 
 	it('refuses a reviewer who is not the practitioner’s assessor, and a return without feedback', async () => {

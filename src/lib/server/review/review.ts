@@ -7,6 +7,19 @@ import { sendMail } from '../mail/outbox';
 import { FieldError } from '../errors';
 import { currentRelationshipsOn, holderOf, holds } from '../people/relationships';
 
+/**
+ * The people whose records are reviewed: practitioners. Anyone else with records here keeps
+ * them as their own CPD log, final once submitted, whatever relationship someone holds to them.
+ */
+const practitionerIds = (db: Db) =>
+	db.selectFrom('user_roles').select('user_id').where('role', '=', 'practitioner');
+
+/** Whether someone's submitted records wait for their assessor's review. */
+export async function isReviewed(db: Db, ownerId: string) {
+	const found = await practitionerIds(db).where('user_id', '=', ownerId).executeTakeFirst();
+	return Boolean(found);
+}
+
 /** Submitted evidence from the people someone assesses today, oldest first. */
 export function reviewQueue(db: Db, assessorId: string, today = dateOnly()) {
 	return currentRelationshipsOn(db, today)
@@ -23,6 +36,7 @@ export function reviewQueue(db: Db, assessorId: string, today = dateOnly()) {
 		.where('supervisions.supervisor_id', '=', assessorId)
 		.where('supervisions.kind', '=', 'assessor')
 		.where('evidence.status', '=', 'submitted')
+		.where('evidence.owner_id', 'in', practitionerIds(db))
 		.orderBy('evidence.submitted_at')
 		.execute();
 }
@@ -41,6 +55,11 @@ async function reviewable(db: Db, reviewerId: string, evidenceId: string, field:
 	if (!(await holds(db, reviewerId, record.owner_id, ['assessor']))) {
 		throw new FieldError(field, 'Only the practitioner’s assessor can review this record');
 	}
+	if (!(await isReviewed(db, record.owner_id)))
+		throw new FieldError(
+			field,
+			'This is the CPD record of someone who is not a practitioner: nobody reviews it'
+		);
 	if (record.status !== 'submitted')
 		throw new FieldError(field, `This record is ${record.status}, not waiting for review`);
 	return record;
@@ -166,7 +185,9 @@ export async function notifySubmitted(db: Db, evidenceId: string, origin: string
 		.select(['evidence.title', 'evidence.owner_id', 'users.name'])
 		.where('evidence.id', '=', evidenceId)
 		.executeTakeFirstOrThrow();
-	const assessor = await holderOf(db, record.owner_id, 'assessor');
+	const assessor = (await isReviewed(db, record.owner_id))
+		? await holderOf(db, record.owner_id, 'assessor')
+		: undefined;
 	if (!assessor) return;
 	await sendMail(db, {
 		to: assessor.email,

@@ -3,9 +3,8 @@ import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import type { Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
-import { registrationYear, type CpdRule } from './cpd-rule';
+import { cpdShortfall, registrationYear, type CpdRule, type RegistrationYear } from './cpd-rule';
 
-type RegistrationYear = ReturnType<typeof registrationYear>;
 type PersonCpd = Awaited<ReturnType<typeof cpdOfPeople>>[number];
 
 /**
@@ -21,7 +20,10 @@ export async function cpdFigures(
 ): Promise<{ year: { start: string; end: string }; tables: Table[] }> {
 	const year = registrationYear(rule, today);
 	const people = await cpdOfPeople(db, rule, filters, year);
-	return { year, tables: [byTeam(people), byPractitioner(people)] };
+	return {
+		year: { start: year.start, end: year.end },
+		tables: [byTeam(people), byPractitioner(people)]
+	};
 }
 
 /** Each practitioner's CPD this year against the rule, those furthest short first. */
@@ -58,7 +60,7 @@ async function cpdOfPeople(
 		.map((r) => {
 			const records = Number(r.records);
 			const peer = Number(r.peer ?? 0);
-			const meets = records >= rule.minimumRecords && peer >= rule.minimumPeerReflected;
+			const shortfall = cpdShortfall(rule, { records, peerReflected: peer });
 			return {
 				practitionerId: r.id,
 				name: r.name,
@@ -66,9 +68,8 @@ async function cpdOfPeople(
 				records,
 				peerReflected: peer,
 				hours: Math.round(Number(r.minutes) / 6) / 10,
-				meets: meets ? 'Yes' : 'Not yet',
-				short:
-					Math.max(0, rule.minimumRecords - records) + Math.max(0, rule.minimumPeerReflected - peer)
+				meets: shortfall.met ? 'Yes' : 'Not yet',
+				short: shortfall.records + shortfall.peerReflected
 			};
 		})
 		.sort((a, b) => b.short - a.short || a.name.localeCompare(b.name));

@@ -29,7 +29,9 @@ const rule = {
 	title: 'SWE',
 	registrationYearStarts: '12-01',
 	minimumRecords: 2,
-	minimumPeerReflected: 1
+	minimumPeerReflected: 1,
+	firstReminder: '09-01',
+	secondReminder: '11-01'
 };
 
 describe('dates and CSV', () => {
@@ -42,11 +44,13 @@ describe('dates and CSV', () => {
 	it('runs the registration year from 1 December to 30 November', () => {
 		expect(registrationYear(rule, '2026-11-25')).toEqual({
 			start: '2025-12-01',
-			end: '2026-11-30'
+			end: '2026-11-30',
+			name: 2026
 		});
 		expect(registrationYear(rule, '2026-12-01')).toEqual({
 			start: '2026-12-01',
-			end: '2027-11-30'
+			end: '2027-11-30',
+			name: 2027
 		});
 	});
 	it('quotes CSV fields that need it and defuses formulas', () => {

@@ -51,7 +51,8 @@ export const actions: Actions = {
 			// The same key again (unless it was not one of ours), so the app need not scan anew.
 			const key = totpKeyBytes(sent) ? sent : newTotpKey();
 			return fail(e.status, {
-				values: {},
+				// The code is shown again as typed, as with JavaScript, so a slip can be seen.
+				values: { code },
 				errors: { [e.field]: e.message },
 				setUp: setUpView(key, user.email)
 			});
@@ -88,9 +89,10 @@ async function confirmWithCode(user: SessionUser, code: string, field: string, a
 	const db = getDb();
 	if (!(await hasTwoFactor(db, user.id)))
 		return invalid({}, { [field]: 'Two-factor authentication is off: set it up first' }, 409);
-	if (!code) return invalid({}, { [field]: 'Enter the code from your authenticator app' });
+	const values = { [field]: code };
+	if (!code) return invalid(values, { [field]: 'Enter the code from your authenticator app' });
 	const check = await checkSecondFactor(db, user, code, address);
 	if (check.ok) return undefined;
 	const { message, status } = codeRefusal(check);
-	return invalid({}, { [field]: message }, status);
+	return invalid(values, { [field]: message }, status);
 }

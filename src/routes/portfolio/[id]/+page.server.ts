@@ -4,12 +4,14 @@ import { observationFor, reflectOnObservation } from '$lib/server/observation/ob
 import {
 	acceptEvidence,
 	addComment,
+	isReviewed,
 	listComments,
 	notifySubmitted,
 	returnEvidence
 } from '$lib/server/review/review';
 import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
+import { importedHistory } from '$lib/server/export/imports';
 import { getFramework } from '$lib/server/framework';
 import { integerOf, invalid, listOf, orFail, readFormData, textOf } from '$lib/server/forms';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
@@ -37,9 +39,19 @@ async function findRecord(id: string) {
 	const owner = user.id === record.owner_id;
 	// Whoever holds a relationship to the practitioner comments; their assessor reviews.
 	const related = !owner && (await holdsRelationship(getDb(), user, record.owner_id));
+	// Only a practitioner's records are reviewed; anyone else's are their own CPD log.
+	const reviewed = await isReviewed(getDb(), record.owner_id);
 	const assessor =
-		related && (await holdsRelationship(getDb(), user, record.owner_id, ['assessor']));
-	return { record, user, owner, related, assessor, editable: owner && isEditable(record.status) };
+		reviewed && related && (await holdsRelationship(getDb(), user, record.owner_id, ['assessor']));
+	return {
+		record,
+		user,
+		owner,
+		related,
+		assessor,
+		reviewed,
+		editable: owner && isEditable(record.status)
+	};
 }
 
 async function requireReviewer(id: string) {
@@ -62,7 +74,7 @@ function draftFindings(found: Awaited<ReturnType<typeof findRecord>>, saved: str
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const found = await findRecord(params.id);
-	const { record, owner, editable, related, assessor } = found;
+	const { record, owner, editable, related, assessor, reviewed } = found;
 	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
 	const mapped = framework.domains
 		.flatMap((d) => d.outcomes)
@@ -78,10 +90,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		record,
 		owner,
 		editable,
+		reviewed,
 		canReview: assessor && record.status === 'submitted',
 		canComment: owner || related,
 		comments: await listComments(getDb(), record.id),
 		observation: (await observationFor(getDb(), record.id)) ?? null,
+		imported: (await importedHistory(getDb(), record.id)) ?? null,
 		mapped,
 		standards: nameMappedStandards(practiceStandardSets(), await standardsOf(getDb(), record.id)),
 		frameworkName: framework.version.shortTitle,

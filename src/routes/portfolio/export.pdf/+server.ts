@@ -1,12 +1,12 @@
-import { requireRole } from '$lib/server/auth/access';
+import { requirePortfolioOwner } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { answerPdfRequest } from '$lib/server/export/pdf-download';
 import { pdfResponse } from '$lib/server/http/pdf-response';
 import type { RequestHandler } from './$types';
 
-/** The practitioner's own portfolio as a PDF: all of it, or one programme period (`?period=`). */
+/** Your own portfolio as a PDF: all of it, or one programme period (`?period=`). */
 export const GET: RequestHandler = async ({ url }) => {
-	const user = requireRole('practitioner');
+	const user = await requirePortfolioOwner();
 	const period = url.searchParams.get('period') || undefined;
 	const answer = await answerPdfRequest(getDb(), {
 		viewerId: user.id,

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
+import { requirePortfolioOwner } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
 import { createEvidenceWithFiles } from '$lib/server/portfolio/attachments';
@@ -8,14 +8,14 @@ import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import { uploadLimits } from '$lib/server/portfolio/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	requireRole('practitioner');
+export const load: PageServerLoad = async () => {
+	await requirePortfolioOwner();
 	return { filesHint: allowedFilesHint, uploadLimits: uploadLimits() };
 };
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const user = requireRole('practitioner');
+		const user = await requirePortfolioOwner();
 		const db = getDb();
 		const { input, values, errors, files, modelChange } = await readEvidencePost(db, request, null);
 		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.

@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const pending = await pendingSignIn(cookies, url);
 		if (!pending) redirect(303, timedOut);
 		const code = textOf(await readFormData(request), 'code');
-		if (!code) return invalid({}, { code: 'Enter the code from your authenticator app' });
+		if (!code) return invalid({ code }, { code: 'Enter the code from your authenticator app' });
 		const db = getDb();
 		const check = await checkSecondFactor(
 			db,
@@ -45,7 +45,7 @@ export const actions: Actions = {
 		);
 		if (!check.ok) {
 			const { message, status } = codeRefusal(check);
-			return invalid({}, { code: message }, status);
+			return invalid({ code }, { code: message }, status);
 		}
 		// Another request with a right code ended it first: that one signed in, not this.
 		if (!(await endPendingSignIn(db, pending.id))) redirect(303, timedOut);

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
-import { sendInvitation, sendPasswordReset } from '$lib/server/auth/invitations';
+import { firstSignInWords, sendInvitation, sendPasswordReset } from '$lib/server/auth/invitations';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { hasTwoFactor, turnOffTwoFactor } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
@@ -10,7 +10,7 @@ import { personFormLists, personFormSchema } from '$lib/server/people/person-for
 import { relationshipHistory } from '$lib/server/people/relationships';
 import { listTeams } from '$lib/server/people/teams';
 import { deactivatePerson, type LeaverSummary } from '$lib/server/people/leavers';
-import { getPerson, setPersonActive, updatePerson } from '$lib/server/people/users';
+import { getPerson, setPersonActive, updatePerson, yetToSignIn } from '$lib/server/people/users';
 import { plural } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,8 +24,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	requireRole('admin');
 	const db = getDb();
 	const { password_hash, ...person } = await findPerson(params.id);
+	const yetTo = await yetToSignIn(db, [{ ...person, password_hash }]);
 	return {
-		person: { ...person, invited: password_hash === null },
+		person: { ...person, invited: yetTo({ ...person, password_hash }) },
+		words: firstSignInWords(),
 		twoFactor: await hasTwoFactor(db, person.id),
 		teams: await listTeams(db),
 		relationships: await relationshipHistory(db, person.id),

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
+import { requirePortfolioOwner } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { orFail } from '$lib/server/forms';
 import { deleteDraft } from '$lib/server/portfolio/delete-draft';
@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The author's own draft; anyone else gets 403, and a submitted record goes back to its page. */
 async function ownDraft(id: string) {
-	const user = requireRole('practitioner');
+	const user = await requirePortfolioOwner();
 	const record = await getEvidence(getDb(), id);
 	if (!record) error(404, 'There is no such record.');
 	if (record.owner_id !== user.id)

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
+import { requirePortfolioOwner } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework, outcomesOf } from '$lib/server/framework';
 import { searchFramework } from '$lib/server/framework/search';
@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Only the owner maps their own record, and only while it can be changed. */
 async function editableRecord(id: string) {
-	const user = requireRole('practitioner');
+	const user = await requirePortfolioOwner();
 	const record = await getEvidence(getDb(), id);
 	if (!record) error(404, 'There is no such record.');
 	if (record.owner_id !== user.id)

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRecordAccess } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
+import { attachmentDisposition } from '$lib/server/http/download';
 import { filesDir, getAttachment } from '$lib/server/portfolio/attachments';
 import { getEvidence } from '$lib/server/portfolio/evidence';
 import { readStoredFile } from '$lib/server/portfolio/file-store';
@@ -18,12 +19,11 @@ export const GET: RequestHandler = async ({ params }) => {
 	const bytes = await readStoredFile(filesDir(), file.file_hash);
 	// The name gets the extension its bytes call for, so a text file called run.bat cannot run.
 	const name = downloadName(file.name, file.mime);
-	const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 	return new Response(new Uint8Array(bytes), {
 		headers: {
 			'content-type': file.mime === 'text/plain' ? 'text/plain; charset=utf-8' : file.mime,
 			'content-length': String(bytes.length),
-			'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+			'content-disposition': attachmentDisposition(name),
 			'x-content-type-options': 'nosniff',
 			'cache-control': 'private, no-store'
 		}

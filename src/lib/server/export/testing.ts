@@ -1,0 +1,138 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import type { Db } from '../db';
+import { newUser } from '../db/testing';
+import { createEvidenceWithFiles, filesDir } from '../portfolio/attachments';
+import { setMapping, type EvidenceInput } from '../portfolio/evidence';
+import { checkUpload } from '../portfolio/file-type';
+import { listStore } from '../portfolio/file-store';
+import { addComment } from '../review/review';
+import { newSupervisee, nextEntry } from '../signoff/testing';
+import { readPortfolio } from './portfolio-data';
+import { portfolioZip } from './portfolio-zip';
+
+// Helpers for the export and import tests: a practitioner with a bit of everything, ZIPs made
+// and read in memory, and what a database and its file store hold, to show nothing changed.
+
+export async function bufferOf(stream: Readable): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+/** A ZIP of these entries, in this order, as yazl writes it. */
+export function zipOf(entries: [string, Buffer | string][]): Promise<Buffer> {
+	const zip = new yazl.ZipFile();
+	for (const [name, bytes] of entries) zip.addBuffer(Buffer.from(bytes), name);
+	zip.end();
+	return bufferOf(zip.outputStream as Readable);
+}
+
+/** Every entry of a ZIP, unpacked, by name. */
+export async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
+	const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
+	const entries = new Map<string, Buffer>();
+	for (;;) {
+		const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
+			zip
+				.once('entry', resolve)
+				.once('end', () => resolve(undefined))
+				.once('error', reject);
+			zip.readEntry();
+		});
+		if (!entry) return entries;
+		entries.set(entry.fileName, await bufferOf(await zip.openReadStreamPromise(entry)));
+	}
+}
+
+/** A PNG's signature and header, then every byte value: binary through and through. */
+export const pngBytes = Buffer.concat([
+	Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+	Buffer.from('IHDR'),
+	Buffer.from(Array.from({ length: 256 }, (_, i) => i))
+]);
+
+async function checked(name: string, bytes: Uint8Array) {
+	const result = await checkUpload(name, bytes);
+	if (!result.ok) throw new Error(result.message);
+	return { name, kind: result.kind, size: result.size, bytes };
+}
+
+const reflective: EvidenceInput = {
+	title: 'Direct work with a sibling group',
+	activityDate: '2026-09-14',
+	type: 'reflective-account',
+	account: 'Three visits with the children (A, B and C) to plan contact.\n\nA second paragraph.',
+	reflectionModel: 'gibbs',
+	reflection: { description: 'What happened.', feelings: 'Anxious, then calmer ✓', analysis: '' },
+	cpdType: 'practice-learning',
+	cpdRelevance: 'Contact planning for siblings.',
+	cpdLearning: 'To ask each child on their own.',
+	cpdImpact: 'I now plan separate time with each child.',
+	peerReflected: true,
+	peerReflection: 'A colleague asked what the youngest wanted.',
+	cpdMinutes: 90
+};
+
+/**
+ * A practitioner with an accepted record (reviewed, commented on, signed off), and a draft with
+ * two files, mapped to outcomes, statements and a local practice standard.
+ */
+export async function samplePortfolio(db: Db) {
+	const supervisorId = await newUser(db, { roles: ['supervisor'], name: 'Sam Okafor' });
+	const who = await newSupervisee(db, supervisorId, 'Priya Export', `${supervisorId}@x.example`);
+	await nextEntry(db, who, 1);
+	await addComment(db, supervisorId, who.evidenceId, 'Well evidenced <b>and</b> clear.');
+	const files = [
+		await checked('notes.txt', new TextEncoder().encode('Notes, with “quotes”.\n')),
+		await checked('plan.png', pngBytes)
+	];
+	const draftId = await createEvidenceWithFiles(db, who.id, reflective, files);
+	await setMapping(db, who.id, draftId, 1, {
+		frameworkVersion: 'pqs-2025',
+		outcomes: ['2.3', '1.1'],
+		statements: [{ outcomeId: '2.3', statementId: '2.3 D2' }],
+		standards: [{ setId: 'gloucestershire', setVersion: '1', ref: 'gloucestershire-3' }]
+	});
+	return { ...who, draftId, files };
+}
+
+/** A portfolio's ZIP, made as the export makes it, with a stand-in PDF. */
+export async function exportedZip(db: Db, ownerId: string) {
+	const data = await readPortfolio(db, ownerId, 'https://first.example');
+	const pdf = Buffer.from('%PDF-1.4 stand-in\n');
+	return { data, zip: await bufferOf(portfolioZip(data, pdf, filesDir())) };
+}
+
+/** A file store of its own, so an import must store every file itself. */
+export function freshFileStore() {
+	process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'golden-thread-import-'));
+}
+
+/** How many rows each table has, and what the file store holds: to show nothing changed. */
+export async function snapshot(db: Db) {
+	const counts: Record<string, number> = {};
+	for (const table of [
+		'evidence',
+		'evidence_outcomes',
+		'evidence_statements',
+		'evidence_standards',
+		'attachments',
+		'events',
+		'portfolio_imports',
+		'imported_evidence',
+		'imported_signoffs'
+	] as const) {
+		const row = await db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll().as('n'))
+			.executeTakeFirstOrThrow();
+		counts[table] = Number(row.n);
+	}
+	const store = (await listStore(filesDir())).map((e) => e.file).sort();
+	return { counts, store };
+}
