@@ -114,6 +114,8 @@ export interface RecordInput {
 	reviewerName: string | null;
 	reviewed_at: string | null;
 	review_feedback: string | null;
+	/** Where a record imported from another authority came from, and when. */
+	importedFrom?: { origin: string; at: string } | null;
 	mapping: {
 		framework: string;
 		outcomes: { id: string; title: string; statements: { id: string; text: string }[] }[];

@@ -50,7 +50,15 @@ function recordContent(record: RecordInput): Content[] {
 				['Date of the activity', formatDate(record.activity_date)],
 				['Type', named(evidenceTypes, record.type as EvidenceType)],
 				['Status', named(evidenceStatuses, record.status as EvidenceStatus)],
-				['Reviewed', reviewed(record)]
+				['Reviewed', reviewed(record)],
+				...(record.importedFrom
+					? [
+							[
+								'Imported',
+								`From ${record.importedFrom.origin}, ${formatDate(record.importedFrom.at)}`
+							] as [string, string]
+						]
+					: [])
 			])
 		),
 		label('Account of the activity'),

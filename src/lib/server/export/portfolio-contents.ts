@@ -1,17 +1,17 @@
 import type { Db } from '../db';
-import { addDays } from '../db/time';
 import { getFramework, type Framework } from '../framework';
-import { coverageFor, type DateRange } from '../portfolio/coverage';
+import { coverageFor } from '../portfolio/coverage';
 import { enrolmentProgramme } from '../programme';
 import type { ProgrammeView } from '../programme/assessment-record';
 import { enrolmentsOf } from '../programme/enrolments';
 import { packPage, type PackPage } from '../programme/pack';
-import { signOffEntries } from '../signoff/entries';
 import type { PortfolioDocumentInput, ProgrammeInput } from './document-input';
-import { fullRecords, type FullRecord } from './portfolio-records';
+import { readPortfolio } from './portfolio-data';
+import { recordsForPdf, signoffsForPdf, within } from './portfolio-records';
 
 // Everything a portfolio PDF shows, read from the database: the moderation panel pack's own
-// data (the same loader as its page), coverage, the sign-off chain and the records in full.
+// data (the same loader as its page), coverage, and the records and sign-off chain as the
+// portfolio as data reads them (`portfolio.json`'s reading).
 
 export interface PortfolioOptions {
 	/** The owner's portfolio (every record, drafts included), or the panel's pack (accepted ones). */
@@ -38,7 +38,8 @@ export async function portfolioContents(
 		from: programme.startsOn,
 		to: programme.endedOn ?? programme.endsOn
 	};
-	const records = await fullRecords(db, ownerId, {
+	const portfolio = await readPortfolio(db, ownerId, '', now);
+	const records = recordsForPdf(portfolio.records, {
 		statuses: kind === 'pack' ? ['accepted'] : undefined,
 		range
 	});
@@ -55,7 +56,7 @@ export async function portfolioContents(
 		selfAssessments: page.pack.selfAssessments
 			.map((s) => s.created_at)
 			.filter((at) => within(at, range)),
-		signoffs: await signoffsOf(db, ownerId, records, range),
+		signoffs: signoffsForPdf(portfolio.signoffs, portfolio.records, range),
 		records
 	};
 }
@@ -84,10 +85,6 @@ async function periodOf(db: Db, ownerId: string, enrolmentId: string) {
 	const enrolment = (await enrolmentsOf(db, ownerId)).find((e) => e.id === enrolmentId);
 	return enrolment && enrolmentProgramme(db, enrolment);
 }
-
-/** Whether a date, or the day of a timestamp, falls in the range (always, without one). */
-const within = (at: string, range?: DateRange) =>
-	!range || (at >= range.from && at < addDays(range.to, 1));
 
 function programmeOf({ person, pack, agreement }: PackPage): ProgrammeInput | null {
 	const programme: ProgrammeView | null = pack.programme ?? null;
@@ -125,25 +122,4 @@ function programmeOf({ person, pack, agreement }: PackPage): ProgrammeInput | nu
 			written: r.written
 		}))
 	};
-}
-
-/** The sign-off chain in the range, each outcome named and each record cited by its title. */
-async function signoffsOf(db: Db, ownerId: string, records: FullRecord[], range?: DateRange) {
-	const titles = new Map(records.map((r) => [r.id, r.title]));
-	const entries = await signOffEntries(db, ownerId);
-	return entries
-		.filter((entry) => within(entry.created_at, range))
-		.map((entry) => {
-			const outcome = getFramework(entry.framework_version)
-				?.domains.flatMap((d) => d.outcomes)
-				.find((o) => o.id === entry.outcome_id);
-			return {
-				outcome: outcome ? `${outcome.id} ${outcome.title}` : entry.outcome_id,
-				action: entry.action,
-				actorName: entry.actorName,
-				created_at: entry.created_at,
-				rationale: entry.rationale,
-				evidence: entry.evidenceIds.map((id) => titles.get(id) ?? 'A record not in this PDF')
-			};
-		});
 }

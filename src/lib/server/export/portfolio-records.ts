@@ -1,133 +1,122 @@
 import type { EvidenceStatus } from '$lib/portfolio/vocabulary';
-import type { Db } from '../db';
-import { batches } from '../db/batches';
+import { addDays } from '../db/time';
 import { getFramework } from '../framework';
 import type { DateRange } from '../portfolio/coverage';
 import { practiceStandardSets } from '../standards';
 import { nameMappedStandards } from '../standards/mapping';
+import type { RecordInput, SignoffInput } from './document-input';
+import type { PortfolioRecord, PortfolioSignoff } from './portfolio-schema';
 
-// A practitioner's records in full, as a PDF or an export sets them out: every field, the
-// outcomes and statements each is mapped to (named in the framework version it was mapped to),
-// local standards, the review, comments and files. A few queries for any number of records.
+// The records and sign-offs of the portfolio as data (`readPortfolio`, the same reading as
+// `portfolio.json`) as a PDF sets them out: outcomes, statements and local standards named in
+// the editions they were mapped to, and the chain's entries with the records they cite.
 
 export interface RecordFilter {
 	statuses?: readonly EvidenceStatus[];
 	range?: DateRange;
 }
 
-/** Their records, oldest activity first. */
-export async function fullRecords(db: Db, ownerId: string, filter: RecordFilter = {}) {
-	const rows = await db
-		.selectFrom('evidence')
-		.leftJoin('users as reviewer', 'reviewer.id', 'evidence.reviewed_by')
-		.selectAll('evidence')
-		.select('reviewer.name as reviewerName')
-		.where('evidence.owner_id', '=', ownerId)
-		.$if(filter.statuses !== undefined, (q) => q.where('evidence.status', 'in', filter.statuses!))
-		.$if(filter.range !== undefined, (q) =>
-			q
-				.where('evidence.activity_date', '>=', filter.range!.from)
-				.where('evidence.activity_date', '<=', filter.range!.to)
-		)
-		.orderBy('evidence.activity_date')
-		.orderBy('evidence.created_at')
-		.execute();
-	const parts = await recordParts(
-		db,
-		rows.map((r) => r.id)
-	);
-	return rows.map((row) => ({
-		...row,
-		reflection: JSON.parse(row.reflection) as Record<string, string>,
-		mapping: mappingOf(parts.outcomes.get(row.id) ?? [], parts.statements.get(row.id) ?? []),
-		standards: nameMappedStandards(
-			practiceStandardSets(),
-			(parts.standards.get(row.id) ?? []).map((s) => ({
-				setId: s.set_id,
-				setVersion: s.set_version,
-				ref: s.item_ref
-			}))
-		).map((s) => `${s.setTitle}, ${s.label}`),
-		comments: parts.comments.get(row.id) ?? [],
-		attachments: parts.attachments.get(row.id) ?? []
-	}));
+/** Whether a date, or the day of a timestamp, falls in the range (always, without one). */
+export const within = (at: string, range?: DateRange) =>
+	!range || (at >= range.from && at < addDays(range.to, 1));
+
+/** The records the filter keeps, oldest activity first, each with its id. */
+export function recordsForPdf(
+	records: PortfolioRecord[],
+	filter: RecordFilter = {}
+): (RecordInput & { id: string })[] {
+	return records
+		.filter((r) => !filter.statuses || filter.statuses.includes(r.history.status))
+		.filter((r) => within(r.activityDate, filter.range))
+		.map((r) => ({
+			id: r.id,
+			title: r.title,
+			activity_date: r.activityDate,
+			type: r.type,
+			status: r.history.status,
+			account: r.account,
+			reflection_model: r.reflectionModel,
+			reflection: r.reflection,
+			cpd_type: r.cpd.type,
+			cpd_relevance: r.cpd.relevance,
+			cpd_learning: r.cpd.learning,
+			cpd_impact: r.cpd.impact,
+			peer_reflected: r.cpd.peerReflected === null ? null : Number(r.cpd.peerReflected),
+			peer_reflection: r.cpd.peerReflection,
+			cpd_minutes: r.cpd.minutes,
+			reviewerName: r.history.review?.by ?? null,
+			reviewed_at: r.history.review?.at ?? null,
+			review_feedback: r.history.review?.feedback ?? null,
+			importedFrom: r.importedFrom && {
+				origin: r.importedFrom.origin,
+				at: r.importedFrom.importedAt
+			},
+			mapping: mappingOf(r.mapping),
+			standards: nameMappedStandards(practiceStandardSets(), r.standards).map(
+				(s) => `${s.setTitle}, ${s.label}`
+			),
+			comments: r.history.comments.map((c) => ({
+				authorName: c.by,
+				created_at: c.at,
+				body: c.body
+			})),
+			attachments: r.files.map((f) => ({ ...f, created_at: f.addedAt }))
+		}));
 }
-
-export type FullRecord = Awaited<ReturnType<typeof fullRecords>>[number];
-
-/** The rows of each kind that belong to these records, grouped by record. */
-async function recordParts(db: Db, ids: string[]) {
-	const groups = batches(ids, 500);
-	const each = async <T extends { evidence_id: string }>(query: (ids: string[]) => Promise<T[]>) =>
-		byRecord((await Promise.all(groups.map(query))).flat());
-	return {
-		outcomes: await each((ids) =>
-			db.selectFrom('evidence_outcomes').selectAll().where('evidence_id', 'in', ids).execute()
-		),
-		statements: await each((ids) =>
-			db.selectFrom('evidence_statements').selectAll().where('evidence_id', 'in', ids).execute()
-		),
-		standards: await each((ids) =>
-			db.selectFrom('evidence_standards').selectAll().where('evidence_id', 'in', ids).execute()
-		),
-		attachments: await each((ids) =>
-			db
-				.selectFrom('attachments')
-				.select(['evidence_id', 'id', 'name', 'mime', 'size', 'created_at', 'file_hash'])
-				.where('evidence_id', 'in', ids)
-				.where('removed_at', 'is', null)
-				.orderBy('created_at')
-				.execute()
-		),
-		comments: await each((ids) =>
-			db
-				.selectFrom('evidence_comments')
-				.innerJoin('users', 'users.id', 'evidence_comments.author_id')
-				.select(['evidence_id', 'body', 'evidence_comments.created_at', 'users.name as authorName'])
-				.where('evidence_id', 'in', ids)
-				.orderBy('evidence_comments.created_at')
-				.execute()
-		)
-	};
-}
-
-function byRecord<T extends { evidence_id: string }>(rows: T[]) {
-	const grouped = new Map<string, T[]>();
-	for (const row of rows)
-		grouped.set(row.evidence_id, [...(grouped.get(row.evidence_id) ?? []), row]);
-	return grouped;
-}
-
-const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /**
  * The outcomes a record is mapped to, with the statements shown under each, named in the
  * framework version of the mapping; an outcome or version no longer known is named by its id.
  */
-function mappingOf(
-	outcomes: { framework_version: string; outcome_id: string }[],
-	statements: { outcome_id: string; statement_id: string }[]
-) {
-	const version = outcomes[0]?.framework_version;
-	if (!version) return null;
-	const framework = getFramework(version);
+function mappingOf(mapping: PortfolioRecord['mapping']): RecordInput['mapping'] {
+	if (!mapping.frameworkVersion) return null;
+	const framework = getFramework(mapping.frameworkVersion);
 	const known = new Map(framework?.domains.flatMap((d) => d.outcomes).map((o) => [o.id, o]));
 	return {
-		framework: framework?.version.shortTitle ?? version,
-		outcomes: outcomes
-			.map((o) => o.outcome_id)
-			.sort(byNumber)
-			.map((id) => {
-				const outcome = known.get(id);
-				const shown = statements.filter((s) => s.outcome_id === id).map((s) => s.statement_id);
-				return {
-					id,
-					title: outcome?.title ?? '',
-					statements: shown.sort(byNumber).map((statementId) => ({
-						id: statementId,
-						text: outcome?.statements.find((s) => s.id === statementId)?.text ?? ''
+		framework: framework?.version.shortTitle ?? mapping.frameworkVersion,
+		outcomes: mapping.outcomes.map((id) => {
+			const outcome = known.get(id);
+			return {
+				id,
+				title: outcome?.title ?? '',
+				statements: mapping.statements
+					.filter((s) => s.outcomeId === id)
+					.map((s) => ({
+						id: s.statementId,
+						text: outcome?.statements.find((t) => t.id === s.statementId)?.text ?? ''
 					}))
-				};
-			})
+			};
+		})
 	};
+}
+
+/**
+ * The sign-off chain's entries made in the range, each outcome named and each record cited by
+ * its title; those brought from another authority say where they were made.
+ */
+export function signoffsForPdf(
+	signoffs: PortfolioSignoff[],
+	records: PortfolioRecord[],
+	range?: DateRange
+): SignoffInput[] {
+	const titles = new Map(records.map((r) => [r.id, r.title]));
+	const imported = new Map(
+		records.flatMap((r) => (r.importedFrom ? [[r.importedFrom.originalId, r.title]] : []))
+	);
+	return signoffs
+		.filter((entry) => within(entry.at, range))
+		.map((entry) => {
+			const outcome = getFramework(entry.frameworkVersion)
+				?.domains.flatMap((d) => d.outcomes)
+				.find((o) => o.id === entry.outcomeId);
+			const cited = entry.origin ? imported : titles;
+			return {
+				outcome: outcome ? `${outcome.id} ${outcome.title}` : entry.outcomeId,
+				action: entry.action,
+				actorName: entry.origin ? `${entry.by} (at ${entry.origin})` : entry.by,
+				created_at: entry.at,
+				rationale: entry.rationale,
+				evidence: entry.evidenceIds.map((id) => cited.get(id) ?? 'A record not in this PDF')
+			};
+		});
 }
