@@ -18,7 +18,9 @@ export const genesisHash = '0'.repeat(64);
  * @param {Omit<ChainEntry, 'hash'>} entry
  */
 export function entryHash(entry) {
-	return createHash('sha256').update(JSON.stringify(entryFields(entry))).digest('hex');
+	return createHash('sha256')
+		.update(JSON.stringify(entryFields(entry)))
+		.digest('hex');
 }
 
 /**

@@ -11,12 +11,7 @@ export const erasedRationale = 'Erased with the practitioner’s records.';
  * head and the head log still verify, and gains a MAC over what is left, so the check can tell
  * this erasure from tampering. Returns how many entries were erased.
  */
-export async function eraseChainRationales(
-	tx: Db,
-	key: string,
-	practitionerId: string,
-	now: Date
-) {
+export async function eraseChainRationales(tx: Db, key: string, practitionerId: string, now: Date) {
 	const entries = await tx
 		.selectFrom('signoffs')
 		.selectAll()
