@@ -30,15 +30,15 @@ export async function erasePerson(
 	now = new Date(),
 	key = signoffKey()
 ): Promise<ErasureCounts> {
-	if (actorId === personId) throw new FieldError('confirm', 'You cannot erase yourself');
+	if (actorId === personId) throw new FieldError('confirmEmail', 'You cannot erase yourself');
 	const { counts, hashes } = await inTransaction(db, async (tx) => {
 		const person = await tx
 			.selectFrom('users')
 			.select(['id', 'name', 'email', 'erased_at'])
 			.where('id', '=', personId)
 			.executeTakeFirst();
-		if (!person) throw new FieldError('confirm', 'There is nobody with this id');
-		if (person.erased_at) throw new FieldError('confirm', 'They have been erased already', 409);
+		if (!person) throw new FieldError('confirmEmail', 'There is nobody with this id');
+		if (person.erased_at) throw new FieldError('confirmEmail', 'They have been erased already', 409);
 		await deactivatePerson(tx, actorId, personId, now);
 		const records = await countRecords(tx, personId);
 		await eraseMentions(tx, person);
