@@ -38,7 +38,8 @@ export async function erasePerson(
 			.where('id', '=', personId)
 			.executeTakeFirst();
 		if (!person) throw new FieldError('confirmEmail', 'There is nobody with this id');
-		if (person.erased_at) throw new FieldError('confirmEmail', 'They have been erased already', 409);
+		if (person.erased_at)
+			throw new FieldError('confirmEmail', 'They have been erased already', 409);
 		await deactivatePerson(tx, actorId, personId, now);
 		const records = await countRecords(tx, personId);
 		await eraseMentions(tx, person);
