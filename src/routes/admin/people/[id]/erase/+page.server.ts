@@ -18,10 +18,8 @@ async function findPerson(id: string) {
 export const load: PageServerLoad = async ({ params }) => {
 	const admin = requireRole('admin');
 	const person = await findPerson(params.id);
-	// An erased person's page says so; there is nothing left to erase.
-	if (person.erased_at) redirect(303, `/admin/people/${person.id}`);
 	return {
-		person: { id: person.id, name: person.name, email: person.email, active: person.active },
+		person: { id: person.id, name: person.name, email: person.email, erasedAt: person.erased_at },
 		self: person.id === admin.id,
 		summary: await erasureSummary(getDb(), person.id),
 		auditYears: retentionPolicy().auditYears
