@@ -135,6 +135,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/admin/people/[id]/programme': adminsOnly,
 	// Someone's portfolio as data, for a subject access request.
 	'/admin/people/[id]/export': adminsOnly,
+	'/admin/people/[id]/erase': adminsOnly,
 	'/admin/teams': adminsOnly,
 	'/admin/teams/[id]': adminsOnly,
 	'/admin/supervision': adminsOnly,
@@ -384,6 +385,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/admin/people/[id]/programme': `/admin/people/${priya.id}/programme`,
 			'/admin/people/[id]/export': `/admin/people/${priya.id}/export`,
 			'/portfolio/import/[id]': await emptyImport(baseURL, demoAccounts.practitioner),
+			'/admin/people/[id]/erase': `/admin/people/${priya.id}/erase`,
 			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
 			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',

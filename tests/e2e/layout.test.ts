@@ -204,6 +204,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				team: await firstLink(admin, '/admin/teams', /\/admin\/teams\/[0-9a-f-]{36}/),
 				supervision: '/admin/supervision',
 				'person-programme': `/admin/people/${ids.priya}/programme`,
+				'person-erase': `/admin/people/${ids.priya}/erase`,
 				outbox: '/admin/outbox',
 				tokens: '/admin/tokens',
 				import: '/admin/import',

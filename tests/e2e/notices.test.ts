@@ -210,6 +210,40 @@ walk(
 );
 
 walk(
+	'erasing someone on their request: the wrong email refused, then the right one',
+	['/admin/people/[id]/erase'],
+	async ({ as, api }) => {
+		// Someone new: nobody else’s journey needs them.
+		const email = 'ezra.notice@demo.test';
+		await postForm(await api(demoAccounts.admin), '/admin/people/new', {
+			name: 'Ezra Notice',
+			email,
+			roles: ['practitioner']
+		});
+		const admin = await as(demoAccounts.admin);
+		await admin.goto(`/admin/people/${userId(email)}`);
+		await admin.getByRole('link', { name: 'Erase Ezra Notice’s personal data' }).click();
+		await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Erase Ezra Notice');
+		await admin.getByLabel('To confirm, enter their email address').fill('ezra@demo.test');
+		await submit(admin, 'Erase Ezra Notice');
+		await expect(admin.locator('.govuk-error-summary')).toContainText(
+			'Enter their email address exactly as it is shown above'
+		);
+		await expect(admin.getByLabel('To confirm, enter their email address')).toHaveValue(
+			'ezra@demo.test'
+		);
+		await expectNoAxeViolations(admin);
+		await admin.getByLabel('To confirm, enter their email address').fill(email);
+		await submit(admin, 'Erase Ezra Notice');
+		await expectNotice(
+			admin,
+			'Erased: their records, files, name and email are gone. Their sign-off chain keeps its hashes, so it still verifies.'
+		);
+		await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Erased person');
+	}
+);
+
+walk(
 	'staff from HR: a file checked, then applied',
 	['/admin/import', '/admin/import/[id]?/apply'],
 	async ({ as }) => {

@@ -1,6 +1,12 @@
 import { requirePortfolioOwner } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { getFramework, outcomesOf } from '$lib/server/framework';
+import {
+	frameworkFromUrl,
+	listVersions,
+	outcomesOf,
+	versionQuery,
+	versionView
+} from '$lib/server/framework';
 import { portfolioPeriods } from '$lib/server/export/portfolio-contents';
 import { listEvidence } from '$lib/server/portfolio/list';
 import { practiceStandardSets } from '$lib/server/standards';
@@ -21,10 +27,15 @@ export const load: PageServerLoad = async ({ url }) => {
 		to: isDate(param('to') ?? null),
 		q: param('q')
 	};
+	// Read in any version, `?version=`: records mapped in another show through the crosswalks.
+	const framework = frameworkFromUrl(url);
 	return {
 		filters,
-		records: await listEvidence(getDb(), user.id, filters),
-		outcomes: outcomesOf(getFramework()!).map(({ id, title }) => ({ id, title })),
+		version: framework.version,
+		versions: listVersions(),
+		query: versionQuery(framework),
+		records: await listEvidence(getDb(), user.id, filters, versionView(framework)),
+		outcomes: outcomesOf(framework).map(({ id, title }) => ({ id, title })),
 		standards: practiceStandardSets().flatMap((set) =>
 			set.items.map((item) => ({
 				value: item.ref,

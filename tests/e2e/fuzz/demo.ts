@@ -15,6 +15,8 @@ export const accounts = {
 	unsigned: 'tom.ellis@demo.test',
 	/** The administration pages change, deactivate and reactivate this person. */
 	administered: 'peter.lane@demo.test',
+	/** Erased on request: the bodies that type this address erase her, once. */
+	erased: 'isla.fraser@demo.test',
 	/** Signs out over and over; nobody else uses the account. */
 	signsOut: 'maya.joseph@demo.test',
 	/** Sign-in bodies name this account, so some of them succeed. */
@@ -68,6 +70,7 @@ export async function demoIds(reader: Reader): Promise<Ids> {
 		priya,
 		lucy,
 		person: await user(accounts.administered),
+		erased: await user(accounts.erased),
 		resetsPassword: await user(accounts.resetsPassword),
 		enrolled: await user(accounts.enrolled),
 		...Object.fromEntries(

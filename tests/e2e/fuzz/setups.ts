@@ -296,6 +296,12 @@ export const setups: Record<string, Setup> = {
 	'/admin/people/[id]?/resend': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
 	'/admin/people/[id]?/deactivate': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
 	'/admin/people/[id]?/reactivate': { as: admin, path: (ids) => `/admin/people/${ids.person}` },
+	// Erasing someone: the bodies that type her address erase her, and the rest are refused.
+	'/admin/people/[id]/erase': {
+		as: admin,
+		path: (ids) => `/admin/people/${ids.erased}/erase`,
+		typed: { confirmEmail: [accounts.erased] }
+	},
 	// Staff from HR: the dry run of whatever is posted, and applying a file checked first.
 	'/admin/import': { as: admin, path: () => '/admin/import' },
 	'/admin/import/[id]?/apply': {

@@ -48,7 +48,7 @@ const limitsOf = { password: signInLimits, code: codeLimits, reset: resetLimits 
 
 type Scope = keyof typeof signInLimits;
 
-const longestWindow = Math.max(
+export const longestWindow = Math.max(
 	...Object.values(limitsOf).flatMap((limits) => Object.values(limits).map((l) => l.window))
 );
 

@@ -6,6 +6,7 @@ import { loadPathways } from '../pathways/definition.ts';
 import { loadCpdRule } from '../workforce/cpd-rule.ts';
 import { loadAnonymityLists } from '../portfolio/anonymity-lists.ts';
 import { loadDemoContent } from '../demo/content.ts';
+import { loadRetentionPolicy } from '../retention/policy.ts';
 import { readContentFiles } from './files.ts';
 
 /**
@@ -26,6 +27,7 @@ export function checkContent(dir = 'content') {
 		pathways,
 		cpdRule: loadCpdRule(files),
 		anonymity: loadAnonymityLists(files),
+		retention: loadRetentionPolicy(files),
 		demo: loadDemoContent(files, { frameworks: frameworks.frameworks, standardSets, audit, pathways })
 	};
 }

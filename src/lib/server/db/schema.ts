@@ -42,6 +42,8 @@ export interface UsersTable {
 	active: number;
 	created_at: string;
 	deactivated_at: string | null;
+	/** When their name, email and portfolio were erased (`retention/`); the row stays for others' records. */
+	erased_at: string | null;
 }
 
 export interface UserRolesTable {
@@ -394,6 +396,10 @@ export interface SignoffsTable {
 	created_at: string;
 	previous_hash: string;
 	hash: string;
+	/** When the rationale was erased with its practitioner; not part of the hash. */
+	erased_at: string | null;
+	/** HMAC with SIGNOFF_KEY over the id, hash and `erased_at`: the erasure was the service's. */
+	erasure_mac: string | null;
 }
 
 /** One row, written when the chains were first anchored; its MAC chains into the head log. */

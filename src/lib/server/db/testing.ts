@@ -139,3 +139,27 @@ export async function newEnrolment(db: Db, userId: string, startsOn: string, pro
 		.execute();
 	return id;
 }
+
+/** A draft record of someone's, with everyday text unless told otherwise. */
+export async function newEvidence(
+	db: Db,
+	ownerId: string,
+	overrides: Partial<{ title: string; account: string; activityDate: string }> = {}
+) {
+	const { createEvidence } = await import('../portfolio/evidence');
+	return createEvidence(db, ownerId, {
+		title: overrides.title ?? 'A visit',
+		activityDate: overrides.activityDate ?? '2026-10-01',
+		type: 'case-work',
+		account: overrides.account ?? 'An account.',
+		reflectionModel: 'free',
+		reflection: { text: 'A reflection.' },
+		cpdType: null,
+		cpdRelevance: '',
+		cpdLearning: '',
+		cpdImpact: '',
+		peerReflected: null,
+		peerReflection: '',
+		cpdMinutes: null
+	});
+}

@@ -31,6 +31,8 @@ import { seedDemoAuthority } from './seed';
 // My CPD year (issue 17): a table of CPD reminders sent, which the demo leaves empty.
 // Portfolios brought from another authority (issue 17) add three tables the demo leaves empty
 // (portfolio_imports, imported_evidence, imported_signoffs).
+// Erasure (issue 17, 2026-12-02-01): users and signoffs each gained empty columns (erased_at, and
+// the sign-off's erasure_mac), so only those two digests moved; no row or text changed.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -128,14 +130,14 @@ const expectedDigests: Record<string, string> = {
 	signoff_head_log: '96ac51c2d1aa1ed5',
 	signoff_heads: '4823131b7282088e',
 	signoff_seal: '7ccf2e0fa02eb256',
-	signoffs: '7adc20d3dfca5824',
+	signoffs: 'bab7862fee3718f1',
 	supervision_action_updates: 'f0d271c4169d0b0f',
 	supervision_actions: '2896e1932bff3ffe',
 	supervision_records: '5802dde204c83b59',
 	supervisions: '5ff4279eabea9209',
 	teams: '9b07b942aa8b161b',
 	user_roles: 'c299e337cd3a377c',
-	users: 'debe2ee315314f54'
+	users: '960e786ef675bc6f'
 };
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { Framework } from '../framework';
 import { recordEvent } from '../db/events';
 import { dateOnly } from '../db/time';
 import { renderPdfOffThread } from '../pdf/thread';
@@ -18,6 +19,8 @@ export interface PdfRequest {
 	kind: 'portfolio' | 'pack';
 	/** One of the owner's enrolments, for that programme period only. */
 	period?: string;
+	/** The framework version to read coverage in; the one in use unless told. */
+	framework?: Framework;
 	/** The address asked for, where the PDF is downloaded from once made in the background. */
 	href: string;
 	/** The page it is asked for from, for the progress page's back link. */
@@ -35,7 +38,8 @@ export async function answerPdfRequest(
 	request: PdfRequest,
 	now = new Date()
 ): Promise<PdfAnswer> {
-	const key = [request.kind, request.ownerId, request.period ?? ''].join(' ');
+	const version = request.framework?.version.id ?? '';
+	const key = [request.kind, request.ownerId, request.period ?? '', version].join(' ');
 	const earlier = jobFor(request.viewerId, key);
 	if (earlier?.bytes) {
 		forgetJob(earlier);
@@ -44,8 +48,8 @@ export async function answerPdfRequest(
 	if (earlier && earlier.stage.stage !== 'failed') return { job: earlier };
 	if (earlier) forgetJob(earlier);
 
-	const { kind, period } = request;
-	const contents = await portfolioContents(db, request.ownerId, { kind, period, now });
+	const { kind, period, framework } = request;
+	const contents = await portfolioContents(db, request.ownerId, { kind, period, framework, now });
 	if (!contents) return undefined;
 	await recordEvent(
 		db,

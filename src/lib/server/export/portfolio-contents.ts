@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { getFramework, type Framework } from '../framework';
+import { frameworkLibrary, getFramework, type Framework } from '../framework';
 import { coverageFor } from '../portfolio/coverage';
 import { enrolmentProgramme } from '../programme';
 import type { ProgrammeView } from '../programme/assessment-record';
@@ -18,7 +18,8 @@ export interface PortfolioOptions {
 	kind?: 'portfolio' | 'pack';
 	/** One of the owner's enrolments: only that programme, and what falls in its dates. */
 	period?: string;
-	/** The framework version to show coverage against; the current one unless told. */
+	/** The framework version to read coverage in (records mapped in another count through the
+	 * crosswalks); the one in use unless told. */
 	framework?: Framework;
 	now?: Date;
 }
@@ -50,7 +51,7 @@ export async function portfolioContents(
 		period: range ? { title: programme.programme.title, ...range } : null,
 		frameworkName: page.frameworkName,
 		domains: page.domains,
-		coverage: await coverageFor(db, ownerId, framework, range),
+		coverage: await coverageFor(db, ownerId, framework, frameworkLibrary().crosswalks, range),
 		programme: programmeOf(page),
 		observations: page.pack.observations.filter((o) => within(o.observed_on, range)),
 		selfAssessments: page.pack.selfAssessments

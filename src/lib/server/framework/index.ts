@@ -47,3 +47,9 @@ export function versionQuery(framework: Framework): string {
 		? ''
 		: `?version=${encodeURIComponent(framework.version.id)}`;
 }
+
+/** A version to read portfolios in, with every version and crosswalk to read other mappings by. */
+export function versionView(framework: Framework) {
+	const { frameworks, crosswalks } = frameworkLibrary();
+	return { version: framework.version.id, frameworks, crosswalks };
+}

@@ -106,6 +106,13 @@ export async function updatePerson(
 	now = new Date()
 ) {
 	await inTransaction(db, async (tx) => {
+		const erased = await tx
+			.selectFrom('users')
+			.select('id')
+			.where('id', '=', id)
+			.where('erased_at', 'is not', null)
+			.executeTakeFirst();
+		if (erased) throw new FieldError('name', 'They have been erased: there is nobody to change');
 		await checkEmailFree(tx, input.email, id);
 		if (input.teamId) await checkTeam(tx, input.teamId);
 		await tx
@@ -170,6 +177,8 @@ export async function reactivatePerson(
 			.set({ active: 1, deactivated_at: null })
 			.where('id', '=', id)
 			.where('active', '=', 0)
+			// Nobody is left to sign in as an erased person.
+			.where('erased_at', 'is', null)
 			.executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) return;
 		await recordEvent(

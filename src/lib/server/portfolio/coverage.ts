@@ -1,8 +1,9 @@
 import type { SelfRating } from '$lib/portfolio/vocabulary';
-import type { ExpressionBuilder } from 'kysely';
-import type { Database, Db } from '../db';
-import type { Framework } from '../framework/schema';
+import type { Db } from '../db';
+import { mappingIn } from '../framework/crosswalk';
+import type { Crosswalk, Framework } from '../framework/schema';
 import { signOffState } from '../signoff/signoffs';
+import { byRecord, mappedIds } from './mappings';
 import { latestRatings } from './self-assessment';
 
 /** Records count towards coverage once submitted; a draft is not yet evidence. */
@@ -26,59 +27,36 @@ export interface DateRange {
 	to: string;
 }
 
-/** The owner's records that count, and only those of activities in the range if there is one. */
-const countedOf =
-	(ownerId: string, range?: DateRange) =>
-	({ and, eb }: ExpressionBuilder<Database, 'evidence'>) =>
-		and([
-			eb('evidence.owner_id', '=', ownerId),
-			eb('evidence.status', 'in', countedStatuses),
-			...(range
-				? [
-						eb('evidence.activity_date', '>=', range.from),
-						eb('evidence.activity_date', '<=', range.to)
-					]
-				: [])
-		]);
-
 /**
  * A practitioner's coverage of each outcome in a framework version: records, statements
- * evidenced and never yet evidenced, and their latest self-assessment. Counting is in SQL.
- * With `range`, only records of activities in it count (a programme period in the PDF).
+ * evidenced and never yet evidenced, and their latest self-assessment. A record mapped in
+ * another version counts through the crosswalks between the two (`crosswalks`), so the same
+ * portfolio can be read against either; sign-offs and ratings are the version's own. With
+ * `range`, only records of activities in it count (a programme period in the PDF).
  */
 export async function coverageFor(
 	db: Db,
 	ownerId: string,
 	framework: Framework,
+	crosswalks: Crosswalk[] = [],
 	range?: DateRange
 ) {
 	const version = framework.version.id;
-	const records = await db
-		.selectFrom('evidence_outcomes')
-		.innerJoin('evidence', 'evidence.id', 'evidence_outcomes.evidence_id')
-		.select((eb) => [
-			'evidence_outcomes.outcome_id',
-			eb.fn.countAll<number>().as('records'),
-			eb.fn
-				.sum<number>(eb.case().when('evidence.status', '=', 'accepted').then(1).else(0).end())
-				.as('accepted')
-		])
-		.where(countedOf(ownerId, range))
-		.where('evidence_outcomes.framework_version', '=', version)
-		.groupBy('evidence_outcomes.outcome_id')
-		.execute();
-	const evidenced = await db
-		.selectFrom('evidence_statements')
-		.innerJoin('evidence', 'evidence.id', 'evidence_statements.evidence_id')
-		.select('evidence_statements.statement_id')
-		.distinct()
-		.where(countedOf(ownerId, range))
-		.where('evidence_statements.framework_version', '=', version)
-		.execute();
+	const mapped = await mappingsOf(db, ownerId, range);
+	const counts = new Map<string, { records: number; accepted: number }>();
+	const shown = new Set<string>();
+	for (const record of mapped) {
+		const read = mappingIn(crosswalks, version, record.mapped);
+		for (const id of read.statements) shown.add(id);
+		for (const id of read.outcomes) {
+			const count = counts.get(id) ?? { records: 0, accepted: 0 };
+			count.records += 1;
+			if (record.accepted) count.accepted += 1;
+			counts.set(id, count);
+		}
+	}
 	const ratings = await latestRatings(db, ownerId, version);
 	const signoffs = await signOffState(db, ownerId, version);
-	const shown = new Set(evidenced.map((s) => s.statement_id));
-	const counts = new Map(records.map((r) => [r.outcome_id, r]));
 
 	return framework.domains.map((domain) => ({
 		id: domain.id,
@@ -92,8 +70,8 @@ export async function coverageFor(
 			return {
 				id: outcome.id,
 				title: outcome.title,
-				records: Number(count?.records ?? 0),
-				accepted: Number(count?.accepted ?? 0),
+				records: count?.records ?? 0,
+				accepted: count?.accepted ?? 0,
 				knows: of('knows'),
 				does: of('does'),
 				gaps: outcome.statements
@@ -104,4 +82,21 @@ export async function coverageFor(
 			};
 		})
 	}));
+}
+
+/** Each submitted or accepted record's outcomes and statements, in the versions it was mapped in. */
+async function mappingsOf(db: Db, ownerId: string, range?: DateRange) {
+	const rows = await mappedIds(db)
+		.innerJoin('evidence', 'evidence.id', 'm.evidence_id')
+		.select(['m.evidence_id', 'm.version', 'm.mapped_id', 'evidence.status'])
+		.where('evidence.owner_id', '=', ownerId)
+		.where('evidence.status', 'in', countedStatuses)
+		.$if(range !== undefined, (query) =>
+			query
+				.where('evidence.activity_date', '>=', range!.from)
+				.where('evidence.activity_date', '<=', range!.to)
+		)
+		.execute();
+	const accepted = new Set(rows.filter((r) => r.status === 'accepted').map((r) => r.evidence_id));
+	return [...byRecord(rows)].map(([id, mapped]) => ({ accepted: accepted.has(id), mapped }));
 }

@@ -1,6 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Db } from '../db';
+import { mappingIn, sourcesOf } from '../framework/crosswalk';
+import type { Crosswalk, Framework } from '../framework/schema';
 import { practiceStandardSets } from '../standards';
+import { byRecord, mappedIds } from './mappings';
 import { findItem } from '../standards/mapping';
 
 const searched = [
@@ -24,11 +27,25 @@ export interface EvidenceFilters {
 	q?: string;
 }
 
-/** A practitioner's own records, newest activity first, filtered and searched. */
+/**
+ * The framework version a list is read in, with every version and crosswalk: a record mapped in
+ * another version shows, and is found by outcome, as that version reads it.
+ */
+export interface VersionView {
+	version: string;
+	frameworks: Framework[];
+	crosswalks: Crosswalk[];
+}
+
+/**
+ * A practitioner's own records, newest activity first, filtered and searched. Without `view`,
+ * outcomes are the ids the records were mapped to, in whatever version.
+ */
 export async function listEvidence(
 	db: Db,
 	ownerId: string,
 	filters: EvidenceFilters = {},
+	view?: VersionView,
 	limit = 200
 ) {
 	const rows = await db
@@ -43,41 +60,55 @@ export async function listEvidence(
 			'submitted_at'
 		])
 		.where('owner_id', '=', ownerId)
-		.where(matching(filters))
+		.where(matching(filters, view))
 		.orderBy('activity_date', 'desc')
 		.orderBy('updated_at', 'desc')
 		.limit(limit)
 		.execute();
 	if (rows.length === 0) return [];
-	const outcomes = await db
-		.selectFrom('evidence_outcomes')
-		.select(['evidence_id', 'outcome_id'])
-		.where(
-			'evidence_id',
-			'in',
-			rows.map((r) => r.id)
-		)
-		.execute();
+	const outcomes = await mappedOutcomes(
+		db,
+		rows.map((r) => r.id),
+		view
+	);
 	return rows.map((row) => ({
 		...row,
-		outcomes: outcomes
-			.filter((o) => o.evidence_id === row.id)
-			.map((o) => o.outcome_id)
-			.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+		outcomes: [...(outcomes.get(row.id) ?? [])].sort((a, b) =>
+			a.localeCompare(b, 'en', { numeric: true })
+		)
 	}));
+}
+
+/** Each record's outcomes: as mapped, or as the view's version reads them. */
+async function mappedOutcomes(db: Db, ids: string[], view?: VersionView) {
+	const rows = await mappedIds(db).selectAll().where('m.evidence_id', 'in', ids).execute();
+	const records = byRecord(rows);
+	const outcomes = new Map<string, Set<string>>();
+	for (const [id, mapped] of records)
+		outcomes.set(
+			id,
+			view
+				? mappingIn(view.crosswalks, view.version, mapped).outcomes
+				: // As mapped: the outcomes alone, as a statement's id has a space and an outcome's none.
+					new Set(mapped.flatMap((m) => m.ids).filter((i) => !i.includes(' ')))
+		);
+	return outcomes;
 }
 
 type EvidenceWhere = ExpressionBuilder<Database, 'evidence'>;
 
 /** The records the filters select: by type, status and dates, by mapping, and by search words. */
-function matching(filters: EvidenceFilters) {
+function matching(filters: EvidenceFilters, view?: VersionView) {
 	return (eb: EvidenceWhere) => {
 		const conditions: Expression<SqlBool>[] = [];
 		if (filters.type) conditions.push(eb('type', '=', filters.type));
 		if (filters.status) conditions.push(eb('status', '=', filters.status as 'draft'));
 		if (filters.from) conditions.push(eb('activity_date', '>=', filters.from));
 		if (filters.to) conditions.push(eb('activity_date', '<=', filters.to));
-		if (filters.outcome) conditions.push(mappedTo(eb, filters.outcome));
+		if (filters.outcome)
+			conditions.push(
+				view ? mappedInView(eb, filters.outcome, view) : mappedTo(eb, filters.outcome)
+			);
 		if (filters.standard) conditions.push(mappedToStandard(eb, filters.standard));
 		for (const word of (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8))
 			conditions.push(mentions(eb, word));
@@ -92,6 +123,32 @@ function mappedTo(eb: EvidenceWhere, outcome: string) {
 			.select('evidence_id')
 			.whereRef('evidence_id', '=', 'evidence.id')
 			.where('outcome_id', '=', outcome)
+	);
+}
+
+/** Mapped to anything the view's version reads as the outcome, in any version. */
+function mappedInView(eb: EvidenceWhere, outcome: string, view: VersionView) {
+	const sources = sourcesOf(view, view.version, outcome);
+	if (sources.length === 0) return sql<SqlBool>`1 = 0`;
+	return eb.or(
+		sources.flatMap(({ version, ids }) => [
+			eb.exists(
+				eb
+					.selectFrom('evidence_outcomes')
+					.select('evidence_id')
+					.whereRef('evidence_id', '=', 'evidence.id')
+					.where('framework_version', '=', version)
+					.where('outcome_id', 'in', ids)
+			),
+			eb.exists(
+				eb
+					.selectFrom('evidence_statements')
+					.select('evidence_id')
+					.whereRef('evidence_id', '=', 'evidence.id')
+					.where('framework_version', '=', version)
+					.where('statement_id', 'in', ids)
+			)
+		])
 	);
 }
 

@@ -5,7 +5,7 @@
 // back older MAC'd rows, but cannot make a MAC, so what this checks is that every MAC'd
 // record still agrees with the others and with the chains.
 import { verifyChains } from './chain.js';
-import { headMac, logMac, macMatches, sealMac } from './mac.js';
+import { erasureMac, headMac, logMac, macMatches, sealMac } from './mac.js';
 
 /**
  * @typedef {import('./chain.js').ChainEntry} ChainEntry
@@ -248,7 +248,9 @@ export function verifySignoffRecords(records, key) {
 		);
 	const good = vouched(records, key);
 	/** @type {Problem[]} */
-	const problems = verifyChains(entries);
+	const problems = verifyChains(entries, (entry) =>
+		macMatches(erasureMac(key, entry), entry.erasure_mac ?? '')
+	);
 	const global = (/** @type {string} */ problem) =>
 		problems.push({ practitionerId: null, sequence: null, entryId: null, problem });
 	if (!seal) global('the seal, which marks when the chains were first anchored, was deleted');

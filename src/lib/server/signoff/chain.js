@@ -8,7 +8,8 @@ export const genesisHash = '0'.repeat(64);
 /**
  * @typedef {{ id: string, practitioner_id: string, sequence: number, framework_version: string,
  *   outcome_id: string, action: string, rationale: string, evidence_ids: string,
- *   actor_id: string, created_at: string, previous_hash: string, hash: string }} ChainEntry
+ *   actor_id: string, created_at: string, previous_hash: string, hash: string,
+ *   erased_at?: string | null, erasure_mac?: string | null }} ChainEntry
  */
 
 /**
@@ -17,7 +18,17 @@ export const genesisHash = '0'.repeat(64);
  * @param {Omit<ChainEntry, 'hash'>} entry
  */
 export function entryHash(entry) {
-	const fields = [
+	return createHash('sha256')
+		.update(JSON.stringify(entryFields(entry)))
+		.digest('hex');
+}
+
+/**
+ * The fields an entry's hash covers, in their fixed order.
+ * @param {Omit<ChainEntry, 'hash'>} entry
+ */
+export function entryFields(entry) {
+	return [
 		entry.previous_hash,
 		entry.id,
 		entry.practitioner_id,
@@ -30,16 +41,18 @@ export function entryHash(entry) {
 		entry.actor_id,
 		entry.created_at
 	];
-	return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 /**
  * Checks each practitioner's chain: sequences run 1, 2, 3…, each entry names the hash of the
- * one before it, and each hash matches the entry's contents.
+ * one before it, and each hash matches the entry's contents. An entry whose rationale was
+ * erased keeps its hash but can no longer match it: `erasureHolds` says whether the service
+ * erased it (its keyed MAC holds), and then its link is checked but not its contents.
  * @param {ChainEntry[]} entries
+ * @param {(entry: ChainEntry) => boolean} [erasureHolds]
  * @returns {{ practitionerId: string, entryId: string, sequence: number, problem: string }[]}
  */
-export function verifyChains(entries) {
+export function verifyChains(entries, erasureHolds = () => false) {
 	/** @type {Map<string, ChainEntry[]>} */
 	const byPractitioner = new Map();
 	for (const entry of entries) {
@@ -61,6 +74,12 @@ export function verifyChains(entries) {
 				});
 			} else if (entry.previous_hash !== previous) {
 				problems.push({ ...at, problem: 'does not follow the entry before it' });
+			} else if (entry.erased_at) {
+				if (!erasureHolds(entry))
+					problems.push({
+						...at,
+						problem: 'it is marked as erased, but not by the service, or it was changed since'
+					});
 			} else if (entryHash(entry) !== entry.hash) {
 				problems.push({ ...at, problem: 'its contents were changed after it was written' });
 			}

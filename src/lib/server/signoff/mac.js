@@ -1,6 +1,7 @@
-// The keyed MACs (HMAC-SHA-256 with SIGNOFF_KEY) over the sign-off seal, heads and head log,
-// shared by the app and `npm run verify-signoffs`.
+// The keyed MACs (HMAC-SHA-256 with SIGNOFF_KEY) over the sign-off seal, heads, head log and
+// erased entries, shared by the app and `npm run verify-signoffs`.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { entryFields } from './chain.js';
 
 /**
  * @typedef {{ sealed_at: string, mac: string }} Seal
@@ -39,6 +40,15 @@ export const logMac = (/** @type {string} */ key, /** @type {Omit<LogEntry, 'mac
 		entry.previous_head_sequence === null ? null : Number(entry.previous_head_sequence),
 		entry.previous_mac
 	]);
+
+/**
+ * Over every field of a sign-off entry whose rationale was erased, its hash and when: the
+ * entry can no longer match its hash, so this is what shows it unchanged since the erasure.
+ * @param {string} key
+ * @param {import('./chain.js').ChainEntry} entry
+ */
+export const erasureMac = (key, entry) =>
+	mac(key, 'erasure', [...entryFields(entry), entry.hash, entry.erased_at ?? null]);
 
 /** Compares MACs in constant time. @param {string} expected @param {string} actual */
 export function macMatches(expected, actual) {

@@ -3,9 +3,9 @@ import { getDb } from '$lib/server/db';
 import {
 	findOutcome,
 	frameworkFromUrl,
-	getFramework,
 	listVersions,
-	versionQuery
+	versionQuery,
+	versionView
 } from '$lib/server/framework';
 import { listEvidence } from '$lib/server/portfolio/list';
 import type { PageServerLoad } from './$types';
@@ -25,10 +25,14 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		outcome: found.outcome,
 		previous: brief(found.previous),
 		next: brief(found.next),
-		// A signed-in practitioner sees their own evidence for the outcome.
-		evidence:
-			locals.user?.roles.includes('practitioner') && framework === getFramework()
-				? await listEvidence(getDb(), locals.user.id, { outcome: found.outcome.id })
-				: null
+		// A signed-in practitioner sees their own evidence for the outcome, in any version.
+		evidence: locals.user?.roles.includes('practitioner')
+			? await listEvidence(
+					getDb(),
+					locals.user.id,
+					{ outcome: found.outcome.id },
+					versionView(framework)
+				)
+			: null
 	};
 };

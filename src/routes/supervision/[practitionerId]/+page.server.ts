@@ -1,6 +1,6 @@
 import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { findOutcome, getFramework } from '$lib/server/framework';
+import { findOutcome, frameworkLibrary, getFramework, versionView } from '$lib/server/framework';
 import { learningOf } from '$lib/server/learning';
 import { observationCount } from '$lib/server/observation/observations';
 import { supervisingKinds } from '$lib/server/people/relationships';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const { user, person } = await requirePractitionerOf(params.practitionerId);
 	const db = getDb();
 	const framework = getFramework()!;
-	const records = await listEvidence(db, person.id);
+	const records = await listEvidence(db, person.id, {}, versionView(framework));
 	// Supervision records and learning are the supervisors'; assessing is the assessor's.
 	const supervises = await holdsRelationship(db, user, person.id, supervisingKinds);
 	return {
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		supervises,
 		assesses: await holdsRelationship(db, user, person.id, ['assessor']),
 		frameworkName: framework.version.shortTitle,
-		domains: await coverageFor(db, person.id, framework),
+		domains: await coverageFor(db, person.id, framework, frameworkLibrary().crosswalks),
 		// Drafts are the practitioner's own until they submit them.
 		records: records.filter((r) => r.status !== 'draft'),
 		observations: await observationCount(db, person.id),

@@ -22,6 +22,7 @@ import * as sso from './2026-12-01-01-sso';
 import * as twoFactor from './2026-12-01-02-two-factor';
 import * as importsAndLeavers from './2026-12-01-03-imports-and-leavers';
 import * as scim from './2026-12-01-04-scim';
+import * as erasure from './2026-12-02-01-erasure';
 import * as portfolioImports from './2026-12-02-03-portfolio-imports';
 import * as cpdReminders from './2026-12-02-05-cpd-reminders';
 
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01-02-two-factor': twoFactor,
 	'2026-12-01-03-imports-and-leavers': importsAndLeavers,
 	'2026-12-01-04-scim': scim,
+	'2026-12-02-01-erasure': erasure,
 	'2026-12-02-03-portfolio-imports': portfolioImports,
 	'2026-12-02-05-cpd-reminders': cpdReminders
 };

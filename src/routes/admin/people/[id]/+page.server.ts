@@ -34,9 +34,11 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		events: await eventsFor(db, 'user', person.id),
 		notice: url.searchParams.has('invited')
 			? 'invited'
-			: url.searchParams.has('saved')
-				? 'saved'
-				: null
+			: url.searchParams.get('saved') === 'erased'
+				? 'erased'
+				: url.searchParams.has('saved')
+					? 'saved'
+					: null
 	};
 };
 
@@ -67,7 +69,9 @@ export const actions: Actions = {
 	},
 	reactivate: async ({ params }) => {
 		const admin = requireRole('admin');
-		await findPerson(params.id);
+		const person = await findPerson(params.id);
+		if (person.erased_at)
+			return fail(400, { status: 'They have been erased: nobody can sign in as them' });
 		await setPersonActive(getDb(), admin.id, params.id, true);
 		return { status: 'Reactivated: they can sign in again.' };
 	},

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { getFramework } from '$lib/server/framework';
+import { frameworkLibrary, getFramework, versionView } from '$lib/server/framework';
 import { learningOf } from '$lib/server/learning';
 import { getPerson } from '$lib/server/people/users';
 import { coverageFor } from '$lib/server/portfolio/coverage';
@@ -40,8 +40,10 @@ export const load: PageServerLoad = async ({ params }) => {
 				}
 			: null,
 		frameworkName: framework.version.shortTitle,
-		domains: await coverageFor(db, person.id, framework),
-		records: (await listEvidence(db, person.id)).filter((r) => r.status !== 'draft'),
+		domains: await coverageFor(db, person.id, framework, frameworkLibrary().crosswalks),
+		records: (await listEvidence(db, person.id, {}, versionView(framework))).filter(
+			(r) => r.status !== 'draft'
+		),
 		learning: await learningOf(db, person.id)
 	};
 };

@@ -1,0 +1,2 @@
+// `$env/dynamic/private` for the retention command, which runs outside SvelteKit (retention.js).
+export const env = process.env;
