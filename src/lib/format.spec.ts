@@ -16,6 +16,8 @@ describe('UK date formats', () => {
 		expect(formatDate('2026-06-30T23:30:00.000Z')).toBe('1 July 2026'); // BST
 		expect(formatTime('2026-11-25T15:42:00.000Z')).toBe('3:42pm');
 		expect(formatDateTime('2026-07-01T08:05:00.000Z')).toBe('1 July 2026 at 9:05am');
+		expect(formatTime('2026-04-01T11:00:00.000Z')).toBe('12:00pm');
+		expect(formatTime('2026-01-01T00:05:00.000Z')).toBe('12:05am');
 	});
 });
 

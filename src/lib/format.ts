@@ -6,10 +6,11 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 	year: 'numeric',
 	timeZone: 'Europe/London'
 });
+// `hourCycle: 'h12'`, not `hour12: true`, which in en-GB counts from 0: noon would read "0:00pm".
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
 	hour: 'numeric',
 	minute: '2-digit',
-	hour12: true,
+	hourCycle: 'h12',
 	timeZone: 'Europe/London'
 });
 
@@ -99,3 +100,9 @@ export function formatRelationships(kinds: readonly string[]): string {
 	const names = kinds.map((kind) => (relationshipNames[kind] ?? kind).toLowerCase());
 	return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
 }
+
+/** A file's size as people read it: "34 KB", "1.2 MB". */
+export const formatFileSize = (bytes: number) =>
+	bytes < 1024 * 1024
+		? `${Math.max(1, Math.round(bytes / 1024))} KB`
+		: `${(bytes / 1024 / 1024).toFixed(1)} MB`;

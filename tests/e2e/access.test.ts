@@ -8,7 +8,7 @@ import { e2eDatabase } from './server';
 // Every route that is not public, and what each role must get: 200, 403, or (signed out) a
 // redirect to sign in. The first test fails when a route exists that is in neither list.
 
-type Answer = 200 | 400 | 401 | 403 | 'sign-in';
+type Answer = 200 | 400 | 401 | 403 | 404 | 'sign-in';
 type Role =
 	'anonymous' | 'practitioner' | 'supervisor' | 'auditor' | 'psw' | 'admin' | 'external-assessor';
 
@@ -175,6 +175,10 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/supervision/[practitionerId]/programme': supervisorsOnly,
 	'/supervision/[practitionerId]/observations/new': supervisorsOnly,
 	'/supervision/[practitionerId]/pack': { ...priyasRecord, practitioner: 403 },
+	// Your own portfolio as a PDF, for whoever keeps one.
+	'/portfolio/export.pdf': registered,
+	// Her whole pack to take away, as a PDF: hers, her supervisor's and administrators'.
+	'/supervision/[practitionerId]/pack.pdf': { ...priyasRecord, psw: 403 },
 	'/supervision/[practitionerId]/records/new': supervisorsOnly,
 	'/supervision/records/[id]': priyasRecord,
 	'/portfolio/supervision': practitionersOnly,
@@ -189,7 +193,24 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 		practitioner: 403,
 		'external-assessor': 200
 	},
+	'/supervision/[practitionerId]/pack.pdf (assessed)': {
+		...priyasRecord,
+		practitioner: 403,
+		psw: 403,
+		'external-assessor': 200
+	},
 	'/supervision/[practitionerId]/records/new (assessed)': supervisorsOnly,
+	// A PDF being made in the background is its asker's alone; anyone else's, or one not there,
+	// is not found (pdf.test.ts follows one of their own).
+	'/downloads/[id]': {
+		anonymous: 'sign-in',
+		practitioner: 404,
+		supervisor: 404,
+		auditor: 404,
+		psw: 404,
+		admin: 404,
+		'external-assessor': 404
+	},
 	// Read by any of the three (her line manager and practice supervisor too); agreed by her assessor.
 	'/supervision/[practitionerId]/plans/[planId] (assessed)': hersToSee,
 	'/supervision/[practitionerId]/observations/new (assessed)': hersToAssess,
@@ -328,6 +349,8 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/programme': `/supervision/${priya.id}/programme`,
 			'/supervision/[practitionerId]/observations/new': `/supervision/${priya.id}/observations/new`,
 			'/supervision/[practitionerId]/pack': `/supervision/${priya.id}/pack`,
+			'/supervision/[practitionerId]/pack.pdf': `/supervision/${priya.id}/pack.pdf`,
+			'/downloads/[id]': '/downloads/00000000-0000-4000-8000-000000000000',
 			'/supervision/[practitionerId]/records/new': `/supervision/${priya.id}/records/new`,
 			'/supervision/records/[id]': `/supervision/records/${supervisionRecord.id}`,
 			'/supervision/[practitionerId]/reviews/[reviewId]': `/supervision/${priya.id}/reviews/month-3`,
@@ -348,10 +371,12 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/workforce/people/[id]': `/workforce/people/${priya.id}`,
 			'/portfolio/[id] (assessed)': `/portfolio/${hers.id}`,
 			...Object.fromEntries(
-				['', '/programme', '/pack', '/records/new', '/observations/new'].map((page) => [
-					`/supervision/[practitionerId]${page} (assessed)`,
-					`/supervision/${aisha.id}${page}`
-				])
+				['', '/programme', '/pack', '/pack.pdf', '/records/new', '/observations/new'].map(
+					(page) => [
+						`/supervision/[practitionerId]${page} (assessed)`,
+						`/supervision/${aisha.id}${page}`
+					]
+				)
 			),
 			'/supervision/[practitionerId]/plans/[planId] (assessed)': `/supervision/${aisha.id}/plans/initial`,
 			'/supervision/[practitionerId]/reviews/[reviewId] (assessed)': `/supervision/${aisha.id}/reviews/month-3`,
@@ -456,6 +481,7 @@ test('the external assessor is refused every practitioner they do not assess, on
 		'',
 		'/programme',
 		'/pack',
+		'/pack.pdf',
 		'/observations/new',
 		'/reviews/month-3',
 		'/outcomes/2.3',

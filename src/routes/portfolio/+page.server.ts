@@ -7,6 +7,7 @@ import {
 	versionQuery,
 	versionView
 } from '$lib/server/framework';
+import { portfolioPeriods } from '$lib/server/export/portfolio-contents';
 import { listEvidence } from '$lib/server/portfolio/list';
 import { practiceStandardSets } from '$lib/server/standards';
 import type { PageServerLoad } from './$types';
@@ -43,6 +44,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		),
 		// Someone who is not a practitioner keeps their CPD records here, and nothing of a programme.
 		practitioner: user.roles.includes('practitioner'),
-		saved: url.searchParams.get('saved')
+		saved: url.searchParams.get('saved'),
+		periods: await portfolioPeriods(getDb(), user.id)
 	};
 };

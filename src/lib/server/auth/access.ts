@@ -83,6 +83,16 @@ export async function canSeePractitioner(db: Db, viewer: SessionUser, practition
 	return holdsRelationship(db, viewer, practitionerId);
 }
 
+/**
+ * Whether someone may take a practitioner's whole portfolio away, as a PDF or an export: the
+ * practitioner, whoever holds a relationship to them today (line manager, practice supervisor,
+ * assessor), and administrators. Principal social workers read it but do not download it.
+ */
+export async function canDownloadPortfolio(db: Db, viewer: SessionUser, practitionerId: string) {
+	if (viewer.id === practitionerId || hasRole(viewer, 'admin')) return true;
+	return holdsRelationship(db, viewer, practitionerId);
+}
+
 /** The signed-in person, if they may see this practitioner's records; 403 otherwise. */
 export async function requirePractitionerAccess(practitionerId: string) {
 	const user = requireUser();

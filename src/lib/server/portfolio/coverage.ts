@@ -21,20 +21,28 @@ export interface OutcomeCoverage {
 	rating: { rating: SelfRating; note: string; at: string } | null;
 }
 
+/** Activity dates from `from` to `to`, both included, as `YYYY-MM-DD`. */
+export interface DateRange {
+	from: string;
+	to: string;
+}
+
 /**
  * A practitioner's coverage of each outcome in a framework version: records, statements
  * evidenced and never yet evidenced, and their latest self-assessment. A record mapped in
  * another version counts through the crosswalks between the two (`crosswalks`), so the same
- * portfolio can be read against either; sign-offs and ratings are the version's own.
+ * portfolio can be read against either; sign-offs and ratings are the version's own. With
+ * `range`, only records of activities in it count (a programme period in the PDF).
  */
 export async function coverageFor(
 	db: Db,
 	ownerId: string,
 	framework: Framework,
-	crosswalks: Crosswalk[] = []
+	crosswalks: Crosswalk[] = [],
+	range?: DateRange
 ) {
 	const version = framework.version.id;
-	const mapped = await mappingsOf(db, ownerId);
+	const mapped = await mappingsOf(db, ownerId, range);
 	const counts = new Map<string, { records: number; accepted: number }>();
 	const shown = new Set<string>();
 	for (const record of mapped) {
@@ -77,12 +85,17 @@ export async function coverageFor(
 }
 
 /** Each submitted or accepted record's outcomes and statements, in the versions it was mapped in. */
-async function mappingsOf(db: Db, ownerId: string) {
+async function mappingsOf(db: Db, ownerId: string, range?: DateRange) {
 	const rows = await mappedIds(db)
 		.innerJoin('evidence', 'evidence.id', 'm.evidence_id')
 		.select(['m.evidence_id', 'm.version', 'm.mapped_id', 'evidence.status'])
 		.where('evidence.owner_id', '=', ownerId)
 		.where('evidence.status', 'in', countedStatuses)
+		.$if(range !== undefined, (query) =>
+			query
+				.where('evidence.activity_date', '>=', range!.from)
+				.where('evidence.activity_date', '<=', range!.to)
+		)
 		.execute();
 	const accepted = new Set(rows.filter((r) => r.status === 'accepted').map((r) => r.evidence_id));
 	return [...byRecord(rows)].map(([id, mapped]) => ({ accepted: accepted.has(id), mapped }));

@@ -4,22 +4,28 @@ import { getPerson } from '../people/users';
 import { signOffState } from '../signoff/signoffs';
 import { programmeFor } from '.';
 import { enrolmentIdOf, getAgreement } from './agreement';
-import { assessmentRecord } from './assessment-record';
+import { assessmentRecord, type ProgrammeView } from './assessment-record';
 
 /**
  * The panel pack's page, for whoever may read it (the practitioner's own, or their assessor's,
  * supervisors' and the authority's): the person, the framework's domains, the pack, and the
- * support and assessment agreement. Undefined when there is no such person.
+ * support and assessment agreement. Undefined when there is no such person. Of their current
+ * programme, unless `programme` names another of theirs (a period of the portfolio as a PDF).
  */
-export async function packPage(db: Db, practitionerId: string, framework: Framework) {
+export async function packPage(
+	db: Db,
+	practitionerId: string,
+	framework: Framework,
+	programme?: ProgrammeView
+) {
 	const person = await getPerson(db, practitionerId);
 	if (!person) return undefined;
-	const enrolmentId = await enrolmentIdOf(db, person.id);
+	const enrolmentId = programme?.enrolmentId ?? (await enrolmentIdOf(db, person.id));
 	return {
 		person: { id: person.id, name: person.name, sweNumber: person.swe_number },
 		frameworkName: framework.version.shortTitle,
 		domains: framework.domains.map(({ id, title }) => ({ id, title })),
-		pack: await moderationPack(db, person.id, framework),
+		pack: await moderationPack(db, person.id, framework, programme),
 		agreement: enrolmentId ? ((await getAgreement(db, enrolmentId)) ?? null) : null
 	};
 }
@@ -31,8 +37,13 @@ export type PackPage = NonNullable<Awaited<ReturnType<typeof packPage>>>;
  * its reviews, the assessment record (plans, reflections and the checklist of required items),
  * observations, self-assessments, accepted evidence by outcome, and sign-offs.
  */
-export async function moderationPack(db: Db, practitionerId: string, framework: Framework) {
-	const programme = await programmeFor(db, practitionerId);
+export async function moderationPack(
+	db: Db,
+	practitionerId: string,
+	framework: Framework,
+	enrolment?: ProgrammeView
+) {
+	const programme = enrolment ?? (await programmeFor(db, practitionerId));
 	const reviews = programme ? await reviewsOf(db, programme.enrolmentId) : [];
 	const record = programme ? await assessmentRecord(db, practitionerId, programme) : null;
 	const observations = await observationsOf(db, practitionerId);

@@ -1,7 +1,7 @@
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { exportPortfolio } from '$lib/server/export/portfolio-zip';
-import { temporaryPortfolioPdf } from '$lib/server/export/temporary-pdf';
+import { portfolioPdf } from '$lib/server/export/portfolio-pdf';
 import { zipDownload } from '$lib/server/http/download';
 import type { RequestHandler } from './$types';
 
@@ -13,8 +13,7 @@ export const GET: RequestHandler = async ({ url }) => {
 		actorId: user.id,
 		ownerId: user.id,
 		origin: url.origin,
-		// portfolio.pdf: portfolioPdf from export/portfolio-pdf.ts
-		pdf: () => temporaryPortfolioPdf(db, user.id)
+		pdf: () => portfolioPdf(db, user.id)
 	});
 	return zipDownload(fileName, stream);
 };

@@ -1,5 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
-import { hasRole, requireRelationship, requireRole } from '$lib/server/auth/access';
+import {
+	canDownloadPortfolio,
+	hasRole,
+	requireRelationship,
+	requireRole
+} from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { getFramework } from '$lib/server/framework';
 import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
@@ -28,7 +33,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	const user = await requirePackAccess(params.practitionerId);
 	const page = await packPage(getDb(), params.practitionerId, getFramework()!);
 	if (!page) error(404, 'There is no such person.');
-	return { page, canDecide: hasRole(user, 'psw', 'admin') };
+	return {
+		page,
+		canDecide: hasRole(user, 'psw', 'admin'),
+		canDownload: await canDownloadPortfolio(getDb(), user, params.practitionerId)
+	};
 };
 
 export const actions: Actions = {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { exportPortfolio } from '$lib/server/export/portfolio-zip';
-import { temporaryPortfolioPdf } from '$lib/server/export/temporary-pdf';
+import { portfolioPdf } from '$lib/server/export/portfolio-pdf';
 import { zipDownload } from '$lib/server/http/download';
 import { getPerson } from '$lib/server/people/users';
 import type { RequestHandler } from './$types';
@@ -17,8 +17,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		actorId: admin.id,
 		ownerId: person.id,
 		origin: url.origin,
-		// portfolio.pdf: portfolioPdf from export/portfolio-pdf.ts
-		pdf: () => temporaryPortfolioPdf(db, person.id)
+		pdf: () => portfolioPdf(db, person.id)
 	});
 	return zipDownload(fileName, stream);
 };
