@@ -161,7 +161,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/portfolio/[id]/files/[fileId]': priyasRecord,
 	// Her portfolio as data, and those she brought: hers alone (her supervisor sees her records
 	// here, and gets the moderation pack; an administrator exports it for a subject access request).
-	'/portfolio/export': practitionersOnly,
+	'/portfolio/export': registered,
 	'/portfolio/import': practitionersOnly,
 	'/portfolio/import/[id]': practitionersOnly,
 	'/portfolio/[id] (assessed)': { ...priyasRecord, practitioner: 403, 'external-assessor': 200 },
