@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
+import { longestWindow } from '../auth/rate-limit';
 import { newId } from '../db/ids';
 import { newUser, testDatabases } from '../db/testing';
 import { createAudit } from '../audit/audits';
@@ -172,7 +173,8 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 				file('new-file', '2026-09-03T03:01:00.000Z')
 			])
 			.execute();
-		// The limits look back 15 minutes at most.
+		// The limits look back an hour at most (a reset link's), so these are 61 and 59 minutes old.
+		expect(longestWindow).toBe(60 * 60_000);
 		const failure = (id: string, at: string) => ({
 			id,
 			email: 'x@test.example',
@@ -182,8 +184,8 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 		await db
 			.insertInto('sign_in_failures')
 			.values([
-				failure('old-failure', '2026-12-02T02:44:00.000Z'),
-				failure('new-failure', '2026-12-02T02:46:00.000Z')
+				failure('old-failure', '2026-12-02T01:59:00.000Z'),
+				failure('new-failure', '2026-12-02T02:01:00.000Z')
 			])
 			.execute();
 	}
