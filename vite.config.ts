@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { NodePackageImporter } from 'sass';
 import { createLogger } from 'vite';
@@ -63,9 +62,6 @@ export default defineConfig({
 		globalSetup: ['src/lib/server/db/test-summary.ts'],
 		// Database tests wait on the database: a busy machine makes them slower, never red.
 		testTimeout: 120_000,
-		hookTimeout: 120_000,
-		// Vitest's default is one worker fewer than there are processors: one, on a two-processor
-		// machine, which then sits half idle while database tests wait on the database.
-		maxWorkers: Math.max(2, availableParallelism() - 1)
+		hookTimeout: 120_000
 	}
 });
