@@ -50,6 +50,22 @@ function sqlite(): TestDatabase {
 	};
 }
 
+/**
+ * Kysely's migrator reads the tables of every schema in the database, and that read fails when
+ * another test file drops its schema at the same moment ("schema … does not exist"). Migrating
+ * a scratch schema and dropping one take turns under this advisory lock.
+ */
+const scratchSchemaLock = 0x47545343; // "GTSC"
+
+async function takingTurns<T>(admin: pg.Client, work: () => Promise<T>): Promise<T> {
+	await admin.query('select pg_advisory_lock($1)', [scratchSchemaLock]);
+	try {
+		return await work();
+	} finally {
+		await admin.query('select pg_advisory_unlock($1)', [scratchSchemaLock]);
+	}
+}
+
 function postgres(url: string): TestDatabase {
 	return {
 		name: 'PostgreSQL',
@@ -61,14 +77,14 @@ function postgres(url: string): TestDatabase {
 			const scoped = new URL(url);
 			scoped.searchParams.set('options', `-c search_path=${schema}`);
 			const db = createDb(scoped.toString());
-			await migrateToLatest(db, migrations);
+			await takingTurns(admin, () => migrateToLatest(db, migrations));
 			await startSignoffs(db, scoped.toString());
 			return {
 				db,
 				url: scoped.toString(),
 				async close() {
 					await db.destroy();
-					await admin.query(`drop schema ${schema} cascade`);
+					await takingTurns(admin, () => admin.query(`drop schema ${schema} cascade`));
 					await admin.end();
 				}
 			};
