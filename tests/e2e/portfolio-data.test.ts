@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { unzip } from './portfolio-data';
+import { unzip } from '../../src/lib/server/export/zip-buffers';
 import { demoAccounts } from './session';
 import { row, test, userId } from './walk';
 

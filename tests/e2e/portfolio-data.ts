@@ -1,30 +1,10 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
+import { unzip, zipOf } from '../../src/lib/server/export/zip-buffers';
 import { e2eDatabase } from './server';
 import { apiAs } from './session';
 
 // Portfolios as data in the browser tests: a ZIP exported through the app, and read back.
-
-/** Every entry of a ZIP, unpacked, by name. */
-export async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-	const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
-	const entries = new Map<string, Buffer>();
-	for (;;) {
-		const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-			zip
-				.once('entry', resolve)
-				.once('end', () => resolve(undefined))
-				.once('error', reject);
-			zip.readEntry();
-		});
-		if (!entry) return entries;
-		const chunks: Buffer[] = [];
-		for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-		entries.set(entry.fileName, Buffer.concat(chunks));
-	}
-}
 
 /** Someone's portfolio, exported as they would download it; with how many records it holds. */
 export async function exportedPortfolio(api: APIRequestContext) {
@@ -48,15 +28,7 @@ function emptyPortfolioZip(email: string): Promise<Buffer> {
 		records: [],
 		signoffs: []
 	};
-	const zip = new yazl.ZipFile();
-	zip.addBuffer(Buffer.from(JSON.stringify(json)), 'portfolio.json');
-	zip.end();
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-		zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-		zip.outputStream.on('error', reject);
-	});
+	return zipOf([['portfolio.json', JSON.stringify(json)]]);
 }
 
 /**

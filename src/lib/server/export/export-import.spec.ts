@@ -9,7 +9,8 @@ import { importPortfolio } from './import';
 import { getImport, importedHistory } from './imports';
 import { readPortfolio } from './portfolio-data';
 import { portfolioSchema, type PortfolioRecord } from './portfolio-schema';
-import { exportedZip, freshFileStore, samplePortfolio, unzip, zipOf } from './testing';
+import { exportedZip, freshFileStore, samplePortfolio } from './testing';
+import { unzip, zipOf } from './zip-buffers';
 
 // Export → import into a fresh database: every record, mapping and attachment comes across,
 // byte for byte, as the newcomer's own drafts; the history there comes as history.

@@ -4,15 +4,8 @@ import { newUser, testDatabases } from '../db/testing';
 import { FieldError } from '../errors';
 import { importPortfolio, type ImportOptions } from './import';
 import { zipLimits } from './import-zip';
-import {
-	exportedZip,
-	freshFileStore,
-	pngBytes,
-	samplePortfolio,
-	snapshot,
-	unzip,
-	zipOf
-} from './testing';
+import { exportedZip, freshFileStore, pngBytes, samplePortfolio, snapshot } from './testing';
+import { unzip, zipOf } from './zip-buffers';
 
 // Every bad ZIP is refused with a message saying what is wrong, and leaves nothing behind: no
 // row in any table, and no file in the store.

@@ -1,9 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import type { Db } from '../db';
 import { newUser } from '../db/testing';
 import { createEvidenceWithFiles, filesDir } from '../portfolio/attachments';
@@ -14,40 +11,10 @@ import { addComment } from '../review/review';
 import { newSupervisee, nextEntry } from '../signoff/testing';
 import { readPortfolio } from './portfolio-data';
 import { portfolioZip } from './portfolio-zip';
+import { bufferOf } from './zip-buffers';
 
 // Helpers for the export and import tests: a practitioner with a bit of everything, ZIPs made
 // and read in memory, and what a database and its file store hold, to show nothing changed.
-
-export async function bufferOf(stream: Readable): Promise<Buffer> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of stream) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks);
-}
-
-/** A ZIP of these entries, in this order, as yazl writes it. */
-export function zipOf(entries: [string, Buffer | string][]): Promise<Buffer> {
-	const zip = new yazl.ZipFile();
-	for (const [name, bytes] of entries) zip.addBuffer(Buffer.from(bytes), name);
-	zip.end();
-	return bufferOf(zip.outputStream as Readable);
-}
-
-/** Every entry of a ZIP, unpacked, by name. */
-export async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-	const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
-	const entries = new Map<string, Buffer>();
-	for (;;) {
-		const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-			zip
-				.once('entry', resolve)
-				.once('end', () => resolve(undefined))
-				.once('error', reject);
-			zip.readEntry();
-		});
-		if (!entry) return entries;
-		entries.set(entry.fileName, await bufferOf(await zip.openReadStreamPromise(entry)));
-	}
-}
 
 /** A PNG's signature and header, then every byte value: binary through and through. */
 export const pngBytes = Buffer.concat([
