@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CpdRule } from '../workforce/cpd-rule';
 import { cpdChecklist, thinParts } from './checks';
 import { readYearName } from './year';
+import { testCpdRule } from './testing';
 
-const rule: CpdRule = {
-	id: 'swe',
-	title: 'SWE',
-	registrationYearStarts: '12-01',
-	minimumRecords: 2,
-	minimumPeerReflected: 1,
-	firstReminder: '09-01',
-	secondReminder: '11-01'
-};
+const rule = testCpdRule;
 const enough =
 	'Asking each child what a good day looks like changed the conversation, and I now plan visits around the child’s own words rather than my list of tasks.';
 const full = {

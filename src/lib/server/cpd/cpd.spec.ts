@@ -4,20 +4,12 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
 import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
-import type { CpdRule } from '../workforce/cpd-rule';
 import { cpdCsv, cpdPdf, downloadCpdYear } from './export';
 import { cpdReminderFor, sendCpdReminders } from './reminders';
 import { cpdYearOf } from './year';
+import { testCpdRule } from './testing';
 
-const rule: CpdRule = {
-	id: 'swe',
-	title: 'SWE',
-	registrationYearStarts: '12-01',
-	minimumRecords: 2,
-	minimumPeerReflected: 1,
-	firstReminder: '09-01',
-	secondReminder: '11-01'
-};
+const rule = testCpdRule;
 const learning =
 	'Asking each child what a good day looks like changed the conversation, and I now plan visits around the child’s own words rather than my list of tasks.';
 

@@ -6,19 +6,11 @@ import {
 	registrationYear,
 	registrationYearNamed,
 	reminderDays,
-	reminderDue,
-	type CpdRule
+	reminderDue
 } from './cpd-rule';
+import { testCpdRule } from '../cpd/testing';
 
-const rule: CpdRule = {
-	id: 'swe',
-	title: 'SWE',
-	registrationYearStarts: '12-01',
-	minimumRecords: 2,
-	minimumPeerReflected: 1,
-	firstReminder: '09-01',
-	secondReminder: '11-01'
-};
+const rule = testCpdRule;
 
 describe('the registration year', () => {
 	it('ends on 30 November and begins again on 1 December', () => {

@@ -21,18 +21,11 @@ import { registrationYear } from './cpd-rule';
 import { csvFileName, toCsv } from './figures';
 import { parseFilters } from './filters';
 import type { Grade } from '$lib/audit/grades';
+import { testCpdRule } from '../cpd/testing';
 
 const framework = getFramework()!;
 const definition = auditDefinition();
-const rule = {
-	id: 'swe',
-	title: 'SWE',
-	registrationYearStarts: '12-01',
-	minimumRecords: 2,
-	minimumPeerReflected: 1,
-	firstReminder: '09-01',
-	secondReminder: '11-01'
-};
+const rule = testCpdRule;
 
 describe('dates and CSV', () => {
 	it('names quarters and their days', () => {
