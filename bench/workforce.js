@@ -1,18 +1,26 @@
-// Times the principal social worker's workforce pages on a large authority: 5,000
-// practitioners, 250,000 evidence records and 20,000 case audits, generated into a SQLite
-// database of its own (fictional, deterministic data; dates relative to today).
+// Times the principal social worker's workforce pages and API on a large authority, generated
+// into a SQLite file of its own (fictional, deterministic data; dates relative to today), on
+// SQLite and, copied into a scratch schema, on PostgreSQL.
 // Usage: npm run build && npm run bench:workforce
-//   BENCH_DB=data/bench-workforce.db  the database file (made afresh unless BENCH_REUSE=1)
-//   BENCH_REUSE=1                     keep an existing database instead of generating it again
+//   BENCH_PRACTITIONERS=5000          the authority's size: 5,000 (a large authority, 250,000
+//                                     evidence records, 20,000 audits) or 40,000 (a national
+//                                     cohort, eight times as much of everything)
+//   BENCH_DATABASES=sqlite            the databases to time, in order: sqlite, postgres or both
+//   BENCH_POSTGRES_URL=postgres://…   where PostgreSQL's scratch schema goes (or TEST_POSTGRES_URL)
+//   BENCH_DB=data/bench-workforce.db  the SQLite file (-<size> before .db for other sizes)
+//   BENCH_REUSE=1                     keep an existing SQLite file instead of generating it again
 //   BENCH_REQUESTS=30                 timed requests per page, after 3 to warm up
 //   BENCH_PORT=4320                   the port the production server listens on
-// The parts are in bench/workforce/: settings, the authority's shape, the generators (people,
-// evidence, audits, learning), the server, and the timing.
-import { existsSync } from 'node:fs';
+// `npm run bench:workforce:national` is 40,000 practitioners on PostgreSQL. The parts are in
+// bench/workforce/: settings, the authority's shape, the generators (people, evidence, audits,
+// learning), the copy to PostgreSQL, the server, the timing and the tables printed.
+import { existsSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { buildDatabase } from './workforce/generate.js';
+import { copyToPostgres, createScratchSchema, dropScratchSchema } from './workforce/postgres.js';
+import { printResults } from './workforce/print.js';
 import { startServer, stopServer, waitForServer } from './workforce/server.js';
-import { dbPath, pages, pswEmail, requests, reuse, warmUp } from './workforce/settings.js';
+import { adminEmail, databases, dbPath, pages, reuse } from './workforce/settings.js';
 import { signIn, time } from './workforce/timing.js';
 
 /** What the database holds, and the team and the practitioner whose pages are timed. */
@@ -36,27 +44,55 @@ function describeDatabase() {
 	return { totals, firstTeam, busiest };
 }
 
-let server;
-try {
-	if (reuse && existsSync(dbPath)) console.log(`Reusing ${dbPath}`);
-	else await buildDatabase();
-	const { totals, firstTeam, busiest } = describeDatabase();
-
-	server = startServer();
-	await waitForServer(server);
-	const cookie = await signIn();
-	console.log(
-		`${totals.practitioners} practitioners, ${totals.evidence} evidence records, ${totals.audits} audits`
-	);
-	console.log(
-		`${requests} sequential requests per page as ${pswEmail}, after ${warmUp} to warm up (times in ms, client-side)`
-	);
-	for (const page of pages) {
-		const r = await time(page.replace('{team}', firstTeam).replace('{person}', busiest), cookie);
-		console.log(
-			`${r.path.padEnd(60)} ${String(r.status).padStart(3)}  p50 ${r.p50.toFixed(2).padStart(8)}  p95 ${r.p95.toFixed(2).padStart(8)}  max ${r.max.toFixed(2).padStart(8)}  ${(r.bytes / 1024).toFixed(0)} KiB`
-		);
+/** Starts the server on one database, times every page as the PSW, and stops it. */
+async function timePages(env, { firstTeam, busiest }) {
+	const server = startServer(env);
+	try {
+		await waitForServer(server);
+		const cookie = await signIn();
+		const results = [];
+		for (const page of pages) {
+			const path = page.path.replace('{team}', firstTeam).replace('{person}', busiest);
+			results.push({
+				...(await time(path, cookie, server.child.pid)),
+				route: page.path,
+				target: page.target
+			});
+		}
+		return results;
+	} finally {
+		await stopServer(server);
 	}
-} finally {
-	await stopServer(server);
 }
+
+/** The same authority in a scratch PostgreSQL schema: migrated by start-up, then copied in. */
+async function onPostgres(about) {
+	const { schema, url } = await createScratchSchema();
+	const filesDir = `${dbPath}-pg-files`;
+	const env = { DATABASE_URL: url, FILES_DIR: filesDir };
+	try {
+		console.log(`\nCopying the authority into PostgreSQL, schema ${schema}…`);
+		const server = startServer({ ...env, ADMIN_EMAIL: adminEmail });
+		try {
+			await waitForServer(server);
+		} finally {
+			await stopServer(server);
+		}
+		const seconds = await copyToPostgres(dbPath, url);
+		console.log(`Copied in ${seconds.toFixed(1)} s`);
+		return await timePages(env, about);
+	} finally {
+		await dropScratchSchema(schema);
+		rmSync(filesDir, { recursive: true, force: true });
+	}
+}
+
+let failed = false;
+if (reuse && existsSync(dbPath)) console.log(`Reusing ${dbPath}`);
+else await buildDatabase();
+const about = describeDatabase();
+for (const database of databases) {
+	const results = database === 'postgres' ? await onPostgres(about) : await timePages({}, about);
+	failed = printResults(database, about.totals, results) || failed;
+}
+if (failed) process.exitCode = 1;

@@ -1,15 +1,23 @@
 // The shape of the generated authority: its volumes, and the framework, standards and
 // vocabularies its records use.
 
-export const teamCount = 40;
+import { practitionerCount } from './settings.js';
+
+// Volumes grow with the practitioners (BENCH_PRACTITIONERS): 5,000 is a large authority, 40,000
+// a national cohort. Per practitioner: a team of 125, 50 evidence records, 4 case audits.
+const per5000 = (n) => Math.round((n * practitionerCount) / 5000);
+export { practitionerCount };
+export const teamCount = Math.max(1, per5000(40));
 export const supervisorsPerTeam = 10;
-export const extraAuditorCount = 60;
-export const practitionerCount = 5000;
-export const asyeEvery = 5; // every fifth practitioner is in their ASYE: 1,000
-export const evidenceCount = 250_000;
-export const auditCount = 20_000;
-export const draftAuditCount = 300;
-export const personAssignmentCount = 3000;
+export const extraAuditorCount = Math.max(1, per5000(60));
+export const asyeEvery = 5; // every fifth practitioner is in their ASYE: 1,000 of 5,000
+export const evidenceCount = per5000(250_000);
+export const auditCount = per5000(20_000);
+export const draftAuditCount = per5000(300);
+export const personAssignmentCount = per5000(3000);
+
+/** Digits enough to number `count` things, at least `min`, so that names sort in order. */
+export const digits = (count, min) => Math.max(min, String(count).length);
 
 export const frameworkVersion = 'pqs-2025';
 export const outcomeIds = [

@@ -1,6 +1,7 @@
 import { adminEmail, pswEmail } from './settings.js';
 import {
 	asyeEvery,
+	digits,
 	extraAuditorCount,
 	practitionerCount,
 	supervisorsPerTeam,
@@ -29,8 +30,8 @@ export function generatePeople(g) {
 		for (let n = 1; n <= extraAuditorCount; n++)
 			people.auditors.push(
 				person(
-					`auditor${pad(n, 2)}@bench.test`,
-					`Auditor ${pad(n, 2)}`,
+					`auditor${pad(n, digits(extraAuditorCount, 2))}@bench.test`,
+					`Auditor ${pad(n, digits(extraAuditorCount, 2))}`,
 					['auditor'],
 					'advanced-practitioner',
 					null
@@ -57,13 +58,17 @@ function personMaker(g) {
 
 /** A team of ten: its manager (an auditor too) and nine supervisors. */
 function addTeam(g, person, people, t) {
-	const team = { id: g.uuid(), name: `Team ${pad(t + 1, 2)}`, supervisors: [], members: [] };
+	const [teamNo, width] = [
+		pad(t + 1, digits(teamCount, 2)),
+		digits(teamCount * supervisorsPerTeam, 3)
+	];
+	const team = { id: g.uuid(), name: `Team ${teamNo}`, supervisors: [], members: [] };
 	for (let s = 0; s < supervisorsPerTeam; s++) {
 		const number = t * supervisorsPerTeam + s + 1;
 		const manager = s === 0;
 		const id = person(
-			manager ? `manager${pad(t + 1, 2)}@bench.test` : `supervisor${pad(number, 3)}@bench.test`,
-			manager ? `Team Manager ${pad(t + 1, 2)}` : `Supervisor ${pad(number, 3)}`,
+			manager ? `manager${teamNo}@bench.test` : `supervisor${pad(number, width)}@bench.test`,
+			manager ? `Team Manager ${teamNo}` : `Supervisor ${pad(number, width)}`,
 			manager ? ['supervisor', 'auditor'] : ['supervisor'],
 			manager || s > 6 ? 'advanced-practitioner' : 'senior-social-worker',
 			team.id
@@ -91,8 +96,8 @@ function addPractitioner(g, person, people, i) {
 			]);
 	const startMs = asye ? g.daysAgo(0, 425) : null;
 	const id = person(
-		`practitioner${pad(i + 1, 4)}@bench.test`,
-		`Practitioner ${pad(i + 1, 4)}`,
+		`practitioner${pad(i + 1, digits(practitionerCount, 4))}@bench.test`,
+		`Practitioner ${pad(i + 1, digits(practitionerCount, 4))}`,
 		['practitioner'],
 		stage,
 		team.id,

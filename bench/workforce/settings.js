@@ -1,7 +1,28 @@
 // How a run of the workforce bench is set up, from the environment (see bench/workforce.js).
 
-export const dbPath = process.env.BENCH_DB || 'data/bench-workforce.db';
+/** Practitioners in the generated authority: 5,000 (a large authority) or 40,000 (national). */
+export const practitionerCount = Number(process.env.BENCH_PRACTITIONERS ?? 5000);
+if (!Number.isInteger(practitionerCount) || practitionerCount < 100)
+	throw new Error(
+		`BENCH_PRACTITIONERS must be a whole number from 100 up, not "${practitionerCount}"`
+	);
+/** The SQLite file the authority is generated into (and copied from, for PostgreSQL). */
+export const dbPath =
+	process.env.BENCH_DB ||
+	(practitionerCount === 5000
+		? 'data/bench-workforce.db'
+		: `data/bench-workforce-${practitionerCount}.db`);
 export const reuse = process.env.BENCH_REUSE === '1';
+/** The databases to time the pages on, in order: `sqlite`, `postgres` or both. */
+export const databases = (process.env.BENCH_DATABASES ?? 'sqlite')
+	.split(',')
+	.map((name) => name.trim().toLowerCase())
+	.filter(Boolean);
+for (const name of databases)
+	if (name !== 'sqlite' && name !== 'postgres')
+		throw new Error(`BENCH_DATABASES names "${name}": use sqlite, postgres or both`);
+/** The PostgreSQL server a scratch schema is made in (and dropped from after). */
+export const postgresUrl = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || '';
 export const requests = Number(process.env.BENCH_REQUESTS ?? 30);
 export const warmUp = 3;
 export const port = Number(process.env.BENCH_PORT ?? 4320);
@@ -10,19 +31,29 @@ export const adminEmail = 'admin@bench.test';
 export const pswEmail = 'psw@bench.test';
 export const pswPassword = 'bench-password-123';
 
-/** The pages to time; `{team}` becomes the first team's id, `{person}` a busy practitioner's. */
+/**
+ * The pages and API answers to time; `{team}` becomes the first team's id, `{person}` a busy
+ * practitioner's. `target` marks the workforce pages and API that the targets are for.
+ */
 export const pages = [
-	'/workforce',
-	'/workforce?team={team}',
-	'/workforce/progress',
-	'/workforce/audits',
-	'/workforce/learning',
-	'/workforce/cpd',
-	'/workforce/report',
-	'/workforce/people/{person}',
-	'/api/v1/workforce/coverage',
-	'/api/v1/workforce/audits',
-	'/api/v1/workforce/learning',
-	'/',
-	'/audits?attention=yes'
+	{ path: '/workforce', target: true },
+	{ path: '/workforce?team={team}', target: true },
+	{ path: '/workforce/progress', target: true },
+	{ path: '/workforce/progress?page=2', target: true },
+	{ path: '/workforce/audits', target: true },
+	{ path: '/workforce/audits?show=overdue-actions', target: true },
+	{ path: '/workforce/learning', target: true },
+	{ path: '/workforce/cpd', target: true },
+	{ path: '/workforce/cpd?page=2', target: true },
+	{ path: '/workforce/report', target: true },
+	{ path: '/workforce/people/{person}', target: true },
+	{ path: '/api/v1/workforce/coverage', target: true },
+	{ path: '/api/v1/workforce/progress', target: true },
+	{ path: '/api/v1/workforce/audits', target: true },
+	{ path: '/api/v1/workforce/learning', target: true },
+	{ path: '/api/v1/workforce/cpd', target: true },
+	{ path: '/api/v1/workforce/report', target: true },
+	{ path: '/api/v1/workforce/cpd?format=csv&table=people', target: true },
+	{ path: '/' },
+	{ path: '/audits?attention=yes' }
 ];

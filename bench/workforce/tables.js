@@ -191,6 +191,12 @@ const columns = {
 /** The tables the bench generates (roles come with their users), in the order it reports them. */
 export const generatedTables = Object.keys(columns).filter((table) => table !== 'user_roles');
 
+/**
+ * The tables copied to PostgreSQL, each after those it refers to: teams first, their managers
+ * filled in once the users are there (a team names its manager, a user their team).
+ */
+export const copiedTables = ['teams', ...Object.keys(columns).filter((table) => table !== 'teams')];
+
 /** One prepared insert per table, taking its values in the order of its columns above. */
 export function inserters(db) {
 	return Object.fromEntries(
