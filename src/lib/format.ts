@@ -58,6 +58,11 @@ export function formatPeriod(value: string): string {
 	return `${month(first).split(' ')[0]} to ${month(first + 2)}`;
 }
 
+const numberFormat = new Intl.NumberFormat('en-GB');
+
+/** A whole number as GOV.UK writes it: 5,000. */
+export const formatNumber = (n: number) => numberFormat.format(n);
+
 /** A count and its noun: "1 outcome", "3 outcomes", "0 people" (with the plural given). */
 export function plural(count: number, one: string, many = `${one}s`): string {
 	return `${count} ${count === 1 ? one : many}`;

@@ -84,6 +84,25 @@ export async function coverageFor(
 	}));
 }
 
+/** An outcome's coverage as a page leads with it: its statements not yet shown counted, not listed. */
+export type OutcomeSummary = Omit<OutcomeCoverage, 'gaps'> & { gapCount: number };
+
+type Domains = Awaited<ReturnType<typeof coverageFor>>;
+
+/**
+ * Coverage for a page: the statements not yet shown only counted (their text is most of the
+ * whole, and each outcome's are a link away), so the page stays small.
+ */
+export function summariseCoverage(domains: Domains) {
+	return domains.map((domain) => ({
+		...domain,
+		outcomes: domain.outcomes.map(({ gaps, ...outcome }): OutcomeSummary => ({
+			...outcome,
+			gapCount: gaps.length
+		}))
+	}));
+}
+
 /** Each submitted or accepted record's outcomes and statements, in the versions it was mapped in. */
 async function mappingsOf(db: Db, ownerId: string, range?: DateRange) {
 	const rows = await mappedIds(db)

@@ -1,9 +1,88 @@
+import { error } from '@sveltejs/kit';
+import type { PageInfo } from '$lib/paging';
 import { requireRole } from '../auth/access';
 import { getDb } from '../db';
-import { workforceView, type WorkforceView } from './index';
+import { pageOf, readPaging } from '../paging';
+import type { Table, View } from './figures';
+import { isWorkforceView, workforceView, type WorkforceView } from './index';
 
-/** A workforce page's figures, for principal social workers only (403 for anyone else). */
-export async function loadWorkforceView(name: WorkforceView, url: URL) {
+// A workforce page shows a page of figures, not all of them: the view's list (its people, its
+// actions) a page at a time, and its other long tables as their first rows with a link to the
+// whole table on a page of its own (`/workforce/<view>/<table>`). The CSV downloads and the
+// JSON API have every row.
+
+/** A table as a page shows it: some of its rows, and where they fall in the whole. */
+export interface ShownTable extends Table {
+	paging: PageInfo;
+	/** Where the whole table is, a page at a time, when the page shows only its first rows. */
+	more?: string;
+}
+
+export interface ShownView extends Omit<View, 'tables'> {
+	tables: ShownTable[];
+}
+
+/** Rows a previewed table shows before its link to the rest. */
+export const previewRows = 20;
+
+interface Layout {
+	/** The table shown a page at a time with `?page=`, and its rows a page. */
+	list?: { id: string; size: number };
+	/** Tables always shown whole: a chart draws every row. */
+	whole?: string[];
+}
+
+/** How each view lays out its tables; any other table longer than `previewRows` is previewed. */
+const layouts: Record<WorkforceView, (view: View) => Layout> = {
+	coverage: (view) => ({
+		list: view.filters.team ? { id: 'practitioners', size: 50 } : { id: 'teams', size: 20 }
+	}),
+	progress: () => ({ list: { id: 'progress', size: 25 } }),
+	audits: () => ({ whole: ['overall-by-month'] }),
+	learning: () => ({}),
+	cpd: () => ({ list: { id: 'people', size: 50 } }),
+	report: () => ({ list: { id: 'actions', size: 25 } })
+};
+
+/** Where one of a view's tables is shown whole, a page at a time, with the view's filters. */
+export const tableHref = (view: View, tableId: string) => {
+	const query = new URLSearchParams(view.filters).toString();
+	return `/workforce/${view.view}/${tableId}${query ? `?${query}` : ''}`;
+};
+
+/**
+ * A workforce page's figures, for principal social workers only (403 for anyone else), and what
+ * `summarise` makes of every row (how many are behind, say) before the page is cut.
+ */
+export async function loadWorkforceView<S = undefined>(
+	name: WorkforceView,
+	url: URL,
+	summarise?: (view: View) => S
+) {
 	requireRole('psw');
-	return { view: await workforceView(getDb(), name, url.searchParams) };
+	const view = await workforceView(getDb(), name, url.searchParams);
+	const summary = summarise?.(view) as S;
+	const { list, whole = [] } = layouts[name](view);
+	const tables = view.tables.map((table): ShownTable => {
+		if (table.id === list?.id)
+			return { ...table, ...pageOf(table.rows, readPaging(url.searchParams, { size: list.size })) };
+		if (whole.includes(table.id))
+			return { ...table, ...pageOf(table.rows, { page: 1, size: Math.max(1, table.rows.length) }) };
+		const shown = pageOf(table.rows, { page: 1, size: previewRows });
+		return shown.paging.pages > 1
+			? { ...table, ...shown, more: tableHref(view, table.id) }
+			: { ...table, ...shown };
+	});
+	return { view: { ...view, tables } satisfies ShownView, summary };
+}
+
+/** One table of a workforce view, whole, a page at a time: `/workforce/<view>/<table>`. */
+export async function loadWorkforceTable(viewName: string, tableId: string, url: URL) {
+	requireRole('psw');
+	if (!isWorkforceView(viewName)) error(404, 'There is no such workforce view.');
+	const view = await workforceView(getDb(), viewName, url.searchParams);
+	const table = view.tables.find((t) => t.id === tableId);
+	if (!table) error(404, `The ${view.title.toLowerCase()} view has no such table.`);
+	const shown: ShownTable = { ...table, ...pageOf(table.rows, readPaging(url.searchParams)) };
+	return { view: { ...view, tables: [shown] } satisfies ShownView, table: shown };
 }

@@ -7,7 +7,7 @@ import {
 	outcomesOf,
 	versionQuery
 } from '$lib/server/framework';
-import { coverageFor } from '$lib/server/portfolio/coverage';
+import { coverageFor, summariseCoverage } from '$lib/server/portfolio/coverage';
 import { standardsCoverage } from '$lib/server/portfolio/standards';
 import { practiceStandardSets } from '$lib/server/standards';
 import type { PageServerLoad } from './$types';
@@ -22,7 +22,9 @@ export const load: PageServerLoad = async ({ url }) => {
 		versions: listVersions(),
 		query: versionQuery(framework),
 		outcomeCount: outcomesOf(framework).length,
-		domains: await coverageFor(getDb(), user.id, framework, frameworkLibrary().crosswalks),
+		domains: summariseCoverage(
+			await coverageFor(getDb(), user.id, framework, frameworkLibrary().crosswalks)
+		),
 		standardSets: await standardsCoverage(getDb(), user.id, practiceStandardSets())
 	};
 };

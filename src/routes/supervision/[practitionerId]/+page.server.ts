@@ -10,7 +10,7 @@ import { supervisionScheduleOf } from '$lib/server/review/supervision-schedule';
 import { dateOnly } from '$lib/server/db/time';
 import { programmeFor } from '$lib/server/programme';
 import { listEvidence } from '$lib/server/portfolio/list';
-import { coverageFor } from '$lib/server/portfolio/coverage';
+import { coverageFor, summariseCoverage } from '$lib/server/portfolio/coverage';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -25,7 +25,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		supervises,
 		assesses: await holdsRelationship(db, user, person.id, ['assessor']),
 		frameworkName: framework.version.shortTitle,
-		domains: await coverageFor(db, person.id, framework, frameworkLibrary().crosswalks),
+		domains: summariseCoverage(
+			await coverageFor(db, person.id, framework, frameworkLibrary().crosswalks)
+		),
 		// Drafts are the practitioner's own until they submit them.
 		records: records.filter((r) => r.status !== 'draft'),
 		observations: await observationCount(db, person.id),
