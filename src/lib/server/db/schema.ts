@@ -340,6 +340,18 @@ export interface EvidenceOutcomesTable {
 	accepted_on: Generated<string | null>;
 }
 
+/**
+ * Each practitioner's outcomes with accepted evidence, one row a pair, and the latest activity
+ * date of that evidence: kept by triggers from evidence_outcomes, so that coverage counts pairs
+ * rather than every accepted record's outcomes.
+ */
+export interface AcceptedOutcomesTable {
+	owner_id: string;
+	framework_version: string;
+	outcome_id: string;
+	latest_on: string;
+}
+
 export interface EvidenceStatementsTable {
 	evidence_id: string;
 	framework_version: string;
@@ -758,6 +770,7 @@ export interface Database {
 	events: EventsTable;
 	evidence: EvidenceTable;
 	evidence_outcomes: EvidenceOutcomesTable;
+	accepted_outcomes: AcceptedOutcomesTable;
 	evidence_statements: EvidenceStatementsTable;
 	evidence_standards: EvidenceStandardsTable;
 	attachments: AttachmentsTable;

@@ -7,7 +7,8 @@ import { calendarInputs, type CalendarInputs } from '../programme/enrolments';
 import {
 	scheduleSummary,
 	sessionStates,
-	supervisionCalendar
+	supervisionCalendar,
+	type SupervisionSession
 } from '../programme/supervision-calendar';
 
 // Whether supervision keeps time: each practitioner's sessions from their programme's plan
@@ -46,7 +47,20 @@ export function scheduleOf(
 		extensions,
 		{ hours, pauses, today }
 	);
-	const states = sessionStates(sessions, enrolment.starts_on, held, today);
+	return scheduleFrom(sessions, enrolment.starts_on, held, today);
+}
+
+/**
+ * Sessions due (from `supervisionCalendar`) with their states today, met by the records held:
+ * for a caller that works out one calendar for many people who started on the same terms.
+ */
+export function scheduleFrom(
+	sessions: SupervisionSession[],
+	startsOn: string,
+	held: HeldRecord[],
+	today: string
+) {
+	const states = sessionStates(sessions, startsOn, held, today);
 	return { sessions: states, ...scheduleSummary(states) };
 }
 

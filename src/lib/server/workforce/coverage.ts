@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { careerStageNames } from '$lib/format';
 import type { Db } from '../db';
 import { dateOnly } from '../db/time';
@@ -6,6 +7,7 @@ import { outcomesOf } from '../framework';
 import { currentSignOffs } from '../signoff/signoffs';
 import { percent, type Table } from './figures';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
+import { pageOf, type Paging } from '../paging';
 
 export const outcomeColumns = (framework: Framework) =>
 	outcomesOf(framework).map((o) => ({ id: o.id, title: o.title }));
@@ -18,21 +20,30 @@ export async function teamCoverage(
 	db: Db,
 	framework: Framework,
 	filters: WorkforceFilters,
-	today = dateOnly()
+	today = dateOnly(),
+	paging?: Paging
 ): Promise<Table> {
 	const version = framework.version.id;
 	const since = periodStart(filters.period, today);
-	const people = practitioners(db, filters);
-	const teams = await db
+	let people = practitioners(db, filters);
+	// Counted by team first, then joined: a join on "in (the practitioners)" would look through
+	// every practitioner for every team.
+	const counted = db
+		.selectFrom(people.select('users.team_id').as('p'))
+		.select(['p.team_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy('p.team_id');
+	const allTeams = await db
 		.selectFrom('teams')
-		.leftJoin('users', (join) =>
-			join.onRef('users.team_id', '=', 'teams.id').on('users.id', 'in', people)
-		)
-		.select(['teams.id', 'teams.name', (eb) => eb.fn.count<number>('users.id').as('n')])
+		.leftJoin(counted.as('c'), 'c.team_id', 'teams.id')
+		.select(['teams.id', 'teams.name', sql<number>`coalesce(c.n, 0)`.as('n')])
 		.$if(Boolean(filters.teamId), (q) => q.where('teams.id', '=', filters.teamId!))
-		.groupBy(['teams.id', 'teams.name'])
 		.orderBy('teams.name')
 		.execute();
+	// A page of teams counts their people alone: the work is the page's, whatever the whole.
+	const page = paging && pageOf(allTeams, paging);
+	const teams = page?.rows ?? allTeams;
+	if (page)
+		people = people.where('users.team_id', 'in', teams.length ? teams.map((t) => t.id) : ['']);
 	const { evidenceBy, signedBy } = await countsByTeam(db, version, since, people);
 	const outcomes = outcomeColumns(framework);
 	return {
@@ -57,7 +68,8 @@ export async function teamCoverage(
 					[`signedOff:${o.id}`, percent(signedBy.get(`${team.id}|${o.id}`) ?? 0, Number(team.n))]
 				])
 			)
-		}))
+		})),
+		...(page && { paging: page.paging })
 	};
 }
 
@@ -71,20 +83,16 @@ async function countsByTeam(
 	since: string | undefined,
 	people: ReturnType<typeof practitioners>
 ) {
-	// Accepted evidence from the one index on evidence_outcomes (owner and accepted date are kept
-	// on each row by triggers): first each practitioner's outcomes, then counted by team.
-	const pairs = db
-		.selectFrom('evidence_outcomes')
-		.select(['evidence_outcomes.owner_id', 'evidence_outcomes.outcome_id'])
-		.distinct()
-		.where('evidence_outcomes.framework_version', '=', version)
-		.where('evidence_outcomes.accepted_on', since ? '>=' : 'is not', since ?? null)
-		.where('evidence_outcomes.owner_id', 'in', people);
+	// Each practitioner's outcomes with accepted evidence, a row a pair (kept by triggers), counted
+	// by team.
 	const accepted = db
-		.selectFrom(pairs.as('p'))
-		.innerJoin('users', 'users.id', 'p.owner_id')
-		.select(['users.team_id', 'p.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
-		.groupBy(['users.team_id', 'p.outcome_id']);
+		.selectFrom('accepted_outcomes as a')
+		.innerJoin('users', 'users.id', 'a.owner_id')
+		.select(['users.team_id', 'a.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('a.framework_version', '=', version)
+		.$if(Boolean(since), (q) => q.where('a.latest_on', '>=', since!))
+		.where('a.owner_id', 'in', people)
+		.groupBy(['users.team_id', 'a.outcome_id']);
 	const signed = await db
 		.selectFrom(currentSignOffs(db, version, since).as('s'))
 		.innerJoin('users', 'users.id', 's.practitioner_id')

@@ -1,3 +1,5 @@
+import type { PageInfo } from '$lib/paging';
+
 // The figures of the workforce views, as tables: one shape serves the page, the CSV download and
 // the JSON API, so the three always agree.
 
@@ -21,6 +23,8 @@ export interface Table {
 	title: string;
 	columns: Column[];
 	rows: Record<string, Cell>[];
+	/** Set when the rows are one page of the whole, counted in SQL for that page alone. */
+	paging?: PageInfo;
 }
 
 export interface View {

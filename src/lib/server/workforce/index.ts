@@ -11,6 +11,7 @@ import { loadCpdRule, registrationYear, type CpdRule } from './cpd-rule';
 import type { View } from './figures';
 import { filterParams, parseFilters } from './filters';
 import { learningFigures } from './learning';
+import type { Paging } from '../paging';
 import { earlyCareerProgress } from './progress';
 import { quarterlyReport, reportQuarters } from './report';
 
@@ -32,13 +33,15 @@ export const isWorkforceView = (name: string): name is WorkforceView => name in 
 /**
  * One workforce view's figures from the query string (filters, and `grain` or `quarter` where
  * the view takes them). The pages, the CSV downloads and `GET /api/v1/workforce/<view>` all
- * come from here.
+ * come from here. With `teamsPage`, coverage counts one page of its teams (the page's own work,
+ * however many teams there are); otherwise every table has every row.
  */
 export async function workforceView(
 	db: Db,
 	name: WorkforceView,
 	params: URLSearchParams,
-	today = dateOnly()
+	today = dateOnly(),
+	{ teamsPage }: { teamsPage?: Paging } = {}
 ): Promise<View> {
 	const framework = getFramework()!;
 	// Audit analysis looks back a year unless asked for more: trends, and quick at any size.
@@ -52,7 +55,7 @@ export async function workforceView(
 	});
 	switch (name) {
 		case 'coverage': {
-			const teams = await teamCoverage(db, framework, filters, today);
+			const teams = await teamCoverage(db, framework, filters, today, teamsPage);
 			if (!filters.teamId) return view([teams]);
 			const people = await practitionerCoverage(
 				db,

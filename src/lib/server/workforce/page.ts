@@ -26,16 +26,18 @@ export interface ShownView extends Omit<View, 'tables'> {
 export const previewRows = 20;
 
 interface Layout {
-	/** The table shown a page at a time with `?page=`, and its rows a page. */
-	list?: { id: string; size: number };
+	/** The table shown a page at a time with `?page=`, its rows a page, and whether SQL pages it. */
+	list?: { id: string; size: number; inSql?: boolean };
 	/** Tables always shown whole: a chart draws every row. */
 	whole?: string[];
 }
 
 /** How each view lays out its tables; any other table longer than `previewRows` is previewed. */
-const layouts: Record<WorkforceView, (view: View) => Layout> = {
-	coverage: (view) => ({
-		list: view.filters.team ? { id: 'practitioners', size: 50 } : { id: 'teams', size: 20 }
+const layouts: Record<WorkforceView, (params: URLSearchParams) => Layout> = {
+	coverage: (params) => ({
+		list: params.get('team')
+			? { id: 'practitioners', size: 50 }
+			: { id: 'teams', size: 20, inSql: true }
 	}),
 	progress: () => ({ list: { id: 'progress', size: 25 } }),
 	audits: () => ({ whole: ['overall-by-month'] }),
@@ -60,12 +62,15 @@ export async function loadWorkforceView<S = undefined>(
 	summarise?: (view: View) => S
 ) {
 	requireRole('psw');
-	const view = await workforceView(getDb(), name, url.searchParams);
+	const { list, whole = [] } = layouts[name](url.searchParams);
+	const paging = list && readPaging(url.searchParams, { size: list.size });
+	const view = await workforceView(getDb(), name, url.searchParams, undefined, {
+		teamsPage: list?.inSql ? paging : undefined
+	});
 	const summary = summarise?.(view) as S;
-	const { list, whole = [] } = layouts[name](view);
 	const tables = view.tables.map((table): ShownTable => {
-		if (table.id === list?.id)
-			return { ...table, ...pageOf(table.rows, readPaging(url.searchParams, { size: list.size })) };
+		if (table.paging) return { ...table, paging: table.paging };
+		if (table.id === list?.id) return { ...table, ...pageOf(table.rows, paging!) };
 		if (whole.includes(table.id))
 			return { ...table, ...pageOf(table.rows, { page: 1, size: Math.max(1, table.rows.length) }) };
 		const shown = pageOf(table.rows, { page: 1, size: previewRows });

@@ -4,14 +4,15 @@ import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { programmeDefinitions, reviewStates } from '../programme';
 import { programmeCalendar } from '../programme/calendar';
-import { calendarInputs } from '../programme/enrolments';
+import { calendarInputs, type CalendarInputs } from '../programme/enrolments';
 import { enrolmentsOnProgramme } from '../programme/on-programme';
 import { programmeMonth } from '../programme/month';
 import { expectedSignOffShare, type Programme } from '../programme/definition';
 import type { Column, Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
 import { currentSignOffs } from '../signoff/signoffs';
-import { heldRecordsOf, scheduleOf } from '../review/supervision-schedule';
+import { heldRecordsOf, scheduleFrom } from '../review/supervision-schedule';
+import { supervisionCalendar } from '../programme/supervision-calendar';
 
 type Enrolment = Awaited<ReturnType<typeof enrolmentsOf>>[number];
 type Records = Awaited<ReturnType<typeof recordsOf>>;
@@ -33,9 +34,12 @@ export async function earlyCareerProgress(
 	const records = await recordsOf(db, framework, enrolments);
 	const outcomeCount = outcomesOf(framework).length;
 	const programmes = new Map(programmeDefinitions().map((p) => [p.id, p]));
+	const calendars = calendarsOn(today);
 	const rows = enrolments.flatMap((e) => {
 		const programme = programmes.get(e.programme);
-		return programme ? [progressOf(e, programme, records, outcomeCount, today)] : [];
+		if (!programme) return [];
+		const calendar = calendars(programme, e, records.inputsOf(e.id));
+		return [progressOf(e, programme, calendar, records, outcomeCount, today)];
 	});
 	rows.sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name));
 	return {
@@ -141,6 +145,33 @@ function byEnrolment<T extends { enrolment_id: string }>(rows: T[]) {
 }
 
 /**
+ * Each enrolment's review calendar and supervision sessions, worked out once for everyone who
+ * started on the same day, on the same hours, with the same changes: a cohort shares one, so a
+ * national programme's thousands of calendars are a few hundred.
+ */
+function calendarsOn(today: string) {
+	const cache = new Map<string, ReturnType<typeof calendarOf>>();
+	return (programme: Programme, e: Enrolment, inputs: CalendarInputs) => {
+		const key = JSON.stringify([programme.id, e.starts_on, e.fte_percent, inputs]);
+		let calendar = cache.get(key);
+		if (!calendar) cache.set(key, (calendar = calendarOf(programme, e, inputs, today)));
+		return calendar;
+	};
+}
+
+function calendarOf(programme: Programme, e: Enrolment, inputs: CalendarInputs, today: string) {
+	const { extensions, hours, pauses } = inputs;
+	const changes = { hours, pauses, today };
+	const fte = e.fte_percent / 100;
+	return {
+		...programmeCalendar(programme, e.starts_on, fte, extensions, changes),
+		sessions: programme.supervision
+			? supervisionCalendar(programme, e.starts_on, fte, extensions, changes)
+			: null
+	};
+}
+
+/**
  * One person's progress against their programme. What is expected by now follows how far into
  * the programme today is in full-time months (`monthOn`), so part-time hours, changes of hours,
  * pauses and extensions move it as they move the review dates.
@@ -148,19 +179,14 @@ function byEnrolment<T extends { enrolment_id: string }>(rows: T[]) {
 function progressOf(
 	e: Enrolment,
 	programme: Programme,
+	calendar: ReturnType<typeof calendarOf>,
 	records: Records,
 	outcomeCount: number,
 	today: string
 ) {
-	const { extensions, hours, pauses } = records.inputsOf(e.id);
-	const calendar = programmeCalendar(programme, e.starts_on, e.fte_percent / 100, extensions, {
-		hours,
-		pauses,
-		today
-	});
 	const reviews = reviewStates(calendar.reviews, records.doneOf(e.id), today);
-	const supervision = programme.supervision
-		? scheduleOf(programme, e, records.inputsOf(e.id), records.heldBy(e.user_id), today)
+	const supervision = calendar.sessions
+		? scheduleFrom(calendar.sessions, e.starts_on, records.heldBy(e.user_id), today)
 		: null;
 	const month = calendar.monthOn(today);
 	const expectedOutcomes = Math.floor(outcomeCount * expectedSignOffShare(programme, month));

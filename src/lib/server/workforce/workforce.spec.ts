@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
-import { createTeam } from '../people/teams';
 import { auditDefinition } from '../audit';
 import { createAudit } from '../audit/audits';
 import { addFinding } from '../audit/findings';
@@ -9,9 +8,6 @@ import { finaliseAudit } from '../audit/finalise';
 import { saveGrades } from '../audit/grading';
 import { saveViews } from '../audit/views';
 import { getFramework } from '../framework';
-import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
-import { acceptEvidence } from '../review/review';
-import { assignSupervisor } from '../people/relationships';
 import { signOffOutcome, withdrawSignOff } from '../signoff/signoffs';
 import { auditAnalysis } from './audit-analysis';
 import { quarterDates, quarterOf, previousQuarter } from './audit-scope';
@@ -22,6 +18,9 @@ import { csvFileName, toCsv } from './figures';
 import { parseFilters } from './filters';
 import type { Grade } from '$lib/audit/grades';
 import { testCpdRule } from '../cpd/testing';
+import { newAcceptedEvidence, newTeam } from './testing';
+
+type Tail<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
 
 const framework = getFramework()!;
 const definition = auditDefinition();
@@ -99,57 +98,9 @@ describe.each(testDatabases())('workforce figures on $name', (database) => {
 	beforeAll(async () => ({ db, close } = await database.open()));
 	afterAll(() => close());
 
-	async function team(size: number) {
-		const manager = await newUser(db, { roles: ['supervisor', 'auditor'] });
-		const id = await createTeam(db, null, `Team ${manager}`, manager);
-		const people: string[] = [];
-		for (let i = 0; i < size; i++) {
-			const person = await newUser(db, {
-				teamId: id,
-				careerStage: i === 0 ? 'asye' : 'social-worker'
-			});
-			await assignSupervisor(db, null, {
-				supervisorId: manager,
-				superviseeId: person,
-				startsOn: '2025-01-01'
-			});
-			people.push(person);
-		}
-		return { id, manager, people };
-	}
-
-	async function accepted(
-		owner: string,
-		supervisor: string,
-		outcome: string,
-		date: string,
-		cpd = { minutes: 60, peer: false }
-	) {
-		const id = await createEvidence(db, owner, {
-			title: 'Record',
-			activityDate: date,
-			type: 'case-work',
-			account: 'An account.',
-			reflectionModel: 'free',
-			reflection: { text: 'A reflection.' },
-			cpdType: 'practice-learning',
-			cpdRelevance: '',
-			cpdLearning: '',
-			cpdImpact: '',
-			peerReflected: cpd.peer,
-			peerReflection: cpd.peer ? 'Talked it through with a colleague.' : '',
-			cpdMinutes: cpd.minutes
-		});
-		await setMapping(db, owner, id, 1, {
-			frameworkVersion: 'pqs-2025',
-			outcomes: [outcome],
-			statements: [{ outcomeId: outcome, statementId: `${outcome} D1` }]
-		});
-		await submitEvidence(db, owner, id, 2, false);
-		// A Does statement, so that the record can be cited for a sign-off.
-		await acceptEvidence(db, supervisor, id, [`${outcome} D1`], 'http://localhost');
-		return id;
-	}
+	const team = (size: number) => newTeam(db, size);
+	const accepted = (...args: Tail<Parameters<typeof newAcceptedEvidence>>) =>
+		newAcceptedEvidence(db, ...args);
 
 	it('counts practitioners with accepted evidence and with sign-off, by team and by person', async () => {
 		const t = await team(4);
