@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { testDatabases } from '../db/testing';
+import { newEvidence, testDatabases } from '../db/testing';
 import { getFramework } from '../framework';
-import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
+import { setMapping, submitEvidence } from '../portfolio/evidence';
 import { teamCoverage } from './coverage';
 import { parseFilters } from './filters';
 import { newAcceptedEvidence, newTeam } from './testing';
@@ -46,21 +46,7 @@ describe.each(testDatabases())('outcome coverage at scale on $name', (database) 
 		expect(await pairs(p)).toEqual({ '2.3': '2026-10-05', '3.1': '2026-09-01' });
 
 		// Submitted, not yet accepted: not counted.
-		const submitted = await createEvidence(db, p, {
-			title: 'Waiting',
-			activityDate: '2026-11-01',
-			type: 'case-work',
-			account: 'An account.',
-			reflectionModel: 'free',
-			reflection: { text: 'A reflection.' },
-			cpdType: null,
-			cpdRelevance: '',
-			cpdLearning: '',
-			cpdImpact: '',
-			peerReflected: null,
-			peerReflection: '',
-			cpdMinutes: null
-		});
+		const submitted = await newEvidence(db, p, { activityDate: '2026-11-01' });
 		await setMapping(db, p, submitted, 1, {
 			frameworkVersion: 'pqs-2025',
 			outcomes: ['1.1', '2.3'],
