@@ -9,8 +9,10 @@
 //   BENCH_POSTGRES_URL=postgres://…   where PostgreSQL's scratch schema goes (or TEST_POSTGRES_URL)
 //   BENCH_DB=data/bench-workforce.db  the SQLite file (-<size> before .db for other sizes)
 //   BENCH_REUSE=1                     keep an existing SQLite file instead of generating it again
-//   BENCH_REQUESTS=30                 timed requests per page, after 3 to warm up
+//   BENCH_REQUESTS=30                 timed requests per page
+//   BENCH_WARMUP=3                    requests per page before those, not timed
 //   BENCH_PORT=4320                   the port the production server listens on
+//   BENCH_BUILD=build                 the production build to time (an earlier one, to compare)
 // `npm run bench:workforce:national` is 40,000 practitioners on PostgreSQL. The parts are in
 // bench/workforce/: settings, the authority's shape, the generators (people, evidence, audits,
 // learning), the copy to PostgreSQL, the server, the timing and the tables printed.
@@ -53,11 +55,9 @@ async function timePages(env, { firstTeam, busiest }) {
 		const results = [];
 		for (const page of pages) {
 			const path = page.path.replace('{team}', firstTeam).replace('{person}', busiest);
-			results.push({
-				...(await time(path, cookie, server.child.pid)),
-				route: page.path,
-				target: page.target
-			});
+			const result = await time(path, cookie, server.child.pid);
+			results.push({ ...result, route: page.path, target: page.target });
+			console.log(`  ${page.path}: p95 ${Math.round(result.p95)} ms`);
 		}
 		return results;
 	} finally {

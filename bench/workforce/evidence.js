@@ -92,7 +92,13 @@ function addRecord(g, p, k, observation, earliest) {
 		status === 'returned' ? 'Please say more about the impact on the child.' : null
 	);
 	for (const outcome of g.distinct(outcomeIds, g.int(1, 3)))
-		g.add.evidence_outcomes(id, frameworkVersion, outcome);
+		g.add.evidence_outcomes(
+			id,
+			frameworkVersion,
+			outcome,
+			p.id,
+			status === 'accepted' ? g.date(activityMs) : null
+		);
 	if (status === 'accepted') p.accepted.push(id);
 	if (observation) addObservation(g, p, id, activityMs, createdMs);
 }

@@ -49,14 +49,19 @@ export async function copyToPostgres(sqlitePath, url) {
 	await client.connect();
 	try {
 		const admin = source.prepare('select id from users where email = ?').get(adminEmail);
-		for (const table of copiedTables) {
+		const { rows } = await client.query(
+			'select table_name from information_schema.tables where table_schema = current_schema()'
+		);
+		const there = new Set(rows.map((r) => r.table_name));
+		// An earlier build's schema may lack a table a later one keeps.
+		for (const table of copiedTables.filter((t) => there.has(t))) {
 			await client.query(`alter table ${table} disable trigger user`);
-			const rows = await copyTable(source, client, table, admin.id);
+			const copied = await copyTable(source, client, table, admin.id);
 			await client.query(`alter table ${table} enable trigger user`);
 			if (table === 'users') await fillManagers(source, client);
-			console.log(`  ${table.padEnd(24)} ${String(rows).padStart(9)}`);
+			await client.query(`analyze ${table}`);
+			console.log(`  ${table.padEnd(24)} ${String(copied).padStart(9)}`);
 		}
-		await client.query('analyze');
 	} finally {
 		await client.end();
 		source.close();

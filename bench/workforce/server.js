@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { base, dbPath, port } from './settings.js';
+import { base, buildDir, dbPath, port } from './settings.js';
 
-// The production build, started on the bench database with its own file store.
+// The production build (BENCH_BUILD, else build/), started on the bench database with its own
+// file store.
 
 export function startServer(extraEnv = {}) {
 	const env = {
@@ -19,7 +20,7 @@ export function startServer(extraEnv = {}) {
 		...extraEnv
 	};
 	delete env.SMTP_URL; // the review reminders sent at start-up stay in the outbox
-	const child = spawn(process.execPath, ['build/index.js'], {
+	const child = spawn(process.execPath, [`${buildDir}/index.js`], {
 		env,
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
@@ -57,15 +58,24 @@ export async function stopServer(server) {
 	await server.exited;
 }
 
-/** Waits until GET / answers at all (start-up migrates and sends review reminders first). */
-export async function waitForServer(server) {
-	for (let attempt = 0; attempt < 1200; attempt++) {
+/**
+ * Waits until GET / answers at all. Start-up migrates, seals the sign-off chains the first time
+ * and sends the reminders due before it answers: at 40,000 practitioners, minutes the first time.
+ */
+export async function waitForServer(server, minutes = 30) {
+	const started = Date.now();
+	let said = started;
+	while (Date.now() - started < minutes * 60_000) {
 		if (!server.running) throw new Error('the server stopped while starting (see above)');
 		try {
 			await (await fetch(`${base}/`, { redirect: 'manual' })).arrayBuffer();
 			return;
 		} catch {
 			// not listening yet
+		}
+		if (Date.now() - said > 60_000) {
+			console.log(`  still starting after ${Math.round((Date.now() - started) / 60_000)} min…`);
+			said = Date.now();
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}

@@ -24,8 +24,10 @@ for (const name of databases)
 /** The PostgreSQL server a scratch schema is made in (and dropped from after). */
 export const postgresUrl = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || '';
 export const requests = Number(process.env.BENCH_REQUESTS ?? 30);
-export const warmUp = 3;
+export const warmUp = Number(process.env.BENCH_WARMUP ?? 3);
 export const port = Number(process.env.BENCH_PORT ?? 4320);
+/** The production build to start: another folder to time an earlier build beside this one. */
+export const buildDir = process.env.BENCH_BUILD || 'build';
 export const base = `http://127.0.0.1:${port}`;
 export const adminEmail = 'admin@bench.test';
 export const pswEmail = 'psw@bench.test';
@@ -41,7 +43,7 @@ export const pages = [
 	{ path: '/workforce/progress', target: true },
 	{ path: '/workforce/progress?page=2', target: true },
 	{ path: '/workforce/audits', target: true },
-	{ path: '/workforce/audits?show=overdue-actions', target: true },
+	{ path: '/workforce/audits/overdue-actions', target: true },
 	{ path: '/workforce/learning', target: true },
 	{ path: '/workforce/cpd', target: true },
 	{ path: '/workforce/cpd?page=2', target: true },

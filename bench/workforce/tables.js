@@ -69,7 +69,8 @@ const columns = {
 		'reviewed_at',
 		'review_feedback'
 	],
-	evidence_outcomes: ['evidence_id', 'framework_version', 'outcome_id'],
+	// The owner and the accepted record's date, which the app's triggers fill in (see generate.js).
+	evidence_outcomes: ['evidence_id', 'framework_version', 'outcome_id', 'owner_id', 'accepted_on'],
 	observations: [
 		'id',
 		'practitioner_id',
@@ -188,6 +189,15 @@ const columns = {
 	]
 };
 
+/** Tables the app's triggers keep from the generated ones, filled once the rows are in. */
+export const derivedTables = ['accepted_outcomes'];
+
+/**
+ * The reminders start-up has sent, so that the server on PostgreSQL does not send them all
+ * again (one by one: at 40,000 practitioners that is most of an hour on a busy machine).
+ */
+export const sentTables = ['review_reminders', 'cpd_reminders'];
+
 /** The tables the bench generates (roles come with their users), in the order it reports them. */
 export const generatedTables = Object.keys(columns).filter((table) => table !== 'user_roles');
 
@@ -195,7 +205,12 @@ export const generatedTables = Object.keys(columns).filter((table) => table !== 
  * The tables copied to PostgreSQL, each after those it refers to: teams first, their managers
  * filled in once the users are there (a team names its manager, a user their team).
  */
-export const copiedTables = ['teams', ...Object.keys(columns).filter((table) => table !== 'teams')];
+export const copiedTables = [
+	'teams',
+	...Object.keys(columns).filter((table) => table !== 'teams'),
+	...derivedTables,
+	...sentTables
+];
 
 /** One prepared insert per table, taking its values in the order of its columns above. */
 export function inserters(db) {

@@ -284,3 +284,25 @@ test('a portfolio is imported without JavaScript, and a bad ZIP is refused with 
 		page.getByText(`Portfolio imported: ${records} records are in your portfolio as drafts.`)
 	).toBeVisible();
 });
+
+test('a long workforce list pages without JavaScript', async ({ page }) => {
+	await signIn(page, demoAccounts.psw);
+	await page.goto('/workforce/cpd?size=10');
+	await expect(page.getByText(/^Showing 1 to 10 of \d+ rows\.$/)).toBeVisible();
+	await page.getByRole('link', { name: 'Next page' }).click();
+	await expect(page).toHaveURL(/\/workforce\/cpd\?size=10&page=2$/);
+	await expect(page.getByText(/^Showing 11 to 20 of \d+ rows\.$/)).toBeVisible();
+});
+
+test('an outcome’s statements not yet shown open from coverage without JavaScript', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto('/portfolio/coverage');
+	const link = page.getByRole('link', { name: /not yet shown for \d\.\d$/ }).first();
+	const outcome = (await link.textContent())!.match(/(\d\.\d)\s*$/)![1];
+	await link.click();
+	await expect(page).toHaveURL(new RegExp(`/portfolio/coverage/${outcome.replace('.', '\\.')}$`));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^${outcome} `));
+	await expect(page.getByRole('heading', { name: 'Not yet shown' })).toBeVisible();
+});

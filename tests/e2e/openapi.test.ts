@@ -74,6 +74,12 @@ test('real answers of every /api/v1 route fit the OpenAPI document', async ({ ba
 		for (const query of ['', `?${filters}`, '?format=csv', `?${filters}&format=csv`])
 			expect((await check(psw, workforce, `${path}${query}`)).status, `${path}${query}`).toBe(200);
 	}
+	// Not paged, as the document says: page and size change nothing.
+	const operation = (json.paths as Record<string, { get: { description: string } }>)[workforce];
+	expect(operation.get.description).toMatch(/Not paged: every row of every table/);
+	const { body: paged } = await check(psw, workforce, '/api/v1/workforce/cpd?page=2&size=1');
+	expect(paged.tables[1].id).toBe('people');
+	expect(paged.tables[1].rows.length, 'every practitioner, not one page of one').toBeGreaterThan(1);
 	expect((await check(psw, workforce, '/api/v1/workforce/staffing')).status).toBe(404);
 	expect((await check(psw, workforce, `${coverage}?format=csv&table=staff`)).status).toBe(404);
 

@@ -129,11 +129,17 @@ test.describe('the principal social worker’s workforce views', () => {
 					continue;
 				}
 				expect(cells[0]).toEqual(table.columns.map((c) => c.label));
+				// A long table shows its first rows, with a pager or a link to the rest.
+				const first = table.rows.slice(0, cells.length - 1);
 				expect(cells.slice(1)).toEqual(
-					table.rows
-						.slice(0, 500)
-						.map((row) => table.columns.map((c) => shown(row[c.key], c.format)))
+					first.map((row) => table.columns.map((c) => shown(row[c.key], c.format)))
 				);
+				if (first.length < table.rows.length)
+					await expect(
+						page
+							.locator(`section:has(#table-${table.id})`)
+							.getByRole('link', { name: /^(Next page|See all [\d,]+ rows)/ })
+					).toBeVisible();
 				// No ISO date or month is left for a person to decipher.
 				for (const row of cells)
 					for (const cell of row) expect(cell).not.toMatch(/\b\d{4}-\d{2}(-\d{2})?\b/);
@@ -166,6 +172,67 @@ test.describe('the principal social worker’s workforce views', () => {
 		const north = page.getByRole('row', { name: /North Assessment Team/ });
 		// Four ASYEs, and the new starter who is about to begin hers.
 		await expect(north.getByRole('cell').first()).toHaveText('5');
+	});
+
+	test('a long list comes a page at a time, and any long table whole on a page of its own', async ({
+		page
+	}) => {
+		await signIn(page, demoAccounts.psw);
+		const people = async () =>
+			((await (await page.request.get('/api/v1/workforce/cpd')).json()) as { tables: Table[] })
+				.tables[1];
+		const names = () =>
+			page
+				.getByRole('table', {
+					name: 'CPD recorded this registration year, by practitioner',
+					exact: false
+				})
+				.locator('tbody th')
+				.allTextContents();
+		// Other tests record CPD meanwhile: read the page between two readings of the JSON that agree.
+		const read = async (path: string) => {
+			for (let attempt = 0; ; attempt++) {
+				const before = await people();
+				await page.goto(path);
+				const shown = (await names()).map((n) => n.trim());
+				const after = await people();
+				if (JSON.stringify(before) === JSON.stringify(after) || attempt === 3)
+					return { all: after.rows.map((r) => r.name), shown };
+			}
+		};
+
+		let { all, shown } = await read('/workforce/cpd?size=10');
+		expect(all.length).toBeGreaterThan(20);
+		expect(shown).toEqual(all.slice(0, 10));
+		await expect(page.getByText(`Showing 1 to 10 of ${all.length} rows.`)).toBeVisible();
+		// The summary counts everyone, not the page.
+		await expect(page.getByText(`of ${all.length} practitioners`)).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'Next page' }).click();
+		await expect(page).toHaveURL(/[?&]page=2/);
+		await expect(page).toHaveURL(/[?&]size=10/);
+		await expect(page.getByText(`Showing 11 to 20 of ${all.length} rows.`)).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Page 2' })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+
+		({ all, shown } = await read('/workforce/cpd/people?size=10&page=3'));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			/^CPD recorded this registration year, by practitioner/
+		);
+		expect(shown).toEqual(all.slice(20, 30));
+		await expect(
+			page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'CPD' })
+		).toHaveAttribute('href', /^\/workforce\/cpd\?/);
+		await expectNoAxeViolations(page);
+		// A page past the end shows the last.
+		await page.goto('/workforce/cpd/people?size=10&page=999');
+		await expect(
+			page.getByRole('link', { name: `Page ${Math.ceil(all.length / 10)}` })
+		).toHaveAttribute('aria-current', 'page');
+		expect((await page.goto('/workforce/cpd/nothing'))?.status()).toBe(404);
+		expect((await page.goto('/workforce/nothing/people'))?.status()).toBe(404);
 	});
 
 	test('the quarterly report prints', async ({ page }) => {

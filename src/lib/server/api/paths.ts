@@ -114,7 +114,7 @@ export function workforcePath() {
 			tags: ['workforce'],
 			summary: "One workforce view's figures, as JSON or one table as CSV",
 			description:
-				'The figures behind a workforce page, from the same function as the page and its CSV downloads. Filters take the same query parameters as the page; a value the view does not know is ignored.',
+				'The figures behind a workforce page, from the same function as the page and its CSV downloads. Filters take the same query parameters as the page; a value the view does not know is ignored. Not paged: every row of every table, whatever `page` or `size` say (the pages show a page at a time).',
 			security: [{ session: [] }, { apiToken: [] }],
 			parameters: workforceParameters(),
 			responses: {

@@ -7,9 +7,9 @@ import type { Table, View } from './figures';
 import { isWorkforceView, workforceView, type WorkforceView } from './index';
 
 // A workforce page shows a page of figures, not all of them: the view's list (its people, its
-// actions) a page at a time, and its other long tables as their first rows with a link to the
-// whole table on a page of its own (`/workforce/<view>/<table>`). The CSV downloads and the
-// JSON API have every row.
+// actions) a page at a time, and its other long tables (over 30 rows) as their first 20 with a
+// link to the whole table on a page of its own (`/workforce/<view>/<table>`). The CSV downloads
+// and the JSON API have every row.
 
 /** A table as a page shows it: some of its rows, and where they fall in the whole. */
 export interface ShownTable extends Table {
@@ -22,7 +22,8 @@ export interface ShownView extends Omit<View, 'tables'> {
 	tables: ShownTable[];
 }
 
-/** Rows a previewed table shows before its link to the rest. */
+/** A table longer than this is previewed: its first `previewRows`, and a link to the rest. */
+export const previewAbove = 30;
 export const previewRows = 20;
 
 interface Layout {
@@ -45,6 +46,9 @@ const layouts: Record<WorkforceView, (params: URLSearchParams) => Layout> = {
 	cpd: () => ({ list: { id: 'people', size: 50 } }),
 	report: () => ({ list: { id: 'actions', size: 25 } })
 };
+
+/** Every row, as one page. */
+const allOf = <T>(rows: T[]) => pageOf(rows, { page: 1, size: Math.max(1, rows.length) });
 
 /** Where one of a view's tables is shown whole, a page at a time, with the view's filters. */
 export const tableHref = (view: View, tableId: string) => {
@@ -71,12 +75,13 @@ export async function loadWorkforceView<S = undefined>(
 	const tables = view.tables.map((table): ShownTable => {
 		if (table.paging) return { ...table, paging: table.paging };
 		if (table.id === list?.id) return { ...table, ...pageOf(table.rows, paging!) };
-		if (whole.includes(table.id))
-			return { ...table, ...pageOf(table.rows, { page: 1, size: Math.max(1, table.rows.length) }) };
-		const shown = pageOf(table.rows, { page: 1, size: previewRows });
-		return shown.paging.pages > 1
-			? { ...table, ...shown, more: tableHref(view, table.id) }
-			: { ...table, ...shown };
+		if (whole.includes(table.id) || table.rows.length <= previewAbove)
+			return { ...table, ...allOf(table.rows) };
+		return {
+			...table,
+			...pageOf(table.rows, { page: 1, size: previewRows }),
+			more: tableHref(view, table.id)
+		};
 	});
 	return { view: { ...view, tables } satisfies ShownView, summary };
 }

@@ -145,16 +145,23 @@ function byEnrolment<T extends { enrolment_id: string }>(rows: T[]) {
 }
 
 /**
- * Each enrolment's review calendar and supervision sessions, worked out once for everyone who
- * started on the same day, on the same hours, with the same changes: a cohort shares one, so a
- * national programme's thousands of calendars are a few hundred.
+ * Each enrolment's review calendar and supervision sessions: a pure function of the programme,
+ * the start, the hours, the changes and today, so worked out once for everyone who started on
+ * the same terms (a cohort shares one) and kept for later requests the same day. The oldest are
+ * let go past `keptCalendars`: enough for a national programme's cohorts.
  */
+const keptCalendars = 20_000;
+const calendars = new Map<string, ReturnType<typeof calendarOf>>();
+
 function calendarsOn(today: string) {
-	const cache = new Map<string, ReturnType<typeof calendarOf>>();
 	return (programme: Programme, e: Enrolment, inputs: CalendarInputs) => {
-		const key = JSON.stringify([programme.id, e.starts_on, e.fte_percent, inputs]);
-		let calendar = cache.get(key);
-		if (!calendar) cache.set(key, (calendar = calendarOf(programme, e, inputs, today)));
+		const key = JSON.stringify([today, programme.id, e.starts_on, e.fte_percent, inputs]);
+		let calendar = calendars.get(key);
+		if (!calendar) {
+			calendar = calendarOf(programme, e, inputs, today);
+			calendars.set(key, calendar);
+			if (calendars.size > keptCalendars) calendars.delete(calendars.keys().next().value!);
+		}
 		return calendar;
 	};
 }

@@ -4,7 +4,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // from every accepted evidence-outcome row, four times as many rows as there are pairs: here
 // one row per practitioner and outcome with accepted evidence, and the latest activity date of
 // that evidence (for "in the last 12 months"), kept right by triggers on evidence_outcomes
-// whatever writes it. And an index that answers the audit analysis's filter from the index alone.
+// whatever writes it. And indexes that answer the audit analysis's and the impact's audits from
+// the index alone.
 
 /** A practitioner's pairs, recounted from evidence_outcomes (for SQLite's triggers). */
 const refresh = (row: 'old' | 'new') => `
@@ -98,10 +99,25 @@ export async function up(db: Kysely<any>): Promise<void> {
 			'moderated_overall_grade'
 		])
 		.execute();
+	// A practitioner's finalised audits, for the impact of learning (before and after a pathway).
+	await db.schema
+		.createIndex('audits_practitioner_scope')
+		.on('audits')
+		.columns([
+			'practitioner_id',
+			'status',
+			'audited_on',
+			'moderated_at',
+			'id',
+			'overall_grade',
+			'moderated_overall_grade'
+		])
+		.execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.dropIndex('audits_practitioner_scope').execute();
 	await db.schema.dropIndex('audits_scope').execute();
 	if (db.getExecutor().adapter instanceof PostgresAdapter) {
 		await sql`drop trigger accepted_outcomes_sync on evidence_outcomes`.execute(db);

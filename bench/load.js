@@ -1,0 +1,105 @@
+// Many people at once: 50 concurrent connections (autocannon) for 10 seconds a page, each signed
+// in as whoever the page is for, on the practitioner's coverage, the supervisor's pages and the
+// workforce pages, beside a static file and a public page of the same server (what the server
+// does without the database, and without rendering). A fresh demo authority in a database of
+// its own. The target: p99 under 300 ms.
+// Usage: npm run build && npm run bench:load
+//   BENCH_LOAD_DB=data/bench-load.db  the database file (made afresh every run)
+//   BENCH_CONNECTIONS=50              concurrent connections, each sending its next request
+//                                     when the last is answered
+//   BENCH_SECONDS=10                  how long each page is loaded for
+//   BENCH_PORT=4350                   the port the production server listens on
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+
+process.env.BENCH_PORT ??= '4350';
+const dbPath = process.env.BENCH_LOAD_DB || 'data/bench-load.db';
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const targetP99 = 300;
+const { startServer, stopServer, waitForServer } = await import('./workforce/server.js');
+const { base } = await import('./workforce/settings.js');
+const { cpuMs, signIn } = await import('./workforce/timing.js');
+const demoPassword = 'golden-thread-demo';
+
+/** The demo practitioner's id, for her supervisor's page of her. */
+function practitionerId() {
+	const db = new SQLite(dbPath, { readonly: true });
+	try {
+		return db.prepare('select id from users where email = ?').get('practitioner@demo.test').id;
+	} finally {
+		db.close();
+	}
+}
+
+/** Each page with who it is for: nobody for the static file and the public page. */
+function pages(priya) {
+	return [
+		{ path: '/favicon.svg', as: null },
+		{ path: '/framework/2.3', as: null },
+		{ path: '/portfolio/coverage', as: 'practitioner@demo.test' },
+		{ path: '/supervision', as: 'supervisor@demo.test' },
+		{ path: `/supervision/${priya}`, as: 'supervisor@demo.test', label: '/supervision/<priya>' },
+		{ path: '/workforce', as: 'psw@demo.test' },
+		{ path: '/workforce/progress', as: 'psw@demo.test' },
+		{ path: '/workforce/cpd', as: 'psw@demo.test' },
+		{ path: '/workforce/audits', as: 'psw@demo.test' }
+	];
+}
+
+/** Loads one page for `seconds` with `connections` at once; its throughput and latencies. */
+async function load(path, cookie, pid) {
+	const cpuBefore = cpuMs(pid);
+	const result = await autocannon({
+		url: base + path,
+		connections,
+		duration: seconds,
+		headers: cookie ? { cookie } : {}
+	});
+	return {
+		rps: result.requests.average,
+		p50: result.latency.p50,
+		p975: result.latency.p97_5,
+		p99: result.latency.p99,
+		failed: result.non2xx + result.errors + result.timeouts,
+		total: result.requests.total,
+		cpu: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total)
+	};
+}
+
+let server;
+try {
+	for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+	rmSync(`${dbPath}-files`, { recursive: true, force: true });
+	server = startServer({
+		DATABASE_URL: `file:${dbPath}`,
+		FILES_DIR: `${dbPath}-files`,
+		DEMO_DATA: 'on'
+	});
+	await waitForServer(server);
+	const cookies = new Map();
+	const rows = [];
+	let missed = false;
+	for (const page of pages(practitionerId())) {
+		if (page.as && !cookies.has(page.as)) cookies.set(page.as, await signIn(page.as, demoPassword));
+		const r = await load(page.path, cookies.get(page.as), server.child.pid);
+		const within = r.p99 < targetP99 && r.failed === 0;
+		missed ||= !within;
+		rows.push(
+			`| \`${page.label ?? page.path}\`${within ? '' : ' **missed**'} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p975} ms | ${r.p99} ms | ${r.cpu.toFixed(1)} ms | ${r.failed} |`
+		);
+	}
+	const [load1] = loadavg();
+	console.log(
+		`\n${connections} connections for ${seconds} s a page on the demo authority; latency from the client, server CPU the app process's processor time a request. ${cpus().length} processors, load average ${load1.toFixed(1)} at the end.\n`
+	);
+	console.log('| page | req/s | p50 | p97.5 | p99 | server CPU | failed |');
+	console.log('| --- | --: | --: | --: | --: | --: | --: |');
+	for (const row of rows) console.log(row);
+	console.log(`\nTarget: p99 under ${targetP99} ms, nothing failed.`);
+	if (missed) process.exitCode = 1;
+} finally {
+	await stopServer(server);
+}
