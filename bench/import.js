@@ -4,12 +4,11 @@
 // Usage: npm run build && npm run bench:import
 //   BENCH_IMPORT_DB=data/bench-import.db  the database file (made afresh every run)
 //   BENCH_PORT=4330                       the port the production server listens on
-import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 process.env.BENCH_PORT ??= '4330';
 const dbPath = process.env.BENCH_IMPORT_DB || 'data/bench-import.db';
-const { startServer, stopServer, waitForServer } = await import('./workforce/server.js');
+const { startDemoServer, stopServer } = await import('./workforce/server.js');
 const { base } = await import('./workforce/settings.js');
 const { signIn } = await import('./workforce/timing.js');
 
@@ -47,14 +46,7 @@ const upload = (csv) => {
 
 let server;
 try {
-	for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-	rmSync(`${dbPath}-files`, { recursive: true, force: true });
-	server = startServer({
-		DATABASE_URL: `file:${dbPath}`,
-		FILES_DIR: `${dbPath}-files`,
-		DEMO_DATA: 'on'
-	});
-	await waitForServer(server);
+	server = await startDemoServer(dbPath);
 	const cookie = await signIn('admin@demo.test', 'golden-thread-demo');
 	const bad = await timed(
 		'dry run, 2,000 rows, 20 bad',

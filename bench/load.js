@@ -9,7 +9,6 @@
 //                                     when the last is answered
 //   BENCH_SECONDS=10                  how long each page is loaded for
 //   BENCH_PORT=4350                   the port the production server listens on
-import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
@@ -19,7 +18,7 @@ const dbPath = process.env.BENCH_LOAD_DB || 'data/bench-load.db';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const targetP99 = 300;
-const { startServer, stopServer, waitForServer } = await import('./workforce/server.js');
+const { startDemoServer, stopServer } = await import('./workforce/server.js');
 const { base } = await import('./workforce/settings.js');
 const { cpuMs, signIn } = await import('./workforce/timing.js');
 const demoPassword = 'golden-thread-demo';
@@ -71,14 +70,7 @@ async function load(path, cookie, pid) {
 
 let server;
 try {
-	for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-	rmSync(`${dbPath}-files`, { recursive: true, force: true });
-	server = startServer({
-		DATABASE_URL: `file:${dbPath}`,
-		FILES_DIR: `${dbPath}-files`,
-		DEMO_DATA: 'on'
-	});
-	await waitForServer(server);
+	server = await startDemoServer(dbPath);
 	const cookies = new Map();
 	const rows = [];
 	let missed = false;

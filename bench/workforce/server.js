@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { base, buildDir, dbPath, port } from './settings.js';
 
@@ -50,6 +51,24 @@ function showErrorsOnce(stderr) {
 		}
 		if (showing) console.error(line);
 	});
+}
+
+/** The production build on a fresh demo authority, in a database (and file store) of its own. */
+export async function startDemoServer(dbPath) {
+	for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+	rmSync(`${dbPath}-files`, { recursive: true, force: true });
+	const server = startServer({
+		DATABASE_URL: `file:${dbPath}`,
+		FILES_DIR: `${dbPath}-files`,
+		DEMO_DATA: 'on'
+	});
+	try {
+		await waitForServer(server);
+	} catch (error) {
+		await stopServer(server);
+		throw error;
+	}
+	return server;
 }
 
 export async function stopServer(server) {
