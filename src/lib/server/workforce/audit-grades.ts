@@ -159,15 +159,18 @@ export async function moderationChanges(
 	where: AuditsWhere,
 	definition: AuditDefinition
 ): Promise<Table> {
-	// From the moderated audits, each with its two stages' grades from the covering index.
-	const moderation = await db
+	// The moderated audits from the scope's index, then each one's two stages' grades from the
+	// covering index: asked as a join, SQLite would read every moderation grade there has been.
+	const moderated = db
 		.selectFrom('audits')
-		.innerJoin('audit_grades as m', (join) =>
-			join.onRef('m.audit_id', '=', 'audits.id').on('m.stage', '=', 'moderation')
-		)
+		.select('audits.id')
+		.where(where)
+		.where('audits.moderated_at', 'is not', null);
+	const moderation = await db
+		.selectFrom('audit_grades as m')
 		.innerJoin('audit_grades as a', (join) =>
 			join
-				.onRef('a.audit_id', '=', 'audits.id')
+				.onRef('a.audit_id', '=', 'm.audit_id')
 				.onRef('a.area_id', '=', 'm.area_id')
 				.on('a.stage', '=', 'audit')
 		)
@@ -178,8 +181,8 @@ export async function moderationChanges(
 				'changed'
 			)
 		])
-		.where(where)
-		.where('audits.moderated_at', 'is not', null)
+		.where('m.stage', '=', 'moderation')
+		.where('m.audit_id', 'in', moderated)
 		.groupBy('m.area_id')
 		.execute();
 	const [order, title] = [areaOrder(definition), areaTitle(definition)];

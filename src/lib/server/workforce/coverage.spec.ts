@@ -75,7 +75,7 @@ describe.each(testDatabases())('outcome coverage at scale on $name', (database) 
 		const filters = parseFilters(new URLSearchParams());
 		const whole = await teamCoverage(db, framework, filters, '2026-11-25');
 		expect(whole.paging).toBeUndefined();
-		const ours = new Set(teams.map((t) => t.id));
+		const ours = new Set<string>(teams.map((t) => t.id));
 		const paged = [];
 		for (let page = 1; page <= whole.rows.length; page++) {
 			const one = await teamCoverage(db, framework, filters, '2026-11-25', { page, size: 1 });

@@ -113,6 +113,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 			'moderated_overall_grade'
 		])
 		.execute();
+	// The planner's statistics for the new table and indexes: without them SQLite may read the
+	// audit analysis's index for one practitioner's audits, every audit of the period a row.
+	await sql`analyze audits`.execute(db);
+	await sql`analyze accepted_outcomes`.execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
