@@ -7,7 +7,7 @@ import type { Table, View } from './figures';
 import { isWorkforceView, workforceView, type WorkforceView } from './index';
 
 // A workforce page shows a page of figures, not all of them: the view's list (its people, its
-// actions) a page at a time, and its other long tables (over 30 rows) as their first 20 with a
+// actions) a page at a time, and its other long tables (over 30 rows) as their first 10 with a
 // link to the whole table on a page of its own (`/workforce/<view>/<table>`). The CSV downloads
 // and the JSON API have every row.
 
@@ -24,7 +24,7 @@ export interface ShownView extends Omit<View, 'tables'> {
 
 /** A table longer than this is previewed: its first `previewRows`, and a link to the rest. */
 export const previewAbove = 30;
-export const previewRows = 20;
+export const previewRows = 10;
 
 interface Layout {
 	/** The table shown a page at a time with `?page=`, its rows a page, and whether SQL pages it. */
@@ -37,7 +37,7 @@ interface Layout {
 const layouts: Record<WorkforceView, (params: URLSearchParams) => Layout> = {
 	coverage: (params) => ({
 		list: params.get('team')
-			? { id: 'practitioners', size: 50 }
+			? { id: 'practitioners', size: 20 }
 			: { id: 'teams', size: 20, inSql: true }
 	}),
 	progress: () => ({ list: { id: 'progress', size: 25 } }),
