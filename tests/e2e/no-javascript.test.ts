@@ -288,10 +288,10 @@ test('a portfolio is imported without JavaScript, and a bad ZIP is refused with 
 test('a long workforce list pages without JavaScript', async ({ page }) => {
 	await signIn(page, demoAccounts.psw);
 	await page.goto('/workforce/cpd?size=10');
-	await expect(page.getByText(/^Showing 1 to 10 of \d+ rows\.$/)).toBeVisible();
+	await expect(page.getByText(/^Showing 1 to 10 of \d+\s+rows\.$/)).toBeVisible();
 	await page.getByRole('link', { name: 'Next page' }).click();
 	await expect(page).toHaveURL(/\/workforce\/cpd\?size=10&page=2$/);
-	await expect(page.getByText(/^Showing 11 to 20 of \d+ rows\.$/)).toBeVisible();
+	await expect(page.getByText(/^Showing 11 to 20 of \d+\s+rows\.$/)).toBeVisible();
 });
 
 test('an outcome’s statements not yet shown open from coverage without JavaScript', async ({
