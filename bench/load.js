@@ -50,6 +50,8 @@ function pages(priya) {
 
 /** Loads one page for `seconds` with `connections` at once; its throughput and latencies. */
 async function load(path, cookie, pid) {
+	const once = await fetch(base + path, { headers: cookie ? { cookie } : {} });
+	const bytes = (await once.arrayBuffer()).byteLength;
 	const cpuBefore = cpuMs(pid);
 	const result = await autocannon({
 		url: base + path,
@@ -63,8 +65,17 @@ async function load(path, cookie, pid) {
 		p975: result.latency.p97_5,
 		p99: result.latency.p99,
 		failed: result.non2xx + result.errors + result.timeouts,
+		// Why: answers other than 2xx, and requests not answered within autocannon's 10 s.
+		why: [
+			result.non2xx ? `${result.non2xx} not 2xx` : '',
+			result.timeouts ? `${result.timeouts} timed out` : '',
+			result.errors - result.timeouts > 0 ? `${result.errors - result.timeouts} errors` : ''
+		]
+			.filter(Boolean)
+			.join(', '),
 		total: result.requests.total,
-		cpu: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total)
+		cpu: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total),
+		bytes
 	};
 }
 
@@ -80,15 +91,15 @@ try {
 		const within = r.p99 < targetP99 && r.failed === 0;
 		missed ||= !within;
 		rows.push(
-			`| \`${page.label ?? page.path}\`${within ? '' : ' **missed**'} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p975} ms | ${r.p99} ms | ${r.cpu.toFixed(1)} ms | ${r.failed} |`
+			`| \`${page.label ?? page.path}\`${within ? '' : ' **missed**'} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p975} ms | ${r.p99} ms | ${r.cpu.toFixed(1)} ms | ${(r.bytes / 1024).toFixed(1)} KiB | ${r.failed}${r.why ? ` (${r.why})` : ''} |`
 		);
 	}
 	const [load1] = loadavg();
 	console.log(
 		`\n${connections} connections for ${seconds} s a page on the demo authority; latency from the client, server CPU the app process's processor time a request. ${cpus().length} processors, load average ${load1.toFixed(1)} at the end.\n`
 	);
-	console.log('| page | req/s | p50 | p97.5 | p99 | server CPU | failed |');
-	console.log('| --- | --: | --: | --: | --: | --: | --: |');
+	console.log('| page | req/s | p50 | p97.5 | p99 | server CPU | size | failed |');
+	console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
 	for (const row of rows) console.log(row);
 	console.log(`\nTarget: p99 under ${targetP99} ms, nothing failed.`);
 	if (missed) process.exitCode = 1;
