@@ -38,7 +38,7 @@ const layouts: Record<WorkforceView, (params: URLSearchParams) => Layout> = {
 	coverage: (params) => ({
 		list: params.get('team')
 			? { id: 'practitioners', size: 20 }
-			: { id: 'teams', size: 20, inSql: true }
+			: { id: 'teams', size: 12, inSql: true }
 	}),
 	progress: () => ({ list: { id: 'progress', size: 25 } }),
 	audits: () => ({ whole: ['overall-by-month'] }),
