@@ -16,7 +16,7 @@
 // `npm run bench:workforce:national` is 40,000 practitioners on PostgreSQL. The parts are in
 // bench/workforce/: settings, the authority's shape, the generators (people, evidence, audits,
 // learning), the copy to PostgreSQL, the server, the timing and the tables printed.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { buildDatabase } from './workforce/generate.js';
 import { copyToPostgres, createScratchSchema, dropScratchSchema } from './workforce/postgres.js';
@@ -69,7 +69,9 @@ async function timePages(env, { firstTeam, busiest }) {
 async function onPostgres(about) {
 	const { schema, url } = await createScratchSchema();
 	const filesDir = `${dbPath}-pg-files`;
-	const env = { DATABASE_URL: url, FILES_DIR: filesDir };
+	// PostgreSQL's sign-off key comes from the environment: the SQLite file's own, as a copy's.
+	const signoffKey = readFileSync(`${dbPath}.signoff-key`, 'utf8').trim();
+	const env = { DATABASE_URL: url, FILES_DIR: filesDir, SIGNOFF_KEY: signoffKey };
 	try {
 		console.log(`\nCopying the authority into PostgreSQL, schema ${schema}…`);
 		const server = startServer({ ...env, ADMIN_EMAIL: adminEmail });
