@@ -5,6 +5,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import { apiTokenScopes } from '../auth/api-token-format.js';
 import type { ActionOutcome } from '../../supervision/vocabulary';
 import type { EnrolmentEnding } from '../../programme/vocabulary';
+import type { FeedbackRelationship } from '../../feedback/vocabulary';
 
 // Times are ISO 8601 text in UTC (`2026-11-25T15:04:05.000Z`) and dates are `2026-11-25`, so
 // that the same queries sort and compare alike on SQLite and PostgreSQL. Flags are 0 or 1.
@@ -457,7 +458,6 @@ export interface ReviewRemindersTable {
 	sent_at: string;
 }
 
-/** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
 /**
  * A link for someone without an account (src/lib/server/links): the hash of its token, never
  * the token, and the row it answers, e.g. a feedback request.
@@ -471,6 +471,39 @@ export interface GuestLinksTable {
 	used_at: string | null;
 }
 
+/**
+ * A practitioner's request for feedback by link (src/lib/server/feedback), answered once: the
+ * answer becomes an evidence record of theirs (`record_id`).
+ */
+export interface FeedbackRequestsTable {
+	id: string;
+	practitioner_id: string;
+	relationship: FeedbackRelationship;
+	/** Who was asked, for a colleague or someone from an agency; never a child's or family's. */
+	name: string | null;
+	/** The record of theirs the feedback is about, if any. */
+	about_id: string | null;
+	created_at: string;
+	/** When the link sent last stops working. */
+	expires_at: string;
+	answered_at: string | null;
+	withdrawn_at: string | null;
+	record_id: string | null;
+}
+
+/**
+ * Where a request was sent, kept only while its link can be used: deleted when it is answered
+ * or withdrawn, and by the retention run once it has expired.
+ */
+export interface FeedbackContactsTable {
+	request_id: string;
+	email: string;
+	/** A child's or family member's name, if the practitioner gave one: for their list only. */
+	name: string | null;
+	expires_at: string;
+}
+
+/** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
 export interface CpdRemindersTable {
 	user_id: string;
 	/** The day the reminder starts, e.g. `2026-09-01`. */
@@ -778,6 +811,8 @@ export interface Database {
 	review_reminders: ReviewRemindersTable;
 	cpd_reminders: CpdRemindersTable;
 	guest_links: GuestLinksTable;
+	feedback_requests: FeedbackRequestsTable;
+	feedback_contacts: FeedbackContactsTable;
 	supervision_records: SupervisionRecordsTable;
 	supervision_actions: SupervisionActionsTable;
 	supervision_action_updates: SupervisionActionUpdatesTable;

@@ -18,6 +18,7 @@ export interface RecordCounts {
 	selfAssessments: number;
 	learningNeeds: number;
 	pathways: number;
+	feedbackRequests: number;
 }
 
 export async function countRecords(db: Db, personId: string): Promise<RecordCounts> {
@@ -43,13 +44,14 @@ export async function countRecords(db: Db, personId: string): Promise<RecordCoun
 		reflections: await ofEnrolments('review_reflections'),
 		selfAssessments: await count('self_assessments', 'user_id'),
 		learningNeeds: await count('learning_needs', 'practitioner_id'),
-		pathways: await count('pathway_progress', 'practitioner_id')
+		pathways: await count('pathway_progress', 'practitioner_id'),
+		feedbackRequests: await count('feedback_requests', 'practitioner_id')
 	};
 }
 
 /**
  * Deletes everything that is the person's own, in the caller's transaction: their evidence with
- * its mapping, comments, files and observations; their programmes with reviews, plans,
+ * its mapping, comments, files and observations; their requests for feedback with their links; their programmes with reviews, plans,
  * reflections and agreement; supervision records of them; their self-assessments, learning
  * needs and pathways; the relationships others held to them and the handovers of them.
  * Returns the hashes of the files let go of, to release from the store after the commit.
@@ -58,6 +60,7 @@ export async function eraseRecords(tx: Db, personId: string): Promise<string[]> 
 	await eraseLearning(tx, personId);
 	await eraseSupervision(tx, personId);
 	await eraseImports(tx, personId);
+	await eraseFeedbackRequests(tx, personId);
 	const hashes = await eraseEvidence(tx, personId);
 	await eraseProgrammes(tx, personId);
 	await tx.deleteFrom('cpd_reminders').where('user_id', '=', personId).execute();
@@ -146,6 +149,21 @@ async function eraseEvidence(tx: Db, personId: string) {
 			.execute();
 	await tx.deleteFrom('evidence').where('owner_id', '=', personId).execute();
 	return files.map((f) => f.file_hash);
+}
+
+/** Their requests for feedback by link: the links, where they were sent, and the requests. */
+async function eraseFeedbackRequests(tx: Db, personId: string) {
+	const requests = tx
+		.selectFrom('feedback_requests')
+		.select('id')
+		.where('practitioner_id', '=', personId);
+	await tx
+		.deleteFrom('guest_links')
+		.where('purpose', '=', 'feedback')
+		.where('subject_id', 'in', requests)
+		.execute();
+	await tx.deleteFrom('feedback_contacts').where('request_id', 'in', requests).execute();
+	await tx.deleteFrom('feedback_requests').where('practitioner_id', '=', personId).execute();
 }
 
 /** Portfolios they brought from another authority: the files' names, histories and sign-offs. */
