@@ -33,6 +33,10 @@ import { seedDemoAuthority } from './seed';
 // (portfolio_imports, imported_evidence, imported_signoffs).
 // Erasure (issue 17, 2026-12-02-01): users and signoffs each gained empty columns (erased_at, and
 // the sign-off's erasure_mac), so only those two digests moved; no row or text changed.
+// Feedback by link (issue 18): the demo ASYE asked a parent, who answered yesterday (one more
+// evidence record, a draft, and its link used), and someone from a partner agency, who has not
+// yet (their address kept while the link works): two new tables and the links, three more
+// emails (two requests and the notice of the answer) and four more events.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -52,13 +56,16 @@ const expectedCounts: Record<string, number> = {
 	enrolment_hours: 0,
 	enrolment_pauses: 0,
 	enrolments: 12,
-	events: 676,
-	evidence: 56,
+	events: 680,
+	evidence: 57,
 	evidence_comments: 0,
 	evidence_outcomes: 99,
 	evidence_standards: 6,
 	evidence_statements: 154,
+	feedback_contacts: 1,
+	feedback_requests: 2,
 	file_store: 0,
+	guest_links: 2,
 	handovers: 0,
 	imported_evidence: 0,
 	imported_signoffs: 0,
@@ -67,7 +74,7 @@ const expectedCounts: Record<string, number> = {
 	learning_needs: 16,
 	observations: 13,
 	one_time_tokens: 0,
-	outbox: 114,
+	outbox: 117,
 	pathway_assignments: 10,
 	pathway_progress: 8,
 	pending_sign_ins: 0,
@@ -113,10 +120,13 @@ const expectedDigests: Record<string, string> = {
 	development_plans: '55d5857fb149aa22',
 	enrolment_extensions: '6fd8f52c4719fb08',
 	enrolments: '73ea525dcfd866d0',
-	evidence: '976b49fe99357e99',
+	evidence: 'aaafcf476497632a',
 	evidence_outcomes: '87f7ceff9a992b5a',
 	evidence_standards: '855581d66cec1aff',
 	evidence_statements: '5fb850a0ea1cf49b',
+	feedback_contacts: 'ae2b0ff1de69ec00',
+	feedback_requests: '648be51c4b8932a7',
+	guest_links: '471b3d548c5a0fe3',
 	learning_need_outcomes: 'ee77ce89ccd0cc15',
 	learning_needs: 'e8c0bd7ba4300782',
 	observations: '08a39b70022a25b5',

@@ -9,6 +9,7 @@ import { asyeStart, demoContent, demoIn, demoPassword, insertRows } from './auth
 import type { DemoContent, DemoPerson } from './content';
 import { seedDemoAudits } from './seed-audits';
 import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
+import { seedDemoFeedback } from './seed-feedback';
 import { seedDemoPathways } from './seed-pathways';
 import { seedDemoProgrammes } from './seed-programme';
 import { seedDemoSupervision } from './seed-supervision';
@@ -35,6 +36,7 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoPathways(demo);
 	// After the audits: a session discusses the audit finalised before it.
 	await seedDemoSupervision(demo);
+	await seedDemoFeedback(demo);
 }
 
 /** A fictional registration number, the same for a person on every run. */

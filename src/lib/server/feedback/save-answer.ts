@@ -48,14 +48,14 @@ export async function saveFeedbackAnswer(
 	const id = newId();
 	const saved = await inTransaction(db, async (tx) => {
 		if (!(await spendGuestLink(tx, link.id, now))) return false;
-		const answered = await tx
-			.updateTable('feedback_requests')
-			.set({ answered_at: timestamp(now), record_id: id })
+		const waiting = await tx
+			.selectFrom('feedback_requests')
+			.select('id')
 			.where('id', '=', request.id)
 			.where('answered_at', 'is', null)
 			.where('withdrawn_at', 'is', null)
 			.executeTakeFirst();
-		if (answered.numUpdatedRows !== 1n) return false;
+		if (!waiting) return false;
 		await tx
 			.insertInto('evidence')
 			.values({
@@ -84,6 +84,11 @@ export async function saveFeedbackAnswer(
 				reviewed_at: null,
 				review_feedback: null
 			})
+			.execute();
+		await tx
+			.updateTable('feedback_requests')
+			.set({ answered_at: timestamp(now), record_id: id })
+			.where('id', '=', request.id)
 			.execute();
 		// The address goes now: nothing more is sent to it.
 		await tx.deleteFrom('feedback_contacts').where('request_id', '=', request.id).execute();

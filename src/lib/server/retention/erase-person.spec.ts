@@ -10,6 +10,9 @@ import { filesDir } from '../portfolio/attachments';
 import { hasStoredFile, storeFile } from '../portfolio/file-store';
 import { findings, verifyCommand } from '../signoff/testing';
 import { reactivatePerson } from '../people/users';
+import { createFeedbackRequest } from '../feedback/requests';
+import { saveFeedbackAnswer } from '../feedback/save-answer';
+import { openGuestLink } from '../links/guest-links';
 import { erasePerson } from './erase-person';
 import { erasedName } from './erase-identity';
 
@@ -141,7 +144,19 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 				summary: '{}'
 			})
 			.execute();
-		return { hash, size: bytes.length };
+		return { hash, size: bytes.length, ...(await askedForFeedback(person)) };
+	}
+
+	/** Feedback she asked for by link: one answered by a colleague, one still waiting. */
+	async function askedForFeedback(person: { id: string; name: string }) {
+		const [giver, address] = [`Giver ${newId()}`, `${newId()}@feedback.test`];
+		const request = { relationship: 'colleague' as const, name: giver, evidence: null };
+		const answered = await createFeedbackRequest(db, person, { ...request, email: address });
+		const link = await openGuestLink(db, answered.token, 'feedback', 'erasure test');
+		if (link.state !== 'open') throw new Error('the link should be open');
+		await saveFeedbackAnswer(db, link, { scale: null, texts: { strengths: 'Calm and clear' } });
+		await createFeedbackRequest(db, person, { ...request, email: `waiting-${address}` });
+		return { probes: [giver, address], requests: [answered.id] };
 	}
 
 	it('leaves no trace of her name, email, texts or files, and her sign-off chain verifies', async () => {
@@ -165,7 +180,7 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 		// The demo's texts are written once and shared out: only hers alone can be looked for.
 		const others = await db.selectFrom('users').select('id').where('id', '!=', priya.id).execute();
 		const theirs = (await Promise.all(others.map((o) => textsOf(o.id)))).flat();
-		const probes = [priya.name, priya.email, ...(await textsOf(priya.id))]
+		const probes = [priya.name, priya.email, ...file.probes, ...(await textsOf(priya.id))]
 			.filter((text) => !theirs.some((t) => t.includes(text)))
 			.map((t) => t.toLowerCase());
 		expect(probes.length).toBeGreaterThan(5);
@@ -189,6 +204,14 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 		expect(counts.records).toBeGreaterThan(0);
 		expect([...new Set(await traces())]).toEqual([]);
 		expect(await hasStoredFile(filesDir(), file.hash, file.size)).toBe(false);
+		// Her requests for feedback, and their links, are gone with her records.
+		expect(
+			await db
+				.selectFrom('guest_links')
+				.select('id')
+				.where('subject_id', 'in', file.requests)
+				.execute()
+		).toEqual([]);
 		const erased = await db
 			.selectFrom('users')
 			.selectAll()
