@@ -29,7 +29,9 @@ const publicRoutes = [
 	'/forgot-password',
 	'/set-password/[token]',
 	'/pathways',
-	'/pathways/[id]'
+	'/pathways/[id]',
+	// Where someone lands once they have answered a request for feedback: nothing of anyone's.
+	'/feedback/thank-you'
 ];
 
 const everyoneSignedIn: Record<Role, Answer> = {
@@ -151,6 +153,29 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	// Open to all: someone without a registration number is told why there is nothing to show.
 	'/portfolio/cpd': everyoneSignedIn,
 	'/portfolio/cpd/export': registered,
+	// Asking for feedback by link: whoever keeps a portfolio, for their own requests.
+	'/portfolio/feedback': registered,
+	'/portfolio/feedback/new': registered,
+	// A link for someone without an account: whoever holds it answers, signed in or not; a
+	// guessed one is not found (and counts towards the address's limit on guesses).
+	'/feedback/[token]': {
+		anonymous: 200,
+		practitioner: 200,
+		supervisor: 200,
+		auditor: 200,
+		psw: 200,
+		admin: 200,
+		'external-assessor': 200
+	},
+	'/feedback/[token] (guessed)': {
+		anonymous: 404,
+		practitioner: 404,
+		supervisor: 404,
+		auditor: 404,
+		psw: 404,
+		admin: 404,
+		'external-assessor': 404
+	},
 	'/portfolio/self-assessment': practitionersOnly,
 	'/portfolio/self-assessment/[id]': practitionersOnly,
 	'/portfolio/[id]': priyasDraft,
@@ -320,6 +345,12 @@ test.describe('each role gets exactly the intended answer on every protected rou
 		const assignment = db
 			.prepare("select id from pathway_assignments where scope = 'service' limit 1")
 			.get() as { id: string };
+		// The demo's request still waiting for its answer: its link, from the email that sent it.
+		const waiting = db
+			.prepare(
+				"select body from outbox where recipient = 'amara.osei@health.example.com' order by created_at desc limit 1"
+			)
+			.get() as { body: string };
 		const aisha = db
 			.prepare("select id from users where email = 'aisha.bello@demo.test'")
 			.get() as { id: string };
@@ -344,6 +375,8 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/portfolio/[id]/mapping': `/portfolio/${draft.id}/mapping`,
 			'/portfolio/[id]/delete': `/portfolio/${draft.id}/delete`,
 			'/portfolio/[id]/files/[fileId]': `/portfolio/${file.evidence_id}/files/${file.id}`,
+			'/feedback/[token]': waiting.body.match(/\/feedback\/\S+/)![0],
+			'/feedback/[token] (guessed)': '/feedback/not-a-real-link',
 			'/portfolio/self-assessment/[id]': `/portfolio/self-assessment/${assessment.id}`,
 			'/supervision/[practitionerId]': `/supervision/${priya.id}`,
 			'/supervision/[practitionerId]/programme': `/supervision/${priya.id}/programme`,

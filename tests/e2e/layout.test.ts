@@ -117,7 +117,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				standards: '/standards',
 				'standards-set': '/standards/knowsley',
 				pathways: '/pathways',
-				pathway: '/pathways/planning-with-purpose'
+				pathway: '/pathways/planning-with-purpose',
+				'feedback-thank-you': '/feedback/thank-you'
 			};
 		case 'practitioner':
 			return {
@@ -126,6 +127,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				'record-draft': `/portfolio/${ids.draft}`,
 				'record-observation': `/portfolio/${ids.observed}`,
 				'record-new': '/portfolio/new',
+				feedback: '/portfolio/feedback',
+				'feedback-new': '/portfolio/feedback/new',
 				coverage: '/portfolio/coverage',
 				cpd: '/portfolio/cpd',
 				mapping: `/portfolio/${ids.draft}/mapping`,

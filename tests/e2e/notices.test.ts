@@ -12,6 +12,7 @@ import { expectNoAxeViolations } from './axe';
 import { enrolNewAsye } from './assessment-flow';
 import { fillDateField, fillToday } from './enrolment-flow';
 import { formActions } from './form-actions';
+import { askForFeedback, feedbackLinkTo } from './feedback-flow';
 import { exportedPortfolio } from './portfolio-data';
 import { e2eDatabase } from './server';
 import { apiAs, demoAccounts, latestLinkTo, signIn, submit } from './session';
@@ -431,6 +432,55 @@ walk(
 			.fill('Next time I will ask the child to explain it back.');
 		await submit(worker, 'Save reflection');
 		await expectNotice(worker, 'Reflection saved.');
+	}
+);
+
+walk(
+	'feedback by link: asked for, sent again, answered by someone signed out; another withdrawn',
+	[
+		'/portfolio/feedback/new',
+		'/portfolio/feedback?/sendAgain',
+		'/feedback/[token]',
+		'/portfolio/feedback?/withdraw'
+	],
+	async ({ as, browser, baseURL }) => {
+		// A team manager, who keeps CPD records here: anyone with a portfolio may ask.
+		const asker = await as('owen.price@demo.test');
+		const card = (name: string) => asker.locator('.govuk-summary-card', { hasText: name });
+		await askForFeedback(asker, {
+			relationship: 'A colleague',
+			name: 'Noel Notice',
+			email: 'noel.notice@example.com'
+		});
+		await expectNotice(asker, 'Request sent: we have emailed them a link that works for 14 days.');
+		await card('Noel Notice')
+			.getByRole('button', { name: /^Send again/ })
+			.click();
+		await expectNotice(
+			asker,
+			'Sent again, with a new link that works for 14 days. The link sent before no longer works.'
+		);
+
+		const context = await browser.newContext({ baseURL });
+		const colleague = await context.newPage();
+		await colleague.goto(feedbackLinkTo('noel.notice@example.com'));
+		await colleague
+			.getByLabel('What are their strengths?')
+			.fill('Calm, clear chairing of meetings.');
+		await submit(colleague, 'Send feedback');
+		await expect(colleague.locator('.govuk-panel__title')).toHaveText('Thank you');
+		await expectNoAxeViolations(colleague);
+		await context.close();
+
+		await askForFeedback(asker, {
+			relationship: 'Someone from a partner agency',
+			name: 'Wren Notice',
+			email: 'wren.notice@example.com'
+		});
+		await card('Wren Notice')
+			.getByRole('button', { name: /^Withdraw/ })
+			.click();
+		await expectNotice(asker, 'Request withdrawn: its link no longer works.');
 	}
 );
 

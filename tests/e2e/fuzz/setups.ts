@@ -1,6 +1,13 @@
 import { expect } from '@playwright/test';
 import type { Reader } from './database';
-import { accounts, checkStaffFile, freshDraft, freshResetLink, type Ids } from './demo';
+import {
+	accounts,
+	checkStaffFile,
+	freshDraft,
+	freshFeedbackLink,
+	freshResetLink,
+	type Ids
+} from './demo';
 import { enrolment, type EnrolmentState } from './enrolment';
 import { pendingSignIn, twoFactorOn } from './two-factor';
 import { completeForm, type Field } from './forms';
@@ -127,6 +134,23 @@ export const setups: Record<string, Setup> = {
 		as: practitioner,
 		path: (ids) => `/supervision/records/${ids.supervisionRecord}`
 	},
+	// Feedback by link: asked for; answered through a child's link by someone signed out (each
+	// answer uses the link up, so a new one before each body that needs it); then her list's
+	// actions, last, as withdrawing leaves nothing to send again.
+	'/portfolio/feedback/new': {
+		as: practitioner,
+		path: () => '/portfolio/feedback/new',
+		typed: { email: ['parent@example.com'] },
+		shownOn: () => ['/portfolio/feedback']
+	},
+	'/feedback/[token]': {
+		as: null,
+		path: (ids) => `/feedback/${ids.feedbackToken}`,
+		prepare: freshFeedbackLink,
+		eachRun: freshFeedbackLink
+	},
+	'/portfolio/feedback?/sendAgain': { as: practitioner, path: () => '/portfolio/feedback' },
+	'/portfolio/feedback?/withdraw': { as: practitioner, path: () => '/portfolio/feedback' },
 
 	// Her supervisor.
 	'/portfolio/[id]?/accept': { as: supervisor, path: (ids) => `/portfolio/${ids.submitted}` },

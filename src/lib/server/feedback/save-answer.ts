@@ -56,35 +56,7 @@ export async function saveFeedbackAnswer(
 			.where('withdrawn_at', 'is', null)
 			.executeTakeFirst();
 		if (!waiting) return false;
-		await tx
-			.insertInto('evidence')
-			.values({
-				id,
-				owner_id: request.practitioner_id,
-				...evidenceColumns({
-					...record,
-					activityDate: dateOnly(now),
-					reflectionModel: 'free',
-					reflection: {},
-					cpdType: 'feedback',
-					cpdRelevance: '',
-					cpdLearning: '',
-					cpdImpact: '',
-					peerReflected: null,
-					peerReflection: '',
-					cpdMinutes: null
-				}),
-				status: 'draft',
-				version: 1,
-				created_at: timestamp(now),
-				updated_at: timestamp(now),
-				submitted_at: null,
-				anonymity_confirmed_at: null,
-				reviewed_by: null,
-				reviewed_at: null,
-				review_feedback: null
-			})
-			.execute();
+		await insertRecord(tx, id, request.practitioner_id, record, now);
 		await tx
 			.updateTable('feedback_requests')
 			.set({ answered_at: timestamp(now), record_id: id })
@@ -101,6 +73,45 @@ export async function saveFeedbackAnswer(
 	if (!saved) return null;
 	await notifyPractitioner(db, request.practitioner_id, request.relationship, id, now);
 	return id;
+}
+
+/** The answer as a draft record of the practitioner's, to reflect on like any other. */
+async function insertRecord(
+	tx: Db,
+	id: string,
+	ownerId: string,
+	record: ReturnType<typeof answerRecord>,
+	now: Date
+) {
+	await tx
+		.insertInto('evidence')
+		.values({
+			id,
+			owner_id: ownerId,
+			...evidenceColumns({
+				...record,
+				activityDate: dateOnly(now),
+				reflectionModel: 'free',
+				reflection: {},
+				cpdType: 'feedback',
+				cpdRelevance: '',
+				cpdLearning: '',
+				cpdImpact: '',
+				peerReflected: null,
+				peerReflection: '',
+				cpdMinutes: null
+			}),
+			status: 'draft',
+			version: 1,
+			created_at: timestamp(now),
+			updated_at: timestamp(now),
+			submitted_at: null,
+			anonymity_confirmed_at: null,
+			reviewed_by: null,
+			reviewed_at: null,
+			review_feedback: null
+		})
+		.execute();
 }
 
 async function notifyPractitioner(
