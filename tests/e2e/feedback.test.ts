@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expectNoAxeViolations } from './axe';
 import { askForFeedback, feedbackLinkTo } from './feedback-flow';
@@ -191,4 +191,21 @@ test('a link past its 14 days says it has expired; one that was never sent is no
 	await expect(priya.getByLabel('A colleague', { exact: true })).toBeChecked();
 	await expect(priya.getByLabel('Their name')).toHaveValue('Eli Expired');
 	await expect(priya.getByLabel('Their email address')).toHaveValue('');
+});
+
+test('guessing links is limited by address: after 20 misses, even a real link waits', async ({
+	baseURL
+}) => {
+	const from = (address: string) =>
+		request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': address } });
+	// The demo's request that still waits for its answer: a real, open link.
+	const real = feedbackLinkTo('amara.osei@health.example.com');
+	const guesser = await from(`10.9.${Date.now() % 250}.${Math.floor(Math.random() * 250)}`);
+	for (let n = 0; n < 20; n++)
+		expect((await guesser.get(`/feedback/guess-${n}`)).status(), `guess ${n + 1}`).toBe(404);
+	const limited = await guesser.get(real);
+	expect(limited.status()).toBe(429);
+	expect(await limited.text()).toContain('Too many links that do not work were tried from here.');
+	// Anyone else opens it.
+	expect((await (await from('10.9.250.250')).get(real)).status()).toBe(200);
 });

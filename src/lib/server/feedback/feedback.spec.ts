@@ -5,6 +5,7 @@ import { newEnrolment, newEvidence, newUser, testDatabases } from '../db/testing
 import { addMs, days } from '../db/time';
 import { publicOrigin } from '../http/origin.js';
 import { openGuestLink } from '../links/guest-links';
+import { readPortfolio } from '../export/portfolio-data';
 import { assignRelationship } from '../people/relationships';
 import { deleteDraft } from '../portfolio/delete-draft';
 import { getEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
@@ -109,6 +110,9 @@ describe.each(testDatabases())('feedback by link on $name', (database) => {
 			.where('subject', '=', 'Feedback from a parent or carer')
 			.execute();
 		expect(told.body).toContain(`/portfolio/${recordId}`);
+		// In her portfolio as data, as any record is.
+		const { records } = await readPortfolio(db, priya.id, publicOrigin(), later(4));
+		expect(records.map((r) => [r.title, r.account])).toContainEqual([record.title, record.account]);
 		// Someone else's words: it cannot be deleted as a draft can.
 		await expect(deleteDraft(db, priya.id, recordId!)).rejects.toThrow(/cannot be deleted/);
 	});
