@@ -237,11 +237,14 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/workforce/learning': pswOnly,
 	'/workforce/cpd': pswOnly,
 	'/workforce/report': pswOnly,
+	'/workforce/qa-coverage': pswOnly,
 	'/workforce/tokens': pswOnly,
 	'/workforce/people/[id]': pswOnly,
 	'/workforce/people/[id]/programme': pswOnly,
 	// The API answers 401, not a redirect, to a request with no session or token.
 	'/api/v1/workforce/[view]': { ...pswOnly, anonymous: 401 },
+	'/api/v1/workforce/[view] (qa-coverage)': { ...pswOnly, anonymous: 401 },
+	'/api/v1/workforce/[view] (qa-coverage as CSV)': { ...pswOnly, anonymous: 401 },
 	'/api/v1/people/[email]/programme': { ...pswOnly, admin: 200, anonymous: 401 },
 	// Posted with an empty JSON object: those let in are told what is missing.
 	'/api/v1/enrolments (POST)': { ...pswOnly, psw: 400, admin: 400, anonymous: 401 },
@@ -388,6 +391,9 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/admin/people/[id]/erase': `/admin/people/${priya.id}/erase`,
 			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
 			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
+			'/api/v1/workforce/[view] (qa-coverage)': '/api/v1/workforce/qa-coverage',
+			'/api/v1/workforce/[view] (qa-coverage as CSV)':
+				'/api/v1/workforce/qa-coverage?format=csv&table=practitioners',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
 			'/api/v1/enrolments (POST)': '/api/v1/enrolments',
 			'/scim/v2/Users/[id]': `/scim/v2/Users/${priya.id}`,

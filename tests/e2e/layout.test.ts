@@ -185,6 +185,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				learning: '/workforce/learning',
 				cpd: '/workforce/cpd',
 				report: '/workforce/report',
+				'qa-coverage': '/workforce/qa-coverage',
 				tokens: '/workforce/tokens',
 				'my-cpd': '/portfolio/cpd',
 				person: `/workforce/people/${ids.priya}`,

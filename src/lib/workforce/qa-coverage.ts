@@ -1,4 +1,4 @@
-import { formatDate } from '$lib/format';
+import { formatDate } from '../format';
 
 // How the QA coverage page words a practitioner's latest audit, observation or feedback.
 
