@@ -78,7 +78,7 @@ describe.each(testDatabases())('QA coverage on $name', (database) => {
 			});
 			if (!finalised) return;
 			const grades = Object.fromEntries(
-				definition.areas.map((a) => [a.id, { grade: 'good', evidence: 'Seen.' }])
+				definition.areas.map((a) => [a.id, { grade: 'good' as const, evidence: 'Seen.' }])
 			);
 			await saveGrades(db, definition, auditor, id, 'audit', {
 				grades,
