@@ -284,3 +284,25 @@ test('a portfolio is imported without JavaScript, and a bad ZIP is refused with 
 		page.getByText(`Portfolio imported: ${records} records are in your portfolio as drafts.`)
 	).toBeVisible();
 });
+
+test('a principal social worker narrows QA coverage to one team without JavaScript', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.psw);
+	await page.goto('/workforce/qa-coverage');
+	await page.getByLabel('Team').selectOption({ label: 'North Assessment Team' });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/\/workforce\/qa-coverage\?team=[0-9a-f-]{36}/);
+	const people = page.getByRole('table', {
+		name: 'Practitioners, those with none of a kind in the last 12 months first'
+	});
+	const teams = await people.locator('td[data-label="Team"]').allTextContents();
+	expect(teams.length).toBeGreaterThan(0);
+	expect(new Set(teams.map((team) => team.trim()))).toEqual(new Set(['North Assessment Team']));
+	// The download keeps the filter.
+	const csv = await people
+		.locator('xpath=ancestor::section')
+		.getByRole('link', { name: /^Download as CSV/ })
+		.getAttribute('href');
+	expect(csv).toMatch(/^\/api\/v1\/workforce\/qa-coverage\?team=[0-9a-f-]{36}&/);
+});
