@@ -245,8 +245,8 @@ export interface SignInFailuresTable {
 	email: string;
 	address: string;
 	at: string;
-	/** What was guessed: a password, or a second factor's code. */
-	kind: Generated<'password' | 'code' | 'reset'>;
+	/** What was tried: a password, a second factor's code, a reset link asked for, a link opened. */
+	kind: Generated<'password' | 'code' | 'reset' | 'link'>;
 }
 
 /** A person's authenticator app: its key, and the last time step whose code was used. */
@@ -458,6 +458,19 @@ export interface ReviewRemindersTable {
 }
 
 /** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
+/**
+ * A link for someone without an account (src/lib/server/links): the hash of its token, never
+ * the token, and the row it answers, e.g. a feedback request.
+ */
+export interface GuestLinksTable {
+	id: string;
+	purpose: 'feedback' | 'observation' | 'audit-view' | 'health-check';
+	subject_id: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
 export interface CpdRemindersTable {
 	user_id: string;
 	/** The day the reminder starts, e.g. `2026-09-01`. */
@@ -764,6 +777,7 @@ export interface Database {
 	observations: ObservationsTable;
 	review_reminders: ReviewRemindersTable;
 	cpd_reminders: CpdRemindersTable;
+	guest_links: GuestLinksTable;
 	supervision_records: SupervisionRecordsTable;
 	supervision_actions: SupervisionActionsTable;
 	supervision_action_updates: SupervisionActionUpdatesTable;

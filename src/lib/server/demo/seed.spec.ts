@@ -59,6 +59,7 @@ const expectedCounts: Record<string, number> = {
 	evidence_standards: 6,
 	evidence_statements: 154,
 	file_store: 0,
+	guest_links: 0,
 	handovers: 0,
 	imported_evidence: 0,
 	imported_signoffs: 0,

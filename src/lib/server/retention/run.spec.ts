@@ -137,6 +137,21 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			.values([link('spent', '2026-12-02T02:59:00.000Z'), link('live', '2026-12-02T03:01:00.000Z')])
 			.execute();
 		// 90 days before is 3 September 2026 at 03:00.
+		const guestLink = (id: string, expires: string) => ({
+			id,
+			purpose: 'feedback' as const,
+			subject_id: 'a-request',
+			created_at: '2026-08-20T03:00:00.000Z',
+			expires_at: expires,
+			used_at: null
+		});
+		await db
+			.insertInto('guest_links')
+			.values([
+				guestLink('old-guest-link', '2026-09-03T02:59:00.000Z'),
+				guestLink('kept-guest-link', '2026-09-03T03:01:00.000Z')
+			])
+			.execute();
 		const mail = (id: string, created: string) => ({
 			id,
 			recipient: 'someone@test.example',
@@ -200,6 +215,7 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			swept: {
 				sessions: 1,
 				links: 1,
+				guestLinks: 1,
 				pendingSignIns: 0,
 				signInFailures: 1,
 				emails: 1,
@@ -263,6 +279,9 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 		expect((await db.selectFrom('outbox').select('id').execute()).map((s) => s.id)).toEqual([
 			'new-mail'
 		]);
+		expect((await db.selectFrom('guest_links').select('id').execute()).map((s) => s.id)).toEqual([
+			'kept-guest-link'
+		]);
 		const left = async (table: 'imports' | 'sign_in_failures') =>
 			(await db.selectFrom(table).select('id').execute()).map((r) => r.id);
 		expect(await left('imports')).toEqual(['new-file']);
@@ -283,6 +302,7 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			files: 0,
 			sessions: 1,
 			links: 1,
+			guestLinks: 1,
 			pendingSignIns: 0,
 			signInFailures: 1,
 			emails: 1,
