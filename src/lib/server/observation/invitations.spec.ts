@@ -96,7 +96,7 @@ describe.each(testDatabases())('invitations to observe practice on $name', (data
 	it('an assessor invited sees it on their home page, records it once, and it is in the portfolio and the pack', async () => {
 		const { assessor, practitioner } = await people();
 		await newEnrolment(db, practitioner, '2026-09-01');
-		const id = await inviteObservation(db, practitioner, invitation(), origin, now);
+		const { id } = await inviteObservation(db, practitioner, invitation(), origin, now);
 		expect(await invitationsToObserve(db, assessor)).toEqual([
 			{
 				id,
@@ -137,7 +137,7 @@ describe.each(testDatabases())('invitations to observe practice on $name', (data
 	it('an external observer gets a link by email that records once, with their name "by link"', async () => {
 		const { practitioner } = await people();
 		const email = 'ama.owusu@partner.example';
-		const id = await inviteObservation(
+		const { id } = await inviteObservation(
 			db,
 			practitioner,
 			invitation({ observer: 'external', observerEmail: email, observerName: 'Ama Owusu' }),
@@ -178,9 +178,9 @@ describe.each(testDatabases())('invitations to observe practice on $name', (data
 
 	it('a withdrawn invitation cannot be recorded, by the observer or by the link', async () => {
 		const { assessor, practitioner } = await people();
-		const id = await inviteObservation(db, practitioner, invitation(), origin, now);
+		const { id } = await inviteObservation(db, practitioner, invitation(), origin, now);
 		const email = 'withdrawn@partner.example';
-		const external = await inviteObservation(
+		const { id: external } = await inviteObservation(
 			db,
 			practitioner,
 			invitation({ observer: 'external', observerEmail: email, observerName: 'Jo Partner' }),
@@ -214,7 +214,7 @@ describe.each(testDatabases())('invitations to observe practice on $name', (data
 	it('only the practitioner withdraws, and only the person invited records or declines', async () => {
 		const { assessor, practitioner, colleague, colleagueEmail } = await people();
 		const stranger = await newUser(db, { roles: ['supervisor'] });
-		const id = await inviteObservation(
+		const { id } = await inviteObservation(
 			db,
 			practitioner,
 			invitation({ observer: 'colleague', observerEmail: colleagueEmail.toUpperCase() }),

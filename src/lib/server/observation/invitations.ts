@@ -32,7 +32,8 @@ export interface InvitationInput {
 
 /**
  * Invites an observation: to the practitioner's assessor or a colleague, who see it on their
- * home page; or to someone from outside, emailed a link that works once. Returns its id.
+ * home page; or to someone from outside, emailed a link that works once. Returns its id, and
+ * the link's token for one from outside (sent, and not kept).
  */
 export async function inviteObservation(
 	db: Db,
@@ -78,7 +79,7 @@ export async function inviteObservation(
 		return createGuestLink(tx, 'observation', id, { now, lifetime });
 	});
 	if (token) await sendObservationLink(db, { token, origin, practitionerId, input }, now);
-	return id;
+	return { id, token };
 }
 
 /** Closes an open invitation, if it still is and `narrow` matches it; what it was, or nothing. */
