@@ -65,6 +65,11 @@ function demoIds() {
 			priya
 		),
 		team: one('select id from teams order by name limit 1'),
+		// Open to her assessor, supervisor@demo.test, in the demo.
+		invitation: one(
+			"select id from observation_invitations where practitioner_id = ? and status = 'open' and observer = 'assessor' limit 1",
+			priya
+		),
 		finalAudit: one(
 			"select id from audits where practitioner_id = ? and status = 'finalised' order by audited_on limit 1",
 			priya
@@ -117,7 +122,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				standards: '/standards',
 				'standards-set': '/standards/knowsley',
 				pathways: '/pathways',
-				pathway: '/pathways/planning-with-purpose'
+				pathway: '/pathways/planning-with-purpose',
+				'observation-sent': '/observe/sent?saved=observed'
 			};
 		case 'practitioner':
 			return {
@@ -143,6 +149,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				reflection: '/portfolio/programme/reflections/month-6',
 				pack: '/portfolio/programme/pack',
 				supervision: '/portfolio/supervision',
+				observations: '/portfolio/observations',
+				'observation-invite': '/portfolio/observations/new',
 				import: '/portfolio/import',
 				'import-result': await emptyImport(baseURL, demoAccounts.practitioner),
 				account: '/account',
@@ -160,6 +168,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				outcome: `${person}/outcomes/2.3`,
 				'record-new': `${person}/records/new`,
 				'observation-new': `${person}/observations/new`,
+				'observation-invited': `/observations/${ids.invitation}`,
 				'supervision-record': `/supervision/records/${ids.supervisionRecord}`,
 				assign: `/pathways/planning-with-purpose/assign?person=${ids.priya}`
 			};

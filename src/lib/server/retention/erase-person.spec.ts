@@ -10,6 +10,7 @@ import { filesDir } from '../portfolio/attachments';
 import { hasStoredFile, storeFile } from '../portfolio/file-store';
 import { findings, verifyCommand } from '../signoff/testing';
 import { reactivatePerson } from '../people/users';
+import { inviteObservation } from '../observation/invitations';
 import { erasePerson } from './erase-person';
 import { erasedName } from './erase-identity';
 
@@ -141,6 +142,20 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 				summary: '{}'
 			})
 			.execute();
+		// An observer from outside she invited: their name and address are hers to erase too.
+		await inviteObservation(
+			db,
+			person.id,
+			{
+				observer: 'external',
+				observerName: `Mentor of ${person.name}`,
+				observerEmail: `mentor.${person.email}`,
+				plannedOn: '2026-11-30',
+				setting: 'Home visit'
+			},
+			'http://localhost:3000',
+			now
+		);
 		return { hash, size: bytes.length };
 	}
 
@@ -188,6 +203,10 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 		expect(counts).toMatchObject({ signoffs: chain.length, filesDeleted: 1 });
 		expect(counts.records).toBeGreaterThan(0);
 		expect([...new Set(await traces())]).toEqual([]);
+		for (const table of ['observation_invitations', 'observations'] as const)
+			expect(
+				await db.selectFrom(table).select('id').where('practitioner_id', '=', priya.id).execute()
+			).toEqual([]);
 		expect(await hasStoredFile(filesDir(), file.hash, file.size)).toBe(false);
 		const erased = await db
 			.selectFrom('users')

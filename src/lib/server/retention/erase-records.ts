@@ -49,15 +49,17 @@ export async function countRecords(db: Db, personId: string): Promise<RecordCoun
 
 /**
  * Deletes everything that is the person's own, in the caller's transaction: their evidence with
- * its mapping, comments, files and observations; their programmes with reviews, plans,
- * reflections and agreement; supervision records of them; their self-assessments, learning
- * needs and pathways; the relationships others held to them and the handovers of them.
+ * its mapping, comments, files and observations, and their invitations to observe them; their
+ * programmes with reviews, plans, reflections and agreement; supervision records of them; their
+ * self-assessments, learning needs and pathways; the relationships others held to them and the
+ * handovers of them.
  * Returns the hashes of the files let go of, to release from the store after the commit.
  */
 export async function eraseRecords(tx: Db, personId: string): Promise<string[]> {
 	await eraseLearning(tx, personId);
 	await eraseSupervision(tx, personId);
 	await eraseImports(tx, personId);
+	await eraseInvitations(tx, personId);
 	const hashes = await eraseEvidence(tx, personId);
 	await eraseProgrammes(tx, personId);
 	await tx.deleteFrom('cpd_reminders').where('user_id', '=', personId).execute();
@@ -146,6 +148,20 @@ async function eraseEvidence(tx: Db, personId: string) {
 			.execute();
 	await tx.deleteFrom('evidence').where('owner_id', '=', personId).execute();
 	return files.map((f) => f.file_hash);
+}
+
+/** Their invitations to observe them, with the names and addresses of those from outside. */
+async function eraseInvitations(tx: Db, personId: string) {
+	const invitations = tx
+		.selectFrom('observation_invitations')
+		.select('id')
+		.where('practitioner_id', '=', personId);
+	await tx
+		.deleteFrom('guest_links')
+		.where('purpose', '=', 'observation')
+		.where('subject_id', 'in', invitations)
+		.execute();
+	await tx.deleteFrom('observation_invitations').where('practitioner_id', '=', personId).execute();
 }
 
 /** Portfolios they brought from another authority: the files' names, histories and sign-offs. */
