@@ -304,3 +304,25 @@ test('a child gives feedback through their link without JavaScript: a face and a
 	await page.getByRole('button', { name: 'Send' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you');
 });
+
+test('a principal social worker narrows QA coverage to one team without JavaScript', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.psw);
+	await page.goto('/workforce/qa-coverage');
+	await page.getByLabel('Team').selectOption({ label: 'North Assessment Team' });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/\/workforce\/qa-coverage\?team=[0-9a-f-]{36}/);
+	const people = page.getByRole('table', {
+		name: 'Practitioners, those with none of a kind in the last 12 months first'
+	});
+	const teams = await people.locator('td[data-label="Team"]').allTextContents();
+	expect(teams.length).toBeGreaterThan(0);
+	expect(new Set(teams.map((team) => team.trim()))).toEqual(new Set(['North Assessment Team']));
+	// The download keeps the filter.
+	const csv = await people
+		.locator('xpath=ancestor::section')
+		.getByRole('link', { name: /^Download as CSV/ })
+		.getAttribute('href');
+	expect(csv).toMatch(/^\/api\/v1\/workforce\/qa-coverage\?team=[0-9a-f-]{36}&/);
+});

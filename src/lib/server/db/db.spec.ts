@@ -156,12 +156,17 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(
 			(await programmeFor(db, priya.id))!.reviews.filter((r) => r.state === 'overdue')
 		).toEqual([]);
+		// One by her assessor (month 4), and one from outside the authority by invitation.
 		const observed = await db
 			.selectFrom('observations')
-			.select('id')
+			.select(['observer_id', 'observer_name'])
 			.where('practitioner_id', '=', priya.id)
+			.orderBy('observed_on')
 			.execute();
-		expect(observed).toHaveLength(1);
+		expect(observed).toEqual([
+			{ observer_id: expect.any(String), observer_name: null },
+			{ observer_id: null, observer_name: 'Dr Ama Owusu' }
+		]);
 
 		// Supervision: every ASYE's sessions due held, but Ryan Cole's latest, missed on purpose.
 		const asyes = await db

@@ -439,7 +439,9 @@ export interface SignoffHeadLogTable {
 export interface ObservationsTable {
 	id: string;
 	practitioner_id: string;
-	observer_id: string;
+	/** Who observed; null for an observer from outside, invited by link, named in `observer_name`. */
+	observer_id: string | null;
+	observer_name: string | null;
 	evidence_id: string;
 	observed_on: string;
 	setting: string;
@@ -449,6 +451,32 @@ export interface ObservationsTable {
 	to_develop: string;
 	practitioner_reflection: string;
 	created_at: string;
+}
+
+export const observationInvitationStatuses = ['open', 'recorded', 'withdrawn', 'declined'] as const;
+export type ObservationInvitationStatus = (typeof observationInvitationStatuses)[number];
+export const observerKinds = ['assessor', 'colleague', 'external'] as const;
+export type ObserverKind = (typeof observerKinds)[number];
+
+/**
+ * A practitioner's invitation to observe their practice: to their assessor, a colleague (both
+ * with accounts, `observer_id`), or someone from outside by link (`observer_name`, `observer_email`).
+ */
+export interface ObservationInvitationsTable {
+	id: string;
+	practitioner_id: string;
+	observer: ObserverKind;
+	observer_id: string | null;
+	observer_name: string | null;
+	observer_email: string | null;
+	/** `YYYY-MM-DD`: the day the observation is planned for (or took place). */
+	planned_on: string;
+	setting: string;
+	status: ObservationInvitationStatus;
+	/** The observation's record, once recorded. */
+	evidence_id: string | null;
+	created_at: string;
+	closed_at: string | null;
 }
 
 export interface ReviewRemindersTable {
@@ -808,6 +836,7 @@ export interface Database {
 	development_plans: DevelopmentPlansTable;
 	review_reflections: ReviewReflectionsTable;
 	observations: ObservationsTable;
+	observation_invitations: ObservationInvitationsTable;
 	review_reminders: ReviewRemindersTable;
 	cpd_reminders: CpdRemindersTable;
 	guest_links: GuestLinksTable;

@@ -156,17 +156,17 @@ export async function newEnrolment(db: Db, userId: string, startsOn: string, pro
 	return id;
 }
 
-/** A draft record of someone's, with everyday text unless told otherwise. */
+/** A draft record of someone's, with everyday text (and case work) unless told otherwise. */
 export async function newEvidence(
 	db: Db,
 	ownerId: string,
-	overrides: Partial<{ title: string; account: string; activityDate: string }> = {}
+	overrides: Partial<{ title: string; account: string; activityDate: string; type: string }> = {}
 ) {
 	const { createEvidence } = await import('../portfolio/evidence');
 	return createEvidence(db, ownerId, {
 		title: overrides.title ?? 'A visit',
 		activityDate: overrides.activityDate ?? '2026-10-01',
-		type: 'case-work',
+		type: overrides.type ?? 'case-work',
 		account: overrides.account ?? 'An account.',
 		reflectionModel: 'free',
 		reflection: { text: 'A reflection.' },

@@ -84,7 +84,21 @@ export const programmeSchema = z.strictObject({
 	supervision: z.strictObject({ ...session, action: text }),
 	agreement: text,
 	protectedTime: z.array(z.strictObject({ weeksAgo: count, minutes: count, activity: text })),
-	feedback: z.strictObject({ answered: feedbackAnswered, waiting: feedbackRequest })
+	feedback: z.strictObject({ answered: feedbackAnswered, waiting: feedbackRequest }),
+	invitedObservations: z.strictObject({
+		recorded: z.strictObject({
+			observerName: text,
+			/** Someone from outside the authority: not a @demo.test address. */
+			observerEmail: z.email().refine((e) => !e.endsWith('@demo.test'), 'must be from outside'),
+			setting: text,
+			invitedDaysAgo: count,
+			daysAgo: count,
+			wentWell: text,
+			toDevelop: text,
+			statement: text
+		}),
+		open: z.strictObject({ setting: text, daysAhead: count })
+	})
 });
 
 const finding = z.strictObject({ id: text, text, outcomes: ids.min(1), standards: ids });

@@ -33,6 +33,13 @@ import { seedDemoAuthority } from './seed';
 // (portfolio_imports, imported_evidence, imported_signoffs).
 // Erasure (issue 17, 2026-12-02-01): users and signoffs each gained empty columns (erased_at, and
 // the sign-off's erasure_mac), so only those two digests moved; no row or text changed.
+// Links for people without an account (2026-12-02-10) added guest_links, left out here until now.
+// Observation by invitation (issue 18, 2026-12-03-20): observations gained observer_name, and
+// the demo ASYE has two invitations (content/demo/programme.yaml, invitedObservations): one from
+// outside, recorded through its link (its guest link, one more observation with its accepted
+// record and mapping, an email in the outbox, and three events with the open one), and one open
+// to her assessor. Printed with PRINT_DEMO_FIGURES=1, the same on SQLite and PostgreSQL; only
+// those figures moved.
 // Feedback by link (issue 18): the demo ASYE asked a parent, who answered yesterday (one more
 // evidence record, a draft, and its link used), and someone from a partner agency, who has not
 // yet (their address kept while the link works): two new tables and the links, three more
@@ -56,25 +63,26 @@ const expectedCounts: Record<string, number> = {
 	enrolment_hours: 0,
 	enrolment_pauses: 0,
 	enrolments: 12,
-	events: 680,
-	evidence: 57,
+	events: 683,
+	evidence: 58,
 	evidence_comments: 0,
-	evidence_outcomes: 99,
+	evidence_outcomes: 100,
 	evidence_standards: 6,
-	evidence_statements: 154,
+	evidence_statements: 155,
 	feedback_contacts: 1,
 	feedback_requests: 2,
 	file_store: 0,
-	guest_links: 2,
+	guest_links: 3,
 	handovers: 0,
 	imported_evidence: 0,
 	imported_signoffs: 0,
 	imports: 0,
 	learning_need_outcomes: 21,
 	learning_needs: 16,
-	observations: 13,
+	observation_invitations: 2,
+	observations: 14,
 	one_time_tokens: 0,
-	outbox: 117,
+	outbox: 118,
 	pathway_assignments: 10,
 	pathway_progress: 8,
 	pending_sign_ins: 0,
@@ -120,16 +128,17 @@ const expectedDigests: Record<string, string> = {
 	development_plans: '55d5857fb149aa22',
 	enrolment_extensions: '6fd8f52c4719fb08',
 	enrolments: '73ea525dcfd866d0',
-	evidence: 'aaafcf476497632a',
-	evidence_outcomes: '87f7ceff9a992b5a',
+	evidence: '1f0b377f78e71925',
+	evidence_outcomes: '87be210b1638384a',
 	evidence_standards: '855581d66cec1aff',
-	evidence_statements: '5fb850a0ea1cf49b',
+	evidence_statements: 'c6302eaa525049b9',
 	feedback_contacts: 'ae2b0ff1de69ec00',
 	feedback_requests: '648be51c4b8932a7',
-	guest_links: '471b3d548c5a0fe3',
+	guest_links: 'e3a1fa85e74c84cb',
 	learning_need_outcomes: 'ee77ce89ccd0cc15',
 	learning_needs: 'e8c0bd7ba4300782',
-	observations: '08a39b70022a25b5',
+	observation_invitations: 'e5728fc6dd60b496',
+	observations: 'feaca0a947c12087',
 	pathway_assignments: 'b67a412dac177940',
 	pathway_progress: 'a9e121e0274ef7e8',
 	programme_reviews: 'be536a7a4c80def3',

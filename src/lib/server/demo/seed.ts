@@ -10,6 +10,7 @@ import type { DemoContent, DemoPerson } from './content';
 import { seedDemoAudits } from './seed-audits';
 import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
 import { seedDemoFeedback } from './seed-feedback';
+import { seedDemoInvitations } from './seed-observations';
 import { seedDemoPathways } from './seed-pathways';
 import { seedDemoProgrammes } from './seed-programme';
 import { seedDemoSupervision } from './seed-supervision';
@@ -32,6 +33,7 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoExtras(demo);
 	await seedDemoSignoffs(demo);
 	await seedDemoProgrammes(demo);
+	await seedDemoInvitations(demo);
 	await seedDemoAudits(demo);
 	await seedDemoPathways(demo);
 	// After the audits: a session discusses the audit finalised before it.

@@ -13,6 +13,7 @@ import { reactivatePerson } from '../people/users';
 import { createFeedbackRequest } from '../feedback/requests';
 import { saveFeedbackAnswer } from '../feedback/save-answer';
 import { openGuestLink } from '../links/guest-links';
+import { inviteObservation } from '../observation/invitations';
 import { erasePerson } from './erase-person';
 import { erasedName } from './erase-identity';
 
@@ -144,6 +145,20 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 				summary: '{}'
 			})
 			.execute();
+		// An observer from outside she invited: their name and address are hers to erase too.
+		await inviteObservation(
+			db,
+			person.id,
+			{
+				observer: 'external',
+				observerName: `Mentor of ${person.name}`,
+				observerEmail: `mentor.${person.email}`,
+				plannedOn: '2026-11-30',
+				setting: 'Home visit'
+			},
+			'http://localhost:3000',
+			now
+		);
 		return { hash, size: bytes.length, ...(await askedForFeedback(person)) };
 	}
 
@@ -203,6 +218,10 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 		expect(counts).toMatchObject({ signoffs: chain.length, filesDeleted: 1 });
 		expect(counts.records).toBeGreaterThan(0);
 		expect([...new Set(await traces())]).toEqual([]);
+		for (const table of ['observation_invitations', 'observations', 'feedback_requests'] as const)
+			expect(
+				await db.selectFrom(table).select('id').where('practitioner_id', '=', priya.id).execute()
+			).toEqual([]);
 		expect(await hasStoredFile(filesDir(), file.hash, file.size)).toBe(false);
 		// Her requests for feedback, and their links, are gone with her records.
 		expect(
