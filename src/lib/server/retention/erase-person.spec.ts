@@ -3,7 +3,7 @@ import { importPortfolio } from '../export/import';
 import { exportedZip } from '../export/testing';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { testDatabases } from '../db/testing';
+import { ownTables, testDatabases } from '../db/testing';
 import { timestamp } from '../db/time';
 import { seedDemoAuthority } from '../demo/seed';
 import { filesDir } from '../portfolio/attachments';
@@ -26,7 +26,7 @@ const now = new Date('2026-11-23T09:30:00Z');
 /** Every text value in every table, with where it is. */
 async function everyText(db: Db) {
 	const found: { table: string; column: string; text: string }[] = [];
-	for (const { name } of await db.introspection.getTables()) {
+	for (const name of await ownTables(db)) {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- every table, by name
 		const rows: Record<string, unknown>[] = await (db as any)
 			.selectFrom(name)
