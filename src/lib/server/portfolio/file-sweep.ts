@@ -5,7 +5,7 @@ import { claimStore } from './file-store-owner';
 import { deleteTemporaryFile, listStore } from './file-store';
 
 /**
- * Removes what a crash can leave in the store: temporary files from writes that never
+ * Removes what a crash can leave in the store (a folder or a bucket): temporary files from writes that never
  * finished, and stored files no current attachment refers to (bytes written for a save that
  * never committed, or of a removed file whose deletion was cut short). Only files last
  * changed before `cutoff` are touched, so writes in flight are left alone.
@@ -13,7 +13,7 @@ import { deleteTemporaryFile, listStore } from './file-store';
 export async function sweepStore(db: Db, dir: string, cutoff: Date) {
 	const old = (await listStore(dir)).filter((entry) => entry.modified < cutoff);
 	const temporary = old.filter((entry) => entry.hash === undefined);
-	for (const entry of temporary) await deleteTemporaryFile(entry);
+	for (const entry of temporary) await deleteTemporaryFile(entry, dir);
 	const referenced = await referencedHashes(db);
 	const unreferenced = old.flatMap((e) => (e.hash && !referenced.has(e.hash) ? [e.hash] : []));
 	const orphans = await releaseStoredFiles(db, dir, unreferenced);
