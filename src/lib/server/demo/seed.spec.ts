@@ -33,6 +33,7 @@ import { seedDemoAuthority } from './seed';
 // (portfolio_imports, imported_evidence, imported_signoffs).
 // Erasure (issue 17, 2026-12-02-01): users and signoffs each gained empty columns (erased_at, and
 // the sign-off's erasure_mac), so only those two digests moved; no row or text changed.
+// Several servers (issue 20) add a table of leases on scheduled work, which the seed leaves empty.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -64,6 +65,7 @@ const expectedCounts: Record<string, number> = {
 	imported_signoffs: 0,
 	imports: 0,
 	learning_need_outcomes: 21,
+	leases: 0,
 	learning_needs: 16,
 	observations: 13,
 	one_time_tokens: 0,

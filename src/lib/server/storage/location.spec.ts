@@ -39,7 +39,7 @@ describe('where the file store is', () => {
 			endpoint: undefined,
 			region: 'eu-west-1'
 		});
-		expect(parseStoreLocation('s3://golden-thread', {}).region).toBe('us-east-1');
+		expect(parseStoreLocation('s3://golden-thread', {})).toMatchObject({ region: 'us-east-1' });
 	});
 
 	it('reads a folder, with or without file:', () => {
