@@ -23,6 +23,7 @@ import { sendReviewReminders } from '$lib/server/programme/reminders';
 import { sendCpdReminders } from '$lib/server/cpd/reminders';
 import { publicOrigin } from '$lib/server/http/origin.js';
 import { runOnceAcrossServers } from '$lib/server/schedule/once';
+import { observe } from '$lib/server/ops/observe';
 
 const remindEvery = 6 * 3_600_000;
 
@@ -130,4 +131,4 @@ const addSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(session, secondFactorFirst, jsonOrigin, addSecurityHeaders);
+export const handle = sequence(observe, session, secondFactorFirst, jsonOrigin, addSecurityHeaders);
