@@ -17,7 +17,7 @@ export type Acknowledged = Save & { id: string };
 const someText = () =>
 	Buffer.from(randomBytes(10_000 + Math.floor(Math.random() * 140_000)).toString('hex'));
 
-function newSave(round: number, n: number, shared: Buffer): Save {
+export function newSave(round: number, n: number, shared: Buffer): Save {
 	return {
 		title: `Burst ${round}.${n} ${randomBytes(4).toString('hex')}`,
 		files: [
@@ -28,7 +28,7 @@ function newSave(round: number, n: number, shared: Buffer): Save {
 }
 
 /** Posts the new-record form; the new record's id when the server acknowledged it (a 303). */
-async function post(api: APIRequestContext, save: Save) {
+export async function post(api: APIRequestContext, save: Save) {
 	const form = new FormData();
 	const fields = {
 		title: save.title,
