@@ -35,7 +35,10 @@ test.describe('operations', () => {
 	test.beforeAll(async () => {
 		server.reset();
 		await server.start();
-		api = await request.newContext({ baseURL: server.url });
+		api = await request.newContext({
+			baseURL: server.url,
+			extraHTTPHeaders: { 'x-forwarded-for': '10.50.0.1' }
+		});
 	});
 	test.afterAll(async () => {
 		await api.dispose();

@@ -27,8 +27,11 @@ export function newSave(round: number, n: number, shared: Buffer): Save {
 	};
 }
 
-/** Posts the new-record form; the new record's id when the server acknowledged it (a 303). */
-export async function post(api: APIRequestContext, save: Save) {
+/**
+ * Posts the new-record form (to the context's server, or the one at `origin`); the new record's
+ * id when the server acknowledged it (a 303).
+ */
+export async function post(api: APIRequestContext, save: Save, origin = '') {
 	const form = new FormData();
 	const fields = {
 		title: save.title,
@@ -43,7 +46,11 @@ export async function post(api: APIRequestContext, save: Save) {
 	for (const file of save.files)
 		form.append('files', new File([new Uint8Array(file.bytes)], file.name, { type: 'text/plain' }));
 	const answer = await api
-		.post('/portfolio/new', { multipart: form, maxRedirects: 0, headers: { accept: 'text/html' } })
+		.post(`${origin}/portfolio/new`, {
+			multipart: form,
+			maxRedirects: 0,
+			headers: { accept: 'text/html' }
+		})
 		.catch(() => undefined);
 	if (!answer) return { answered: false as const };
 	const location = answer.headers().location ?? '';

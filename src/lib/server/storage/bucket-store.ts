@@ -22,20 +22,40 @@ const missing = (error: unknown) =>
 		error.name === 'NotFound' ||
 		error.$metadata.httpStatusCode === 404);
 
-export function bucketStore(location: BucketLocation, address: string): FileStore {
-	const client = new S3Client({
-		region: location.region,
-		endpoint: location.endpoint,
-		// MinIO and most S3-compatible servers answer at <endpoint>/<bucket>, not <bucket>.<endpoint>.
-		forcePathStyle: location.endpoint !== undefined
-	});
-	const Bucket = location.bucket;
-	const keyOf = (hash: string) => `${location.prefix}${hash.slice(0, 2)}/${hash}`;
-	const markerKey = `${location.prefix}${markerName}`;
+/** Reads a whole body: a file's bytes, or the marker's text. */
+async function bytesOf(body: Readable) {
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
 
-	async function get(Key: string) {
+export class BucketStore implements FileStore {
+	private readonly client: S3Client;
+	private readonly bucket: string;
+	private readonly markerKey: string;
+
+	constructor(
+		private readonly location: BucketLocation,
+		readonly name: string
+	) {
+		this.client = new S3Client({
+			region: location.region,
+			endpoint: location.endpoint,
+			// MinIO and most S3-compatible servers answer at <endpoint>/<bucket>, not <bucket>.<endpoint>.
+			forcePathStyle: location.endpoint !== undefined
+		});
+		this.bucket = location.bucket;
+		this.markerKey = `${location.prefix}${markerName}`;
+	}
+
+	private keyOf(hash: string) {
+		return `${this.location.prefix}${hash.slice(0, 2)}/${hash}`;
+	}
+
+	/** The object's body, or undefined when there is none. */
+	private async get(Key: string) {
 		try {
-			const { Body } = await client.send(new GetObjectCommand({ Bucket, Key }));
+			const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key }));
 			return Body as Readable;
 		} catch (error) {
 			if (missing(error)) return undefined;
@@ -43,17 +63,11 @@ export function bucketStore(location: BucketLocation, address: string): FileStor
 		}
 	}
 
-	async function read(hash: string) {
-		const body = await get(keyOf(hash));
-		if (!body) throw notStored(hash);
-		const chunks: Buffer[] = [];
-		for await (const chunk of body) chunks.push(chunk as Buffer);
-		return Buffer.concat(chunks);
-	}
-
-	async function size(hash: string) {
+	async size(hash: string) {
 		try {
-			const head = await client.send(new HeadObjectCommand({ Bucket, Key: keyOf(hash) }));
+			const head = await this.client.send(
+				new HeadObjectCommand({ Bucket: this.bucket, Key: this.keyOf(hash) })
+			);
 			return head.ContentLength;
 		} catch (error) {
 			if (missing(error)) return undefined;
@@ -61,11 +75,11 @@ export function bucketStore(location: BucketLocation, address: string): FileStor
 		}
 	}
 
-	async function put(hash: string, bytes: Uint8Array) {
-		await client.send(
+	async put(hash: string, bytes: Uint8Array) {
+		await this.client.send(
 			new PutObjectCommand({
-				Bucket,
-				Key: keyOf(hash),
+				Bucket: this.bucket,
+				Key: this.keyOf(hash),
 				Body: bytes,
 				ContentLength: bytes.length,
 				ContentType: 'application/octet-stream',
@@ -75,15 +89,32 @@ export function bucketStore(location: BucketLocation, address: string): FileStor
 		);
 	}
 
-	async function list() {
+	async read(hash: string) {
+		const body = await this.get(this.keyOf(hash));
+		if (!body) throw notStored(hash);
+		return bytesOf(body);
+	}
+
+	async open(hash: string) {
+		const body = await this.get(this.keyOf(hash));
+		if (!body) throw notStored(hash);
+		return body;
+	}
+
+	async remove(hash: string) {
+		await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(hash) }));
+	}
+
+	async list() {
+		const { prefix } = this.location;
 		const entries: StoreEntry[] = [];
 		let ContinuationToken: string | undefined;
 		do {
-			const page = await client.send(
-				new ListObjectsV2Command({ Bucket, Prefix: location.prefix, ContinuationToken })
+			const page = await this.client.send(
+				new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken })
 			);
 			for (const object of page.Contents ?? []) {
-				const [folder, hash, ...rest] = (object.Key ?? '').slice(location.prefix.length).split('/');
+				const [folder, hash, ...rest] = (object.Key ?? '').slice(prefix.length).split('/');
 				if (rest.length || !hashPattern.test(hash ?? '') || !hash.startsWith(folder)) continue;
 				entries.push({ file: object.Key!, hash, modified: object.LastModified ?? new Date() });
 			}
@@ -92,49 +123,35 @@ export function bucketStore(location: BucketLocation, address: string): FileStor
 		return entries;
 	}
 
-	async function readMarker() {
-		const body = await get(markerKey);
-		if (!body) return undefined;
-		let text = '';
-		for await (const chunk of body) text += chunk;
-		return text.trim();
+	async removeTemporary(): Promise<void> {
+		throw new Error('A bucket holds no temporary files.');
 	}
 
-	async function writeMarker(id: string) {
+	async readMarker() {
+		const body = await this.get(this.markerKey);
+		return body && (await bytesOf(body)).toString('utf8').trim();
+	}
+
+	async writeMarker(id: string) {
 		try {
 			// Only where there is none: AWS S3 and MinIO refuse the PUT when the key exists.
-			await client.send(
-				new PutObjectCommand({ Bucket, Key: markerKey, Body: `${id}\n`, IfNoneMatch: '*' })
+			await this.client.send(
+				new PutObjectCommand({
+					Bucket: this.bucket,
+					Key: this.markerKey,
+					Body: `${id}\n`,
+					IfNoneMatch: '*'
+				})
 			);
 			return id;
 		} catch (error) {
 			const status = (error as S3ServiceException).$metadata?.httpStatusCode;
 			if (status !== 412 && status !== 409) throw error;
-			return (await readMarker()) ?? '';
+			return (await this.readMarker()) ?? '';
 		}
 	}
 
-	return {
-		name: address,
-		put,
-		size,
-		read,
-		async open(hash) {
-			const body = await get(keyOf(hash));
-			if (!body) throw notStored(hash);
-			return body;
-		},
-		async remove(hash) {
-			await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(hash) }));
-		},
-		list,
-		async removeTemporary() {
-			throw new Error('A bucket holds no temporary files.');
-		},
-		readMarker,
-		writeMarker,
-		async check() {
-			await client.send(new HeadBucketCommand({ Bucket }));
-		}
-	};
+	async check() {
+		await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+	}
 }

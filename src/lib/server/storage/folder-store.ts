@@ -52,21 +52,30 @@ async function writeNew(file: string, bytes: Uint8Array | string) {
 	}
 }
 
-export function folderStore(dir: string): FileStore {
-	const fileOf = (hash: string) => path.resolve(dir, hash.slice(0, 2), hash);
-	const marker = path.join(dir, markerName);
+export class FolderStore implements FileStore {
+	readonly name: string;
+	private readonly marker: string;
 
-	async function size(hash: string) {
+	constructor(private readonly dir: string) {
+		this.name = dir;
+		this.marker = path.join(dir, markerName);
+	}
+
+	private fileOf(hash: string) {
+		return path.resolve(this.dir, hash.slice(0, 2), hash);
+	}
+
+	async size(hash: string) {
 		try {
-			return (await stat(fileOf(hash))).size;
+			return (await stat(this.fileOf(hash))).size;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 			throw error;
 		}
 	}
 
-	async function put(hash: string, bytes: Uint8Array) {
-		const file = fileOf(hash);
+	async put(hash: string, bytes: Uint8Array) {
+		const file = this.fileOf(hash);
 		const folder = path.dirname(file);
 		const created = await mkdir(folder, { recursive: true });
 		const temporary = path.join(folder, `.${hash}.${randomBytes(8).toString('hex')}.tmp`);
@@ -81,8 +90,17 @@ export function folderStore(dir: string): FileStore {
 		await syncMadeFolders(folder, created);
 	}
 
-	async function remove(hash: string) {
-		const file = fileOf(hash);
+	read(hash: string) {
+		return readFile(this.fileOf(hash));
+	}
+
+	async open(hash: string) {
+		const handle = await open(this.fileOf(hash), 'r');
+		return handle.createReadStream();
+	}
+
+	async remove(hash: string) {
+		const file = this.fileOf(hash);
 		try {
 			await unlink(file);
 		} catch (error) {
@@ -92,49 +110,38 @@ export function folderStore(dir: string): FileStore {
 		await syncFolder(path.dirname(file));
 	}
 
-	async function readMarker() {
+	list() {
+		return listFolder(this.dir, hashPattern);
+	}
+
+	async removeTemporary(entry: StoreEntry) {
+		const inside = path.dirname(path.dirname(entry.file)) === path.resolve(this.dir);
+		if (entry.hash !== undefined || !inside || !temporaryPattern.test(path.basename(entry.file)))
+			throw new Error('That is not a temporary file in the store.');
+		await unlink(entry.file).catch(ignoreMissing);
+	}
+
+	async readMarker() {
 		try {
-			return (await readFile(marker, 'utf8')).trim();
+			return (await readFile(this.marker, 'utf8')).trim();
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 			throw error;
 		}
 	}
 
-	async function writeMarker(id: string) {
-		await mkdir(dir, { recursive: true });
+	async writeMarker(id: string) {
+		await mkdir(this.dir, { recursive: true });
 		try {
-			await writeNew(marker, `${id}\n`);
+			await writeNew(this.marker, `${id}\n`);
 			return id;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			return (await readMarker()) ?? '';
+			return (await this.readMarker()) ?? '';
 		}
 	}
 
-	async function removeTemporary(entry: StoreEntry) {
-		const inside = path.dirname(path.dirname(entry.file)) === path.resolve(dir);
-		if (entry.hash !== undefined || !inside || !temporaryPattern.test(path.basename(entry.file)))
-			throw new Error('That is not a temporary file in the store.');
-		await unlink(entry.file).catch(ignoreMissing);
+	async check() {
+		await access(this.dir, constants.R_OK | constants.W_OK);
 	}
-
-	return {
-		name: dir,
-		put,
-		size,
-		read: (hash) => readFile(fileOf(hash)),
-		async open(hash) {
-			const handle = await open(fileOf(hash), 'r');
-			return handle.createReadStream();
-		},
-		remove,
-		list: () => listFolder(dir, hashPattern),
-		removeTemporary,
-		readMarker,
-		writeMarker,
-		async check() {
-			await access(dir, constants.R_OK | constants.W_OK);
-		}
-	};
 }

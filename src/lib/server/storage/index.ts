@@ -1,6 +1,6 @@
-import { bucketStore } from './bucket-store';
-import { folderStore } from './folder-store';
-import { fileStoreSetting, parseStoreLocation } from './location.js';
+import { BucketStore } from './bucket-store';
+import { FolderStore } from './folder-store';
+import { parseStoreLocation } from './location.js';
 import type { FileStore } from './store';
 
 export type { FileStore, StoreEntry } from './store';
@@ -17,12 +17,9 @@ export function openStore(where: string): FileStore {
 		const location = parseStoreLocation(where);
 		store =
 			location.kind === 'folder'
-				? folderStore(location.dir)
-				: bucketStore(location, where.replace(/\?.*$/, ''));
+				? new FolderStore(location.dir)
+				: new BucketStore(location, where.replace(/\?.*$/, ''));
 		stores.set(where, store);
 	}
 	return store;
 }
-
-/** The app's file store, from FILES_STORE or FILES_DIR. */
-export const appFileStore = () => openStore(fileStoreSetting());
