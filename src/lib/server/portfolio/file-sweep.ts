@@ -3,6 +3,8 @@ import { filesDir } from './attachments';
 import { referencedHashes, releaseStoredFiles } from './file-references';
 import { claimStore } from './file-store-owner';
 import { deleteTemporaryFile, listStore } from './file-store';
+import { openStore } from '../storage';
+import { BucketStore } from '../storage/bucket-store';
 
 /**
  * Removes what a crash can leave in the store (a folder or a bucket): temporary files from writes that never
@@ -52,6 +54,12 @@ async function sweepAndSay(db: Db, cutoff: Date) {
  */
 export async function startFileStore(db: Db, startedAt = performance.timeOrigin) {
 	const grace = sweepGraceMinutes();
+	const store = openStore(filesDir());
+	// A folder not made yet is made by the claim; a bucket must be there and answer.
+	if (store instanceof BucketStore)
+		await store.check().catch((error) => {
+			throw new Error(`the file store ${store.name} cannot be reached: ${error.message}`);
+		});
 	await claimStore(db, filesDir());
 	await sweepAndSay(db, new Date(startedAt - grace * minute));
 	const later = () =>

@@ -152,6 +152,15 @@ export class BucketStore implements FileStore {
 	}
 
 	async check() {
-		await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+		try {
+			await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+		} catch (error) {
+			// HEAD answers carry no message: say what the status means.
+			const status = (error as S3ServiceException).$metadata?.httpStatusCode;
+			if (status === 404) throw new Error(`there is no bucket "${this.bucket}"`);
+			if (status === 403)
+				throw new Error('access denied: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+			throw error;
+		}
 	}
 }
