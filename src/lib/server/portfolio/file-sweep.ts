@@ -58,7 +58,9 @@ export async function startFileStore(db: Db, startedAt = performance.timeOrigin)
 	// A folder not made yet is made by the claim; a bucket must be there and answer.
 	if (store instanceof BucketStore)
 		await store.check().catch((error) => {
-			throw new Error(`the file store ${store.name} cannot be reached: ${error.message}`);
+			throw new Error(`the file store ${store.name} cannot be reached: ${error.message}`, {
+				cause: error
+			});
 		});
 	await claimStore(db, filesDir());
 	await sweepAndSay(db, new Date(startedAt - grace * minute));

@@ -157,9 +157,11 @@ export class BucketStore implements FileStore {
 		} catch (error) {
 			// HEAD answers carry no message: say what the status means.
 			const status = (error as S3ServiceException).$metadata?.httpStatusCode;
-			if (status === 404) throw new Error(`there is no bucket "${this.bucket}"`);
+			if (status === 404) throw new Error(`there is no bucket "${this.bucket}"`, { cause: error });
 			if (status === 403)
-				throw new Error('access denied: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+				throw new Error('access denied: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY', {
+					cause: error
+				});
 			throw error;
 		}
 	}
