@@ -33,7 +33,11 @@ const publicRoutes = [
 	// Where someone lands once they have answered a request for feedback: nothing of anyone's.
 	'/feedback/thank-you',
 	// Where an observer from outside lands once their observation is sent: a thank-you only.
-	'/observe/sent'
+	'/observe/sent',
+	// For load balancers and orchestrators: whether the process is up and ready. They hold no
+	// personal data, only {"status":"ok"} and which checks pass (operations.test.ts).
+	'/healthz',
+	'/readyz'
 ];
 
 const everyoneSignedIn: Record<Role, Answer> = {
@@ -67,6 +71,9 @@ const scimTokenOnly: Record<Role, Answer> = {
 	admin: 401,
 	'external-assessor': 401
 };
+
+/** Prometheus metrics: 401 without METRICS_TOKEN, which no session stands for (operations.test.ts). */
+const metricsTokenOnly = scimTokenOnly;
 
 const practitionersOnly: Record<Role, Answer> = { ...adminsOnly, practitioner: 200, admin: 403 };
 /** supervisor@demo.test supervises practitioner@demo.test; nobody else may use these. */
@@ -297,7 +304,8 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/scim/v2/ServiceProviderConfig': scimTokenOnly,
 	'/scim/v2/Schemas': scimTokenOnly,
 	'/scim/v2/ResourceTypes': scimTokenOnly,
-	'/scim/v2/[...rest]': scimTokenOnly
+	'/scim/v2/[...rest]': scimTokenOnly,
+	'/metrics': metricsTokenOnly
 };
 
 test('every route is either public or in the access table', () => {

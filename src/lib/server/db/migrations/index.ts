@@ -29,6 +29,7 @@ import * as guestLinks from './2026-12-02-10-guest-links';
 import * as qaCoverage from './2026-12-03-01-qa-coverage';
 import * as feedbackRequests from './2026-12-03-10-feedback-requests';
 import * as observationInvitations from './2026-12-03-20-observation-invitations';
+import * as leases from './2026-12-05-01-leases';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -61,5 +62,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02-10-guest-links': guestLinks,
 	'2026-12-03-01-qa-coverage': qaCoverage,
 	'2026-12-03-10-feedback-requests': feedbackRequests,
-	'2026-12-03-20-observation-invitations': observationInvitations
+	'2026-12-03-20-observation-invitations': observationInvitations,
+	'2026-12-05-01-leases': leases
 };
