@@ -26,6 +26,8 @@ import * as erasure from './2026-12-02-01-erasure';
 import * as portfolioImports from './2026-12-02-03-portfolio-imports';
 import * as cpdReminders from './2026-12-02-05-cpd-reminders';
 import * as guestLinks from './2026-12-02-10-guest-links';
+import * as auditVoices from './2026-12-03-30-audit-voices';
+import * as healthChecks from './2026-12-03-31-health-checks';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -55,5 +57,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02-01-erasure': erasure,
 	'2026-12-02-03-portfolio-imports': portfolioImports,
 	'2026-12-02-05-cpd-reminders': cpdReminders,
-	'2026-12-02-10-guest-links': guestLinks
+	'2026-12-02-10-guest-links': guestLinks,
+	'2026-12-03-30-audit-voices': auditVoices,
+	'2026-12-03-31-health-checks': healthChecks
 };
