@@ -33,6 +33,11 @@ import { seedDemoAuthority } from './seed';
 // (portfolio_imports, imported_evidence, imported_signoffs).
 // Erasure (issue 17, 2026-12-02-01): users and signoffs each gained empty columns (erased_at, and
 // the sign-off's erasure_mac), so only those two digests moved; no row or text changed.
+// Links for people without an account (2026-12-02-10) added guest_links, which main left out of
+// these figures. Voices (issue 18, 2026-12-03-30 and -31): each team has a service (the teams
+// digest); the audit in progress has a parent's view given by link and a child's awaited; last
+// month's staff health check was sent to the 37 people in teams, 17 of whom answered. So the
+// new tables, guest_links, and the outbox and events that sent and recorded them moved.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -40,26 +45,31 @@ const expectedCounts: Record<string, number> = {
 	agreements: 12,
 	api_tokens: 0,
 	attachments: 1,
-	authority_settings: 1,
 	audit_actions: 57,
 	audit_finding_tags: 115,
 	audit_findings: 61,
 	audit_grades: 462,
+	audit_voices: 2,
 	audits: 43,
+	authority_settings: 1,
 	cpd_reminders: 0,
 	development_plans: 26,
 	enrolment_extensions: 1,
 	enrolment_hours: 0,
 	enrolment_pauses: 0,
 	enrolments: 12,
-	events: 676,
+	events: 697,
 	evidence: 56,
 	evidence_comments: 0,
 	evidence_outcomes: 99,
 	evidence_standards: 6,
 	evidence_statements: 154,
 	file_store: 0,
+	guest_links: 39,
 	handovers: 0,
+	health_check_answers: 17,
+	health_check_invitations: 37,
+	health_checks: 1,
 	imported_evidence: 0,
 	imported_signoffs: 0,
 	imports: 0,
@@ -67,7 +77,7 @@ const expectedCounts: Record<string, number> = {
 	learning_needs: 16,
 	observations: 13,
 	one_time_tokens: 0,
-	outbox: 114,
+	outbox: 153,
 	pathway_assignments: 10,
 	pathway_progress: 8,
 	pending_sign_ins: 0,
@@ -104,12 +114,13 @@ const expectedCounts: Record<string, number> = {
 const expectedDigests: Record<string, string> = {
 	agreements: 'a6eac5c9117749ab',
 	attachments: '581a3d22b66f6709',
-	authority_settings: 'c86816338e2641cb',
 	audit_actions: '04a61c91dd3b269b',
 	audit_finding_tags: '2979a94f1e0d777e',
 	audit_findings: '77f89ea6ab510c2d',
 	audit_grades: 'c6160fa63a2c2af5',
+	audit_voices: 'b3989e835e7f2b8c',
 	audits: '7549a39ef969c70f',
+	authority_settings: 'c86816338e2641cb',
 	development_plans: '55d5857fb149aa22',
 	enrolment_extensions: '6fd8f52c4719fb08',
 	enrolments: '73ea525dcfd866d0',
@@ -117,6 +128,10 @@ const expectedDigests: Record<string, string> = {
 	evidence_outcomes: '87f7ceff9a992b5a',
 	evidence_standards: '855581d66cec1aff',
 	evidence_statements: '5fb850a0ea1cf49b',
+	guest_links: '19476c790628b85c',
+	health_check_answers: '479464e76d72e430',
+	health_check_invitations: 'f2f52c4f466277e5',
+	health_checks: 'e7bb44485b0e2684',
 	learning_need_outcomes: 'ee77ce89ccd0cc15',
 	learning_needs: 'e8c0bd7ba4300782',
 	observations: '08a39b70022a25b5',
@@ -135,7 +150,7 @@ const expectedDigests: Record<string, string> = {
 	supervision_actions: '2896e1932bff3ffe',
 	supervision_records: '5802dde204c83b59',
 	supervisions: '5ff4279eabea9209',
-	teams: '9b07b942aa8b161b',
+	teams: '505d7ebfcd98dd22',
 	user_roles: 'c299e337cd3a377c',
 	users: '960e786ef675bc6f'
 };

@@ -28,15 +28,6 @@ export interface QuestionSet extends z.infer<typeof questionSetSchema> {
 	introduction: string[];
 }
 
-/** The agree-or-disagree scale, strongest agreement first as the form lists it. */
-export const agreement = [
-	{ value: 5, label: 'Strongly agree' },
-	{ value: 4, label: 'Agree' },
-	{ value: 3, label: 'Neither agree nor disagree' },
-	{ value: 2, label: 'Disagree' },
-	{ value: 1, label: 'Strongly disagree' }
-] as const;
-
 /** Every year's questions, oldest first; throws naming the file when one is wrong. */
 export function loadQuestionSets(files: ContentFiles): QuestionSet[] {
 	const sets = Object.entries(filesUnder(files, 'health-check')).map(([file, source]) => {

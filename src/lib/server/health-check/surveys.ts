@@ -49,6 +49,9 @@ function staff(db: Db) {
 		.execute();
 }
 
+/** How many would be sent a link if a survey opened now. */
+export const countStaff = async (db: Db) => (await staff(db)).length;
+
 /** Opens the year's survey and emails everyone their link; its id. */
 export async function openHealthCheck(
 	db: Db,
