@@ -6,14 +6,17 @@ import { absoluteTimeout, idleTimeout } from '../auth/session';
 import type { RetentionPolicy } from './policy';
 
 // What is deleted by age alone, row by row with no record hanging from it: sign-in leftovers
-// past their own expiry, and the outbox and staff files past the policy's days. The dry run
-// counts with the same conditions the run deletes with.
+// past their own expiry, and the outbox and staff files past the policy's days. A few sweeps
+// forget a column rather than delete the row (`set`): a respondent's email once their link no
+// longer works. The dry run counts with the same conditions the run uses.
 
 type Where<T extends keyof Database> = (eb: ExpressionBuilder<Database, T>) => Expression<SqlBool>;
 
 interface Sweep<T extends keyof Database> {
 	table: T;
 	where: Where<T>;
+	/** What to forget in each row, instead of deleting it. */
+	set?: Record<string, null>;
 }
 
 const sweep = <T extends keyof Database>(table: T, where: Where<T>): Sweep<T> => ({ table, where });
@@ -31,6 +34,26 @@ export function sweeps(policy: RetentionPolicy, now: Date) {
 		links: sweep('one_time_tokens', (eb) => eb('expires_at', '<', timestamp(now))),
 		// Kept 90 days past expiry, so a used link still thanks whoever opens it again.
 		guestLinks: sweep('guest_links', (eb) => eb('expires_at', '<', before(days(90)))),
+		// Kept only while the link can be used: it is forgotten on answering and at finalising too.
+		respondentEmails: {
+			...sweep('audit_voices', (eb) =>
+				eb.and([
+					eb('email', 'is not', null),
+					eb.not(
+						eb.exists(
+							eb
+								.selectFrom('guest_links')
+								.select('guest_links.id')
+								.where('guest_links.purpose', '=', 'audit-view')
+								.whereRef('guest_links.subject_id', '=', 'audit_voices.id')
+								.where('guest_links.used_at', 'is', null)
+								.where('guest_links.expires_at', '>', timestamp(now))
+						)
+					)
+				])
+			),
+			set: { email: null }
+		},
 		pendingSignIns: sweep('pending_sign_ins', (eb) => eb('expires_at', '<=', timestamp(now))),
 		signInFailures: sweep('sign_in_failures', (eb) => eb('at', '<', before(longestWindow))),
 		emails: sweep('outbox', (eb) => eb('created_at', '<', before(days(policy.outboxDays)))),
@@ -49,7 +72,15 @@ export async function countSweep<T extends keyof Database>(db: Db, { table, wher
 	return Number(row?.n ?? 0);
 }
 
-export async function runSweep<T extends keyof Database>(db: Db, { table, where }: Sweep<T>) {
+export async function runSweep<T extends keyof Database>(db: Db, { table, where, set }: Sweep<T>) {
+	if (set) {
+		const result = await db
+			.updateTable(table as keyof Database)
+			.set(set as never)
+			.where(where as never)
+			.executeTakeFirst();
+		return Number(result.numUpdatedRows);
+	}
 	const result = await db
 		.deleteFrom(table as keyof Database)
 		.where(where as never)
