@@ -1,6 +1,7 @@
 import { voiceRelationshipNames } from '../../audit/voices';
 import { formatDate } from '../../format';
-import { inTransaction, type Db } from '../db';
+import type { ExpressionBuilder } from 'kysely';
+import { inTransaction, type Database, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import type { VoiceRelationship } from '../db/schema';
@@ -90,6 +91,17 @@ function invitation({ relationship, email, name }: VoiceRequest, token: string, 
 export const mayNameVoices = (part: AuditPart) =>
 	(part.auditor || part.moderator || part.psw) && !part.practitioner;
 
+/** In a query on audit_voices: the voice's link, if it can still be used. */
+export function openLinkOf(eb: ExpressionBuilder<Database, 'audit_voices'>, now: Date) {
+	return eb
+		.selectFrom('guest_links')
+		.select('guest_links.id')
+		.where('guest_links.purpose', '=', 'audit-view')
+		.whereRef('guest_links.subject_id', '=', 'audit_voices.id')
+		.where('guest_links.used_at', 'is', null)
+		.where('guest_links.expires_at', '>', timestamp(now));
+}
+
 export interface VoiceSeen {
 	id: string;
 	relationship: VoiceRelationship;
@@ -126,19 +138,7 @@ export async function auditVoices(db: Db, auditId: string, named: boolean, now =
 			'helped',
 			'better'
 		])
-		.select((eb) =>
-			eb
-				.exists(
-					eb
-						.selectFrom('guest_links')
-						.select('guest_links.id')
-						.where('guest_links.purpose', '=', 'audit-view')
-						.whereRef('guest_links.subject_id', '=', 'audit_voices.id')
-						.where('guest_links.used_at', 'is', null)
-						.where('guest_links.expires_at', '>', timestamp(now))
-				)
-				.as('open')
-		)
+		.select((eb) => eb.exists(openLinkOf(eb, now)).as('open'))
 		.where('audit_id', '=', auditId)
 		.orderBy('requested_at')
 		.orderBy('id')

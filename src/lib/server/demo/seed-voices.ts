@@ -4,19 +4,10 @@ import { addMs, dateOnly, days, hours } from '../db/time';
 import { saveHealthCheckAnswer } from '../health-check/answers';
 import { openHealthCheck, questionsOf, listHealthChecks } from '../health-check/surveys';
 import type { Demo } from './authority';
+import { random } from './random';
 
 // Voices in the demo (content/demo/voices.yaml): views given by link on the audit in progress,
 // and last month's staff health check with enough answers to show, some teams merged.
-
-/** A small deterministic generator (mulberry32), so every run gives the same answers. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 export async function seedDemoVoices(demo: Demo) {
 	await seedAuditVoices(demo);

@@ -2,6 +2,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database, Db } from '../db';
 import { addMs, days, timestamp } from '../db/time';
 import { longestWindow } from '../auth/rate-limit';
+import { openLinkOf } from '../audit/voices';
 import { absoluteTimeout, idleTimeout } from '../auth/session';
 import type { RetentionPolicy } from './policy';
 
@@ -37,20 +38,7 @@ export function sweeps(policy: RetentionPolicy, now: Date) {
 		// Kept only while the link can be used: it is forgotten on answering and at finalising too.
 		respondentEmails: {
 			...sweep('audit_voices', (eb) =>
-				eb.and([
-					eb('email', 'is not', null),
-					eb.not(
-						eb.exists(
-							eb
-								.selectFrom('guest_links')
-								.select('guest_links.id')
-								.where('guest_links.purpose', '=', 'audit-view')
-								.whereRef('guest_links.subject_id', '=', 'audit_voices.id')
-								.where('guest_links.used_at', 'is', null)
-								.where('guest_links.expires_at', '>', timestamp(now))
-						)
-					)
-				])
+				eb.and([eb('email', 'is not', null), eb.not(eb.exists(openLinkOf(eb, now)))])
 			),
 			set: { email: null }
 		},
