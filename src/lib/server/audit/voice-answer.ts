@@ -66,12 +66,12 @@ export async function saveVoiceAnswer(
 				rating: answer.rating,
 				helped: answer.helped,
 				better: answer.better,
-				anonymity_confirmed_at: anonymityConfirmed ? timestamp(now) : null,
-				email: null
+				anonymity_confirmed_at: anonymityConfirmed ? timestamp(now) : null
 			})
 			.where('id', '=', link.subjectId)
 			.returning(['audit_id', 'relationship'])
 			.executeTakeFirstOrThrow();
+		await tx.deleteFrom('audit_voice_contacts').where('voice_id', '=', link.subjectId).execute();
 		await recordEvent(
 			tx,
 			{

@@ -42,13 +42,17 @@ export async function askForView(
 				audit_id: auditId,
 				relationship: request.relationship,
 				name: request.name,
-				email: request.email,
 				requested_by: actorId,
 				requested_at: timestamp(now)
 			})
 			.execute();
+		const until = addMs(now, guestLinkLifetime);
+		await tx
+			.insertInto('audit_voice_contacts')
+			.values({ voice_id: id, email: request.email, expires_at: timestamp(until) })
+			.execute();
 		const token = await createGuestLink(tx, 'audit-view', id, { now });
-		await sendMail(tx, invitation(request, token, addMs(now, guestLinkLifetime)), now);
+		await sendMail(tx, invitation(request, token, until), now);
 		await recordEvent(
 			tx,
 			{
@@ -127,21 +131,26 @@ export interface VoiceSeen {
 export async function auditVoices(db: Db, auditId: string, named: boolean, now = new Date()) {
 	const rows = await db
 		.selectFrom('audit_voices')
+		.leftJoin('audit_voice_contacts', (join) =>
+			join
+				.onRef('audit_voice_contacts.voice_id', '=', 'audit_voices.id')
+				.on('audit_voice_contacts.expires_at', '>', timestamp(now))
+		)
 		.select([
-			'id',
-			'relationship',
-			'name',
-			'email',
-			'requested_at',
-			'answered_at',
-			'rating',
-			'helped',
-			'better'
+			'audit_voices.id',
+			'audit_voices.relationship',
+			'audit_voices.name',
+			'audit_voice_contacts.email',
+			'audit_voices.requested_at',
+			'audit_voices.answered_at',
+			'audit_voices.rating',
+			'audit_voices.helped',
+			'audit_voices.better'
 		])
 		.select((eb) => eb.exists(openLinkOf(eb, now)).as('open'))
-		.where('audit_id', '=', auditId)
-		.orderBy('requested_at')
-		.orderBy('id')
+		.where('audit_voices.audit_id', '=', auditId)
+		.orderBy('audit_voices.requested_at')
+		.orderBy('audit_voices.id')
 		.execute();
 	return rows.map((row): VoiceSeen => {
 		const waiting = !row.answered_at && Boolean(row.open);
@@ -176,8 +185,9 @@ export async function withdrawVoiceLinks(tx: Db, auditId: string, now: Date) {
 		now
 	);
 	await tx
-		.updateTable('audit_voices')
-		.set({ email: null })
-		.where('audit_id', '=', auditId)
+		.deleteFrom('audit_voice_contacts')
+		.where('voice_id', 'in', (eb) =>
+			eb.selectFrom('audit_voices').select('id').where('audit_id', '=', auditId)
+		)
 		.execute();
 }

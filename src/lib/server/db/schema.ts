@@ -633,8 +633,6 @@ export interface AuditVoicesTable {
 	relationship: VoiceRelationship;
 	/** As the auditor gave it (optional); never shown to the audited worker. */
 	name: Generated<string>;
-	/** Kept only while the link can be used. */
-	email: string | null;
 	requested_by: string;
 	requested_at: string;
 	answered_at: string | null;
@@ -643,6 +641,14 @@ export interface AuditVoicesTable {
 	helped: Generated<string>;
 	better: Generated<string>;
 	anonymity_confirmed_at: string | null;
+}
+
+/** Where a view was asked for: kept only while the link can be used. */
+export interface AuditVoiceContactsTable {
+	voice_id: string;
+	email: string;
+	/** The link's expiry: the retention run deletes the row then. */
+	expires_at: string;
 }
 
 export interface AuditGradesTable {
@@ -851,6 +857,7 @@ export interface Database {
 	audits: AuditsTable;
 	audit_grades: AuditGradesTable;
 	audit_voices: AuditVoicesTable;
+	audit_voice_contacts: AuditVoiceContactsTable;
 	health_checks: HealthChecksTable;
 	health_check_invitations: HealthCheckInvitationsTable;
 	health_check_answers: HealthCheckAnswersTable;

@@ -26,6 +26,7 @@ export async function eraseAudits(tx: Db, ids: string[]): Promise<void> {
 		.where('purpose', '=', 'audit-view')
 		.where('subject_id', 'in', voices)
 		.execute();
+	await tx.deleteFrom('audit_voice_contacts').where('voice_id', 'in', voices).execute();
 	for (const table of ['audit_findings', 'audit_grades', 'audit_actions', 'audit_voices'] as const)
 		await tx.deleteFrom(table).where('audit_id', 'in', ids).execute();
 	await tx.deleteFrom('audits').where('id', 'in', ids).execute();

@@ -104,10 +104,11 @@ export async function eraseMentions(
 	await eraseFromStaffFiles(tx, person.email);
 	// Asked for their view of an audit by link (as the worker), or named in a health check's
 	// comment: the view stays with the audit, the comment goes.
+	await tx.deleteFrom('audit_voice_contacts').where(holds('email', person.email)).execute();
 	await tx
 		.updateTable('audit_voices')
-		.set({ name: '', email: null })
-		.where((eb) => eb.or([holds('email', person.email), ...words.map((w) => holds('name', w))]))
+		.set({ name: '' })
+		.where((eb) => eb.or(words.map((w) => holds('name', w))))
 		.execute();
 	await tx
 		.updateTable('health_check_answers')

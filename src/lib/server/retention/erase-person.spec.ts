@@ -143,17 +143,21 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 			.execute();
 		// Asked for her view of an audit by link, sent the health check, and named in a comment.
 		const audit = await db.selectFrom('audits').select('id').executeTakeFirstOrThrow();
+		const voice = newId();
 		await db
 			.insertInto('audit_voices')
 			.values({
-				id: newId(),
+				id: voice,
 				audit_id: audit.id,
 				relationship: 'worker',
 				name: person.name,
-				email: person.email,
 				requested_by: admin,
 				requested_at: timestamp(now)
 			})
+			.execute();
+		await db
+			.insertInto('audit_voice_contacts')
+			.values({ voice_id: voice, email: person.email, expires_at: timestamp(now) })
 			.execute();
 		const survey = await db.selectFrom('health_checks').select('id').executeTakeFirstOrThrow();
 		await db

@@ -153,21 +153,20 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			])
 			.execute();
 		// Views asked for by link: one answered on the old audit (erased with it); on the new one,
-		// one whose link has just expired (its email is forgotten) and one still open.
-		const voice = (id: string, auditId: string, email: string | null) => ({
+		// one whose link has just expired (its address goes) and one still open.
+		const voice = (id: string, auditId: string) => ({
 			id,
 			audit_id: auditId,
 			relationship: 'parent-carer' as const,
-			email,
 			requested_by: ids.auditor,
 			requested_at: '2026-11-20T03:00:00.000Z'
 		});
 		await db
 			.insertInto('audit_voices')
 			.values([
-				{ ...voice('old-voice', ids.oldAudit, null), answered_at: '2026-11-21T03:00:00.000Z' },
-				voice('expired-voice', ids.newAudit, 'gone@example.com'),
-				voice('live-voice', ids.newAudit, 'kept@example.com')
+				{ ...voice('old-voice', ids.oldAudit), answered_at: '2026-11-21T03:00:00.000Z' },
+				voice('expired-voice', ids.newAudit),
+				voice('live-voice', ids.newAudit)
 			])
 			.execute();
 		const voiceLink = (subject: string, expires: string, used: string | null = null) => ({
@@ -182,6 +181,21 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 				voiceLink('old-voice', '2026-12-04T03:00:00.000Z', '2026-11-21T03:00:00.000Z'),
 				voiceLink('expired-voice', '2026-12-02T02:59:00.000Z'),
 				voiceLink('live-voice', '2026-12-02T03:01:00.000Z')
+			])
+			.execute();
+		await db
+			.insertInto('audit_voice_contacts')
+			.values([
+				{
+					voice_id: 'expired-voice',
+					email: 'gone@example.com',
+					expires_at: '2026-12-02T02:59:00.000Z'
+				},
+				{
+					voice_id: 'live-voice',
+					email: 'kept@example.com',
+					expires_at: '2026-12-02T03:01:00.000Z'
+				}
 			])
 			.execute();
 		const mail = (id: string, created: string) => ({
@@ -248,7 +262,7 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 				sessions: 1,
 				links: 1,
 				guestLinks: 1,
-				respondentEmails: 1,
+				auditVoiceContacts: 1,
 				pendingSignIns: 0,
 				signInFailures: 1,
 				emails: 1,
@@ -315,13 +329,13 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 		expect(
 			(await db.selectFrom('guest_links').select('id').orderBy('id').execute()).map((s) => s.id)
 		).toEqual(['expired-voice-link', 'kept-guest-link', 'live-voice-link']);
-		// The old audit's view went with it; of the new one's, only an open link's email is kept.
+		// The old audit's view went with it; of the new one's, only an open link's address is kept.
 		expect(
-			await db.selectFrom('audit_voices').select(['id', 'email']).orderBy('id').execute()
-		).toEqual([
-			{ id: 'expired-voice', email: null },
-			{ id: 'live-voice', email: 'kept@example.com' }
-		]);
+			(await db.selectFrom('audit_voices').select('id').orderBy('id').execute()).map((v) => v.id)
+		).toEqual(['expired-voice', 'live-voice']);
+		expect(
+			await db.selectFrom('audit_voice_contacts').select(['voice_id', 'email']).execute()
+		).toEqual([{ voice_id: 'live-voice', email: 'kept@example.com' }]);
 		const left = async (table: 'imports' | 'sign_in_failures') =>
 			(await db.selectFrom(table).select('id').execute()).map((r) => r.id);
 		expect(await left('imports')).toEqual(['new-file']);
@@ -343,7 +357,7 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			sessions: 1,
 			links: 1,
 			guestLinks: 1,
-			respondentEmails: 1,
+			auditVoiceContacts: 1,
 			pendingSignIns: 0,
 			signInFailures: 1,
 			emails: 1,

@@ -2,22 +2,18 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database, Db } from '../db';
 import { addMs, days, timestamp } from '../db/time';
 import { longestWindow } from '../auth/rate-limit';
-import { openLinkOf } from '../audit/voices';
 import { absoluteTimeout, idleTimeout } from '../auth/session';
 import type { RetentionPolicy } from './policy';
 
 // What is deleted by age alone, row by row with no record hanging from it: sign-in leftovers
-// past their own expiry, and the outbox and staff files past the policy's days. A few sweeps
-// forget a column rather than delete the row (`set`): a respondent's email once their link no
-// longer works. The dry run counts with the same conditions the run uses.
+// past their own expiry, and the outbox and staff files past the policy's days. The dry run
+// counts with the same conditions the run deletes with.
 
 type Where<T extends keyof Database> = (eb: ExpressionBuilder<Database, T>) => Expression<SqlBool>;
 
 interface Sweep<T extends keyof Database> {
 	table: T;
 	where: Where<T>;
-	/** What to forget in each row, instead of deleting it. */
-	set?: Record<string, null>;
 }
 
 const sweep = <T extends keyof Database>(table: T, where: Where<T>): Sweep<T> => ({ table, where });
@@ -35,13 +31,11 @@ export function sweeps(policy: RetentionPolicy, now: Date) {
 		links: sweep('one_time_tokens', (eb) => eb('expires_at', '<', timestamp(now))),
 		// Kept 90 days past expiry, so a used link still thanks whoever opens it again.
 		guestLinks: sweep('guest_links', (eb) => eb('expires_at', '<', before(days(90)))),
-		// Kept only while the link can be used: it is forgotten on answering and at finalising too.
-		respondentEmails: {
-			...sweep('audit_voices', (eb) =>
-				eb.and([eb('email', 'is not', null), eb.not(eb.exists(openLinkOf(eb, now)))])
-			),
-			set: { email: null }
-		},
+		// Where a view of an audit was asked for, once its link has expired (it goes sooner when
+		// the view is given or the audit finalised).
+		auditVoiceContacts: sweep('audit_voice_contacts', (eb) =>
+			eb('expires_at', '<=', timestamp(now))
+		),
 		pendingSignIns: sweep('pending_sign_ins', (eb) => eb('expires_at', '<=', timestamp(now))),
 		signInFailures: sweep('sign_in_failures', (eb) => eb('at', '<', before(longestWindow))),
 		emails: sweep('outbox', (eb) => eb('created_at', '<', before(days(policy.outboxDays)))),
@@ -60,15 +54,7 @@ export async function countSweep<T extends keyof Database>(db: Db, { table, wher
 	return Number(row?.n ?? 0);
 }
 
-export async function runSweep<T extends keyof Database>(db: Db, { table, where, set }: Sweep<T>) {
-	if (set) {
-		const result = await db
-			.updateTable(table as keyof Database)
-			.set(set as never)
-			.where(where as never)
-			.executeTakeFirst();
-		return Number(result.numUpdatedRows);
-	}
+export async function runSweep<T extends keyof Database>(db: Db, { table, where }: Sweep<T>) {
 	const result = await db
 		.deleteFrom(table as keyof Database)
 		.where(where as never)
