@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { testDatabases } from '../db/testing';
+import { ownTables, testDatabases } from '../db/testing';
 import { seedDemoAuthority } from './seed';
 
 // The demo authority is data under content/demo; this test holds what the seed makes of it.
@@ -33,11 +33,22 @@ import { seedDemoAuthority } from './seed';
 // (portfolio_imports, imported_evidence, imported_signoffs).
 // Erasure (issue 17, 2026-12-02-01): users and signoffs each gained empty columns (erased_at, and
 // the sign-off's erasure_mac), so only those two digests moved; no row or text changed.
-// Links for people without an account (2026-12-02-10) added guest_links, which main left out of
-// these figures. Voices (issue 18, 2026-12-03-30 and -31): each team has a service (the teams
-// digest); the audit in progress has a parent's view given by link and a child's awaited; last
-// month's staff health check was sent to the 37 people in teams, 17 of whom answered. So the
-// new tables, guest_links, and the outbox and events that sent and recorded them moved.
+// Links for people without an account (2026-12-02-10) added guest_links, left out here until now.
+// Observation by invitation (issue 18, 2026-12-03-20): observations gained observer_name, and
+// the demo ASYE has two invitations (content/demo/programme.yaml, invitedObservations): one from
+// outside, recorded through its link (its guest link, one more observation with its accepted
+// record and mapping, an email in the outbox, and three events with the open one), and one open
+// to her assessor. Printed with PRINT_DEMO_FIGURES=1, the same on SQLite and PostgreSQL; only
+// those figures moved.
+// Feedback by link (issue 18): the demo ASYE asked a parent, who answered yesterday (one more
+// evidence record, a draft, and its link used), and someone from a partner agency, who has not
+// yet (their address kept while the link works): two new tables and the links, three more
+// emails (two requests and the notice of the answer) and four more events.
+// Audit voices and the staff health check (issue 18, 2026-12-03-30 and -31): each team has a
+// service (the teams digest); the audit in progress has a parent's view given by link and a
+// child's awaited (its address kept while the link works); last month's staff health check was
+// sent to the 37 people in teams, 17 of whom answered. So the five new tables, guest_links (39
+// more), the outbox (39 more emails) and the events (21 more) moved; nothing else did.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -49,6 +60,7 @@ const expectedCounts: Record<string, number> = {
 	audit_finding_tags: 115,
 	audit_findings: 61,
 	audit_grades: 462,
+	audit_voice_contacts: 1,
 	audit_voices: 2,
 	audits: 43,
 	authority_settings: 1,
@@ -58,14 +70,16 @@ const expectedCounts: Record<string, number> = {
 	enrolment_hours: 0,
 	enrolment_pauses: 0,
 	enrolments: 12,
-	events: 697,
-	evidence: 56,
+	events: 704,
+	evidence: 58,
 	evidence_comments: 0,
-	evidence_outcomes: 99,
+	evidence_outcomes: 100,
 	evidence_standards: 6,
-	evidence_statements: 154,
+	evidence_statements: 155,
+	feedback_contacts: 1,
+	feedback_requests: 2,
 	file_store: 0,
-	guest_links: 39,
+	guest_links: 42,
 	handovers: 0,
 	health_check_answers: 17,
 	health_check_invitations: 37,
@@ -75,9 +89,10 @@ const expectedCounts: Record<string, number> = {
 	imports: 0,
 	learning_need_outcomes: 21,
 	learning_needs: 16,
-	observations: 13,
+	observation_invitations: 2,
+	observations: 14,
 	one_time_tokens: 0,
-	outbox: 153,
+	outbox: 157,
 	pathway_assignments: 10,
 	pathway_progress: 8,
 	pending_sign_ins: 0,
@@ -118,23 +133,27 @@ const expectedDigests: Record<string, string> = {
 	audit_finding_tags: '2979a94f1e0d777e',
 	audit_findings: '77f89ea6ab510c2d',
 	audit_grades: 'c6160fa63a2c2af5',
-	audit_voices: 'b3989e835e7f2b8c',
+	audit_voice_contacts: '14b129e9cb191553',
+	audit_voices: 'd5d239382814ad22',
 	audits: '7549a39ef969c70f',
 	authority_settings: 'c86816338e2641cb',
 	development_plans: '55d5857fb149aa22',
 	enrolment_extensions: '6fd8f52c4719fb08',
 	enrolments: '73ea525dcfd866d0',
-	evidence: '976b49fe99357e99',
-	evidence_outcomes: '87f7ceff9a992b5a',
+	evidence: '1f0b377f78e71925',
+	evidence_outcomes: '87be210b1638384a',
 	evidence_standards: '855581d66cec1aff',
-	evidence_statements: '5fb850a0ea1cf49b',
-	guest_links: '19476c790628b85c',
+	evidence_statements: 'c6302eaa525049b9',
+	feedback_contacts: 'ae2b0ff1de69ec00',
+	feedback_requests: '648be51c4b8932a7',
+	guest_links: '1ddf3511617afdfd',
 	health_check_answers: '479464e76d72e430',
 	health_check_invitations: 'f2f52c4f466277e5',
 	health_checks: 'e7bb44485b0e2684',
 	learning_need_outcomes: 'ee77ce89ccd0cc15',
 	learning_needs: 'e8c0bd7ba4300782',
-	observations: '08a39b70022a25b5',
+	observation_invitations: 'e5728fc6dd60b496',
+	observations: 'feaca0a947c12087',
 	pathway_assignments: 'b67a412dac177940',
 	pathway_progress: 'a9e121e0274ef7e8',
 	programme_reviews: 'be536a7a4c80def3',
@@ -167,7 +186,7 @@ function mask(value: unknown) {
 async function figures(db: Db) {
 	const counts: Record<string, number> = {};
 	const digests: Record<string, string> = {};
-	for (const { name } of await db.introspection.getTables()) {
+	for (const name of await ownTables(db)) {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- every table, by name
 		const rows: Record<string, unknown>[] = await (db as any)
 			.selectFrom(name)

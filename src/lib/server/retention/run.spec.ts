@@ -198,6 +198,38 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 				}
 			])
 			.execute();
+		// Where a request for feedback went: gone once its link has expired.
+		const request = (id: string, expires: string) => ({
+			id,
+			practitioner_id: ids.auditor,
+			relationship: 'colleague' as const,
+			name: 'A colleague',
+			about_id: null,
+			created_at: '2026-11-20T03:00:00.000Z',
+			expires_at: expires,
+			answered_at: null,
+			withdrawn_at: null,
+			record_id: null
+		});
+		const expiries = {
+			'asked-before': '2026-12-02T03:00:00.000Z',
+			'asked-later': '2026-12-02T03:01:00.000Z'
+		};
+		await db
+			.insertInto('feedback_requests')
+			.values(Object.entries(expiries).map(([id, expires]) => request(id, expires)))
+			.execute();
+		await db
+			.insertInto('feedback_contacts')
+			.values(
+				Object.entries(expiries).map(([id, expires]) => ({
+					request_id: id,
+					email: `${id}@test.example`,
+					name: null,
+					expires_at: expires
+				}))
+			)
+			.execute();
 		const mail = (id: string, created: string) => ({
 			id,
 			recipient: 'someone@test.example',
@@ -262,6 +294,7 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 				sessions: 1,
 				links: 1,
 				guestLinks: 1,
+				feedbackContacts: 1,
 				auditVoiceContacts: 1,
 				pendingSignIns: 0,
 				signInFailures: 1,
@@ -336,6 +369,11 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 		expect(
 			await db.selectFrom('audit_voice_contacts').select(['voice_id', 'email']).execute()
 		).toEqual([{ voice_id: 'live-voice', email: 'kept@example.com' }]);
+		expect(
+			(await db.selectFrom('feedback_contacts').select('request_id').execute()).map(
+				(c) => c.request_id
+			)
+		).toEqual(['asked-later']);
 		const left = async (table: 'imports' | 'sign_in_failures') =>
 			(await db.selectFrom(table).select('id').execute()).map((r) => r.id);
 		expect(await left('imports')).toEqual(['new-file']);
@@ -357,6 +395,7 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			sessions: 1,
 			links: 1,
 			guestLinks: 1,
+			feedbackContacts: 1,
 			auditVoiceContacts: 1,
 			pendingSignIns: 0,
 			signInFailures: 1,
