@@ -37,7 +37,11 @@ const publicRoutes = [
 	'/observe/sent',
 	// Where a view or an answer given by link lands: a thank you, nothing of anyone's.
 	'/have-your-say/thank-you',
-	'/health-check/thank-you'
+	'/health-check/thank-you',
+	// For load balancers and orchestrators: whether the process is up and ready. They hold no
+	// personal data, only {"status":"ok"} and which checks pass (operations.test.ts).
+	'/healthz',
+	'/readyz'
 ];
 
 const everyoneSignedIn: Record<Role, Answer> = {
@@ -71,6 +75,9 @@ const scimTokenOnly: Record<Role, Answer> = {
 	admin: 401,
 	'external-assessor': 401
 };
+
+/** Prometheus metrics: 401 without METRICS_TOKEN, which no session stands for (operations.test.ts). */
+const metricsTokenOnly = scimTokenOnly;
 
 const practitionersOnly: Record<Role, Answer> = { ...adminsOnly, practitioner: 200, admin: 403 };
 /** supervisor@demo.test supervises practitioner@demo.test; nobody else may use these. */
@@ -321,7 +328,8 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/scim/v2/ServiceProviderConfig': scimTokenOnly,
 	'/scim/v2/Schemas': scimTokenOnly,
 	'/scim/v2/ResourceTypes': scimTokenOnly,
-	'/scim/v2/[...rest]': scimTokenOnly
+	'/scim/v2/[...rest]': scimTokenOnly,
+	'/metrics': metricsTokenOnly
 };
 
 test('every route is either public or in the access table', () => {

@@ -834,6 +834,13 @@ export interface FileStoreTable {
 	created_at: string;
 }
 
+/** Who runs a piece of scheduled work, until when (`schedule/lease.ts`). */
+export interface LeasesTable {
+	name: string;
+	holder: string;
+	expires_at: string;
+}
+
 /** A portfolio brought from another authority by its owner (`export/import.ts`). */
 export interface PortfolioImportsTable {
 	id: string;
@@ -942,6 +949,7 @@ export interface Database {
 	portfolio_imports: PortfolioImportsTable;
 	imported_evidence: ImportedEvidenceTable;
 	imported_signoffs: ImportedSignoffsTable;
+	leases: LeasesTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

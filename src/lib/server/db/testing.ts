@@ -194,3 +194,29 @@ export async function newEvidence(
 		cpdMinutes: null
 	});
 }
+
+/** An attachment naming stored bytes, on a new draft of a new person's; removed when told when. */
+export async function newAttachment(
+	db: Db,
+	hash: string,
+	options: { size?: number; removedAt?: string } = {}
+) {
+	const owner = await newUser(db);
+	const evidenceId = await newEvidence(db, owner);
+	const id = newId();
+	await db
+		.insertInto('attachments')
+		.values({
+			id,
+			evidence_id: evidenceId,
+			file_hash: hash,
+			name: 'notes.txt',
+			mime: 'text/plain',
+			size: options.size ?? 1,
+			created_at: '2026-11-02T09:00:00.000Z',
+			created_by: owner,
+			removed_at: options.removedAt ?? null
+		})
+		.execute();
+	return { id, evidenceId, owner };
+}

@@ -9,7 +9,10 @@ import type { Db } from '../db';
 import { newEvidence, newUser, testDatabases } from '../db/testing';
 import { recordObservation } from '../observation/observations';
 import { createTeam } from '../people/teams';
-import { submitEvidence } from '../portfolio/evidence';
+import { createFeedbackRequest } from '../feedback/requests';
+import { saveFeedbackAnswer } from '../feedback/save-answer';
+import { openGuestLink } from '../links/guest-links';
+import { getEvidence, submitEvidence } from '../portfolio/evidence';
 import { toCsv, type Table } from './figures';
 import { parseFilters } from './filters';
 import { workforceView } from './index';
@@ -242,5 +245,33 @@ describe.each(testDatabases())('QA coverage on $name', (database) => {
 			perPage: 50,
 			rows: 4
 		});
+	});
+
+	it('counts feedback given by link from the day it is answered, while its record is still a draft', async () => {
+		const admin = await newUser(db, { roles: ['admin'] });
+		const teamId = await createTeam(db, admin, 'Link team', null);
+		const gil = await newUser(db, { name: 'Gil Given', teamId });
+		const asked = new Date('2027-09-20T09:00:00Z');
+		const { token } = await createFeedbackRequest(
+			db,
+			{ id: gil, name: 'Gil Given' },
+			{ relationship: 'parent-carer', name: '', email: 'parent@test.example', evidence: null },
+			asked
+		);
+		const filters = parseFilters(new URLSearchParams({ team: teamId }));
+		const before = await qaCoverage(db, filters, today);
+		expect(before.people.rows.map((r) => r.lastFeedback)).toEqual([null]);
+		const answered = new Date('2027-09-22T10:00:00Z');
+		const link = await openGuestLink(db, token, 'feedback', '10.9.9.9', answered);
+		if (link.state !== 'open') throw new Error('the link should be open');
+		const recordId = await saveFeedbackAnswer(
+			db,
+			link,
+			{ scale: null, texts: { wentWell: 'She listened.' } },
+			{ now: answered }
+		);
+		expect((await getEvidence(db, recordId!))?.status).toBe('draft');
+		const after = await qaCoverage(db, filters, today);
+		expect(after.people.rows.map((r) => r.lastFeedback)).toEqual(['2027-09-22']);
 	});
 });

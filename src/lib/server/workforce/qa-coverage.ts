@@ -101,7 +101,18 @@ function latestByPractitioner(db: Db, filters: WorkforceFilters, today: string) 
 			.whereRef('evidence.owner_id', '=', 'users.id')
 			.where('evidence.type', '=', type)
 			.where('evidence.activity_date', '<=', today)
-			.where('evidence.status', '!=', 'draft');
+			.where((e) =>
+				e.or([
+					e('evidence.status', '!=', 'draft'),
+					// An answer by link counts once given, though the practitioner's record of it is a draft.
+					e.exists(
+						e
+							.selectFrom('feedback_requests')
+							.select('feedback_requests.id')
+							.whereRef('feedback_requests.record_id', '=', 'evidence.id')
+					)
+				])
+			);
 	return db
 		.selectFrom('users')
 		.leftJoin('teams', 'teams.id', 'users.team_id')
