@@ -3,12 +3,13 @@ import Database from 'better-sqlite3';
 import { emptyImport } from './portfolio-data';
 import { apiAs, demoAccounts } from './session';
 import { routeIds } from './routes';
+import { guestLinksTo, guestLinkTo } from './guest-links';
 import { e2eDatabase } from './server';
 
 // Every route that is not public, and what each role must get: 200, 403, or (signed out) a
 // redirect to sign in. The first test fails when a route exists that is in neither list.
 
-type Answer = 200 | 400 | 401 | 403 | 404 | 'sign-in';
+type Answer = 200 | 400 | 401 | 403 | 404 | 410 | 'sign-in';
 type Role =
 	'anonymous' | 'practitioner' | 'supervisor' | 'auditor' | 'psw' | 'admin' | 'external-assessor';
 
@@ -34,6 +35,9 @@ const publicRoutes = [
 	'/feedback/thank-you',
 	// Where an observer from outside lands once their observation is sent: a thank-you only.
 	'/observe/sent',
+	// Where a view or an answer given by link lands: a thank you, nothing of anyone's.
+	'/have-your-say/thank-you',
+	'/health-check/thank-you',
 	// For load balancers and orchestrators: whether the process is up and ready. They hold no
 	// personal data, only {"status":"ok"} and which checks pass (operations.test.ts).
 	'/healthz',
@@ -108,6 +112,20 @@ const priyasDraftAudit: Record<Role, Answer> = {
 	'external-assessor': 403
 };
 const draftAuditorOnly: Record<Role, Answer> = { ...adminsOnly, auditor: 200, admin: 403 };
+
+/**
+ * Pages reached by a link for someone without an account: the same for whoever holds the link,
+ * signed in or not (a guessed link is not found: links/guest-links.spec.ts).
+ */
+const anyoneWithTheLink = (answer: Answer): Record<Role, Answer> => ({
+	anonymous: answer,
+	practitioner: answer,
+	supervisor: answer,
+	auditor: answer,
+	psw: answer,
+	admin: answer,
+	'external-assessor': answer
+});
 
 /**
  * Their own portfolio and CPD year: practitioners, and anyone with a registration number (the
@@ -274,6 +292,11 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/audits/[id]/details': draftAuditorOnly,
 	'/audits/[id]/grades': draftAuditorOnly,
 	'/audits/[id]/views': { ...draftAuditorOnly, practitioner: 200 },
+	'/audits/[id]/views/ask': draftAuditorOnly,
+	// The demo's child, asked for their view of the audit in progress, has not answered yet.
+	'/have-your-say/[token]': anyoneWithTheLink(200),
+	// The demo's health check has closed: its links answer 410 to everyone, with a kind page.
+	'/health-check/[token] (closed)': anyoneWithTheLink(410),
 	'/audits/[id]/findings': draftAuditorOnly,
 	'/audits/[id]/actions': draftAuditorOnly,
 	// A finalised audit of hers by someone else: principal social workers moderate.
@@ -288,6 +311,7 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/workforce/cpd': pswOnly,
 	'/workforce/report': pswOnly,
 	'/workforce/qa-coverage': pswOnly,
+	'/workforce/health-check': pswOnly,
 	'/workforce/tokens': pswOnly,
 	'/workforce/people/[id]': pswOnly,
 	'/workforce/people/[id]/programme': pswOnly,
@@ -433,6 +457,11 @@ test.describe('each role gets exactly the intended answer on every protected rou
 				])
 			),
 			'/audits/[id]/moderation': `/audits/${finalAudit.id}/moderation`,
+			'/audits/[id]/views/ask': `/audits/${draftAudit.id}/views/ask`,
+			'/have-your-say/[token]': guestLinkTo('young.person@example.com', 'have-your-say', 'open'),
+			// The first health-check link she was sent: the demo's, closed.
+			'/health-check/[token] (closed)': guestLinksTo(demoAccounts.practitioner, 'health-check')[0]
+				.path,
 			'/pathways/[id]/assign': '/pathways/planning-with-purpose/assign',
 			'/portfolio/learning/[assignmentId]': `/portfolio/learning/${assignment.id}`,
 			'/workforce/people/[id]': `/workforce/people/${priya.id}`,

@@ -1,20 +1,12 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { submit } from './session';
-import { row } from './walk';
+import { guestLinkTo } from './guest-links';
 
 // Asking for feedback by link, as a person does it, and the link the email carries: shared by
 // the journeys that follow a request to its answer.
 
 /** The path of the link in the newest email to an address, read from the outbox. */
-export function feedbackLinkTo(email: string) {
-	const { body } = row<{ body: string }>(
-		'select body from outbox where recipient = ? order by created_at desc limit 1',
-		email
-	);
-	const link = body.match(/https?:\/\/\S+(\/feedback\/\S+)/)?.[1];
-	expect(link, `a feedback link to ${email}`).toBeTruthy();
-	return link!;
-}
+export const feedbackLinkTo = (email: string) => guestLinkTo(email, 'feedback');
 
 /** Asks someone for feedback through the form, signed in as whoever `page` is. */
 export async function askForFeedback(

@@ -11,6 +11,7 @@ import {
 	settle,
 	watchLayoutShift
 } from './layout';
+import { guestLinkTo } from './guest-links';
 import { e2eDatabase } from './server';
 import { emptyImport } from './portfolio-data';
 import { apiAs, demoAccounts, signIn } from './session';
@@ -124,7 +125,11 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				pathways: '/pathways',
 				pathway: '/pathways/planning-with-purpose',
 				'feedback-thank-you': '/feedback/thank-you',
-				'observation-sent': '/observe/sent?saved=observed'
+				'observation-sent': '/observe/sent?saved=observed',
+				// The demo's child, asked for their view by link: the picture scale.
+				'have-your-say': guestLinkTo('young.person@example.com', 'have-your-say', 'open'),
+				'have-your-say-thanks': '/have-your-say/thank-you?saved=answered',
+				'health-check-thanks': '/health-check/thank-you?saved=answered'
 			};
 		case 'practitioner':
 			return {
@@ -184,6 +189,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				details: `${audit}/details`,
 				grades: `${audit}/grades`,
 				views: `${audit}/views`,
+				'views-ask': `${audit}/views/ask`,
 				findings: `${audit}/findings`,
 				actions: `${audit}/actions`
 			};
@@ -198,6 +204,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				cpd: '/workforce/cpd',
 				report: '/workforce/report',
 				'qa-coverage': '/workforce/qa-coverage',
+				'health-check': '/workforce/health-check',
 				tokens: '/workforce/tokens',
 				'my-cpd': '/portfolio/cpd',
 				person: `/workforce/people/${ids.priya}`,

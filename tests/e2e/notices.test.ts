@@ -14,6 +14,7 @@ import { fillDateField, fillToday } from './enrolment-flow';
 import { formActions } from './form-actions';
 import { askForFeedback, feedbackLinkTo } from './feedback-flow';
 import { overflow } from './layout';
+import { guestLinkTo } from './guest-links';
 import { exportedPortfolio } from './portfolio-data';
 import { e2eDatabase } from './server';
 import { apiAs, demoAccounts, latestLinkTo, signIn, submit } from './session';
@@ -76,7 +77,9 @@ const people = {
 	enrolledByPsw: 'sophie.turner@demo.test',
 	importer: 'george.evans@demo.test',
 	invitesColleague: 'yasmin.haddad@demo.test',
-	observesColleague: 'grace.mensah@demo.test'
+	observesColleague: 'grace.mensah@demo.test',
+	voiced: 'hannah.reid@demo.test',
+	answersHealthCheck: 'ben.harris@demo.test'
 };
 const helen = 'helen.walsh@demo.test';
 
@@ -949,6 +952,57 @@ walk(
 		await expectNotice(page, 'Action added.');
 		await submit(page, 'Remove this action');
 		await expectNotice(page, 'The action was removed.');
+	}
+);
+
+walk(
+	'a case audit: a parent asked for their view by link, who gives it signed out',
+	['/audits/[id]/views/ask', '/have-your-say/[token]'],
+	async ({ as, api, browser, baseURL }) => {
+		const id = await startAudit(await api(auditor), people.voiced, 'C-880010');
+		const page = await as(auditor);
+		await page.goto(`/audits/${id}/views/ask`);
+		await page.getByLabel('A parent or carer').check();
+		await page.getByLabel('Email address').fill('notice.parent@example.com');
+		await submit(page, 'Send the link');
+		await expectNotice(page, 'Link sent. They have 14 days to give their view.');
+		const context = await browser.newContext({ baseURL });
+		const parent = await context.newPage();
+		await parent.goto(guestLinkTo('notice.parent@example.com', 'have-your-say', 'open'));
+		await parent.getByLabel('Very good').check();
+		await submit(parent, 'Send');
+		await expectNotice(parent, 'Thank you: your view has been sent.');
+		await context.close();
+	}
+);
+
+walk(
+	'the staff health check: opened for a year, answered by link, closed early',
+	['/workforce/health-check?/open', '/health-check/[token]', '/workforce/health-check?/close'],
+	async ({ as, browser, baseURL }) => {
+		const page = await as(demoAccounts.psw);
+		await page.goto('/workforce/health-check');
+		// The first year offered: the demo's own has its survey already.
+		const year = page.locator('input[name=year]').first();
+		const chosen = await year.getAttribute('value');
+		await year.check();
+		await fillDate(page, 14);
+		await submit(page, 'Open the health check and email everyone');
+		await expectNotice(
+			page,
+			'Health check opened. Everyone in a team has been emailed their link.'
+		);
+		const context = await browser.newContext({ baseURL });
+		const staff = await context.newPage();
+		await staff.goto(guestLinkTo(people.answersHealthCheck, 'health-check', 'open'));
+		for (const group of await staff.locator('form fieldset').all())
+			await group.getByLabel('Agree', { exact: true }).check();
+		await submit(staff, 'Send my answers');
+		await expectNotice(staff, 'Thank you: your answers have been sent.');
+		await context.close();
+		await page.goto('/workforce/health-check');
+		await submit(page, `Close the ${chosen} health check now`);
+		await expectNotice(page, 'Health check closed. Links not yet used no longer work.');
 	}
 );
 

@@ -12,6 +12,7 @@ import { enrolment, type EnrolmentState } from './enrolment';
 import { freshObserverLink, openInvitation } from './observations';
 import { pendingSignIn, twoFactorOn } from './two-factor';
 import { completeForm, type Field } from './forms';
+import { freshHealthLink, freshVoiceLink } from './guest-links';
 import type { People } from './people';
 
 // How to fuzz each form action: who is entitled to use it, which real record it acts on, and
@@ -282,6 +283,17 @@ export const setups: Record<string, Setup> = {
 	},
 	'/audits/[id]/grades': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/grades` },
 	'/audits/[id]/views': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/views` },
+	// Views asked for by link, and given by whoever holds one: before finalising stops the links.
+	'/audits/[id]/views/ask': {
+		as: auditor,
+		path: (ids) => `/audits/${ids.draftAudit}/views/ask`
+	},
+	'/have-your-say/[token]': {
+		as: null,
+		path: (ids) => `/have-your-say/${ids.voiceToken}`,
+		prepare: freshVoiceLink,
+		eachRun: freshVoiceLink
+	},
 	'/audits/[id]/findings': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/findings` },
 	'/audits/[id]/actions': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/actions` },
 	'/audits/[id]?/removeFinding': {
@@ -324,6 +336,21 @@ export const setups: Record<string, Setup> = {
 
 	// API tokens, the principal social worker's and the administrator's: one is made first, so
 	// there is one to revoke.
+	// The staff health check: opened for next year (the demo's has closed), answered by link, and
+	// closed early last.
+	'/workforce/health-check?/open': {
+		as: psw,
+		path: () => '/workforce/health-check',
+		typed: closingDate(14)
+	},
+	'/health-check/[token]': {
+		as: null,
+		path: (ids) => `/health-check/${ids.healthToken}`,
+		prepare: freshHealthLink,
+		eachRun: freshHealthLink
+	},
+	'/workforce/health-check?/close': { as: psw, path: () => '/workforce/health-check' },
+
 	'/workforce/tokens?/create': { as: psw, path: () => '/workforce/tokens' },
 	'/workforce/tokens?/revoke': { as: psw, path: () => '/workforce/tokens' },
 	'/admin/tokens?/create': { as: admin, path: () => '/admin/tokens' },
@@ -405,6 +432,16 @@ export const setups: Record<string, Setup> = {
 	},
 	'/sign-out': { as: accounts.signsOut, path: () => '/sign-out' }
 };
+
+/** A closing date's day, month and year as a person types them, `days` from today. */
+function closingDate(days: number) {
+	const date = new Date(Date.now() + days * 86_400_000);
+	return {
+		'closesOn-day': [String(date.getUTCDate())],
+		'closesOn-month': [String(date.getUTCMonth() + 1)],
+		'closesOn-year': [String(date.getUTCFullYear())]
+	};
+}
 
 /** The enrolment page's actions under `base`, each with the enrolment in the state it needs. */
 function enrolmentSetups(base: string, as: string, firstPerson: number) {

@@ -57,6 +57,8 @@ export interface TeamsTable {
 	name: string;
 	manager_id: string | null;
 	created_at: string;
+	/** The service the team belongs to: where a small team's health-check answers are merged. */
+	service: string | null;
 }
 
 /** A relationship: `supervisor_id` holds it to the practitioner `supervisee_id`. */
@@ -532,6 +534,47 @@ export interface FeedbackContactsTable {
 }
 
 /** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
+/** A yearly staff health check, with the questions it was opened with (JSON). */
+export interface HealthChecksTable {
+	id: string;
+	year: number;
+	questions: string;
+	opened_by: string;
+	opened_at: string;
+	/** The last day answers are taken. */
+	closes_on: string;
+	/** When it was closed early, if it was. */
+	closed_at: string | null;
+	/** How many people were sent a link. */
+	invited: number;
+}
+
+/**
+ * That a person was sent a link, and whether it was used; never which answer is theirs. Their
+ * team and service as the survey opened, for the response rate of each group. `user_id` is
+ * cleared when the person is erased.
+ */
+export interface HealthCheckInvitationsTable {
+	id: string;
+	health_check_id: string;
+	user_id: string | null;
+	team_id: string;
+	service: string | null;
+	used: Generated<number>;
+}
+
+/** An answer: the team and service only, the day only, never the person. */
+export interface HealthCheckAnswersTable {
+	id: string;
+	health_check_id: string;
+	team_id: string;
+	service: string | null;
+	answered_on: string;
+	/** JSON: each scale question's id and its score, 1 (strongly disagree) to 5. */
+	scores: string;
+	comment: Generated<string>;
+}
+
 export interface CpdRemindersTable {
 	user_id: string;
 	/** The day the reminder starts, e.g. `2026-09-01`. */
@@ -639,6 +682,34 @@ export interface AuditsTable {
 	created_by: string;
 	created_at: string;
 	updated_at: string;
+}
+
+export const voiceRelationships = ['child', 'parent-carer', 'worker'] as const;
+export type VoiceRelationship = (typeof voiceRelationships)[number];
+
+/** Someone asked by link for their view of an audited case, and their answer. */
+export interface AuditVoicesTable {
+	id: string;
+	audit_id: string;
+	relationship: VoiceRelationship;
+	/** As the auditor gave it (optional); never shown to the audited worker. */
+	name: Generated<string>;
+	requested_by: string;
+	requested_at: string;
+	answered_at: string | null;
+	/** 1 (bad) to 5 (very good). */
+	rating: number | null;
+	helped: Generated<string>;
+	better: Generated<string>;
+	anonymity_confirmed_at: string | null;
+}
+
+/** Where a view was asked for: kept only while the link can be used. */
+export interface AuditVoiceContactsTable {
+	voice_id: string;
+	email: string;
+	/** The link's expiry: the retention run deletes the row then. */
+	expires_at: string;
 }
 
 export interface AuditGradesTable {
@@ -856,6 +927,11 @@ export interface Database {
 	protected_time: ProtectedTimeTable;
 	audits: AuditsTable;
 	audit_grades: AuditGradesTable;
+	audit_voices: AuditVoicesTable;
+	audit_voice_contacts: AuditVoiceContactsTable;
+	health_checks: HealthChecksTable;
+	health_check_invitations: HealthCheckInvitationsTable;
+	health_check_answers: HealthCheckAnswersTable;
 	audit_findings: AuditFindingsTable;
 	audit_finding_tags: AuditFindingTagsTable;
 	audit_actions: AuditActionsTable;

@@ -26,6 +26,8 @@ export const authoritySchema = z.strictObject({
 	teams: z.array(
 		z.strictObject({
 			name: text,
+			/** The service the team belongs to (the health check merges small teams into it). */
+			service: text.optional(),
 			manager: email,
 			practiceSupervisor: email,
 			practitioners: z.array(
@@ -150,3 +152,27 @@ export const auditsSchema = z.strictObject({
 export type DemoProgramme = z.infer<typeof programmeSchema>;
 export type DemoAudits = z.infer<typeof auditsSchema>;
 export type DemoFinding = z.infer<typeof finding>;
+
+const respondent = z.string().regex(/^[a-z.]+@example\.com$/, 'must be an @example.com address');
+
+export const voicesSchema = z.strictObject({
+	auditVoices: z.array(
+		z.strictObject({
+			relationship: z.enum(['child', 'parent-carer', 'worker']),
+			name: text.optional(),
+			email: respondent,
+			answer: z
+				.strictObject({ rating: z.number().int().min(1).max(5), helped: text, better: text })
+				.optional()
+		})
+	),
+	healthCheck: z.strictObject({
+		openedDaysAgo: count.min(1),
+		closedDaysAgo: count,
+		answered: z.record(z.string(), count),
+		usual: z.record(z.string(), z.number().min(1).max(5)),
+		comments: z.array(text)
+	})
+});
+
+export type DemoVoices = z.infer<typeof voicesSchema>;

@@ -45,6 +45,11 @@ import { seedDemoAuthority } from './seed';
 // yet (their address kept while the link works): two new tables and the links, three more
 // emails (two requests and the notice of the answer) and four more events.
 // Several servers (issue 20) add a table of leases on scheduled work, which the seed leaves empty.
+// Audit voices and the staff health check (issue 18, 2026-12-03-30 and -31): each team has a
+// service (the teams digest); the audit in progress has a parent's view given by link and a
+// child's awaited (its address kept while the link works); last month's staff health check was
+// sent to the 37 people in teams, 17 of whom answered. So the five new tables, guest_links (39
+// more), the outbox (39 more emails) and the events (21 more) moved; nothing else did.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -52,19 +57,21 @@ const expectedCounts: Record<string, number> = {
 	agreements: 12,
 	api_tokens: 0,
 	attachments: 1,
-	authority_settings: 1,
 	audit_actions: 57,
 	audit_finding_tags: 115,
 	audit_findings: 61,
 	audit_grades: 462,
+	audit_voice_contacts: 1,
+	audit_voices: 2,
 	audits: 43,
+	authority_settings: 1,
 	cpd_reminders: 0,
 	development_plans: 26,
 	enrolment_extensions: 1,
 	enrolment_hours: 0,
 	enrolment_pauses: 0,
 	enrolments: 12,
-	events: 683,
+	events: 704,
 	evidence: 58,
 	evidence_comments: 0,
 	evidence_outcomes: 100,
@@ -73,8 +80,11 @@ const expectedCounts: Record<string, number> = {
 	feedback_contacts: 1,
 	feedback_requests: 2,
 	file_store: 0,
-	guest_links: 3,
+	guest_links: 42,
 	handovers: 0,
+	health_check_answers: 17,
+	health_check_invitations: 37,
+	health_checks: 1,
 	imported_evidence: 0,
 	imported_signoffs: 0,
 	imports: 0,
@@ -84,7 +94,7 @@ const expectedCounts: Record<string, number> = {
 	observation_invitations: 2,
 	observations: 14,
 	one_time_tokens: 0,
-	outbox: 118,
+	outbox: 157,
 	pathway_assignments: 10,
 	pathway_progress: 8,
 	pending_sign_ins: 0,
@@ -121,12 +131,14 @@ const expectedCounts: Record<string, number> = {
 const expectedDigests: Record<string, string> = {
 	agreements: 'a6eac5c9117749ab',
 	attachments: '581a3d22b66f6709',
-	authority_settings: 'c86816338e2641cb',
 	audit_actions: '04a61c91dd3b269b',
 	audit_finding_tags: '2979a94f1e0d777e',
 	audit_findings: '77f89ea6ab510c2d',
 	audit_grades: 'c6160fa63a2c2af5',
+	audit_voice_contacts: '14b129e9cb191553',
+	audit_voices: 'd5d239382814ad22',
 	audits: '7549a39ef969c70f',
+	authority_settings: 'c86816338e2641cb',
 	development_plans: '55d5857fb149aa22',
 	enrolment_extensions: '6fd8f52c4719fb08',
 	enrolments: '73ea525dcfd866d0',
@@ -136,7 +148,10 @@ const expectedDigests: Record<string, string> = {
 	evidence_statements: 'c6302eaa525049b9',
 	feedback_contacts: 'ae2b0ff1de69ec00',
 	feedback_requests: '648be51c4b8932a7',
-	guest_links: 'e3a1fa85e74c84cb',
+	guest_links: '1ddf3511617afdfd',
+	health_check_answers: '479464e76d72e430',
+	health_check_invitations: 'f2f52c4f466277e5',
+	health_checks: 'e7bb44485b0e2684',
 	learning_need_outcomes: 'ee77ce89ccd0cc15',
 	learning_needs: 'e8c0bd7ba4300782',
 	observation_invitations: 'e5728fc6dd60b496',
@@ -156,7 +171,7 @@ const expectedDigests: Record<string, string> = {
 	supervision_actions: '2896e1932bff3ffe',
 	supervision_records: '5802dde204c83b59',
 	supervisions: '5ff4279eabea9209',
-	teams: '9b07b942aa8b161b',
+	teams: '505d7ebfcd98dd22',
 	user_roles: 'c299e337cd3a377c',
 	users: '960e786ef675bc6f'
 };

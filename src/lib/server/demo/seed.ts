@@ -14,6 +14,7 @@ import { seedDemoInvitations } from './seed-observations';
 import { seedDemoPathways } from './seed-pathways';
 import { seedDemoProgrammes } from './seed-programme';
 import { seedDemoSupervision } from './seed-supervision';
+import { seedDemoVoices } from './seed-voices';
 
 /**
  * Creates the demo authority (content/demo) in an empty database, dated relative to today so
@@ -39,6 +40,7 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	// After the audits: a session discusses the audit finalised before it.
 	await seedDemoSupervision(demo);
 	await seedDemoFeedback(demo);
+	await seedDemoVoices(demo);
 }
 
 /** A fictional registration number, the same for a person on every run. */
@@ -71,6 +73,7 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 		id: newId(),
 		name: t.name,
 		manager_id: id(t.manager),
+		service: t.service ?? null,
 		created_at
 	}));
 	await insertRows(db, 'teams', teamRows);

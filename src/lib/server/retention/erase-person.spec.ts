@@ -145,6 +145,37 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 				summary: '{}'
 			})
 			.execute();
+		// Asked for her view of an audit by link, sent the health check, and named in a comment.
+		const audit = await db.selectFrom('audits').select('id').executeTakeFirstOrThrow();
+		const voice = newId();
+		await db
+			.insertInto('audit_voices')
+			.values({
+				id: voice,
+				audit_id: audit.id,
+				relationship: 'worker',
+				name: person.name,
+				requested_by: admin,
+				requested_at: timestamp(now)
+			})
+			.execute();
+		await db
+			.insertInto('audit_voice_contacts')
+			.values({ voice_id: voice, email: person.email, expires_at: timestamp(now) })
+			.execute();
+		const survey = await db.selectFrom('health_checks').select('id').executeTakeFirstOrThrow();
+		await db
+			.insertInto('health_check_answers')
+			.values({
+				id: newId(),
+				health_check_id: survey.id,
+				team_id: newId(),
+				service: null,
+				answered_on: '2026-11-01',
+				scores: '{}',
+				comment: `Thanks to ${person.name} for the cover.`
+			})
+			.execute();
 		// An observer from outside she invited: their name and address are hers to erase too.
 		await inviteObservation(
 			db,
@@ -189,6 +220,12 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 			.where('id', '=', longest.practitioner_id)
 			.executeTakeFirstOrThrow();
 		const file = await addHers(priya);
+		const sent = await db
+			.selectFrom('health_check_invitations')
+			.select('id')
+			.where('user_id', '=', priya.id)
+			.execute();
+		expect(sent).toHaveLength(1);
 		// She brought her portfolio from elsewhere too: its histories and sign-offs name her.
 		const { zip } = await exportedZip(db, priya.id);
 		await importPortfolio(db, priya.id, { name: `${priya.name}.zip`, bytes: zip });
@@ -222,6 +259,14 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 			expect(
 				await db.selectFrom(table).select('id').where('practitioner_id', '=', priya.id).execute()
 			).toEqual([]);
+		// She was sent the demo's health check: that a link was sent stays, not to whom.
+		const invitations = () =>
+			db
+				.selectFrom('health_check_invitations')
+				.select('id')
+				.where('user_id', '=', priya.id)
+				.execute();
+		expect(await invitations()).toEqual([]);
 		expect(await hasStoredFile(filesDir(), file.hash, file.size)).toBe(false);
 		// Her requests for feedback, and their links, are gone with her records.
 		expect(

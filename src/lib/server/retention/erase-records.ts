@@ -55,7 +55,8 @@ export async function countRecords(db: Db, personId: string): Promise<RecordCoun
  * its mapping, comments, files and observations, their invitations to observe them and their
  * requests for feedback (with the links of both); their programmes with reviews, plans,
  * reflections and agreement; supervision records of them; their self-assessments, learning
- * needs and pathways; the relationships others held to them and the handovers of them.
+ * needs and pathways; the relationships others held to them and the handovers of them; and
+ * who was sent their health-check invitations.
  * Returns the hashes of the files let go of, to release from the store after the commit.
  */
 export async function eraseRecords(tx: Db, personId: string): Promise<string[]> {
@@ -77,6 +78,13 @@ export async function eraseRecords(tx: Db, personId: string): Promise<string[]> 
 		.execute();
 	await tx.deleteFrom('self_assessments').where('user_id', '=', personId).execute();
 	await tx.deleteFrom('handovers').where('practitioner_id', '=', personId).execute();
+	// That they were sent a health check's link stays, as a count for the response rate; who
+	// they were goes. (Their answer, if any, never named them.)
+	await tx
+		.updateTable('health_check_invitations')
+		.set({ user_id: null })
+		.where('user_id', '=', personId)
+		.execute();
 	await tx.deleteFrom('supervisions').where('supervisee_id', '=', personId).execute();
 	return hashes;
 }
