@@ -6,6 +6,7 @@
 // then tells the app (`sveltekit:shutdown`) to close the database.
 import http from 'node:http';
 import process from 'node:process';
+import { listening } from '../src/lib/server/http/listening.js';
 import { isLoopbackHost, loopbackProtocolHeader } from '../src/lib/server/http/origin.js';
 import {
 	fallbackContentSecurityPolicy,
@@ -20,8 +21,7 @@ const originSet = Boolean(process.env.ORIGIN);
 if (!originSet) process.env.PROTOCOL_HEADER = loopbackProtocolHeader;
 const { handler } = await import('../build/handler.js');
 
-const host = process.env.HOST || '0.0.0.0';
-const port = Number(process.env.PORT ?? 3000);
+const { keepAliveTimeout, headersTimeout, listen } = listening(process.env);
 const shutdownTimeout = Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000;
 const headers = Object.entries(
 	securityHeaders({ https: (process.env.ORIGIN ?? '').startsWith('https:') })
@@ -61,10 +61,16 @@ const server = http.createServer((req, res) => {
 	});
 });
 
-server.listen(port, host, () => {
+server.keepAliveTimeout = keepAliveTimeout;
+if (headersTimeout !== undefined) server.headersTimeout = headersTimeout;
+
+server.listen(listen, () => {
 	const address = server.address();
-	const where = typeof address === 'object' && address ? address.port : port;
-	console.log(`Listening on http://${host}:${where}`);
+	console.log(
+		'path' in listen
+			? `Listening on ${listen.path}`
+			: `Listening on http://${listen.host}:${typeof address === 'object' && address ? address.port : listen.port}`
+	);
 });
 
 /** @param {NodeJS.Signals} signal */

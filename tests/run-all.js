@@ -5,10 +5,16 @@
 import { spawn } from 'node:child_process';
 
 const started = Date.now();
+/** @param {number} from */
 const seconds = (from) => `${Math.round((Date.now() - from) / 1000)} s`;
+/** @type {string[]} */
 const times = [];
 
-/** Runs npm scripts one after another, prefixing their output; resolves false on the first failure. */
+/**
+ * Runs npm scripts one after another, prefixing their output; resolves false on the first failure.
+ * @param {string} name
+ * @param {string[]} scripts
+ */
 async function steps(name, scripts) {
 	for (const script of scripts) {
 		const from = Date.now();

@@ -48,6 +48,7 @@ export const pages = [
 	{ path: '/workforce/cpd', target: true },
 	{ path: '/workforce/cpd?page=2', target: true },
 	{ path: '/workforce/report', target: true },
+	{ path: '/workforce/qa-coverage', target: true },
 	{ path: '/workforce/people/{person}', target: true },
 	{ path: '/api/v1/workforce/coverage', target: true },
 	{ path: '/api/v1/workforce/progress', target: true },
@@ -55,6 +56,7 @@ export const pages = [
 	{ path: '/api/v1/workforce/learning', target: true },
 	{ path: '/api/v1/workforce/cpd', target: true },
 	{ path: '/api/v1/workforce/report', target: true },
+	{ path: '/api/v1/workforce/qa-coverage', target: true },
 	{ path: '/api/v1/workforce/cpd?format=csv&table=people', target: true },
 	{ path: '/' },
 	{ path: '/audits?attention=yes' }

@@ -11,6 +11,7 @@ import {
 	settle,
 	watchLayoutShift
 } from './layout';
+import { guestLinkTo } from './guest-links';
 import { e2eDatabase } from './server';
 import { emptyImport } from './portfolio-data';
 import { apiAs, demoAccounts, signIn } from './session';
@@ -65,6 +66,11 @@ function demoIds() {
 			priya
 		),
 		team: one('select id from teams order by name limit 1'),
+		// Open to her assessor, supervisor@demo.test, in the demo.
+		invitation: one(
+			"select id from observation_invitations where practitioner_id = ? and status = 'open' and observer = 'assessor' limit 1",
+			priya
+		),
 		finalAudit: one(
 			"select id from audits where practitioner_id = ? and status = 'finalised' order by audited_on limit 1",
 			priya
@@ -117,7 +123,13 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				standards: '/standards',
 				'standards-set': '/standards/knowsley',
 				pathways: '/pathways',
-				pathway: '/pathways/planning-with-purpose'
+				pathway: '/pathways/planning-with-purpose',
+				'feedback-thank-you': '/feedback/thank-you',
+				'observation-sent': '/observe/sent?saved=observed',
+				// The demo's child, asked for their view by link: the picture scale.
+				'have-your-say': guestLinkTo('young.person@example.com', 'have-your-say', 'open'),
+				'have-your-say-thanks': '/have-your-say/thank-you?saved=answered',
+				'health-check-thanks': '/health-check/thank-you?saved=answered'
 			};
 		case 'practitioner':
 			return {
@@ -126,6 +138,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				'record-draft': `/portfolio/${ids.draft}`,
 				'record-observation': `/portfolio/${ids.observed}`,
 				'record-new': '/portfolio/new',
+				feedback: '/portfolio/feedback',
+				'feedback-new': '/portfolio/feedback/new',
 				coverage: '/portfolio/coverage',
 				'coverage-outcome': '/portfolio/coverage/2.3',
 				cpd: '/portfolio/cpd',
@@ -144,6 +158,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				reflection: '/portfolio/programme/reflections/month-6',
 				pack: '/portfolio/programme/pack',
 				supervision: '/portfolio/supervision',
+				observations: '/portfolio/observations',
+				'observation-invite': '/portfolio/observations/new',
 				import: '/portfolio/import',
 				'import-result': await emptyImport(baseURL, demoAccounts.practitioner),
 				account: '/account',
@@ -161,6 +177,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				outcome: `${person}/outcomes/2.3`,
 				'record-new': `${person}/records/new`,
 				'observation-new': `${person}/observations/new`,
+				'observation-invited': `/observations/${ids.invitation}`,
 				'supervision-record': `/supervision/records/${ids.supervisionRecord}`,
 				assign: `/pathways/planning-with-purpose/assign?person=${ids.priya}`
 			};
@@ -173,6 +190,7 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				details: `${audit}/details`,
 				grades: `${audit}/grades`,
 				views: `${audit}/views`,
+				'views-ask': `${audit}/views/ask`,
 				findings: `${audit}/findings`,
 				actions: `${audit}/actions`
 			};
@@ -187,6 +205,8 @@ async function pagesFor(role: Role, baseURL: string): Promise<Record<string, str
 				cpd: '/workforce/cpd',
 				'cpd-people': '/workforce/cpd/people?page=2&size=10',
 				report: '/workforce/report',
+				'qa-coverage': '/workforce/qa-coverage',
+				'health-check': '/workforce/health-check',
 				tokens: '/workforce/tokens',
 				'my-cpd': '/portfolio/cpd',
 				person: `/workforce/people/${ids.priya}`,

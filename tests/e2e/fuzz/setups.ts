@@ -1,9 +1,18 @@
 import { expect } from '@playwright/test';
 import type { Reader } from './database';
-import { accounts, checkStaffFile, freshDraft, freshResetLink, type Ids } from './demo';
+import {
+	accounts,
+	checkStaffFile,
+	freshDraft,
+	freshFeedbackLink,
+	freshResetLink,
+	type Ids
+} from './demo';
 import { enrolment, type EnrolmentState } from './enrolment';
+import { freshObserverLink, openInvitation } from './observations';
 import { pendingSignIn, twoFactorOn } from './two-factor';
 import { completeForm, type Field } from './forms';
+import { freshHealthLink, freshVoiceLink } from './guest-links';
 import type { People } from './people';
 
 // How to fuzz each form action: who is entitled to use it, which real record it acts on, and
@@ -127,6 +136,29 @@ export const setups: Record<string, Setup> = {
 		as: practitioner,
 		path: (ids) => `/supervision/records/${ids.supervisionRecord}`
 	},
+	// Invitations to observe her: colleagues and outside observers named, some emailed a link.
+	'/portfolio/observations/new': {
+		as: practitioner,
+		path: () => '/portfolio/observations/new',
+		typed: { observerEmail: [supervisor, 'someone@example.org'] }
+	},
+	// Feedback by link: asked for; answered through a child's link by someone signed out (each
+	// answer uses the link up, so a new one before each body that needs it); then her list's
+	// actions, last, as withdrawing leaves nothing to send again.
+	'/portfolio/feedback/new': {
+		as: practitioner,
+		path: () => '/portfolio/feedback/new',
+		typed: { email: ['parent@example.com'] },
+		shownOn: () => ['/portfolio/feedback']
+	},
+	'/feedback/[token]': {
+		as: null,
+		path: (ids) => `/feedback/${ids.feedbackToken}`,
+		prepare: freshFeedbackLink,
+		eachRun: freshFeedbackLink
+	},
+	'/portfolio/feedback?/sendAgain': { as: practitioner, path: () => '/portfolio/feedback' },
+	'/portfolio/feedback?/withdraw': { as: practitioner, path: () => '/portfolio/feedback' },
 
 	// Her supervisor.
 	'/portfolio/[id]?/accept': { as: supervisor, path: (ids) => `/portfolio/${ids.submitted}` },
@@ -139,6 +171,34 @@ export const setups: Record<string, Setup> = {
 		as: supervisor,
 		path: (ids) => `/supervision/${ids.priya}/observations/new`,
 		typed: { statements: ['', '2.3 D1', '1.1 K1, 2.3 D1'] }
+	},
+	// An invitation open to her assessor, recorded or declined: each body gets an open one.
+	'/observations/[id]?/record': {
+		as: supervisor,
+		path: (ids) => `/observations/${ids.invitation}`,
+		prepare: openInvitation,
+		eachRun: openInvitation,
+		typed: { statements: ['', '2.3 D1'] }
+	},
+	'/observations/[id]?/decline': {
+		as: supervisor,
+		path: (ids) => `/observations/${ids.invitation}`,
+		prepare: openInvitation,
+		eachRun: openInvitation
+	},
+	// Withdrawn by her: the first body withdraws it, and the rest are refused.
+	'/portfolio/observations?/withdraw': {
+		as: practitioner,
+		path: () => '/portfolio/observations',
+		prepare: openInvitation
+	},
+	// An observer from outside, signed out, with a link that works once: a new one each body.
+	'/observe/[token]': {
+		as: null,
+		path: (ids) => `/observe/${ids.observeToken}`,
+		prepare: freshObserverLink,
+		eachRun: freshObserverLink,
+		typed: { statements: ['', '2.3 D1'] }
 	},
 	// Her assessor changes that plan, then agrees it (written first, should no body above have).
 	'/supervision/[practitionerId]/plans/[planId]?/save': {
@@ -223,6 +283,17 @@ export const setups: Record<string, Setup> = {
 	},
 	'/audits/[id]/grades': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/grades` },
 	'/audits/[id]/views': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/views` },
+	// Views asked for by link, and given by whoever holds one: before finalising stops the links.
+	'/audits/[id]/views/ask': {
+		as: auditor,
+		path: (ids) => `/audits/${ids.draftAudit}/views/ask`
+	},
+	'/have-your-say/[token]': {
+		as: null,
+		path: (ids) => `/have-your-say/${ids.voiceToken}`,
+		prepare: freshVoiceLink,
+		eachRun: freshVoiceLink
+	},
 	'/audits/[id]/findings': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/findings` },
 	'/audits/[id]/actions': { as: auditor, path: (ids) => `/audits/${ids.draftAudit}/actions` },
 	'/audits/[id]?/removeFinding': {
@@ -265,6 +336,21 @@ export const setups: Record<string, Setup> = {
 
 	// API tokens, the principal social worker's and the administrator's: one is made first, so
 	// there is one to revoke.
+	// The staff health check: opened for next year (the demo's has closed), answered by link, and
+	// closed early last.
+	'/workforce/health-check?/open': {
+		as: psw,
+		path: () => '/workforce/health-check',
+		typed: closingDate(14)
+	},
+	'/health-check/[token]': {
+		as: null,
+		path: (ids) => `/health-check/${ids.healthToken}`,
+		prepare: freshHealthLink,
+		eachRun: freshHealthLink
+	},
+	'/workforce/health-check?/close': { as: psw, path: () => '/workforce/health-check' },
+
 	'/workforce/tokens?/create': { as: psw, path: () => '/workforce/tokens' },
 	'/workforce/tokens?/revoke': { as: psw, path: () => '/workforce/tokens' },
 	'/admin/tokens?/create': { as: admin, path: () => '/admin/tokens' },
@@ -346,6 +432,16 @@ export const setups: Record<string, Setup> = {
 	},
 	'/sign-out': { as: accounts.signsOut, path: () => '/sign-out' }
 };
+
+/** A closing date's day, month and year as a person types them, `days` from today. */
+function closingDate(days: number) {
+	const date = new Date(Date.now() + days * 86_400_000);
+	return {
+		'closesOn-day': [String(date.getUTCDate())],
+		'closesOn-month': [String(date.getUTCMonth() + 1)],
+		'closesOn-year': [String(date.getUTCFullYear())]
+	};
+}
 
 /** The enrolment page's actions under `base`, each with the enrolment in the state it needs. */
 function enrolmentSetups(base: string, as: string, firstPerson: number) {

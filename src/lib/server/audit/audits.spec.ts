@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
-import { createTeam } from '../people/teams';
 import { getEvidence } from '../portfolio/evidence';
 import { pathwayImpact } from '../learning/impact';
 import { learningNeedsOf } from '../learning/needs';
 import { assignPathway, pathwayWork } from '../learning/assignments';
 import { completePathway } from '../learning/progress';
-import { auditDefinition } from './index';
+import { allAreas, definition, finaliseTestAudit, newAudit, type TestAudit } from './testing';
 import { countAudits, listAudits } from './access';
 import type { Role } from '../db/schema';
 import { caseRefProblem, createAudit, getAudit } from './audits';
@@ -16,14 +15,6 @@ import { addFinding } from './findings';
 import { finaliseAudit } from './finalise';
 import { recordResponse } from './follow-up';
 import { saveGrades } from './grading';
-import { saveViews } from './views';
-import type { Grade } from '$lib/audit/grades';
-
-const definition = auditDefinition();
-const allAreas = (grade: Grade, changes: Record<string, Grade> = {}) =>
-	Object.fromEntries(
-		definition.areas.map((a) => [a.id, { grade: changes[a.id] ?? grade, evidence: 'Seen.' }])
-	);
 
 describe('case references', () => {
 	it('accepts codes and refuses names, with a message that says why', () => {
@@ -44,50 +35,8 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 		delete process.env.PRACTICE_LEARNING_EMAIL;
 	});
 
-	async function audit(when = '2026-06-01', grades = allAreas('good')) {
-		const manager = await newUser(db, { roles: ['supervisor'] });
-		const team = await createTeam(db, null, `Team ${manager}`, manager);
-		const practitioner = await newUser(db, { teamId: team });
-		const auditor = await newUser(db, { roles: ['auditor'] });
-		const id = await createAudit(
-			db,
-			auditor,
-			{
-				type: 'journey-and-impact',
-				theme: null,
-				caseRef: 'C-100001',
-				practitionerId: practitioner,
-				managerId: manager,
-				coAuditorId: null,
-				periodStart: '2025-12-01',
-				periodEnd: when,
-				auditedOn: when
-			},
-			new Date(`${when}T09:00:00Z`)
-		);
-		await saveGrades(db, definition, auditor, id, 'audit', {
-			grades,
-			grip: false,
-			gripReason: ''
-		});
-		return { id, manager, practitioner, auditor, team };
-	}
-
-	async function complete(a: Awaited<ReturnType<typeof audit>>, when = '2026-06-02') {
-		await saveViews(db, a.auditor, a.id, {
-			child_view: 'Wants to be asked.',
-			parent_view: 'Feels heard.',
-			worker_view: 'Needs more pace.'
-		});
-		return finaliseAudit(
-			db,
-			definition,
-			a.auditor,
-			a.id,
-			{ anonymityConfirmed: false, origin: 'http://localhost' },
-			new Date(`${when}T09:00:00Z`)
-		);
-	}
+	const audit = (when?: string, grades?: ReturnType<typeof allAreas>) => newAudit(db, when, grades);
+	const complete = (a: TestAudit, when?: string) => finaliseTestAudit(db, a, when);
 
 	it('lists only the audits someone takes part in, a page at a time', async () => {
 		const first = await audit();

@@ -8,6 +8,7 @@ import { listPeopleWithRole } from '../people/users';
 import { checkAnonymity, type CheckedField } from '../portfolio/anonymity';
 import { auditRefusal, draftAudit, getAudit, type AuditView } from './audits';
 import type { AuditDefinition } from './definition';
+import { withdrawVoiceLinks } from './voices';
 
 /** Every text in the audit, for the anonymity checker. */
 export function auditTexts(audit: AuditView): CheckedField[] {
@@ -74,7 +75,8 @@ export const practiceLearningTeamEmail = () => process.env.PRACTICE_LEARNING_EMA
  * Finalises a draft: freezes it, raises a learning need for each development finding, and
  * escalates. Inadequate means a child may be at immediate risk: the team manager, the heads of
  * service (principal social worker role) and the practice learning team are told at once and the
- * audit waits for a same-day response. Requires improvement is flagged for urgent review.
+ * audit waits for a same-day response. Requires improvement is flagged for urgent review. Views
+ * asked for by link and not yet given are no longer taken: their links stop working.
  */
 export async function finaliseAudit(
 	db: Db,
@@ -108,6 +110,7 @@ export async function finaliseAudit(
 			.where('id', '=', id)
 			.execute();
 		await raiseLearningNeeds(tx, audit, now);
+		await withdrawVoiceLinks(tx, id, now);
 		await recordEvent(
 			tx,
 			{

@@ -7,6 +7,7 @@ import { loadCpdRule } from '../workforce/cpd-rule.ts';
 import { loadAnonymityLists } from '../portfolio/anonymity-lists.ts';
 import { loadDemoContent } from '../demo/content.ts';
 import { loadRetentionPolicy } from '../retention/policy.ts';
+import { loadQuestionSets } from '../health-check/questions.ts';
 import { readContentFiles } from './files.ts';
 
 /**
@@ -28,6 +29,7 @@ export function checkContent(dir = 'content') {
 		cpdRule: loadCpdRule(files),
 		anonymity: loadAnonymityLists(files),
 		retention: loadRetentionPolicy(files),
+		healthCheck: loadQuestionSets(files),
 		demo: loadDemoContent(files, { frameworks: frameworks.frameworks, standardSets, audit, pathways })
 	};
 }

@@ -5,6 +5,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import { apiTokenScopes } from '../auth/api-token-format.js';
 import type { ActionOutcome } from '../../supervision/vocabulary';
 import type { EnrolmentEnding } from '../../programme/vocabulary';
+import type { FeedbackRelationship } from '../../feedback/vocabulary';
 
 // Times are ISO 8601 text in UTC (`2026-11-25T15:04:05.000Z`) and dates are `2026-11-25`, so
 // that the same queries sort and compare alike on SQLite and PostgreSQL. Flags are 0 or 1.
@@ -56,6 +57,8 @@ export interface TeamsTable {
 	name: string;
 	manager_id: string | null;
 	created_at: string;
+	/** The service the team belongs to: where a small team's health-check answers are merged. */
+	service: string | null;
 }
 
 /** A relationship: `supervisor_id` holds it to the practitioner `supervisee_id`. */
@@ -450,7 +453,9 @@ export interface SignoffHeadLogTable {
 export interface ObservationsTable {
 	id: string;
 	practitioner_id: string;
-	observer_id: string;
+	/** Who observed; null for an observer from outside, invited by link, named in `observer_name`. */
+	observer_id: string | null;
+	observer_name: string | null;
 	evidence_id: string;
 	observed_on: string;
 	setting: string;
@@ -462,6 +467,32 @@ export interface ObservationsTable {
 	created_at: string;
 }
 
+export const observationInvitationStatuses = ['open', 'recorded', 'withdrawn', 'declined'] as const;
+export type ObservationInvitationStatus = (typeof observationInvitationStatuses)[number];
+export const observerKinds = ['assessor', 'colleague', 'external'] as const;
+export type ObserverKind = (typeof observerKinds)[number];
+
+/**
+ * A practitioner's invitation to observe their practice: to their assessor, a colleague (both
+ * with accounts, `observer_id`), or someone from outside by link (`observer_name`, `observer_email`).
+ */
+export interface ObservationInvitationsTable {
+	id: string;
+	practitioner_id: string;
+	observer: ObserverKind;
+	observer_id: string | null;
+	observer_name: string | null;
+	observer_email: string | null;
+	/** `YYYY-MM-DD`: the day the observation is planned for (or took place). */
+	planned_on: string;
+	setting: string;
+	status: ObservationInvitationStatus;
+	/** The observation's record, once recorded. */
+	evidence_id: string | null;
+	created_at: string;
+	closed_at: string | null;
+}
+
 export interface ReviewRemindersTable {
 	enrolment_id: string;
 	review_id: string;
@@ -469,7 +500,6 @@ export interface ReviewRemindersTable {
 	sent_at: string;
 }
 
-/** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
 /**
  * A link for someone without an account (src/lib/server/links): the hash of its token, never
  * the token, and the row it answers, e.g. a feedback request.
@@ -481,6 +511,80 @@ export interface GuestLinksTable {
 	created_at: string;
 	expires_at: string;
 	used_at: string | null;
+}
+
+/**
+ * A practitioner's request for feedback by link (src/lib/server/feedback), answered once: the
+ * answer becomes an evidence record of theirs (`record_id`).
+ */
+export interface FeedbackRequestsTable {
+	id: string;
+	practitioner_id: string;
+	relationship: FeedbackRelationship;
+	/** Who was asked, for a colleague or someone from an agency; never a child's or family's. */
+	name: string | null;
+	/** The record of theirs the feedback is about, if any. */
+	about_id: string | null;
+	created_at: string;
+	/** When the link sent last stops working. */
+	expires_at: string;
+	answered_at: string | null;
+	withdrawn_at: string | null;
+	record_id: string | null;
+}
+
+/**
+ * Where a request was sent, kept only while its link can be used: deleted when it is answered
+ * or withdrawn, and by the retention run once it has expired.
+ */
+export interface FeedbackContactsTable {
+	request_id: string;
+	email: string;
+	/** A child's or family member's name, if the practitioner gave one: for their list only. */
+	name: string | null;
+	expires_at: string;
+}
+
+/** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
+/** A yearly staff health check, with the questions it was opened with (JSON). */
+export interface HealthChecksTable {
+	id: string;
+	year: number;
+	questions: string;
+	opened_by: string;
+	opened_at: string;
+	/** The last day answers are taken. */
+	closes_on: string;
+	/** When it was closed early, if it was. */
+	closed_at: string | null;
+	/** How many people were sent a link. */
+	invited: number;
+}
+
+/**
+ * That a person was sent a link, and whether it was used; never which answer is theirs. Their
+ * team and service as the survey opened, for the response rate of each group. `user_id` is
+ * cleared when the person is erased.
+ */
+export interface HealthCheckInvitationsTable {
+	id: string;
+	health_check_id: string;
+	user_id: string | null;
+	team_id: string;
+	service: string | null;
+	used: Generated<number>;
+}
+
+/** An answer: the team and service only, the day only, never the person. */
+export interface HealthCheckAnswersTable {
+	id: string;
+	health_check_id: string;
+	team_id: string;
+	service: string | null;
+	answered_on: string;
+	/** JSON: each scale question's id and its score, 1 (strongly disagree) to 5. */
+	scores: string;
+	comment: Generated<string>;
 }
 
 export interface CpdRemindersTable {
@@ -590,6 +694,34 @@ export interface AuditsTable {
 	created_by: string;
 	created_at: string;
 	updated_at: string;
+}
+
+export const voiceRelationships = ['child', 'parent-carer', 'worker'] as const;
+export type VoiceRelationship = (typeof voiceRelationships)[number];
+
+/** Someone asked by link for their view of an audited case, and their answer. */
+export interface AuditVoicesTable {
+	id: string;
+	audit_id: string;
+	relationship: VoiceRelationship;
+	/** As the auditor gave it (optional); never shown to the audited worker. */
+	name: Generated<string>;
+	requested_by: string;
+	requested_at: string;
+	answered_at: string | null;
+	/** 1 (bad) to 5 (very good). */
+	rating: number | null;
+	helped: Generated<string>;
+	better: Generated<string>;
+	anonymity_confirmed_at: string | null;
+}
+
+/** Where a view was asked for: kept only while the link can be used. */
+export interface AuditVoiceContactsTable {
+	voice_id: string;
+	email: string;
+	/** The link's expiry: the retention run deletes the row then. */
+	expires_at: string;
 }
 
 export interface AuditGradesTable {
@@ -714,6 +846,13 @@ export interface FileStoreTable {
 	created_at: string;
 }
 
+/** Who runs a piece of scheduled work, until when (`schedule/lease.ts`). */
+export interface LeasesTable {
+	name: string;
+	holder: string;
+	expires_at: string;
+}
+
 /** A portfolio brought from another authority by its owner (`export/import.ts`). */
 export interface PortfolioImportsTable {
 	id: string;
@@ -788,9 +927,12 @@ export interface Database {
 	development_plans: DevelopmentPlansTable;
 	review_reflections: ReviewReflectionsTable;
 	observations: ObservationsTable;
+	observation_invitations: ObservationInvitationsTable;
 	review_reminders: ReviewRemindersTable;
 	cpd_reminders: CpdRemindersTable;
 	guest_links: GuestLinksTable;
+	feedback_requests: FeedbackRequestsTable;
+	feedback_contacts: FeedbackContactsTable;
 	supervision_records: SupervisionRecordsTable;
 	supervision_actions: SupervisionActionsTable;
 	supervision_action_updates: SupervisionActionUpdatesTable;
@@ -798,6 +940,11 @@ export interface Database {
 	protected_time: ProtectedTimeTable;
 	audits: AuditsTable;
 	audit_grades: AuditGradesTable;
+	audit_voices: AuditVoicesTable;
+	audit_voice_contacts: AuditVoiceContactsTable;
+	health_checks: HealthChecksTable;
+	health_check_invitations: HealthCheckInvitationsTable;
+	health_check_answers: HealthCheckAnswersTable;
 	audit_findings: AuditFindingsTable;
 	audit_finding_tags: AuditFindingTagsTable;
 	audit_actions: AuditActionsTable;
@@ -815,6 +962,7 @@ export interface Database {
 	portfolio_imports: PortfolioImportsTable;
 	imported_evidence: ImportedEvidenceTable;
 	imported_signoffs: ImportedSignoffsTable;
+	leases: LeasesTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

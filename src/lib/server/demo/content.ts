@@ -9,7 +9,13 @@ import type { Framework } from '../framework/schema.ts';
 import type { Pathway } from '../pathways/definition.ts';
 import type { StandardSet } from '../standards/schema.ts';
 import { parseEvidence } from './evidence-file.ts';
-import { auditsSchema, authoritySchema, programmeSchema, type leaderSchema } from './schema.ts';
+import {
+	auditsSchema,
+	authoritySchema,
+	programmeSchema,
+	voicesSchema,
+	type leaderSchema
+} from './schema.ts';
 
 // The demo authority's content (content/demo/): its people, their portfolios, their programme
 // and a year of audits, checked against the framework, the standards, the audit form and the
@@ -64,6 +70,7 @@ export function loadDemoContent(
 	const authority = readYaml(files, 'demo/authority.yaml', authoritySchema);
 	const programme = readYaml(files, 'demo/programme.yaml', programmeSchema);
 	const audits = readYaml(files, 'demo/audits.yaml', auditsSchema);
+	const voices = readYaml(files, 'demo/voices.yaml', voicesSchema);
 	const people = peopleOf(authority.data);
 	const standards = context.standardSets.filter((s) => s.kind === 'practice-standards');
 	const known: Record<string, Set<string>> = {
@@ -86,20 +93,25 @@ export function loadDemoContent(
 	check(authority, references.authority);
 	check(programme, references.programme);
 	check(audits, references.audits);
+	check(voices, references.voices);
 	for (const { file, record } of evidence) check({ file, data: record }, references.evidence);
 	return {
 		people,
-		teams: authority.data.teams.map(({ name, manager }) => ({ name, manager })),
+		teams: authority.data.teams.map(({ name, manager, service }) => ({ name, manager, service })),
 		evidence: evidence.map(({ record }) => record),
 		programme: programme.data,
-		audits: audits.data
+		audits: audits.data,
+		voices: voices.data
 	};
 }
 
 // What the values in each file name, besides people. Outcomes include their statements ("2.3 D4").
 const references = {
 	authority: { 'leaders.*.team': 'team' },
-	programme: { 'observations.*.statement': 'outcome' },
+	programme: {
+		'observations.*.statement': 'outcome',
+		'invitedObservations.recorded.statement': 'outcome'
+	},
 	audits: {
 		'stories.*.force.~': 'area',
 		'stories.*.developments.*': 'development',
@@ -111,7 +123,8 @@ const references = {
 		'pathways.*.pathway': 'pathway',
 		'pathways.toTeam.team': 'team'
 	},
-	evidence: { 'outcomes.*': 'outcome', 'statements.*': 'outcome', 'standards.*': 'standard' }
+	evidence: { 'outcomes.*': 'outcome', 'statements.*': 'outcome', 'standards.*': 'standard' },
+	voices: { 'healthCheck.answered.~': 'team' }
 };
 
 /** Every @demo.test address in a file, as a value or as a key, names a person of the authority. */

@@ -10,6 +10,7 @@ import { saveViews } from '../audit/views';
 import { addMs, dateOnly, days, hours } from '../db/time';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
+import { random } from './random';
 import { demoFrameworkVersion as frameworkVersion } from './content';
 import type { DemoAudits, DemoFinding } from './schema';
 
@@ -30,16 +31,6 @@ type Seed = Demo & {
 type Audit = Awaited<ReturnType<typeof openAudit>> & { n: number; plan: Plan };
 
 type AreaGrades = Record<string, { grade: AreaGrade; evidence: string }>;
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 

@@ -9,9 +9,12 @@ import { asyeStart, demoContent, demoIn, demoPassword, insertRows } from './auth
 import type { DemoContent, DemoPerson } from './content';
 import { seedDemoAudits } from './seed-audits';
 import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
+import { seedDemoFeedback } from './seed-feedback';
+import { seedDemoInvitations } from './seed-observations';
 import { seedDemoPathways } from './seed-pathways';
 import { seedDemoProgrammes } from './seed-programme';
 import { seedDemoSupervision } from './seed-supervision';
+import { seedDemoVoices } from './seed-voices';
 
 /**
  * Creates the demo authority (content/demo) in an empty database, dated relative to today so
@@ -31,10 +34,13 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoExtras(demo);
 	await seedDemoSignoffs(demo);
 	await seedDemoProgrammes(demo);
+	await seedDemoInvitations(demo);
 	await seedDemoAudits(demo);
 	await seedDemoPathways(demo);
 	// After the audits: a session discusses the audit finalised before it.
 	await seedDemoSupervision(demo);
+	await seedDemoFeedback(demo);
+	await seedDemoVoices(demo);
 }
 
 /** A fictional registration number, the same for a person on every run. */
@@ -67,6 +73,7 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 		id: newId(),
 		name: t.name,
 		manager_id: id(t.manager),
+		service: t.service ?? null,
 		created_at
 	}));
 	await insertRows(db, 'teams', teamRows);

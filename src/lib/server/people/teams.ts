@@ -25,12 +25,14 @@ async function checkNameFree(db: Db, name: string, exceptId?: string) {
 		throw new FieldError('name', 'There is already a team with this name');
 }
 
+/** A new team; `service` is the service it belongs to, where the health check merges it. */
 export async function createTeam(
 	db: Db,
 	actorId: string | null,
 	name: string,
 	managerId: string | null,
-	now = new Date()
+	now = new Date(),
+	service: string | null = null
 ) {
 	const id = newId();
 	await inTransaction(db, async (tx) => {
@@ -38,7 +40,7 @@ export async function createTeam(
 		await checkManager(tx, managerId);
 		await tx
 			.insertInto('teams')
-			.values({ id, name, manager_id: managerId, created_at: timestamp(now) })
+			.values({ id, name, manager_id: managerId, service, created_at: timestamp(now) })
 			.execute();
 		await recordEvent(
 			tx,
@@ -47,7 +49,7 @@ export async function createTeam(
 				action: 'team.created',
 				subjectType: 'team',
 				subjectId: id,
-				detail: { name, managerId }
+				detail: { name, managerId, service }
 			},
 			now
 		);
@@ -60,14 +62,15 @@ export async function updateTeam(
 	actorId: string,
 	id: string,
 	name: string,
-	managerId: string | null
+	managerId: string | null,
+	service: string | null = null
 ) {
 	await db.transaction().execute(async (tx) => {
 		await checkNameFree(tx, name, id);
 		await checkManager(tx, managerId);
 		await tx
 			.updateTable('teams')
-			.set({ name, manager_id: managerId })
+			.set({ name, manager_id: managerId, service })
 			.where('id', '=', id)
 			.execute();
 		await recordEvent(tx, {
@@ -75,7 +78,7 @@ export async function updateTeam(
 			action: 'team.updated',
 			subjectType: 'team',
 			subjectId: id,
-			detail: { name, managerId }
+			detail: { name, managerId, service }
 		});
 	});
 }
@@ -89,6 +92,7 @@ export function listTeams(db: Db) {
 			'teams.id',
 			'teams.name',
 			'teams.manager_id',
+			'teams.service',
 			'manager.name as managerName',
 			eb
 				.selectFrom('users')

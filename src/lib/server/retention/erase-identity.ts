@@ -64,7 +64,8 @@ const holds = (column: string, word: string) =>
 /**
  * Removes where their name or email was copied into text: emails in the outbox to them or about
  * them, the details of events about them or their records (the events stay: what was done, by
- * whom, when), and their row in staff files from HR. Run before their records are deleted, so
+ * whom, when), their row in staff files from HR, their name and email as someone asked for a
+ * view of an audit, and health-check comments that name them. Run before their records are deleted, so
  * the events about those records can still be found.
  */
 export async function eraseMentions(
@@ -86,7 +87,11 @@ export async function eraseMentions(
 		'self-assessment': tx
 			.selectFrom('self_assessments')
 			.select('id')
-			.where('user_id', '=', person.id)
+			.where('user_id', '=', person.id),
+		'feedback-request': tx
+			.selectFrom('feedback_requests')
+			.select('id')
+			.where('practitioner_id', '=', person.id)
 	};
 	await tx
 		.updateTable('events')
@@ -101,6 +106,19 @@ export async function eraseMentions(
 		)
 		.execute();
 	await eraseFromStaffFiles(tx, person.email);
+	// Asked for their view of an audit by link (as the worker), or named in a health check's
+	// comment: the view stays with the audit, the comment goes.
+	await tx.deleteFrom('audit_voice_contacts').where(holds('email', person.email)).execute();
+	await tx
+		.updateTable('audit_voices')
+		.set({ name: '' })
+		.where((eb) => eb.or(words.map((w) => holds('name', w))))
+		.execute();
+	await tx
+		.updateTable('health_check_answers')
+		.set({ comment: '' })
+		.where((eb) => eb.or(words.map((w) => holds('comment', w))))
+		.execute();
 }
 
 /** Each line of a kept staff file that names them, taken out. */

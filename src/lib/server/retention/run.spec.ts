@@ -152,6 +152,84 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 				guestLink('kept-guest-link', '2026-09-03T03:01:00.000Z')
 			])
 			.execute();
+		// Views asked for by link: one answered on the old audit (erased with it); on the new one,
+		// one whose link has just expired (its address goes) and one still open.
+		const voice = (id: string, auditId: string) => ({
+			id,
+			audit_id: auditId,
+			relationship: 'parent-carer' as const,
+			requested_by: ids.auditor,
+			requested_at: '2026-11-20T03:00:00.000Z'
+		});
+		await db
+			.insertInto('audit_voices')
+			.values([
+				{ ...voice('old-voice', ids.oldAudit), answered_at: '2026-11-21T03:00:00.000Z' },
+				voice('expired-voice', ids.newAudit),
+				voice('live-voice', ids.newAudit)
+			])
+			.execute();
+		const voiceLink = (subject: string, expires: string, used: string | null = null) => ({
+			...guestLink(`${subject}-link`, expires),
+			purpose: 'audit-view' as const,
+			subject_id: subject,
+			used_at: used
+		});
+		await db
+			.insertInto('guest_links')
+			.values([
+				voiceLink('old-voice', '2026-12-04T03:00:00.000Z', '2026-11-21T03:00:00.000Z'),
+				voiceLink('expired-voice', '2026-12-02T02:59:00.000Z'),
+				voiceLink('live-voice', '2026-12-02T03:01:00.000Z')
+			])
+			.execute();
+		await db
+			.insertInto('audit_voice_contacts')
+			.values([
+				{
+					voice_id: 'expired-voice',
+					email: 'gone@example.com',
+					expires_at: '2026-12-02T02:59:00.000Z'
+				},
+				{
+					voice_id: 'live-voice',
+					email: 'kept@example.com',
+					expires_at: '2026-12-02T03:01:00.000Z'
+				}
+			])
+			.execute();
+		// Where a request for feedback went: gone once its link has expired.
+		const request = (id: string, expires: string) => ({
+			id,
+			practitioner_id: ids.auditor,
+			relationship: 'colleague' as const,
+			name: 'A colleague',
+			about_id: null,
+			created_at: '2026-11-20T03:00:00.000Z',
+			expires_at: expires,
+			answered_at: null,
+			withdrawn_at: null,
+			record_id: null
+		});
+		const expiries = {
+			'asked-before': '2026-12-02T03:00:00.000Z',
+			'asked-later': '2026-12-02T03:01:00.000Z'
+		};
+		await db
+			.insertInto('feedback_requests')
+			.values(Object.entries(expiries).map(([id, expires]) => request(id, expires)))
+			.execute();
+		await db
+			.insertInto('feedback_contacts')
+			.values(
+				Object.entries(expiries).map(([id, expires]) => ({
+					request_id: id,
+					email: `${id}@test.example`,
+					name: null,
+					expires_at: expires
+				}))
+			)
+			.execute();
 		const mail = (id: string, created: string) => ({
 			id,
 			recipient: 'someone@test.example',
@@ -216,6 +294,8 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 				sessions: 1,
 				links: 1,
 				guestLinks: 1,
+				feedbackContacts: 1,
+				auditVoiceContacts: 1,
 				pendingSignIns: 0,
 				signInFailures: 1,
 				emails: 1,
@@ -279,9 +359,21 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 		expect((await db.selectFrom('outbox').select('id').execute()).map((s) => s.id)).toEqual([
 			'new-mail'
 		]);
-		expect((await db.selectFrom('guest_links').select('id').execute()).map((s) => s.id)).toEqual([
-			'kept-guest-link'
-		]);
+		expect(
+			(await db.selectFrom('guest_links').select('id').orderBy('id').execute()).map((s) => s.id)
+		).toEqual(['expired-voice-link', 'kept-guest-link', 'live-voice-link']);
+		// The old audit's view went with it; of the new one's, only an open link's address is kept.
+		expect(
+			(await db.selectFrom('audit_voices').select('id').orderBy('id').execute()).map((v) => v.id)
+		).toEqual(['expired-voice', 'live-voice']);
+		expect(
+			await db.selectFrom('audit_voice_contacts').select(['voice_id', 'email']).execute()
+		).toEqual([{ voice_id: 'live-voice', email: 'kept@example.com' }]);
+		expect(
+			(await db.selectFrom('feedback_contacts').select('request_id').execute()).map(
+				(c) => c.request_id
+			)
+		).toEqual(['asked-later']);
 		const left = async (table: 'imports' | 'sign_in_failures') =>
 			(await db.selectFrom(table).select('id').execute()).map((r) => r.id);
 		expect(await left('imports')).toEqual(['new-file']);
@@ -303,6 +395,8 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			sessions: 1,
 			links: 1,
 			guestLinks: 1,
+			feedbackContacts: 1,
+			auditVoiceContacts: 1,
 			pendingSignIns: 0,
 			signInFailures: 1,
 			emails: 1,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { careerStageNames } from '$lib/format';
+import { pageOf, type Paging } from '$lib/paging';
 import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
@@ -7,7 +8,6 @@ import { outcomesOf } from '../framework';
 import { currentSignOffs } from '../signoff/signoffs';
 import { percent, type Table } from './figures';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
-import { pageOf, type Paging } from '../paging';
 
 export const outcomeColumns = (framework: Framework) =>
 	outcomesOf(framework).map((o) => ({ id: o.id, title: o.title }));

@@ -1,3 +1,4 @@
+import { readPaging, type Paging } from '$lib/paging';
 import { auditDefinition } from '../audit';
 import { bundledContent } from '../content/bundled';
 import type { Db } from '../db';
@@ -11,7 +12,7 @@ import { loadCpdRule, registrationYear, type CpdRule } from './cpd-rule';
 import type { View } from './figures';
 import { filterParams, parseFilters } from './filters';
 import { learningFigures } from './learning';
-import type { Paging } from '../paging';
+import { qaCoverage, qaPerPage } from './qa-coverage';
 import { earlyCareerProgress } from './progress';
 import { quarterlyReport, reportQuarters } from './report';
 
@@ -24,24 +25,26 @@ export const workforceViews = {
 	audits: 'Audit analysis',
 	learning: 'Learning',
 	cpd: 'CPD',
-	report: 'Quarterly quality-assurance report'
+	report: 'Quarterly quality-assurance report',
+	'qa-coverage': 'QA coverage'
 } as const;
 export type WorkforceView = keyof typeof workforceViews;
 
 export const isWorkforceView = (name: string): name is WorkforceView => name in workforceViews;
 
 /**
- * One workforce view's figures from the query string (filters, and `grain` or `quarter` where
- * the view takes them). The pages, the CSV downloads and `GET /api/v1/workforce/<view>` all
- * come from here. With `teamsPage`, coverage counts one page of its teams (the page's own work,
- * however many teams there are); otherwise every table has every row.
+ * One workforce view's figures from the query string (filters, and `grain`, `quarter` or `page`
+ * where the view takes them). The pages, the CSV downloads and `GET /api/v1/workforce/<view>` all
+ * come from here. With `listPage`, coverage counts one page of its teams and QA coverage shows
+ * one page of its practitioners (the page's own work, however large the authority); QA coverage
+ * is paged by `?page=` too; otherwise every table has every row.
  */
 export async function workforceView(
 	db: Db,
 	name: WorkforceView,
 	params: URLSearchParams,
 	today = dateOnly(),
-	{ teamsPage }: { teamsPage?: Paging } = {}
+	{ listPage }: { listPage?: Paging } = {}
 ): Promise<View> {
 	const framework = getFramework()!;
 	// Audit analysis looks back a year unless asked for more: trends, and quick at any size.
@@ -55,7 +58,7 @@ export async function workforceView(
 	});
 	switch (name) {
 		case 'coverage': {
-			const teams = await teamCoverage(db, framework, filters, today, teamsPage);
+			const teams = await teamCoverage(db, framework, filters, today, listPage);
 			if (!filters.teamId) return view([teams]);
 			const people = await practitionerCoverage(
 				db,
@@ -90,6 +93,13 @@ export async function workforceView(
 				today
 			);
 			return view(tables, { quarter });
+		}
+		case 'qa-coverage': {
+			const asked = params.has('page')
+				? readPaging(params, { size: qaPerPage, maxSize: qaPerPage })
+				: undefined;
+			const qa = await qaCoverage(db, filters, today, listPage ?? asked);
+			return { ...view([qa.summary, qa.people], { since: qa.since }), paging: qa.paging };
 		}
 	}
 }

@@ -1,15 +1,15 @@
 import { error } from '@sveltejs/kit';
-import type { PageInfo } from '$lib/paging';
+import { pageBounds, pageOf, readPaging, type PageInfo } from '$lib/paging';
 import { requireRole } from '../auth/access';
 import { getDb } from '../db';
-import { pageOf, readPaging } from '../paging';
 import type { Table, View } from './figures';
 import { isWorkforceView, workforceView, type WorkforceView } from './index';
+import { qaPerPage } from './qa-coverage';
 
 // A workforce page shows a page of figures, not all of them: the view's list (its people, its
 // actions) a page at a time, and its other long tables (over 30 rows) as their first 10 with a
 // link to the whole table on a page of its own (`/workforce/<view>/<table>`). The CSV downloads
-// and the JSON API have every row.
+// and the JSON API have every row, unless asked for QA coverage's `page`.
 
 /** A table as a page shows it: some of its rows, and where they fall in the whole. */
 export interface ShownTable extends Table {
@@ -27,8 +27,8 @@ export const previewAbove = 30;
 export const previewRows = 10;
 
 interface Layout {
-	/** The table shown a page at a time with `?page=`, its rows a page, and whether SQL pages it. */
-	list?: { id: string; size: number; inSql?: boolean };
+	/** The table shown a page at a time with `?page=`, its rows a page, and whether the view pages it. */
+	list?: { id: string; size: number; inView?: boolean };
 	/** Tables always shown whole: a chart draws every row. */
 	whole?: string[];
 }
@@ -38,13 +38,14 @@ const layouts: Record<WorkforceView, (params: URLSearchParams) => Layout> = {
 	coverage: (params) => ({
 		list: params.get('team')
 			? { id: 'practitioners', size: 20 }
-			: { id: 'teams', size: 12, inSql: true }
+			: { id: 'teams', size: 12, inView: true }
 	}),
 	progress: () => ({ list: { id: 'progress', size: 25 } }),
 	audits: () => ({ whole: ['overall-by-month'] }),
 	learning: () => ({}),
 	cpd: () => ({ list: { id: 'people', size: 50 } }),
-	report: () => ({ list: { id: 'actions', size: 25 } })
+	report: () => ({ list: { id: 'actions', size: 25 } }),
+	'qa-coverage': () => ({ list: { id: 'practitioners', size: qaPerPage, inView: true } })
 };
 
 /** Every row, as one page. */
@@ -69,11 +70,15 @@ export async function loadWorkforceView<S = undefined>(
 	const { list, whole = [] } = layouts[name](url.searchParams);
 	const paging = list && readPaging(url.searchParams, { size: list.size });
 	const view = await workforceView(getDb(), name, url.searchParams, undefined, {
-		teamsPage: list?.inSql ? paging : undefined
+		listPage: list?.inView ? paging : undefined
 	});
 	const summary = summarise?.(view) as S;
 	const tables = view.tables.map((table): ShownTable => {
 		if (table.paging) return { ...table, paging: table.paging };
+		if (view.paging?.table === table.id) {
+			const { rows, page, perPage: size } = view.paging;
+			return { ...table, paging: pageBounds(rows, { page, size }).info };
+		}
 		if (table.id === list?.id) return { ...table, ...pageOf(table.rows, paging!) };
 		if (whole.includes(table.id) || table.rows.length <= previewAbove)
 			return { ...table, ...allOf(table.rows) };

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import type { AuditDefinition } from '../audit/definition';
 import type { Framework } from '../framework';
+import { healthCheckTables } from '../health-check/results';
 import { pathwayImpact, summariseImpact } from '../learning/impact';
 import type { Table } from './figures';
 import type { WorkforceFilters } from './filters';
@@ -18,7 +19,8 @@ export function reportQuarters(today = dateOnly()) {
 
 /**
  * The quarterly quality-assurance report (STARLIng's Quality Assurance Forum): headline figures
- * against the quarter before, recurring themes, actions, and the impact of learning.
+ * against the quarter before, recurring themes, actions, the impact of learning, and the staff
+ * health check (for the whole authority, whatever the filters).
  */
 export async function quarterlyReport(
 	db: Db,
@@ -34,7 +36,8 @@ export async function quarterlyReport(
 		await headlines(db, filters, quarter, previous, today),
 		await topThemes(db, filters, quarter, previous, name),
 		await openActions(db, filters, quarter, today),
-		await impact(db, filters, quarter)
+		await impact(db, filters, quarter),
+		...(await healthCheckTables(db, quarter, today))
 	];
 }
 

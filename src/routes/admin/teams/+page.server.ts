@@ -20,7 +20,14 @@ export const actions: Actions = {
 		const parsed = parseForm(teamFormSchema, await readFormData(request));
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const refused = await orFail(parsed.data, () =>
-			createTeam(getDb(), admin.id, parsed.data.name, parsed.data.managerId || null)
+			createTeam(
+				getDb(),
+				admin.id,
+				parsed.data.name,
+				parsed.data.managerId || null,
+				new Date(),
+				parsed.data.service || null
+			)
 		);
 		if (refused) return refused;
 		redirect(303, withNotice('/admin/teams', 'created'));

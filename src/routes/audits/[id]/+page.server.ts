@@ -14,6 +14,7 @@ import {
 import { markActionDone, removeAction, signOffAction } from '$lib/server/audit/actions';
 import { removeFinding } from '$lib/server/audit/findings';
 import { requireAudit } from '$lib/server/audit/access';
+import { auditVoices, mayNameVoices } from '$lib/server/audit/voices';
 import { formValues, invalid, orFail, readFormData, textOf } from '$lib/server/forms';
 import { findOutcome, getFramework } from '$lib/server/framework';
 import { needsRaisedBy } from '$lib/server/learning/needs';
@@ -42,6 +43,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		problems: audit.status === 'draft' ? finaliseProblems(definition, audit) : {},
 		anonymity: audit.status === 'draft' && part.auditor ? anonymityFindings(audit) : [],
 		needs,
+		// Who gave each view is left out here for anyone who may not know it, the worker above all.
+		voices: await auditVoices(db, audit.id, mayNameVoices(part)),
 		tagNames: tagNames(audit.findings, definition.standardSet.items),
 		moderators: moderators.map((m) => ({ value: m.id, label: m.name })),
 		practiceLearningTeam: practiceLearningTeamEmail(),

@@ -13,6 +13,7 @@ import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
 import { importedHistory } from '$lib/server/export/imports';
 import { getFramework } from '$lib/server/framework';
+import { givenByLink } from '$lib/server/feedback/given';
 import { integerOf, invalid, listOf, orFail, readFormData, textOf } from '$lib/server/forms';
 import { checkAnonymity } from '$lib/server/portfolio/anonymity';
 import { removeAttachment, updateEvidenceWithFiles } from '$lib/server/portfolio/attachments';
@@ -95,6 +96,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		canComment: owner || related,
 		comments: await listComments(getDb(), record.id),
 		observation: (await observationFor(getDb(), record.id)) ?? null,
+		givenByLink: (await givenByLink(getDb(), record.id)) ?? null,
 		imported: (await importedHistory(getDb(), record.id)) ?? null,
 		mapped,
 		standards: nameMappedStandards(practiceStandardSets(), await standardsOf(getDb(), record.id)),
@@ -110,12 +112,15 @@ export const load: PageServerLoad = async ({ params, url }) => {
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const { user } = await requireEditable(params.id);
+		const { user, record } = await requireEditable(params.id);
 		const db = getDb();
+		// Feedback given by link keeps its date, type and words as they were given.
+		const fixed = (await givenByLink(db, params.id)) ? record : undefined;
 		const { form, input, values, errors, files, modelChange } = await readEvidencePost(
 			db,
 			request,
-			params.id
+			params.id,
+			fixed
 		);
 		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
 		if (modelChange) return { values };

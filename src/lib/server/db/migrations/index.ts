@@ -26,6 +26,12 @@ import * as erasure from './2026-12-02-01-erasure';
 import * as portfolioImports from './2026-12-02-03-portfolio-imports';
 import * as cpdReminders from './2026-12-02-05-cpd-reminders';
 import * as guestLinks from './2026-12-02-10-guest-links';
+import * as qaCoverage from './2026-12-03-01-qa-coverage';
+import * as feedbackRequests from './2026-12-03-10-feedback-requests';
+import * as observationInvitations from './2026-12-03-20-observation-invitations';
+import * as auditVoices from './2026-12-03-30-audit-voices';
+import * as healthChecks from './2026-12-03-31-health-checks';
+import * as leases from './2026-12-05-01-leases';
 import * as speedAtScale from './2026-12-05-10-speed-at-scale';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
@@ -57,5 +63,11 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02-03-portfolio-imports': portfolioImports,
 	'2026-12-02-05-cpd-reminders': cpdReminders,
 	'2026-12-02-10-guest-links': guestLinks,
+	'2026-12-03-01-qa-coverage': qaCoverage,
+	'2026-12-03-10-feedback-requests': feedbackRequests,
+	'2026-12-03-20-observation-invitations': observationInvitations,
+	'2026-12-03-30-audit-voices': auditVoices,
+	'2026-12-03-31-health-checks': healthChecks,
+	'2026-12-05-01-leases': leases,
 	'2026-12-05-10-speed-at-scale': speedAtScale
 };

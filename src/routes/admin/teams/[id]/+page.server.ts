@@ -31,7 +31,14 @@ export const actions: Actions = {
 		const parsed = parseForm(teamFormSchema, await readFormData(request));
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const refused = await orFail(parsed.data, () =>
-			updateTeam(getDb(), admin.id, params.id, parsed.data.name, parsed.data.managerId || null)
+			updateTeam(
+				getDb(),
+				admin.id,
+				params.id,
+				parsed.data.name,
+				parsed.data.managerId || null,
+				parsed.data.service || null
+			)
 		);
 		if (refused) return refused;
 		redirect(303, `/admin/teams/${params.id}?saved`);

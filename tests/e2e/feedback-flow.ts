@@ -1,0 +1,21 @@
+import type { Page } from '@playwright/test';
+import { submit } from './session';
+import { guestLinkTo } from './guest-links';
+
+// Asking for feedback by link, as a person does it, and the link the email carries: shared by
+// the journeys that follow a request to its answer.
+
+/** The path of the link in the newest email to an address, read from the outbox. */
+export const feedbackLinkTo = (email: string) => guestLinkTo(email, 'feedback');
+
+/** Asks someone for feedback through the form, signed in as whoever `page` is. */
+export async function askForFeedback(
+	page: Page,
+	{ relationship, name = '', email }: { relationship: string; name?: string; email: string }
+) {
+	await page.goto('/portfolio/feedback/new');
+	await page.getByLabel(relationship, { exact: true }).check();
+	if (name) await page.getByLabel('Their name').fill(name);
+	await page.getByLabel('Their email address').fill(email);
+	await submit(page, 'Send the request');
+}
