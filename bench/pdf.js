@@ -7,14 +7,15 @@
 //   BENCH_PDF_DB=data/bench-pdf.db   the database file (made afresh every run)
 //   BENCH_PDF_RECORDS=300            how many records are added to her portfolio
 //   BENCH_PORT=4340                  the port the production server listens on
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { getDocumentProxy } from 'unpdf';
 
 process.env.BENCH_PORT ??= '4340';
 const dbPath = process.env.BENCH_PDF_DB || 'data/bench-pdf.db';
 const count = Number(process.env.BENCH_PDF_RECORDS ?? 300);
-const { startServer, stopServer, waitForServer } = await import('./workforce/server.js');
+const { removeDatabase, startServer, stopServer, waitForServer } =
+	await import('./workforce/server.js');
 const { base } = await import('./workforce/settings.js');
 const { signIn } = await import('./workforce/timing.js');
 const { addRecords } = await import('./pdf/records.js');
@@ -67,8 +68,7 @@ async function untilReady(path, cookie) {
 
 let server;
 try {
-	for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-	rmSync(`${dbPath}-files`, { recursive: true, force: true });
+	removeDatabase(dbPath);
 	server = startServer(env);
 	await waitForServer(server);
 	await stopServer(server);

@@ -72,6 +72,8 @@ async function onPostgres(about) {
 	// PostgreSQL's sign-off key comes from the environment: the SQLite file's own, as a copy's.
 	const signoffKey = readFileSync(`${dbPath}.signoff-key`, 'utf8').trim();
 	const env = { DATABASE_URL: url, FILES_DIR: filesDir, SIGNOFF_KEY: signoffKey };
+	// A store left by a run that stopped half way is another schema's, which the app refuses.
+	rmSync(filesDir, { recursive: true, force: true });
 	try {
 		console.log(`\nCopying the authority into PostgreSQL, schema ${schema}…`);
 		const server = startServer({ ...env, ADMIN_EMAIL: adminEmail });

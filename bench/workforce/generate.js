@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hash } from '@node-rs/argon2';
@@ -9,14 +9,14 @@ import { generateLearning } from './learning.js';
 import { generatePeople } from './people.js';
 import { clock, randomChoices } from './random.js';
 import { adminEmail, dbPath, pswEmail, pswPassword } from './settings.js';
-import { startServer, stopServer, waitForServer } from './server.js';
+import { removeDatabase, startServer, stopServer, waitForServer } from './server.js';
 import { copiedTables, generatedTables, inserters } from './tables.js';
 
 // A fresh bench database: the schema from the app's own start-up, then the authority generated
 // straight into SQLite, then the row counts.
 
 export async function buildDatabase() {
-	for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+	removeDatabase(dbPath);
 	mkdirSync(dirname(dbPath), { recursive: true });
 	console.log(`Creating the schema in ${dbPath}`);
 	const server = startServer({ ADMIN_EMAIL: adminEmail });

@@ -53,10 +53,18 @@ function showErrorsOnce(stderr) {
 	});
 }
 
-/** The production build on a fresh demo authority, in a database (and file store) of its own. */
-export async function startDemoServer(dbPath) {
+/**
+ * Deletes a bench's SQLite database and its file store (`<db>-files`): the app refuses a store
+ * another database marked as its own. The sign-off key stays, as the app made it.
+ */
+export function removeDatabase(dbPath) {
 	for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
 	rmSync(`${dbPath}-files`, { recursive: true, force: true });
+}
+
+/** The production build on a fresh demo authority, in a database (and file store) of its own. */
+export async function startDemoServer(dbPath) {
+	removeDatabase(dbPath);
 	const server = startServer({
 		DATABASE_URL: `file:${dbPath}`,
 		FILES_DIR: `${dbPath}-files`,
