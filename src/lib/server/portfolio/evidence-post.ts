@@ -1,21 +1,40 @@
 import type { Db } from '../db';
 import { tooManyFiles } from './attachments';
 import { isModelChange, parseEvidenceForm } from './evidence-form';
+import { isReplaceStep, replaceInForm, type ReplaceResult } from './evidence-replace';
 import { readForm, readUploads } from './uploads';
 
 /**
  * Reads the evidence form as the new-record and edit pages post it, files and all: the record
  * to save, the values to show again and a message per field (the files' too). `modelChange`
  * says the person only asked for another reflective model's prompts (the form without
- * JavaScript), so nothing is saved and the files are not read.
+ * JavaScript), and `replaced` that they asked for details to be replaced with placeholders: in
+ * both, nothing is saved and the files are not read. `ownerName` is the person's own name,
+ * which the anonymity check does not take for someone else's.
  */
-export async function readEvidencePost(db: Db, request: Request, evidenceId: string | null) {
+export async function readEvidencePost(
+	db: Db,
+	request: Request,
+	evidenceId: string | null,
+	ownerName: string
+) {
 	const form = await readForm(request);
 	const { input, values, errors } = parseEvidenceForm(form);
-	if (isModelChange(form)) return { form, input, values, errors, files: [], modelChange: true };
+	const unsaved = {
+		form,
+		input,
+		values,
+		errors,
+		files: [],
+		modelChange: false,
+		replaced: undefined as ReplaceResult | undefined
+	};
+	if (isModelChange(form)) return { ...unsaved, modelChange: true };
+	if (isReplaceStep(form))
+		return { ...unsaved, replaced: replaceInForm(form, values, [ownerName]) };
 	const uploads = await readUploads(form);
 	if (uploads.error) errors.files = uploads.error;
 	const tooMany = await tooManyFiles(db, evidenceId, uploads.files.length);
 	if (tooMany) errors.files = tooMany;
-	return { form, input, values, errors, files: uploads.files, modelChange: false };
+	return { ...unsaved, files: uploads.files };
 }

@@ -24,6 +24,7 @@ import {
 } from '$lib/server/portfolio/evidence';
 import { evidenceValues, textsOf } from '$lib/server/portfolio/evidence-form';
 import { readEvidencePost } from '$lib/server/portfolio/evidence-post';
+import { suggestionsFor } from '$lib/server/portfolio/evidence-replace';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import { standardsOf } from '$lib/server/portfolio/standards';
 import { uploadLimits } from '$lib/server/portfolio/uploads';
@@ -66,10 +67,18 @@ async function requireEditable(id: string) {
 	return found;
 }
 
-/** Just after a draft is saved, what the anonymity check finds in it: said, not blocked. */
+/**
+ * Just after a draft is saved, what the anonymity check finds in it (said, not blocked), and
+ * its texts' findings with what could replace them.
+ */
 function draftFindings(found: Awaited<ReturnType<typeof findRecord>>, saved: string | null) {
-	if (!found.editable || (saved !== 'created' && saved !== 'saved')) return [];
-	return checkAnonymity(textsOf(found.record), { allowedNames: [found.user.name] });
+	if (!found.editable || (saved !== 'created' && saved !== 'saved'))
+		return { draftFindings: [], draftSuggestions: [] };
+	const allowedNames = [found.user.name];
+	return {
+		draftFindings: checkAnonymity(textsOf(found.record), { allowedNames }),
+		draftSuggestions: suggestionsFor(evidenceValues(found.record), allowedNames)
+	};
 }
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -104,7 +113,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		filesHint: allowedFilesHint,
 		uploadLimits: uploadLimits(),
 		saved: url.searchParams.get('saved'),
-		draftFindings: draftFindings(found, url.searchParams.get('saved'))
+		...draftFindings(found, url.searchParams.get('saved'))
 	};
 };
 
@@ -112,13 +121,16 @@ export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const { user } = await requireEditable(params.id);
 		const db = getDb();
-		const { form, input, values, errors, files, modelChange } = await readEvidencePost(
+		const { form, input, values, errors, files, modelChange, replaced } = await readEvidencePost(
 			db,
 			request,
-			params.id
+			params.id,
+			user.name
 		);
 		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
 		if (modelChange) return { values };
+		// Details replaced with placeholders, shown for the person to check and save.
+		if (replaced) return replaced;
 		if (Object.keys(errors).length) return invalid(values, errors);
 		const version = integerOf(form, 'version') ?? 0;
 		const refused = await orFail(values, () =>
@@ -148,7 +160,11 @@ export const actions: Actions = {
 		const findings = checkAnonymity(textsOf(record), { allowedNames: [user.name] });
 		const confirmed = form.get('confirm') === 'yes';
 		if (findings.length > 0 && !confirmed)
-			return fail(400, { findings, askedToConfirm: form.has('confirming') });
+			return fail(400, {
+				findings,
+				askedToConfirm: form.has('confirming'),
+				suggestions: suggestionsFor(evidenceValues(record), [user.name])
+			});
 		const version = integerOf(form, 'version') ?? 0;
 		const refused = await orFail({}, async () => {
 			await submitEvidence(getDb(), user.id, params.id, version, findings.length > 0);
