@@ -14,10 +14,16 @@ import { holds, type NameWords } from './anonymity-words.ts';
 const englishEnding =
 	/(?:ing|ings|ed|ly|tion|tions|sion|ment|ments|ness|ity|ance|ence|ship|hood|ful|less|ous|ive|able|ible|ism|ist|ists|ers|ors|ies|ical|ise|ised|ises|ize|ized)$/;
 
-/** Whether the lists or the lexicon know the word, as written, as a plural or spelt the US way. */
+// A plural: "Horizons", "Parents". Names seldom end so ("Marcus", "Lewis", "Dimitrios" do not).
+const plural = /[^siuo']s$/;
+
+/**
+ * Whether the word is a known one: on the lists or in the lexicon (which holds few ordinary
+ * nouns as they are), a plural, spelt the US way, or with an ending English words have.
+ */
 function isKnown(lower: string, lists: NameWords): boolean {
 	const known = lists.known;
-	if (holds(known, lower)) return true;
+	if (holds(known, lower) || plural.test(lower)) return true;
 	if (lower.length > 5 && englishEnding.test(lower)) return true;
 	const variants = [
 		lower.replace(/s$/, ''),
