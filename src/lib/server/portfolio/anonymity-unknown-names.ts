@@ -36,8 +36,9 @@ function isKnown(lower: string, lists: NameWords): boolean {
 	return variants.some((v) => v !== lower && known.has(v));
 }
 
-export function unknownNames(s: Scan) {
-	const { words, lists, text } = s;
+/** Which words are unknown, which are names already, and how to make one a name. */
+function marks(s: Scan) {
+	const { words, lists } = s;
 	const unknown = words.map(
 		(w) => capitalised(w) && !lists.stop.has(w.lower) && !isKnown(w.lower, lists)
 	);
@@ -50,11 +51,18 @@ export function unknownNames(s: Scan) {
 		named[i] = true;
 		s.add(words[i], words[i], 'unknown');
 	};
+	return { unknown, named, add };
+}
+type Marks = ReturnType<typeof marks>;
+
+/** "Ngozi said", "Ngozi's mum", "with Ngozi": an unknown word where a person's name would be. */
+function cuedNames(s: Scan, { unknown, named, add }: Marks) {
+	const { words, lists, text } = s;
+	const spaced = (a: Word, b: Word | undefined): b is Word =>
+		!!b && s.spaces.test(text.slice(a.end, b.start));
 	for (let i = 0; i < words.length; i++) {
 		if (!unknown[i] || named[i]) continue;
 		const [word, next, previous] = [words[i], words[i + 1], words[i - 1]];
-		const spaced = (a: Word, b: Word | undefined): b is Word =>
-			!!b && s.spaces.test(text.slice(a.end, b.start));
 		if (s.joined(word, next) && lists.personAfter.has(next.lower)) add(i);
 		else if (word.possessive && next && lists.cues.has(next.lower)) add(i);
 		else if (
@@ -67,7 +75,11 @@ export function unknownNames(s: Scan) {
 		)
 			add(i);
 	}
-	// Names in a list, found from either end until no more are: "Kai, Amara and Ngozi".
+}
+
+/** Names in a list, found from either end until no more are: "Kai, Amara and Ngozi". */
+function listedNames(s: Scan, { unknown, named, add }: Marks) {
+	const { words } = s;
 	const conjunction = (w: Word | undefined) => w?.lower === 'and' || w?.lower === 'or';
 	const comma = /^[ \t]*[,&][ \t]*$/;
 	const beside = (i: number, j: number, between: number) => {
@@ -85,15 +97,22 @@ export function unknownNames(s: Scan) {
 		changed = false;
 		for (let i = 0; i < words.length; i++) {
 			if (!unknown[i] || named[i]) continue;
-			if (
+			const listed =
 				beside(i, i + 1, i) ||
 				beside(i, i - 1, i - 1) ||
 				beside(i, i + 2, i + 1) ||
-				beside(i, i - 2, i - 1)
-			) {
+				beside(i, i - 2, i - 1);
+			if (listed) {
 				add(i);
 				changed = true;
 			}
 		}
 	}
+}
+
+/** Rule 4: adds to the scan's names the unknown words that stand where a name would. */
+export function unknownNames(s: Scan) {
+	const marked = marks(s);
+	cuedNames(s, marked);
+	listedNames(s, marked);
 }

@@ -87,6 +87,11 @@ export const findingKindNames: Record<FindingKind, string> = Object.fromEntries(
 	[...ruleKinds, ...anonymityLists.identifiers].map((k) => [k.kind, k.name])
 );
 
+/** What each kind of finding looks like and what to do, for people. */
+export const findingKindMessages: Record<FindingKind, string> = Object.fromEntries(
+	[...ruleKinds, ...anonymityLists.identifiers].map((k) => [k.kind, k.message])
+);
+
 const contextLength = 40;
 
 export interface Candidate {

@@ -1,7 +1,9 @@
 import type { Db } from '../db';
+import { maxTextLength } from '../forms';
 import { tooManyFiles } from './attachments';
 import { isModelChange, parseEvidenceForm } from './evidence-form';
 import { isReplaceStep, replaceInForm, type ReplaceResult } from './evidence-replace';
+import { checkFilesText } from './file-check';
 import { readForm, readUploads } from './uploads';
 
 /**
@@ -9,8 +11,9 @@ import { readForm, readUploads } from './uploads';
  * to save, the values to show again and a message per field (the files' too). `modelChange`
  * says the person only asked for another reflective model's prompts (the form without
  * JavaScript), and `replaced` that they asked for details to be replaced with placeholders: in
- * both, nothing is saved and the files are not read. `ownerName` is the person's own name,
- * which the anonymity check does not take for someone else's.
+ * both, nothing is saved and the files are not read. Files to be saved have their text checked
+ * for details that identify someone. `ownerName` is the person's own name, which the anonymity
+ * check does not take for someone else's.
  */
 export async function readEvidencePost(
 	db: Db,
@@ -30,11 +33,15 @@ export async function readEvidencePost(
 		replaced: undefined as ReplaceResult | undefined
 	};
 	if (isModelChange(form)) return { ...unsaved, modelChange: true };
-	if (isReplaceStep(form))
+	// A text too long to keep is refused as saving would refuse it, before anything is checked.
+	const tooLong = Object.values(values).some((value) => value.length > maxTextLength);
+	if (isReplaceStep(form) && !tooLong)
 		return { ...unsaved, replaced: replaceInForm(form, values, [ownerName]) };
 	const uploads = await readUploads(form);
 	if (uploads.error) errors.files = uploads.error;
 	const tooMany = await tooManyFiles(db, evidenceId, uploads.files.length);
 	if (tooMany) errors.files = tooMany;
-	return { ...unsaved, files: uploads.files };
+	// Only files about to be saved are read for the anonymity check: it takes a moment each.
+	if (Object.keys(errors).length) return unsaved;
+	return { ...unsaved, files: await checkFilesText(uploads.files, [ownerName]) };
 }

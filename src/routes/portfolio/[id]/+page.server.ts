@@ -14,7 +14,7 @@ import { eventsFor } from '$lib/server/db/events';
 import { importedHistory } from '$lib/server/export/imports';
 import { getFramework } from '$lib/server/framework';
 import { integerOf, invalid, listOf, orFail, readFormData, textOf } from '$lib/server/forms';
-import { checkAnonymity } from '$lib/server/portfolio/anonymity';
+import { findingKindNames } from '$lib/server/portfolio/anonymity';
 import { removeAttachment, updateEvidenceWithFiles } from '$lib/server/portfolio/attachments';
 import {
 	getEvidence,
@@ -22,9 +22,10 @@ import {
 	submissionProblems,
 	submitEvidence
 } from '$lib/server/portfolio/evidence';
-import { evidenceValues, textsOf } from '$lib/server/portfolio/evidence-form';
+import { evidenceValues } from '$lib/server/portfolio/evidence-form';
 import { readEvidencePost } from '$lib/server/portfolio/evidence-post';
 import { suggestionsFor } from '$lib/server/portfolio/evidence-replace';
+import { checkRecord } from '$lib/server/portfolio/record-check';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import { standardsOf } from '$lib/server/portfolio/standards';
 import { uploadLimits } from '$lib/server/portfolio/uploads';
@@ -76,7 +77,7 @@ function draftFindings(found: Awaited<ReturnType<typeof findRecord>>, saved: str
 		return { draftFindings: [], draftSuggestions: [] };
 	const allowedNames = [found.user.name];
 	return {
-		draftFindings: checkAnonymity(textsOf(found.record), { allowedNames }),
+		draftFindings: checkRecord(found.record, allowedNames),
 		draftSuggestions: suggestionsFor(evidenceValues(found.record), allowedNames)
 	};
 }
@@ -111,6 +112,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		values: evidenceValues(record),
 		events: await eventsFor(getDb(), 'evidence', record.id),
 		filesHint: allowedFilesHint,
+		kindNames: findingKindNames,
 		uploadLimits: uploadLimits(),
 		saved: url.searchParams.get('saved'),
 		...draftFindings(found, url.searchParams.get('saved'))
@@ -157,7 +159,7 @@ export const actions: Actions = {
 		const form = await readFormData(request);
 		const problems = submissionProblems(record, record.outcomes.length);
 		if (Object.keys(problems).length) return invalid({}, problems);
-		const findings = checkAnonymity(textsOf(record), { allowedNames: [user.name] });
+		const findings = checkRecord(record, [user.name]);
 		const confirmed = form.get('confirm') === 'yes';
 		if (findings.length > 0 && !confirmed)
 			return fail(400, {

@@ -25,6 +25,7 @@ import * as scim from './2026-12-01-04-scim';
 import * as erasure from './2026-12-02-01-erasure';
 import * as portfolioImports from './2026-12-02-03-portfolio-imports';
 import * as cpdReminders from './2026-12-02-05-cpd-reminders';
+import * as attachmentTextCheck from './2026-12-04-01-attachment-text-check';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01-04-scim': scim,
 	'2026-12-02-01-erasure': erasure,
 	'2026-12-02-03-portfolio-imports': portfolioImports,
-	'2026-12-02-05-cpd-reminders': cpdReminders
+	'2026-12-02-05-cpd-reminders': cpdReminders,
+	'2026-12-04-01-attachment-text-check': attachmentTextCheck
 };
