@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Migration } from 'kysely';
 import pg from 'pg';
 import { hashPassword } from '../auth/password';
+import type { EvidenceInput } from '../portfolio/evidence';
 import { startSignoffs } from '../signoff/heads';
 import { newId } from './ids';
 import { createDb, type Db } from './index';
@@ -156,14 +157,11 @@ export async function newEnrolment(db: Db, userId: string, startsOn: string, pro
 	return id;
 }
 
-/** A draft record of someone's, with everyday text unless told otherwise. */
-export async function newEvidence(
-	db: Db,
-	ownerId: string,
+/** A record's fields, with everyday text unless told otherwise. */
+export function evidenceInput(
 	overrides: Partial<{ title: string; account: string; activityDate: string }> = {}
-) {
-	const { createEvidence } = await import('../portfolio/evidence');
-	return createEvidence(db, ownerId, {
+): EvidenceInput {
+	return {
 		title: overrides.title ?? 'A visit',
 		activityDate: overrides.activityDate ?? '2026-10-01',
 		type: 'case-work',
@@ -177,5 +175,15 @@ export async function newEvidence(
 		peerReflected: null,
 		peerReflection: '',
 		cpdMinutes: null
-	});
+	};
+}
+
+/** A draft record of someone's, with everyday text unless told otherwise. */
+export async function newEvidence(
+	db: Db,
+	ownerId: string,
+	overrides: Partial<{ title: string; account: string; activityDate: string }> = {}
+) {
+	const { createEvidence } = await import('../portfolio/evidence');
+	return createEvidence(db, ownerId, evidenceInput(overrides));
 }

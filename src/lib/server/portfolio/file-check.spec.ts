@@ -1,7 +1,7 @@
 import pdfmake from 'pdfmake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { newUser, testDatabases } from '../db/testing';
+import { evidenceInput, newUser, testDatabases } from '../db/testing';
 import { zipOf } from '../export/zip-buffers';
 import { renderPdf } from '../pdf/render';
 import { createEvidenceWithFiles, type CheckedFile } from './attachments';
@@ -184,26 +184,7 @@ describe.each(testDatabases())('attachments’ checks on $name', (database) => {
 		const pdf = await upload('report.pdf', await twoPagePdf());
 		const scan = await upload('scan.pdf', await imageOnlyPdf());
 		const files = await checkFilesText([pdf, scan], ['Sam Okoro']);
-		const id = await createEvidenceWithFiles(
-			db,
-			owner,
-			{
-				title: 'A visit',
-				activityDate: '2026-11-02',
-				type: 'observation',
-				account: 'I visited the family.',
-				reflectionModel: 'free',
-				reflection: { text: 'It went well.' },
-				cpdType: null,
-				cpdRelevance: '',
-				cpdLearning: '',
-				cpdImpact: '',
-				peerReflected: null,
-				peerReflection: '',
-				cpdMinutes: null
-			},
-			files
-		);
+		const id = await createEvidenceWithFiles(db, owner, evidenceInput(), files);
 		const record = (await getEvidence(db, id))!;
 		expect(record.attachments.map((a) => [a.name, a.check?.status])).toEqual([
 			['report.pdf', 'checked'],
