@@ -48,24 +48,54 @@ export const isCheckedField = (name: string) =>
 		name
 	);
 
+/** Whether two seeds are the same drawing of the page's findings (any two empty ones are). */
+const sameSeed = (a: CheckItem[], b: CheckItem[]) => a === b || (!a.length && !b.length);
+
+/** How many different details, as the list counts them: each once, however often named. */
+const distinct = (items: CheckItem[]) =>
+	items
+		.map((item) => `${item.kind}:${item.match}`)
+		.filter((key, i, keys) => keys.indexOf(key) === i).length;
+
+const byField = (items: CheckItem[]) => {
+	const fields: Record<string, CheckItem[]> = {};
+	for (const item of items) (fields[item.field] ??= []).push(item);
+	return fields;
+};
+
 export class LiveCheck {
-	/** What was found, by field: the server's at first, then each field's as it is typed. */
-	byField: Record<string, CheckItem[]> = $state({});
 	/** Fields whose text is hidden (another reflective model's prompts): not listed. */
 	hidden: Record<string, boolean> = $state({});
-	/** Said politely to screen readers when, and only when, the number found changes. */
-	announcement = $state('');
-	#seed: CheckItem[];
+	/** What the server found when it drew the page: after saving, replacing or submitting. */
+	#seed: () => CheckItem[] = () => [];
+	/** Fields checked as they were typed in, since the server last drew what it found. */
+	#typed: { seed: CheckItem[]; fields: Record<string, CheckItem[]> } = $state({
+		seed: [],
+		fields: {}
+	});
+	/** The last thing said, and how many details it said there were. */
+	#said: { seed: CheckItem[]; count: number; text: string } = $state({
+		seed: [],
+		count: 0,
+		text: ''
+	});
 	// Not state: nothing on the page shows them.
 	#timers: Record<string, ReturnType<typeof setTimeout>> = {};
 	#requests: Record<string, AbortController> = {};
-	#announced = -1;
 
-	constructor(seed: CheckItem[]) {
+	constructor(seed: () => CheckItem[]) {
 		this.#seed = seed;
-		for (const item of seed) (this.byField[item.field] ??= []).push(item);
-		this.#announced = seed.length;
 	}
+
+	/** Said politely to screen readers when, and only when, the number found changes. */
+	announcement = $derived(sameSeed(this.#said.seed, this.#seed()) ? this.#said.text : '');
+
+	/** What was found, by field: the server's, then each field's as it is typed. */
+	byField = $derived.by(() => {
+		const seed = this.#seed();
+		const typed = sameSeed(this.#typed.seed, seed) ? this.#typed.fields : {};
+		return { ...byField(seed), ...typed };
+	});
 
 	/** Everything found in fields on show, in the form's order. */
 	get items(): CheckItem[] {
@@ -94,7 +124,7 @@ export class LiveCheck {
 	/** Checks every text field of the form that has text (when the page had no findings to show). */
 	checkAll(form: HTMLFormElement) {
 		this.#updateHidden(form);
-		if (this.#seed.length) return;
+		if (this.#seed().length) return;
 		for (const element of form.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>(
 			'textarea, input[type=text]'
 		))
@@ -125,8 +155,9 @@ export class LiveCheck {
 			if (!response.ok) return;
 			const { findings } = (await response.json()) as { findings: ApiFinding[] };
 			const label = element.labels?.[0]?.textContent?.trim() ?? field;
-			const known = this.#seed.filter((s) => s.field === field);
-			this.byField[field] = findings.map((f) => ({
+			const seed = this.#seed();
+			const known = seed.filter((s) => s.field === field);
+			const items = findings.map((f) => ({
 				field,
 				label,
 				kind: f.kind,
@@ -135,6 +166,8 @@ export class LiveCheck {
 				...around(text, f.start, f.end),
 				replacement: known.find((s) => s.kind === f.kind && s.match === f.match)?.replacement
 			}));
+			const fields = sameSeed(this.#typed.seed, seed) ? this.#typed.fields : {};
+			this.#typed = { seed, fields: { ...fields, [field]: items } };
 			this.#announce();
 		} catch (error) {
 			if ((error as Error).name !== 'AbortError') throw error;
@@ -142,12 +175,14 @@ export class LiveCheck {
 	}
 
 	#announce() {
-		const count = this.items.length;
-		if (count === this.#announced) return;
-		this.#announced = count;
-		this.announcement =
+		const seed = this.#seed();
+		const before = sameSeed(this.#said.seed, seed) ? this.#said.count : distinct(seed);
+		const count = distinct(this.items);
+		if (count === before) return;
+		const text =
 			count === 0
 				? 'Nothing in the form now looks like it could identify a child or family.'
 				: `${count === 1 ? '1 detail' : `${count} details`} in the form may identify a child or family. They are listed after the Save draft button.`;
+		this.#said = { seed, count, text };
 	}
 }

@@ -37,7 +37,7 @@ describe('names beyond the list', () => {
 	it('leaves unknown words alone where a place, a service or jargon could be', () => {
 		expect(
 			found(
-				'We went to Oakbridge together. The Safeguarding lead, Neighbours and Teachers said so. Everyone said it helped, and we met with Horizons about housing.'
+				'We went to Oakbridge together. The Safeguarding lead, Neighbours and Teachers said so. Everyone said it helped, and we met with Horizons about housing, on a call with WhatsApp and with JavaScript.'
 			)
 		).toEqual([]);
 	});

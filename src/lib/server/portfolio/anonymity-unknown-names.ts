@@ -36,11 +36,19 @@ function isKnown(lower: string, lists: NameWords): boolean {
 	return variants.some((v) => v !== lower && known.has(v));
 }
 
+// Shaped like a name: "Ngozi", "O'Neill", "McKenzie", "Smith-Jones"; not "JavaScript" or
+// "WhatsApp", whose capitals inside say they are products.
+const nameShaped = /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
+
 /** Which words are unknown, which are names already, and how to make one a name. */
 function marks(s: Scan) {
 	const { words, lists } = s;
 	const unknown = words.map(
-		(w) => capitalised(w) && !lists.stop.has(w.lower) && !isKnown(w.lower, lists)
+		(w) =>
+			capitalised(w) &&
+			nameShaped.test(w.text) &&
+			!lists.stop.has(w.lower) &&
+			!isKnown(w.lower, lists)
 	);
 	const named = words.map(() => false);
 	const index = new Map(words.map((w, i) => [w.start, i]));

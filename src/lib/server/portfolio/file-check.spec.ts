@@ -1,63 +1,23 @@
-import pdfmake from 'pdfmake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { evidenceInput, newUser, testDatabases } from '../db/testing';
 import { zipOf } from '../export/zip-buffers';
-import { renderPdf } from '../pdf/render';
 import { createEvidenceWithFiles, type CheckedFile } from './attachments';
 import { getEvidence } from './evidence';
 import { checkFilesText, checkFileText, fileFindings, type TextCheck } from './file-check';
 import { checkUpload } from './file-type';
 import { checkRecord } from './record-check';
+import {
+	identifyingSentence as identifying,
+	imageOnlyPdf,
+	pixelPng,
+	twoPagePdf,
+	wordDocument
+} from './testing';
 
 // The anonymity check inside attachments: the text of PDFs (page by page) and Word documents
 // (which have no pages) read when they are added, what it finds kept with the file, and files
-// whose text cannot be read said to be unchecked. The files are made here: PDFs with pdfmake,
-// as the service makes its own, and a Word document as the smallest .docx Word opens.
-
-const identifying = 'I met Jane Smith, DOB 04/05/2015, at home in GL1 2AB.';
-
-/** A two-page PDF, the details on page 2 only. */
-const twoPagePdf = async () =>
-	new Uint8Array(
-		await renderPdf({
-			title: 'Visit report',
-			content: [
-				{ text: 'A report of a home visit, written for supervision.' },
-				{ text: identifying, pageBreak: 'before' }
-			]
-		})
-	);
-
-/** A PDF with one page holding a picture and no text at all, as a scanner makes. */
-async function imageOnlyPdf() {
-	// A grey pixel, as a PNG.
-	const png =
-		'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-	const pdf = pdfmake.createPdf({ content: [{ image: png, width: 400 }] });
-	return new Uint8Array(await pdf.getBuffer());
-}
-
-const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-
-/** The smallest Word document: its content types, its one relationship and its body. */
-const wordDocument = (paragraphs: string[]) =>
-	zipOf([
-		[
-			'[Content_Types].xml',
-			`${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`
-		],
-		[
-			'_rels/.rels',
-			`${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`
-		],
-		[
-			'word/document.xml',
-			`${xml}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs
-				.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`)
-				.join('')}</w:body></w:document>`
-		]
-	]);
+// whose text cannot be read said to be unchecked. The files are made on the spot (testing.ts).
 
 /** A file as the upload would take it: its kind found from its bytes. */
 async function upload(name: string, bytes: Uint8Array): Promise<CheckedFile> {
@@ -83,7 +43,7 @@ describe('checkFileText', () => {
 
 	it('finds them in a Word document, which has no pages', async () => {
 		const bytes = await wordDocument(['Notes from the visit.', identifying]);
-		const file = await upload('notes.docx', new Uint8Array(bytes));
+		const file = await upload('notes.docx', bytes);
 		expect(file.kind.label).toBe('Word');
 		const check = await checkFileText(file.bytes, file.kind, []);
 		expect(found(check)).toEqual([
@@ -109,13 +69,7 @@ describe('checkFileText', () => {
 	});
 
 	it('says a picture has no text to read, and an old Word document cannot be read', async () => {
-		const png = Uint8Array.from(
-			Buffer.from(
-				'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-				'base64'
-			)
-		);
-		const image = await upload('photo.png', png);
+		const image = await upload('photo.png', pixelPng);
 		expect(await checkFileText(image.bytes, image.kind, [])).toEqual({ status: 'no-text' });
 		const doc = { mime: 'application/msword', label: 'Word', extensions: ['doc'] };
 		expect(await checkFileText(new Uint8Array([1]), doc, [])).toEqual({ status: 'unsupported' });
@@ -125,7 +79,7 @@ describe('checkFileText', () => {
 		const pdf = { mime: 'application/pdf', label: 'PDF', extensions: ['pdf'] };
 		const broken = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> broken');
 		expect(await checkFileText(broken, pdf, [])).toEqual({ status: 'unreadable' });
-		const word = (await upload('notes.docx', new Uint8Array(await wordDocument(['x'])))).kind;
+		const word = (await upload('notes.docx', await wordDocument(['x']))).kind;
 		const notWord = new Uint8Array(await zipOf([['word/other.xml', 'not a document']]));
 		expect(await checkFileText(notWord, word, [])).toEqual({ status: 'unreadable' });
 	});
