@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { e2eDatabase, e2eFiles, e2ePort } from './tests/e2e/server';
+import { e2eDatabase, e2eFiles, e2eMetricsToken, e2ePort } from './tests/e2e/server';
 
 // Debian's Chromium by default (Playwright cannot download its own browser on every machine);
 // set CHROMIUM_PATH to use another, or set it empty to use Playwright's own browser.
@@ -58,7 +58,11 @@ export default defineConfig({
 			DATABASE_URL: `file:./${e2eDatabase}`,
 			FILES_DIR: `./${e2eFiles}`,
 			ADDRESS_HEADER: 'x-forwarded-for',
-			SMTP_URL: ''
+			SMTP_URL: '',
+			// Request logs only when asked for (LOG_LEVEL=info npx playwright test …).
+			LOG_LEVEL: process.env.LOG_LEVEL || 'silent',
+			// So that /metrics is there, and the access test finds it refused without the token.
+			METRICS_TOKEN: e2eMetricsToken
 		},
 		// The first start creates the demo authority: slower on a loaded machine, never a failure.
 		timeout: 10 * 60_000,

@@ -5,6 +5,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** A page's own heading, where the generic one would be wrong (a used link). */
+			title?: string;
 		}
 		interface Locals {
 			user: SessionUser | null;

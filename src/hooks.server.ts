@@ -22,6 +22,10 @@ import { startFileStore } from '$lib/server/portfolio/file-sweep';
 import { sendReviewReminders } from '$lib/server/programme/reminders';
 import { sendCpdReminders } from '$lib/server/cpd/reminders';
 import { publicOrigin } from '$lib/server/http/origin.js';
+import { runOnceAcrossServers } from '$lib/server/schedule/once';
+import { observe } from '$lib/server/ops/observe';
+
+const remindEvery = 6 * 3_600_000;
 
 export const init: ServerInit = async () => {
 	try {
@@ -37,17 +41,19 @@ export const init: ServerInit = async () => {
 		console.error(`Golden Thread cannot start: ${(cause as Error).message}`);
 		process.exit(1);
 	}
-	// Review and CPD reminders go out at start-up and every six hours; each is sent once.
-	const remind = async () => {
-		await sendReviewReminders(getDb(), publicOrigin()).catch((error) =>
-			console.error(`Review reminders failed: ${(error as Error).message}`)
-		);
-		await sendCpdReminders(getDb(), publicOrigin()).catch((error) =>
-			console.error(`CPD reminders failed: ${(error as Error).message}`)
-		);
-	};
+	// Review and CPD reminders go out at start-up and every six hours, from one server of
+	// however many share the database (a lease); each reminder is sent once.
+	const remind = () =>
+		runOnceAcrossServers(getDb(), 'reminders', remindEvery, async () => {
+			await sendReviewReminders(getDb(), publicOrigin()).catch((error) =>
+				console.error(`Review reminders failed: ${(error as Error).message}`)
+			);
+			await sendCpdReminders(getDb(), publicOrigin()).catch((error) =>
+				console.error(`CPD reminders failed: ${(error as Error).message}`)
+			);
+		}).catch((error) => console.error(`Reminders not run: ${(error as Error).message}`));
 	await remind();
-	setInterval(remind, 6 * 3_600_000).unref();
+	setInterval(remind, remindEvery).unref();
 	// After the last request in flight on SIGTERM or SIGINT: close the database cleanly.
 	process.once('sveltekit:shutdown', () => void getDb().destroy());
 };
@@ -125,4 +131,4 @@ const addSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(session, secondFactorFirst, jsonOrigin, addSecurityHeaders);
+export const handle = sequence(observe, session, secondFactorFirst, jsonOrigin, addSecurityHeaders);

@@ -19,10 +19,12 @@ export const pages = [
 	'/workforce/learning',
 	'/workforce/cpd',
 	'/workforce/report',
+	'/workforce/qa-coverage',
 	'/workforce/people/{person}',
 	'/api/v1/workforce/coverage',
 	'/api/v1/workforce/audits',
 	'/api/v1/workforce/learning',
+	'/api/v1/workforce/qa-coverage',
 	'/',
 	'/audits?attention=yes'
 ];

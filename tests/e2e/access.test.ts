@@ -29,7 +29,15 @@ const publicRoutes = [
 	'/forgot-password',
 	'/set-password/[token]',
 	'/pathways',
-	'/pathways/[id]'
+	'/pathways/[id]',
+	// Where someone lands once they have answered a request for feedback: nothing of anyone's.
+	'/feedback/thank-you',
+	// Where an observer from outside lands once their observation is sent: a thank-you only.
+	'/observe/sent',
+	// For load balancers and orchestrators: whether the process is up and ready. They hold no
+	// personal data, only {"status":"ok"} and which checks pass (operations.test.ts).
+	'/healthz',
+	'/readyz'
 ];
 
 const everyoneSignedIn: Record<Role, Answer> = {
@@ -63,6 +71,9 @@ const scimTokenOnly: Record<Role, Answer> = {
 	admin: 401,
 	'external-assessor': 401
 };
+
+/** Prometheus metrics: 401 without METRICS_TOKEN, which no session stands for (operations.test.ts). */
+const metricsTokenOnly = scimTokenOnly;
 
 const practitionersOnly: Record<Role, Answer> = { ...adminsOnly, practitioner: 200, admin: 403 };
 /** supervisor@demo.test supervises practitioner@demo.test; nobody else may use these. */
@@ -151,6 +162,29 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	// Open to all: someone without a registration number is told why there is nothing to show.
 	'/portfolio/cpd': everyoneSignedIn,
 	'/portfolio/cpd/export': registered,
+	// Asking for feedback by link: whoever keeps a portfolio, for their own requests.
+	'/portfolio/feedback': registered,
+	'/portfolio/feedback/new': registered,
+	// A link for someone without an account: whoever holds it answers, signed in or not; a
+	// guessed one is not found (and counts towards the address's limit on guesses).
+	'/feedback/[token]': {
+		anonymous: 200,
+		practitioner: 200,
+		supervisor: 200,
+		auditor: 200,
+		psw: 200,
+		admin: 200,
+		'external-assessor': 200
+	},
+	'/feedback/[token] (guessed)': {
+		anonymous: 404,
+		practitioner: 404,
+		supervisor: 404,
+		auditor: 404,
+		psw: 404,
+		admin: 404,
+		'external-assessor': 404
+	},
 	'/portfolio/self-assessment': practitionersOnly,
 	'/portfolio/self-assessment/[id]': practitionersOnly,
 	'/portfolio/[id]': priyasDraft,
@@ -182,6 +216,22 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/supervision/[practitionerId]/records/new': supervisorsOnly,
 	'/supervision/records/[id]': priyasRecord,
 	'/portfolio/supervision': practitionersOnly,
+	// Her invitations to observe her practice, and a new one.
+	'/portfolio/observations': practitionersOnly,
+	'/portfolio/observations/new': practitionersOnly,
+	// The demo's invitation open to her assessor, supervisor@demo.test: his alone to record.
+	'/observations/[id]': supervisorsOnly,
+	// An observer's link from outside: open to whoever holds it, signed in or not (a link that is
+	// not one answers 404: notices.test.ts follows one through, and a used one's 410).
+	'/observe/[token]': {
+		anonymous: 200,
+		practitioner: 200,
+		supervisor: 200,
+		auditor: 200,
+		psw: 200,
+		admin: 200,
+		'external-assessor': 200
+	},
 	'/supervision/[practitionerId]/reviews/[reviewId]': supervisorsOnly,
 	'/supervision/[practitionerId]/plans/[planId]': supervisorsOnly,
 	'/supervision/[practitionerId]': supervisorsOnly,
@@ -237,11 +287,14 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/workforce/learning': pswOnly,
 	'/workforce/cpd': pswOnly,
 	'/workforce/report': pswOnly,
+	'/workforce/qa-coverage': pswOnly,
 	'/workforce/tokens': pswOnly,
 	'/workforce/people/[id]': pswOnly,
 	'/workforce/people/[id]/programme': pswOnly,
 	// The API answers 401, not a redirect, to a request with no session or token.
 	'/api/v1/workforce/[view]': { ...pswOnly, anonymous: 401 },
+	'/api/v1/workforce/[view] (qa-coverage)': { ...pswOnly, anonymous: 401 },
+	'/api/v1/workforce/[view] (qa-coverage as CSV)': { ...pswOnly, anonymous: 401 },
 	'/api/v1/people/[email]/programme': { ...pswOnly, admin: 200, anonymous: 401 },
 	// Posted with an empty JSON object: those let in are told what is missing.
 	'/api/v1/enrolments (POST)': { ...pswOnly, psw: 400, admin: 400, anonymous: 401 },
@@ -261,7 +314,8 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/scim/v2/ServiceProviderConfig': scimTokenOnly,
 	'/scim/v2/Schemas': scimTokenOnly,
 	'/scim/v2/ResourceTypes': scimTokenOnly,
-	'/scim/v2/[...rest]': scimTokenOnly
+	'/scim/v2/[...rest]': scimTokenOnly,
+	'/metrics': metricsTokenOnly
 };
 
 test('every route is either public or in the access table', () => {
@@ -330,6 +384,12 @@ test.describe('each role gets exactly the intended answer on every protected rou
 		const assignment = db
 			.prepare("select id from pathway_assignments where scope = 'service' limit 1")
 			.get() as { id: string };
+		// The demo's request still waiting for its answer: its link, from the email that sent it.
+		const waiting = db
+			.prepare(
+				"select body from outbox where recipient = 'amara.osei@health.example.com' order by created_at desc limit 1"
+			)
+			.get() as { body: string };
 		const aisha = db
 			.prepare("select id from users where email = 'aisha.bello@demo.test'")
 			.get() as { id: string };
@@ -338,6 +398,11 @@ test.describe('each role gets exactly the intended answer on every protected rou
 				"select id from evidence where owner_id = ? and status <> 'draft' order by created_at limit 1"
 			)
 			.get(aisha.id) as { id: string };
+		const invitation = db
+			.prepare(
+				"select id from observation_invitations where practitioner_id = ? and observer = 'assessor' and status = 'open' order by created_at limit 1"
+			)
+			.get(priya.id) as { id: string };
 		db.close();
 		const firstLink = async (page: string, pattern: RegExp) => {
 			const html = await (await admin.get(page)).text();
@@ -354,6 +419,8 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/portfolio/[id]/mapping': `/portfolio/${draft.id}/mapping`,
 			'/portfolio/[id]/delete': `/portfolio/${draft.id}/delete`,
 			'/portfolio/[id]/files/[fileId]': `/portfolio/${file.evidence_id}/files/${file.id}`,
+			'/feedback/[token]': waiting.body.match(/\/feedback\/\S+/)![0],
+			'/feedback/[token] (guessed)': '/feedback/not-a-real-link',
 			'/portfolio/self-assessment/[id]': `/portfolio/self-assessment/${assessment.id}`,
 			'/supervision/[practitionerId]': `/supervision/${priya.id}`,
 			'/supervision/[practitionerId]/programme': `/supervision/${priya.id}/programme`,
@@ -393,17 +460,50 @@ test.describe('each role gets exactly the intended answer on every protected rou
 			'/supervision/[practitionerId]/outcomes/[outcomeId] (assessed)': `/supervision/${aisha.id}/outcomes/2.3`,
 			'/workforce/people/[id] (assessed)': `/workforce/people/${aisha.id}`,
 			'/admin/people/[id]/programme': `/admin/people/${priya.id}/programme`,
+			'/observations/[id]': `/observations/${invitation.id}`,
+			'/observe/[token]': await observerLink(baseURL),
 			'/admin/people/[id]/export': `/admin/people/${priya.id}/export`,
 			'/portfolio/import/[id]': await emptyImport(baseURL, demoAccounts.practitioner),
 			'/admin/people/[id]/erase': `/admin/people/${priya.id}/erase`,
 			'/workforce/people/[id]/programme': `/workforce/people/${priya.id}/programme`,
 			'/api/v1/workforce/[view]': '/api/v1/workforce/coverage',
+			'/api/v1/workforce/[view] (qa-coverage)': '/api/v1/workforce/qa-coverage',
+			'/api/v1/workforce/[view] (qa-coverage as CSV)':
+				'/api/v1/workforce/qa-coverage?format=csv&table=practitioners',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
 			'/api/v1/enrolments (POST)': '/api/v1/enrolments',
 			'/api/v1/anonymity/check (POST)': '/api/v1/anonymity/check',
 			'/scim/v2/Users/[id]': `/scim/v2/Users/${priya.id}`,
 			'/scim/v2/[...rest]': '/scim/v2/Groups'
 		} as Record<string, string>;
+	}
+
+	/** A link emailed to an observer from outside whom the demo practitioner has just invited. */
+	async function observerLink(baseURL: string) {
+		const email = `access.${Date.now()}.${Math.random().toString(36).slice(2)}@example.org`;
+		const tomorrow = new Date(Date.now() + 86_400_000);
+		const response = await (
+			await apiAs(baseURL, demoAccounts.practitioner)
+		).post('/portfolio/observations/new', {
+			form: {
+				observer: 'external',
+				observerEmail: email,
+				observerName: 'Alex Access',
+				'date-day': String(tomorrow.getUTCDate()),
+				'date-month': String(tomorrow.getUTCMonth() + 1),
+				'date-year': String(tomorrow.getUTCFullYear()),
+				setting: 'Home visit'
+			},
+			headers: { accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(response.status(), 'an observer invited').toBe(303);
+		const db = new Database(e2eDatabase, { readonly: true });
+		const mail = db.prepare('select body from outbox where recipient = ?').get(email) as {
+			body: string;
+		};
+		db.close();
+		return mail.body.match(/\/observe\/\S+/)![0];
 	}
 
 	/** A staff file checked by the dry run (which changes no person): its page lists people. */

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ownServer } from './own-server';
+import { burst, expectWhole, type Acknowledged } from './saves';
 import { apiAs, demoAccounts } from './session';
 
 // Ten times: a burst of new records with files, the server killed (SIGKILL) once a few have
@@ -18,103 +18,11 @@ const rounds = 10;
 const acknowledgedBeforeKill = 3;
 const savesAtOnce = 6;
 
-interface Save {
-	title: string;
-	files: { name: string; bytes: Buffer }[];
-}
-
-/** Text that passes the upload check, of a size between 20 KB and 300 KB. */
-const someText = () =>
-	Buffer.from(randomBytes(10_000 + Math.floor(Math.random() * 140_000)).toString('hex'));
-
-function newSave(round: number, n: number, shared: Buffer): Save {
-	return {
-		title: `Crash ${round}.${n} ${randomBytes(4).toString('hex')}`,
-		files: [
-			{ name: `notes-${round}-${n}.txt`, bytes: someText() },
-			{ name: `shared-${round}.txt`, bytes: shared }
-		]
-	};
-}
-
-/** Posts the new-record form; the new record's id when the server acknowledged it (a 303). */
-async function post(api: APIRequestContext, save: Save) {
-	const form = new FormData();
-	const fields = {
-		title: save.title,
-		'activityDate-day': '2',
-		'activityDate-month': '11',
-		'activityDate-year': '2025',
-		type: 'reflective-account',
-		account: 'Written during a crash test.',
-		reflectionModel: 'gibbs'
-	};
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	for (const file of save.files)
-		form.append('files', new File([new Uint8Array(file.bytes)], file.name, { type: 'text/plain' }));
-	const answer = await api
-		.post('/portfolio/new', { multipart: form, maxRedirects: 0, headers: { accept: 'text/html' } })
-		.catch(() => undefined);
-	if (!answer) return { answered: false as const };
-	const location = answer.headers().location ?? '';
-	const id =
-		answer.status() === 303
-			? /^\/portfolio\/([^/?]+)\?saved=created$/.exec(location)?.[1]
-			: undefined;
-	return { answered: true as const, id, status: answer.status() };
-}
-
-/** Saves at once until a few are acknowledged, then kills the server with more in flight. */
-async function burst(api: APIRequestContext, round: number) {
-	const shared = someText();
-	const acknowledged: (Save & { id: string })[] = [];
-	const unacknowledged: Save[] = [];
-	const problems: string[] = [];
-	let killed: Promise<void> | undefined;
-	let n = 0;
-	async function saving() {
-		while (!killed) {
-			const save = newSave(round, n++, shared);
-			const result = await post(api, save);
-			if (result.answered && result.id) acknowledged.push({ ...save, id: result.id });
-			else unacknowledged.push(save);
-			if (result.answered && !result.id) problems.push(`“${save.title}” answered ${result.status}`);
-			if (!result.answered && !killed)
-				problems.push(`“${save.title}” got no answer before the kill`);
-			if (acknowledged.length >= acknowledgedBeforeKill) killed ??= server.stop('SIGKILL');
-		}
-	}
-	await Promise.all(Array.from({ length: savesAtOnce }, saving));
-	await killed;
-	expect(problems).toEqual([]);
-	return { acknowledged, unacknowledged };
-}
-
 /** Every file in the store but its marker (which says whose store it is). */
 const storeContents = () =>
 	readdirSync(server.files, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile() && entry.name !== '.golden-thread-store')
 		.map((entry) => join(entry.parentPath, entry.name));
-
-async function expectWhole(api: APIRequestContext, db: Database.Database, id: string, save: Save) {
-	const rows = db
-		.prepare(
-			'select id, name from attachments where evidence_id = ? and removed_at is null order by name'
-		)
-		.all(id) as { id: string; name: string }[];
-	const expected = [...save.files].sort((a, b) => a.name.localeCompare(b.name));
-	expect(
-		rows.map((r) => r.name),
-		save.title
-	).toEqual(expected.map((f) => f.name));
-	for (const [i, row] of rows.entries()) {
-		const download = await api.get(`/portfolio/${id}/files/${row.id}`);
-		expect(download.status(), `${save.title}: ${row.name}`).toBe(200);
-		expect((await download.body()).equals(expected[i].bytes), `${save.title}: ${row.name}`).toBe(
-			true
-		);
-	}
-}
 
 /** The store holds exactly the files current attachments refer to: no temporary files, no orphans. */
 function expectStoreMatches(db: Database.Database, round: number) {
@@ -135,11 +43,15 @@ test('records acknowledged before a crash are whole, and nothing is left over', 
 	server.reset();
 	await server.start();
 	const api = await apiAs(server.url, demoAccounts.practitioner);
-	const everyAcknowledged: (Save & { id: string })[] = [];
+	const everyAcknowledged: Acknowledged[] = [];
 	let unanswered = 0;
 	try {
 		for (let round = 1; round <= rounds; round++) {
-			const { acknowledged, unacknowledged } = await burst(api, round);
+			const { acknowledged, unacknowledged } = await burst(api, round, {
+				atOnce: savesAtOnce,
+				stopAfter: acknowledgedBeforeKill,
+				stop: () => server.stop('SIGKILL')
+			});
 			everyAcknowledged.push(...acknowledged);
 			unanswered += unacknowledged.length;
 			// The sweep runs before the server answers, so once it answers the store is clean.

@@ -60,6 +60,7 @@ test('no page shows a person an ISO date', async ({ page }) => {
 			'/workforce/learning',
 			'/workforce/cpd',
 			'/workforce/report',
+			'/workforce/qa-coverage',
 			`/workforce/people/${lucy}`,
 			`/workforce/people/${lucy}/programme`,
 			'/workforce/tokens'

@@ -9,6 +9,7 @@ import {
 import { recordCpdAsStaff } from './cpd-flow';
 import { enrolAt60, expectDue, fillDateField } from './enrolment-flow';
 import { recordMapFixAndSubmit } from './portfolio-flow';
+import { askForFeedback, feedbackLinkTo } from './feedback-flow';
 import { exportedPortfolio } from './portfolio-data';
 import { apiAs, demoAccounts, signIn } from './session';
 
@@ -283,6 +284,47 @@ test('a portfolio is imported without JavaScript, and a bad ZIP is refused with 
 	await expect(
 		page.getByText(`Portfolio imported: ${records} records are in your portfolio as drafts.`)
 	).toBeVisible();
+});
+
+test('a child gives feedback through their link without JavaScript: a face and a few words', async ({
+	page
+}) => {
+	const email = `child.nojs.${Date.now()}@example.com`;
+	await signIn(page, demoAccounts.practitioner);
+	await askForFeedback(page, { relationship: 'A child or young person', email });
+	await expect(page.locator('.govuk-notification-banner--success')).toContainText('Request sent');
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.goto(feedbackLinkTo(email));
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Choose a face to say how it was'
+	);
+	await page.getByText('Good', { exact: true }).click();
+	await page.getByLabel('What was good?').fill('She came when she said she would.');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you');
+});
+
+test('a principal social worker narrows QA coverage to one team without JavaScript', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.psw);
+	await page.goto('/workforce/qa-coverage');
+	await page.getByLabel('Team').selectOption({ label: 'North Assessment Team' });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/\/workforce\/qa-coverage\?team=[0-9a-f-]{36}/);
+	const people = page.getByRole('table', {
+		name: 'Practitioners, those with none of a kind in the last 12 months first'
+	});
+	const teams = await people.locator('td[data-label="Team"]').allTextContents();
+	expect(teams.length).toBeGreaterThan(0);
+	expect(new Set(teams.map((team) => team.trim()))).toEqual(new Set(['North Assessment Team']));
+	// The download keeps the filter.
+	const csv = await people
+		.locator('xpath=ancestor::section')
+		.getByRole('link', { name: /^Download as CSV/ })
+		.getAttribute('href');
+	expect(csv).toMatch(/^\/api\/v1\/workforce\/qa-coverage\?team=[0-9a-f-]{36}&/);
 });
 
 test('a practitioner replaces identifying details with placeholders without JavaScript, then saves', async ({

@@ -12,6 +12,8 @@ import { expectNoAxeViolations } from './axe';
 import { enrolNewAsye } from './assessment-flow';
 import { fillDateField, fillToday } from './enrolment-flow';
 import { formActions } from './form-actions';
+import { askForFeedback, feedbackLinkTo } from './feedback-flow';
+import { overflow } from './layout';
 import { exportedPortfolio } from './portfolio-data';
 import { e2eDatabase } from './server';
 import { apiAs, demoAccounts, latestLinkTo, signIn, submit } from './session';
@@ -72,7 +74,9 @@ const people = {
 	signsOut: 'noah.bennett@demo.test',
 	enrolledByAdmin: 'nadia.rahman@demo.test',
 	enrolledByPsw: 'sophie.turner@demo.test',
-	importer: 'george.evans@demo.test'
+	importer: 'george.evans@demo.test',
+	invitesColleague: 'yasmin.haddad@demo.test',
+	observesColleague: 'grace.mensah@demo.test'
 };
 const helen = 'helen.walsh@demo.test';
 
@@ -431,6 +435,195 @@ walk(
 			.fill('Next time I will ask the child to explain it back.');
 		await submit(worker, 'Save reflection');
 		await expectNotice(worker, 'Reflection saved.');
+	}
+);
+
+walk(
+	'feedback by link: asked for, sent again, answered by someone signed out; another withdrawn',
+	[
+		'/portfolio/feedback/new',
+		'/portfolio/feedback?/sendAgain',
+		'/feedback/[token]',
+		'/portfolio/feedback?/withdraw'
+	],
+	async ({ as, browser, baseURL }) => {
+		// A team manager, who keeps CPD records here: anyone with a portfolio may ask.
+		const asker = await as('owen.price@demo.test');
+		const card = (name: string) => asker.locator('.govuk-summary-card', { hasText: name });
+		await askForFeedback(asker, {
+			relationship: 'A colleague',
+			name: 'Noel Notice',
+			email: 'noel.notice@example.com'
+		});
+		await expectNotice(asker, 'Request sent: we have emailed them a link that works for 14 days.');
+		await card('Noel Notice')
+			.getByRole('button', { name: /^Send again/ })
+			.click();
+		await expectNotice(
+			asker,
+			'Sent again, with a new link that works for 14 days. The link sent before no longer works.'
+		);
+
+		const context = await browser.newContext({ baseURL });
+		const colleague = await context.newPage();
+		await colleague.goto(feedbackLinkTo('noel.notice@example.com'));
+		await colleague
+			.getByLabel('What are their strengths?')
+			.fill('Calm, clear chairing of meetings.');
+		await submit(colleague, 'Send feedback');
+		await expect(colleague.locator('.govuk-panel__title')).toHaveText('Thank you');
+		await expectNoAxeViolations(colleague);
+		await context.close();
+
+		await askForFeedback(asker, {
+			relationship: 'Someone from a partner agency',
+			name: 'Wren Notice',
+			email: 'wren.notice@example.com'
+		});
+		await card('Wren Notice')
+			.getByRole('button', { name: /^Withdraw/ })
+			.click();
+		await expectNotice(asker, 'Request withdrawn: its link no longer works.');
+	}
+);
+
+walk(
+	'an observation by invitation: the demo practitioner invites someone from outside; the link opens signed out, the observation is sent without JavaScript and is in her portfolio; the link then answers 410',
+	['/portfolio/observations/new', '/observe/[token]'],
+	async ({ as, browser, baseURL }) => {
+		const worker = await as(demoAccounts.practitioner);
+		const email = `observer.${Date.now()}@example.org`;
+		await worker.goto('/portfolio/observations/new');
+		await worker.getByLabel('Someone from outside the authority').check();
+		await worker.getByLabel('Their email address').fill(email);
+		await worker.getByLabel('Their full name').fill('Jo Outside');
+		await fillDate(worker, 1);
+		await worker.getByLabel('Where it will take place').selectOption('Home visit');
+		await submit(worker, 'Send the invitation');
+		await expectNotice(worker, 'Invitation sent by email, with a link that works once.');
+		const link = await latestLinkTo(await as(demoAccounts.admin), email, 'observe');
+
+		// Signed out, on a phone: the page fits and passes axe, as does the check of names.
+		const signedOut = (javaScriptEnabled: boolean) =>
+			browser.newContext({
+				baseURL,
+				javaScriptEnabled,
+				viewport: { width: 390, height: 844 },
+				extraHTTPHeaders: { 'x-forwarded-for': '10.0.7.1' }
+			});
+		const phone = await (await signedOut(true)).newPage();
+		const wentWell = 'You let Jayden show you his room before you asked him anything.';
+		const fill = async (observer: Page) => {
+			await observer.goto(link);
+			await expect(observer.getByRole('heading', { level: 1 })).toHaveText(
+				'Observe Priya Shah’s practice'
+			);
+			await fillDate(observer);
+			await observer
+				.getByLabel('The child and family gave their informed consent to the observation')
+				.check();
+			await observer.getByLabel('What went well').fill(wentWell);
+			await observer.getByLabel('What to develop').fill('Say when you will visit next.');
+			await observer.getByLabel(/^2\.3 /).check();
+			await submit(observer, 'Send the observation');
+			// The child's name is shown back, with what was written kept, to change or confirm.
+			await expect(observer.locator('.govuk-error-summary')).toBeVisible();
+			await expect(observer.locator('mark').first()).toHaveText('Jayden');
+			await expect(observer.getByLabel('What went well')).toHaveValue(wentWell);
+		};
+		await phone.goto(link);
+		expect(await overflow(phone)).toEqual({ excess: 0, beyond: [], scrollers: [] });
+		await expectNoAxeViolations(phone);
+		await fill(phone);
+		await expectNoAxeViolations(phone);
+
+		// Sent without JavaScript: every step a plain form post.
+		const plain = await (await signedOut(false)).newPage();
+		await fill(plain);
+		await plain
+			.getByLabel('I have checked each of these and none identifies a child or family')
+			.check();
+		await submit(plain, 'Send the observation');
+		await expect(plain.locator('.govuk-notification-banner__heading')).toHaveText(
+			'Observation sent.'
+		);
+		await phone.goto(plain.url());
+		await expectNotice(phone, 'Observation sent.');
+		expect((await plain.goto(link))?.status()).toBe(410);
+		await expect(plain.getByRole('heading', { level: 1 })).toHaveText(
+			'This link has already been used'
+		);
+		await phone.context().close();
+		await plain.context().close();
+
+		await worker.goto('/portfolio/observations');
+		const recorded = worker
+			.getByRole('row', { name: /Jo Outside/ })
+			.filter({ hasText: 'Recorded' });
+		await recorded
+			.first()
+			.getByRole('link', { name: /Read it/ })
+			.click();
+		await expect(worker.locator('.govuk-inset-text').first()).toContainText(
+			'Accepted by Jo Outside (by link)'
+		);
+		await expect(worker.getByRole('main')).toContainText('Observed by Jo Outside (by link)');
+	}
+);
+
+walk(
+	'an observation by invitation to a colleague: declined, invited again and recorded; one to someone from outside withdrawn',
+	[
+		'/observations/[id]?/decline',
+		'/observations/[id]?/record',
+		'/portfolio/observations?/withdraw'
+	],
+	async ({ as, api }) => {
+		const invite = async (fields: Record<string, string>) =>
+			postForm(await api(people.invitesColleague), '/portfolio/observations/new', {
+				...dateFields('date', 2),
+				setting: 'Core Group meeting',
+				...fields
+			});
+		const colleague = { observer: 'colleague', observerEmail: people.observesColleague };
+		const observer = await as(people.observesColleague);
+		const open = async () => {
+			await observer.goto('/');
+			await observer.getByRole('link', { name: 'Observe Yasmin Haddad' }).first().click();
+			await expect(observer).toHaveURL(/\/observations\/[0-9a-f-]{36}$/);
+		};
+		await invite(colleague);
+		await open();
+		await submit(observer, 'Decline the invitation');
+		await expectNotice(observer, 'Invitation declined.');
+
+		await invite(colleague);
+		await open();
+		const invitation = observer.url();
+		await fillDate(observer);
+		await observer
+			.getByLabel('The child and family gave their informed consent to the observation')
+			.check();
+		await observer.getByLabel('What went well').fill('You kept the meeting on the plan.');
+		await observer.getByLabel('What to develop').fill('Ask the school for its view first.');
+		await observer.getByLabel(/^3\.3 /).check();
+		await submit(observer, 'Record the observation');
+		await expectNotice(observer, 'Observation recorded: it is in their portfolio now.');
+		// Open to them only while it is open.
+		expect((await observer.goto(invitation))?.status()).toBe(410);
+
+		await invite({
+			observer: 'external',
+			observerEmail: 'withdrawn.observer@example.org',
+			observerName: 'Sam Outside'
+		});
+		const worker = await as(people.invitesColleague);
+		await worker.goto('/portfolio/observations');
+		await Promise.all([
+			worker.waitForResponse((r) => r.request().method() === 'POST'),
+			worker.getByRole('button', { name: 'Withdraw the invitation to Sam Outside' }).first().click()
+		]);
+		await expectNotice(worker, 'Invitation withdrawn.');
 	}
 );
 

@@ -67,7 +67,8 @@ test('real answers of every /api/v1 route fit the OpenAPI document', async ({ ba
 		audits: 'grain=month&period=all',
 		learning: 'period=12m',
 		cpd: 'stage=social-worker',
-		report: `quarter=${report.filters.quarter}`
+		report: `quarter=${report.filters.quarter}`,
+		'qa-coverage': `team=${team}&page=1`
 	};
 	for (const [view, filters] of Object.entries(parameters)) {
 		const path = `/api/v1/workforce/${view}`;

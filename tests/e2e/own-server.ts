@@ -6,14 +6,20 @@ import { e2ePort } from './server';
 // limit) or kill it. Each kind gets its own port and data, named from E2E_PORT so two runs on
 // one machine never share them; its database survives restarts until `reset` is called.
 
+/** How a server's process ended: its exit code, or the signal that ended it. */
+export interface Ended {
+	code: number | null;
+	signal: NodeJS.Signals | null;
+}
+
 export interface OwnServer {
 	url: string;
 	database: string;
 	files: string;
 	/** Starts it (a first start creates the demo authority) and waits until it answers. */
 	start(): Promise<void>;
-	/** Kills it with a signal (SIGTERM unless told) and waits for it to be gone. */
-	stop(signal?: NodeJS.Signals): Promise<void>;
+	/** Kills it with a signal (SIGTERM unless told) and waits for it to be gone: how it ended. */
+	stop(signal?: NodeJS.Signals): Promise<Ended>;
 	/** Removes its database and files; call when it is stopped. */
 	reset(): void;
 	/** Everything it has written to stdout and stderr since it last started. */
@@ -37,7 +43,7 @@ export function ownServer(
 	const database = `data/e2e-${name}-${port}.db`;
 	const files = `data/e2e-${name}-${port}-files`;
 	let child: ChildProcess | undefined;
-	let exited: Promise<void> = Promise.resolve();
+	let exited: Promise<Ended> = Promise.resolve({ code: null, signal: null });
 	let output = '';
 
 	async function start() {
@@ -52,6 +58,7 @@ export function ownServer(
 				FILES_DIR: `./${files}`,
 				ADDRESS_HEADER: 'x-forwarded-for',
 				SMTP_URL: '',
+				LOG_LEVEL: process.env.LOG_LEVEL || 'silent',
 				...env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
@@ -59,7 +66,9 @@ export function ownServer(
 		child.stdout?.on('data', (chunk) => (output += chunk));
 		child.stderr?.on('data', (chunk) => (output += chunk));
 		const running = child;
-		exited = new Promise((resolve) => running.once('exit', () => resolve()));
+		exited = new Promise((resolve) =>
+			running.once('exit', (code, signal) => resolve({ code, signal }))
+		);
 		await answering(running);
 	}
 
@@ -79,7 +88,7 @@ export function ownServer(
 
 	async function stop(signal: NodeJS.Signals = 'SIGTERM') {
 		child?.kill(signal);
-		await exited;
+		return exited;
 	}
 
 	function reset() {

@@ -39,13 +39,16 @@ export async function apiAs(baseURL: string, email?: string): Promise<APIRequest
 	return context;
 }
 
-/** The newest message in the outbox to an address, read through the administration page. */
-export async function latestLinkTo(page: Page, email: string) {
+/**
+ * The link in the newest message in the outbox to an address, read through the administration
+ * page: a set-password link unless told, e.g. `observe` for an observer's.
+ */
+export async function latestLinkTo(page: Page, email: string, path = 'set-password') {
 	await page.goto('/admin/outbox');
 	const card = page.locator('.govuk-summary-card', { hasText: email }).first();
 	const body = await card.locator('pre').textContent();
-	const link = body?.match(/https?:\/\/\S+\/set-password\/\S+/)?.[0];
-	expect(link, `a set-password link to ${email}`).toBeTruthy();
+	const link = body?.match(new RegExp(`https?://\\S+/${path}/\\S+`))?.[0];
+	expect(link, `a ${path} link to ${email}`).toBeTruthy();
 	return new URL(link!).pathname;
 }
 

@@ -4,12 +4,17 @@ import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import Database from 'better-sqlite3';
+import { ownServer, type Ended } from './own-server';
+import { burst, expectWhole } from './saves';
 import { e2ePort } from './server';
+import { apiAs, demoAccounts } from './session';
 
 // `npm start`'s server (server/index.js) on a port and database of its own, as if behind an
 // HTTPS proxy: its static files carry HSTS, a connection stays usable after an answer given
 // before the body was read, and on SIGTERM a request already in flight is
-// answered in full, new connections are refused, and the process ends.
+// answered in full, new connections are refused, and the process ends. Told to stop during a
+// burst of saves, it answers every save already sent and loses none it acknowledged.
 const port = e2ePort + 100;
 const origin = `https://localhost:${port}`;
 const address = `http://127.0.0.1:${port}`;
@@ -139,5 +144,37 @@ test.describe('the production server', () => {
 		expect(body).toContain('Enter a correct email address and password');
 
 		expect(await exited).toEqual([0, null]);
+	});
+});
+
+test.describe('the production server told to stop during a burst of saves', () => {
+	// `npm start`'s server with the demo authority, on a port and data of its own.
+	const busy = ownServer('shutdown-burst', 150, {}, 'server/index.js');
+	test.afterAll(async () => {
+		await busy.stop('SIGKILL');
+		busy.reset();
+	});
+
+	test('finishes the saves in flight, loses nothing it acknowledged, and exits cleanly', async () => {
+		busy.reset();
+		await busy.start();
+		const api = await apiAs(busy.url, demoAccounts.practitioner);
+		let ended: Ended | undefined;
+		const { acknowledged, finishedAfterStop } = await burst(api, 1, {
+			atOnce: 6,
+			stopAfter: 3,
+			stop: async () => void (ended = await busy.stop('SIGTERM'))
+		});
+		expect(ended, busy.log()).toEqual({ code: 0, signal: null });
+		// Saves sent before SIGTERM and answered after it: the server finished them as it stopped.
+		expect(finishedAfterStop).toBeGreaterThan(0);
+
+		await busy.start();
+		const db = new Database(busy.database, { readonly: true });
+		try {
+			for (const save of acknowledged) await expectWhole(api, db, save.id, save);
+		} finally {
+			db.close();
+		}
 	});
 });

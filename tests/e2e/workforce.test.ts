@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { parseCsv } from './csv';
 import { apiAs, demoAccounts, signIn, submit } from './session';
 import { formatDate, formatPeriod } from '../../src/lib/format';
+import { lastQaText } from '../../src/lib/workforce/qa-coverage';
+import { overflow, settle } from './layout';
 
 interface Table {
 	id: string;
@@ -168,6 +171,113 @@ test.describe('the principal social worker’s workforce views', () => {
 		await expect(north.getByRole('cell').first()).toHaveText('5');
 	});
 
+	test('QA coverage: on a phone, who has gone 12 months without an audit, an observation or feedback, and its CSV', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await signIn(page, demoAccounts.psw);
+		await page.goto('/workforce');
+		await page
+			.getByRole('navigation', { name: 'Workforce' })
+			.getByRole('link', { name: 'QA coverage' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('QA coverage');
+		await settle(page);
+		expect(await overflow(page), 'fits 390 px').toEqual({ excess: 0, beyond: [], scrollers: [] });
+		await expectNoAxeViolations(page);
+
+		// Other tests change the demo data meanwhile: the page, the CSV and the JSON are read
+		// together, and again if the figures moved.
+		const snapshot = async () => {
+			const json = async () =>
+				(await (await page.request.get('/api/v1/workforce/qa-coverage')).json()) as {
+					filters: { since: string };
+					tables: Table[];
+				};
+			const before = await json();
+			await page.reload();
+			const [summary, people] = before.tables;
+			const cells = {
+				summary: await pageTable(page, summary.title),
+				people: await pageTable(page, people.title)
+			};
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				page
+					.locator('section', { has: page.getByRole('heading', { name: people.title }) })
+					.getByRole('link', { name: /^Download as CSV/ })
+					.click()
+			]);
+			const csv = parseCsv(readFileSync((await download.path())!, 'utf8').slice(1));
+			const after = await json();
+			return {
+				json: after,
+				cells,
+				csv,
+				name: download.suggestedFilename(),
+				stable: JSON.stringify(before) === JSON.stringify(after)
+			};
+		};
+		let read = await snapshot();
+		for (let attempt = 0; attempt < 3 && !read.stable; attempt++) read = await snapshot();
+		expect(read.stable, 'the figures held still while they were read').toBe(true);
+		const [summary, people] = read.json.tables;
+		const since = read.json.filters.since;
+
+		// The summary first: how many lack each kind; the demo authority has some who lack one or
+		// more, and some who have had all three.
+		expect(read.cells.summary.slice(1)).toEqual(
+			summary.rows.map((row) => summary.columns.map((c) => shown(row[c.key])))
+		);
+		expect(summary.rows.map((r) => r.kind)).toEqual([
+			'Audit',
+			'Observation',
+			'Feedback',
+			'Any of the three'
+		]);
+		const lacking = Number(summary.rows[3].without);
+		expect(lacking).toBeGreaterThan(0);
+		expect(lacking).toBeLessThan(people.rows.length);
+		await expect(page.getByText(/have had no audit, observation or feedback/)).toContainText(
+			`${lacking} of ${people.rows.length} practitioners`
+		);
+
+		// Each practitioner, those missing most first, with dates written out or "None in the
+		// last 12 months"; no ISO date left to decipher.
+		const missing = (row: Table['rows'][number]) =>
+			String(row.missing ?? '')
+				.split(', ')
+				.filter(Boolean).length;
+		const counts = people.rows.map(missing);
+		expect(counts).toEqual([...counts].sort((a, b) => b - a));
+		const dates = ['lastAudit', 'lastObservation', 'lastFeedback'];
+		expect(read.cells.people[0]).toEqual(people.columns.map((c) => c.label));
+		// The page shows the first 50; the pager (below) leads to the rest.
+		expect(read.cells.people.slice(1)).toEqual(
+			people.rows
+				.slice(0, 50)
+				.map((row) =>
+					people.columns.map((c) =>
+						dates.includes(c.key)
+							? lastQaText(row[c.key] as string | null, since)
+							: shown(row[c.key])
+					)
+				)
+		);
+		expect(read.cells.people.flat().join(' ')).toMatch(/None recorded/);
+		expect(read.cells.people.flat().join(' ')).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}/);
+		for (const cell of read.cells.people.flat()) expect(cell).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+
+		// The CSV holds every practitioner, with ISO dates for spreadsheets.
+		expect(read.name).toMatch(/^qa-coverage-practitioners-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(read.csv[0]).toEqual(people.columns.map((c) => c.label));
+		expect(read.csv.slice(1)).toEqual(
+			people.rows.map((row) =>
+				people.columns.map((c) => (row[c.key] === null ? '' : String(row[c.key])))
+			)
+		);
+	});
+
 	test('the quarterly report prints', async ({ page }) => {
 		await signIn(page, demoAccounts.psw);
 		await page.goto('/workforce/report');
@@ -227,7 +337,15 @@ test('other roles cannot read the workforce figures, by session or by token', as
 		demoAccounts.admin
 	]) {
 		const client = await apiAs(baseURL!, email);
-		for (const view of ['coverage', 'progress', 'audits', 'learning', 'cpd', 'report'])
+		for (const view of [
+			'coverage',
+			'progress',
+			'audits',
+			'learning',
+			'cpd',
+			'report',
+			'qa-coverage'
+		])
 			expect((await client.get(`/api/v1/workforce/${view}`)).status(), `${email} ${view}`).toBe(
 				403
 			);

@@ -18,6 +18,7 @@ import { listAudits } from './audit/access';
 import { pathwaysFor } from './learning/assignments';
 import { cpdReminderFor } from './cpd/reminders';
 import { keepsPortfolio } from './portfolio/owner';
+import { invitationsToObserve } from './observation/invitation-lists';
 
 async function practitionerHome(db: Db, user: SessionUser, today: string) {
 	const programme = (await programmes(db, [user.id], today)).get(user.id) ?? null;
@@ -250,6 +251,8 @@ export async function homeFor(db: Db, user: SessionUser, today = dateOnly()) {
 	const has = (role: SessionUser['roles'][number]) => user.roles.includes(role);
 	return {
 		handovers: await handoversHome(db, user, today),
+		// Anyone may be invited to observe a colleague.
+		observations: await invitationsToObserve(db, user.id),
 		cpd: await cpdReminderFor(db, user, today),
 		practitioner: has('practitioner') ? await practitionerHome(db, user, today) : null,
 		// Anyone else with a registration number keeps their CPD records here.

@@ -1,4 +1,5 @@
 import { isGrade } from '$lib/audit/grades';
+import { pageOf } from '$lib/paging';
 import { auditDefinition } from '$lib/server/audit';
 import { countAudits, listAudits } from '$lib/server/audit/access';
 import { hasRole, requireStaff } from '$lib/server/auth/access';
@@ -8,13 +9,6 @@ import type { PageServerLoad } from './$types';
 
 /** Audits a page: enough to scan, few enough to load quickly at any size. */
 const perPage = 100;
-
-/** The same list on another page, keeping the filters. */
-function pageHref(url: URL, page: number) {
-	const params = new URLSearchParams(url.searchParams);
-	params.set('page', String(page));
-	return `/audits?${params}`;
-}
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireStaff();
@@ -28,11 +22,10 @@ export const load: PageServerLoad = async ({ url }) => {
 	};
 	const types = new Map(auditDefinition().types.map((t) => [t.id, t.title]));
 	const total = await countAudits(getDb(), user, filters);
-	const pages = Math.max(1, Math.ceil(total / perPage));
-	const page = Math.min(pages, Math.max(1, Number(url.searchParams.get('page')) || 1));
+	const paging = pageOf(url.searchParams.get('page'), total, perPage);
 	const audits = await listAudits(getDb(), user, filters, undefined, {
 		limit: perPage,
-		offset: (page - 1) * perPage
+		offset: paging.offset
 	});
 	return {
 		audits: audits.map((a) => ({
@@ -41,13 +34,7 @@ export const load: PageServerLoad = async ({ url }) => {
 			overdueActions: Number(a.overdueActions ?? 0)
 		})),
 		filters: { status: status ?? '', grade: grade ?? '', attention: filters.attention },
-		paging: {
-			page,
-			pages,
-			total,
-			previous: page > 1 ? pageHref(url, page - 1) : null,
-			next: page < pages ? pageHref(url, page + 1) : null
-		},
+		paging,
 		canRecord: hasRole(user, 'auditor'),
 		canSeeImpact: hasRole(user, 'psw') || (await teamChoices(getDb(), user.id)).length > 0,
 		seesAll: hasRole(user, 'psw', 'admin')

@@ -188,3 +188,24 @@ export async function checkStaffFile({ ids, people }: FuzzContext) {
 	]);
 	ids.staffFile = new URL(page.url()).pathname.split('/').at(-1)!;
 }
+
+/**
+ * Makes sure `ids.feedbackToken` is a link to a child's feedback form, asked for by Priya, not
+ * yet answered: a new request, read from its email, once an answer has used the last one.
+ */
+export async function freshFeedbackLink({ ids, reader, people }: FuzzContext) {
+	const email = 'fuzz.child@example.com';
+	const [waiting] = await reader.query<{ request_id: string }>(
+		'select request_id from feedback_contacts where email = ?',
+		[email]
+	);
+	if (waiting && ids.feedbackToken) return;
+	await (
+		await people.as(accounts.practitioner)
+	).submit('/portfolio/feedback/new', { relationship: 'child', email });
+	const [mail] = await reader.query<{ body: string }>(
+		'select body from outbox where recipient = ? order by created_at desc limit 1',
+		[email]
+	);
+	ids.feedbackToken = mail.body.match(/\/feedback\/(\S+)/)![1];
+}

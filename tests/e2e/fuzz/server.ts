@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { ownServer } from '../own-server';
 import { e2ePort } from '../server';
+import { scratchSchema } from '../postgres';
 import { openReader, type Reader } from './database';
 
 // The fuzz test's own servers: the app as `npm start` runs it, on a fresh database each, never
@@ -44,20 +44,15 @@ export async function startSqlite(offset: number): Promise<FuzzServer> {
  */
 export async function startPostgres(offset: number, url: string): Promise<FuzzServer> {
 	const schema = `fuzz_${e2ePort + offset}`;
-	const scoped = new URL(url);
-	scoped.searchParams.set('options', `-c search_path=${schema}`);
-	const admin = new pg.Client({ connectionString: url });
-	await admin.connect();
-	await admin.query(`drop schema if exists ${schema} cascade`);
-	await admin.query(`create schema ${schema}`);
+	const scratch = await scratchSchema(url, schema);
 	const env = {
-		DATABASE_URL: scoped.toString(),
+		DATABASE_URL: scratch.url,
 		SIGNOFF_KEY: 'golden-thread-fuzz-test-only-sign-off-key-0123456789'
 	};
 	const server = ownServer('fuzz-postgres', offset, env, entry);
 	server.reset();
 	await server.start();
-	const reader = await openReader({ postgres: scoped.toString(), schema, files: server.files });
+	const reader = await openReader({ postgres: scratch.url, schema, files: server.files });
 	return {
 		name: 'PostgreSQL',
 		origin: server.url,
@@ -68,8 +63,7 @@ export async function startPostgres(offset: number, url: string): Promise<FuzzSe
 			await reader.close();
 			await server.stop();
 			server.reset();
-			await admin.query(`drop schema ${schema} cascade`);
-			await admin.end();
+			await scratch.drop();
 		}
 	};
 }

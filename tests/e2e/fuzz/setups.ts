@@ -1,7 +1,15 @@
 import { expect } from '@playwright/test';
 import type { Reader } from './database';
-import { accounts, checkStaffFile, freshDraft, freshResetLink, type Ids } from './demo';
+import {
+	accounts,
+	checkStaffFile,
+	freshDraft,
+	freshFeedbackLink,
+	freshResetLink,
+	type Ids
+} from './demo';
 import { enrolment, type EnrolmentState } from './enrolment';
+import { freshObserverLink, openInvitation } from './observations';
 import { pendingSignIn, twoFactorOn } from './two-factor';
 import { completeForm, type Field } from './forms';
 import type { People } from './people';
@@ -127,6 +135,29 @@ export const setups: Record<string, Setup> = {
 		as: practitioner,
 		path: (ids) => `/supervision/records/${ids.supervisionRecord}`
 	},
+	// Invitations to observe her: colleagues and outside observers named, some emailed a link.
+	'/portfolio/observations/new': {
+		as: practitioner,
+		path: () => '/portfolio/observations/new',
+		typed: { observerEmail: [supervisor, 'someone@example.org'] }
+	},
+	// Feedback by link: asked for; answered through a child's link by someone signed out (each
+	// answer uses the link up, so a new one before each body that needs it); then her list's
+	// actions, last, as withdrawing leaves nothing to send again.
+	'/portfolio/feedback/new': {
+		as: practitioner,
+		path: () => '/portfolio/feedback/new',
+		typed: { email: ['parent@example.com'] },
+		shownOn: () => ['/portfolio/feedback']
+	},
+	'/feedback/[token]': {
+		as: null,
+		path: (ids) => `/feedback/${ids.feedbackToken}`,
+		prepare: freshFeedbackLink,
+		eachRun: freshFeedbackLink
+	},
+	'/portfolio/feedback?/sendAgain': { as: practitioner, path: () => '/portfolio/feedback' },
+	'/portfolio/feedback?/withdraw': { as: practitioner, path: () => '/portfolio/feedback' },
 
 	// Her supervisor.
 	'/portfolio/[id]?/accept': { as: supervisor, path: (ids) => `/portfolio/${ids.submitted}` },
@@ -139,6 +170,34 @@ export const setups: Record<string, Setup> = {
 		as: supervisor,
 		path: (ids) => `/supervision/${ids.priya}/observations/new`,
 		typed: { statements: ['', '2.3 D1', '1.1 K1, 2.3 D1'] }
+	},
+	// An invitation open to her assessor, recorded or declined: each body gets an open one.
+	'/observations/[id]?/record': {
+		as: supervisor,
+		path: (ids) => `/observations/${ids.invitation}`,
+		prepare: openInvitation,
+		eachRun: openInvitation,
+		typed: { statements: ['', '2.3 D1'] }
+	},
+	'/observations/[id]?/decline': {
+		as: supervisor,
+		path: (ids) => `/observations/${ids.invitation}`,
+		prepare: openInvitation,
+		eachRun: openInvitation
+	},
+	// Withdrawn by her: the first body withdraws it, and the rest are refused.
+	'/portfolio/observations?/withdraw': {
+		as: practitioner,
+		path: () => '/portfolio/observations',
+		prepare: openInvitation
+	},
+	// An observer from outside, signed out, with a link that works once: a new one each body.
+	'/observe/[token]': {
+		as: null,
+		path: (ids) => `/observe/${ids.observeToken}`,
+		prepare: freshObserverLink,
+		eachRun: freshObserverLink,
+		typed: { statements: ['', '2.3 D1'] }
 	},
 	// Her assessor changes that plan, then agrees it (written first, should no body above have).
 	'/supervision/[practitionerId]/plans/[planId]?/save': {

@@ -96,6 +96,11 @@ function workforceParameters() {
 			pattern: '^\\d{4}-Q[1-4]$',
 			examples: ['2026-Q1']
 		}),
+		query(
+			'page',
+			'QA coverage only: one page of its practitioners (50 a page) and `paging` saying where; every row when left out',
+			{ type: 'integer', minimum: 1, examples: [2] }
+		),
 		query('format', '`csv` for one table as CSV instead of JSON', {
 			type: 'string',
 			enum: ['csv']
@@ -119,7 +124,8 @@ export function workforcePath() {
 			parameters: workforceParameters(),
 			responses: {
 				200: {
-					description: 'The figures: every row, as JSON; or one table as CSV with a header row',
+					description:
+						'The figures: every row (or, with `page`, one page of the paged table), as JSON; or one table as CSV with a header row',
 					headers: {
 						...cacheControl('private, no-store'),
 						'content-disposition': {

@@ -39,20 +39,39 @@ export const resetLimits = {
 } as const;
 
 /**
- * What an attempt is: a password guessed, a second factor's code guessed, or a reset link asked
- * for; each has its own limits.
+ * Links for people without an account (feedback, observers, surveys) opened with a token that
+ * is not one: 20 misses in 15 minutes from one address stop its tries until the window passes.
+ * There is no account to count against, and no ceiling across addresses: a token has 160
+ * random bits, so spreading guesses out gains nothing, and a ceiling would let anyone stop
+ * every family's link at once.
  */
-export type AttemptKind = 'password' | 'code' | 'reset';
+export const guestLinkLimits = {
+	pair: { max: 20, window: minutes(15) },
+	address: { max: 20, window: minutes(15) }
+} as const;
 
-const limitsOf = { password: signInLimits, code: codeLimits, reset: resetLimits } as const;
+/**
+ * What an attempt is: a password guessed, a second factor's code guessed, a reset link asked
+ * for, or a link without an account opened; each has its own limits.
+ */
+export type AttemptKind = 'password' | 'code' | 'reset' | 'link';
 
 type Scope = keyof typeof signInLimits;
+type Limits = Partial<Record<Scope, { max: number; window: number }>>;
+
+const limitsOf: Record<AttemptKind, Limits> = {
+	password: signInLimits,
+	code: codeLimits,
+	reset: resetLimits,
+	link: guestLinkLimits
+};
 
 export const longestWindow = Math.max(
 	...Object.values(limitsOf).flatMap((limits) => Object.values(limits).map((l) => l.window))
 );
 
-export type SignInClaim = { ok: true } | { ok: false; retryAt: Date };
+/** An attempt let through carries its id, so one that proves right can be forgiven alone. */
+export type SignInClaim = { ok: true; id: string } | { ok: false; retryAt: Date };
 
 /**
  * Counts an attempt before its password is checked, as a failure until the password proves
@@ -69,7 +88,7 @@ export async function claimSignInAttempt(
 	return inTransaction(db, async (tx) => {
 		await lockSignInAttempts(tx, email, address);
 		const waits = await Promise.all(
-			(Object.keys(signInLimits) as Scope[]).map((scope) =>
+			(Object.keys(limitsOf[kind]) as Scope[]).map((scope) =>
 				retryAt(tx, kind, scope, email, address, now)
 			)
 		);
@@ -77,11 +96,12 @@ export async function claimSignInAttempt(
 		if (blocked.length) {
 			return { ok: false, retryAt: new Date(Math.max(...blocked.map(Number))) };
 		}
+		const id = newId();
 		await tx
 			.insertInto('sign_in_failures')
-			.values({ id: newId(), email, address, at: timestamp(now), kind })
+			.values({ id, email, address, at: timestamp(now), kind })
 			.execute();
-		return { ok: true };
+		return { ok: true, id };
 	});
 }
 
@@ -110,7 +130,7 @@ async function retryAt(
 	address: string,
 	now: Date
 ) {
-	const { max, window } = limitsOf[kind][scope];
+	const { max, window } = limitsOf[kind][scope]!;
 	let query = tx
 		.selectFrom('sign_in_failures')
 		.select('at')
@@ -140,6 +160,11 @@ export async function clearSignInFailures(
 		.where('address', '=', address)
 		.where('kind', '=', kind)
 		.execute();
+}
+
+/** One attempt that proved right is not a failure (a link that was real), and no other is forgiven. */
+export async function forgiveAttempt(db: Db, id: string) {
+	await db.deleteFrom('sign_in_failures').where('id', '=', id).execute();
 }
 
 /** Keeps the table small: nothing older than the longest window matters. */

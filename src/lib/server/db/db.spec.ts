@@ -12,7 +12,7 @@ import type { Db } from './index';
 import { createDb } from './index';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
-import { newUser, testDatabases } from './testing';
+import { newUser, ownTables, testDatabases } from './testing';
 import { dateOnly } from './time';
 
 describe('createDb', () => {
@@ -55,8 +55,7 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		await expect(migrateToLatest(db, broken)).rejects.toThrow(
 			/migration "2099-01-01-01-broken" failed, so nothing was changed/
 		);
-		const tables = await db.introspection.getTables();
-		expect(tables.map((t) => t.name)).not.toContain('half_done');
+		expect(await ownTables(db)).not.toContain('half_done');
 		expect(await migrateToLatest(db)).toEqual([]);
 	});
 
@@ -156,12 +155,17 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		expect(
 			(await programmeFor(db, priya.id))!.reviews.filter((r) => r.state === 'overdue')
 		).toEqual([]);
+		// One by her assessor (month 4), and one from outside the authority by invitation.
 		const observed = await db
 			.selectFrom('observations')
-			.select('id')
+			.select(['observer_id', 'observer_name'])
 			.where('practitioner_id', '=', priya.id)
+			.orderBy('observed_on')
 			.execute();
-		expect(observed).toHaveLength(1);
+		expect(observed).toEqual([
+			{ observer_id: expect.any(String), observer_name: null },
+			{ observer_id: null, observer_name: 'Dr Ama Owusu' }
+		]);
 
 		// Supervision: every ASYE's sessions due held, but Ryan Cole's latest, missed on purpose.
 		const asyes = await db

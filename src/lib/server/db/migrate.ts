@@ -13,6 +13,23 @@ async function migrationTableSchema(db: Db) {
 	return rows[0]?.schema;
 }
 
+async function migratorOf(db: Db, all: Record<string, Migration>) {
+	return new Migrator({
+		db,
+		provider: { getMigrations: async () => all },
+		migrationTableSchema: await migrationTableSchema(db)
+	});
+}
+
+/** The migrations this code knows of that the database has not had yet, by name. */
+export async function pendingMigrations(
+	db: Db,
+	all: Record<string, Migration> = migrations
+): Promise<string[]> {
+	const known = await (await migratorOf(db, all)).getMigrations();
+	return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 /**
  * Runs pending migrations. Kysely runs them in one transaction on SQLite and PostgreSQL, so a
  * failure leaves the database as it was; the error names the migration that failed.
@@ -21,12 +38,7 @@ export async function migrateToLatest(
 	db: Db,
 	all: Record<string, Migration> = migrations
 ): Promise<string[]> {
-	const migrator = new Migrator({
-		db,
-		provider: { getMigrations: async () => all },
-		migrationTableSchema: await migrationTableSchema(db)
-	});
-	const { error, results = [] } = await migrator.migrateToLatest();
+	const { error, results = [] } = await (await migratorOf(db, all)).migrateToLatest();
 	const failed = results.find((r) => r.status === 'Error');
 	if (error) {
 		const name = failed ? ` "${failed.migrationName}"` : '';

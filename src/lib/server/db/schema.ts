@@ -5,6 +5,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import { apiTokenScopes } from '../auth/api-token-format.js';
 import type { ActionOutcome } from '../../supervision/vocabulary';
 import type { EnrolmentEnding } from '../../programme/vocabulary';
+import type { FeedbackRelationship } from '../../feedback/vocabulary';
 
 // Times are ISO 8601 text in UTC (`2026-11-25T15:04:05.000Z`) and dates are `2026-11-25`, so
 // that the same queries sort and compare alike on SQLite and PostgreSQL. Flags are 0 or 1.
@@ -245,8 +246,8 @@ export interface SignInFailuresTable {
 	email: string;
 	address: string;
 	at: string;
-	/** What was guessed: a password, or a second factor's code. */
-	kind: Generated<'password' | 'code' | 'reset'>;
+	/** What was tried: a password, a second factor's code, a reset link asked for, a link opened. */
+	kind: Generated<'password' | 'code' | 'reset' | 'link'>;
 }
 
 /** A person's authenticator app: its key, and the last time step whose code was used. */
@@ -440,7 +441,9 @@ export interface SignoffHeadLogTable {
 export interface ObservationsTable {
 	id: string;
 	practitioner_id: string;
-	observer_id: string;
+	/** Who observed; null for an observer from outside, invited by link, named in `observer_name`. */
+	observer_id: string | null;
+	observer_name: string | null;
 	evidence_id: string;
 	observed_on: string;
 	setting: string;
@@ -452,11 +455,82 @@ export interface ObservationsTable {
 	created_at: string;
 }
 
+export const observationInvitationStatuses = ['open', 'recorded', 'withdrawn', 'declined'] as const;
+export type ObservationInvitationStatus = (typeof observationInvitationStatuses)[number];
+export const observerKinds = ['assessor', 'colleague', 'external'] as const;
+export type ObserverKind = (typeof observerKinds)[number];
+
+/**
+ * A practitioner's invitation to observe their practice: to their assessor, a colleague (both
+ * with accounts, `observer_id`), or someone from outside by link (`observer_name`, `observer_email`).
+ */
+export interface ObservationInvitationsTable {
+	id: string;
+	practitioner_id: string;
+	observer: ObserverKind;
+	observer_id: string | null;
+	observer_name: string | null;
+	observer_email: string | null;
+	/** `YYYY-MM-DD`: the day the observation is planned for (or took place). */
+	planned_on: string;
+	setting: string;
+	status: ObservationInvitationStatus;
+	/** The observation's record, once recorded. */
+	evidence_id: string | null;
+	created_at: string;
+	closed_at: string | null;
+}
+
 export interface ReviewRemindersTable {
 	enrolment_id: string;
 	review_id: string;
 	kind: 'due-soon' | 'overdue';
 	sent_at: string;
+}
+
+/**
+ * A link for someone without an account (src/lib/server/links): the hash of its token, never
+ * the token, and the row it answers, e.g. a feedback request.
+ */
+export interface GuestLinksTable {
+	id: string;
+	purpose: 'feedback' | 'observation' | 'audit-view' | 'health-check';
+	subject_id: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+/**
+ * A practitioner's request for feedback by link (src/lib/server/feedback), answered once: the
+ * answer becomes an evidence record of theirs (`record_id`).
+ */
+export interface FeedbackRequestsTable {
+	id: string;
+	practitioner_id: string;
+	relationship: FeedbackRelationship;
+	/** Who was asked, for a colleague or someone from an agency; never a child's or family's. */
+	name: string | null;
+	/** The record of theirs the feedback is about, if any. */
+	about_id: string | null;
+	created_at: string;
+	/** When the link sent last stops working. */
+	expires_at: string;
+	answered_at: string | null;
+	withdrawn_at: string | null;
+	record_id: string | null;
+}
+
+/**
+ * Where a request was sent, kept only while its link can be used: deleted when it is answered
+ * or withdrawn, and by the retention run once it has expired.
+ */
+export interface FeedbackContactsTable {
+	request_id: string;
+	email: string;
+	/** A child's or family member's name, if the practitioner gave one: for their list only. */
+	name: string | null;
+	expires_at: string;
 }
 
 /** A CPD reminder sent: once a person and reminder day (`cpd/reminders.ts`). */
@@ -691,6 +765,13 @@ export interface FileStoreTable {
 	created_at: string;
 }
 
+/** Who runs a piece of scheduled work, until when (`schedule/lease.ts`). */
+export interface LeasesTable {
+	name: string;
+	holder: string;
+	expires_at: string;
+}
+
 /** A portfolio brought from another authority by its owner (`export/import.ts`). */
 export interface PortfolioImportsTable {
 	id: string;
@@ -764,8 +845,12 @@ export interface Database {
 	development_plans: DevelopmentPlansTable;
 	review_reflections: ReviewReflectionsTable;
 	observations: ObservationsTable;
+	observation_invitations: ObservationInvitationsTable;
 	review_reminders: ReviewRemindersTable;
 	cpd_reminders: CpdRemindersTable;
+	guest_links: GuestLinksTable;
+	feedback_requests: FeedbackRequestsTable;
+	feedback_contacts: FeedbackContactsTable;
 	supervision_records: SupervisionRecordsTable;
 	supervision_actions: SupervisionActionsTable;
 	supervision_action_updates: SupervisionActionUpdatesTable;
@@ -790,6 +875,7 @@ export interface Database {
 	portfolio_imports: PortfolioImportsTable;
 	imported_evidence: ImportedEvidenceTable;
 	imported_signoffs: ImportedSignoffsTable;
+	leases: LeasesTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

@@ -5,6 +5,7 @@ import { startSignoffs } from '../signoff/heads';
 import { readSignoffKey } from '../signoff/key.js';
 import { databaseUrl, type Db } from './index';
 import { migrateToLatest } from './migrate';
+import { oneServerAtATime } from './start-lock';
 import { publicOrigin } from '../http/origin.js';
 
 /**
@@ -15,6 +16,11 @@ import { publicOrigin } from '../http/origin.js';
 export async function startDatabase(db: Db, url = databaseUrl()) {
 	// PostgreSQL needs SIGNOFF_KEY: say so before changing anything.
 	if (!url.startsWith('file:')) readSignoffKey(url);
+	// Servers starting together on one database take turns, so only the first fills it.
+	await oneServerAtATime(db, () => bringUp(db, url));
+}
+
+async function bringUp(db: Db, url: string) {
 	const applied = await migrateToLatest(db);
 	if (applied.length > 0) console.log(`Database migrated: ${applied.join(', ')}`);
 	const sealed = await startSignoffs(db, url);

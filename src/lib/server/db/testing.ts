@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Migration } from 'kysely';
+import { PostgresAdapter, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { hashPassword } from '../auth/password';
 import type { EvidenceInput } from '../portfolio/evidence';
@@ -93,6 +93,21 @@ function postgres(url: string): TestDatabase {
 	};
 }
 
+/**
+ * The names of a test database's tables, Kysely's own left out. On PostgreSQL only its own
+ * scratch schema's: Kysely's introspection lists every schema's tables, so other test files'
+ * tables would come and go in the list (and fail to read once dropped).
+ */
+export async function ownTables(db: Db): Promise<string[]> {
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter))
+		return (await db.introspection.getTables()).map((t) => t.name);
+	const { rows } = await sql<{ name: string }>`
+		select table_name as name from information_schema.tables
+		where table_schema = current_schema() and table_type = 'BASE TABLE'
+			and table_name not in ('kysely_migration', 'kysely_migration_lock')`.execute(db);
+	return rows.map((r) => r.name);
+}
+
 /** SQLite always; PostgreSQL too when TEST_POSTGRES_URL is set (CI sets it). */
 export function testDatabases(): TestDatabase[] {
 	const url = process.env.TEST_POSTGRES_URL;
@@ -157,14 +172,14 @@ export async function newEnrolment(db: Db, userId: string, startsOn: string, pro
 	return id;
 }
 
-/** A record's fields, with everyday text unless told otherwise. */
+/** A record's fields, with everyday text (and case work) unless told otherwise. */
 export function evidenceInput(
-	overrides: Partial<{ title: string; account: string; activityDate: string }> = {}
+	overrides: Partial<{ title: string; account: string; activityDate: string; type: string }> = {}
 ): EvidenceInput {
 	return {
 		title: overrides.title ?? 'A visit',
 		activityDate: overrides.activityDate ?? '2026-10-01',
-		type: 'case-work',
+		type: overrides.type ?? 'case-work',
 		account: overrides.account ?? 'An account.',
 		reflectionModel: 'free',
 		reflection: { text: 'A reflection.' },
@@ -178,12 +193,38 @@ export function evidenceInput(
 	};
 }
 
-/** A draft record of someone's, with everyday text unless told otherwise. */
+/** A draft record of someone's, with everyday text (and case work) unless told otherwise. */
 export async function newEvidence(
 	db: Db,
 	ownerId: string,
-	overrides: Partial<{ title: string; account: string; activityDate: string }> = {}
+	overrides: Partial<{ title: string; account: string; activityDate: string; type: string }> = {}
 ) {
 	const { createEvidence } = await import('../portfolio/evidence');
 	return createEvidence(db, ownerId, evidenceInput(overrides));
+}
+
+/** An attachment naming stored bytes, on a new draft of a new person's; removed when told when. */
+export async function newAttachment(
+	db: Db,
+	hash: string,
+	options: { size?: number; removedAt?: string } = {}
+) {
+	const owner = await newUser(db);
+	const evidenceId = await newEvidence(db, owner);
+	const id = newId();
+	await db
+		.insertInto('attachments')
+		.values({
+			id,
+			evidence_id: evidenceId,
+			file_hash: hash,
+			name: 'notes.txt',
+			mime: 'text/plain',
+			size: options.size ?? 1,
+			created_at: '2026-11-02T09:00:00.000Z',
+			created_by: owner,
+			removed_at: options.removedAt ?? null
+		})
+		.execute();
+	return { id, evidenceId, owner };
 }

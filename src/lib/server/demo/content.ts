@@ -99,7 +99,10 @@ export function loadDemoContent(
 // What the values in each file name, besides people. Outcomes include their statements ("2.3 D4").
 const references = {
 	authority: { 'leaders.*.team': 'team' },
-	programme: { 'observations.*.statement': 'outcome' },
+	programme: {
+		'observations.*.statement': 'outcome',
+		'invitedObservations.recorded.statement': 'outcome'
+	},
 	audits: {
 		'stories.*.force.~': 'area',
 		'stories.*.developments.*': 'development',

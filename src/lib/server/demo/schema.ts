@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { grades } from '../../audit/grades.ts';
 import { careerStages, roles } from '../db/schema.ts';
+import { feedbackRelationships } from '../../feedback/vocabulary.ts';
 
 // The shapes of the demo authority's YAML files in content/demo/.
 
@@ -41,6 +42,23 @@ export const authoritySchema = z.strictObject({
 
 const session = { agenda: text, discussion: text, decisions: text };
 
+/** A request for feedback by link: to whom, and how many days ago it was sent. */
+const feedbackRequest = z.strictObject({
+	relationship: z.enum(Object.keys(feedbackRelationships) as [keyof typeof feedbackRelationships]),
+	name: text.optional(),
+	email: z.email(),
+	/** The title of one of the demo ASYE's records it is about. */
+	about: text.optional(),
+	daysAgo: count
+});
+const feedbackAnswered = feedbackRequest.extend({
+	answeredDaysAgo: count,
+	answers: z.partialRecord(
+		z.enum(['wentWell', 'couldBeBetter', 'strengths', 'toDevelop', 'anythingElse']),
+		text
+	)
+});
+
 export const programmeSchema = z.strictObject({
 	demoAsye: email,
 	signoffs: z.strictObject({ for: emails, rationale: text.includes('{title}') }),
@@ -65,7 +83,22 @@ export const programmeSchema = z.strictObject({
 	supervisionSessions: z.array(z.strictObject({ ...session, action: text.optional() })).min(1),
 	supervision: z.strictObject({ ...session, action: text }),
 	agreement: text,
-	protectedTime: z.array(z.strictObject({ weeksAgo: count, minutes: count, activity: text }))
+	protectedTime: z.array(z.strictObject({ weeksAgo: count, minutes: count, activity: text })),
+	feedback: z.strictObject({ answered: feedbackAnswered, waiting: feedbackRequest }),
+	invitedObservations: z.strictObject({
+		recorded: z.strictObject({
+			observerName: text,
+			/** Someone from outside the authority: not a @demo.test address. */
+			observerEmail: z.email().refine((e) => !e.endsWith('@demo.test'), 'must be from outside'),
+			setting: text,
+			invitedDaysAgo: count,
+			daysAgo: count,
+			wentWell: text,
+			toDevelop: text,
+			statement: text
+		}),
+		open: z.strictObject({ setting: text, daysAhead: count })
+	})
 });
 
 const finding = z.strictObject({ id: text, text, outcomes: ids.min(1), standards: ids });

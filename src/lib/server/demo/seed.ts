@@ -9,6 +9,8 @@ import { asyeStart, demoContent, demoIn, demoPassword, insertRows } from './auth
 import type { DemoContent, DemoPerson } from './content';
 import { seedDemoAudits } from './seed-audits';
 import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
+import { seedDemoFeedback } from './seed-feedback';
+import { seedDemoInvitations } from './seed-observations';
 import { seedDemoPathways } from './seed-pathways';
 import { seedDemoProgrammes } from './seed-programme';
 import { seedDemoSupervision } from './seed-supervision';
@@ -31,10 +33,12 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoExtras(demo);
 	await seedDemoSignoffs(demo);
 	await seedDemoProgrammes(demo);
+	await seedDemoInvitations(demo);
 	await seedDemoAudits(demo);
 	await seedDemoPathways(demo);
 	// After the audits: a session discusses the audit finalised before it.
 	await seedDemoSupervision(demo);
+	await seedDemoFeedback(demo);
 }
 
 /** A fictional registration number, the same for a person on every run. */

@@ -5,7 +5,7 @@ import { recordEvent } from '../db/events';
 import { dateOnly } from '../db/time';
 import { getFramework, outcomesOf } from '../framework';
 import { filesDir } from '../portfolio/attachments';
-import { hasStoredFile, storedFilePath } from '../portfolio/file-store';
+import { hasStoredFile, openStoredFile } from '../portfolio/file-store';
 import { portfolioHtml, type OutcomeTitles } from './index-html';
 import { readPortfolio } from './portfolio-data';
 import type { PortfolioFile } from './portfolio-schema';
@@ -37,10 +37,16 @@ export function portfolioZip(
 	zip.addBuffer(Buffer.from(portfolioHtml(data, titles)), 'index.html', { mtime });
 	zip.addBuffer(pdf, 'portfolio.pdf', { mtime, compress: false });
 	for (const file of data.records.flatMap((r) => r.files))
-		zip.addFile(storedFilePath(dir, file.sha256), file.path, {
-			mtime: new Date(file.addedAt),
-			compress: !compressedKinds.has(file.mime)
-		});
+		// Opened only when the ZIP comes to it: one file at a time, from a folder or a bucket.
+		zip.addReadStreamLazy(
+			file.path,
+			{ mtime: new Date(file.addedAt), compress: !compressedKinds.has(file.mime), size: file.size },
+			(done) =>
+				openStoredFile(dir, file.sha256).then(
+					(stream) => done(null, stream),
+					(error) => done(error, undefined as never)
+				)
+		);
 	zip.end();
 	const output = zip.outputStream as Readable;
 	// A file that cannot be read ends the download with an error, never a ZIP missing a file.

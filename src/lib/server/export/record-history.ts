@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { observerName } from '../observation/observer-name';
 import type { Evidence } from '../db/schema';
 import { groupedBy } from './grouped';
 import { historySchema, type PortfolioHistory, type PortfolioRecord } from './portfolio-schema';
@@ -27,9 +28,9 @@ async function commentsOf(db: Db, ownerId: string) {
 async function observationsOf(db: Db, ownerId: string) {
 	const rows = await db
 		.selectFrom('observations')
-		.innerJoin('users', 'users.id', 'observations.observer_id')
+		.leftJoin('users', 'users.id', 'observations.observer_id')
 		.selectAll('observations')
-		.select('users.name')
+		.select(observerName.as('name'))
 		.where('practitioner_id', '=', ownerId)
 		.execute();
 	return groupedBy(rows, (r) => r.evidence_id);

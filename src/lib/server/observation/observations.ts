@@ -1,8 +1,9 @@
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
 import { addMapping } from '../portfolio/evidence';
+import { observerName } from './observer-name';
 
 /** Where an observation of practice took place: a home visit, or a meeting from STARLIng. */
 export const observationSettings = [
@@ -34,6 +35,16 @@ export interface ObservationInput {
 	statements: { outcomeId: string; statementId: string }[];
 }
 
+/** Who observed: someone with an account, or someone from outside, named as they gave it. */
+export type Observer = { id: string } | { id: null; name: string };
+
+/** How an observation came to be recorded, for the event log and the record. */
+export interface RecordedBy {
+	invitationId?: string;
+	/** They were shown what the anonymity check found and confirmed it identifies no one. */
+	anonymityConfirmed?: boolean;
+}
+
 /**
  * Records an observation and puts it in the practitioner's portfolio as accepted evidence,
  * reviewed by the observer. The child's and family's consent is a precondition (the form asks).
@@ -45,38 +56,53 @@ export async function recordObservation(
 	input: ObservationInput,
 	now = new Date()
 ) {
+	return inTransaction(db, (tx) =>
+		insertObservation(tx, { id: observerId }, practitionerId, input, now)
+	);
+}
+
+/** `recordObservation` in the caller's transaction, by any observer; returns the record's id. */
+export async function insertObservation(
+	tx: Db,
+	observer: Observer,
+	practitionerId: string,
+	input: ObservationInput,
+	now: Date,
+	by: RecordedBy = {}
+) {
 	const evidenceId = newId();
-	const id = newId();
-	await db.transaction().execute(async (tx) => {
-		await insertEvidence(tx, evidenceId, observerId, practitionerId, input, now);
-		await addMapping(tx, evidenceId, input);
-		await tx
-			.insertInto('observations')
-			.values({
-				id,
-				practitioner_id: practitionerId,
-				observer_id: observerId,
-				evidence_id: evidenceId,
-				observed_on: input.observedOn,
-				setting: input.setting,
-				consent_confirmed: 1,
-				went_well: input.wentWell,
-				to_develop: input.toDevelop,
-				practitioner_reflection: '',
-				created_at: timestamp(now)
+	await insertEvidence(tx, evidenceId, observer.id, practitionerId, input, now, by);
+	await addMapping(tx, evidenceId, input);
+	await tx
+		.insertInto('observations')
+		.values({
+			id: newId(),
+			practitioner_id: practitionerId,
+			observer_id: observer.id,
+			observer_name: observer.id === null ? observer.name : null,
+			evidence_id: evidenceId,
+			observed_on: input.observedOn,
+			setting: input.setting,
+			consent_confirmed: 1,
+			went_well: input.wentWell,
+			to_develop: input.toDevelop,
+			practitioner_reflection: '',
+			created_at: timestamp(now)
+		})
+		.execute();
+	await recordEvent(
+		tx,
+		{
+			actorId: observer.id,
+			action: 'observation.recorded',
+			subjectType: 'evidence',
+			subjectId: evidenceId,
+			...(by.invitationId && {
+				detail: { invitationId: by.invitationId, byLink: observer.id === null }
 			})
-			.execute();
-		await recordEvent(
-			tx,
-			{
-				actorId: observerId,
-				action: 'observation.recorded',
-				subjectType: 'evidence',
-				subjectId: evidenceId
-			},
-			now
-		);
-	});
+		},
+		now
+	);
 	return evidenceId;
 }
 
@@ -84,10 +110,11 @@ export async function recordObservation(
 async function insertEvidence(
 	tx: Db,
 	evidenceId: string,
-	observerId: string,
+	observerId: string | null,
 	practitionerId: string,
 	input: ObservationInput,
-	now: Date
+	now: Date,
+	by: RecordedBy
 ) {
 	await tx
 		.insertInto('evidence')
@@ -112,7 +139,7 @@ async function insertEvidence(
 			created_at: timestamp(now),
 			updated_at: timestamp(now),
 			submitted_at: timestamp(now),
-			anonymity_confirmed_at: null,
+			anonymity_confirmed_at: by.anonymityConfirmed ? timestamp(now) : null,
 			reviewed_by: observerId,
 			reviewed_at: timestamp(now),
 			review_feedback: null
@@ -123,9 +150,9 @@ async function insertEvidence(
 export function observationFor(db: Db, evidenceId: string) {
 	return db
 		.selectFrom('observations')
-		.innerJoin('users', 'users.id', 'observations.observer_id')
+		.leftJoin('users', 'users.id', 'observations.observer_id')
 		.selectAll('observations')
-		.select('users.name as observerName')
+		.select(observerName.as('observerName'))
 		.where('evidence_id', '=', evidenceId)
 		.executeTakeFirst();
 }

@@ -4,11 +4,13 @@ import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
 import { createEvidence, updateEvidence, type EvidenceInput } from './evidence';
 import { ensureStored, releaseStoredFiles } from './file-references';
+import { fileStoreSetting } from '../storage/location.js';
 import type { TextCheck } from './file-check';
 import { storeFile } from './file-store';
 import { maxFilesPerRecord, type FileKind } from './file-type';
 
-export const filesDir = () => process.env.FILES_DIR || './data/files';
+/** The app's file store: a folder's path, or a bucket's `s3://` address (FILES_STORE, FILES_DIR). */
+export const filesDir = () => fileStoreSetting();
 
 export interface CheckedFile {
 	name: string;

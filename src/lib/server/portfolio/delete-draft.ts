@@ -7,9 +7,10 @@ import { releaseStoredFiles } from './file-references';
 /**
  * Deletes a draft record, with its mapping and files, for good. Only its author may, and only
  * while it is a draft: once submitted, a record is part of the portfolio's history. Nothing
- * else keeps a draft, but a supervision record or a pathway may name the draft started from
- * it: they keep their own text and lose the link. The event log keeps that a draft was deleted,
- * not what it said.
+ * else keeps a draft, but a supervision record, a pathway or a feedback request may name the
+ * draft started from (or asked about): they keep their own text and lose the link. The event log
+ * keeps that a draft was deleted, not what it said. Feedback given by link is never deleted: it
+ * is someone else's words.
  */
 export async function deleteDraft(db: Db, actorId: string, id: string, now = new Date()) {
 	const hashes = await db.transaction().execute(async (tx) => {
@@ -22,6 +23,16 @@ export async function deleteDraft(db: Db, actorId: string, id: string, now = new
 			throw new FieldError('delete', 'Only the person whose portfolio this is can delete it');
 		if (record.status !== 'draft')
 			throw new FieldError('delete', 'Only a draft can be deleted: this record has been submitted');
+		const given = await tx
+			.selectFrom('feedback_requests')
+			.select('id')
+			.where('record_id', '=', id)
+			.executeTakeFirst();
+		if (given)
+			throw new FieldError(
+				'delete',
+				'Feedback given by link cannot be deleted: it is what someone else said about your practice'
+			);
 		const files = await tx
 			.deleteFrom('attachments')
 			.where('evidence_id', '=', id)
@@ -35,6 +46,11 @@ export async function deleteDraft(db: Db, actorId: string, id: string, now = new
 				.set({ evidence_id: null })
 				.where('evidence_id', '=', id)
 				.execute();
+		await tx
+			.updateTable('feedback_requests')
+			.set({ about_id: null })
+			.where('about_id', '=', id)
+			.execute();
 		await tx.deleteFrom('evidence').where('id', '=', id).execute();
 		await recordEvent(
 			tx,

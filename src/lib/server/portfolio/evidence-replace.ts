@@ -20,9 +20,17 @@ export const replaceKey = (finding: { kind: string; match: string }) =>
 /** Whether the form was sent by a "Replace" button, rather than to save. */
 export const isReplaceStep = (form: FormData) => form.has('replace');
 
+/** The form's texts that can be changed: not `fixed` ones, kept as someone else gave them. */
+const changeable = (values: EvidenceValues, fixed: string[]) =>
+	textsOfValues(values).filter((field) => !fixed.includes(field.name));
+
 /** What the anonymity check finds in the form's texts, each with what would replace it. */
-export function suggestionsFor(values: EvidenceValues, allowedNames: string[]) {
-	const fields = textsOfValues(values);
+export function suggestionsFor(
+	values: EvidenceValues,
+	allowedNames: string[],
+	fixed: string[] = []
+) {
+	const fields = changeable(values, fixed);
 	return suggestReplacements(fields, checkAnonymity(fields, { allowedNames }));
 }
 
@@ -43,10 +51,11 @@ export interface ReplaceResult {
 export function replaceInForm(
 	form: FormData,
 	values: EvidenceValues,
-	allowedNames: string[]
+	allowedNames: string[],
+	fixed: string[] = []
 ): ReplaceResult {
 	const key = textOf(form, 'replace');
-	const fields = textsOfValues(values);
+	const fields = changeable(values, fixed);
 	const suggestions = suggestReplacements(fields, checkAnonymity(fields, { allowedNames }));
 	const { texts, replaced } = applyReplacements(
 		fields,
@@ -61,6 +70,6 @@ export function replaceInForm(
 		values: changed,
 		replaced,
 		filesDropped,
-		suggestions: suggestionsFor(changed, allowedNames)
+		suggestions: suggestionsFor(changed, allowedNames, fixed)
 	};
 }

@@ -1,79 +1,51 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { newUser, testDatabases } from '../db/testing';
-import { createEvidence, type EvidenceInput } from './evidence';
+import { newAttachment, testDatabases } from '../db/testing';
+import { openStore } from '../storage';
+import { testStores } from '../storage/testing';
 import { storeFile } from './file-store';
 import { claimStore } from './file-store-owner';
 
-const input: EvidenceInput = {
-	title: 'Direct work with a child',
-	activityDate: '2026-11-02',
-	type: 'observation',
-	account: '',
-	reflectionModel: 'driscoll',
-	reflection: {},
-	cpdType: null,
-	cpdRelevance: '',
-	cpdLearning: '',
-	cpdImpact: '',
-	peerReflected: null,
-	peerReflection: '',
-	cpdMinutes: null
-};
+const databasesAndStores = testDatabases().flatMap((database) =>
+	testStores().map((store) => ({ database, store, name: `${database.name}, in ${store.name}` }))
+);
 
-describe.each(testDatabases())('whose file store it is, on $name', (database) => {
+describe.each(databasesAndStores)('whose file store it is, on $name', ({ database, store }) => {
 	let db: Db;
 	let close: () => Promise<void>;
 	let dir: string;
 	beforeAll(async () => ({ db, close } = await database.open()));
-	afterAll(() => close());
-	beforeEach(() => (dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'owner-')), 'files')));
-	afterEach(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
+	afterAll(async () => {
+		await close();
+		await store.close();
+	});
+	beforeEach(async () => (dir = await store.open()));
 
-	const marker = () => fs.readFileSync(path.join(dir, '.golden-thread-store'), 'utf8').trim();
+	const marker = () => openStore(dir).readMarker();
+	const name = () => openStore(dir).name;
 
 	/** An attachment on a new record naming the bytes' hash, removed when asked. */
-	async function attach(hash: string, removed: boolean) {
-		const owner = await newUser(db);
-		const evidenceId = await createEvidence(db, owner, input);
-		await db
-			.insertInto('attachments')
-			.values({
-				id: newId(),
-				evidence_id: evidenceId,
-				file_hash: hash,
-				name: 'notes.txt',
-				mime: 'text/plain',
-				size: 5,
-				created_at: '2026-11-02T09:00:00.000Z',
-				created_by: owner,
-				removed_at: removed ? '2026-11-03T09:00:00.000Z' : null
-			})
-			.execute();
-	}
+	const attach = (hash: string, removed: boolean) =>
+		newAttachment(db, hash, { removedAt: removed ? '2026-11-03T09:00:00.000Z' : undefined });
 
 	it('makes a new store this database’s, and keeps it so', async () => {
 		await claimStore(db, dir);
-		const id = marker();
+		const id = await marker();
 		expect(id).toMatch(/^[0-9a-f-]{36}$/);
 		await storeFile(dir, new TextEncoder().encode(`notes ${newId()}`));
 		await claimStore(db, dir);
-		expect(marker()).toBe(id);
+		expect(await marker()).toBe(id);
 	});
 
 	it('refuses a store another database has made its own, saying what to do', async () => {
 		// As another database's server leaves it.
 		const theirs = newId();
-		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, '.golden-thread-store'), `${theirs}\n`);
+		await openStore(dir).writeMarker(theirs);
 		await expect(claimStore(db, dir)).rejects.toThrow(
-			`FILES_DIR (${dir}) is another database's file store: ${path.join(dir, '.golden-thread-store')} does not name this database. Give each database its own FILES_DIR`
+			`The file store (${name()}) is another database's: .golden-thread-store in ${name()} does not name this database. Give each database its own store (FILES_STORE or FILES_DIR)`
 		);
-		expect(marker()).toBe(theirs);
+		expect(await marker()).toBe(theirs);
 	});
 
 	it('takes an unmarked store holding files it has named, even files since removed', async () => {
@@ -81,15 +53,15 @@ describe.each(testDatabases())('whose file store it is, on $name', (database) =>
 		await storeFile(dir, new TextEncoder().encode(`stray ${newId()}`));
 		await attach(hash, true);
 		await claimStore(db, dir);
-		expect(marker()).not.toBe('');
+		expect(await marker()).toMatch(/^[0-9a-f-]{36}$/);
 	});
 
 	it('refuses an unmarked store holding only files it has never named', async () => {
 		await storeFile(dir, new TextEncoder().encode(`notes ${newId()}`));
 		await attach('0'.repeat(64), false);
 		await expect(claimStore(db, dir)).rejects.toThrow(
-			`FILES_DIR (${dir}) holds files this database has never referred to`
+			`The file store (${name()}) holds files this database has never referred to`
 		);
-		expect(fs.existsSync(path.join(dir, '.golden-thread-store'))).toBe(false);
+		expect(await marker()).toBeUndefined();
 	});
 });

@@ -1,15 +1,13 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
+import { openStore } from '../storage';
+import { markerName } from '../storage/store';
 import { listStore } from './file-store';
 
 // Bytes are deleted once this database no longer refers to them, so a store holding another
 // database's files as well would lose them. A marker file in the store names the database
 // whose store it is; a server that finds another database's name there refuses to start.
-
-const markerName = '.golden-thread-store';
 
 /** This database's id for its file store, made the first time it is asked for. */
 async function storeId(db: Db): Promise<string> {
@@ -24,33 +22,6 @@ async function storeId(db: Db): Promise<string> {
 		.where('name', '=', 'files')
 		.executeTakeFirstOrThrow();
 	return row.id;
-}
-
-async function readMarker(file: string): Promise<string | undefined> {
-	try {
-		return (await readFile(file, 'utf8')).trim();
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw error;
-	}
-}
-
-/** Writes the marker unless another server just did; returns what the marker says. */
-async function writeMarker(file: string, id: string): Promise<string> {
-	await mkdir(path.dirname(file), { recursive: true });
-	try {
-		const handle = await open(file, 'wx', 0o600);
-		try {
-			await handle.writeFile(`${id}\n`);
-			await handle.sync();
-		} finally {
-			await handle.close();
-		}
-		return id;
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		return (await readMarker(file)) ?? '';
-	}
 }
 
 /** Whether any attachment, current or removed, names one of the stored files. */
@@ -70,17 +41,18 @@ async function namesAny(db: Db, dir: string): Promise<boolean> {
  */
 export async function claimStore(db: Db, dir: string): Promise<void> {
 	const id = await storeId(db);
-	const marker = path.join(dir, markerName);
-	let owner = await readMarker(marker);
+	const store = openStore(dir);
+	const marker = `${markerName} in ${store.name}`;
+	let owner = await store.readMarker();
 	if (owner === undefined) {
 		if (!(await namesAny(db, dir)))
 			throw new Error(
-				`FILES_DIR (${dir}) holds files this database has never referred to, so they seem to be another database's. Give each database its own FILES_DIR; if they are this database's, write ${id} into ${marker}.`
+				`The file store (${store.name}) holds files this database has never referred to, so they seem to be another database's. Give each database its own store (FILES_STORE or FILES_DIR); if they are this database's, write ${id} into ${marker}.`
 			);
-		owner = await writeMarker(marker, id);
+		owner = await store.writeMarker(id);
 	}
 	if (owner !== id)
 		throw new Error(
-			`FILES_DIR (${dir}) is another database's file store: ${marker} does not name this database. Give each database its own FILES_DIR; if the files are this database's, delete ${marker}.`
+			`The file store (${store.name}) is another database's: ${marker} does not name this database. Give each database its own store (FILES_STORE or FILES_DIR); if the files are this database's, delete ${marker}.`
 		);
 }

@@ -4,26 +4,10 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { newUser, testDatabases } from '../db/testing';
-import { createEvidence, type EvidenceInput } from './evidence';
-import { storedFilePath, storeFile } from './file-store';
+import { newAttachment, testDatabases } from '../db/testing';
+import { testStores } from '../storage/testing';
+import { listStore, storedFilePath, storeFile } from './file-store';
 import { sweepGraceMinutes, sweepStore } from './file-sweep';
-
-const input: EvidenceInput = {
-	title: 'Direct work with a child',
-	activityDate: '2026-11-02',
-	type: 'observation',
-	account: '',
-	reflectionModel: 'driscoll',
-	reflection: {},
-	cpdType: null,
-	cpdRelevance: '',
-	cpdLearning: '',
-	cpdImpact: '',
-	peerReflected: null,
-	peerReflection: '',
-	cpdMinutes: null
-};
 
 const cutoff = new Date('2026-06-01T12:00:00Z');
 const before = new Date('2026-06-01T11:00:00Z');
@@ -36,86 +20,107 @@ const filesUnder = (dir: string) =>
 		.map((p) => p.split(path.sep).join('/'))
 		.sort();
 
+/** An attachment on a new record naming the bytes' hash, current or removed. */
+const attach = (db: Db, hash: string, attachment: 'current' | 'removed') =>
+	newAttachment(db, hash, {
+		removedAt: attachment === 'removed' ? after.toISOString() : undefined
+	});
+
+const notes = () => new TextEncoder().encode(`notes ${newId()}`);
+
 describe.each(testDatabases())('sweeping the file store on $name', (database) => {
 	let db: Db;
 	let close: () => Promise<void>;
-	let dir: string;
 	beforeAll(async () => ({ db, close } = await database.open()));
 	afterAll(() => close());
-	beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'file-sweep-'))));
-	afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-	/** Stores bytes last changed at `when`; with an attachment naming them when asked. */
-	async function storeAt(when: Date, attachment?: 'current' | 'removed') {
-		const hash = await storeFile(dir, new TextEncoder().encode(`notes ${newId()}`));
-		fs.utimesSync(storedFilePath(dir, hash), when, when);
-		if (attachment) {
-			const owner = await newUser(db);
-			const evidenceId = await createEvidence(db, owner, input);
-			await db
-				.insertInto('attachments')
-				.values({
-					id: newId(),
-					evidence_id: evidenceId,
-					file_hash: hash,
-					name: 'notes.txt',
-					mime: 'text/plain',
-					size: 1,
-					created_at: before.toISOString(),
-					created_by: owner,
-					removed_at: attachment === 'removed' ? after.toISOString() : null
-				})
-				.execute();
+	// A bucket's objects cannot be backdated, so these sweep with a cutoff a minute either side
+	// of now: every file is older than the one, younger than the other.
+	describe.each(testStores())('in $name', (kind) => {
+		let where: string;
+		beforeEach(async () => (where = await kind.open()));
+		afterAll(() => kind.close());
+		const stored = async () => (await listStore(where)).map((e) => e.hash).sort();
+
+		it('removes old files no current attachment refers to, and keeps those one does', async () => {
+			const used = await storeFile(where, notes());
+			await attach(db, used, 'current');
+			const removed = await storeFile(where, notes());
+			await attach(db, removed, 'removed');
+			await storeFile(where, notes());
+			const result = await sweepStore(db, where, new Date(Date.now() + 60_000));
+			expect(result).toEqual({ temporary: 0, orphans: 2 });
+			expect(await stored()).toEqual([used]);
+		});
+
+		it('leaves files changed since the cutoff, which a save may be about to use', async () => {
+			const unused = await storeFile(where, notes());
+			const result = await sweepStore(db, where, new Date(Date.now() - 60_000));
+			expect(result).toEqual({ temporary: 0, orphans: 0 });
+			expect(await stored()).toEqual([unused]);
+		});
+	});
+
+	describe('in a folder', () => {
+		let dir: string;
+		beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'file-sweep-'))));
+		afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+		/** Stores bytes last changed at `when`; with an attachment naming them when asked. */
+		async function storeAt(when: Date, attachment?: 'current' | 'removed') {
+			const hash = await storeFile(dir, notes());
+			fs.utimesSync(storedFilePath(dir, hash), when, when);
+			if (attachment) await attach(db, hash, attachment);
+			return `${hash.slice(0, 2)}/${hash}`;
 		}
-		return `${hash.slice(0, 2)}/${hash}`;
-	}
 
-	/** A temporary file as a write leaves it, last changed at `when`. */
-	function temporaryAt(when: Date) {
-		const name = `ab/.ab${'0'.repeat(62)}.${'1'.repeat(16)}.tmp`;
-		const file = path.join(dir, name);
-		fs.mkdirSync(path.dirname(file), { recursive: true });
-		fs.writeFileSync(file, 'half a fi');
-		fs.utimesSync(file, when, when);
-		return name;
-	}
-
-	it('removes old temporary files and old files no current attachment refers to', async () => {
-		const used = await storeAt(before, 'current');
-		const usedLately = await storeAt(after, 'current');
-		const unused = await storeAt(before);
-		const removed = await storeAt(before, 'removed');
-		const temporary = temporaryAt(before);
-		const result = await sweepStore(db, dir, cutoff);
-		expect(result).toEqual({ temporary: 1, orphans: 2 });
-		expect(filesUnder(dir)).toEqual([used, usedLately].sort());
-		expect(filesUnder(dir)).not.toContain(unused);
-		expect(filesUnder(dir)).not.toContain(removed);
-		expect(filesUnder(dir)).not.toContain(temporary);
-	});
-
-	it('leaves files changed since the cutoff, which a save may be about to use', async () => {
-		const unused = await storeAt(after);
-		const temporary = temporaryAt(after);
-		expect(await sweepStore(db, dir, cutoff)).toEqual({ temporary: 0, orphans: 0 });
-		expect(filesUnder(dir)).toEqual([temporary, unused].sort());
-	});
-
-	it('leaves anything in the folder that the store did not write', async () => {
-		const strays = ['README.txt', 'ab/notes.txt', `zz/${'a'.repeat(64)}`, `ab/${'c'.repeat(64)}`];
-		for (const stray of strays) {
-			fs.mkdirSync(path.dirname(path.join(dir, stray)), { recursive: true });
-			fs.writeFileSync(path.join(dir, stray), 'not ours');
-			fs.utimesSync(path.join(dir, stray), before, before);
+		/** A temporary file as a write leaves it, last changed at `when`. */
+		function temporaryAt(when: Date) {
+			const name = `ab/.ab${'0'.repeat(62)}.${'1'.repeat(16)}.tmp`;
+			const file = path.join(dir, name);
+			fs.mkdirSync(path.dirname(file), { recursive: true });
+			fs.writeFileSync(file, 'half a fi');
+			fs.utimesSync(file, when, when);
+			return name;
 		}
-		expect(await sweepStore(db, dir, cutoff)).toEqual({ temporary: 0, orphans: 0 });
-		expect(filesUnder(dir)).toEqual([...strays].sort());
-	});
 
-	it('does nothing when the store has not been made yet', async () => {
-		const missing = path.join(dir, 'not-yet');
-		expect(await sweepStore(db, missing, cutoff)).toEqual({ temporary: 0, orphans: 0 });
-		expect(fs.existsSync(missing)).toBe(false);
+		it('removes old temporary files and old files no current attachment refers to', async () => {
+			const used = await storeAt(before, 'current');
+			const usedLately = await storeAt(after, 'current');
+			const unused = await storeAt(before);
+			const removed = await storeAt(before, 'removed');
+			const temporary = temporaryAt(before);
+			const result = await sweepStore(db, dir, cutoff);
+			expect(result).toEqual({ temporary: 1, orphans: 2 });
+			expect(filesUnder(dir)).toEqual([used, usedLately].sort());
+			expect(filesUnder(dir)).not.toContain(unused);
+			expect(filesUnder(dir)).not.toContain(removed);
+			expect(filesUnder(dir)).not.toContain(temporary);
+		});
+
+		it('leaves temporary files changed since the cutoff', async () => {
+			const unused = await storeAt(after);
+			const temporary = temporaryAt(after);
+			expect(await sweepStore(db, dir, cutoff)).toEqual({ temporary: 0, orphans: 0 });
+			expect(filesUnder(dir)).toEqual([temporary, unused].sort());
+		});
+
+		it('leaves anything in the folder that the store did not write', async () => {
+			const strays = ['README.txt', 'ab/notes.txt', `zz/${'a'.repeat(64)}`, `ab/${'c'.repeat(64)}`];
+			for (const stray of strays) {
+				fs.mkdirSync(path.dirname(path.join(dir, stray)), { recursive: true });
+				fs.writeFileSync(path.join(dir, stray), 'not ours');
+				fs.utimesSync(path.join(dir, stray), before, before);
+			}
+			expect(await sweepStore(db, dir, cutoff)).toEqual({ temporary: 0, orphans: 0 });
+			expect(filesUnder(dir)).toEqual([...strays].sort());
+		});
+
+		it('does nothing when the store has not been made yet', async () => {
+			const missing = path.join(dir, 'not-yet');
+			expect(await sweepStore(db, missing, cutoff)).toEqual({ temporary: 0, orphans: 0 });
+			expect(fs.existsSync(missing)).toBe(false);
+		});
 	});
 });
 

@@ -3,9 +3,11 @@ import { filesDir } from './attachments';
 import { referencedHashes, releaseStoredFiles } from './file-references';
 import { claimStore } from './file-store-owner';
 import { deleteTemporaryFile, listStore } from './file-store';
+import { openStore } from '../storage';
+import { BucketStore } from '../storage/bucket-store';
 
 /**
- * Removes what a crash can leave in the store: temporary files from writes that never
+ * Removes what a crash can leave in the store (a folder or a bucket): temporary files from writes that never
  * finished, and stored files no current attachment refers to (bytes written for a save that
  * never committed, or of a removed file whose deletion was cut short). Only files last
  * changed before `cutoff` are touched, so writes in flight are left alone.
@@ -13,7 +15,7 @@ import { deleteTemporaryFile, listStore } from './file-store';
 export async function sweepStore(db: Db, dir: string, cutoff: Date) {
 	const old = (await listStore(dir)).filter((entry) => entry.modified < cutoff);
 	const temporary = old.filter((entry) => entry.hash === undefined);
-	for (const entry of temporary) await deleteTemporaryFile(entry);
+	for (const entry of temporary) await deleteTemporaryFile(entry, dir);
 	const referenced = await referencedHashes(db);
 	const unreferenced = old.flatMap((e) => (e.hash && !referenced.has(e.hash) ? [e.hash] : []));
 	const orphans = await releaseStoredFiles(db, dir, unreferenced);
@@ -52,6 +54,14 @@ async function sweepAndSay(db: Db, cutoff: Date) {
  */
 export async function startFileStore(db: Db, startedAt = performance.timeOrigin) {
 	const grace = sweepGraceMinutes();
+	const store = openStore(filesDir());
+	// A folder not made yet is made by the claim; a bucket must be there and answer.
+	if (store instanceof BucketStore)
+		await store.check().catch((error) => {
+			throw new Error(`the file store ${store.name} cannot be reached: ${error.message}`, {
+				cause: error
+			});
+		});
 	await claimStore(db, filesDir());
 	await sweepAndSay(db, new Date(startedAt - grace * minute));
 	const later = () =>

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { observerName } from '../observation/observer-name';
 import type { Framework } from '../framework/schema';
 import { getPerson } from '../people/users';
 import { signOffState } from '../signoff/signoffs';
@@ -96,7 +97,7 @@ function reviewsOf(db: Db, enrolmentId: string) {
 function observationsOf(db: Db, practitionerId: string) {
 	return db
 		.selectFrom('observations')
-		.innerJoin('users', 'users.id', 'observations.observer_id')
+		.leftJoin('users', 'users.id', 'observations.observer_id')
 		.select([
 			'observations.id',
 			'observed_on',
@@ -104,7 +105,7 @@ function observationsOf(db: Db, practitionerId: string) {
 			'went_well',
 			'to_develop',
 			'practitioner_reflection',
-			'users.name as observerName'
+			observerName.as('observerName')
 		])
 		.where('practitioner_id', '=', practitionerId)
 		.orderBy('observed_on')

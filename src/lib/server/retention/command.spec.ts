@@ -47,15 +47,21 @@ describe.each(testDatabases())('npm run retention on $name', (database) => {
 	beforeAll(async () => ({ db, url, close } = await database.open()));
 	afterAll(() => close());
 
+	/** Someone who left on 31 January 2019, whose portfolio's time is up. */
+	async function newLeaver(name: string, email: string) {
+		const id = await newUser(db, { name, email });
+		await db
+			.updateTable('users')
+			.set({ active: 0, deactivated_at: '2019-01-31T17:00:00.000Z' })
+			.where('id', '=', id)
+			.execute();
+		return id;
+	}
+
 	it(
 		'lists a leaver of 2019 by id in a dry run, then erases them',
 		async () => {
-			const id = await newUser(db, { name: 'Lena Leaver', email: 'lena@test.example' });
-			await db
-				.updateTable('users')
-				.set({ active: 0, deactivated_at: '2019-01-31T17:00:00.000Z' })
-				.where('id', '=', id)
-				.execute();
+			const id = await newLeaver('Lena Leaver', 'lena@test.example');
 
 			const dry = retention(url, ['--dry-run'], files);
 			expect(dry).toMatchObject({ status: 0, err: '' });
@@ -71,6 +77,31 @@ describe.each(testDatabases())('npm run retention on $name', (database) => {
 			expect(run.out).toMatch(/^Erased on \d{1,2} [A-Z][a-z]+ \d{4}:$/m);
 			expect(run.out).toContain(`  ${id}  left 31 January 2019`);
 			expect(await name()).toEqual({ name: 'Erased person' });
+		},
+		slow
+	);
+
+	it(
+		'erases nothing while another server is running it, and says so',
+		async () => {
+			const id = await newLeaver('Lou Leaver', 'lou@test.example');
+			const until = '2999-01-01T00:00:00.000Z';
+			await db
+				.insertInto('leases')
+				.values({ name: 'retention', holder: 'app-2:4242:abcd', expires_at: until })
+				.execute();
+			const run = retention(url, [], files);
+			expect(run).toMatchObject({ status: 0, err: '' });
+			expect(run.out).toBe(
+				`Another server is applying the retention policy (app-2:4242:abcd, until ${until}): nothing done here\n`
+			);
+			const row = await db
+				.selectFrom('users')
+				.select('name')
+				.where('id', '=', id)
+				.executeTakeFirst();
+			expect(row).toEqual({ name: 'Lou Leaver' });
+			await db.deleteFrom('leases').execute();
 		},
 		slow
 	);

@@ -1,18 +1,22 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDb, databaseUrl, type Db } from '../db';
-import { dateOnly } from '../db/time';
+import { dateOnly, hours } from '../db/time';
 import { filesDir } from '../portfolio/attachments';
 import { claimStore } from '../portfolio/file-store-owner';
+import { readLease, releaseLease, takeLease } from '../schedule/lease';
+import { thisServer } from '../schedule/once';
 import { retentionPolicy } from './index';
 import { describeRetention } from './report';
 import { runRetention } from './run';
 
 // `npm run retention [-- --dry-run] [--today YYYY-MM-DD]`, loaded by retention.js: erases what
 // the retention policy says is due in the database DATABASE_URL names (as the server does),
-// with the files in FILES_DIR. Exit status 0 when done, 1 for wrong arguments, 2 when it cannot
-// (no database, one the server has not brought up to date, another database's file store).
+// with the files in its file store (FILES_STORE or FILES_DIR). Exit status 0 when done (or when
+// another server is running it: a lease lets one at a time erase), 1 for wrong arguments, 2 when
+// it cannot (no database, one the server has not brought up to date, another database's store).
 
+const lease = 'retention';
 const usage = 'Usage: npm run retention -- [--dry-run] [--today YYYY-MM-DD]';
 // The migration that lets a person be erased.
 const needed = '2026-12-02-01-erasure';
@@ -73,9 +77,23 @@ export async function main(argv: string[]): Promise<number> {
 	}
 	try {
 		const policy = retentionPolicy();
-		if (!args.dryRun) await claimStore(db, filesDir());
-		const report = await runRetention(db, policy, args);
-		for (const line of describeRetention(report, policy)) console.log(line);
+		if (!args.dryRun) {
+			await claimStore(db, filesDir());
+			// Run from cron on every server, it erases on one of them at a time.
+			if (!(await takeLease(db, lease, thisServer, hours(6)))) {
+				const held = await readLease(db, lease);
+				console.log(
+					`Another server is applying the retention policy (${held?.holder}, until ${held?.expiresAt}): nothing done here`
+				);
+				return 0;
+			}
+		}
+		try {
+			const report = await runRetention(db, policy, args);
+			for (const line of describeRetention(report, policy)) console.log(line);
+		} finally {
+			if (!args.dryRun) await releaseLease(db, lease, thisServer);
+		}
 		return 0;
 	} catch (error) {
 		console.error(`Cannot apply the retention policy: ${(error as Error).message}`);

@@ -86,7 +86,11 @@ export async function eraseMentions(
 		'self-assessment': tx
 			.selectFrom('self_assessments')
 			.select('id')
-			.where('user_id', '=', person.id)
+			.where('user_id', '=', person.id),
+		'feedback-request': tx
+			.selectFrom('feedback_requests')
+			.select('id')
+			.where('practitioner_id', '=', person.id)
 	};
 	await tx
 		.updateTable('events')

@@ -3,13 +3,17 @@ import { importPortfolio } from '../export/import';
 import { exportedZip } from '../export/testing';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { testDatabases } from '../db/testing';
+import { ownTables, testDatabases } from '../db/testing';
 import { timestamp } from '../db/time';
 import { seedDemoAuthority } from '../demo/seed';
 import { filesDir } from '../portfolio/attachments';
 import { hasStoredFile, storeFile } from '../portfolio/file-store';
 import { findings, verifyCommand } from '../signoff/testing';
 import { reactivatePerson } from '../people/users';
+import { createFeedbackRequest } from '../feedback/requests';
+import { saveFeedbackAnswer } from '../feedback/save-answer';
+import { openGuestLink } from '../links/guest-links';
+import { inviteObservation } from '../observation/invitations';
 import { erasePerson } from './erase-person';
 import { erasedName } from './erase-identity';
 
@@ -22,7 +26,7 @@ const now = new Date('2026-11-23T09:30:00Z');
 /** Every text value in every table, with where it is. */
 async function everyText(db: Db) {
 	const found: { table: string; column: string; text: string }[] = [];
-	for (const { name } of await db.introspection.getTables()) {
+	for (const name of await ownTables(db)) {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- every table, by name
 		const rows: Record<string, unknown>[] = await (db as any)
 			.selectFrom(name)
@@ -141,7 +145,33 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 				summary: '{}'
 			})
 			.execute();
-		return { hash, size: bytes.length };
+		// An observer from outside she invited: their name and address are hers to erase too.
+		await inviteObservation(
+			db,
+			person.id,
+			{
+				observer: 'external',
+				observerName: `Mentor of ${person.name}`,
+				observerEmail: `mentor.${person.email}`,
+				plannedOn: '2026-11-30',
+				setting: 'Home visit'
+			},
+			'http://localhost:3000',
+			now
+		);
+		return { hash, size: bytes.length, ...(await askedForFeedback(person)) };
+	}
+
+	/** Feedback she asked for by link: one answered by a colleague, one still waiting. */
+	async function askedForFeedback(person: { id: string; name: string }) {
+		const [giver, address] = [`Giver ${newId()}`, `${newId()}@feedback.test`];
+		const request = { relationship: 'colleague' as const, name: giver, evidence: null };
+		const answered = await createFeedbackRequest(db, person, { ...request, email: address });
+		const link = await openGuestLink(db, answered.token, 'feedback', 'erasure test');
+		if (link.state !== 'open') throw new Error('the link should be open');
+		await saveFeedbackAnswer(db, link, { scale: null, texts: { strengths: 'Calm and clear' } });
+		await createFeedbackRequest(db, person, { ...request, email: `waiting-${address}` });
+		return { probes: [giver, address], requests: [answered.id] };
 	}
 
 	it('leaves no trace of her name, email, texts or files, and her sign-off chain verifies', async () => {
@@ -165,7 +195,7 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 		// The demo's texts are written once and shared out: only hers alone can be looked for.
 		const others = await db.selectFrom('users').select('id').where('id', '!=', priya.id).execute();
 		const theirs = (await Promise.all(others.map((o) => textsOf(o.id)))).flat();
-		const probes = [priya.name, priya.email, ...(await textsOf(priya.id))]
+		const probes = [priya.name, priya.email, ...file.probes, ...(await textsOf(priya.id))]
 			.filter((text) => !theirs.some((t) => t.includes(text)))
 			.map((t) => t.toLowerCase());
 		expect(probes.length).toBeGreaterThan(5);
@@ -188,7 +218,19 @@ describe.each(testDatabases())('erasing a person on $name', (database) => {
 		expect(counts).toMatchObject({ signoffs: chain.length, filesDeleted: 1 });
 		expect(counts.records).toBeGreaterThan(0);
 		expect([...new Set(await traces())]).toEqual([]);
+		for (const table of ['observation_invitations', 'observations', 'feedback_requests'] as const)
+			expect(
+				await db.selectFrom(table).select('id').where('practitioner_id', '=', priya.id).execute()
+			).toEqual([]);
 		expect(await hasStoredFile(filesDir(), file.hash, file.size)).toBe(false);
+		// Her requests for feedback, and their links, are gone with her records.
+		expect(
+			await db
+				.selectFrom('guest_links')
+				.select('id')
+				.where('subject_id', 'in', file.requests)
+				.execute()
+		).toEqual([]);
 		const erased = await db
 			.selectFrom('users')
 			.selectAll()

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../db';
+import type { GuestLinkPurpose } from '../links/guest-links';
 
 // A person's own records, erased table by table, children before the rows they belong to. Each
 // set of rows is named by a subquery on the person, so a portfolio of any size takes a few
@@ -18,6 +19,7 @@ export interface RecordCounts {
 	selfAssessments: number;
 	learningNeeds: number;
 	pathways: number;
+	feedbackRequests: number;
 }
 
 export async function countRecords(db: Db, personId: string): Promise<RecordCounts> {
@@ -43,13 +45,15 @@ export async function countRecords(db: Db, personId: string): Promise<RecordCoun
 		reflections: await ofEnrolments('review_reflections'),
 		selfAssessments: await count('self_assessments', 'user_id'),
 		learningNeeds: await count('learning_needs', 'practitioner_id'),
-		pathways: await count('pathway_progress', 'practitioner_id')
+		pathways: await count('pathway_progress', 'practitioner_id'),
+		feedbackRequests: await count('feedback_requests', 'practitioner_id')
 	};
 }
 
 /**
  * Deletes everything that is the person's own, in the caller's transaction: their evidence with
- * its mapping, comments, files and observations; their programmes with reviews, plans,
+ * its mapping, comments, files and observations, their invitations to observe them and their
+ * requests for feedback (with the links of both); their programmes with reviews, plans,
  * reflections and agreement; supervision records of them; their self-assessments, learning
  * needs and pathways; the relationships others held to them and the handovers of them.
  * Returns the hashes of the files let go of, to release from the store after the commit.
@@ -58,6 +62,8 @@ export async function eraseRecords(tx: Db, personId: string): Promise<string[]> 
 	await eraseLearning(tx, personId);
 	await eraseSupervision(tx, personId);
 	await eraseImports(tx, personId);
+	await eraseInvitations(tx, personId);
+	await eraseFeedbackRequests(tx, personId);
 	const hashes = await eraseEvidence(tx, personId);
 	await eraseProgrammes(tx, personId);
 	await tx.deleteFrom('cpd_reminders').where('user_id', '=', personId).execute();
@@ -146,6 +152,40 @@ async function eraseEvidence(tx: Db, personId: string) {
 			.execute();
 	await tx.deleteFrom('evidence').where('owner_id', '=', personId).execute();
 	return files.map((f) => f.file_hash);
+}
+
+/** Their invitations to observe them, with the names and addresses of those from outside. */
+async function eraseInvitations(tx: Db, personId: string) {
+	const invitations = tx
+		.selectFrom('observation_invitations')
+		.select('id')
+		.where('practitioner_id', '=', personId);
+	await eraseGuestLinks(tx, 'observation', invitations);
+	await tx.deleteFrom('observation_invitations').where('practitioner_id', '=', personId).execute();
+}
+
+/** Their requests for feedback by link: the links, where they were sent, and the requests. */
+async function eraseFeedbackRequests(tx: Db, personId: string) {
+	const requests = tx
+		.selectFrom('feedback_requests')
+		.select('id')
+		.where('practitioner_id', '=', personId);
+	await eraseGuestLinks(tx, 'feedback', requests);
+	await tx.deleteFrom('feedback_contacts').where('request_id', 'in', requests).execute();
+	await tx.deleteFrom('feedback_requests').where('practitioner_id', '=', personId).execute();
+}
+
+/** The links for people without an account that answer these rows of theirs. */
+function eraseGuestLinks<T extends keyof Database>(
+	tx: Db,
+	purpose: GuestLinkPurpose,
+	subjects: SelectQueryBuilder<Database, T, { id: string }>
+) {
+	return tx
+		.deleteFrom('guest_links')
+		.where('purpose', '=', purpose)
+		.where('subject_id', 'in', subjects)
+		.execute();
 }
 
 /** Portfolios they brought from another authority: the files' names, histories and sign-offs. */

@@ -7,6 +7,8 @@ import type { SweepName } from './sweeps';
 const sweptLabels = (policy: RetentionPolicy): Record<SweepName, string> => ({
 	sessions: 'Sessions past their timeout',
 	links: 'Sign-in and invitation links past their expiry',
+	guestLinks: 'Links for people without an account, 90 days past their expiry',
+	feedbackContacts: 'Addresses of people asked for feedback, once their link has expired',
 	pendingSignIns: 'Second-factor sign-ins never finished',
 	signInFailures: 'Failed sign-ins older than the limits look back',
 	emails: `Emails older than ${policy.outboxDays} days`,

@@ -137,6 +137,53 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			.values([link('spent', '2026-12-02T02:59:00.000Z'), link('live', '2026-12-02T03:01:00.000Z')])
 			.execute();
 		// 90 days before is 3 September 2026 at 03:00.
+		const guestLink = (id: string, expires: string) => ({
+			id,
+			purpose: 'feedback' as const,
+			subject_id: 'a-request',
+			created_at: '2026-08-20T03:00:00.000Z',
+			expires_at: expires,
+			used_at: null
+		});
+		await db
+			.insertInto('guest_links')
+			.values([
+				guestLink('old-guest-link', '2026-09-03T02:59:00.000Z'),
+				guestLink('kept-guest-link', '2026-09-03T03:01:00.000Z')
+			])
+			.execute();
+		// Where a request for feedback went: gone once its link has expired.
+		const request = (id: string, expires: string) => ({
+			id,
+			practitioner_id: ids.auditor,
+			relationship: 'colleague' as const,
+			name: 'A colleague',
+			about_id: null,
+			created_at: '2026-11-20T03:00:00.000Z',
+			expires_at: expires,
+			answered_at: null,
+			withdrawn_at: null,
+			record_id: null
+		});
+		const expiries = {
+			'asked-before': '2026-12-02T03:00:00.000Z',
+			'asked-later': '2026-12-02T03:01:00.000Z'
+		};
+		await db
+			.insertInto('feedback_requests')
+			.values(Object.entries(expiries).map(([id, expires]) => request(id, expires)))
+			.execute();
+		await db
+			.insertInto('feedback_contacts')
+			.values(
+				Object.entries(expiries).map(([id, expires]) => ({
+					request_id: id,
+					email: `${id}@test.example`,
+					name: null,
+					expires_at: expires
+				}))
+			)
+			.execute();
 		const mail = (id: string, created: string) => ({
 			id,
 			recipient: 'someone@test.example',
@@ -200,6 +247,8 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			swept: {
 				sessions: 1,
 				links: 1,
+				guestLinks: 1,
+				feedbackContacts: 1,
 				pendingSignIns: 0,
 				signInFailures: 1,
 				emails: 1,
@@ -263,6 +312,14 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 		expect((await db.selectFrom('outbox').select('id').execute()).map((s) => s.id)).toEqual([
 			'new-mail'
 		]);
+		expect((await db.selectFrom('guest_links').select('id').execute()).map((s) => s.id)).toEqual([
+			'kept-guest-link'
+		]);
+		expect(
+			(await db.selectFrom('feedback_contacts').select('request_id').execute()).map(
+				(c) => c.request_id
+			)
+		).toEqual(['asked-later']);
 		const left = async (table: 'imports' | 'sign_in_failures') =>
 			(await db.selectFrom(table).select('id').execute()).map((r) => r.id);
 		expect(await left('imports')).toEqual(['new-file']);
@@ -283,6 +340,8 @@ describe.each(testDatabases())('the retention run on $name', (database) => {
 			files: 0,
 			sessions: 1,
 			links: 1,
+			guestLinks: 1,
+			feedbackContacts: 1,
 			pendingSignIns: 0,
 			signInFailures: 1,
 			emails: 1,

@@ -29,6 +29,10 @@ export function sweeps(policy: RetentionPolicy, now: Date) {
 			])
 		),
 		links: sweep('one_time_tokens', (eb) => eb('expires_at', '<', timestamp(now))),
+		// Kept 90 days past expiry, so a used link still thanks whoever opens it again.
+		guestLinks: sweep('guest_links', (eb) => eb('expires_at', '<', before(days(90)))),
+		// Where a request for feedback went, once its link can no longer be used.
+		feedbackContacts: sweep('feedback_contacts', (eb) => eb('expires_at', '<=', timestamp(now))),
 		pendingSignIns: sweep('pending_sign_ins', (eb) => eb('expires_at', '<=', timestamp(now))),
 		signInFailures: sweep('sign_in_failures', (eb) => eb('at', '<', before(longestWindow))),
 		emails: sweep('outbox', (eb) => eb('created_at', '<', before(days(policy.outboxDays)))),

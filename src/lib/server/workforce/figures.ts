@@ -29,6 +29,16 @@ export interface View {
 	/** The filters applied, as the query string had them. */
 	filters: Record<string, string>;
 	tables: Table[];
+	/** When one table is shown a page at a time (`?page=`): which, and where in it. */
+	paging?: ViewPaging;
+}
+
+export interface ViewPaging {
+	table: string;
+	page: number;
+	pages: number;
+	perPage: number;
+	rows: number;
 }
 
 /** A share as a whole percentage, or null when there is nothing to divide by. */

@@ -11,6 +11,7 @@ import { loadCpdRule, registrationYear, type CpdRule } from './cpd-rule';
 import type { View } from './figures';
 import { filterParams, parseFilters } from './filters';
 import { learningFigures } from './learning';
+import { qaCoverage } from './qa-coverage';
 import { earlyCareerProgress } from './progress';
 import { quarterlyReport, reportQuarters } from './report';
 
@@ -23,15 +24,16 @@ export const workforceViews = {
 	audits: 'Audit analysis',
 	learning: 'Learning',
 	cpd: 'CPD',
-	report: 'Quarterly quality-assurance report'
+	report: 'Quarterly quality-assurance report',
+	'qa-coverage': 'QA coverage'
 } as const;
 export type WorkforceView = keyof typeof workforceViews;
 
 export const isWorkforceView = (name: string): name is WorkforceView => name in workforceViews;
 
 /**
- * One workforce view's figures from the query string (filters, and `grain` or `quarter` where
- * the view takes them). The pages, the CSV downloads and `GET /api/v1/workforce/<view>` all
+ * One workforce view's figures from the query string (filters, and `grain`, `quarter` or `page`
+ * where the view takes them). The pages, the CSV downloads and `GET /api/v1/workforce/<view>` all
  * come from here.
  */
 export async function workforceView(
@@ -87,6 +89,10 @@ export async function workforceView(
 				today
 			);
 			return view(tables, { quarter });
+		}
+		case 'qa-coverage': {
+			const qa = await qaCoverage(db, filters, today, params.get('page') ?? undefined);
+			return { ...view([qa.summary, qa.people], { since: qa.since }), paging: qa.paging };
 		}
 	}
 }

@@ -27,15 +27,35 @@ const tableSchema = z.object({
 	})
 });
 
+const pagingSchema = z
+	.object({
+		table: z
+			.string()
+			.meta({ description: 'The table shown a page at a time', examples: ['practitioners'] }),
+		page: z.number().int().min(1),
+		pages: z.number().int().min(1),
+		perPage: z
+			.number()
+			.int()
+			.min(1)
+			.meta({ examples: [50] }),
+		rows: z.number().int().min(0).meta({ description: "The table's rows on every page together" })
+	})
+	.meta({
+		description:
+			'Present when asked for a page (`page=<n>`, qa-coverage only): that table holds one page of rows; without `page` it holds them all.'
+	});
+
 export const viewJsonSchema = z
 	.object({
 		view: z.string().meta({ examples: Object.keys(workforceViews) }),
 		title: z.string().meta({ examples: Object.values(workforceViews) }),
 		filters: z.record(z.string(), z.string()).meta({
 			description:
-				'The filters applied, as query parameters, plus what the view chose: `grain` for audits, `quarter` for report, `registrationYear` (e.g. 2025-12-01/2026-11-30) for cpd.'
+				'The filters applied, as query parameters, plus what the view chose: `grain` for audits, `quarter` for report, `registrationYear` (e.g. 2025-12-01/2026-11-30) for cpd, `since` (the first day of the last 12 months, e.g. 2025-12-03) for qa-coverage.'
 		}),
-		tables: z.array(tableSchema).min(1)
+		tables: z.array(tableSchema).min(1),
+		paging: pagingSchema.optional()
 	})
 	.meta({ description: "One workforce view's figures, as tables" });
 

@@ -13,6 +13,7 @@ import { getDb } from '$lib/server/db';
 import { eventsFor } from '$lib/server/db/events';
 import { importedHistory } from '$lib/server/export/imports';
 import { getFramework } from '$lib/server/framework';
+import { givenByLink } from '$lib/server/feedback/given';
 import { integerOf, invalid, listOf, orFail, readFormData, textOf } from '$lib/server/forms';
 import { findingKindNames } from '$lib/server/portfolio/anonymity';
 import { removeAttachment, updateEvidenceWithFiles } from '$lib/server/portfolio/attachments';
@@ -23,7 +24,7 @@ import {
 	submitEvidence
 } from '$lib/server/portfolio/evidence';
 import { evidenceValues } from '$lib/server/portfolio/evidence-form';
-import { readEvidencePost } from '$lib/server/portfolio/evidence-post';
+import { fixedTexts, readEvidencePost } from '$lib/server/portfolio/evidence-post';
 import { suggestionsFor } from '$lib/server/portfolio/evidence-replace';
 import { checkRecord } from '$lib/server/portfolio/record-check';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
@@ -72,13 +73,17 @@ async function requireEditable(id: string) {
  * Just after a draft is saved, what the anonymity check finds in it (said, not blocked), and
  * its texts' findings with what could replace them.
  */
-function draftFindings(found: Awaited<ReturnType<typeof findRecord>>, saved: string | null) {
+function draftFindings(
+	found: Awaited<ReturnType<typeof findRecord>>,
+	saved: string | null,
+	fixed: string[]
+) {
 	if (!found.editable || (saved !== 'created' && saved !== 'saved'))
 		return { draftFindings: [], draftSuggestions: [] };
 	const allowedNames = [found.user.name];
 	return {
 		draftFindings: checkRecord(found.record, allowedNames),
-		draftSuggestions: suggestionsFor(evidenceValues(found.record), allowedNames)
+		draftSuggestions: suggestionsFor(evidenceValues(found.record), allowedNames, fixed)
 	};
 }
 
@@ -86,6 +91,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const found = await findRecord(params.id);
 	const { record, owner, editable, related, assessor, reviewed } = found;
 	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
+	const given = await givenByLink(getDb(), record.id);
 	const mapped = framework.domains
 		.flatMap((d) => d.outcomes)
 		.filter((o) => record.outcomes.includes(o.id))
@@ -105,6 +111,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		canComment: owner || related,
 		comments: await listComments(getDb(), record.id),
 		observation: (await observationFor(getDb(), record.id)) ?? null,
+		givenByLink: given ?? null,
 		imported: (await importedHistory(getDb(), record.id)) ?? null,
 		mapped,
 		standards: nameMappedStandards(practiceStandardSets(), await standardsOf(getDb(), record.id)),
@@ -115,19 +122,22 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		kindNames: findingKindNames,
 		uploadLimits: uploadLimits(),
 		saved: url.searchParams.get('saved'),
-		...draftFindings(found, url.searchParams.get('saved'))
+		...draftFindings(found, url.searchParams.get('saved'), given ? fixedTexts : [])
 	};
 };
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const { user } = await requireEditable(params.id);
+		const { user, record } = await requireEditable(params.id);
 		const db = getDb();
+		// Feedback given by link keeps its date, type and words as they were given.
+		const fixed = (await givenByLink(db, params.id)) ? record : undefined;
 		const { form, input, values, errors, files, modelChange, replaced } = await readEvidencePost(
 			db,
 			request,
 			params.id,
-			user.name
+			user.name,
+			fixed
 		);
 		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
 		if (modelChange) return { values };
@@ -165,7 +175,11 @@ export const actions: Actions = {
 			return fail(400, {
 				findings,
 				askedToConfirm: form.has('confirming'),
-				suggestions: suggestionsFor(evidenceValues(record), [user.name])
+				suggestions: suggestionsFor(
+					evidenceValues(record),
+					[user.name],
+					(await givenByLink(getDb(), record.id)) ? fixedTexts : []
+				)
 			});
 		const version = integerOf(form, 'version') ?? 0;
 		const refused = await orFail({}, async () => {

@@ -1,6 +1,7 @@
 import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { findOutcome, frameworkLibrary, getFramework, versionView } from '$lib/server/framework';
+import { feedbackGivenTo } from '$lib/server/feedback/given';
 import { learningOf } from '$lib/server/learning';
 import { observationCount } from '$lib/server/observation/observations';
 import { supervisingKinds } from '$lib/server/people/relationships';
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		// Drafts are the practitioner's own until they submit them.
 		records: records.filter((r) => r.status !== 'draft'),
 		observations: await observationCount(db, person.id),
+		feedback: await feedbackGivenTo(db, person.id),
 		supervisionRecords: supervises ? await listSupervisionRecords(db, person.id) : [],
 		supervisionSchedule: supervises ? await supervisionScheduleOf(db, person.id) : null,
 		openActions: supervises ? await openActionsOf(db, person.id) : [],

@@ -25,7 +25,12 @@ import * as scim from './2026-12-01-04-scim';
 import * as erasure from './2026-12-02-01-erasure';
 import * as portfolioImports from './2026-12-02-03-portfolio-imports';
 import * as cpdReminders from './2026-12-02-05-cpd-reminders';
+import * as guestLinks from './2026-12-02-10-guest-links';
+import * as qaCoverage from './2026-12-03-01-qa-coverage';
+import * as feedbackRequests from './2026-12-03-10-feedback-requests';
+import * as observationInvitations from './2026-12-03-20-observation-invitations';
 import * as attachmentTextCheck from './2026-12-04-01-attachment-text-check';
+import * as leases from './2026-12-05-01-leases';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -55,5 +60,10 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02-01-erasure': erasure,
 	'2026-12-02-03-portfolio-imports': portfolioImports,
 	'2026-12-02-05-cpd-reminders': cpdReminders,
-	'2026-12-04-01-attachment-text-check': attachmentTextCheck
+	'2026-12-02-10-guest-links': guestLinks,
+	'2026-12-03-01-qa-coverage': qaCoverage,
+	'2026-12-03-10-feedback-requests': feedbackRequests,
+	'2026-12-03-20-observation-invitations': observationInvitations,
+	'2026-12-04-01-attachment-text-check': attachmentTextCheck,
+	'2026-12-05-01-leases': leases
 };

@@ -1,0 +1,179 @@
+import type { ExpressionBuilder } from 'kysely';
+import { pageOf } from '$lib/paging';
+import type { Db } from '../db';
+import type { Database } from '../db/schema';
+import { dateOnly } from '../db/time';
+import { addMonths } from '../programme/month';
+import { percent, type Column, type Table, type ViewPaging } from './figures';
+import { practitioners, type WorkforceFilters } from './filters';
+
+// QA coverage: when each practitioner last had a case audit, an observation of practice and
+// feedback, against the quality assurance framework's expectation of each every year.
+
+/** The three kinds, as the tables name them. */
+export const qaKinds = {
+	audit: 'Audit',
+	observation: 'Observation',
+	feedback: 'Feedback'
+} as const;
+export type QaKind = keyof typeof qaKinds;
+
+/** The first day of the twelve months up to today: a date on or after it is in them. */
+export const qaSince = (today: string) => addMonths(today, -12);
+
+/** Practitioners a page: a page stays small however large the authority. */
+export const qaPerPage = 50;
+
+/**
+ * The summary (how many practitioners, as filtered, have had no audit, observation or feedback in
+ * the twelve months to today) and the practitioners with their latest of each, those missing most
+ * kinds first, then by name. Only what happened by today counts: a finalised audit's date, a
+ * record's activity date (an observation recorded by an observer is one too), never a draft.
+ * Given a page, only that page of practitioners (the last when asked for one past it); the
+ * summary always counts them all.
+ */
+export async function qaCoverage(
+	db: Db,
+	filters: WorkforceFilters,
+	today = dateOnly(),
+	page?: string | number,
+	perPage = qaPerPage
+): Promise<{ since: string; summary: Table; people: Table; paging?: ViewPaging }> {
+	const since = qaSince(today);
+	const people = (await latestByPractitioner(db, filters, today)).map((p) => {
+		const last = {
+			audit: p.audit,
+			observation: p.observation,
+			feedback: later(p.child, p.colleague)
+		};
+		const missing = (Object.keys(qaKinds) as QaKind[]).filter((k) => !last[k] || last[k] < since);
+		return { ...p, last, missing };
+	});
+	people.sort(
+		(a, b) =>
+			b.missing.length - a.missing.length ||
+			byName.compare(a.name, b.name) ||
+			(a.id < b.id ? -1 : 1)
+	);
+	const paging = page === undefined ? undefined : pageOf(page, people.length, perPage);
+	const shown = paging ? people.slice(paging.offset, paging.offset + perPage) : people;
+	const table: Table = {
+		id: 'practitioners',
+		title: 'Practitioners, those with none of a kind in the last 12 months first',
+		columns: peopleColumns,
+		rows: shown.map((p) => ({
+			practitionerId: p.id,
+			teamId: p.teamId,
+			name: p.name,
+			team: p.team ?? '',
+			lastAudit: p.last.audit ?? null,
+			lastObservation: p.last.observation ?? null,
+			lastFeedback: p.last.feedback ?? null,
+			missing: p.missing.length ? sentence(p.missing.map((k) => qaKinds[k])) : null
+		}))
+	};
+	const without = (kinds: QaKind[]) =>
+		people.filter((p) => kinds.some((k) => p.missing.includes(k))).length;
+	return {
+		since,
+		summary: summaryTable(people.length, without),
+		people: table,
+		paging: paging && {
+			table: table.id,
+			page: paging.page,
+			pages: paging.pages,
+			perPage: paging.perPage,
+			rows: paging.rows
+		}
+	};
+}
+
+/**
+ * Each practitioner's latest finalised audit, observation and feedback of each type, by today.
+ * Each is one seek in a covering index (2026-12-03-01), so a large authority stays quick.
+ */
+function latestByPractitioner(db: Db, filters: WorkforceFilters, today: string) {
+	type Eb = ExpressionBuilder<Database, 'users'>;
+	const latestRecord = (eb: Eb, type: string) =>
+		eb
+			.selectFrom('evidence')
+			.select((e) => e.fn.max('evidence.activity_date').as('on'))
+			.whereRef('evidence.owner_id', '=', 'users.id')
+			.where('evidence.type', '=', type)
+			.where('evidence.activity_date', '<=', today)
+			.where((e) =>
+				e.or([
+					e('evidence.status', '!=', 'draft'),
+					// An answer by link counts once given, though the practitioner's record of it is a draft.
+					e.exists(
+						e
+							.selectFrom('feedback_requests')
+							.select('feedback_requests.id')
+							.whereRef('feedback_requests.record_id', '=', 'evidence.id')
+					)
+				])
+			);
+	return db
+		.selectFrom('users')
+		.leftJoin('teams', 'teams.id', 'users.team_id')
+		.select((eb) => [
+			'users.id',
+			'users.name',
+			'users.team_id as teamId',
+			'teams.name as team',
+			eb
+				.selectFrom('audits')
+				.select((e) => e.fn.max('audits.audited_on').as('on'))
+				.whereRef('audits.practitioner_id', '=', 'users.id')
+				.where('audits.status', '=', 'finalised')
+				.where('audits.audited_on', '<=', today)
+				.as('audit'),
+			latestRecord(eb, 'observation').as('observation'),
+			// Feedback is a record of either type, typed in or given by a link.
+			latestRecord(eb, 'feedback-child-family').as('child'),
+			latestRecord(eb, 'feedback-colleague').as('colleague')
+		])
+		.where('users.id', 'in', practitioners(db, filters))
+		.execute();
+}
+
+const byName = new Intl.Collator('en-GB');
+
+const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+
+/** "Audit, observation, feedback": the first capitalised, the rest not. */
+const sentence = ([first, ...rest]: string[]) =>
+	[first, ...rest.map((word) => word.toLowerCase())].join(', ');
+
+function summaryTable(total: number, without: (kinds: QaKind[]) => number): Table {
+	const row = (kind: string, n: number) => ({
+		kind,
+		without: n,
+		practitioners: total,
+		share: percent(n, total)
+	});
+	const kinds = Object.keys(qaKinds) as QaKind[];
+	return {
+		id: 'summary',
+		title: 'Practitioners with none in the last 12 months',
+		columns: [
+			{ key: 'kind', label: 'None in the last 12 months' },
+			{ key: 'without', label: 'Practitioners', numeric: true },
+			{ key: 'practitioners', label: 'Of', numeric: true },
+			{ key: 'share', label: 'Share %', numeric: true }
+		],
+		rows: [
+			...kinds.map((k) => row(qaKinds[k], without([k]))),
+			row('Any of the three', without(kinds))
+		]
+	};
+}
+
+const peopleColumns: Column[] = [
+	{ key: 'name', label: 'Practitioner' },
+	{ key: 'team', label: 'Team' },
+	{ key: 'lastAudit', label: 'Last audit', format: 'date' },
+	{ key: 'lastObservation', label: 'Last observation', format: 'date' },
+	{ key: 'lastFeedback', label: 'Last feedback', format: 'date' },
+	{ key: 'missing', label: 'None in the last 12 months' }
+];
