@@ -324,6 +324,16 @@ const protectedRoutes: Record<string, Record<Role, Answer>> = {
 	'/api/v1/people/[email]/programme': { ...pswOnly, admin: 200, anonymous: 401 },
 	// Posted with an empty JSON object: those let in are told what is missing.
 	'/api/v1/enrolments (POST)': { ...pswOnly, psw: 400, admin: 400, anonymous: 401 },
+	// Anyone signed in may check a text (here, none: told to send one); nobody else.
+	'/api/v1/anonymity/check (POST)': {
+		anonymous: 401,
+		practitioner: 400,
+		supervisor: 400,
+		auditor: 400,
+		psw: 400,
+		admin: 400,
+		'external-assessor': 400
+	},
 	// SCIM answers a SCIM token only: a session, whoever's, is no one there.
 	'/scim/v2/Users': scimTokenOnly,
 	'/scim/v2/Users/[id]': scimTokenOnly,
@@ -495,6 +505,7 @@ test.describe('each role gets exactly the intended answer on every protected rou
 				'/api/v1/workforce/qa-coverage?format=csv&table=practitioners',
 			'/api/v1/people/[email]/programme': '/api/v1/people/practitioner@demo.test/programme',
 			'/api/v1/enrolments (POST)': '/api/v1/enrolments',
+			'/api/v1/anonymity/check (POST)': '/api/v1/anonymity/check',
 			'/scim/v2/Users/[id]': `/scim/v2/Users/${priya.id}`,
 			'/scim/v2/[...rest]': '/scim/v2/Groups'
 		} as Record<string, string>;

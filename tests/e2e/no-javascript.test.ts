@@ -348,3 +348,53 @@ test('a principal social worker narrows QA coverage to one team without JavaScri
 		.getAttribute('href');
 	expect(csv).toMatch(/^\/api\/v1\/workforce\/qa-coverage\?team=[0-9a-f-]{36}&/);
 });
+
+test('a practitioner replaces identifying details with placeholders without JavaScript, then saves', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await signIn(page, 'ben.harris@demo.test');
+	await page.goto('/portfolio/new');
+	await page.getByLabel('Title').fill('A home visit (without JavaScript)');
+	await page.getByLabel('Day').fill('2');
+	await page.getByLabel('Month').fill('11');
+	await page.getByLabel('Year').fill('2026');
+	await page.getByLabel('Type of evidence').selectOption({ label: 'Reflective account' });
+	const typed = 'Her son Kai lives at GL1 2AB with Mother Jane. Kai likes football.';
+	await page.getByLabel('Account of the activity').fill(typed);
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	await expect(page.getByText('Draft saved.')).toBeVisible();
+	const record = new URL(page.url()).pathname;
+
+	// Each finding, under the form, with what would replace it; all at once by one button.
+	const panel = page.locator('#anonymity-check');
+	await expect(panel.getByRole('button', { name: /^Replace ‘/ })).toHaveText([
+		'Replace ‘Kai’ with ‘Child A’',
+		'Replace ‘GL1 2AB’ with ‘[postcode removed]’',
+		'Replace ‘Jane’ with ‘Parent A’'
+	]);
+	await panel.getByRole('button', { name: 'Replace all 3 with placeholders' }).click();
+	const replaced =
+		'Her son Child A lives at [postcode removed] with Mother Parent A. Child A likes football.';
+	await expect(page.getByLabel('Account of the activity')).toHaveValue(replaced);
+	await expect(page.locator('.govuk-notification-banner')).toContainText(
+		'Replaced in the text below, not saved yet: check it, then save the draft.'
+	);
+	await expect(page.locator('.govuk-notification-banner')).toContainText(
+		'‘Kai’ with ‘Child A’ (2 places)'
+	);
+	await expect(panel.locator('mark')).toHaveCount(0);
+
+	// Nothing saved until the person saves: the record still reads as it did.
+	const elsewhere = await browser.newContext({ baseURL, javaScriptEnabled: false });
+	const other = await elsewhere.newPage();
+	await signIn(other, 'ben.harris@demo.test');
+	await other.goto(record);
+	await expect(other.getByLabel('Account of the activity')).toHaveValue(typed);
+	await elsewhere.close();
+
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+	await expect(page.getByLabel('Account of the activity')).toHaveValue(replaced);
+});

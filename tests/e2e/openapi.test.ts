@@ -124,6 +124,21 @@ test('real answers of every /api/v1 route fit the OpenAPI document', async ({ ba
 	const never = '/api/v1/people/colleague@demo.test/programme';
 	expect((await check(psw, programme, never)).status).toBe(404);
 
+	// The anonymity check: for someone signed in, from the service's own pages.
+	const anonymity = '/api/v1/anonymity/check';
+	const text = { text: 'I visited Jane Smith (DOB 4/5/15) at GL1 2AB.' };
+	expect((await check(visitor, anonymity, anonymity, {}, text)).status).toBe(401);
+	const checked = await check(practitioner, anonymity, anonymity, {}, text);
+	expect(checked.status).toBe(200);
+	expect(checked.body.findings.map((f: { kind: string }) => f.kind)).toEqual([
+		'name',
+		'date-of-birth',
+		'postcode'
+	]);
+	expect((await check(practitioner, anonymity, anonymity, {}, { text: 7 })).status).toBe(400);
+	const foreign = { origin: 'https://elsewhere.example' };
+	expect((await check(practitioner, anonymity, anonymity, foreign, text)).status).toBe(403);
+
 	const documented = allMediaTypes(document).map((a) => `${a.path} ${a.status} ${a.type}`);
 	expect([...seen].sort(), 'every documented answer, and only those, was met').toEqual(
 		[...new Set(documented)].sort()

@@ -29,6 +29,8 @@ export interface Control {
 
 export interface LegendProps extends FieldProps {
 	legend: string;
+	/** The legend's size: `govuk-fieldset__legend--s` unless it says another. */
+	legendClass?: string;
 }
 
 /**

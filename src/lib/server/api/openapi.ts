@@ -4,6 +4,8 @@ import { viewJsonSchema } from '../workforce/view-json';
 import { enrolmentRequest } from '../programme/enrolment-api';
 import { enrolmentJsonSchema, fieldErrorsSchema } from '../programme/enrolment-json';
 import { frameworkPath, openApiPath, workforcePath } from './paths';
+import { checkAnswerSchema, checkRequestSchema } from '../portfolio/anonymity-api';
+import { anonymityCheckPath } from './paths-anonymity';
 import { enrolmentsPath, personProgrammePath } from './paths-enrolment';
 
 // The OpenAPI 3.1 description of every route under /api/v1, served at /api/v1/openapi.json.
@@ -45,7 +47,7 @@ export function openApiDocument(sessionCookie: string) {
 			version: 'v1',
 			summary: 'JSON for reporting tools, HR systems and other systems',
 			description:
-				'The framework in use; the workforce figures behind the principal social worker’s pages, as JSON or CSV; and enrolling people on a programme and reading their review dates. Every other change is made through the pages.'
+				'The framework in use; the workforce figures behind the principal social worker’s pages, as JSON or CSV; enrolling people on a programme and reading their review dates; and the anonymity check the pages use as people type. Every other change is made through the pages.'
 		},
 		servers: [{ url: '/', description: 'The service that serves this document' }],
 		tags: [
@@ -55,6 +57,7 @@ export function openApiDocument(sessionCookie: string) {
 				name: 'enrolment',
 				description: 'Programmes, for administrators and principal social workers'
 			},
+			{ name: 'anonymity', description: 'The anonymity check, for the service’s own pages' },
 			{ name: 'contract', description: 'This description' }
 		],
 		paths: {
@@ -62,6 +65,7 @@ export function openApiDocument(sessionCookie: string) {
 			'/api/v1/workforce/{view}': workforcePath(),
 			'/api/v1/enrolments': enrolmentsPath(),
 			'/api/v1/people/{email}/programme': personProgrammePath(),
+			'/api/v1/anonymity/check': anonymityCheckPath(),
 			'/api/v1/openapi.json': openApiPath()
 		},
 		components: {
@@ -71,6 +75,8 @@ export function openApiDocument(sessionCookie: string) {
 				Enrolment: jsonSchema(enrolmentJsonSchema),
 				EnrolmentRequest: jsonSchema(enrolmentRequest, 'input'),
 				FieldErrors: jsonSchema(fieldErrorsSchema),
+				AnonymityCheckRequest: jsonSchema(checkRequestSchema, 'input'),
+				AnonymityCheck: jsonSchema(checkAnswerSchema),
 				Error: jsonSchema(errorSchema),
 				OpenApiDocument: jsonSchema(documentSchema)
 			},

@@ -1,7 +1,7 @@
 // Long because: every table's row type, one interface each, with the Database interface that
 // types the single Kysely instance; one file is how a reader sees the whole schema at once.
 
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import { apiTokenScopes } from '../auth/api-token-format.js';
 import type { ActionOutcome } from '../../supervision/vocabulary';
 import type { EnrolmentEnding } from '../../programme/vocabulary';
@@ -372,6 +372,8 @@ export interface AttachmentsTable {
 	created_at: string;
 	created_by: string;
 	removed_at: string | null;
+	/** JSON: what the anonymity check found in the file's text when it was added. */
+	text_check: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SelfAssessmentsTable {

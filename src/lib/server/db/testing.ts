@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PostgresAdapter, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { hashPassword } from '../auth/password';
+import type { EvidenceInput } from '../portfolio/evidence';
 import { startSignoffs } from '../signoff/heads';
 import { newId } from './ids';
 import { createDb, type Db } from './index';
@@ -171,14 +172,11 @@ export async function newEnrolment(db: Db, userId: string, startsOn: string, pro
 	return id;
 }
 
-/** A draft record of someone's, with everyday text (and case work) unless told otherwise. */
-export async function newEvidence(
-	db: Db,
-	ownerId: string,
+/** A record's fields, with everyday text (and case work) unless told otherwise. */
+export function evidenceInput(
 	overrides: Partial<{ title: string; account: string; activityDate: string; type: string }> = {}
-) {
-	const { createEvidence } = await import('../portfolio/evidence');
-	return createEvidence(db, ownerId, {
+): EvidenceInput {
+	return {
 		title: overrides.title ?? 'A visit',
 		activityDate: overrides.activityDate ?? '2026-10-01',
 		type: overrides.type ?? 'case-work',
@@ -192,7 +190,17 @@ export async function newEvidence(
 		peerReflected: null,
 		peerReflection: '',
 		cpdMinutes: null
-	});
+	};
+}
+
+/** A draft record of someone's, with everyday text (and case work) unless told otherwise. */
+export async function newEvidence(
+	db: Db,
+	ownerId: string,
+	overrides: Partial<{ title: string; account: string; activityDate: string; type: string }> = {}
+) {
+	const { createEvidence } = await import('../portfolio/evidence');
+	return createEvidence(db, ownerId, evidenceInput(overrides));
 }
 
 /** An attachment naming stored bytes, on a new draft of a new person's; removed when told when. */

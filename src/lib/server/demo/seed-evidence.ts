@@ -4,7 +4,9 @@ import { getFramework, outcomesOf } from '../framework';
 import { holderOf } from '../people/relationships';
 import { filesDir } from '../portfolio/attachments';
 import { evidenceColumns } from '../portfolio/evidence';
+import { checkFileText } from '../portfolio/file-check';
 import { storeFile } from '../portfolio/file-store';
+import { sniffFileKind } from '../portfolio/file-type';
 import { signOffOutcome } from '../signoff/signoffs';
 import { practiceStandardSets } from '../standards';
 import { findItem } from '../standards/mapping';
@@ -102,8 +104,17 @@ export async function seedDemoExtras({ db, content, now, person }: Demo) {
 		size: file.length,
 		created_at: timestamp()
 	};
+	// Checked as a file added through the form is, so the record says what the check found.
+	const check = await checkFileText(file, (await sniffFileKind(file))!, []);
 	await insertRows(db, 'attachments', [
-		{ ...stored, id: newId(), evidence_id: record.id, name: attachment.name, created_by: owner }
+		{
+			...stored,
+			id: newId(),
+			evidence_id: record.id,
+			name: attachment.name,
+			created_by: owner,
+			text_check: JSON.stringify(check)
+		}
 	]);
 }
 

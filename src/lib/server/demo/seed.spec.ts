@@ -50,6 +50,9 @@ import { seedDemoAuthority } from './seed';
 // child's awaited (its address kept while the link works); last month's staff health check was
 // sent to the 37 people in teams, 17 of whom answered. So the five new tables, guest_links (39
 // more), the outbox (39 more emails) and the events (21 more) moved; nothing else did.
+// The anonymity check inside attachments (issue 19, 2026-12-04-01): attachments gained
+// text_check, and the demo's one file holds what the check found in it (nothing); only that
+// digest moved.
 // Speed at scale (issue 20, 2026-12-05-10) keeps each practitioner's outcomes with accepted
 // evidence in a table of its own, filled by triggers: 58 pairs; nothing else moved.
 
@@ -134,7 +137,7 @@ const expectedCounts: Record<string, number> = {
 const expectedDigests: Record<string, string> = {
 	accepted_outcomes: 'd7e8dde50747ed6c',
 	agreements: 'a6eac5c9117749ab',
-	attachments: '581a3d22b66f6709',
+	attachments: '395e271936eb3264',
 	audit_actions: '04a61c91dd3b269b',
 	audit_finding_tags: '2979a94f1e0d777e',
 	audit_findings: '77f89ea6ab510c2d',

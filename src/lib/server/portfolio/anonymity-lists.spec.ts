@@ -23,7 +23,7 @@ const local = `
 - kind: school
   name: School
   message: This names a school.
-  phrases: [Hillview Primary School, St Anne's Junior]
+  phrases: [Elmgrove Primary School, St Anne's Junior]
 `;
 
 const found = (text: string, lists = loadAnonymityLists(content)) =>
@@ -42,24 +42,34 @@ describe('the anonymity lists in content/anonymity', () => {
 			'nhs-number',
 			'email',
 			'postcode',
-			'phone'
+			'phone',
+			'ni-number',
+			'court-case-number',
+			'upn',
+			'case-system-id',
+			'social-media',
+			'vehicle-registration',
+			'local-setting'
 		]);
 	});
 
 	it('let an authority add its own case numbers and schools, and local names', () => {
 		const lists = loadAnonymityLists(withFile('identifiers.yaml', identifiers + local));
 		expect(
-			found('Case CR-123456 at Hillview  primary school and St Anne’s Junior.', lists)
+			found('Case CR-123456 at Elmgrove  primary school and St Anne’s Junior.', lists)
 		).toEqual([
 			'case-number: CR-123456',
-			'school: Hillview  primary school',
+			'school: Elmgrove  primary school',
 			'school: St Anne’s Junior'
 		]);
 		const result = checkAnonymity([{ name: 'a', label: 'A', text: 'CR-654321' }], { lists });
 		expect(result[0].message).toBe('This looks like a case number.');
-		expect(found('I met Zebedee today.')).toEqual([]);
+		// Unknown, and where a place or a service could be too: a name only once it is on the list.
+		expect(found('We went to see Zebedee today.')).toEqual([]);
 		const names = withFile('given-names.txt', `${content['anonymity/given-names.txt']}\nzebedee\n`);
-		expect(found('I met Zebedee today.', loadAnonymityLists(names))).toEqual(['name: Zebedee']);
+		expect(found('We went to see Zebedee today.', loadAnonymityLists(names))).toEqual([
+			'name: Zebedee'
+		]);
 	});
 
 	it('refuse a pattern that does not compile, naming the file and line', () => {
@@ -106,5 +116,61 @@ describe('the anonymity lists in content/anonymity', () => {
 		const missing = { ...content };
 		delete missing['anonymity/surnames.txt'];
 		expect(() => loadAnonymityLists(missing)).toThrow(/anonymity\/surnames.txt: is missing/);
+	});
+
+	it('read a kind’s phrases from a file it names, and refuse one that is missing', () => {
+		const kind = `${identifiers}\n- kind: youth-club\n  name: Youth club\n  message: This looks like a youth club.\n  placeholder: Club {letter}\n  phrasesFile: youth-clubs.txt\n`;
+		const lists = loadAnonymityLists({
+			...withFile('identifiers.yaml', kind),
+			'anonymity/youth-clubs.txt': '# ours\nThe Den Youth Club\nSpark Café\n'
+		});
+		expect(found('She goes to the den youth club and Spark Café.', lists)).toEqual([
+			'youth-club: the den youth club',
+			'youth-club: Spark Café'
+		]);
+		expect(lists.identifiers.at(-1)?.placeholder).toBe('Club {letter}');
+		const line = kind.split('\n').findIndex((l) => l.includes('youth-clubs.txt')) + 1;
+		expect(() => loadAnonymityLists(withFile('identifiers.yaml', kind))).toThrow(
+			new ContentError(
+				'anonymity/identifiers.yaml',
+				'names youth-clubs.txt, which is missing',
+				line
+			)
+		);
+	});
+
+	it('give a kind without a placeholder its name, in brackets', () => {
+		const lists = loadAnonymityLists(withFile('identifiers.yaml', identifiers + local));
+		expect(lists.identifiers.find((k) => k.kind === 'case-number')?.placeholder).toBe(
+			'[case number removed]'
+		);
+		expect(lists.identifiers.find((k) => k.kind === 'nhs-number')?.placeholder).toBe(
+			'[NHS number removed]'
+		);
+	});
+
+	it('refuse name placeholders without a letter, or without one for everyone else', () => {
+		const placeholders = content['anonymity/placeholders.yaml'];
+		const load = (source: string) => () =>
+			loadAnonymityLists(withFile('placeholders.yaml', source));
+		expect(load(placeholders.replace('Child {letter}', 'Child'))).toThrow(
+			/placeholders.yaml:\d+: .*needs \{letter\}/
+		);
+		expect(load(placeholders.replace('  - placeholder: Person {letter}\n', ''))).toThrow(
+			/placeholders.yaml:\d+: .*the last role is for everyone else/
+		);
+	});
+
+	it('hold the professional allow-list: surnames and named frameworks and places', () => {
+		const lists = loadAnonymityLists(content);
+		expect(lists.professionalNames).toEqual(
+			expect.arrayContaining(['Laming', 'Featherstone', 'Signs of Safety', 'Court of Appeal'])
+		);
+		expect(lists.placeholders.name.map((role) => role.placeholder)).toEqual([
+			'Child {letter}',
+			'Parent {letter}',
+			'Carer {letter}',
+			'Person {letter}'
+		]);
 	});
 });

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { ContentError } from '../content/error.ts';
 import { filesUnder, type ContentFiles } from '../content/files.ts';
-import { parseYaml, type YamlPath } from '../content/yaml.ts';
+import { parseYaml } from '../content/yaml.ts';
+import { readIdentifiers, type IdentifierKind, type TextFile } from './anonymity-identifiers.ts';
+
+export {
+	escapeRegExp,
+	identifierChecks,
+	type IdentifierCheck,
+	type IdentifierKind,
+	type IdentifierPattern
+} from './anonymity-identifiers.ts';
 
 // The anonymity checker's data (`content/anonymity/`): word lists as plain text, and identifier
 // patterns as YAML. An authority adds local names, places and reference formats there; the
@@ -20,12 +29,15 @@ const wordLists = {
 	placeWords: 'place-words.txt',
 	notAPersonBefore: 'not-a-person-before.txt',
 	personBefore: 'person-before.txt',
+	personAfter: 'person-after.txt',
 	determiners: 'determiners.txt',
 	streetSuffixes: 'street-suffixes.txt',
 	courtWords: 'court-words.txt'
 } as const;
 const peopleList = 'well-known-people.txt';
+const professionalList = 'professional-names.txt';
 const identifiersFile = 'identifiers.yaml';
+const placeholdersFile = 'placeholders.yaml';
 
 /**
  * The kinds the checker finds by its own rules, so identifiers.yaml may not declare them: what
@@ -51,76 +63,97 @@ export const ruleKinds = [
 	}
 ];
 
-/** Rules in the checker that an identifier's match must also pass. */
-export const identifierChecks = ['nhs-check-digit', 'phone-digits', 'one-case'] as const;
-export type IdentifierCheck = (typeof identifierChecks)[number];
+const letter = '{letter}';
+const roleSchema = z
+	.object({
+		placeholder: z
+			.string()
+			.trim()
+			.min(1)
+			.max(60)
+			.includes(letter, {
+				message: `needs ${letter}, so that different people are told apart`
+			}),
+		after: z.array(z.string().trim().min(1)).default([]),
+		aged: z.boolean().default(false)
+	})
+	.strict();
+const placeholdersSchema = z
+	.object({
+		'date-of-birth': z.string().trim().min(1).max(60),
+		address: z.string().trim().min(1).max(60),
+		name: z
+			.array(roleSchema)
+			.min(1)
+			.refine((roles) => {
+				const last = roles.at(-1)!;
+				return !last.after.length && !last.aged;
+			}, 'the last role is for everyone else: a placeholder with no words')
+	})
+	.strict();
 
-const identifiersSchema = z.array(
-	z
-		.object({
-			kind: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens'),
-			name: z.string().min(1),
-			message: z.string().min(1),
-			patterns: z
-				.array(
-					z
-						.object({
-							regex: z.string().min(1),
-							group: z.number().int().min(0).default(0),
-							ignoreCase: z.boolean().default(false),
-							check: z.enum(identifierChecks).optional()
-						})
-						.strict()
-				)
-				.default([]),
-			phrases: z.array(z.string().trim().min(1)).default([])
-		})
-		.strict()
-		.refine((k) => k.patterns.length + k.phrases.length > 0, 'needs patterns or phrases')
-);
-
-export interface IdentifierPattern {
-	regex: RegExp;
-	group: number;
-	check?: IdentifierCheck;
-}
-
-export interface IdentifierKind {
-	kind: string;
-	name: string;
-	message: string;
-	patterns: IdentifierPattern[];
-}
+/** What "Replace" puts in place of each kind the checker finds by its own rules. */
+export type RulePlaceholders = z.infer<typeof placeholdersSchema>;
+export type NameRole = RulePlaceholders['name'][number];
 
 export type AnonymityLists = Record<keyof typeof wordLists, string[]> & {
 	wellKnownPeople: string[];
+	/** Surnames cited alone, and named frameworks, tools and places of law. */
+	professionalNames: string[];
 	identifiers: IdentifierKind[];
+	placeholders: RulePlaceholders;
 };
 
 /** Reads and checks `content/anonymity/`; a bad word or pattern names the file and line. */
 export function loadAnonymityLists(files: ContentFiles): AnonymityLists {
 	const folder = filesUnder(files, 'anonymity');
-	const known = new Set([...Object.values(wordLists), peopleList, identifiersFile, 'README.md']);
-	for (const path of Object.keys(folder))
-		if (!known.has(path.slice('anonymity/'.length)))
-			throw new ContentError(path, 'is not a list the anonymity checker reads (see its README.md)');
-	const read = (name: string) => {
+	const known = new Set([
+		...Object.values(wordLists),
+		peopleList,
+		professionalList,
+		identifiersFile,
+		placeholdersFile,
+		'README.md'
+	]);
+	const read = (name: string, from?: { path: string; line?: number }): TextFile => {
 		const path = `anonymity/${name}`;
-		if (folder[path] === undefined) throw new ContentError(path, 'is missing');
-		return { path, source: folder[path] };
+		if (folder[path] !== undefined) return { path, source: folder[path] };
+		if (from) throw new ContentError(from.path, `names ${name}, which is missing`, from.line);
+		throw new ContentError(path, 'is missing');
+	};
+	const identifiersAt = `anonymity/${identifiersFile}`;
+	const phrasesOf = (name: string, line: number | undefined) => {
+		known.add(name);
+		return readWords(read(name, { path: identifiersAt, line }), /\n/, phrase);
 	};
 	const lists = Object.fromEntries(
 		Object.entries(wordLists).map(([key, name]) => [key, readWords(read(name), /\s+/, word)])
 	) as Record<keyof typeof wordLists, string[]>;
-	return {
+	const result = {
 		...lists,
 		wellKnownPeople: readWords(read(peopleList), /\n/, fullName),
-		identifiers: readIdentifiers(read(identifiersFile))
+		professionalNames: readWords(read(professionalList), /\n/, fullName),
+		identifiers: readIdentifiers(
+			read(identifiersFile),
+			phrasesOf,
+			ruleKinds.map((k) => k.kind)
+		),
+		placeholders: parseYaml(
+			`anonymity/${placeholdersFile}`,
+			read(placeholdersFile).source,
+			placeholdersSchema
+		).data
 	};
+	for (const path of Object.keys(folder))
+		if (!known.has(path.slice('anonymity/'.length)))
+			throw new ContentError(path, 'is not a list the anonymity checker reads (see its README.md)');
+	return result;
 }
 
 const word = /^[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]*)*$/u;
 const fullName = /^[\p{L}\p{M}]+(?:['’. -]+[\p{L}\p{M}]+)*$/u;
+// A school or setting: words, with digits, apostrophes, dots, hyphens, ampersands and brackets.
+const phrase = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.&() -]*$/u;
 
 /** Entries separated by `separator`; `#` starts a comment. */
 function readWords(file: { path: string; source: string }, separator: RegExp, shape: RegExp) {
@@ -130,62 +163,9 @@ function readWords(file: { path: string; source: string }, separator: RegExp, sh
 			if (!shape.test(entry))
 				throw new ContentError(
 					file.path,
-					`"${entry}" has a character a ${shape === word ? 'word' : 'name'} does not`,
+					`"${entry}" has a character a ${shape === word ? 'word' : shape === phrase ? 'place' : 'name'} does not`,
 					index + 1
 				);
 		return entries;
 	});
 }
-
-function readIdentifiers(file: { path: string; source: string }): IdentifierKind[] {
-	const { data, lineOf } = parseYaml(file.path, file.source, identifiersSchema);
-	const problem = (message: string, path: YamlPath) =>
-		new ContentError(file.path, message, lineOf(path));
-	const seen = new Set(ruleKinds.map((k) => k.kind));
-	return data.map(({ kind, name, message, patterns, phrases }, k) => {
-		if (seen.has(kind)) throw problem(`the kind "${kind}" is already in use`, [k, 'kind']);
-		seen.add(kind);
-		const compiled = patterns.map(({ regex, group, ignoreCase, check }, p) => {
-			const at = (key: string) => [k, 'patterns', p, key];
-			const pattern = compile(regex, ignoreCase);
-			if (typeof pattern === 'string') throw problem(pattern, at('regex'));
-			const groups = new RegExp(`${regex}|`, 'u').exec('')!.length - 1;
-			if (group > groups) throw problem(`the pattern has no group ${group}`, at('group'));
-			if (check === 'phone-digits' && groups < 1)
-				throw problem('phone-digits needs the number after the 0 as group 1', at('check'));
-			return { regex: pattern, group, check };
-		});
-		if (phrases.length)
-			compiled.push({ regex: phrasePattern(phrases), group: 0, check: undefined });
-		return { kind, name, message, patterns: compiled };
-	});
-}
-
-/** The pattern compiled, or why it cannot be used. */
-function compile(source: string, ignoreCase: boolean): RegExp | string {
-	let regex: RegExp;
-	try {
-		regex = new RegExp(source, ignoreCase ? 'dgiu' : 'dgu');
-	} catch (error) {
-		return `the pattern does not compile: ${(error as Error).message}`;
-	}
-	if (new RegExp(regex.source, 'u').test('')) return 'the pattern matches empty text';
-	return regex;
-}
-
-/** Phrases as whole words in any case, with any spaces and either apostrophe. */
-function phrasePattern(phrases: string[]) {
-	const escape = (part: string) => escapeRegExp(part).replace(/['’]/g, "['’]");
-	const alternatives = phrases.map((p) =>
-		p
-			.split(/\s+/)
-			.map(escape)
-			.join(String.raw`\s+`)
-	);
-	return new RegExp(
-		String.raw`(?<![\p{L}\p{N}])(?:${alternatives.join('|')})(?![\p{L}\p{N}])`,
-		'dgiu'
-	);
-}
-
-export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -308,7 +308,9 @@ describe('checkAnonymity: findings together', () => {
 
 	it('gives offsets that slice to the match, and a message and kind name for every kind', () => {
 		const text = `Notes: Mrs Patel (NHS no 943 476 5919), DOB 4 May 2015, of Flat 3, 27 Mill Lane, GL1 2AB.
-Her son Kai (born in June 2016) and Jane Smith; call 07700 900123 or (0151) 496 0000, or email kai.parent@example.org.`;
+Her son Kai (born in June 2016) and Jane Smith; call 07700 900123 or (0151) 496 0000, or email kai.parent@example.org.
+NI number AB 12 34 56 C; case ZW25C50123; UPN R201100018042; Mosaic ID 1234567; @kai_s07 on
+Snapchat; car AB21 CDE; Kai goes to Hillview Primary School.`;
 		const findings = checkAnonymity([account(text)]);
 		expect(findings.map((f) => `${f.kind}: ${f.match}`)).toEqual([
 			'name: Mrs Patel',
@@ -321,7 +323,15 @@ Her son Kai (born in June 2016) and Jane Smith; call 07700 900123 or (0151) 496 
 			'name: Jane Smith',
 			'phone: 07700 900123',
 			'phone: (0151) 496 0000',
-			'email: kai.parent@example.org'
+			'email: kai.parent@example.org',
+			'ni-number: AB 12 34 56 C',
+			'court-case-number: ZW25C50123',
+			'upn: R201100018042',
+			'case-system-id: 1234567',
+			'social-media: @kai_s07',
+			'vehicle-registration: AB21 CDE',
+			'name: Kai',
+			'local-setting: Hillview Primary School'
 		]);
 		for (const f of findings) {
 			expect(text.slice(f.start, f.end)).toBe(f.match);

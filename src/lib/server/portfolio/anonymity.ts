@@ -1,9 +1,9 @@
 import { bundledContent } from '../content/bundled.ts';
+import { identifierCheck } from './anonymity-checks.ts';
 import {
 	loadAnonymityLists,
 	ruleKinds,
 	type AnonymityLists,
-	type IdentifierCheck,
 	type IdentifierKind
 } from './anonymity-lists.ts';
 import { nameWords, names, wordsOf, type NameWords } from './anonymity-names.ts';
@@ -17,7 +17,8 @@ import { nameWords, names, wordsOf, type NameWords } from './anonymity-names.ts'
 // Pure: no database, no SvelteKit. Each rule below is a function from a text to candidate spans;
 // overlapping candidates are then reduced to one finding each, the most specific kind winning.
 // The words and identifier patterns the rules use are data, in content/anonymity/ (read by
-// anonymity-lists.ts); names are found in anonymity-names.ts.
+// anonymity-lists.ts); names are found in anonymity-names.ts, and what replaces each finding is
+// worked out in anonymity-replace.ts.
 
 /** `name`, `date-of-birth`, `address`, or a kind from content/anonymity/identifiers.yaml. */
 export type FindingKind = string;
@@ -86,6 +87,11 @@ export const findingKindNames: Record<FindingKind, string> = Object.fromEntries(
 	[...ruleKinds, ...anonymityLists.identifiers].map((k) => [k.kind, k.name])
 );
 
+/** What each kind of finding looks like and what to do, for people. */
+export const findingKindMessages: Record<FindingKind, string> = Object.fromEntries(
+	[...ruleKinds, ...anonymityLists.identifiers].map((k) => [k.kind, k.message])
+);
+
 const contextLength = 40;
 
 export interface Candidate {
@@ -94,7 +100,7 @@ export interface Candidate {
 	end: number;
 }
 
-interface Options {
+export interface Options {
 	allowedNames?: string[];
 	/** Other lists than content/anonymity's, for tests. */
 	lists?: AnonymityLists;
@@ -166,11 +172,16 @@ function contextAfter(text: string, end: number): string {
 	return tidy(slice).trimEnd() + '…';
 }
 
-function* spans(pattern: RegExp, text: string, group = 0) {
-	for (const m of text.matchAll(pattern)) {
+/** Each match of a global pattern, with where its `group` starts and ends. */
+function spans(pattern: RegExp, text: string, group = 0) {
+	const found: { m: RegExpExecArray; start: number; end: number }[] = [];
+	pattern.lastIndex = 0;
+	for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+		if (m[0] === '') pattern.lastIndex++;
 		const [start, end] = m.indices?.[group] ?? [m.index, m.index + m[0].length];
-		yield { m, start, end };
+		found.push({ m, start, end });
 	}
+	return found;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,6 +189,8 @@ function* spans(pattern: RegExp, text: string, group = 0) {
 // so a date counts only next to a cue that says it is a birth date. The match is the date alone:
 // the cue ("DOB") identifies no one, and the advice is to replace the date with an age.
 
+// The boundaries before a match are ASCII: a Unicode class there makes a search several times
+// slower, and these patterns run over every text as it is typed.
 // Only an abbreviation takes a dot, so a full stop after "4 May." stays out of the match.
 const month = String.raw`(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|jun(?:e|\.)?|jul(?:y|\.)?|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)`;
 const day = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?`;
@@ -195,12 +208,12 @@ const birthCue = String.raw`d\.?o\.?b\.?|date\s+of\s+birth|born|birthday|b\.`;
 // "DOB: 4/5/15", "born on the 4th of May 2015", "date of birth is 4 May 2015", "DOB_2015-05-04".
 const cueGap = String.raw`[\s:=_\-–—(,]*(?:(?:is|was|of|on|in|the|around)\s+)*`;
 const dateAfterCue = new RegExp(
-	String.raw`(?<![\p{L}\p{N}])(${birthCue})(?!\p{L})${cueGap}(${cuedDate})(?![\p{L}\p{N}])`,
+	String.raw`(?<![A-Za-z0-9])(${birthCue})(?!\p{L})${cueGap}(${cuedDate})(?![\p{L}\p{N}])`,
 	'dgiu'
 );
 // "04/05/2015 (DOB)"
 const dateBeforeCue = new RegExp(
-	String.raw`(?<![\p{L}\p{N}])(${fullDate})[ \t]*[(\[,]?[ \t]*(?:d\.?o\.?b\.?|date\s+of\s+birth)(?!\p{L})`,
+	String.raw`(?<![A-Za-z0-9])(${fullDate})[ \t]*[(\[,]?[ \t]*(?:d\.?o\.?b\.?|date\s+of\s+birth)(?!\p{L})`,
 	'dgiu'
 );
 
@@ -219,39 +232,16 @@ function datesOfBirth(text: string): Candidate[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Identifiers found by their shape (content/anonymity/identifiers.yaml): NHS numbers, email
-// addresses, postcodes, phone numbers and the authority's own. Some shapes need a check too.
-
-const checks: Record<IdentifierCheck, (m: RegExpMatchArray) => boolean> = {
-	'nhs-check-digit': (m) => isValidNhsNumber(m[0]),
-	// Ten digits after the 0; a few 01 numbers have nine.
-	'phone-digits': (m) => {
-		const digits = m[1].replace(/\D/g, '');
-		return digits.length === 10 || (digits.length === 9 && digits[0] === '1');
-	},
-	// Mixed case is usually prose that happens to fit the shape.
-	'one-case': (m) => {
-		const letters = m[0].replace(/[^A-Za-z]/g, '');
-		return letters === letters.toUpperCase() || letters === letters.toLowerCase();
-	}
-};
-
-/** The NHS modulus 11 check: weights 10 to 2 on the first nine digits. */
-function isValidNhsNumber(value: string): boolean {
-	const digits = value.replace(/\D/g, '');
-	if (digits.length !== 10) return false;
-	let sum = 0;
-	for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
-	const check = 11 - (sum % 11);
-	if (check === 10) return false;
-	return (check === 11 ? 0 : check) === Number(digits[9]);
-}
+// Identifiers found by their shape (content/anonymity/identifiers.yaml): NHS and National
+// Insurance numbers, email addresses, postcodes, phone numbers, court case numbers, pupil
+// numbers, case records' numbers, social media accounts, vehicle registrations, local schools
+// and settings, and the authority's own. Some shapes need a check too (anonymity-checks.ts).
 
 function identifiers(text: string, kinds: IdentifierKind[]): Candidate[] {
 	return kinds.flatMap(({ kind, patterns }) =>
 		patterns.flatMap(({ regex, group, check }) =>
-			[...spans(regex, text, group)]
-				.filter(({ m }) => !check || checks[check](m))
+			spans(regex, text, group)
+				.filter(({ m }) => !check || identifierCheck[check](m))
 				.map(({ start, end }) => ({ kind, start, end }))
 		)
 	);
@@ -264,7 +254,7 @@ function identifiers(text: string, kinds: IdentifierKind[]): Candidate[] {
 
 function addressPattern(streetSuffixes: string[]) {
 	return new RegExp(
-		String.raw`(?<![\p{L}\p{N}£$.])(?:(?:Flat|Apartment|Apt|Unit)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?[ \t]+((?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3})(?:${streetSuffixes.join('|')})(?!\p{L})\.?`,
+		String.raw`(?<![A-Za-z0-9£$.])(?:(?:Flat|Apartment|Apt|Unit)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?[ \t]+((?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3})(?:${streetSuffixes.join('|')})(?!\p{L})\.?`,
 		'gu'
 	);
 }

@@ -5,6 +5,7 @@ import { timestamp } from '../db/time';
 import { createEvidence, updateEvidence, type EvidenceInput } from './evidence';
 import { ensureStored, releaseStoredFiles } from './file-references';
 import { fileStoreSetting } from '../storage/location.js';
+import type { TextCheck } from './file-check';
 import { storeFile } from './file-store';
 import { maxFilesPerRecord, type FileKind } from './file-type';
 
@@ -16,6 +17,8 @@ export interface CheckedFile {
 	kind: FileKind;
 	size: number;
 	bytes: Uint8Array;
+	/** What the anonymity check found in its text, when it was checked. */
+	textCheck?: TextCheck;
 }
 
 export async function attachmentCount(db: Db, evidenceId: string) {
@@ -76,7 +79,8 @@ export async function recordAttachments(
 				size: file.size,
 				created_at: timestamp(now),
 				created_by: actorId,
-				removed_at: null
+				removed_at: null,
+				text_check: file.textCheck ? JSON.stringify(file.textCheck) : null
 			})
 			.execute();
 		await recordEvent(

@@ -123,31 +123,38 @@ export function evidenceValues(record: EvidenceRecord): EvidenceValues {
 	return values;
 }
 
-/** The record's texts and file names, labelled, for the anonymity check. */
-export function textsOf(record: EvidenceRecord) {
-	const prompts = isKeyOf(reflectiveModels, record.reflection_model)
-		? reflectiveModels[record.reflection_model].prompts
-		: [];
+/** The form's texts, labelled, for the anonymity check: the chosen model's prompts only. */
+export function textsOfValues(values: EvidenceValues) {
+	const model = values.reflectionModel ?? '';
+	const prompts = isKeyOf(reflectiveModels, model) ? reflectiveModels[model].prompts : [];
+	const text = (name: string) => values[name] ?? '';
 	return [
-		{ name: 'title', label: 'Title', text: record.title },
-		{ name: 'account', label: 'Account of the activity', text: record.account },
+		{ name: 'title', label: 'Title', text: text('title') },
+		{ name: 'account', label: 'Account of the activity', text: text('account') },
 		...prompts.map((p) => ({
-			name: field(record.reflection_model, p.key),
+			name: field(model, p.key),
 			label: `Reflection: ${p.label}`,
-			text: record.reflection[p.key] ?? ''
+			text: text(field(model, p.key))
 		})),
 		{
 			name: 'cpdRelevance',
 			label: 'Description and relevance to practice',
-			text: record.cpd_relevance
+			text: text('cpdRelevance')
 		},
-		{ name: 'cpdLearning', label: 'What you learnt', text: record.cpd_learning },
-		{ name: 'cpdImpact', label: 'Impact on your practice', text: record.cpd_impact },
+		{ name: 'cpdLearning', label: 'What you learnt', text: text('cpdLearning') },
+		{ name: 'cpdImpact', label: 'Impact on your practice', text: text('cpdImpact') },
 		{
 			name: 'peerReflection',
 			label: 'What reflecting with a peer added',
-			text: record.peer_reflection
-		},
+			text: text('peerReflection')
+		}
+	];
+}
+
+/** The record's texts and file names, labelled, for the anonymity check. */
+export function textsOf(record: EvidenceRecord) {
+	return [
+		...textsOfValues(evidenceValues(record)),
 		...record.attachments.map((a) => ({ name: `file:${a.name}`, label: 'File name', text: a.name }))
 	];
 }

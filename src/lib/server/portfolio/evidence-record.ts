@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { Evidence } from '../db/schema';
+import { readTextCheck, type TextCheck } from './file-check';
 
 // Reading one evidence record whole: its fields, its mapping, its files and who wrote and
 // reviewed it.
@@ -9,7 +10,15 @@ export interface EvidenceRecord extends Omit<Evidence, 'reflection'> {
 	outcomes: string[];
 	statements: { outcomeId: string; statementId: string }[];
 	frameworkVersion: string | null;
-	attachments: { id: string; name: string; mime: string; size: number; created_at: string }[];
+	attachments: {
+		id: string;
+		name: string;
+		mime: string;
+		size: number;
+		created_at: string;
+		/** What the anonymity check found in its text; none for a file it did not check. */
+		check?: TextCheck;
+	}[];
 	ownerName: string;
 	reviewerName: string | null;
 }
@@ -36,7 +45,7 @@ export async function getEvidence(db: Db, id: string): Promise<EvidenceRecord | 
 		.execute();
 	const attachments = await db
 		.selectFrom('attachments')
-		.select(['id', 'name', 'mime', 'size', 'created_at'])
+		.select(['id', 'name', 'mime', 'size', 'created_at', 'text_check'])
 		.where('evidence_id', '=', id)
 		.where('removed_at', 'is', null)
 		.orderBy('created_at')
@@ -50,6 +59,9 @@ export async function getEvidence(db: Db, id: string): Promise<EvidenceRecord | 
 			.map((s) => ({ outcomeId: s.outcome_id, statementId: s.statement_id }))
 			.sort((a, b) => byNumber(a.statementId, b.statementId)),
 		frameworkVersion: outcomes[0]?.framework_version ?? null,
-		attachments
+		attachments: attachments.map(({ text_check, ...file }) => ({
+			...file,
+			check: readTextCheck(text_check)
+		}))
 	};
 }

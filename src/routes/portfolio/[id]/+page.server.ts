@@ -15,7 +15,7 @@ import { importedHistory } from '$lib/server/export/imports';
 import { getFramework } from '$lib/server/framework';
 import { givenByLink } from '$lib/server/feedback/given';
 import { integerOf, invalid, listOf, orFail, readFormData, textOf } from '$lib/server/forms';
-import { checkAnonymity } from '$lib/server/portfolio/anonymity';
+import { findingKindNames } from '$lib/server/portfolio/anonymity';
 import { removeAttachment, updateEvidenceWithFiles } from '$lib/server/portfolio/attachments';
 import {
 	getEvidence,
@@ -23,8 +23,10 @@ import {
 	submissionProblems,
 	submitEvidence
 } from '$lib/server/portfolio/evidence';
-import { evidenceValues, textsOf } from '$lib/server/portfolio/evidence-form';
-import { readEvidencePost } from '$lib/server/portfolio/evidence-post';
+import { evidenceValues } from '$lib/server/portfolio/evidence-form';
+import { fixedTexts, readEvidencePost } from '$lib/server/portfolio/evidence-post';
+import { suggestionsFor } from '$lib/server/portfolio/evidence-replace';
+import { checkRecord } from '$lib/server/portfolio/record-check';
 import { allowedFilesHint } from '$lib/server/portfolio/file-type';
 import { standardsOf } from '$lib/server/portfolio/standards';
 import { uploadLimits } from '$lib/server/portfolio/uploads';
@@ -67,16 +69,29 @@ async function requireEditable(id: string) {
 	return found;
 }
 
-/** Just after a draft is saved, what the anonymity check finds in it: said, not blocked. */
-function draftFindings(found: Awaited<ReturnType<typeof findRecord>>, saved: string | null) {
-	if (!found.editable || (saved !== 'created' && saved !== 'saved')) return [];
-	return checkAnonymity(textsOf(found.record), { allowedNames: [found.user.name] });
+/**
+ * Just after a draft is saved, what the anonymity check finds in it (said, not blocked), and
+ * its texts' findings with what could replace them.
+ */
+function draftFindings(
+	found: Awaited<ReturnType<typeof findRecord>>,
+	saved: string | null,
+	fixed: string[]
+) {
+	if (!found.editable || (saved !== 'created' && saved !== 'saved'))
+		return { draftFindings: [], draftSuggestions: [] };
+	const allowedNames = [found.user.name];
+	return {
+		draftFindings: checkRecord(found.record, allowedNames),
+		draftSuggestions: suggestionsFor(evidenceValues(found.record), allowedNames, fixed)
+	};
 }
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const found = await findRecord(params.id);
 	const { record, owner, editable, related, assessor, reviewed } = found;
 	const framework = getFramework(record.frameworkVersion ?? undefined) ?? getFramework()!;
+	const given = await givenByLink(getDb(), record.id);
 	const mapped = framework.domains
 		.flatMap((d) => d.outcomes)
 		.filter((o) => record.outcomes.includes(o.id))
@@ -96,7 +111,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		canComment: owner || related,
 		comments: await listComments(getDb(), record.id),
 		observation: (await observationFor(getDb(), record.id)) ?? null,
-		givenByLink: (await givenByLink(getDb(), record.id)) ?? null,
+		givenByLink: given ?? null,
 		imported: (await importedHistory(getDb(), record.id)) ?? null,
 		mapped,
 		standards: nameMappedStandards(practiceStandardSets(), await standardsOf(getDb(), record.id)),
@@ -104,9 +119,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		values: evidenceValues(record),
 		events: await eventsFor(getDb(), 'evidence', record.id),
 		filesHint: allowedFilesHint,
+		kindNames: findingKindNames,
 		uploadLimits: uploadLimits(),
 		saved: url.searchParams.get('saved'),
-		draftFindings: draftFindings(found, url.searchParams.get('saved'))
+		...draftFindings(found, url.searchParams.get('saved'), given ? fixedTexts : [])
 	};
 };
 
@@ -116,14 +132,17 @@ export const actions: Actions = {
 		const db = getDb();
 		// Feedback given by link keeps its date, type and words as they were given.
 		const fixed = (await givenByLink(db, params.id)) ? record : undefined;
-		const { form, input, values, errors, files, modelChange } = await readEvidencePost(
+		const { form, input, values, errors, files, modelChange, replaced } = await readEvidencePost(
 			db,
 			request,
 			params.id,
+			user.name,
 			fixed
 		);
 		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
 		if (modelChange) return { values };
+		// Details replaced with placeholders, shown for the person to check and save.
+		if (replaced) return replaced;
 		if (Object.keys(errors).length) return invalid(values, errors);
 		const version = integerOf(form, 'version') ?? 0;
 		const refused = await orFail(values, () =>
@@ -150,10 +169,18 @@ export const actions: Actions = {
 		const form = await readFormData(request);
 		const problems = submissionProblems(record, record.outcomes.length);
 		if (Object.keys(problems).length) return invalid({}, problems);
-		const findings = checkAnonymity(textsOf(record), { allowedNames: [user.name] });
+		const findings = checkRecord(record, [user.name]);
 		const confirmed = form.get('confirm') === 'yes';
 		if (findings.length > 0 && !confirmed)
-			return fail(400, { findings, askedToConfirm: form.has('confirming') });
+			return fail(400, {
+				findings,
+				askedToConfirm: form.has('confirming'),
+				suggestions: suggestionsFor(
+					evidenceValues(record),
+					[user.name],
+					(await givenByLink(getDb(), record.id)) ? fixedTexts : []
+				)
+			});
 		const version = integerOf(form, 'version') ?? 0;
 		const refused = await orFail({}, async () => {
 			await submitEvidence(getDb(), user.id, params.id, version, findings.length > 0);

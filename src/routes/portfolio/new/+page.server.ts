@@ -17,9 +17,16 @@ export const actions: Actions = {
 	default: async ({ request }) => {
 		const user = await requirePortfolioOwner();
 		const db = getDb();
-		const { input, values, errors, files, modelChange } = await readEvidencePost(db, request, null);
+		const { input, values, errors, files, modelChange, replaced } = await readEvidencePost(
+			db,
+			request,
+			null,
+			user.name
+		);
 		// Without JavaScript: the form again, everything kept, with the chosen model's prompts.
 		if (modelChange) return { values };
+		// Details replaced with placeholders, shown for the person to check and save.
+		if (replaced) return replaced;
 		if (Object.keys(errors).length) return invalid(values, errors);
 		const id = await createEvidenceWithFiles(db, user.id, input, files);
 		redirect(303, `/portfolio/${id}?saved=created`);

@@ -31,6 +31,7 @@ import * as feedbackRequests from './2026-12-03-10-feedback-requests';
 import * as observationInvitations from './2026-12-03-20-observation-invitations';
 import * as auditVoices from './2026-12-03-30-audit-voices';
 import * as healthChecks from './2026-12-03-31-health-checks';
+import * as attachmentTextCheck from './2026-12-04-01-attachment-text-check';
 import * as leases from './2026-12-05-01-leases';
 import * as speedAtScale from './2026-12-05-10-speed-at-scale';
 
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-03-20-observation-invitations': observationInvitations,
 	'2026-12-03-30-audit-voices': auditVoices,
 	'2026-12-03-31-health-checks': healthChecks,
+	'2026-12-04-01-attachment-text-check': attachmentTextCheck,
 	'2026-12-05-01-leases': leases,
 	'2026-12-05-10-speed-at-scale': speedAtScale
 };
