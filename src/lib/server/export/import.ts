@@ -6,6 +6,7 @@ import { timestamp } from '../db/time';
 import { formatDate } from '$lib/format';
 import { frameworkLibrary } from '../framework';
 import type { FrameworkLibrary } from '../framework/load';
+import { checkFilesText } from '../portfolio/file-check';
 import { recordAttachments, withStoredFiles, type StoredUpload } from '../portfolio/attachments';
 import { addMapping, createEvidence, type EvidenceInput } from '../portfolio/evidence';
 import { replaceStandards } from '../portfolio/standards';
@@ -29,6 +30,12 @@ export interface ImportOptions {
 	limits?: ZipLimits;
 	now?: Date;
 }
+
+/**
+ * The time the text check of an import's files may take in all: a file reached after it is
+ * marked not read, as one that takes too long is through the form.
+ */
+const importTextBudget = 60_000;
 
 const inputOf = (record: PortfolioRecord): EvidenceInput => ({
 	title: record.title,
@@ -134,7 +141,18 @@ export async function importPortfolio(
 	const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
 	await refuseRepeat(db, userId, sha256);
 	const { data, files } = await readPortfolioZip(upload.bytes, settings.limits);
-	const inOrder = data.records.flatMap((r) => r.files.map((f) => files.get(f.path)!));
+	// Each file's text checked for details that identify a child or family, as a file added
+	// through the form is: what it finds is listed under the file, and asked about on submitting.
+	const owner = await db
+		.selectFrom('users')
+		.select('name')
+		.where('id', '=', userId)
+		.executeTakeFirstOrThrow();
+	const inOrder = await checkFilesText(
+		data.records.flatMap((r) => r.files.map((f) => files.get(f.path)!)),
+		[owner.name],
+		importTextBudget
+	);
 	const importId = newId();
 	return withStoredFiles(db, inOrder, async (tx, stored) => {
 		await tx
