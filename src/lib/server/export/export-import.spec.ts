@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { eventsFor } from '../db/events';
 import { newUser, testDatabases } from '../db/testing';
 import { filesDir } from '../portfolio/attachments';
+import { readTextCheck } from '../portfolio/file-check';
 import { deleteDraft } from '../portfolio/delete-draft';
 import { readStoredFile } from '../portfolio/file-store';
 import { importPortfolio } from './import';
@@ -84,6 +85,20 @@ describe.each(testDatabases())('a portfolio exported and imported on $name', (da
 		expect(back.signoffs).toEqual(
 			data.signoffs.map((s) => ({ ...s, origin: 'https://first.example' }))
 		);
+		// Each file's text was checked as it came in, as through the form.
+		const checks = await second.db
+			.selectFrom('attachments')
+			.innerJoin('evidence', 'evidence.id', 'attachments.evidence_id')
+			.select(['attachments.name', 'attachments.text_check'])
+			.where('evidence.owner_id', '=', newcomer)
+			.orderBy('attachments.name')
+			.execute();
+		expect(
+			checks.map(({ name, text_check }) => ({ name, check: readTextCheck(text_check) }))
+		).toMatchObject([
+			{ name: 'notes.txt', check: { status: 'checked', findings: [{ match: 'GL1 2AB' }] } },
+			{ name: 'plan.png', check: { status: 'no-text' } }
+		]);
 		const imported = await getImport(second.db, newcomer, importId);
 		expect(imported?.summary.signoffs).toEqual({ count: 1, check: 'verified', problems: [] });
 		expect(imported?.summary.person).toEqual({ name: 'Priya Export', email: data.person.email });

@@ -6,7 +6,13 @@ import { timestamp } from '../db/time';
 import { formatDate } from '$lib/format';
 import { frameworkLibrary } from '../framework';
 import type { FrameworkLibrary } from '../framework/load';
-import { recordAttachments, withStoredFiles, type StoredUpload } from '../portfolio/attachments';
+import { checkFilesText } from '../portfolio/file-check';
+import {
+	recordAttachments,
+	withStoredFiles,
+	type CheckedFile,
+	type StoredUpload
+} from '../portfolio/attachments';
 import { addMapping, createEvidence, type EvidenceInput } from '../portfolio/evidence';
 import { replaceStandards } from '../portfolio/standards';
 import { practiceStandardSets, type StandardSet } from '../standards';
@@ -29,6 +35,12 @@ export interface ImportOptions {
 	limits?: ZipLimits;
 	now?: Date;
 }
+
+/**
+ * The time the text check of an import's files may take in all: a file reached after it is
+ * marked not read, as one that takes too long is through the form.
+ */
+const importTextBudget = 60_000;
 
 const inputOf = (record: PortfolioRecord): EvidenceInput => ({
 	title: record.title,
@@ -116,6 +128,29 @@ async function importAll(
 }
 
 /**
+ * The ZIP's files in the order of their records, each with its text checked for details that
+ * identify a child or family, as a file added through the form is: what the check finds is
+ * listed under the file, and asked about on submitting.
+ */
+async function textChecked(
+	db: Db,
+	userId: string,
+	data: { records: { files: { path: string }[] }[] },
+	files: Map<string, CheckedFile>
+) {
+	const owner = await db
+		.selectFrom('users')
+		.select('name')
+		.where('id', '=', userId)
+		.executeTakeFirstOrThrow();
+	return checkFilesText(
+		data.records.flatMap((r) => r.files.map((f) => files.get(f.path)!)),
+		[owner.name],
+		importTextBudget
+	);
+}
+
+/**
  * Imports a portfolio's ZIP for `userId`; returns the import's id. Refused (a FieldError on
  * `file`, with nothing written) when the ZIP or anything in it is not right.
  */
@@ -134,7 +169,7 @@ export async function importPortfolio(
 	const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
 	await refuseRepeat(db, userId, sha256);
 	const { data, files } = await readPortfolioZip(upload.bytes, settings.limits);
-	const inOrder = data.records.flatMap((r) => r.files.map((f) => files.get(f.path)!));
+	const inOrder = await textChecked(db, userId, data, files);
 	const importId = newId();
 	return withStoredFiles(db, inOrder, async (tx, stored) => {
 		await tx

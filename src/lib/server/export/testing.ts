@@ -55,7 +55,8 @@ export async function samplePortfolio(db: Db) {
 	await nextEntry(db, who, 1);
 	await addComment(db, supervisorId, who.evidenceId, 'Well evidenced <b>and</b> clear.');
 	const files = [
-		await checked('notes.txt', new TextEncoder().encode('Notes, with “quotes”.\n')),
+		// A postcode for the anonymity check to find in the file when it is imported.
+		await checked('notes.txt', new TextEncoder().encode('Notes, with “quotes”, at GL1 2AB.\n')),
 		await checked('plan.png', pngBytes)
 	];
 	const draftId = await createEvidenceWithFiles(db, who.id, reflective, files);

@@ -137,15 +137,41 @@ export async function withdrawFeedbackRequest(
 ) {
 	await inTransaction(db, async (tx) => {
 		await waitingRequest(tx, askerId, requestId, now);
-		await withdrawGuestLinks(tx, 'feedback', [requestId], now);
-		await tx
-			.updateTable('feedback_requests')
-			.set({ withdrawn_at: timestamp(now) })
-			.where('id', '=', requestId)
-			.execute();
-		await tx.deleteFrom('feedback_contacts').where('request_id', '=', requestId).execute();
-		await requestEvent(tx, askerId, 'feedback.withdrawn', requestId, now);
+		await withdraw(tx, askerId, requestId, now);
 	});
+}
+
+/**
+ * A leaver's requests still waiting are withdrawn (by whoever deactivated them): nobody is there
+ * to read an answer, so the links stop working and the addresses are forgotten. How many.
+ */
+export async function withdrawRequestsOfLeaver(
+	tx: Db,
+	actorId: string | null,
+	practitionerId: string,
+	now: Date
+) {
+	const waiting = await tx
+		.selectFrom('feedback_requests')
+		.select('id')
+		.where('practitioner_id', '=', practitionerId)
+		.where('answered_at', 'is', null)
+		.where('withdrawn_at', 'is', null)
+		.where('expires_at', '>', timestamp(now))
+		.execute();
+	for (const { id } of waiting) await withdraw(tx, actorId, id, now);
+	return waiting.length;
+}
+
+async function withdraw(tx: Db, actorId: string | null, requestId: string, now: Date) {
+	await withdrawGuestLinks(tx, 'feedback', [requestId], now);
+	await tx
+		.updateTable('feedback_requests')
+		.set({ withdrawn_at: timestamp(now) })
+		.where('id', '=', requestId)
+		.execute();
+	await tx.deleteFrom('feedback_contacts').where('request_id', '=', requestId).execute();
+	await requestEvent(tx, actorId, 'feedback.withdrawn', requestId, now);
 }
 
 /** The asker's request, if it still waits for an answer; refused (409) otherwise. */

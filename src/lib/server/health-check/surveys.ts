@@ -84,25 +84,7 @@ export async function openHealthCheck(
 				invited: people.length
 			})
 			.execute();
-		const invitations = people.map((p) => ({
-			id: newId(),
-			health_check_id: id,
-			user_id: p.id,
-			team_id: p.team_id!,
-			service: p.service
-		}));
-		for (const group of batches(invitations))
-			await tx.insertInto('health_check_invitations').values(group).execute();
-		// Each link works until the end of the closing day.
-		const end = Date.parse(`${addDays(input.closesOn, 1)}T00:00:00Z`);
-		const tokens = await createGuestLinks(
-			tx,
-			'health-check',
-			invitations.map((i) => i.id),
-			{ now, lifetime: end - now.getTime() }
-		);
-		const mails = people.map((p, n) => invitationMail(p, tokens[n], questions, input.closesOn));
-		await sendMails(tx, mails, now);
+		await inviteStaff(tx, id, people, questions, input.closesOn, now);
 		await recordEvent(
 			tx,
 			{
@@ -116,6 +98,36 @@ export async function openHealthCheck(
 		);
 		return id;
 	});
+}
+
+/** An invitation for each person, kept with their team and service, and their link by email. */
+async function inviteStaff(
+	tx: Db,
+	id: string,
+	people: Awaited<ReturnType<typeof staff>>,
+	questions: QuestionSet,
+	closesOn: string,
+	now: Date
+) {
+	const invitations = people.map((p) => ({
+		id: newId(),
+		health_check_id: id,
+		user_id: p.id,
+		team_id: p.team_id!,
+		service: p.service
+	}));
+	for (const group of batches(invitations))
+		await tx.insertInto('health_check_invitations').values(group).execute();
+	// Each link works until the end of the closing day.
+	const end = Date.parse(`${addDays(closesOn, 1)}T00:00:00Z`);
+	const tokens = await createGuestLinks(
+		tx,
+		'health-check',
+		invitations.map((i) => i.id),
+		{ now, lifetime: end - now.getTime() }
+	);
+	const mails = people.map((p, n) => invitationMail(p, tokens[n], questions, closesOn));
+	await sendMails(tx, mails, now);
 }
 
 function invitationMail(

@@ -130,6 +130,29 @@ export async function withdrawInvitation(
 	});
 }
 
+/**
+ * A leaver's open invitations, to observe them or for them to observe, are withdrawn (by whoever
+ * deactivated them), and a link sent to someone from outside stops working. How many.
+ */
+export async function withdrawInvitationsOfLeaver(
+	tx: Db,
+	actorId: string | null,
+	personId: string,
+	now: Date
+) {
+	const open = await tx
+		.updateTable('observation_invitations')
+		.set({ status: 'withdrawn', closed_at: timestamp(now) })
+		.where('status', '=', 'open')
+		.where((eb) => eb.or([eb('practitioner_id', '=', personId), eb('observer_id', '=', personId)]))
+		.returning('id')
+		.execute();
+	const ids = open.map(({ id }) => id);
+	await withdrawGuestLinks(tx, 'observation', ids, now);
+	for (const id of ids) await closed(tx, actorId, id, 'observation.invitation-withdrawn', now);
+	return ids.length;
+}
+
 /** The assessor or colleague invited says they will not observe. */
 export async function declineInvitation(db: Db, observerId: string, id: string, now = new Date()) {
 	await inTransaction(db, async (tx) => {

@@ -4,7 +4,10 @@ import { createSession, generateSessionToken, validateSessionToken } from '../au
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
 import { addDays, dateOnly, timestamp } from '../db/time';
+import { createFeedbackRequest } from '../feedback/requests';
 import { homeFor } from '../home';
+import { openGuestLink } from '../links/guest-links';
+import { inviteObservation } from '../observation/invitations';
 import { assessorChoices } from '../programme/assessor';
 import { reviewQueue } from '../review/review';
 import { openHandovers } from './handovers';
@@ -217,5 +220,63 @@ describe.each(testDatabases())('leavers on $name', (database) => {
 		await reactivatePerson(db, admin, leaver);
 		expect((await getPerson(db, leaver))?.active).toBe(1);
 		expect(await currentRelationships(db, withLineManager)).toEqual([]);
+	});
+
+	it('stops the links a leaver sent for feedback or an observation, and forgets the addresses', async () => {
+		const admin = await newUser(db, { roles: ['admin'] });
+		const leaver = await newUser(db, { name: 'Priya Leaver' });
+		const asked = new Date();
+		const { id: requestId, token } = await createFeedbackRequest(
+			db,
+			{ id: leaver, name: 'Priya Leaver' },
+			{ relationship: 'parent-carer', name: '', email: 'parent@test.example', evidence: null },
+			asked
+		);
+		const external = await inviteObservation(
+			db,
+			leaver,
+			{
+				observer: 'external',
+				observerEmail: 'observer@partner.example',
+				observerName: 'Ama Owusu',
+				plannedOn: addDays(today, 7),
+				setting: 'Home visit'
+			},
+			'https://golden-thread.example',
+			asked
+		);
+		const openLinks = () =>
+			db
+				.selectFrom('guest_links')
+				.select('id')
+				.where('subject_id', 'in', [requestId, external.id])
+				.where('expires_at', '>', timestamp())
+				.execute();
+		expect(await openLinks()).toHaveLength(2);
+
+		const ended = await deactivatePerson(db, admin, leaver);
+
+		expect(ended?.requests).toBe(2);
+		expect(await openLinks()).toEqual([]);
+		const link = await openGuestLink(db, token, 'feedback', '10.9.9.9');
+		expect(link.state).toBe('expired');
+		const request = await db
+			.selectFrom('feedback_requests')
+			.select('withdrawn_at')
+			.where('id', '=', requestId)
+			.executeTakeFirstOrThrow();
+		expect(request.withdrawn_at).not.toBeNull();
+		const contacts = await db
+			.selectFrom('feedback_contacts')
+			.select('request_id')
+			.where('request_id', '=', requestId)
+			.execute();
+		expect(contacts).toEqual([]);
+		const invitation = await db
+			.selectFrom('observation_invitations')
+			.select('status')
+			.where('id', '=', external.id)
+			.executeTakeFirstOrThrow();
+		expect(invitation.status).toBe('withdrawn');
 	});
 });

@@ -4,13 +4,16 @@ import { newId } from '../db/ids';
 import type { RelationshipKind } from '../db/schema';
 import { dateOnly, timestamp } from '../db/time';
 import { FieldError } from '../errors';
+import { withdrawRequestsOfLeaver } from '../feedback/requests';
+import { withdrawInvitationsOfLeaver } from '../observation/invitations';
 import { closeRelationship, holderOf } from './relationships';
 
 // A leaver is deactivated, never deleted: their records stay. Deactivating is this one function,
 // whoever does it (an administrator by hand, an import from HR, SCIM), so a leaver is handled
 // the same way every time: signed out, tokens revoked, out of every picker and queue (those
-// list active people and current relationships only), relationships ended, and each person
-// they supervised brought to someone's attention (`handovers.ts` shows it on their home page).
+// list active people and current relationships only), relationships ended, the links they sent
+// for feedback or an observation stopped, and each person they supervised brought to someone's
+// attention (`handovers.ts` shows it on their home page).
 
 export interface LeaverSummary {
 	sessions: number;
@@ -20,6 +23,8 @@ export interface LeaverSummary {
 	handovers: { practitionerId: string; attentionId: string | null }[];
 	/** Teams they managed, now without a manager. */
 	teams: number;
+	/** Requests for feedback and invitations to observe still open, now withdrawn. */
+	requests: number;
 }
 
 /**
@@ -49,11 +54,15 @@ export async function deactivatePerson(
 		const teams = await leaveTeams(tx, actorId, personId, now);
 		const ended = await endRelationshipsOf(tx, actorId, personId, now);
 		const handovers = await handOver(tx, actorId, personId, ended, now);
+		const requests =
+			(await withdrawRequestsOfLeaver(tx, actorId, personId, now)) +
+			(await withdrawInvitationsOfLeaver(tx, actorId, personId, now));
 		const summary: LeaverSummary = {
 			...access,
 			relationships: ended.length,
 			handovers,
-			teams
+			teams,
+			requests
 		};
 		await recordEvent(
 			tx,

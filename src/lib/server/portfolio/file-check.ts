@@ -86,7 +86,7 @@ export async function checkFilesText<T extends { bytes: Uint8Array; kind: FileKi
 	return checked;
 }
 
-/** A stored check, or undefined for a file added before files were checked (or imported). */
+/** A stored check, or undefined for a file added before files were checked. */
 export function readTextCheck(json: string | null): TextCheck | undefined {
 	if (!json) return undefined;
 	const parsed = textCheckSchema.safeParse(JSON.parse(json));

@@ -113,6 +113,10 @@ function leaverStatus(ended: LeaverSummary | null) {
 	if (ended?.tokens) said.push(`${plural(ended.tokens, 'API token')} revoked.`);
 	if (ended?.relationships)
 		said.push(`${plural(ended.relationships, 'supervision relationship')} ended.`);
+	if (ended?.requests)
+		said.push(
+			`${plural(ended.requests, 'request for feedback or an observation', 'requests for feedback or an observation')} withdrawn: ${ended.requests === 1 ? 'its link no longer works' : 'their links no longer work'}.`
+		);
 	if (ended?.handovers.length)
 		said.push(
 			`They supervised or assessed ${plural(ended.handovers.length, 'person', 'people')}: each now shows on their line manager’s home page (or their team manager’s, or the principal social workers’).`
