@@ -1,4 +1,4 @@
-import { readPaging, type Paging } from '$lib/paging';
+import type { Paging } from '$lib/paging';
 import { auditDefinition } from '../audit';
 import { bundledContent } from '../content/bundled';
 import type { Db } from '../db';
@@ -12,7 +12,7 @@ import { loadCpdRule, registrationYear, type CpdRule } from './cpd-rule';
 import type { View } from './figures';
 import { filterParams, parseFilters } from './filters';
 import { learningFigures } from './learning';
-import { qaCoverage, qaPerPage } from './qa-coverage';
+import { qaCoverage, qaPageAsked } from './qa-coverage';
 import { earlyCareerProgress } from './progress';
 import { quarterlyReport, reportQuarters } from './report';
 
@@ -60,13 +60,8 @@ export async function workforceView(
 		case 'coverage': {
 			const teams = await teamCoverage(db, framework, filters, today, listPage);
 			if (!filters.teamId) return view([teams]);
-			const people = await practitionerCoverage(
-				db,
-				framework,
-				{ ...filters, teamId: filters.teamId },
-				today
-			);
-			return view([teams, people]);
+			const team = { ...filters, teamId: filters.teamId };
+			return view([teams, await practitionerCoverage(db, framework, team, today)]);
 		}
 		case 'progress':
 			return view([await earlyCareerProgress(db, framework, filters, today)]);
@@ -95,10 +90,7 @@ export async function workforceView(
 			return view(tables, { quarter });
 		}
 		case 'qa-coverage': {
-			const asked = params.has('page')
-				? readPaging(params, { size: qaPerPage, maxSize: qaPerPage })
-				: undefined;
-			const qa = await qaCoverage(db, filters, today, listPage ?? asked);
+			const qa = await qaCoverage(db, filters, today, listPage ?? qaPageAsked(params));
 			return { ...view([qa.summary, qa.people], { since: qa.since }), paging: qa.paging };
 		}
 	}

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
-import { pageOf, type Paging } from '$lib/paging';
+import { pageOf, readPaging, type Paging } from '$lib/paging';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
 import { dateOnly } from '../db/time';
@@ -23,6 +23,10 @@ export const qaSince = (today: string) => addMonths(today, -12);
 
 /** Practitioners a page: a page stays small however large the authority. */
 export const qaPerPage = 50;
+
+/** The page of practitioners a query string asks for (`page`, and `size` up to 50), if any. */
+export const qaPageAsked = (params: URLSearchParams) =>
+	params.has('page') ? readPaging(params, { size: qaPerPage, maxSize: qaPerPage }) : undefined;
 
 /**
  * The summary (how many practitioners, as filtered, have had no audit, observation or feedback in
