@@ -213,6 +213,24 @@ describe('orFail', () => {
 		});
 	});
 
+	it('shows again what the form needs beside the refusal', async () => {
+		const refused = await orFail(
+			{ code: '12345' },
+			async () => {
+				throw new FieldError('code', 'Enter the 6-digit code from your app');
+			},
+			{ setUp: { key: 'ABC' } }
+		);
+		expect(refused).toMatchObject({
+			status: 400,
+			data: {
+				values: { code: '12345' },
+				errors: { code: expect.any(String) },
+				setUp: { key: 'ABC' }
+			}
+		});
+	});
+
 	it('keeps a conflict’s 409', async () => {
 		const refused = await orFail({}, async () => {
 			throw new FieldError('editor', 'This record was changed in another tab', 409);

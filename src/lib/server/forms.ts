@@ -185,17 +185,23 @@ export function optionalDateParts(form: FormData, name: string, label: string) {
 
 /**
  * Runs a domain change for a form action. A refusal (`FieldError`) comes back as the form's
- * failure, with what was typed and the message by its field; nothing comes back when the change
- * was made. Anything else thrown is not the person's mistake and propagates (a 500).
+ * failure, with what was typed and the message by its field, and anything else the form shows
+ * again (`shown`); nothing comes back when the change was made. Anything else thrown is not the
+ * person's mistake and propagates (a 500).
  *
  *     const refused = await orFail(values, () => signAgreement(db, …));
  *     if (refused) return refused;
  */
-export async function orFail(values: Record<string, unknown>, change: () => Promise<unknown>) {
+export async function orFail<Shown extends object = Record<never, never>>(
+	values: Record<string, unknown>,
+	change: () => Promise<unknown>,
+	shown?: Shown
+) {
 	try {
 		await change();
 	} catch (e) {
 		if (!(e instanceof FieldError)) throw e;
-		return invalid(values, { [e.field]: e.message }, e.status);
+		const errors: FieldErrors = { [e.field]: e.message };
+		return fail(e.status, { ...(shown as Shown), values, errors });
 	}
 }

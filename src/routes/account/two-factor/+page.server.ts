@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/access';
 import { checkSecondFactor, codeRefusal } from '$lib/server/auth/second-factor';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -13,7 +13,7 @@ import {
 import { roleRequiresTwoFactor } from '$lib/server/auth/two-factor-policy';
 import { getDb } from '$lib/server/db';
 import { FieldError } from '$lib/server/errors';
-import { invalid, readFormData, textOf } from '$lib/server/forms';
+import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
 import { withNotice } from '$lib/notice';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -43,20 +43,18 @@ export const actions: Actions = {
 		const form = await readFormData(request);
 		const sent = textOf(form, 'key');
 		const code = textOf(form, 'code');
-		try {
-			if (!code) throw new FieldError('code', 'Enter the 6-digit code from your app');
-			return { recoveryCodes: await turnOnTwoFactor(getDb(), user.id, sent, code) };
-		} catch (e) {
-			if (!(e instanceof FieldError)) throw e;
-			// The same key again (unless it was not one of ours), so the app need not scan anew.
-			const key = totpKeyBytes(sent) ? sent : newTotpKey();
-			return fail(e.status, {
-				// The code is shown again as typed, as with JavaScript, so a slip can be seen.
-				values: { code },
-				errors: { [e.field]: e.message },
-				setUp: setUpView(key, user.email)
-			});
-		}
+		let recoveryCodes: string[] = [];
+		const refused = await orFail(
+			// The code is shown again as typed, as with JavaScript, so a slip can be seen; and the
+			// same key again (unless it was not one of ours), so the app need not scan anew.
+			{ code },
+			async () => {
+				if (!code) throw new FieldError('code', 'Enter the 6-digit code from your app');
+				recoveryCodes = await turnOnTwoFactor(getDb(), user.id, sent, code);
+			},
+			{ setUp: setUpView(totpKeyBytes(sent) ? sent : newTotpKey(), user.email) }
+		);
+		return refused ?? { recoveryCodes };
 	},
 	recoveryCodes: async ({ request, getClientAddress }) => {
 		const user = requireUser();

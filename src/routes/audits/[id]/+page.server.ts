@@ -22,7 +22,7 @@ import { standardName } from '$lib/server/standards';
 import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params }) => {
 	const { user, audit, part, definition, db } = await requireAudit(params.id);
 	const type = definition.types.find((t) => t.id === audit.type);
 	const needs = audit.status === 'finalised' ? await needsRaisedBy(db, audit.id) : [];
@@ -47,8 +47,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		voices: await auditVoices(db, audit.id, mayNameVoices(part)),
 		tagNames: tagNames(audit.findings, definition.standardSet.items),
 		moderators: moderators.map((m) => ({ value: m.id, label: m.name })),
-		practiceLearningTeam: practiceLearningTeamEmail(),
-		saved: url.searchParams.get('saved')
+		practiceLearningTeam: practiceLearningTeamEmail()
 	};
 };
 

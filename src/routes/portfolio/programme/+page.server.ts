@@ -17,7 +17,7 @@ import { programmeTrajectory } from '$lib/server/programme/trajectory-records';
 import { recordProtectedTime, signAgreement } from '$lib/server/programme/agreement';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async () => {
 	const user = requireRole('practitioner');
 	const page = await programmePage(getDb(), user.id);
 	return {
@@ -25,8 +25,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		record: page && (await assessmentRecord(getDb(), user.id, page.programme)),
 		trajectory:
 			page && (await programmeTrajectory(getDb(), user.id, page.programme, getFramework()!)),
-		name: user.name,
-		saved: url.searchParams.get('saved')
+		name: user.name
 	};
 };
 
