@@ -52,11 +52,11 @@ export function pageMessage(html: string): string | undefined {
 	if (findings !== undefined) return textOf(`<${findings}`) || undefined;
 	const expired = html.match(/<h1[^>]*>(This link has expired[^<]*)<\/h1>/);
 	if (expired) return expired[1];
-	const errorPage = html
-		.replace(/<!--[\s\S]*?-->/g, '')
-		.match(
-			/<h1[^>]*>(Page not found|Sorry, there is a problem with the service)<\/h1>\s*<p[^>]*>([^<]*)<\/p>/
-		);
+	// Any error page (routes/+error.svelte): the service's own, or a kind page with a title of its
+	// own (a link already used, a survey closed), read as its heading and first paragraph.
+	const errorPage = between(html, 'gt-error-page', '</main>')
+		?.replace(/<!--[\s\S]*?-->/g, '')
+		.match(/<h1[^>]*>([^<]+)<\/h1>\s*<p[^>]*>([^<]*)<\/p>/);
 	return errorPage?.[2].trim() ? `${errorPage[1]}: ${errorPage[2].trim()}` : undefined;
 }
 

@@ -20,6 +20,12 @@ export const twoFactorOn =
 export async function pendingSignIn(context: FuzzContext) {
 	await twoFactorOn(accounts.signsInWithCode)(context);
 	const person = await context.people.as(null);
+	// The one signed-out person may have been signed in by a body the sign-in page accepted, and
+	// the second step sends someone signed in home: sign out first.
+	await person.send('POST', '/sign-out', {
+		data: Buffer.from(''),
+		contentType: 'application/x-www-form-urlencoded'
+	});
 	const form = new URLSearchParams({ email: accounts.signsInWithCode, password: demoPassword });
 	const answer = await person.send('POST', '/sign-in', {
 		data: Buffer.from(form.toString()),
