@@ -29,14 +29,40 @@ describe('reading a page', () => {
 		expect(readAnswer(page(400, '<h1>Add a record</h1><form></form>')).message).toBeUndefined();
 	});
 
+	/** Inside the error page's frame (routes/+error.svelte). */
+	const errorPage = (inner: string) =>
+		`<div class="govuk-grid-row gt-error-page"><div class="govuk-grid-column-two-thirds">${inner}</div></div>`;
+
 	it('finds an error page’s explanation', () => {
 		const answer = page(
 			403,
-			'<h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1><!----> <p class="govuk-body">Only their supervisor can do this.</p>'
+			errorPage(
+				'<h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1><!----> <p class="govuk-body">Only their supervisor can do this.</p>'
+			)
 		);
 		expect(readAnswer(answer).message).toBe(
 			'Sorry, there is a problem with the service: Only their supervisor can do this.'
 		);
+	});
+
+	it('finds the explanation of an error page with a title of its own', () => {
+		const answer = page(
+			410,
+			errorPage(
+				'<h1 class="govuk-heading-l">This link has already been used</h1><!--[--><p class="govuk-body">Thank you: an answer was sent with this link on 30 November 2026.</p>'
+			)
+		);
+		expect(readAnswer(answer).message).toBe(
+			'This link has already been used: Thank you: an answer was sent with this link on 30 November 2026.'
+		);
+	});
+
+	it('takes no heading and paragraph as a message outside an error page', () => {
+		const answer = page(
+			400,
+			'<h1 class="govuk-heading-l">Add evidence</h1><p class="govuk-body">Say what you did.</p>'
+		);
+		expect(readAnswer(answer).message).toBeUndefined();
 	});
 
 	it('reads where a redirect goes, whatever its content type', () => {
