@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
+import { timestamp } from '../db/time';
 import { createTeam } from '../people/teams';
 import { openGuestLink } from '../links/guest-links';
 import { answerOf, answerSchema, commentFindings, saveHealthCheckAnswer } from './answers';
@@ -10,6 +11,7 @@ import {
 	listHealthChecks,
 	openHealthCheck,
 	questionsOf,
+	surveyTitle,
 	yearsToOpen
 } from './surveys';
 
@@ -231,5 +233,19 @@ describe.each(testDatabases())('the staff health check on $name', (database) => 
 			...Array(8).fill('More time to think.'),
 			'Too many cases.'
 		]);
+	});
+
+	it('names each year’s survey by its own year, though the questions are an earlier year’s file', async () => {
+		const later = new Date('2027-10-05T09:00:00Z');
+		await openHealthCheck(db, psw, { year: 2027, closesOn: '2027-10-30' }, later);
+		const survey = (await listHealthChecks(db)).find((s) => s.year === 2027)!;
+		expect(questionsOf(survey).year).toBe(2026);
+		expect(surveyTitle(survey)).toBe('Staff health check 2027');
+		const mail = await db
+			.selectFrom('outbox')
+			.select('subject')
+			.where('created_at', '>=', timestamp(later))
+			.executeTakeFirstOrThrow();
+		expect(mail.subject).toBe('Staff health check 2027: tell us what it is like to work here');
 	});
 });

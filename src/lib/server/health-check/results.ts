@@ -3,7 +3,14 @@ import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import { percent, type Table } from '../workforce/figures';
 import { groupsToShow, smallestGroup, type Group, type TeamCount } from './grouping';
-import { closedOn, isOpen, listHealthChecks, questionsOf, type HealthCheck } from './surveys';
+import {
+	closedOn,
+	isOpen,
+	listHealthChecks,
+	questionsOf,
+	surveyTitle,
+	type HealthCheck
+} from './surveys';
 
 // A closed survey's results by group (grouping.ts decides which groups may be shown): for each,
 // how many answered of those sent a link, and the share who agree with each statement. Nothing
@@ -55,7 +62,7 @@ export function responseTable(survey: HealthCheck | undefined, today = dateOnly(
 	const answered = survey?.answered ?? 0;
 	return {
 		id: 'health-check-response',
-		title: survey ? `${questionsOf(survey).title}: response` : 'Staff health check: none yet',
+		title: survey ? `${surveyTitle(survey)}: response` : 'Staff health check: none yet',
 		columns: [
 			{ key: 'year', label: 'Year' },
 			{ key: 'state', label: 'State' },
@@ -107,7 +114,7 @@ export async function resultsTable(
 	}));
 	return {
 		id: 'health-check',
-		title: `${questionsOf(survey).title} by group: ${withheld(survey, groups.length, today)}`,
+		title: `${surveyTitle(survey)} by group: ${withheld(survey, groups.length, today)}`,
 		columns: [
 			{ key: 'group', label: 'Group' },
 			{ key: 'level', label: 'Level' },

@@ -84,7 +84,7 @@ export async function openHealthCheck(
 				invited: people.length
 			})
 			.execute();
-		await inviteStaff(tx, id, people, questions, input.closesOn, now);
+		await inviteStaff(tx, id, people, questions, input, now);
 		await recordEvent(
 			tx,
 			{
@@ -106,7 +106,7 @@ async function inviteStaff(
 	id: string,
 	people: Awaited<ReturnType<typeof staff>>,
 	questions: QuestionSet,
-	closesOn: string,
+	{ year, closesOn }: { year: number; closesOn: string },
 	now: Date
 ) {
 	const invitations = people.map((p) => ({
@@ -126,19 +126,21 @@ async function inviteStaff(
 		invitations.map((i) => i.id),
 		{ now, lifetime: end - now.getTime() }
 	);
-	const mails = people.map((p, n) => invitationMail(p, tokens[n], questions, closesOn));
+	const title = `${questions.title} ${year}`;
+	const mails = people.map((p, n) => invitationMail(p, tokens[n], title, questions, closesOn));
 	await sendMails(tx, mails, now);
 }
 
 function invitationMail(
 	person: { name: string; email: string },
 	token: string,
+	title: string,
 	questions: QuestionSet,
 	closesOn: string
 ) {
 	return {
 		to: person.email,
-		subject: `${questions.title}: tell us what it is like to work here`,
+		subject: `${title}: tell us what it is like to work here`,
 		body: [
 			`Dear ${person.name},`,
 			`Please answer this year’s staff health check: ${questions.questions.length} short questions about workload, supervision, time for learning and wellbeing.`,
@@ -206,3 +208,10 @@ export type HealthCheck = Awaited<ReturnType<typeof listHealthChecks>>[number];
 /** A survey's questions, as it was opened with them. */
 export const questionsOf = (survey: { questions: string }) =>
 	JSON.parse(survey.questions) as QuestionSet;
+
+/**
+ * A survey's name: the questions' title and the survey's own year ("Staff health check 2027"),
+ * since one file's questions serve every year until a newer file replaces them.
+ */
+export const surveyTitle = (survey: { questions: string; year: number }) =>
+	`${questionsOf(survey).title} ${survey.year}`;

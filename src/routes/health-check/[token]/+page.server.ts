@@ -9,7 +9,7 @@ import {
 	healthCheckForLink,
 	saveHealthCheckAnswer
 } from '$lib/server/health-check/answers';
-import { isOpen } from '$lib/server/health-check/surveys';
+import { isOpen, surveyTitle } from '$lib/server/health-check/surveys';
 import { openGuestLinkPage } from '$lib/server/links/page';
 import { withNotice } from '$lib/notice';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,8 +32,8 @@ async function openSurvey() {
 
 export const load: PageServerLoad = async () => {
 	const { survey } = await openSurvey();
-	const { title, introduction, questions } = survey.questionSet;
-	return { title, introduction, questions, closesOn: survey.closes_on };
+	const { introduction, questions } = survey.questionSet;
+	return { title: surveyTitle(survey), introduction, questions, closesOn: survey.closes_on };
 };
 
 export const actions: Actions = {

@@ -17,7 +17,7 @@ import {
 	isOpen,
 	listHealthChecks,
 	openHealthCheck,
-	questionsOf,
+	surveyTitle,
 	yearsToOpen
 } from '$lib/server/health-check/surveys';
 import { withNotice } from '$lib/notice';
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async () => {
 			surveys.map(async (survey) => ({
 				id: survey.id,
 				year: survey.year,
-				title: questionsOf(survey).title,
+				title: surveyTitle(survey),
 				open: isOpen(survey, today),
 				response: responseTable(survey, today),
 				results: await resultsTable(db, survey, today),
