@@ -6,7 +6,7 @@ import { dateOnly, timestamp } from '../db/time';
 import { publicOrigin } from '../http/origin.js';
 import { spendGuestLink } from '../links/guest-links';
 import { sendMail } from '../mail/outbox';
-import { evidenceColumns } from '../portfolio/evidence';
+import { draftRow } from '../portfolio/evidence';
 import { answerRecord, type FeedbackAnswer } from './answers';
 import { answeredMail } from './request-mail';
 import { requestEvent } from './requests';
@@ -83,34 +83,22 @@ async function insertRecord(
 	record: ReturnType<typeof answerRecord>,
 	now: Date
 ) {
+	const input = {
+		...record,
+		activityDate: dateOnly(now),
+		reflectionModel: 'free' as const,
+		reflection: {},
+		cpdType: 'feedback',
+		cpdRelevance: '',
+		cpdLearning: '',
+		cpdImpact: '',
+		peerReflected: null,
+		peerReflection: '',
+		cpdMinutes: null
+	};
 	await tx
 		.insertInto('evidence')
-		.values({
-			id,
-			owner_id: ownerId,
-			...evidenceColumns({
-				...record,
-				activityDate: dateOnly(now),
-				reflectionModel: 'free',
-				reflection: {},
-				cpdType: 'feedback',
-				cpdRelevance: '',
-				cpdLearning: '',
-				cpdImpact: '',
-				peerReflected: null,
-				peerReflection: '',
-				cpdMinutes: null
-			}),
-			status: 'draft',
-			version: 1,
-			created_at: timestamp(now),
-			updated_at: timestamp(now),
-			submitted_at: null,
-			anonymity_confirmed_at: null,
-			reviewed_by: null,
-			reviewed_at: null,
-			review_feedback: null
-		})
+		.values(draftRow(id, ownerId, input, now))
 		.execute();
 }
 

@@ -50,6 +50,24 @@ export function evidenceColumns(input: EvidenceInput) {
 	};
 }
 
+/** A new record's row: a draft of its owner's, never submitted or reviewed. */
+export function draftRow(id: string, ownerId: string, input: EvidenceInput, now: Date) {
+	return {
+		id,
+		owner_id: ownerId,
+		...evidenceColumns(input),
+		status: 'draft' as const,
+		version: 1,
+		created_at: timestamp(now),
+		updated_at: timestamp(now),
+		submitted_at: null,
+		anonymity_confirmed_at: null,
+		reviewed_by: null,
+		reviewed_at: null,
+		review_feedback: null
+	};
+}
+
 export async function createEvidence(
 	db: Db,
 	ownerId: string,
@@ -60,20 +78,7 @@ export async function createEvidence(
 	await inTransaction(db, async (tx) => {
 		await tx
 			.insertInto('evidence')
-			.values({
-				id,
-				owner_id: ownerId,
-				...evidenceColumns(input),
-				status: 'draft',
-				version: 1,
-				created_at: timestamp(now),
-				updated_at: timestamp(now),
-				submitted_at: null,
-				anonymity_confirmed_at: null,
-				reviewed_by: null,
-				reviewed_at: null,
-				review_feedback: null
-			})
+			.values(draftRow(id, ownerId, input, now))
 			.execute();
 		await recordEvent(
 			tx,
