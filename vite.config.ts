@@ -59,7 +59,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 		environment: 'node',
-		globalSetup: ['src/lib/server/db/test-summary.ts'],
+		globalSetup: ['src/lib/server/db/test-templates.ts', 'src/lib/server/db/test-summary.ts'],
 		// Database tests wait on the database: a busy machine makes them slower, never red.
 		testTimeout: 120_000,
 		hookTimeout: 120_000

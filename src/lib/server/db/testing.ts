@@ -1,14 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresAdapter, sql, type Migration } from 'kysely';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { hashPassword } from '../auth/password';
 import type { EvidenceInput } from '../portfolio/evidence';
 import { startSignoffs } from '../signoff/heads';
 import { newId } from './ids';
 import { createDb, type Db } from './index';
 import { migrateToLatest } from './migrate';
+import { takingTurns, type MigrationStatement } from './test-templates';
 import type { CareerStage, Role } from './schema';
 import { timestamp } from './time';
 
@@ -36,8 +38,10 @@ function sqlite(): TestDatabase {
 		async open(migrations) {
 			const dir = mkdtempSync(join(tmpdir(), 'golden-thread-test-'));
 			const url = `file:${join(dir, 'test.db')}`;
+			const template = inject('sqliteTemplate');
+			if (!migrations && template) copyFileSync(template, join(dir, 'test.db'));
 			const db = createDb(url);
-			await migrateToLatest(db, migrations);
+			if (migrations || !template) await migrateToLatest(db, migrations);
 			await startSignoffs(db, url);
 			return {
 				db,
@@ -51,19 +55,16 @@ function sqlite(): TestDatabase {
 	};
 }
 
-/**
- * Kysely's migrator reads the tables of every schema in the database, and that read fails when
- * another test file drops its schema at the same moment ("schema … does not exist"). Migrating
- * a scratch schema and dropping one take turns under this advisory lock.
- */
-const scratchSchemaLock = 0x47545343; // "GTSC"
-
-async function takingTurns<T>(admin: pg.Client, work: () => Promise<T>): Promise<T> {
-	await admin.query('select pg_advisory_lock($1)', [scratchSchemaLock]);
+/** Sends the statements that migrate an empty schema, in one transaction (test-templates.ts). */
+async function replay(url: string, statements: MigrationStatement[]) {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
 	try {
-		return await work();
+		await client.query('begin');
+		for (const { sql, parameters } of statements) await client.query(sql, parameters);
+		await client.query('commit');
 	} finally {
-		await admin.query('select pg_advisory_unlock($1)', [scratchSchemaLock]);
+		await client.end();
 	}
 }
 
@@ -78,7 +79,9 @@ function postgres(url: string): TestDatabase {
 			const scoped = new URL(url);
 			scoped.searchParams.set('options', `-c search_path=${schema}`);
 			const db = createDb(scoped.toString());
-			await takingTurns(admin, () => migrateToLatest(db, migrations));
+			const statements = inject('postgresMigration');
+			if (!migrations && statements) await replay(scoped.toString(), JSON.parse(statements));
+			else await takingTurns(admin, () => migrateToLatest(db, migrations));
 			await startSignoffs(db, scoped.toString());
 			return {
 				db,
