@@ -6,14 +6,12 @@ import pg from 'pg';
 
 // Read access to a fuzz server's database: real ids, and whether a request changed any record.
 //
-// Whether anything changed is known by comparing a digest of every table (a hash of its rows,
-// in an order that does not depend on where the database keeps them, so any row added, removed
-// or changed in any column shows) read in a snapshot taken before the request, a read
-// transaction held open across it, with one read after. The digests are read only when the
-// database says something was written meanwhile (SQLite's data_version; on PostgreSQL a log of
-// the tables written, kept by triggers, which also limits the digest to them) and the answer
-// calls for it; and the last digest is kept, so the one before a request is
-// seldom read again. Most requests cost no digest at all.
+// Whether anything changed is known by comparing a digest of each table written meanwhile (a
+// hash of its rows, in an order that does not depend on where the database keeps them, so any
+// row added, removed or changed in any column shows) read in a snapshot taken before the
+// request, a read transaction held open across it, with one read after. Which tables were
+// written is in a log the test's triggers keep, on both databases, and the digests are read
+// only when the answer calls for it: most requests cost no digest at all.
 //
 // The digest leaves out the tables that change on requests whatever their answer:
 // - `sessions`: signing in adds one, signing out removes one, and any request may move
@@ -48,10 +46,10 @@ interface Backend {
 	mark(): Promise<string>;
 	/** Holds a snapshot of the database as it is now, until `release`. */
 	hold(): Promise<void>;
-	/** The digest of the snapshot held, or of the database as it is now (of `tables` if given). */
-	digest(when: 'held' | 'now', tables?: string[]): Promise<Digest>;
-	/** The tables written since `mark`, where the database keeps a log of them. */
-	written?(mark: string): Promise<string[]>;
+	/** The digest of `tables` in the snapshot held, or as they are now. */
+	digest(when: 'held' | 'now', tables: string[]): Promise<Digest>;
+	/** The tables written since `mark`, from the log the test's triggers keep. */
+	written(mark: string): Promise<string[]>;
 	release(): Promise<void>;
 	close(): Promise<void>;
 }
@@ -72,10 +70,8 @@ const differing = (before: Digest, after: Digest) =>
 	Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
 
 function reader(backend: Backend, files: string): Reader {
-	// The last digest read, and the mark it was read at: still the digest while the mark is.
-	let last: { mark: string; digest: Digest } | undefined;
 	const spent = { count: 0, seconds: 0 };
-	const digest = async (when: 'held' | 'now', tables?: string[]) => {
+	const digest = async (when: 'held' | 'now', tables: string[]) => {
 		const started = performance.now();
 		try {
 			return await backend.digest(when, tables);
@@ -94,17 +90,11 @@ function reader(backend: Backend, files: string): Reader {
 			return {
 				async changed() {
 					const changed: string[] = [];
-					const markNow = await backend.mark();
-					if (markNow !== markBefore && backend.written) {
+					if ((await backend.mark()) !== markBefore) {
 						// Only the tables written meanwhile can differ: compare those.
 						const tables = await backend.written(markBefore);
 						const before = await digest('held', tables);
 						changed.push(...differing(before, await digest('now', tables)));
-					} else if (markNow !== markBefore) {
-						const before = last?.mark === markBefore ? last.digest : await digest('held');
-						// Read after the mark: a write in between makes the next mark differ from it.
-						last = { mark: markNow, digest: await digest('now') };
-						changed.push(...differing(before, last.digest));
 					}
 					if (storedFiles(files) !== filesBefore) changed.push('(stored files)');
 					return changed;
@@ -128,9 +118,25 @@ function sqlite(file: string): Backend {
 	)
 		.map((t) => t.name)
 		.filter((name) => !volatileTables.includes(name) && !name.startsWith('sqlite_'));
-	const digest = (db: Database.Database): Digest =>
+	// As on PostgreSQL, triggers log the tables each write touches (SQLite's fire for each row),
+	// so a request is compared on those alone; they are the test's, in the fuzz server's file.
+	const writer = new Database(file, { fileMustExist: true });
+	writer.pragma('busy_timeout = 10000');
+	writer.exec(
+		[
+			'create table fuzz_written (n integer primary key, table_name text not null);',
+			...tables.flatMap((table) =>
+				['insert', 'update', 'delete'].map(
+					(event) =>
+						`create trigger "fuzz_${event}_${table}" after ${event} on "${table}" begin insert into fuzz_written (table_name) values ('${table}'); end;`
+				)
+			)
+		].join('\n')
+	);
+	writer.close();
+	const digest = (db: Database.Database, names: string[]): Digest =>
 		Object.fromEntries(
-			tables.map((table) => {
+			names.map((table) => {
 				const rows = db.prepare(`select * from "${table}"`).raw().all();
 				return [table, hash(rows.map((row) => JSON.stringify(row)).sort())];
 			})
@@ -139,14 +145,28 @@ function sqlite(file: string): Backend {
 		async query<T>(sql: string, params: unknown[]) {
 			return present.prepare(sql).all(...params) as T[];
 		},
-		// Changes when another connection commits.
-		mark: async () => String(present.pragma('data_version', { simple: true })),
+		mark: async () =>
+			String(
+				(
+					present.prepare('select coalesce(max(n), 0) as n from fuzz_written').get() as {
+						n: number;
+					}
+				).n
+			),
 		async hold() {
 			before.exec('begin');
 			before.prepare('select count(*) from sqlite_master').get(); // the snapshot starts here
 		},
-		async digest(when) {
-			return when === 'held' ? digest(before) : present.transaction(() => digest(present))();
+		async digest(when, names) {
+			return when === 'held'
+				? digest(before, names)
+				: present.transaction(() => digest(present, names))();
+		},
+		async written(mark) {
+			const rows = present
+				.prepare('select distinct table_name from fuzz_written where n > ?')
+				.all(Number(mark)) as { table_name: string }[];
+			return rows.map((r) => r.table_name);
 		},
 		async release() {
 			if (before.inTransaction) before.exec('commit');
@@ -219,7 +239,7 @@ async function postgres(url: string, schema: string): Promise<Backend> {
 			await before.query('select 1'); // the snapshot starts here
 		},
 		// One statement, so one snapshot.
-		digest: (when, names = tables) => digest(when === 'held' ? before : present, names),
+		digest: (when, names) => digest(when === 'held' ? before : present, names),
 		async written(mark) {
 			const { rows } = await present.query<{ table_name: string }>(
 				'select distinct table_name from fuzz_written where n > $1',
