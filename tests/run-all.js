@@ -1,7 +1,8 @@
 // `npm test`: every check, the way CI runs it. The type check then the build, the lint, and the
 // unit and database tests run side by side (they read the code and write nothing the others
-// read); the browser tests run last, on the build, alone, so their pages have the machine to
-// themselves. Each step's output is prefixed with its name, and the time each took is printed.
+// read); the browser tests run on the build once it and the unit tests are done, beside the
+// lint if it is still running. Each step's output is prefixed with its name, and the time each
+// took is printed.
 import { spawn } from 'node:child_process';
 
 const started = Date.now();
@@ -41,15 +42,16 @@ async function steps(name, scripts) {
 }
 
 // The generated types first, once: each step below would otherwise make them at the same time.
-const ok =
-	(await steps('sync', ['sync'])) &&
+// The linters use one processor, so once the build and the unit tests are done the browser tests
+// start beside them rather than leave the other idle.
+const synced = await steps('sync', ['sync']);
+const linted = synced && steps('lint', ['lint']);
+const built =
+	synced &&
 	(
-		await Promise.all([
-			steps('check', ['check:types', 'build']),
-			steps('lint', ['lint']),
-			steps('unit', ['test:unit'])
-		])
-	).every(Boolean) &&
-	(await steps('e2e', ['test:e2e']));
+		await Promise.all([steps('check', ['check:types', 'build']), steps('unit', ['test:unit'])])
+	).every(Boolean);
+const tested = built && (await steps('e2e', ['test:e2e']));
+const ok = (await linted) && tested;
 console.log(`\n${times.join('\n')}\nIn all: ${seconds(started)}${ok ? '' : ' — FAILED'}`);
 process.exit(ok ? 0 : 1);
