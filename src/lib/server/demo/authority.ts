@@ -1,30 +1,12 @@
 import type { Insertable } from 'kysely';
-import { auditDefinition } from '../audit';
-import { bundledContent } from '../content/bundled';
 import type { Database, Db } from '../db';
 import { dateOnly, days } from '../db/time';
-import { frameworkLibrary } from '../framework';
-import { pathways } from '../pathways';
 import { addMonths } from '../programme/month';
-import { standardSets } from '../standards';
-import { loadDemoContent, type DemoContent } from './content';
+import type { DemoContent } from '../content/demo';
 
 // The demo authority: a fictional one, so every name and number in content/demo is invented.
 
 export const demoPassword = 'golden-thread-demo';
-
-let content: DemoContent | undefined;
-
-/** content/demo as bundled at build (the build has checked it). */
-export function demoContent(): DemoContent {
-	content ??= loadDemoContent(bundledContent, {
-		frameworks: frameworkLibrary().frameworks,
-		standardSets: standardSets(),
-		audit: auditDefinition(),
-		pathways: pathways()
-	});
-	return content;
-}
 
 /** What each part of the seed works with, once the people exist. */
 export type Demo = Awaited<ReturnType<typeof demoIn>>;

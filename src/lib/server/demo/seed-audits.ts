@@ -11,8 +11,11 @@ import { addMs, dateOnly, days, hours } from '../db/time';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
 import { random } from './random';
-import { demoFrameworkVersion as frameworkVersion } from './content';
-import type { DemoAudits, DemoFinding } from './schema';
+import {
+	demoFrameworkVersion as frameworkVersion,
+	type DemoAudits,
+	type DemoFinding
+} from '../content/demo';
 
 // A year of fictional case audits across the demo authority's teams (content/demo/audits.yaml):
 // who is audited, by whom and when, and what follows, is decided here; the words are content.

@@ -11,8 +11,7 @@ import { signOffOutcome } from '../signoff/signoffs';
 import { practiceStandardSets } from '../standards';
 import { findItem } from '../standards/mapping';
 import { asyeStart, insertRows, type Demo } from './authority';
-import { demoFrameworkVersion as framework_version } from './content';
-import type { DemoEvidence } from './evidence-file';
+import { demoFrameworkVersion as framework_version, type DemoEvidence } from '../content/demo';
 
 /** The demo portfolios, with the outcomes, statements and practice standards each shows. */
 export async function seedDemoEvidence(demo: Demo) {

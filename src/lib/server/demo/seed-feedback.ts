@@ -3,7 +3,7 @@ import { createFeedbackRequest } from '../feedback/requests';
 import { saveFeedbackAnswer } from '../feedback/save-answer';
 import { openGuestLink } from '../links/guest-links';
 import type { Demo } from './authority';
-import type { DemoProgramme } from './schema';
+import type { DemoProgramme } from '../content/demo';
 
 type DemoRequest = DemoProgramme['feedback']['waiting'];
 

@@ -2,7 +2,7 @@ import { addDays, days } from '../db/time';
 import { openGuestLink } from '../links/guest-links';
 import { inviteObservation, recordObservationByLink } from '../observation/invitations';
 import type { Demo } from './authority';
-import { demoFrameworkVersion as frameworkVersion } from './content';
+import { demoFrameworkVersion as frameworkVersion } from '../content/demo';
 
 const origin = 'http://localhost:3000';
 

@@ -6,7 +6,7 @@ import { completePathway, saveProgress } from '../learning/progress';
 import { suggestPathways } from '../pathways';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
-import { demoFrameworkVersion } from './content';
+import { demoFrameworkVersion } from '../content/demo';
 
 /**
  * Pathways for the learning needs the demo's audits raised: half those older than two months

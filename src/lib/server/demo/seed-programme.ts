@@ -10,7 +10,7 @@ import { agreePlan, savePlan } from '../programme/plans';
 import { saveReflection } from '../programme/reflections';
 import { recordProgrammeReview } from '../programme/reviews';
 import { insertRows, type Demo } from './authority';
-import { demoFrameworkVersion as frameworkVersion } from './content';
+import { demoFrameworkVersion as frameworkVersion } from '../content/demo';
 
 /** A demo ASYE, with their enrolment, current practice supervisor and assessor. */
 type Asye = Awaited<ReturnType<typeof asyes>>[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { grades } from '../../audit/grades.ts';
-import { careerStages, roles } from '../db/schema.ts';
-import { feedbackRelationships } from '../../feedback/vocabulary.ts';
+import { grades } from '../../../audit/grades.ts';
+import { careerStages, roles } from '../../db/schema.ts';
+import { feedbackRelationships } from '../../../feedback/vocabulary.ts';
 
 // The shapes of the demo authority's YAML files in content/demo/.
 

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { AuditDefinition } from '../audit/definition.ts';
-import { ContentError } from '../content/error.ts';
-import { filesUnder, type ContentFiles } from '../content/files.ts';
-import { checkReferences } from '../content/references.ts';
-import { readYaml, type YamlPath } from '../content/yaml.ts';
-import { allIds } from '../framework/query.ts';
-import type { Framework } from '../framework/schema.ts';
-import type { Pathway } from '../pathways/definition.ts';
-import type { StandardSet } from '../standards/schema.ts';
+import type { AuditDefinition } from '../../audit/definition.ts';
+import { ContentError } from '../error.ts';
+import { filesUnder, type ContentFiles } from '../files.ts';
+import { checkReferences } from '../references.ts';
+import { readYaml, type YamlPath } from '../yaml.ts';
+import { allIds } from '../../framework/query.ts';
+import type { Framework } from '../../framework/schema.ts';
+import type { Pathway } from '../../pathways/definition.ts';
+import type { StandardSet } from '../../standards/schema.ts';
 import { parseEvidence } from './evidence-file.ts';
 import {
 	auditsSchema,
