@@ -94,16 +94,33 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 		}))
 	);
 	await insertRows(db, 'supervisions', relationships);
-	const enrolments = people
+	await insertEnrolments(db, content, id, now);
+}
+
+/** The ASYEs' enrolments, some part time and one extended, so that their dates move. */
+async function insertEnrolments(
+	db: Db,
+	content: DemoContent,
+	id: (e: string) => string,
+	now: Date
+) {
+	const { partTime, extension } = content.programme;
+	const created_at = timestamp(now);
+	const enrolments = content.people
 		.filter((p) => p.asyeMonth)
 		.map((p) => ({
 			id: newId(),
 			user_id: id(p.email),
 			programme: 'asye',
 			starts_on: since(p, now),
+			fte_percent: partTime[p.email] ?? 100,
 			created_at
 		}));
 	await insertRows(db, 'enrolments', enrolments);
+	const { months, reason } = extension;
+	const enrolment_id = enrolments.find((e) => e.user_id === id(extension.for))!.id;
+	const extended = { id: newId(), enrolment_id, months, reason, created_at };
+	await insertRows(db, 'enrolment_extensions', [extended]);
 }
 
 /** ASYEs have been supervised since they started; everyone else for the past year. */
