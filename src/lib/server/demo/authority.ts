@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { DemoContent } from '../content/demo';
+import { demoFrameworkVersion, type DemoContent } from '../content/demo';
 import type { Database, Db } from '../db';
 import { dateOnly, days } from '../db/time';
 import { openGuestLink, type GuestLinkPurpose } from '../links/guest-links';
@@ -48,6 +48,19 @@ export async function openLink(db: Db, token: string, purpose: GuestLinkPurpose,
 	const link = await openGuestLink(db, token, purpose, 'demo', now);
 	if (link.state !== 'open') throw new Error(`the demo's ${purpose} link is ${link.state}`);
 	return link;
+}
+
+/** What a record or an observation shows: outcomes, and statements (`2.3 D4`) with theirs. */
+export function mappingOf(outcomes: string[], statements: string[]) {
+	const outcomeOf = (statementId: string) => statementId.split(' ')[0];
+	return {
+		frameworkVersion: demoFrameworkVersion,
+		outcomes: [...new Set([...outcomes, ...statements.map(outcomeOf)])],
+		statements: statements.map((statementId) => ({
+			outcomeId: outcomeOf(statementId),
+			statementId
+		}))
+	};
 }
 
 /** When an ASYE now in `month` started: ten days into the month, so they stay in it a while. */

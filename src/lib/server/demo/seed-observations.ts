@@ -1,22 +1,11 @@
-import { demoFrameworkVersion as frameworkVersion } from '../content/demo';
 import { addDays } from '../db/time';
 import { recordObservation } from '../observation/observations';
 import { inviteObservation, recordObservationByLink } from '../observation/invitations';
 import { addMonths, programmeMonth } from '../programme/month';
-import { openLink, type Demo } from './authority';
+import { mappingOf, openLink, type Demo } from './authority';
 import type { Asye } from './seed-programme';
 
 const origin = 'http://localhost:3000';
-
-/** What an observation showed: one statement (`2.3 D4`) and its outcome. */
-function showing(statement: string) {
-	const outcomeId = statement.split(' ')[0];
-	return {
-		frameworkVersion,
-		outcomes: [outcomeId],
-		statements: [{ outcomeId, statementId: statement }]
-	};
-}
 
 /** Observations of practice by their assessor from month 4, and a second from month 9. */
 export async function seedObservations({ db, content, now, today }: Demo, asye: Asye) {
@@ -24,7 +13,7 @@ export async function seedObservations({ db, content, now, today }: Demo, asye: 
 	const observations = content.programme.observations.slice(0, month < 4 ? 0 : month < 9 ? 1 : 2);
 	for (const [i, { statement, ...observation }] of observations.entries()) {
 		const observedOn = addMonths(asye.starts_on, 2 + i * 4);
-		const form = { ...observation, observedOn, ...showing(statement) };
+		const form = { ...observation, observedOn, ...mappingOf([], [statement]) };
 		await recordObservation(db, asye.assessor.id, asye.userId, form, now);
 	}
 }
@@ -49,7 +38,7 @@ export async function seedDemoInvitations({ db, content, now, today, person, ago
 	);
 	const writtenUp = ago(recorded.daysAgo - 1);
 	const link = await openLink(db, token!, 'observation', writtenUp);
-	const input = { observedOn, setting, wentWell, toDevelop, ...showing(statement) };
+	const input = { observedOn, setting, wentWell, toDevelop, ...mappingOf([], [statement]) };
 	await recordObservationByLink(db, link, input, false, writtenUp);
 	const plannedOn = addDays(today, open.daysAhead);
 	const toAssessor = { observerEmail: '', observerName: '', plannedOn, setting: open.setting };
