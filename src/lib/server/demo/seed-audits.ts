@@ -37,6 +37,7 @@ type AreaGrades = Record<string, { grade: AreaGrade; evidence: string }>;
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 
+/** A year of audits and their follow-up; returns the id of the one in progress. */
 export async function seedDemoAudits(demo: Demo) {
 	const next = random(20261125);
 	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
@@ -53,7 +54,7 @@ export async function seedDemoAudits(demo: Demo) {
 		const opened = await openAudit(seed, plan, caseRef, addMonths(auditedOn, -6), at(auditedOn));
 		await seedAudit(seed, { ...opened, n, plan });
 	}
-	await seedAuditInProgress(seed);
+	return seedAuditInProgress(seed);
 }
 
 /** Twelve months, three audits a month: one in each team, by an auditor from outside it. */
@@ -235,4 +236,5 @@ async function seedAuditInProgress(seed: Seed) {
 	const graded = seed.definition.areas.slice(0, areas).map((a) => [a.id, { grade, evidence }]);
 	const form = { grades: Object.fromEntries(graded), grip: false, gripReason: '' };
 	await saveGrades(seed.db, seed.definition, audit.auditorId, audit.id, 'audit', form, started);
+	return audit.id;
 }

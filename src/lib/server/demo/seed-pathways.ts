@@ -14,7 +14,7 @@ import { demoFrameworkVersion } from '../content/demo';
  * demo names always; then two assigned by the principal social worker, to a team and to the
  * whole service.
  */
-export async function seedDemoPathways({ db, content, now, psw }: Demo) {
+export async function seedDemoPathways({ db, content, now, psw, team, ago }: Demo) {
 	const { completedBy, reflection, toTeam, toService } = content.audits.pathways;
 	const assigned = new Set<string>();
 	let n = 0;
@@ -28,16 +28,12 @@ export async function seedDemoPathways({ db, content, now, psw }: Demo) {
 		assigned.add(key);
 		await followPathway(db, need, pathwayId, named || n % 3 === 0 ? reflection : undefined);
 	}
-	const team = await db
-		.selectFrom('teams')
-		.select('id')
-		.where('name', '=', toTeam.team)
-		.executeTakeFirstOrThrow();
 	const dueOn = addMonths(dateOnly(now), toTeam.dueInMonths);
-	const forTeam = { pathwayId: toTeam.pathway, scope: 'team' as const, teamId: team.id, dueOn };
-	await assignPathway(db, psw, forTeam, addMs(now, -days(toTeam.daysAgo)));
+	const teamId = team(toTeam.team);
+	const forTeam = { pathwayId: toTeam.pathway, scope: 'team' as const, teamId, dueOn };
+	await assignPathway(db, psw, forTeam, ago(toTeam.daysAgo));
 	const forService = { pathwayId: toService.pathway, scope: 'service' as const };
-	await assignPathway(db, psw, forService, addMs(now, -days(toService.daysAgo)));
+	await assignPathway(db, psw, forService, ago(toService.daysAgo));
 }
 
 /** Open needs of supervised practitioners, oldest first, with their outcomes. */
@@ -79,15 +75,9 @@ async function followPathway(
 	const assignmentId = await assignPathway(db, supervisorId, assignment, assignedAt);
 	const work = (await pathwayWork(db, practitionerId, assignmentId))!;
 	const steps = work.pathway.steps.slice(0, -1).map((s) => s.number);
+	const firstStepAt = addMs(assignedAt, days(5));
 	if (reflection === undefined)
-		return saveProgress(
-			db,
-			practitionerId,
-			work,
-			steps.slice(0, 1),
-			'',
-			addMs(assignedAt, days(5))
-		);
+		return saveProgress(db, practitionerId, work, steps.slice(0, 1), '', firstStepAt);
 	const completedAt = addMs(assignedAt, days(35));
 	const completion = {
 		stepsDone: steps,

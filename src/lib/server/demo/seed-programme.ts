@@ -12,11 +12,13 @@ import { seedObservations } from './seed-observations';
 /** A demo ASYE, with their enrolment, current practice supervisor and assessor. */
 export type Asye = Awaited<ReturnType<typeof asyes>>[number];
 
-async function asyes(db: Db, today: string) {
+/** The enrolled ASYEs who have a practice supervisor and an assessor today, by email. */
+export async function asyes(db: Db, today: string) {
 	const enrolments = await db
 		.selectFrom('enrolments')
 		.innerJoin('users', 'users.id', 'enrolments.user_id')
 		.select(['enrolments.id', 'enrolments.starts_on', 'users.id as userId', 'users.email'])
+		.orderBy('users.email')
 		.execute();
 	const supervised = [];
 	for (const enrolment of enrolments) {

@@ -35,12 +35,12 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoSignoffs(demo);
 	await seedDemoProgrammes(demo);
 	await seedDemoInvitations(demo);
-	await seedDemoAudits(demo);
+	const auditInProgress = await seedDemoAudits(demo);
 	await seedDemoPathways(demo);
 	// After the audits: a session discusses the audit finalised before it.
 	await seedDemoSupervision(demo);
 	await seedDemoFeedback(demo);
-	await seedDemoVoices(demo);
+	await seedDemoVoices(demo, auditInProgress);
 }
 
 /** A fictional registration number, the same for a person on every run. */
