@@ -82,7 +82,7 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 		const members = people.filter((p) => p.team === team.name).map((p) => id(p.email));
 		await db.updateTable('users').set({ team_id: team.id }).where('id', 'in', members).execute();
 	}
-	const relationships = supervisionPeriods(content, now).flatMap((period) =>
+	const relationships = supervisionPeriods(people, now).flatMap((period) =>
 		relationshipKinds.map((kind) => ({
 			id: newId(),
 			kind,
@@ -124,30 +124,30 @@ async function insertEnrolments(
 }
 
 /** ASYEs have been supervised since they started; everyone else for the past year. */
-const since = (p: DemoPerson, now: Date) =>
+const since = (p: Pick<DemoPerson, 'asyeMonth'>, now: Date) =>
 	p.asyeMonth ? asyeStart(now, p.asyeMonth) : addMonths(dateOnly(now), -12);
 
 /**
- * Who has supervised whom, and since when. One person holds all three relationships, except
- * where an external assessor assesses. The demo ASYE began with their team manager, then moved
- * to their practice supervisor.
+ * Who has supervised whom, and since when: one person holds all three relationships, except
+ * where an external assessor assesses; someone supervised by another at first, by both in turn.
  */
-function supervisionPeriods({ people, teams, programme }: DemoContent, now: Date) {
-	const assessorOf = new Map(people.flatMap((p) => (p.assesses ?? []).map((e) => [e, p.email])));
-	const periods = people
-		.filter((p) => p.supervisor)
-		.map((p) => ({
-			supervisor: p.supervisor!,
-			assessor: assessorOf.get(p.email) ?? p.supervisor!,
-			supervisee: p.email,
-			startsOn: since(p, now),
+function supervisionPeriods(people: DemoPerson[], now: Date) {
+	return people.flatMap(({ email, supervisor, assessor, before, ...p }) => {
+		if (!supervisor || !assessor) return [];
+		const startsOn = since(p, now);
+		const period = {
+			supervisee: email,
+			supervisor,
+			assessor,
+			startsOn,
 			endsOn: null as string | null
-		}));
-	const first = periods.find((s) => s.supervisee === programme.demoAsye)!;
-	const team = people.find((p) => p.email === programme.demoAsye)!.team;
-	const manager = teams.find((t) => t.name === team)!.manager;
-	const handover = addMonths(first.startsOn, 1);
-	periods.push({ ...first, supervisor: manager, assessor: manager, endsOn: handover });
-	first.startsOn = handover;
-	return periods;
+		};
+		if (!before) return [period];
+		const handover = addMonths(startsOn, before.months);
+		const first = { ...period, supervisor: before.supervisor, assessor: before.supervisor };
+		return [
+			{ ...first, endsOn: handover },
+			{ ...period, startsOn: handover }
+		];
+	});
 }

@@ -34,6 +34,8 @@ export const authoritySchema = z.strictObject({
 				z.strictObject({
 					...person,
 					asyeMonth: z.number().int().min(1).max(12).optional(),
+					/** Supervised by the team manager for this many months first. */
+					managerFirst: count.min(1).optional(),
 					/** Just joined: not yet supervised, nor on a programme. */
 					newStarter: z.literal(true).optional()
 				})
