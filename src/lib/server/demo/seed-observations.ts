@@ -7,12 +7,12 @@ import type { Asye } from './seed-programme';
 
 const origin = 'http://localhost:3000';
 
-/** Observations of practice by their assessor from month 4, and a second from month 9. */
+/** Observations of practice by their assessor, as far as they are into their year. */
 export async function seedObservations({ db, content, now, today }: Demo, asye: Asye) {
 	const month = programmeMonth(asye.starts_on, today);
-	const observations = content.programme.observations.slice(0, month < 4 ? 0 : month < 9 ? 1 : 2);
-	for (const [i, { statement, ...observation }] of observations.entries()) {
-		const observedOn = addMonths(asye.starts_on, 2 + i * 4);
+	for (const { fromMonth, monthsIn, statement, ...observation } of content.programme.observations) {
+		if (month < fromMonth) continue;
+		const observedOn = addMonths(asye.starts_on, monthsIn);
 		const form = { ...observation, observedOn, ...mappingOf([], [statement]) };
 		await recordObservation(db, asye.assessor.id, asye.userId, form, now);
 	}

@@ -97,13 +97,11 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 	await insertEnrolments(db, content, id, now);
 }
 
+/** Everyone's id by email. */
+type Ids = (email: string) => string;
+
 /** The ASYEs' enrolments, some part time and one extended, so that their dates move. */
-async function insertEnrolments(
-	db: Db,
-	content: DemoContent,
-	id: (e: string) => string,
-	now: Date
-) {
+async function insertEnrolments(db: Db, content: DemoContent, id: Ids, now: Date) {
 	const { partTime, extension } = content.programme;
 	const created_at = timestamp(now);
 	const enrolments = content.people
@@ -132,16 +130,10 @@ const since = (p: Pick<DemoPerson, 'asyeMonth'>, now: Date) =>
  * where an external assessor assesses; someone supervised by another at first, by both in turn.
  */
 function supervisionPeriods(people: DemoPerson[], now: Date) {
-	return people.flatMap(({ email, supervisor, assessor, before, ...p }) => {
+	return people.flatMap(({ email: supervisee, supervisor, assessor, before, ...p }) => {
 		if (!supervisor || !assessor) return [];
 		const startsOn = since(p, now);
-		const period = {
-			supervisee: email,
-			supervisor,
-			assessor,
-			startsOn,
-			endsOn: null as string | null
-		};
+		const period = { supervisee, supervisor, assessor, startsOn, endsOn: null as string | null };
 		if (!before) return [period];
 		const handover = addMonths(startsOn, before.months);
 		const first = { ...period, supervisor: before.supervisor, assessor: before.supervisor };

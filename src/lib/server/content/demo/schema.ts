@@ -81,9 +81,18 @@ export const programmeSchema = z.strictObject({
 	}),
 	plans: z.record(z.string(), z.strictObject({ goals: text, actions: text })),
 	reflections: z.record(z.string(), text),
-	observations: z
-		.array(z.strictObject({ setting: text, wentWell: text, toDevelop: text, statement: text }))
-		.length(2),
+	observations: z.array(
+		z.strictObject({
+			/** Every ASYE at least this far into their year has had it… */
+			fromMonth: z.number().int().min(1).max(12),
+			/** …this many months after they started. */
+			monthsIn: count,
+			setting: text,
+			wentWell: text,
+			toDevelop: text,
+			statement: text
+		})
+	),
 	supervisionSessions: z.array(z.strictObject({ ...session, action: text.optional() })).min(1),
 	supervision: z.strictObject({ ...session, action: text }),
 	agreement: text,
