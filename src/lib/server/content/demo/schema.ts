@@ -115,6 +115,7 @@ export const programmeSchema = z.strictObject({
 });
 
 const finding = z.strictObject({ id: text, text, outcomes: ids.min(1), standards: ids });
+const action = z.strictObject({ text, dueInDays: count });
 const audit = { practitioner: email, auditor: email, coAuditor: email.optional() };
 
 export const auditsSchema = z.strictObject({
@@ -141,7 +142,14 @@ export const auditsSchema = z.strictObject({
 	managerView: text,
 	gradeEvidence: text.includes('{grade}'),
 	gripReason: text,
-	actions: z.strictObject({ development: text, supervision: text }),
+	actions: z.strictObject({ development: action, supervision: action }),
+	followUp: z.strictObject({
+		answeredInHours: z.strictObject({ 'same-day': count, 'urgent-review': count }),
+		receivedInDays: count,
+		doneInDays: count,
+		signedOffInDays: count,
+		moderatedInDays: count
+	}),
 	responses: z.strictObject({ 'same-day': text, 'urgent-review': text }),
 	receipt: text,
 	moderation: z.strictObject({ lowered: text, loweredEvidence: text, agreed: text }),
