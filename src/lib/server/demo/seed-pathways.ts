@@ -6,7 +6,7 @@ import { completePathway, saveProgress } from '../learning/progress';
 import { suggestPathways } from '../pathways';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
-import { demoFrameworkVersion } from '../content/demo';
+import { demoFrameworkVersion, type DemoAudits } from '../content/demo';
 
 /**
  * Pathways for the learning needs the demo's audits raised: half those older than two months
@@ -15,18 +15,19 @@ import { demoFrameworkVersion } from '../content/demo';
  * whole service.
  */
 export async function seedDemoPathways({ db, content, now, psw, team, ago }: Demo) {
-	const { completedBy, reflection, toTeam, toService } = content.audits.pathways;
+	const { completedBy, reflection, inDays, toTeam, toService } = content.audits.pathways;
 	const assigned = new Set<string>();
 	let n = 0;
 	for (const need of await openNeeds(db)) {
 		const pathwayId = suggestPathways(need.outcomes)[0]?.pathway.id;
 		const key = `${need.practitioner_id}:${pathwayId}`;
 		if (!pathwayId || assigned.has(key)) continue;
-		if (now.getTime() - new Date(need.created_at).getTime() < days(60)) continue;
+		if (now.getTime() - new Date(need.created_at).getTime() < days(inDays.needAge)) continue;
 		const named = completedBy.includes(need.email);
 		if (!named && n++ % 2 === 1) continue;
 		assigned.add(key);
-		await followPathway(db, need, pathwayId, named || n % 3 === 0 ? reflection : undefined);
+		const completion = named || n % 3 === 0 ? reflection : undefined;
+		await followPathway(db, need, pathwayId, completion, inDays);
 	}
 	const dueOn = addMonths(dateOnly(now), toTeam.dueInMonths);
 	const teamId = team(toTeam.team);
@@ -67,26 +68,24 @@ async function followPathway(
 	db: Db,
 	need: Awaited<ReturnType<typeof openNeeds>>[number],
 	pathwayId: string,
-	reflection: string | undefined
+	reflection: string | undefined,
+	inDays: DemoAudits['pathways']['inDays']
 ) {
 	const { practitioner_id: practitionerId, supervisor_id: supervisorId } = need;
-	const assignedAt = addMs(new Date(need.created_at), days(7));
+	const after = (date: Date, n: number) => addMs(date, days(n));
+	const assignedAt = after(new Date(need.created_at), inDays.assigned);
 	const assignment = { pathwayId, scope: 'person' as const, practitionerId, needId: need.id };
 	const assignmentId = await assignPathway(db, supervisorId, assignment, assignedAt);
 	const work = (await pathwayWork(db, practitionerId, assignmentId))!;
 	const steps = work.pathway.steps.slice(0, -1).map((s) => s.number);
-	const firstStepAt = addMs(assignedAt, days(5));
+	const firstStepAt = after(assignedAt, inDays.firstStep);
 	if (reflection === undefined)
 		return saveProgress(db, practitionerId, work, steps.slice(0, 1), '', firstStepAt);
-	const completedAt = addMs(assignedAt, days(35));
-	const completion = {
-		stepsDone: steps,
-		reflection,
-		frameworkVersion: demoFrameworkVersion,
-		anonymityConfirmed: false
-	};
+	const completedAt = after(assignedAt, inDays.completed);
+	const frameworkVersion = demoFrameworkVersion;
+	const completion = { stepsDone: steps, reflection, frameworkVersion, anonymityConfirmed: false };
 	const { evidenceId } = await completePathway(db, practitionerId, work, completion, completedAt);
-	const acceptedAt = addMs(completedAt, days(4));
+	const acceptedAt = after(completedAt, inDays.accepted);
 	await db
 		.updateTable('evidence')
 		.set({ status: 'accepted', reviewed_by: supervisorId, reviewed_at: timestamp(acceptedAt) })

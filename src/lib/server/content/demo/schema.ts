@@ -162,6 +162,13 @@ export const auditsSchema = z.strictObject({
 	}),
 	pathways: z.strictObject({
 		completedBy: emails,
+		inDays: z.strictObject({
+			needAge: count,
+			assigned: count,
+			firstStep: count,
+			completed: count,
+			accepted: count
+		}),
 		reflection: text,
 		toTeam: z.strictObject({ pathway: text, team: text, daysAgo: count, dueInMonths: count }),
 		toService: z.strictObject({ pathway: text, daysAgo: count })
