@@ -5,7 +5,7 @@ import { loadAuditDefinition } from '../audit/definition.ts';
 import { loadPathways } from '../pathways/definition.ts';
 import { loadCpdRule } from '../workforce/cpd-rule.ts';
 import { loadAnonymityLists } from '../portfolio/anonymity-lists.ts';
-import { loadDemoContent } from '../demo/content.ts';
+import { loadDemoContent } from './demo/load.ts';
 import { loadRetentionPolicy } from '../retention/policy.ts';
 import { loadQuestionSets } from '../health-check/questions.ts';
 import { readContentFiles } from './files.ts';

@@ -1,52 +1,37 @@
 import type { Insertable } from 'kysely';
-import { auditDefinition } from '../audit';
-import { bundledContent } from '../content/bundled';
+import { demoFrameworkVersion, type DemoContent } from '../content/demo';
 import type { Database, Db } from '../db';
 import { dateOnly, days } from '../db/time';
-import { frameworkLibrary } from '../framework';
-import { pathways } from '../pathways';
+import { openGuestLink, type GuestLinkPurpose } from '../links/guest-links';
 import { addMonths } from '../programme/month';
-import { standardSets } from '../standards';
-import { loadDemoContent, type DemoContent } from './content';
 
 // The demo authority: a fictional one, so every name and number in content/demo is invented.
 
 export const demoPassword = 'golden-thread-demo';
 
-let content: DemoContent | undefined;
-
-/** content/demo as bundled at build (the build has checked it). */
-export function demoContent(): DemoContent {
-	content ??= loadDemoContent(bundledContent, {
-		frameworks: frameworkLibrary().frameworks,
-		standardSets: standardSets(),
-		audit: auditDefinition(),
-		pathways: pathways()
-	});
-	return content;
-}
-
-/** What each part of the seed works with, once the people exist. */
+/** What each part of the seed works with, once the people and teams exist. */
 export type Demo = Awaited<ReturnType<typeof demoIn>>;
 
 /**
- * The database, the content and the day; everyone's id, team and manager by email; and the
- * principal social worker's id.
+ * The database, the content and the day; everyone's id, name, team and manager by email; each
+ * team's id by name; the principal social worker's id; and the time some days before now.
  */
 export async function demoIn(db: Db, content: DemoContent, now: Date) {
 	const rows = await db
 		.selectFrom('users')
 		.leftJoin('teams', 'teams.id', 'users.team_id')
-		.select(['users.id', 'users.email', 'users.team_id', 'teams.manager_id'])
+		.select(['users.id', 'users.email', 'users.name', 'users.team_id', 'teams.manager_id'])
 		.execute();
-	const byEmail = new Map(rows.map((row) => [row.email, row]));
+	const teams = await db.selectFrom('teams').select(['id', 'name']).execute();
 	const person = (email: string) => {
-		const found = byEmail.get(email);
+		const found = rows.find((row) => row.email === email);
 		if (!found) throw new Error(`the demo names an unknown person: ${email}`);
 		return found;
 	};
-	const psw = content.people.find((p) => p.roles.includes('psw'))!;
-	return { db, content, now, today: dateOnly(now), person, psw: person(psw.email).id };
+	const team = (name: string) => teams.find((t) => t.name === name)!.id;
+	const psw = person(content.people.find((p) => p.roles.includes('psw'))!.email).id;
+	const ago = (n: number) => new Date(now.getTime() - days(n));
+	return { db, content, now, today: dateOnly(now), person, team, psw, ago };
 }
 
 /** Inserts rows into a table in one statement; none, when there are none. */
@@ -56,6 +41,26 @@ export async function insertRows<T extends keyof Database>(
 	rows: Insertable<Database[T]>[]
 ) {
 	if (rows.length) await db.insertInto(table).values(rows).execute();
+}
+
+/** Opens a link emailed to someone outside, as they would on following it. */
+export async function openLink(db: Db, token: string, purpose: GuestLinkPurpose, now: Date) {
+	const link = await openGuestLink(db, token, purpose, 'demo', now);
+	if (link.state !== 'open') throw new Error(`the demo's ${purpose} link is ${link.state}`);
+	return link;
+}
+
+/** What a record or an observation shows: outcomes, and statements (`2.3 D4`) with theirs. */
+export function mappingOf(outcomes: string[], statements: string[]) {
+	const outcomeOf = (statementId: string) => statementId.split(' ')[0];
+	return {
+		frameworkVersion: demoFrameworkVersion,
+		outcomes: [...new Set([...outcomes, ...statements.map(outcomeOf)])],
+		statements: statements.map((statementId) => ({
+			outcomeId: outcomeOf(statementId),
+			statementId
+		}))
+	};
 }
 
 /** When an ASYE now in `month` started: ten days into the month, so they stay in it a while. */

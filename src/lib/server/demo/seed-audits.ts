@@ -11,8 +11,11 @@ import { addMs, dateOnly, days, hours } from '../db/time';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
 import { random } from './random';
-import { demoFrameworkVersion as frameworkVersion } from './content';
-import type { DemoAudits, DemoFinding } from './schema';
+import {
+	demoFrameworkVersion as frameworkVersion,
+	type DemoAudits,
+	type DemoFinding
+} from '../content/demo';
 
 // A year of fictional case audits across the demo authority's teams (content/demo/audits.yaml):
 // who is audited, by whom and when, and what follows, is decided here; the words are content.
@@ -30,10 +33,14 @@ type Seed = Demo & {
 /** One audit being seeded: the `n`th, its plan, and when the auditor worked on it. */
 type Audit = Awaited<ReturnType<typeof openAudit>> & { n: number; plan: Plan };
 
+/** An audit once finalised. */
+type Finalised = Audit & { finalised: Date };
+
 type AreaGrades = Record<string, { grade: AreaGrade; evidence: string }>;
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 
+/** A year of audits and their follow-up; returns the id of the one in progress. */
 export async function seedDemoAudits(demo: Demo) {
 	const next = random(20261125);
 	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
@@ -50,7 +57,7 @@ export async function seedDemoAudits(demo: Demo) {
 		const opened = await openAudit(seed, plan, caseRef, addMonths(auditedOn, -6), at(auditedOn));
 		await seedAudit(seed, { ...opened, n, plan });
 	}
-	await seedAuditInProgress(seed);
+	return seedAuditInProgress(seed);
 }
 
 /** Twelve months, three audits a month: one in each team, by an auditor from outside it. */
@@ -97,18 +104,18 @@ async function openAudit(
 
 /** Graded, with views, findings and actions, finalised; then its follow-up. */
 async function seedAudit(seed: Seed, audit: Audit) {
+	const { db, definition, auditorId, id } = { ...seed, ...audit };
 	const { grades: areaGrades, overall } = await grade(seed, audit);
 	await addViews(seed, audit);
 	const failing = overall === 'requires-improvement' || overall === 'inadequate';
 	const actions = await addActions(seed, audit, await addFindings(seed, audit, failing));
 	const finalised = addMs(audit.when, days(1));
 	const options = { anonymityConfirmed: false, origin: 'http://localhost:3000' };
-	const { db, definition, auditorId, id } = { ...seed, ...audit };
 	const escalation = await finaliseAudit(db, definition, auditorId, id, options, finalised);
 	// The most recent audit still waits for its urgent review.
 	if (audit.plan.monthsAgo < 1) return;
-	await followUp(seed, audit, actions, escalation, finalised);
-	if (audit.n % 4 === 0) await moderate(seed, audit, areaGrades, finalised);
+	await followUp(seed, { ...audit, finalised }, actions, escalation);
+	if (audit.n % 4 === 0) await moderate(seed, { ...audit, finalised }, areaGrades);
 }
 
 /** Most areas get the base grade; in about one audit in five, one area falls a grade below. */
@@ -133,17 +140,11 @@ async function grade({ db, definition, texts, next, pick }: Seed, { plan, n, ...
 }
 
 async function addViews({ db, texts, pick }: Seed, audit: Audit) {
-	const child = pick(texts.childViews);
-	const parent = pick(texts.parentViews);
-	const notObtained = texts.viewsNotObtained;
-	const views = {
-		child_view: child,
-		parent_view: parent,
-		views_not_obtained: child && parent ? '' : !child ? notObtained.child : notObtained.parent,
-		worker_view: texts.workerView,
-		manager_view: texts.managerView
-	};
-	await saveViews(db, audit.auditorId, audit.id, views, audit.when);
+	const [child, parent] = [pick(texts.childViews), pick(texts.parentViews)];
+	const notObtained = child && parent ? '' : texts.viewsNotObtained[child ? 'parent' : 'child'];
+	const views = { child_view: child, parent_view: parent, views_not_obtained: notObtained };
+	const asked = { ...views, worker_view: texts.workerView, manager_view: texts.managerView };
+	await saveViews(db, audit.auditorId, audit.id, asked, audit.when);
 }
 
 /** The plan's findings, or one picked in turn: a development where practice fell short. */
@@ -165,15 +166,16 @@ async function addFindings({ db, texts, pick }: Seed, { plan, ...audit }: Audit,
 
 /** An action on the plan where there are developments, and one for supervision. */
 async function addActions({ db, texts }: Seed, audit: Audit, developments: DemoFinding[]) {
-	const due = (n: number) => dateOnly(addMs(audit.when, days(n)));
-	const { who } = audit;
+	const { development, supervision } = texts.actions;
 	const actions = [
-		{ description: texts.actions.development, ownerId: who.id, dueOn: due(28) },
-		{ description: texts.actions.supervision, ownerId: who.manager_id!, dueOn: due(14) }
+		{ ...development, ownerId: audit.who.id },
+		{ ...supervision, ownerId: audit.who.manager_id! }
 	].slice(developments.length ? 0 : 1);
 	const ids: string[] = [];
-	for (const action of actions)
+	for (const { text: description, dueInDays, ownerId } of actions) {
+		const action = { description, ownerId, dueOn: dateOnly(addMs(audit.when, days(dueInDays))) };
 		ids.push(await addAction(db, audit.auditorId, audit.id, action, audit.when));
+	}
 	return ids;
 }
 
@@ -184,28 +186,28 @@ async function addActions({ db, texts }: Seed, audit: Audit, developments: DemoF
  */
 async function followUp(
 	{ db, texts, psw }: Seed,
-	{ id, who, n, plan }: Audit,
+	{ id, who, n, plan, finalised }: Finalised,
 	actions: string[],
-	escalation: 'same-day' | 'urgent-review' | null,
-	finalised: Date
+	escalation: 'same-day' | 'urgent-review' | null
 ) {
+	const { answeredInHours, receivedInDays, doneInDays, signedOffInDays } = texts.followUp;
 	const manager = who.manager_id!;
 	if (escalation) {
-		const sameDay = escalation === 'same-day';
-		const answered = addMs(finalised, hours(sameDay ? 3 : 40));
-		await recordResponse(db, sameDay ? psw : manager, id, texts.responses[escalation], answered);
+		const answered = addMs(finalised, hours(answeredInHours[escalation]));
+		const by = escalation === 'same-day' ? psw : manager;
+		await recordResponse(db, by, id, texts.responses[escalation], answered);
 	}
-	const received = addMs(finalised, days(2));
+	const received = addMs(finalised, days(receivedInDays));
 	await recordReceipt(db, manager, id, n % 2 ? texts.receipt : '', received);
 	const overdue = plan.monthsAgo <= 4 && n % 3 === 0;
 	for (const actionId of overdue ? actions.slice(1) : actions) {
-		await markActionDone(db, who.id, id, actionId, addMs(received, days(10)));
-		await signOffAction(db, manager, id, actionId, addMs(received, days(12)));
+		await markActionDone(db, who.id, id, actionId, addMs(received, days(doneInDays)));
+		await signOffAction(db, manager, id, actionId, addMs(received, days(signedOffInDays)));
 	}
 }
 
 /** A sample each quarter, moderated by the principal social worker; one in two graded lower. */
-async function moderate(seed: Seed, { id, n }: Audit, areaGrades: AreaGrades, finalised: Date) {
+async function moderate(seed: Seed, { id, n, finalised }: Finalised, areaGrades: AreaGrades) {
 	const { db, definition, texts, psw } = seed;
 	const moderated = { ...areaGrades };
 	const first = definition.areas[0].id;
@@ -217,7 +219,7 @@ async function moderate(seed: Seed, { id, n }: Audit, areaGrades: AreaGrades, fi
 			evidence: `${moderated[first].evidence} ${texts.moderation.loweredEvidence}`
 		};
 	}
-	const moderatedAt = addMs(finalised, days(9));
+	const moderatedAt = addMs(finalised, days(texts.followUp.moderatedInDays));
 	await assignModerator(db, psw, id, psw, moderatedAt);
 	const comments = lowered ? texts.moderation.lowered : texts.moderation.agreed;
 	const form = { grades: moderated, grip: false, gripReason: '', comments };
@@ -232,4 +234,5 @@ async function seedAuditInProgress(seed: Seed) {
 	const graded = seed.definition.areas.slice(0, areas).map((a) => [a.id, { grade, evidence }]);
 	const form = { grades: Object.fromEntries(graded), grip: false, gripReason: '' };
 	await saveGrades(seed.db, seed.definition, audit.auditorId, audit.id, 'audit', form, started);
+	return audit.id;
 }

@@ -1,48 +1,32 @@
+import { demoFrameworkVersion as frameworkVersion, type DemoEvidence } from '../content/demo';
 import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
 import { getFramework, outcomesOf } from '../framework';
 import { holderOf } from '../people/relationships';
 import { filesDir } from '../portfolio/attachments';
-import { evidenceColumns } from '../portfolio/evidence';
+import { addMapping, draftRow } from '../portfolio/evidence';
 import { checkFileText } from '../portfolio/file-check';
 import { storeFile } from '../portfolio/file-store';
 import { sniffFileKind } from '../portfolio/file-type';
+import { replaceStandards } from '../portfolio/standards';
 import { signOffOutcome } from '../signoff/signoffs';
 import { practiceStandardSets } from '../standards';
 import { findItem } from '../standards/mapping';
-import { asyeStart, insertRows, type Demo } from './authority';
-import { demoFrameworkVersion as framework_version } from './content';
-import type { DemoEvidence } from './evidence-file';
+import { asyeStart, insertRows, mappingOf, type Demo } from './authority';
 
 /** The demo portfolios, with the outcomes, statements and practice standards each shows. */
 export async function seedDemoEvidence(demo: Demo) {
-	const records = demo.content.evidence.map((record) => ({ evidence_id: newId(), record }));
-	const outcomeOf = (statement: string) => statement.split(' ')[0];
-	const outcomes = records.flatMap(({ evidence_id, record }) =>
-		[...new Set([...record.outcomes, ...record.statements.map(outcomeOf)])].map((outcome_id) => ({
-			evidence_id,
-			framework_version,
-			outcome_id
-		}))
-	);
-	const statements = records.flatMap(({ evidence_id, record }) =>
-		record.statements.map((statement_id) => {
-			const outcome_id = outcomeOf(statement_id);
-			return { evidence_id, framework_version, outcome_id, statement_id };
-		})
-	);
-	const standards = records.flatMap(({ evidence_id, record }) =>
-		record.standards.map((item_ref) => {
-			const { set } = findItem(practiceStandardSets(), item_ref)!;
-			return { evidence_id, set_id: set.id, set_version: set.version, item_ref };
-		})
-	);
 	await demo.db.transaction().execute(async (tx) => {
-		const rows = records.map(({ evidence_id, record }) => evidenceRow(demo, evidence_id, record));
-		await insertRows(tx, 'evidence', rows);
-		await insertRows(tx, 'evidence_outcomes', outcomes);
-		await insertRows(tx, 'evidence_statements', statements);
-		await insertRows(tx, 'evidence_standards', standards);
+		for (const record of demo.content.evidence) {
+			const id = newId();
+			await insertRows(tx, 'evidence', [evidenceRow(demo, id, record)]);
+			await addMapping(tx, id, mappingOf(record.outcomes, record.statements));
+			const standards = record.standards.map((ref) => {
+				const { set } = findItem(practiceStandardSets(), ref)!;
+				return { setId: set.id, setVersion: set.version, ref };
+			});
+			await replaceStandards(tx, id, standards);
+		}
 	});
 }
 
@@ -58,13 +42,10 @@ function evidenceRow({ now, person }: Demo, id: string, record: DemoEvidence) {
 	const submitted = record.status === 'draft' ? null : before(written, 2);
 	const { review } = record;
 	const reviewed = review && submitted ? before(submitted, review.daysAfter) : null;
+	const input = { ...record.input, activityDate: dateOnly(activity) };
 	return {
-		id,
-		owner_id: person(record.owner).id,
-		...evidenceColumns({ ...record.input, activityDate: dateOnly(activity) }),
+		...draftRow(id, person(record.owner).id, input, written),
 		status: record.status,
-		version: 1,
-		created_at: timestamp(written),
 		updated_at: timestamp(reviewed ?? submitted ?? written),
 		submitted_at: submitted && timestamp(submitted),
 		reviewed_by: review ? person(review.by).id : null,
@@ -80,10 +61,9 @@ export async function seedDemoExtras({ db, content, now, person }: Demo) {
 	const started = asyeStart(now, content.people.find((p) => p.email === demoAsye)!.asyeMonth!);
 	const assessment_id = newId();
 	const created_at = `${started}T10:00:00.000Z`;
-	await insertRows(db, 'self_assessments', [
-		{ id: assessment_id, user_id: owner, framework_version, created_at }
-	]);
-	const ratings = outcomesOf(getFramework(framework_version)!).map(({ id }, index) => ({
+	const assessment = { id: assessment_id, user_id: owner, framework_version: frameworkVersion };
+	await insertRows(db, 'self_assessments', [{ ...assessment, created_at }]);
+	const ratings = outcomesOf(getFramework(frameworkVersion)!).map(({ id }, index) => ({
 		assessment_id,
 		outcome_id: id,
 		rating: index % 3 === 0 ? 'developing' : 'not-yet',
@@ -98,24 +78,20 @@ export async function seedDemoExtras({ db, content, now, person }: Demo) {
 		.orderBy('activity_date')
 		.executeTakeFirstOrThrow();
 	const file = new TextEncoder().encode(attachment.text);
-	const stored = {
+	// Checked as a file added through the form is, so the record says what the check found.
+	const check = await checkFileText(file, (await sniffFileKind(file))!, []);
+	const attached = {
+		id: newId(),
+		evidence_id: record.id,
+		name: attachment.name,
 		file_hash: await storeFile(filesDir(), file),
 		mime: 'text/plain',
 		size: file.length,
-		created_at: timestamp()
+		created_by: owner,
+		created_at: timestamp(),
+		text_check: JSON.stringify(check)
 	};
-	// Checked as a file added through the form is, so the record says what the check found.
-	const check = await checkFileText(file, (await sniffFileKind(file))!, []);
-	await insertRows(db, 'attachments', [
-		{
-			...stored,
-			id: newId(),
-			evidence_id: record.id,
-			name: attachment.name,
-			created_by: owner,
-			text_check: JSON.stringify(check)
-		}
-	]);
+	await insertRows(db, 'attachments', [attached]);
 }
 
 /** Later-year ASYEs' outcomes signed off by their assessors, each citing an accepted record. */
@@ -137,7 +113,7 @@ export async function seedDemoSignoffs({ db, content, now, today, person }: Demo
 		const cited = accepted.filter((a, i) => accepted[i - 1]?.outcomeId !== a.outcomeId);
 		for (const { outcomeId, id: evidenceId, title } of cited) {
 			const signoff = {
-				frameworkVersion: framework_version,
+				frameworkVersion,
 				outcomeId,
 				rationale: rationale.replace('{title}', title),
 				evidenceIds: [evidenceId]

@@ -1,48 +1,46 @@
-import { addDays, days } from '../db/time';
-import { openGuestLink } from '../links/guest-links';
+import { addDays } from '../db/time';
+import { recordObservation } from '../observation/observations';
 import { inviteObservation, recordObservationByLink } from '../observation/invitations';
-import type { Demo } from './authority';
-import { demoFrameworkVersion as frameworkVersion } from './content';
+import { addMonths, programmeMonth } from '../programme/month';
+import { mappingOf, openLink, type Demo } from './authority';
+import type { Asye } from './seed-programme';
 
 const origin = 'http://localhost:3000';
+
+/** Observations of practice by their assessor, as far as they are into their year. */
+export async function seedObservations({ db, content, now, today }: Demo, asye: Asye) {
+	const month = programmeMonth(asye.starts_on, today);
+	for (const { fromMonth, monthsIn, statement, ...observation } of content.programme.observations) {
+		if (month < fromMonth) continue;
+		const observedOn = addMonths(asye.starts_on, monthsIn);
+		const form = { ...observation, observedOn, ...mappingOf([], [statement]) };
+		await recordObservation(db, asye.assessor.id, asye.userId, form, now);
+	}
+}
 
 /**
  * The demo ASYE's observations by invitation, through the app's own functions: one from outside
  * the authority, invited, emailed and recorded through its link; and one open to their assessor.
  */
-export async function seedDemoInvitations({ db, content, now, today, person }: Demo) {
+export async function seedDemoInvitations({ db, content, now, today, person, ago }: Demo) {
 	const practitioner = person(content.programme.demoAsye).id;
 	const { recorded, open } = content.programme.invitedObservations;
-	const ago = (n: number) => new Date(now.getTime() - days(n));
+	const { observerName, observerEmail, setting, wentWell, toDevelop, statement } = recorded;
 	const observedOn = addDays(today, -recorded.daysAgo);
+	const invitation = { observerName, observerEmail, plannedOn: observedOn, setting };
+	const invited = ago(recorded.invitedDaysAgo);
 	const { token } = await inviteObservation(
 		db,
 		practitioner,
-		{
-			observer: 'external',
-			observerName: recorded.observerName,
-			observerEmail: recorded.observerEmail,
-			plannedOn: observedOn,
-			setting: recorded.setting
-		},
+		{ observer: 'external', ...invitation },
 		origin,
-		ago(recorded.invitedDaysAgo)
+		invited
 	);
 	const writtenUp = ago(recorded.daysAgo - 1);
-	const link = await openGuestLink(db, token!, 'observation', 'demo', writtenUp);
-	if (link.state !== 'open') throw new Error(`the demo's observation link is ${link.state}`);
-	const outcomeId = recorded.statement.split(' ')[0];
-	const input = {
-		observedOn,
-		setting: recorded.setting,
-		wentWell: recorded.wentWell,
-		toDevelop: recorded.toDevelop,
-		frameworkVersion,
-		outcomes: [outcomeId],
-		statements: [{ outcomeId, statementId: recorded.statement }]
-	};
+	const link = await openLink(db, token!, 'observation', writtenUp);
+	const input = { observedOn, setting, wentWell, toDevelop, ...mappingOf([], [statement]) };
 	await recordObservationByLink(db, link, input, false, writtenUp);
 	const plannedOn = addDays(today, open.daysAhead);
-	const invitation = { observerEmail: '', observerName: '', plannedOn, setting: open.setting };
-	await inviteObservation(db, practitioner, { observer: 'assessor', ...invitation }, origin, now);
+	const toAssessor = { observerEmail: '', observerName: '', plannedOn, setting: open.setting };
+	await inviteObservation(db, practitioner, { observer: 'assessor', ...toAssessor }, origin, now);
 }

@@ -6,7 +6,7 @@ import { completePathway, saveProgress } from '../learning/progress';
 import { suggestPathways } from '../pathways';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
-import { demoFrameworkVersion } from './content';
+import { demoFrameworkVersion, type DemoAudits } from '../content/demo';
 
 /**
  * Pathways for the learning needs the demo's audits raised: half those older than two months
@@ -14,30 +14,27 @@ import { demoFrameworkVersion } from './content';
  * demo names always; then two assigned by the principal social worker, to a team and to the
  * whole service.
  */
-export async function seedDemoPathways({ db, content, now, psw }: Demo) {
-	const { completedBy, reflection, toTeam, toService } = content.audits.pathways;
+export async function seedDemoPathways({ db, content, now, psw, team, ago }: Demo) {
+	const { completedBy, reflection, inDays, toTeam, toService } = content.audits.pathways;
 	const assigned = new Set<string>();
 	let n = 0;
 	for (const need of await openNeeds(db)) {
 		const pathwayId = suggestPathways(need.outcomes)[0]?.pathway.id;
 		const key = `${need.practitioner_id}:${pathwayId}`;
 		if (!pathwayId || assigned.has(key)) continue;
-		if (now.getTime() - new Date(need.created_at).getTime() < days(60)) continue;
+		if (now.getTime() - new Date(need.created_at).getTime() < days(inDays.needAge)) continue;
 		const named = completedBy.includes(need.email);
 		if (!named && n++ % 2 === 1) continue;
 		assigned.add(key);
-		await followPathway(db, need, pathwayId, named || n % 3 === 0 ? reflection : undefined);
+		const completion = named || n % 3 === 0 ? reflection : undefined;
+		await followPathway(db, need, pathwayId, completion, inDays);
 	}
-	const team = await db
-		.selectFrom('teams')
-		.select('id')
-		.where('name', '=', toTeam.team)
-		.executeTakeFirstOrThrow();
 	const dueOn = addMonths(dateOnly(now), toTeam.dueInMonths);
-	const forTeam = { pathwayId: toTeam.pathway, scope: 'team' as const, teamId: team.id, dueOn };
-	await assignPathway(db, psw, forTeam, addMs(now, -days(toTeam.daysAgo)));
+	const teamId = team(toTeam.team);
+	const forTeam = { pathwayId: toTeam.pathway, scope: 'team' as const, teamId, dueOn };
+	await assignPathway(db, psw, forTeam, ago(toTeam.daysAgo));
 	const forService = { pathwayId: toService.pathway, scope: 'service' as const };
-	await assignPathway(db, psw, forService, addMs(now, -days(toService.daysAgo)));
+	await assignPathway(db, psw, forService, ago(toService.daysAgo));
 }
 
 /** Open needs of supervised practitioners, oldest first, with their outcomes. */
@@ -71,32 +68,24 @@ async function followPathway(
 	db: Db,
 	need: Awaited<ReturnType<typeof openNeeds>>[number],
 	pathwayId: string,
-	reflection: string | undefined
+	reflection: string | undefined,
+	inDays: DemoAudits['pathways']['inDays']
 ) {
 	const { practitioner_id: practitionerId, supervisor_id: supervisorId } = need;
-	const assignedAt = addMs(new Date(need.created_at), days(7));
+	const after = (date: Date, n: number) => addMs(date, days(n));
+	const assignedAt = after(new Date(need.created_at), inDays.assigned);
 	const assignment = { pathwayId, scope: 'person' as const, practitionerId, needId: need.id };
 	const assignmentId = await assignPathway(db, supervisorId, assignment, assignedAt);
 	const work = (await pathwayWork(db, practitionerId, assignmentId))!;
 	const steps = work.pathway.steps.slice(0, -1).map((s) => s.number);
+	const firstStepAt = after(assignedAt, inDays.firstStep);
 	if (reflection === undefined)
-		return saveProgress(
-			db,
-			practitionerId,
-			work,
-			steps.slice(0, 1),
-			'',
-			addMs(assignedAt, days(5))
-		);
-	const completedAt = addMs(assignedAt, days(35));
-	const completion = {
-		stepsDone: steps,
-		reflection,
-		frameworkVersion: demoFrameworkVersion,
-		anonymityConfirmed: false
-	};
+		return saveProgress(db, practitionerId, work, steps.slice(0, 1), '', firstStepAt);
+	const completedAt = after(assignedAt, inDays.completed);
+	const frameworkVersion = demoFrameworkVersion;
+	const completion = { stepsDone: steps, reflection, frameworkVersion, anonymityConfirmed: false };
 	const { evidenceId } = await completePathway(db, practitionerId, work, completion, completedAt);
-	const acceptedAt = addMs(completedAt, days(4));
+	const acceptedAt = after(completedAt, inDays.accepted);
 	await db
 		.updateTable('evidence')
 		.set({ status: 'accepted', reviewed_by: supervisorId, reviewed_at: timestamp(acceptedAt) })

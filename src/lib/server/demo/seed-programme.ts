@@ -1,25 +1,24 @@
 import type { Db } from '../db';
-import { newId } from '../db/ids';
-import { addDays, days, dateOnly, timestamp } from '../db/time';
-import { recordObservation } from '../observation/observations';
+import { addDays, dateOnly } from '../db/time';
 import { holderOf } from '../people/relationships';
 import { programmeFor } from '../programme';
 import { createAgreement, recordProtectedTime, signAgreement } from '../programme/agreement';
-import { addMonths, programmeMonth } from '../programme/month';
 import { agreePlan, savePlan } from '../programme/plans';
 import { saveReflection } from '../programme/reflections';
 import { recordProgrammeReview } from '../programme/reviews';
-import { insertRows, type Demo } from './authority';
-import { demoFrameworkVersion as frameworkVersion } from './content';
+import type { Demo } from './authority';
+import { seedObservations } from './seed-observations';
 
 /** A demo ASYE, with their enrolment, current practice supervisor and assessor. */
-type Asye = Awaited<ReturnType<typeof asyes>>[number];
+export type Asye = Awaited<ReturnType<typeof asyes>>[number];
 
-async function asyes(db: Db, today: string) {
+/** The enrolled ASYEs who have a practice supervisor and an assessor today, by email. */
+export async function asyes(db: Db, today: string) {
 	const enrolments = await db
 		.selectFrom('enrolments')
 		.innerJoin('users', 'users.id', 'enrolments.user_id')
 		.select(['enrolments.id', 'enrolments.starts_on', 'users.id as userId', 'users.email'])
+		.orderBy('users.email')
 		.execute();
 	const supervised = [];
 	for (const enrolment of enrolments) {
@@ -30,29 +29,9 @@ async function asyes(db: Db, today: string) {
 	return supervised;
 }
 
-/**
- * The demo ASYEs' programmes so far: part-time and extended ones first, so that their dates
- * move; then each ASYE's reviews, plans, observations and agreement.
- */
+/** The demo ASYEs' programmes so far: each ASYE's reviews, plans, observations and agreement. */
 export async function seedDemoProgrammes(demo: Demo) {
-	const { db, content, now, person } = demo;
-	const { partTime, extension } = content.programme;
-	for (const [email, fte_percent] of Object.entries(partTime))
-		await db
-			.updateTable('enrolments')
-			.set({ fte_percent })
-			.where('user_id', '=', person(email).id)
-			.execute();
-	const extended = await db
-		.selectFrom('enrolments')
-		.select('id')
-		.where('user_id', '=', person(extension.for).id)
-		.executeTakeFirstOrThrow();
-	const { months, reason } = extension;
-	await insertRows(db, 'enrolment_extensions', [
-		{ id: newId(), enrolment_id: extended.id, months, reason, created_at: timestamp(now) }
-	]);
-	for (const asye of await asyes(db, demo.today)) {
+	for (const asye of await asyes(demo.db, demo.today)) {
 		await seedReviews(demo, asye);
 		await seedPlans(demo, asye);
 		await seedObservations(demo, asye);
@@ -98,29 +77,12 @@ async function seedPlans({ db, content, now, today }: Demo, { email, userId, ass
 	}
 }
 
-/** Observations of practice by their assessor from month 4, and a second from month 9. */
-async function seedObservations({ db, content, now, today }: Demo, asye: Asye) {
-	const month = programmeMonth(asye.starts_on, today);
-	const observations = content.programme.observations.slice(0, month < 4 ? 0 : month < 9 ? 1 : 2);
-	for (const [i, { statement, ...observation }] of observations.entries()) {
-		const outcomeId = statement.split(' ')[0];
-		const form = {
-			...observation,
-			observedOn: addMonths(asye.starts_on, 2 + i * 4),
-			frameworkVersion,
-			outcomes: [outcomeId],
-			statements: [{ outcomeId, statementId: statement }]
-		};
-		await recordObservation(db, asye.assessor.id, asye.userId, form, now);
-	}
-}
-
 /**
  * The support and assessment agreement, signed on the first day by the ASYE, their supervisor
  * and their assessor (the principal social worker, unless they have an assessor other than their
  * supervisor); for one just begun, by their supervisor only. The demo ASYE's protected time.
  */
-async function seedAgreement({ db, content, now, psw }: Demo, asye: Asye) {
+async function seedAgreement({ db, content, now, psw, ago }: Demo, asye: Asye) {
 	const { supervisor, assessor, userId, id: enrolmentId } = asye;
 	const texts = content.programme;
 	const signed = new Date(`${asye.starts_on}T12:00:00Z`);
@@ -138,7 +100,7 @@ async function seedAgreement({ db, content, now, psw }: Demo, asye: Asye) {
 	}
 	if (asye.email === texts.demoAsye)
 		for (const { weeksAgo, minutes, activity } of texts.protectedTime) {
-			const takenOn = dateOnly(new Date(now.getTime() - days(weeksAgo * 7)));
+			const takenOn = dateOnly(ago(weeksAgo * 7));
 			await recordProtectedTime(db, userId, enrolmentId, { takenOn, minutes, activity }, now);
 		}
 }

@@ -5,6 +5,7 @@ import { openActionsOf } from '../review/supervision-actions';
 import { createSupervisionRecord } from '../review/supervision-records';
 import { supervisionScheduleOf } from '../review/supervision-schedule';
 import type { Demo } from './authority';
+import { asyes } from './seed-programme';
 
 /**
  * Supervision for the demo ASYEs, on their programme's schedule: every session due before today
@@ -16,15 +17,8 @@ import type { Demo } from './authority';
  */
 export async function seedDemoSupervision({ db, content, now, today }: Demo) {
 	const texts = content.programme;
-	const enrolled = await db
-		.selectFrom('enrolments')
-		.innerJoin('users', 'users.id', 'enrolments.user_id')
-		.select(['enrolments.user_id as userId', 'users.email'])
-		.where('enrolments.status', '=', 'active')
-		.orderBy('users.email')
-		.execute();
 	let turn = 0;
-	for (const { userId, email } of enrolled) {
+	for (const { userId, email } of await asyes(db, today)) {
 		const schedule = await supervisionScheduleOf(db, userId, today);
 		const due = (schedule?.sessions ?? []).filter((s) => s.dueOn < today).map((s) => s.dueOn);
 		if (texts.missedSupervision.includes(email)) due.pop();

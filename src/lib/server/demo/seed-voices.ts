@@ -9,8 +9,8 @@ import { random } from './random';
 // Voices in the demo (content/demo/voices.yaml): views given by link on the audit in progress,
 // and last month's staff health check with enough answers to show, some teams merged.
 
-export async function seedDemoVoices(demo: Demo) {
-	await seedAuditVoices(demo);
+export async function seedDemoVoices(demo: Demo, auditInProgress: string) {
+	await seedAuditVoices(demo, auditInProgress);
 	await seedHealthCheck(demo);
 }
 
@@ -24,71 +24,46 @@ async function linkOf({ db }: Demo, subjectId: string) {
 	return { id: link.id, subjectId };
 }
 
-async function seedAuditVoices(demo: Demo) {
-	const { db, content, now, person } = demo;
-	const { caseRef, auditor } = content.audits.inProgress;
-	const audit = await db
-		.selectFrom('audits')
-		.select('id')
-		.where('case_ref', '=', caseRef)
-		.executeTakeFirstOrThrow();
-	// Asked when the audit began yesterday; the parent answered this morning.
-	const asked = addMs(now, -days(1));
-	for (const voice of content.voices.auditVoices) {
-		const request = {
-			relationship: voice.relationship,
-			email: voice.email,
-			name: voice.name ?? ''
-		};
-		const id = await askForView(db, person(auditor).id, audit.id, request, asked);
-		if (voice.answer)
-			await saveVoiceAnswer(db, await linkOf(demo, id), voice.answer, false, addMs(now, -hours(2)));
+/** Asked when the audit began yesterday; the parent answered this morning. */
+async function seedAuditVoices(demo: Demo, auditId: string) {
+	const { db, content, now, person, ago } = demo;
+	const auditor = person(content.audits.inProgress.auditor).id;
+	for (const { relationship, email, name = '', answer } of content.voices.auditVoices) {
+		const id = await askForView(db, auditor, auditId, { relationship, email, name }, ago(1));
+		if (answer)
+			await saveVoiceAnswer(db, await linkOf(demo, id), answer, false, addMs(now, -hours(2)));
 	}
 }
 
+/** The staff health check as the demo plans it: the first in each team, by email, answered. */
 async function seedHealthCheck(demo: Demo) {
-	const { db, content, now, psw } = demo;
+	const { db, content, psw, team, ago } = demo;
 	const plan = content.voices.healthCheck;
-	const opened = addMs(now, -days(plan.openedDaysAgo));
-	const closesOn = dateOnly(addMs(now, -days(plan.closedDaysAgo)));
-	const year = Number(dateOnly(opened).slice(0, 4));
-	await openHealthCheck(db, psw, { year, closesOn }, opened);
+	const opened = ago(plan.openedDaysAgo);
+	const closesOn = dateOnly(ago(plan.closedDaysAgo));
+	await openHealthCheck(db, psw, { year: Number(dateOnly(opened).slice(0, 4)), closesOn }, opened);
 	const [survey] = await listHealthChecks(db);
-	const questions = questionsOf(survey).questions;
+	const scales = questionsOf(survey).questions.filter((q) => q.kind === 'scale');
 	const next = random(20261203);
+	// Each score varies about the statement's usual one.
+	const score = (usual = 3) => Math.min(5, Math.max(1, Math.round(usual + (next() - 0.5) * 2.4)));
+	const open = plan.openedDaysAgo - plan.closedDaysAgo;
 	let comment = 0;
-	for (const team of content.teams) {
-		// The first in each team, by email, answered.
+	for (const { name } of content.teams) {
 		const invitations = await db
 			.selectFrom('health_check_invitations')
 			.innerJoin('users', 'users.id', 'health_check_invitations.user_id')
-			.innerJoin('teams', 'teams.id', 'health_check_invitations.team_id')
 			.select('health_check_invitations.id')
 			.where('health_check_invitations.health_check_id', '=', survey.id)
-			.where('teams.name', '=', team.name)
+			.where('health_check_invitations.team_id', '=', team(name))
 			.orderBy('users.email')
-			.limit(plan.answered[team.name] ?? 0)
+			.limit(plan.answered[name] ?? 0)
 			.execute();
 		for (const [n, invitation] of invitations.entries()) {
-			const scores = Object.fromEntries(
-				questions
-					.filter((q) => q.kind === 'scale')
-					.map((q) => {
-						const score = Math.round((plan.usual[q.id] ?? 3) + (next() - 0.5) * 2.4);
-						return [q.id, Math.min(5, Math.max(1, score))];
-					})
-			);
-			const words = n % 2 === 0 ? (plan.comments[comment++] ?? '') : '';
-			const answered = addMs(
-				opened,
-				days(1 + ((n * 3) % (plan.openedDaysAgo - plan.closedDaysAgo)))
-			);
-			await saveHealthCheckAnswer(
-				db,
-				await linkOf(demo, invitation.id),
-				{ scores, comment: words },
-				answered
-			);
+			const scores = Object.fromEntries(scales.map((q) => [q.id, score(plan.usual[q.id])]));
+			const answer = { scores, comment: n % 2 === 0 ? (plan.comments[comment++] ?? '') : '' };
+			const answered = addMs(opened, days(1 + ((n * 3) % open)));
+			await saveHealthCheckAnswer(db, await linkOf(demo, invitation.id), answer, answered);
 		}
 	}
 }

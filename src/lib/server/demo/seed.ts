@@ -5,8 +5,8 @@ import { newId } from '../db/ids';
 import { relationshipKinds } from '../db/schema';
 import { dateOnly, timestamp } from '../db/time';
 import { addMonths } from '../programme/month';
-import { asyeStart, demoContent, demoIn, demoPassword, insertRows } from './authority';
-import type { DemoContent, DemoPerson } from './content';
+import { asyeStart, demoIn, demoPassword, insertRows } from './authority';
+import { demoContent, type DemoContent, type DemoPerson } from '../content/demo';
 import { seedDemoAudits } from './seed-audits';
 import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
 import { seedDemoFeedback } from './seed-feedback';
@@ -35,12 +35,12 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	await seedDemoSignoffs(demo);
 	await seedDemoProgrammes(demo);
 	await seedDemoInvitations(demo);
-	await seedDemoAudits(demo);
+	const auditInProgress = await seedDemoAudits(demo);
 	await seedDemoPathways(demo);
 	// After the audits: a session discusses the audit finalised before it.
 	await seedDemoSupervision(demo);
 	await seedDemoFeedback(demo);
-	await seedDemoVoices(demo);
+	await seedDemoVoices(demo, auditInProgress);
 }
 
 /** A fictional registration number, the same for a person on every run. */
@@ -82,7 +82,7 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 		const members = people.filter((p) => p.team === team.name).map((p) => id(p.email));
 		await db.updateTable('users').set({ team_id: team.id }).where('id', 'in', members).execute();
 	}
-	const relationships = supervisionPeriods(content, now).flatMap((period) =>
+	const relationships = supervisionPeriods(people, now).flatMap((period) =>
 		relationshipKinds.map((kind) => ({
 			id: newId(),
 			kind,
@@ -94,43 +94,52 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 		}))
 	);
 	await insertRows(db, 'supervisions', relationships);
-	const enrolments = people
+	await insertEnrolments(db, content, id, now);
+}
+
+/** Everyone's id by email. */
+type Ids = (email: string) => string;
+
+/** The ASYEs' enrolments, some part time and one extended, so that their dates move. */
+async function insertEnrolments(db: Db, content: DemoContent, id: Ids, now: Date) {
+	const { partTime, extension } = content.programme;
+	const created_at = timestamp(now);
+	const enrolments = content.people
 		.filter((p) => p.asyeMonth)
 		.map((p) => ({
 			id: newId(),
 			user_id: id(p.email),
 			programme: 'asye',
 			starts_on: since(p, now),
+			fte_percent: partTime[p.email] ?? 100,
 			created_at
 		}));
 	await insertRows(db, 'enrolments', enrolments);
+	const { months, reason } = extension;
+	const enrolment_id = enrolments.find((e) => e.user_id === id(extension.for))!.id;
+	const extended = { id: newId(), enrolment_id, months, reason, created_at };
+	await insertRows(db, 'enrolment_extensions', [extended]);
 }
 
 /** ASYEs have been supervised since they started; everyone else for the past year. */
-const since = (p: DemoPerson, now: Date) =>
+const since = (p: Pick<DemoPerson, 'asyeMonth'>, now: Date) =>
 	p.asyeMonth ? asyeStart(now, p.asyeMonth) : addMonths(dateOnly(now), -12);
 
 /**
- * Who has supervised whom, and since when. One person holds all three relationships, except
- * where an external assessor assesses. The demo ASYE began with their team manager, then moved
- * to their practice supervisor.
+ * Who has supervised whom, and since when: one person holds all three relationships, except
+ * where an external assessor assesses; someone supervised by another at first, by both in turn.
  */
-function supervisionPeriods({ people, teams, programme }: DemoContent, now: Date) {
-	const assessorOf = new Map(people.flatMap((p) => (p.assesses ?? []).map((e) => [e, p.email])));
-	const periods = people
-		.filter((p) => p.supervisor)
-		.map((p) => ({
-			supervisor: p.supervisor!,
-			assessor: assessorOf.get(p.email) ?? p.supervisor!,
-			supervisee: p.email,
-			startsOn: since(p, now),
-			endsOn: null as string | null
-		}));
-	const first = periods.find((s) => s.supervisee === programme.demoAsye)!;
-	const team = people.find((p) => p.email === programme.demoAsye)!.team;
-	const manager = teams.find((t) => t.name === team)!.manager;
-	const handover = addMonths(first.startsOn, 1);
-	periods.push({ ...first, supervisor: manager, assessor: manager, endsOn: handover });
-	first.startsOn = handover;
-	return periods;
+function supervisionPeriods(people: DemoPerson[], now: Date) {
+	return people.flatMap(({ email: supervisee, supervisor, assessor, before, ...p }) => {
+		if (!supervisor || !assessor) return [];
+		const startsOn = since(p, now);
+		const period = { supervisee, supervisor, assessor, startsOn, endsOn: null as string | null };
+		if (!before) return [period];
+		const handover = addMonths(startsOn, before.months);
+		const first = { ...period, supervisor: before.supervisor, assessor: before.supervisor };
+		return [
+			{ ...first, endsOn: handover },
+			{ ...period, startsOn: handover }
+		];
+	});
 }

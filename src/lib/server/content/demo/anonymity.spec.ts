@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bundledContent } from '../content/bundled';
-import { checkAnonymity } from '../portfolio/anonymity';
-import { textsOfValues } from '../portfolio/evidence-form';
+import { bundledContent } from '../bundled';
+import { checkAnonymity } from '../../portfolio/anonymity';
+import { textsOfValues } from '../../portfolio/evidence-form';
 import { parseEvidence } from './evidence-file';
 
 // The demo authority's records are fictional and anonymised, as a careful practitioner writes:

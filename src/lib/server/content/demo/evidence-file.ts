@@ -4,10 +4,10 @@ import {
 	evidenceStatuses,
 	evidenceTypes,
 	reflectiveModels
-} from '../../portfolio/vocabulary.ts';
-import { ContentError } from '../content/error.ts';
-import { parseMarkdown, sectionsOf } from '../content/frontmatter.ts';
-import type { EvidenceInput } from '../portfolio/evidence.ts';
+} from '../../../portfolio/vocabulary.ts';
+import { ContentError } from '../error.ts';
+import { parseMarkdown, sectionsOf } from '../frontmatter.ts';
+import type { EvidenceInput } from '../../portfolio/evidence.ts';
 
 // A demo portfolio record: `content/demo/evidence/<owner>/<n>-<slug>.md`, its details in the
 // frontmatter and its texts under `## ` headings, read as the evidence form would have them. Fictional and anonymised: children are

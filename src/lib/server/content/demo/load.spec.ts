@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../content/check';
-import { readContentFiles } from '../content/files';
-import { loadDemoContent } from './content';
+import { checkContent } from '../check';
+import { readContentFiles } from '../files';
+import { loadDemoContent } from './load';
 
 const files = readContentFiles('content');
 const { frameworks, standardSets, audit, pathways } = checkContent();

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { AuditDefinition } from '../audit/definition.ts';
-import { ContentError } from '../content/error.ts';
-import { filesUnder, type ContentFiles } from '../content/files.ts';
-import { checkReferences } from '../content/references.ts';
-import { readYaml, type YamlPath } from '../content/yaml.ts';
-import { allIds } from '../framework/query.ts';
-import type { Framework } from '../framework/schema.ts';
-import type { Pathway } from '../pathways/definition.ts';
-import type { StandardSet } from '../standards/schema.ts';
+import type { AuditDefinition } from '../../audit/definition.ts';
+import { ContentError } from '../error.ts';
+import { filesUnder, type ContentFiles } from '../files.ts';
+import { checkReferences } from '../references.ts';
+import { readYaml, type YamlPath } from '../yaml.ts';
+import { allIds } from '../../framework/query.ts';
+import type { Framework } from '../../framework/schema.ts';
+import type { Pathway } from '../../pathways/definition.ts';
+import type { StandardSet } from '../../standards/schema.ts';
 import { parseEvidence } from './evidence-file.ts';
 import {
 	auditsSchema,
@@ -27,29 +27,38 @@ export const demoFrameworkVersion = 'pqs-2025';
 export type DemoPerson = z.infer<typeof leaderSchema> & {
 	/** ASYE programme month today (1–12). */
 	asyeMonth?: number;
-	/** Email of their current supervisor. */
+	/** Email of their current supervisor, and of their assessor (an external one, or the same). */
 	supervisor?: string;
+	assessor?: string;
+	/** Supervised by someone else for their first months. */
+	before?: { supervisor: string; months: number };
 };
 
 export type DemoContent = ReturnType<typeof loadDemoContent>;
 
 type ReferringFile = Parameters<typeof checkReferences>[0];
 
-/** Leaders as written; practitioners in their teams, supervised as the demo describes. */
+/** Leaders as written; practitioners in their teams, supervised and assessed as the demo says. */
 function peopleOf({ leaders, teams }: z.infer<typeof authoritySchema>): DemoPerson[] {
+	const assessorOf = new Map(leaders.flatMap((l) => (l.assesses ?? []).map((e) => [e, l.email])));
 	const practitioners = teams.flatMap((team) =>
-		team.practitioners.map(({ newStarter, ...p }, index): DemoPerson => ({
-			...p,
-			roles: ['practitioner'],
-			team: team.name,
+		team.practitioners.map(({ newStarter, managerFirst, ...p }, index): DemoPerson => {
 			// ASYEs and every other experienced worker go to the practice supervisor; the rest to the
 			// manager; a new starter to nobody yet.
-			supervisor: newStarter
+			const supervisor = newStarter
 				? undefined
 				: p.asyeMonth || index % 2 === 0
 					? team.practiceSupervisor
-					: team.manager
-		}))
+					: team.manager;
+			return {
+				...p,
+				roles: ['practitioner'],
+				team: team.name,
+				supervisor,
+				assessor: supervisor && (assessorOf.get(p.email) ?? supervisor),
+				before: managerFirst ? { supervisor: team.manager, months: managerFirst } : undefined
+			};
+		})
 	);
 	return [...leaders, ...practitioners];
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { grades } from '../../audit/grades.ts';
-import { careerStages, roles } from '../db/schema.ts';
-import { feedbackRelationships } from '../../feedback/vocabulary.ts';
+import { grades } from '../../../audit/grades.ts';
+import { careerStages, roles } from '../../db/schema.ts';
+import { feedbackRelationships } from '../../../feedback/vocabulary.ts';
 
 // The shapes of the demo authority's YAML files in content/demo/.
 
@@ -34,6 +34,8 @@ export const authoritySchema = z.strictObject({
 				z.strictObject({
 					...person,
 					asyeMonth: z.number().int().min(1).max(12).optional(),
+					/** Supervised by the team manager for this many months first. */
+					managerFirst: count.min(1).optional(),
 					/** Just joined: not yet supervised, nor on a programme. */
 					newStarter: z.literal(true).optional()
 				})
@@ -79,9 +81,18 @@ export const programmeSchema = z.strictObject({
 	}),
 	plans: z.record(z.string(), z.strictObject({ goals: text, actions: text })),
 	reflections: z.record(z.string(), text),
-	observations: z
-		.array(z.strictObject({ setting: text, wentWell: text, toDevelop: text, statement: text }))
-		.length(2),
+	observations: z.array(
+		z.strictObject({
+			/** Every ASYE at least this far into their year has had it… */
+			fromMonth: z.number().int().min(1).max(12),
+			/** …this many months after they started. */
+			monthsIn: count,
+			setting: text,
+			wentWell: text,
+			toDevelop: text,
+			statement: text
+		})
+	),
 	supervisionSessions: z.array(z.strictObject({ ...session, action: text.optional() })).min(1),
 	supervision: z.strictObject({ ...session, action: text }),
 	agreement: text,
@@ -104,6 +115,7 @@ export const programmeSchema = z.strictObject({
 });
 
 const finding = z.strictObject({ id: text, text, outcomes: ids.min(1), standards: ids });
+const action = z.strictObject({ text, dueInDays: count });
 const audit = { practitioner: email, auditor: email, coAuditor: email.optional() };
 
 export const auditsSchema = z.strictObject({
@@ -130,7 +142,14 @@ export const auditsSchema = z.strictObject({
 	managerView: text,
 	gradeEvidence: text.includes('{grade}'),
 	gripReason: text,
-	actions: z.strictObject({ development: text, supervision: text }),
+	actions: z.strictObject({ development: action, supervision: action }),
+	followUp: z.strictObject({
+		answeredInHours: z.strictObject({ 'same-day': count, 'urgent-review': count }),
+		receivedInDays: count,
+		doneInDays: count,
+		signedOffInDays: count,
+		moderatedInDays: count
+	}),
 	responses: z.strictObject({ 'same-day': text, 'urgent-review': text }),
 	receipt: text,
 	moderation: z.strictObject({ lowered: text, loweredEvidence: text, agreed: text }),
@@ -143,6 +162,13 @@ export const auditsSchema = z.strictObject({
 	}),
 	pathways: z.strictObject({
 		completedBy: emails,
+		inDays: z.strictObject({
+			needAge: count,
+			assigned: count,
+			firstStep: count,
+			completed: count,
+			accepted: count
+		}),
 		reflection: text,
 		toTeam: z.strictObject({ pathway: text, team: text, daysAgo: count, dueInMonths: count }),
 		toService: z.strictObject({ pathway: text, daysAgo: count })
