@@ -11,8 +11,18 @@ export const crumbs = {
 	people: { href: '/admin/people', label: 'People' },
 	supervision: { href: '/supervision', label: 'Supervision' },
 	audits: { href: '/audits', label: 'Case audits' },
-	/** A supervisee's page, for the pages about their work. */
-	supervisee: (person: Person) => ({ href: `/supervision/${person.id}`, label: person.name }),
 	/** A person's page in administration. */
 	person: (person: Person) => ({ href: `/admin/people/${person.id}`, label: person.name })
 };
+
+/** The trail to a supervisee's page, for the pages about their work. */
+export const superviseeTrail = (person: Person) => [
+	crumbs.supervision,
+	{ href: `/supervision/${person.id}`, label: person.name }
+];
+
+/** The trail on to a supervisee's programme, for its reviews and plans. */
+export const programmeTrail = (person: Person) => [
+	...superviseeTrail(person),
+	{ href: `/supervision/${person.id}/programme`, label: 'Programme' }
+];
