@@ -37,8 +37,12 @@ function holdsNul(node: unknown): boolean {
 	if (typeof node === 'string') return node.includes('\0');
 	// Bytes (a file's) are not text: nothing to look through.
 	if (typeof node !== 'object' || node === null || ArrayBuffer.isView(node)) return false;
-	for (const value of Array.isArray(node) ? node : Object.values(node))
-		if (holdsNul(value)) return true;
+	if (Array.isArray(node)) {
+		for (const item of node) if (holdsNul(item)) return true;
+		return false;
+	}
+	// `for…in` rather than Object.values: no array made for each of a query's many nodes.
+	for (const key in node) if (holdsNul((node as Record<string, unknown>)[key])) return true;
 	return false;
 }
 
