@@ -25,11 +25,12 @@ export async function auditAnalysis(
 	today = dateOnly(),
 	only?: string
 ): Promise<Table[]> {
-	const where = scoped(filters, periodStart(filters.period, today));
+	const since = periodStart(filters.period, today);
+	const where = scoped(filters, since);
 	const figures: [id: string, figure: () => Promise<Table>][] = [
 		['overall-by-month', () => overallGrades(db, where, 'month')],
 		['overall-by-quarter', () => overallGrades(db, where, 'quarter')],
-		['areas', () => areaGrades(db, where, grain, definition)],
+		['areas', () => areaGrades(db, { filters, since }, grain, definition)],
 		['teams', () => teamGrades(db, where, grain)],
 		['awaiting-response', () => awaitingResponse(db, where, today)],
 		['overdue-actions', () => overdueActions(db, where, today)],
