@@ -4,7 +4,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // practitioners) on every request. Here each month's and team's count of each practice area's
 // standing grades in finalised audits (the moderated grade where the audit was moderated), kept
 // right by triggers on audits and audit_grades whatever writes them: a change recounts that one
-// month and team from the audits themselves. Frozen once released.
+// month and team from the audits themselves. And an index for the escalated audits still
+// waiting for a response. Frozen once released.
 
 /** The rows of one month (`2026-11`) and team (`''` for none), counted from the audits. */
 const recount = (month: string, team: string) => `
@@ -58,7 +59,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 	);
 	if (db.getExecutor().adapter instanceof PostgresAdapter) await postgresTriggers(db);
 	else await sqliteTriggers(db);
+	// The escalated audits still waiting for a response, without reading a year of audits.
+	await db.schema
+		.createIndex('audits_awaiting')
+		.on('audits')
+		.columns(['status', 'response_at', 'escalation', 'audited_on'])
+		.execute();
 	await sql`analyze audit_area_months`.execute(db);
+	await sql`analyze audits`.execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -128,6 +136,7 @@ async function postgresTriggers(db: Kysely<any>) {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.dropIndex('audits_awaiting').execute();
 	if (db.getExecutor().adapter instanceof PostgresAdapter) {
 		await sql`drop trigger audit_area_months_grade on audit_grades`.execute(db);
 		await sql`drop trigger audit_area_months_audit on audits`.execute(db);
