@@ -79,8 +79,8 @@ function generate() {
  * Bulk loading: the generated tables' indexes and triggers dropped while their rows go in, then
  * made again from their own SQL, which is several times quicker than keeping them up to date
  * row by row. What the triggers would have kept is filled in once: the generators give
- * evidence_outcomes its owner and accepted date, and accepted_outcomes is counted from it as
- * the migration that made it does.
+ * evidence_outcomes its owner and accepted date, and accepted_outcomes is counted from it (and
+ * audit_area_months from the audits) as the migrations that made them do.
  */
 function withoutIndexesAndTriggers(db) {
 	const tables = [...new Set([...copiedTables, 'evidence_outcomes'])];
@@ -97,6 +97,13 @@ function withoutIndexesAndTriggers(db) {
 			db.exec(`insert into accepted_outcomes (owner_id, framework_version, outcome_id, latest_on)
 				select owner_id, framework_version, outcome_id, max(accepted_on) from evidence_outcomes
 				where accepted_on is not null group by owner_id, framework_version, outcome_id`);
+			db.exec(`insert into audit_area_months (month, team_key, area_id, grade, n)
+				select substr(a.audited_on, 1, 7), coalesce(a.team_id, ''), g.area_id, g.effective_grade, count(*)
+				from audits a inner join audit_grades g on g.audit_id = a.id
+				where a.status = 'finalised'
+					and g.stage = case when a.moderated_at is null then 'audit' else 'moderation' end
+					and g.effective_grade <> 'not-applicable'
+				group by 1, 2, 3, 4`);
 			for (const { sql } of objects.filter((o) => o.type === 'trigger')) db.exec(sql);
 		}
 	};

@@ -9,10 +9,12 @@ import {
 	SqliteAdapter,
 	SqliteDialect,
 	SqliteDriver,
-	type DatabaseConnection
+	type DatabaseConnection,
+	type SqliteDatabase
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 import { StripNulPlugin } from './text-plugin';
 
 export type Db = Kysely<Database>;
@@ -38,8 +40,11 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-	constructor(private readonly database: SQLite.Database) {
-		super({ database });
+	private readonly database: SqliteDatabase;
+	constructor(database: SQLite.Database) {
+		const cached = withStatementCache(database);
+		super({ database: cached });
+		this.database = cached;
 	}
 	override createDriver() {
 		return new ImmediateSqliteDriver({ database: this.database });

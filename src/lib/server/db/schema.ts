@@ -355,6 +355,19 @@ export interface AcceptedOutcomesTable {
 	latest_on: string;
 }
 
+/**
+ * How many of a month's finalised audits in a team (`team_key`, empty for none) gave a practice
+ * area each grade, at the stage that stands (moderation where moderated): kept by triggers from
+ * audits and audit_grades, so that the audit analysis counts these rather than every grade.
+ */
+export interface AuditAreaMonthsTable {
+	month: string;
+	team_key: string;
+	area_id: string;
+	grade: string;
+	n: number;
+}
+
 export interface EvidenceStatementsTable {
 	evidence_id: string;
 	framework_version: string;
@@ -912,6 +925,7 @@ export interface Database {
 	evidence: EvidenceTable;
 	evidence_outcomes: EvidenceOutcomesTable;
 	accepted_outcomes: AcceptedOutcomesTable;
+	audit_area_months: AuditAreaMonthsTable;
 	evidence_statements: EvidenceStatementsTable;
 	evidence_standards: EvidenceStandardsTable;
 	attachments: AttachmentsTable;

@@ -13,7 +13,8 @@ import { recurringThemes, themeNames } from './themes';
  * The audit analysis: overall grades by month and by quarter, each practice area's and each
  * team's grades by month or quarter, open Inadequate responses, overdue actions, moderation
  * changes, and the outcomes and standards most often tagged in development findings this quarter
- * against last. Every figure is a SQL aggregate.
+ * against last. Every figure is a SQL aggregate. With `only`, just the table with that id (none
+ * when there is no such table): a table's page of its own asks for no other.
  */
 export async function auditAnalysis(
 	db: Db,
@@ -21,19 +22,24 @@ export async function auditAnalysis(
 	framework: Framework,
 	filters: WorkforceFilters,
 	grain: Grain,
-	today = dateOnly()
+	today = dateOnly(),
+	only?: string
 ): Promise<Table[]> {
-	const where = scoped(filters, periodStart(filters.period, today));
-	return [
-		await overallGrades(db, where, 'month'),
-		await overallGrades(db, where, 'quarter'),
-		await areaGrades(db, where, grain, definition),
-		await teamGrades(db, where, grain),
-		await awaitingResponse(db, where, today),
-		await overdueActions(db, where, today),
-		await moderationChanges(db, where, definition),
-		await themesThisQuarter(db, definition, framework, filters, today)
+	const since = periodStart(filters.period, today);
+	const where = scoped(filters, since);
+	const figures: [id: string, figure: () => Promise<Table>][] = [
+		['overall-by-month', () => overallGrades(db, where, 'month')],
+		['overall-by-quarter', () => overallGrades(db, where, 'quarter')],
+		['areas', () => areaGrades(db, { filters, since }, grain, definition)],
+		['teams', () => teamGrades(db, where, grain)],
+		['awaiting-response', () => awaitingResponse(db, where, today)],
+		['overdue-actions', () => overdueActions(db, where, today)],
+		['moderation', () => moderationChanges(db, where, definition)],
+		['themes', () => themesThisQuarter(db, definition, framework, filters, today)]
 	];
+	const tables: Table[] = [];
+	for (const [id, figure] of figures) if (!only || id === only) tables.push(await figure());
+	return tables;
 }
 
 /** The outcomes and standards tagged in development findings this quarter against last. */

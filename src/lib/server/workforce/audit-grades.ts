@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { gradeNames, grades } from '$lib/audit/grades';
 import type { Db } from '../db';
 import type { AuditDefinition } from '../audit/definition';
+import { areaGradeCounts } from './audit-area-months';
 import { bucket, type AuditsWhere, type Grain } from './audit-scope';
+import type { WorkforceFilters } from './filters';
 import { percent, type Column, type Table } from './figures';
 
 // The audit analysis's grade tables: overall grades by period, by practice area and by team, and
@@ -88,27 +90,11 @@ export async function overallGrades(db: Db, where: AuditsWhere, grain: Grain): P
 /** Each practice area's grades by month or quarter, at the stage that stands for each audit. */
 export async function areaGrades(
 	db: Db,
-	where: AuditsWhere,
+	{ filters, since }: { filters: WorkforceFilters; since: string | undefined },
 	grain: Grain,
 	definition: AuditDefinition
 ): Promise<Table> {
-	const stage = sql<
-		'audit' | 'moderation'
-	>`case when audits.moderated_at is null then 'audit' else 'moderation' end`;
-	const rows = await db
-		.selectFrom('audit_grades')
-		.innerJoin('audits', 'audits.id', 'audit_grades.audit_id')
-		.select([
-			'audit_grades.area_id',
-			bucket(grain).as('period'),
-			'audit_grades.effective_grade as grade',
-			(eb) => eb.fn.countAll<number>().as('n')
-		])
-		.where(where)
-		.where((eb) => eb('audit_grades.stage', '=', stage))
-		.where('audit_grades.effective_grade', '!=', 'not-applicable')
-		.groupBy(['audit_grades.area_id', bucket(grain), 'audit_grades.effective_grade'])
-		.execute();
+	const rows = await areaGradeCounts(db, filters, since, grain);
 	const [order, title] = [areaOrder(definition), areaTitle(definition)];
 	return {
 		id: 'areas',

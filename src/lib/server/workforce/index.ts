@@ -37,14 +37,15 @@ export const isWorkforceView = (name: string): name is WorkforceView => name in 
  * where the view takes them). The pages, the CSV downloads and `GET /api/v1/workforce/<view>` all
  * come from here. With `listPage`, coverage counts one page of its teams and QA coverage shows
  * one page of its practitioners (the page's own work, however large the authority); QA coverage
- * is paged by `?page=` too; otherwise every table has every row.
+ * is paged by `?page=` too; otherwise every table has every row. With `table`, the view may
+ * leave out its other tables (the audit analysis does: each of its tables is a query of its own).
  */
 export async function workforceView(
 	db: Db,
 	name: WorkforceView,
 	params: URLSearchParams,
 	today = dateOnly(),
-	{ listPage }: { listPage?: Paging } = {}
+	{ listPage, table }: { listPage?: Paging; table?: string } = {}
 ): Promise<View> {
 	const framework = getFramework()!;
 	// Audit analysis looks back a year unless asked for more: trends, and quick at any size.
@@ -67,7 +68,8 @@ export async function workforceView(
 			return view([await earlyCareerProgress(db, framework, filters, today)]);
 		case 'audits': {
 			const grain: Grain = params.get('grain') === 'month' ? 'month' : 'quarter';
-			const tables = await auditAnalysis(db, auditDefinition(), framework, filters, grain, today);
+			const definition = auditDefinition();
+			const tables = await auditAnalysis(db, definition, framework, filters, grain, today, table);
 			return view(tables, { grain });
 		}
 		case 'learning':

@@ -95,7 +95,9 @@ export async function loadWorkforceView<S = undefined>(
 export async function loadWorkforceTable(viewName: string, tableId: string, url: URL) {
 	requireRole('psw');
 	if (!isWorkforceView(viewName)) error(404, 'There is no such workforce view.');
-	const view = await workforceView(getDb(), viewName, url.searchParams);
+	const view = await workforceView(getDb(), viewName, url.searchParams, undefined, {
+		table: tableId
+	});
 	const table = view.tables.find((t) => t.id === tableId);
 	if (!table) error(404, `The ${view.title.toLowerCase()} view has no such table.`);
 	const shown: ShownTable = { ...table, ...pageOf(table.rows, readPaging(url.searchParams)) };

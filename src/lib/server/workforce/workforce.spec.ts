@@ -292,5 +292,22 @@ describe.each(testDatabases())('workforce figures on $name', (database) => {
 				.rows.map((r) => r.escalation)
 				.sort()
 		).toEqual(['Urgent review']);
+		// A table's page of its own asks for that table alone, and gets the same figures.
+		expect(tables.map((t) => t.id)).toHaveLength(8);
+		for (const whole of tables) {
+			const alone = await auditAnalysis(
+				db,
+				definition,
+				framework,
+				filters,
+				'quarter',
+				'2026-11-25',
+				whole.id
+			);
+			expect(alone).toEqual([whole]);
+		}
+		expect(
+			await auditAnalysis(db, definition, framework, filters, 'quarter', '2026-11-25', 'none')
+		).toEqual([]);
 	});
 });

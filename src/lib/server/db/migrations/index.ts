@@ -34,6 +34,7 @@ import * as healthChecks from './2026-12-03-31-health-checks';
 import * as attachmentTextCheck from './2026-12-04-01-attachment-text-check';
 import * as leases from './2026-12-05-01-leases';
 import * as speedAtScale from './2026-12-05-10-speed-at-scale';
+import * as auditAreaMonths from './2026-12-06-10-audit-area-months';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -71,5 +72,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-03-31-health-checks': healthChecks,
 	'2026-12-04-01-attachment-text-check': attachmentTextCheck,
 	'2026-12-05-01-leases': leases,
-	'2026-12-05-10-speed-at-scale': speedAtScale
+	'2026-12-05-10-speed-at-scale': speedAtScale,
+	'2026-12-06-10-audit-area-months': auditAreaMonths
 };

@@ -1,0 +1,152 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { testDatabases } from '../db/testing';
+import { allAreas, definition, finaliseTestAudit, newAudit } from '../audit/testing';
+import { saveGrades } from '../audit/grading';
+import { eraseAudits } from '../retention/erase-audits';
+import { areaGradeCounts } from './audit-area-months';
+import { parseFilters } from './filters';
+
+describe.each(testDatabases())('the kept counts of area grades on $name', (database) => {
+	let db: Db;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await database.open()));
+	afterAll(() => close());
+
+	/** The kept rows, and the same counted afresh from the audits. */
+	async function keptAndCounted() {
+		const kept = await db
+			.selectFrom('audit_area_months')
+			.select(['month', 'team_key', 'area_id', 'grade', sql<number>`n`.as('n')])
+			.orderBy(['month', 'team_key', 'area_id', 'grade'])
+			.execute();
+		const counted = await db
+			.selectFrom('audits as a')
+			.innerJoin('audit_grades as g', 'g.audit_id', 'a.id')
+			.select([
+				sql<string>`substr(a.audited_on, 1, 7)`.as('month'),
+				sql<string>`coalesce(a.team_id, '')`.as('team_key'),
+				'g.area_id',
+				'g.effective_grade as grade',
+				(eb) => eb.fn.countAll<number>().as('n')
+			])
+			.where('a.status', '=', 'finalised')
+			.where(
+				sql<boolean>`g.stage = case when a.moderated_at is null then 'audit' else 'moderation' end`
+			)
+			.where('g.effective_grade', '<>', 'not-applicable')
+			.groupBy([
+				sql`substr(a.audited_on, 1, 7)`,
+				sql`coalesce(a.team_id, '')`,
+				'g.area_id',
+				'g.effective_grade'
+			])
+			.orderBy(['month', 'team_key', 'area_id', 'grade'])
+			.execute();
+		const plain = (rows: typeof kept) => rows.map((r) => ({ ...r, n: Number(r.n) }));
+		return { kept: plain(kept), counted: plain(counted) };
+	}
+
+	async function expectAgreement() {
+		const { kept, counted } = await keptAndCounted();
+		expect(kept).toEqual(counted);
+		return kept;
+	}
+
+	const count = (
+		rows: { month: string; area_id: string; grade: string; n: number }[],
+		month: string,
+		grade: string
+	) =>
+		rows
+			.filter((r) => r.month === month && r.area_id === 'cp-iro' && r.grade === grade)
+			.reduce((n, r) => n + r.n, 0);
+
+	it('agree with the audits after finalising, moderating, reopening, moving and erasing', async () => {
+		const first = await newAudit(db, '2026-05-20');
+		const second = await newAudit(db, '2026-06-03', allAreas('requires-improvement'));
+		// A draft counts nowhere.
+		expect(count(await expectAgreement(), '2026-05', 'good')).toBe(0);
+
+		await finaliseTestAudit(db, first, '2026-05-21');
+		await finaliseTestAudit(db, second, '2026-06-04');
+		let rows = await expectAgreement();
+		expect(count(rows, '2026-05', 'good')).toBe(1);
+		expect(count(rows, '2026-06', 'requires-improvement')).toBe(1);
+
+		// Moderation's grades stand for a moderated audit.
+		await saveGrades(db, definition, first.auditor, first.id, 'moderation', {
+			grades: allAreas('outstanding'),
+			grip: false,
+			gripReason: '',
+			comments: 'Higher.'
+		});
+		rows = await expectAgreement();
+		expect(count(rows, '2026-05', 'good')).toBe(0);
+		expect(count(rows, '2026-05', 'outstanding')).toBe(1);
+
+		// Reopened (whatever writes it), it counts nowhere; finalised again, it counts again.
+		await db.updateTable('audits').set({ status: 'draft' }).where('id', '=', second.id).execute();
+		expect(count(await expectAgreement(), '2026-06', 'requires-improvement')).toBe(0);
+		await db
+			.updateTable('audits')
+			.set({ status: 'finalised' })
+			.where('id', '=', second.id)
+			.execute();
+		expect(count(await expectAgreement(), '2026-06', 'requires-improvement')).toBe(1);
+
+		// Moved to another team and month, and a grade changed after finalising.
+		await db
+			.updateTable('audits')
+			.set({ team_id: first.team, audited_on: '2026-04-30' })
+			.where('id', '=', second.id)
+			.execute();
+		await db
+			.updateTable('audit_grades')
+			.set({ effective_grade: 'inadequate' })
+			.where('audit_id', '=', second.id)
+			.where('area_id', '=', 'cp-iro')
+			.execute();
+		rows = await expectAgreement();
+		expect(count(rows, '2026-06', 'requires-improvement')).toBe(0);
+		expect(count(rows, '2026-04', 'inadequate')).toBe(1);
+
+		await db.transaction().execute((tx) => eraseAudits(tx, [first.id, second.id]));
+		expect(await expectAgreement()).toEqual([]);
+	});
+
+	it('give the same figures as counting the audits, for a period starting mid-month', async () => {
+		const a = await newAudit(db, '2026-02-10', allAreas('good', { 'cp-iro': 'inadequate' }));
+		const b = await newAudit(db, '2026-02-20');
+		const c = await newAudit(db, '2026-03-05', allAreas('requires-improvement'));
+		for (const audit of [a, b, c])
+			await finaliseTestAudit(db, audit, audit === c ? '2026-03-06' : '2026-02-21');
+		const since = '2026-02-15';
+		for (const grain of ['month', 'quarter'] as const) {
+			const filters = parseFilters(new URLSearchParams({ period: 'all' }));
+			const kept = await areaGradeCounts(db, filters, since, grain);
+			// One team's: each audit here is of a team of its own.
+			const ofTeam = await areaGradeCounts(db, { ...filters, teamId: b.team }, since, grain);
+			const sorted = <T extends { area_id: string; period: string; grade: string }>(rows: T[]) =>
+				rows
+					.map((r) => ({ ...r, n: Number((r as unknown as { n: number }).n) }))
+					.sort((x, y) =>
+						`${x.area_id}|${x.period}|${x.grade}`.localeCompare(
+							`${y.area_id}|${y.period}|${y.grade}`
+						)
+					);
+			const iro = (rows: typeof kept) => sorted(rows.filter((r) => r.area_id === 'cp-iro'));
+			const feb = grain === 'month' ? '2026-02' : '2026-Q1';
+			const mar = grain === 'month' ? '2026-03' : '2026-Q1';
+			// a (10 February) is before the period; b and c are in it.
+			expect(iro(kept)).toEqual(
+				sorted([
+					{ area_id: 'cp-iro', period: feb, grade: 'good', n: 1 },
+					{ area_id: 'cp-iro', period: mar, grade: 'requires-improvement', n: 1 }
+				])
+			);
+			expect(iro(ofTeam)).toEqual([{ area_id: 'cp-iro', period: feb, grade: 'good', n: 1 }]);
+		}
+	});
+});
