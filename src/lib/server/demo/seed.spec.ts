@@ -57,6 +57,8 @@ import { seedDemoAuthority } from './seed';
 // evidence in a table of its own, filled by triggers: 58 pairs; nothing else moved.
 // The health check's questions are titled without a year (the survey adds its own), so the
 // stored questions of the demo's survey, and only they, moved.
+// The audit analysis's kept counts (issue 20, 2026-12-06-10): area grades by month and team,
+// filled by triggers from the demo's audits, 361 rows; nothing else moved.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -66,6 +68,7 @@ const expectedCounts: Record<string, number> = {
 	api_tokens: 0,
 	attachments: 1,
 	audit_actions: 57,
+	audit_area_months: 361,
 	audit_finding_tags: 115,
 	audit_findings: 61,
 	audit_grades: 462,
@@ -97,8 +100,8 @@ const expectedCounts: Record<string, number> = {
 	imported_signoffs: 0,
 	imports: 0,
 	learning_need_outcomes: 21,
-	leases: 0,
 	learning_needs: 16,
+	leases: 0,
 	observation_invitations: 2,
 	observations: 14,
 	one_time_tokens: 0,
@@ -141,6 +144,7 @@ const expectedDigests: Record<string, string> = {
 	agreements: 'a6eac5c9117749ab',
 	attachments: '395e271936eb3264',
 	audit_actions: '04a61c91dd3b269b',
+	audit_area_months: 'f38252070e8affbe',
 	audit_finding_tags: '2979a94f1e0d777e',
 	audit_findings: '77f89ea6ab510c2d',
 	audit_grades: 'c6160fa63a2c2af5',
