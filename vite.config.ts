@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { NodePackageImporter } from 'sass';
+import { availableParallelism } from 'node:os';
 import { createLogger } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { checkContent } from './src/lib/server/content/check.ts';
@@ -60,6 +61,9 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 		environment: 'node',
 		globalSetup: ['src/lib/server/db/test-templates.ts', 'src/lib/server/db/test-summary.ts'],
+		// Vitest's default is one fewer than the processors, one on a 2-processor machine: test
+		// files wait on their databases often enough that two keep both processors busy.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		// Database tests wait on the database: a busy machine makes them slower, never red.
 		testTimeout: 120_000,
 		hookTimeout: 120_000

@@ -81,7 +81,7 @@ async function postgresStatements(url: string): Promise<MigrationStatement[]> {
  * another test file drops its schema at the same moment ("schema … does not exist"). Migrating
  * a scratch schema and dropping one take turns under this advisory lock.
  */
-const scratchSchemaLock = 0x47545343; // "GTSC"
+export const scratchSchemaLock = 0x47545343; // "GTSC"
 
 export async function takingTurns<T>(admin: pg.Client, work: () => Promise<T>): Promise<T> {
 	await admin.query('select pg_advisory_lock($1)', [scratchSchemaLock]);

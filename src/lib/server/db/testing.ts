@@ -8,9 +8,9 @@ import { hashPassword } from '../auth/password';
 import type { EvidenceInput } from '../portfolio/evidence';
 import { startSignoffs } from '../signoff/heads';
 import { newId } from './ids';
-import { createDb, type Db } from './index';
+import { createDb, isPostgres, type Db } from './index';
 import { migrateToLatest } from './migrate';
-import { takingTurns, type MigrationStatement } from './test-templates';
+import { scratchSchemaLock, takingTurns, type MigrationStatement } from './test-templates';
 import type { CareerStage, Role } from './schema';
 import { timestamp } from './time';
 
@@ -94,6 +94,23 @@ function postgres(url: string): TestDatabase {
 			};
 		}
 	};
+}
+
+/**
+ * Runs `work`, which reads every schema's tables (Kysely's migrator and its introspection do),
+ * taking turns on PostgreSQL with test files making and dropping their schemas, so that a schema
+ * is never dropped while it is being read.
+ */
+export async function readingAllSchemas<T>(db: Db, work: () => Promise<T>): Promise<T> {
+	if (!isPostgres(db)) return work();
+	return db.connection().execute(async (connection) => {
+		await sql`select pg_advisory_lock(${scratchSchemaLock})`.execute(connection);
+		try {
+			return await work();
+		} finally {
+			await sql`select pg_advisory_unlock(${scratchSchemaLock})`.execute(connection);
+		}
+	});
 }
 
 /**

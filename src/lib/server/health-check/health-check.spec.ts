@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { newUser, testDatabases } from '../db/testing';
+import { newUser, readingAllSchemas, testDatabases } from '../db/testing';
 import { timestamp } from '../db/time';
 import { createTeam } from '../people/teams';
 import { openGuestLink } from '../links/guest-links';
@@ -138,7 +138,7 @@ describe.each(testDatabases())('the staff health check on $name', (database) => 
 
 	it('keeps answers with the team and service and the day only: nothing joins them to people', async () => {
 		const columns = async (table: string) =>
-			(await db.introspection.getTables())
+			(await readingAllSchemas(db, () => db.introspection.getTables()))
 				.find((t) => t.name === table)!
 				.columns.map((c) => c.name)
 				.sort();

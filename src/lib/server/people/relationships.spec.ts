@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { migrateToLatest } from '../db/migrate';
 import { migrations } from '../db/migrations';
-import { newUser, testDatabases } from '../db/testing';
+import { newUser, readingAllSchemas, testDatabases } from '../db/testing';
 import { FieldError } from '../errors';
 import {
 	assignRelationship,
@@ -294,7 +294,9 @@ describe.each(testDatabases())('the relationships migration on $name', (database
 				}))
 			)
 			.execute();
-		expect((await migrateToLatest(db))[0]).toBe('2026-11-30-01-relationships');
+		expect((await readingAllSchemas(db, () => migrateToLatest(db)))[0]).toBe(
+			'2026-11-30-01-relationships'
+		);
 		const rows = await relationshipHistory(db, practitioner);
 		expect(rows.map((r) => [r.kind, r.starts_on, r.ends_on])).toEqual([
 			['line-manager', '2025-06-01', null],
