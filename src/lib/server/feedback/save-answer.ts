@@ -6,7 +6,7 @@ import { dateOnly, timestamp } from '../db/time';
 import { publicOrigin } from '../http/origin.js';
 import { spendGuestLink } from '../links/guest-links';
 import { sendMail } from '../mail/outbox';
-import { draftRow } from '../portfolio/evidence';
+import { blankCpdDetail, draftRow } from '../portfolio/evidence';
 import { answerRecord, type FeedbackAnswer } from './answers';
 import { answeredMail } from './request-mail';
 import { requestEvent } from './requests';
@@ -89,11 +89,7 @@ async function insertRecord(
 		reflectionModel: 'free' as const,
 		reflection: {},
 		cpdType: 'feedback',
-		cpdRelevance: '',
-		cpdLearning: '',
-		cpdImpact: '',
-		peerReflected: null,
-		peerReflection: '',
+		...blankCpdDetail,
 		cpdMinutes: null
 	};
 	await tx

@@ -3,7 +3,7 @@ import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { dateOnly, timestamp } from '../db/time';
 import type { Pathway } from '../pathways/definition';
-import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
+import { blankCpdDetail, createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
 import { FieldError } from '../errors';
 import type { PathwayWork } from './assignments';
 import { needsMetBy } from './needs';
@@ -138,11 +138,7 @@ async function submitReflection(
 			reflectionModel: 'free',
 			reflection: { text: input.reflection },
 			cpdType: 'formal-learning',
-			cpdRelevance: '',
-			cpdLearning: '',
-			cpdImpact: '',
-			peerReflected: null,
-			peerReflection: '',
+			...blankCpdDetail,
 			cpdMinutes: Math.round(pathway.hours * 60)
 		},
 		now

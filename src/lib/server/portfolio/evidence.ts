@@ -26,6 +26,15 @@ export interface EvidenceInput {
 	cpdMinutes: number | null;
 }
 
+/** The CPD fields a record made by the app rather than typed starts with: none filled in yet. */
+export const blankCpdDetail = {
+	cpdRelevance: '',
+	cpdLearning: '',
+	cpdImpact: '',
+	peerReflected: null,
+	peerReflection: ''
+} satisfies Partial<EvidenceInput>;
+
 export const editableStatuses: EvidenceStatus[] = ['draft', 'returned'];
 export const isEditable = (status: string) => (editableStatuses as string[]).includes(status);
 

@@ -4,7 +4,7 @@ import { newId } from '../db/ids';
 import type { SupervisionActionOutcome } from '../db/schema';
 import { dateOnly, timestamp } from '../db/time';
 import { FieldError } from '../errors';
-import { createEvidence } from '../portfolio/evidence';
+import { blankCpdDetail, createEvidence } from '../portfolio/evidence';
 import { settleOpenActions } from './supervision-actions';
 import { checkCitableAudit } from './supervision-audits';
 
@@ -130,11 +130,7 @@ export async function useAsEvidence(
 			reflectionModel: 'driscoll',
 			reflection: {},
 			cpdType: 'supervision-peer',
-			cpdRelevance: '',
-			cpdLearning: '',
-			cpdImpact: '',
-			peerReflected: null,
-			peerReflection: '',
+			...blankCpdDetail,
 			cpdMinutes: null
 		},
 		now
