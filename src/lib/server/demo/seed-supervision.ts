@@ -1,7 +1,7 @@
-import type { Db } from '../db';
 import { addDays } from '../db/time';
 import { holderOf } from '../people/relationships';
 import { openActionsOf } from '../review/supervision-actions';
+import { citableAudits } from '../review/supervision-audits';
 import { createSupervisionRecord } from '../review/supervision-records';
 import { supervisionScheduleOf } from '../review/supervision-schedule';
 import type { Demo } from './authority';
@@ -22,7 +22,9 @@ export async function seedDemoSupervision({ db, content, now, today }: Demo) {
 		const schedule = await supervisionScheduleOf(db, userId, today);
 		const due = (schedule?.sessions ?? []).filter((s) => s.dueOn < today).map((s) => s.dueOn);
 		if (texts.missedSupervision.includes(email)) due.pop();
-		const audits = await finalisedAudits(db, userId);
+		// The latest first. Each is finalised the day after it is audited (seed-audits.ts), so
+		// the first audited on or after the session before was finalised since it.
+		const audits = await citableAudits(db, userId);
 		for (const [i, dueOn] of due.entries()) {
 			const previous = due[i - 1] ?? '';
 			const early = addDays(dueOn, -1);
@@ -38,22 +40,10 @@ export async function seedDemoSupervision({ db, content, now, today }: Demo) {
 				...text,
 				heldOn,
 				actions: action ? [{ action, dueOn: due[i + 1] ?? addDays(heldOn, 14) }] : [],
-				auditId: audits.find((a) => a.finalisedOn > previous && a.finalisedOn <= heldOn)?.id,
+				auditId: audits.findLast((a) => a.audited_on! >= previous && a.audited_on! < heldOn)?.id,
 				earlierActions: Object.fromEntries(open.map((a) => [a.id, 'done' as const]))
 			};
 			await createSupervisionRecord(db, supervisor.id, userId, record, now);
 		}
 	}
-}
-
-/** Someone's finalised audits, with the day each was finalised. */
-async function finalisedAudits(db: Db, practitionerId: string) {
-	const rows = await db
-		.selectFrom('audits')
-		.select(['id', 'finalised_at'])
-		.where('practitioner_id', '=', practitionerId)
-		.where('status', '=', 'finalised')
-		.orderBy('finalised_at')
-		.execute();
-	return rows.map((r) => ({ id: r.id, finalisedOn: (r.finalised_at ?? '').slice(0, 10) }));
 }
