@@ -3,13 +3,13 @@ import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
 import { getFramework, outcomesOf } from '../framework';
 import { holderOf } from '../people/relationships';
-import { filesDir } from '../portfolio/attachments';
+import { attachmentRow, storeUploads } from '../portfolio/attachments';
 import { addMapping, draftRow } from '../portfolio/evidence';
-import { checkFileText } from '../portfolio/file-check';
-import { storeFile } from '../portfolio/file-store';
-import { sniffFileKind } from '../portfolio/file-type';
+import { listEvidence } from '../portfolio/list';
+import { checkFilesText } from '../portfolio/file-check';
+import { checkUpload } from '../portfolio/file-type';
 import { replaceStandards } from '../portfolio/standards';
-import { signOffOutcome } from '../signoff/signoffs';
+import { eligibleEvidence, signOffOutcome } from '../signoff/signoffs';
 import { practiceStandardSets } from '../standards';
 import { findItem } from '../standards/mapping';
 import { asyeStart, insertRows, mappingOf, type Demo } from './authority';
@@ -70,53 +70,33 @@ export async function seedDemoExtras({ db, content, now, person }: Demo) {
 		note: index === 0 ? selfAssessmentNote : ''
 	}));
 	await insertRows(db, 'self_assessment_ratings', ratings);
-	const record = await db
-		.selectFrom('evidence')
-		.select('id')
-		.where('owner_id', '=', owner)
-		.where('status', '=', 'accepted')
-		.orderBy('activity_date')
-		.executeTakeFirstOrThrow();
-	const file = new TextEncoder().encode(attachment.text);
-	// Checked as a file added through the form is, so the record says what the check found.
-	const check = await checkFileText(file, (await sniffFileKind(file))!, []);
-	const attached = {
-		id: newId(),
-		evidence_id: record.id,
-		name: attachment.name,
-		file_hash: await storeFile(filesDir(), file),
-		mime: 'text/plain',
-		size: file.length,
-		created_by: owner,
-		created_at: timestamp(),
-		text_check: JSON.stringify(check)
-	};
-	await insertRows(db, 'attachments', [attached]);
+	// The first accepted record (the list is newest first).
+	const record = (await listEvidence(db, owner, { status: 'accepted' })).at(-1)!;
+	const bytes = new TextEncoder().encode(attachment.text);
+	// Checked and stored as a file added through the form is, so the record says what the check found.
+	const upload = await checkUpload(attachment.name, bytes);
+	if (!upload.ok) throw new Error(upload.message);
+	const [stored] = await storeUploads(await checkFilesText([{ ...upload, bytes }], []));
+	await insertRows(db, 'attachments', [attachmentRow(record.id, owner, stored, now)]);
 }
 
 /** Later-year ASYEs' outcomes signed off by their assessors, each citing an accepted record. */
 export async function seedDemoSignoffs({ db, content, now, today, person }: Demo) {
 	const { for: emails, rationale } = content.programme.signoffs;
+	const outcomes = outcomesOf(getFramework(frameworkVersion)!);
 	for (const { id } of emails.map(person)) {
 		const assessor = await holderOf(db, id, 'assessor', today);
 		if (!assessor) continue;
-		const accepted = await db
-			.selectFrom('evidence_outcomes')
-			.innerJoin('evidence', 'evidence.id', 'evidence_outcomes.evidence_id')
-			.select(['evidence_outcomes.outcome_id as outcomeId', 'evidence.id', 'evidence.title'])
-			.where('evidence.owner_id', '=', id)
-			.where('evidence.status', '=', 'accepted')
-			.orderBy('evidence_outcomes.outcome_id')
-			.orderBy('evidence.title')
-			.execute();
-		// The first record, by title, for each outcome.
-		const cited = accepted.filter((a, i) => accepted[i - 1]?.outcomeId !== a.outcomeId);
-		for (const { outcomeId, id: evidenceId, title } of cited) {
+		for (const { id: outcomeId } of outcomes) {
+			const eligible = await eligibleEvidence(db, id, frameworkVersion, outcomeId);
+			// The first record by title.
+			const [cited] = eligible.sort((a, b) => a.title.localeCompare(b.title));
+			if (!cited) continue;
 			const signoff = {
 				frameworkVersion,
 				outcomeId,
-				rationale: rationale.replace('{title}', title),
-				evidenceIds: [evidenceId]
+				rationale: rationale.replace('{title}', cited.title),
+				evidenceIds: [cited.id]
 			};
 			await signOffOutcome(db, assessor.id, id, signoff, now);
 		}

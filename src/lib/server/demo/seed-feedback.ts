@@ -1,6 +1,7 @@
 import type { DemoProgramme } from '../content/demo';
 import { createFeedbackRequest } from '../feedback/requests';
 import { saveFeedbackAnswer } from '../feedback/save-answer';
+import { listEvidence } from '../portfolio/list';
 import { openLink, type Demo } from './authority';
 
 /**
@@ -10,15 +11,10 @@ import { openLink, type Demo } from './authority';
 export async function seedDemoFeedback({ db, content, person, ago }: Demo) {
 	const { answered, waiting } = content.programme.feedback;
 	const asker = person(content.programme.demoAsye);
+	const records = await listEvidence(db, asker.id);
 	const ask = async ({ relationship, name = '', email, about, daysAgo }: DemoRequest) => {
-		const record = about
-			? await db
-					.selectFrom('evidence')
-					.select('id')
-					.where('owner_id', '=', asker.id)
-					.where('title', '=', about)
-					.executeTakeFirstOrThrow()
-			: null;
+		const record = about ? records.find((r) => r.title === about) : null;
+		if (record === undefined) throw new Error(`the demo ASYE has no record "${about}"`);
 		const input = { relationship, name, email, evidence: record?.id ?? null };
 		return createFeedbackRequest(db, asker, input, ago(daysAgo));
 	};

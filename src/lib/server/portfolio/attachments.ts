@@ -59,6 +59,22 @@ export async function storeUploads(files: CheckedFile[]): Promise<StoredUpload[]
 	return stored;
 }
 
+/** A stored file as the attachments table holds it. */
+export function attachmentRow(evidenceId: string, actorId: string, file: StoredUpload, now: Date) {
+	return {
+		id: newId(),
+		evidence_id: evidenceId,
+		file_hash: file.hash,
+		name: file.name,
+		mime: file.kind.mime,
+		size: file.size,
+		created_at: timestamp(now),
+		created_by: actorId,
+		removed_at: null,
+		text_check: file.textCheck ? JSON.stringify(file.textCheck) : null
+	};
+}
+
 /** In the record's transaction: the attachment rows, and bytes still there for each of them. */
 export async function recordAttachments(
 	tx: Db,
@@ -70,18 +86,7 @@ export async function recordAttachments(
 	for (const file of files) {
 		await tx
 			.insertInto('attachments')
-			.values({
-				id: newId(),
-				evidence_id: evidenceId,
-				file_hash: file.hash,
-				name: file.name,
-				mime: file.kind.mime,
-				size: file.size,
-				created_at: timestamp(now),
-				created_by: actorId,
-				removed_at: null,
-				text_check: file.textCheck ? JSON.stringify(file.textCheck) : null
-			})
+			.values(attachmentRow(evidenceId, actorId, file, now))
 			.execute();
 		await recordEvent(
 			tx,
