@@ -1,9 +1,8 @@
 import type { Db } from '../db';
 import { addMs, dateOnly, days, timestamp } from '../db/time';
 import { assignPathway, pathwayWork } from '../learning/assignments';
-import { meetNeedsOnAcceptance } from '../learning/needs';
+import { learningNeedsOf, meetNeedsOnAcceptance, type LearningNeed } from '../learning/needs';
 import { completePathway, saveProgress } from '../learning/progress';
-import { suggestPathways } from '../pathways';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
 import { demoFrameworkVersion, type DemoAudits } from '../content/demo';
@@ -14,12 +13,13 @@ import { demoFrameworkVersion, type DemoAudits } from '../content/demo';
  * demo names always; then two assigned by the principal social worker, to a team and to the
  * whole service.
  */
-export async function seedDemoPathways({ db, content, now, psw, team, ago }: Demo) {
+export async function seedDemoPathways(demo: Demo) {
+	const { db, content, now, psw, team, ago } = demo;
 	const { completedBy, reflection, inDays, toTeam, toService } = content.audits.pathways;
 	const assigned = new Set<string>();
 	let n = 0;
-	for (const need of await openNeeds(db)) {
-		const pathwayId = suggestPathways(need.outcomes)[0]?.pathway.id;
+	for (const need of await openNeeds(demo)) {
+		const pathwayId = need.suggestions[0]?.id;
 		const key = `${need.practitioner_id}:${pathwayId}`;
 		if (!pathwayId || assigned.has(key)) continue;
 		if (now.getTime() - new Date(need.created_at).getTime() < days(inDays.needAge)) continue;
@@ -37,26 +37,17 @@ export async function seedDemoPathways({ db, content, now, psw, team, ago }: Dem
 	await assignPathway(db, psw, forService, ago(toService.daysAgo));
 }
 
-/** Open needs of supervised practitioners, oldest first, with their outcomes. */
-async function openNeeds(db: Db) {
-	const needs = await db
-		.selectFrom('learning_needs')
-		.innerJoin('users', 'users.id', 'learning_needs.practitioner_id')
-		.innerJoin('supervisions', 'supervisions.supervisee_id', 'users.id')
-		.select(['learning_needs.id', 'learning_needs.practitioner_id', 'learning_needs.created_at'])
-		.select(['users.email', 'supervisions.supervisor_id'])
-		.where('supervisions.kind', '=', 'practice-supervisor')
-		.where('supervisions.ends_on', 'is', null)
-		.where('learning_needs.status', '=', 'open')
-		// Needs raised in one audit share a time: the description settles their order.
-		.orderBy('learning_needs.created_at')
-		.orderBy('learning_needs.description')
-		.execute();
-	const outcomes = await db.selectFrom('learning_need_outcomes').selectAll().execute();
-	return needs.map((need) => ({
-		...need,
-		outcomes: outcomes.filter((o) => o.need_id === need.id).map((o) => o.outcome_id)
-	}));
+/** Open needs of supervised practitioners, oldest first, with their practice supervisor's id. */
+async function openNeeds({ db, content, person }: Demo) {
+	const needs: (LearningNeed & { email: string; supervisorId: string })[] = [];
+	for (const { email, supervisor } of content.people.filter((p) => p.supervisor)) {
+		const supervisorId = person(supervisor!).id;
+		for (const need of await learningNeedsOf(db, person(email).id))
+			if (need.status === 'open') needs.push({ ...need, email, supervisorId });
+	}
+	// Needs raised in one audit share a time: the description settles their order.
+	const order = (need: LearningNeed) => `${need.created_at} ${need.description}`;
+	return needs.sort((a, b) => (order(a) < order(b) ? -1 : 1));
 }
 
 /**
@@ -71,7 +62,7 @@ async function followPathway(
 	reflection: string | undefined,
 	inDays: DemoAudits['pathways']['inDays']
 ) {
-	const { practitioner_id: practitionerId, supervisor_id: supervisorId } = need;
+	const { practitioner_id: practitionerId, supervisorId } = need;
 	const after = (date: Date, n: number) => addMs(date, days(n));
 	const assignedAt = after(new Date(need.created_at), inDays.assigned);
 	const assignment = { pathwayId, scope: 'person' as const, practitionerId, needId: need.id };
