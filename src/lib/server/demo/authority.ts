@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { demoFrameworkVersion, type DemoContent } from '../content/demo';
 import type { Database, Db } from '../db';
 import { dateOnly, days } from '../db/time';
+import { outcomeOf } from '../framework/crosswalk';
 import { openGuestLink, type GuestLinkPurpose } from '../links/guest-links';
 import { addMonths } from '../programme/month';
 
@@ -52,14 +53,10 @@ export async function openLink(db: Db, token: string, purpose: GuestLinkPurpose,
 
 /** What a record or an observation shows: outcomes, and statements (`2.3 D4`) with theirs. */
 export function mappingOf(outcomes: string[], statements: string[]) {
-	const outcomeOf = (statementId: string) => statementId.split(' ')[0];
 	return {
 		frameworkVersion: demoFrameworkVersion,
 		outcomes: [...new Set([...outcomes, ...statements.map(outcomeOf)])],
-		statements: statements.map((statementId) => ({
-			outcomeId: outcomeOf(statementId),
-			statementId
-		}))
+		statements: statements.map((id) => ({ outcomeId: outcomeOf(id), statementId: id }))
 	};
 }
 
