@@ -5,9 +5,10 @@ import { createAudit } from '../audit/audits';
 import { finaliseAudit } from '../audit/finalise';
 import { addFinding } from '../audit/findings';
 import { assignModerator, recordReceipt, recordResponse } from '../audit/follow-up';
-import { saveGrades } from '../audit/grading';
+import { saveGrades, type AreaGradeInput } from '../audit/grading';
 import { saveViews } from '../audit/views';
 import { addMs, dateOnly, days, hours } from '../db/time';
+import { publicOrigin } from '../http/origin.js';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
 import { random } from './random';
@@ -36,7 +37,7 @@ type Audit = Awaited<ReturnType<typeof openAudit>> & { n: number; plan: Plan };
 /** An audit once finalised. */
 type Finalised = Audit & { finalised: Date };
 
-type AreaGrades = Record<string, { grade: AreaGrade; evidence: string }>;
+type AreaGrades = Record<string, AreaGradeInput>;
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 
@@ -110,7 +111,7 @@ async function seedAudit(seed: Seed, audit: Audit) {
 	const failing = overall === 'requires-improvement' || overall === 'inadequate';
 	const actions = await addActions(seed, audit, await addFindings(seed, audit, failing));
 	const finalised = addMs(audit.when, days(1));
-	const options = { anonymityConfirmed: false, origin: 'http://localhost:3000' };
+	const options = { anonymityConfirmed: false, origin: publicOrigin() };
 	const escalation = await finaliseAudit(db, definition, auditorId, id, options, finalised);
 	// The most recent audit still waits for its urgent review.
 	if (audit.plan.monthsAgo < 1) return;

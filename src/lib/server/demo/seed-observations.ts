@@ -1,11 +1,10 @@
 import { addDays } from '../db/time';
+import { publicOrigin } from '../http/origin.js';
 import { recordObservation } from '../observation/observations';
 import { inviteObservation, recordObservationByLink } from '../observation/invitations';
 import { addMonths, programmeMonth } from '../programme/month';
 import { mappingOf, openLink, type Demo } from './authority';
 import type { Asye } from './seed-programme';
-
-const origin = 'http://localhost:3000';
 
 /** Observations of practice by their assessor, as far as they are into their year. */
 export async function seedObservations({ db, content, now, today }: Demo, asye: Asye) {
@@ -33,7 +32,7 @@ export async function seedDemoInvitations({ db, content, now, today, person, ago
 		db,
 		practitioner,
 		{ observer: 'external', ...invitation },
-		origin,
+		publicOrigin(),
 		invited
 	);
 	const writtenUp = ago(recorded.daysAgo - 1);
@@ -42,5 +41,11 @@ export async function seedDemoInvitations({ db, content, now, today, person, ago
 	await recordObservationByLink(db, link, input, false, writtenUp);
 	const plannedOn = addDays(today, open.daysAhead);
 	const toAssessor = { observerEmail: '', observerName: '', plannedOn, setting: open.setting };
-	await inviteObservation(db, practitioner, { observer: 'assessor', ...toAssessor }, origin, now);
+	await inviteObservation(
+		db,
+		practitioner,
+		{ observer: 'assessor', ...toAssessor },
+		publicOrigin(),
+		now
+	);
 }

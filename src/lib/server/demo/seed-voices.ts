@@ -1,5 +1,6 @@
 import { askForView } from '../audit/voices';
 import { saveVoiceAnswer } from '../audit/voice-answer';
+import type { Db } from '../db';
 import { addMs, dateOnly, days, hours } from '../db/time';
 import { saveHealthCheckAnswer } from '../health-check/answers';
 import { openHealthCheck, questionsOf, listHealthChecks } from '../health-check/surveys';
@@ -9,13 +10,8 @@ import { random } from './random';
 // Voices in the demo (content/demo/voices.yaml): views given by link on the audit in progress,
 // and last month's staff health check with enough answers to show, some teams merged.
 
-export async function seedDemoVoices(demo: Demo, auditInProgress: string) {
-	await seedAuditVoices(demo, auditInProgress);
-	await seedHealthCheck(demo);
-}
-
 /** The guest link a subject's email was sent with: the seed answers as its holder would. */
-async function linkOf({ db }: Demo, subjectId: string) {
+async function linkOf(db: Db, subjectId: string) {
 	const link = await db
 		.selectFrom('guest_links')
 		.select('id')
@@ -25,18 +21,18 @@ async function linkOf({ db }: Demo, subjectId: string) {
 }
 
 /** Asked when the audit began yesterday; the parent answered this morning. */
-async function seedAuditVoices(demo: Demo, auditId: string) {
+export async function seedAuditVoices(demo: Demo, auditId: string) {
 	const { db, content, now, person, ago } = demo;
 	const auditor = person(content.audits.inProgress.auditor).id;
 	for (const { relationship, email, name = '', answer } of content.voices.auditVoices) {
 		const id = await askForView(db, auditor, auditId, { relationship, email, name }, ago(1));
 		if (answer)
-			await saveVoiceAnswer(db, await linkOf(demo, id), answer, false, addMs(now, -hours(2)));
+			await saveVoiceAnswer(db, await linkOf(db, id), answer, false, addMs(now, -hours(2)));
 	}
 }
 
 /** The staff health check as the demo plans it: the first in each team, by email, answered. */
-async function seedHealthCheck(demo: Demo) {
+export async function seedHealthCheck(demo: Demo) {
 	const { db, content, psw, team, ago } = demo;
 	const plan = content.voices.healthCheck;
 	const opened = ago(plan.openedDaysAgo);
@@ -63,7 +59,7 @@ async function seedHealthCheck(demo: Demo) {
 			const scores = Object.fromEntries(scales.map((q) => [q.id, score(plan.usual[q.id])]));
 			const answer = { scores, comment: n % 2 === 0 ? (plan.comments[comment++] ?? '') : '' };
 			const answered = addMs(opened, days(1 + ((n * 3) % open)));
-			await saveHealthCheckAnswer(db, await linkOf(demo, invitation.id), answer, answered);
+			await saveHealthCheckAnswer(db, await linkOf(db, invitation.id), answer, answered);
 		}
 	}
 }

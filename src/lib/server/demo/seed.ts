@@ -14,7 +14,7 @@ import { seedDemoInvitations } from './seed-observations';
 import { seedDemoPathways } from './seed-pathways';
 import { seedDemoProgrammes } from './seed-programme';
 import { seedDemoSupervision } from './seed-supervision';
-import { seedDemoVoices } from './seed-voices';
+import { seedAuditVoices, seedHealthCheck } from './seed-voices';
 
 /**
  * Creates the demo authority (content/demo) in an empty database, dated relative to today so
@@ -40,7 +40,8 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 	// After the audits: a session discusses the audit finalised before it.
 	await seedDemoSupervision(demo);
 	await seedDemoFeedback(demo);
-	await seedDemoVoices(demo, auditInProgress);
+	await seedAuditVoices(demo, auditInProgress);
+	await seedHealthCheck(demo);
 }
 
 /** A fictional registration number, the same for a person on every run. */
