@@ -23,29 +23,19 @@ export async function seedObservations({ db, content, now, today }: Demo, asye: 
  */
 export async function seedDemoInvitations({ db, content, now, today, person, ago }: Demo) {
 	const practitioner = person(content.programme.demoAsye).id;
+	const origin = publicOrigin();
 	const { recorded, open } = content.programme.invitedObservations;
 	const { observerName, observerEmail, setting, wentWell, toDevelop, statement } = recorded;
 	const observedOn = addDays(today, -recorded.daysAgo);
-	const invitation = { observerName, observerEmail, plannedOn: observedOn, setting };
+	const observer = 'external' as const;
+	const external = { observer, observerName, observerEmail, plannedOn: observedOn, setting };
 	const invited = ago(recorded.invitedDaysAgo);
-	const { token } = await inviteObservation(
-		db,
-		practitioner,
-		{ observer: 'external', ...invitation },
-		publicOrigin(),
-		invited
-	);
+	const { token } = await inviteObservation(db, practitioner, external, origin, invited);
 	const writtenUp = ago(recorded.daysAgo - 1);
 	const link = await openLink(db, token!, 'observation', writtenUp);
 	const input = { observedOn, setting, wentWell, toDevelop, ...mappingOf([], [statement]) };
 	await recordObservationByLink(db, link, input, false, writtenUp);
 	const plannedOn = addDays(today, open.daysAhead);
 	const toAssessor = { observerEmail: '', observerName: '', plannedOn, setting: open.setting };
-	await inviteObservation(
-		db,
-		practitioner,
-		{ observer: 'assessor', ...toAssessor },
-		publicOrigin(),
-		now
-	);
+	await inviteObservation(db, practitioner, { observer: 'assessor', ...toAssessor }, origin, now);
 }
