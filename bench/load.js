@@ -9,6 +9,8 @@
 //                                     when the last is answered
 //   BENCH_SECONDS=10                  how long each page is loaded for
 //   BENCH_PORT=4350                   the port the production server listens on
+//   BENCH_ENTRY=server/index.js       the server entry: `npm start`'s (the default), or build/index.js
+//                                     (adapter-node's own) to compare
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
@@ -18,6 +20,8 @@ const dbPath = process.env.BENCH_LOAD_DB || 'data/bench-load.db';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const targetP99 = 300;
+// As `npm start` serves it, unless told: the entry that begins requests in the order they came.
+const entry = process.env.BENCH_ENTRY || 'server/index.js';
 const { startDemoServer, stopServer } = await import('./workforce/server.js');
 const { base } = await import('./workforce/settings.js');
 const { cpuMs, signIn } = await import('./workforce/timing.js');
@@ -82,7 +86,7 @@ async function load(path, cookie, pid) {
 
 let server;
 try {
-	server = await startDemoServer(dbPath);
+	server = await startDemoServer(dbPath, entry);
 	const cookies = new Map();
 	const rows = [];
 	let missed = false;

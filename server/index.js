@@ -6,6 +6,7 @@
 // then tells the app (`sveltekit:shutdown`) to close the database.
 import http from 'node:http';
 import process from 'node:process';
+import { inArrivalOrder } from '../src/lib/server/http/arrival-order.js';
 import { listening } from '../src/lib/server/http/listening.js';
 import { isLoopbackHost, loopbackProtocolHeader } from '../src/lib/server/http/origin.js';
 import {
@@ -29,7 +30,8 @@ const headers = Object.entries(
 
 let shuttingDown = false;
 
-const server = http.createServer((req, res) => {
+// Each request is begun in its turn (arrival-order.js), so none waits while later ones are answered.
+const answer = inArrivalOrder((req, res) => {
 	for (const [name, value] of headers) res.setHeader(name, value);
 	// Pages replace this with their own policy from kit.csp; files and JSON keep it. (A
 	// prerendered page would be served as a file and keep it too: there are none, and one
@@ -60,6 +62,8 @@ const server = http.createServer((req, res) => {
 		res.end('Not found');
 	});
 });
+
+const server = http.createServer(answer);
 
 server.keepAliveTimeout = keepAliveTimeout;
 if (headersTimeout !== undefined) server.headersTimeout = headersTimeout;

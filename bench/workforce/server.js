@@ -4,9 +4,10 @@ import { createInterface } from 'node:readline';
 import { base, buildDir, dbPath, port } from './settings.js';
 
 // The production build (BENCH_BUILD, else build/), started on the bench database with its own
-// file store.
+// file store: by adapter-node's own entry, or by `entry`, such as `npm start`'s `server/index.js`
+// (which serves build/).
 
-export function startServer(extraEnv = {}) {
+export function startServer(extraEnv = {}, entry = `${buildDir}/index.js`) {
 	const env = {
 		...process.env,
 		DATABASE_URL: `file:${dbPath}`,
@@ -21,7 +22,7 @@ export function startServer(extraEnv = {}) {
 		...extraEnv
 	};
 	delete env.SMTP_URL; // the review reminders sent at start-up stay in the outbox
-	const child = spawn(process.execPath, [`${buildDir}/index.js`], {
+	const child = spawn(process.execPath, [entry], {
 		env,
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
@@ -63,13 +64,16 @@ export function removeDatabase(dbPath) {
 }
 
 /** The production build on a fresh demo authority, in a database (and file store) of its own. */
-export async function startDemoServer(dbPath) {
+export async function startDemoServer(dbPath, entry) {
 	removeDatabase(dbPath);
-	const server = startServer({
-		DATABASE_URL: `file:${dbPath}`,
-		FILES_DIR: `${dbPath}-files`,
-		DEMO_DATA: 'on'
-	});
+	const server = startServer(
+		{
+			DATABASE_URL: `file:${dbPath}`,
+			FILES_DIR: `${dbPath}-files`,
+			DEMO_DATA: 'on'
+		},
+		entry
+	);
 	try {
 		await waitForServer(server);
 	} catch (error) {
