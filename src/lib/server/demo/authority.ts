@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import { demoFrameworkVersion, type DemoContent } from '../content/demo';
 import type { Database, Db } from '../db';
 import { dateOnly, days } from '../db/time';
-import { outcomeOf } from '../framework/crosswalk';
+import { outcomeOf } from '../framework';
 import { openGuestLink, type GuestLinkPurpose } from '../links/guest-links';
 import { addMonths } from '../programme/month';
 

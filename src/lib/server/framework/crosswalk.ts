@@ -1,7 +1,7 @@
 import { ContentError } from '../content/error.ts';
 import { parseMarkdown } from '../content/frontmatter.ts';
 import { crosswalkSchema, type Crosswalk, type Framework } from './schema.ts';
-import { allIds } from './query.ts';
+import { allIds, outcomeOf } from './query.ts';
 
 const mapping = /^- (.+?) +(?:→|->) +(.+)$/;
 
@@ -37,9 +37,6 @@ export function parseCrosswalk(file: string, source: string, frameworks: Framewo
 	}
 	return { from, to, title, file, map };
 }
-
-/** The outcome a statement id belongs to: `2.3` for `2.3 K4`; an outcome id is its own. */
-export const outcomeOf = (id: string) => id.split(' ')[0];
 
 /**
  * How ids in any version read in version `to`: unchanged in `to` itself, through a crosswalk

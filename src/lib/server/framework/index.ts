@@ -5,7 +5,7 @@ import { loadFrameworks, type FrameworkLibrary } from './load.ts';
 import type { Framework } from './schema.ts';
 
 export type { Framework, Domain, Outcome, Statement, Crosswalk } from './schema.ts';
-export { findOutcome, outcomesOf, statementsOf } from './query.ts';
+export { findOutcome, mappedStatement, outcomeOf, outcomesOf, statementsOf } from './query.ts';
 
 let library: FrameworkLibrary | undefined;
 

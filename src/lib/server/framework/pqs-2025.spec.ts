@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../content/check.ts';
-import { findOutcome, outcomesOf, statementsOf } from './query.ts';
+import { findOutcome, mappedStatement, outcomesOf, statementsOf } from './query.ts';
 
 // The counts published in the standard (seeds README), used as an oracle for the transcription.
 const expected: Record<string, [knows: number, does: number]> = {
@@ -105,5 +105,22 @@ describe('the PQS 2025 content', () => {
 		expect(findOutcome(pqs, '1.1')?.previous).toBeUndefined();
 		expect(findOutcome(pqs, '6.4')?.next).toBeUndefined();
 		expect(findOutcome(pqs, '9.9')).toBeUndefined();
+	});
+});
+
+describe('a statement as a record maps it', () => {
+	const outcomes = new Map(outcomesOf(pqs).map((o) => [o.id, o]));
+
+	it('names its outcome when the statement is in it', () => {
+		expect(mappedStatement(outcomes, '2.3 D1')).toEqual({
+			outcomeId: '2.3',
+			statementId: '2.3 D1'
+		});
+	});
+
+	it('is none for a statement the version does not have, or an outcome id alone', () => {
+		expect(mappedStatement(outcomes, '2.3 D99')).toBeUndefined();
+		expect(mappedStatement(outcomes, '9.9 K1')).toBeUndefined();
+		expect(mappedStatement(outcomes, '2.3')).toBeUndefined();
 	});
 });

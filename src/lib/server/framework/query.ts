@@ -4,6 +4,19 @@ export function outcomesOf(framework: Framework): Outcome[] {
 	return framework.domains.flatMap((domain) => domain.outcomes);
 }
 
+/** The outcome a statement id belongs to: `2.3` for `2.3 K4`; an outcome id is its own. */
+export const outcomeOf = (id: string) => id.split(' ')[0];
+
+/**
+ * A statement as a record or an observation maps it, `{ outcomeId, statementId }`, when the id
+ * (`2.3 K4`) names one of the outcomes given (by id); none when it names no such statement.
+ */
+export function mappedStatement(outcomes: Map<string, Outcome>, statementId: string) {
+	const outcomeId = outcomeOf(statementId);
+	const found = outcomes.get(outcomeId)?.statements.some((s) => s.id === statementId);
+	return found ? { outcomeId, statementId } : undefined;
+}
+
 export function statementsOf(framework: Framework): Statement[] {
 	return outcomesOf(framework).flatMap((outcome) => outcome.statements);
 }

@@ -1,6 +1,6 @@
 import { dateOnly } from '../db/time';
 import { checkAnonymity } from '../portfolio/anonymity';
-import { getFramework, outcomesOf } from '../framework';
+import { getFramework, mappedStatement, outcomesOf } from '../framework';
 import { dateParts, formValues, parseDateParts, textOf, type FieldErrors } from '../forms';
 import { observationSettings, type ObservationInput } from './observations';
 
@@ -70,13 +70,13 @@ function readMapping(written: string, ticked: string[]) {
 		.map((s) => s.trim().replace(/\s+/g, ' '))
 		.filter(Boolean)) {
 		const statementId = raw.toUpperCase().replace(/^(\d+\.\d+) ?([KD])/, '$1 $2');
-		const outcomeId = statementId.split(' ')[0];
-		if (!outcomes.get(outcomeId)?.statements.some((s) => s.id === statementId)) {
+		const mapped = mappedStatement(outcomes, statementId);
+		if (!mapped) {
 			errors.statements = `“${raw}” is not a statement in ${framework.version.shortTitle}; write ids like 2.3 D1`;
 			break;
 		}
-		chosen.add(outcomeId);
-		statements.push({ outcomeId, statementId });
+		chosen.add(mapped.outcomeId);
+		statements.push(mapped);
 	}
 	if (chosen.size === 0 && !errors.statements)
 		errors.outcomes = 'Choose at least one outcome the observation shows';

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requirePortfolioOwner } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { getFramework, outcomesOf } from '$lib/server/framework';
+import { getFramework, mappedStatement, outcomesOf } from '$lib/server/framework';
 import { searchFramework } from '$lib/server/framework/search';
 import { integerOf, invalid, listOf, orFail, readFormData } from '$lib/server/forms';
 import { getEvidence, isEditable, setMapping } from '$lib/server/portfolio/evidence';
@@ -105,13 +105,13 @@ export const actions: Actions = {
 		const chosenStatements = strings('statement');
 		const statements: { outcomeId: string; statementId: string }[] = [];
 		for (const statementId of chosenStatements) {
-			const outcomeId = statementId.split(' ')[0];
-			if (!outcomes.get(outcomeId)?.statements.some((s) => s.id === statementId)) {
+			const mapped = mappedStatement(outcomes, statementId);
+			if (!mapped) {
 				return invalid(values, {
 					mapping: `“${statementId}” is not a statement in ${framework.version.shortTitle}`
 				});
 			}
-			statements.push({ outcomeId, statementId });
+			statements.push(mapped);
 		}
 		// Choosing a statement maps the record to its outcome too.
 		const chosenOutcomes = new Set([...strings('outcome'), ...statements.map((s) => s.outcomeId)]);
