@@ -10,7 +10,8 @@ import { demoAccounts, demoPassword } from './session';
 // Two app servers (`npm start`'s) on one PostgreSQL schema and one S3 bucket (s3rver, in this
 // process), as behind a load balancer, started at once on the empty database. Requests go to
 // one and then the other: a record saved with a file on one is read and downloaded on the
-// other; failed sign-ins count across both; the demo authority is made, and the reminders
+// other; a PDF made in the background on one is followed and downloaded on the other; failed
+// sign-ins count across both; the demo authority is made, and the reminders
 // sent, once. Each server has the same ORIGIN, as behind one public address.
 
 const postgresUrl = process.env.TEST_POSTGRES_URL;
@@ -38,6 +39,8 @@ test.describe('two servers on one database and one bucket', () => {
 			AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY!,
 			AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 			SIGNOFF_KEY: 'golden-thread-two-servers-test-only-key-0123456789',
+			// Every PDF is made in the background, so one server's job is asked about on the other.
+			PDF_BACKGROUND_RECORDS: '1',
 			ORIGIN: origin
 		};
 		servers = [ownServer('two-a', 6100, env, entry), ownServer('two-b', 6101, env, entry)];
@@ -88,6 +91,27 @@ test.describe('two servers on one database and one bucket', () => {
 			expect(download.status()).toBe(200);
 			expect((await download.body()).equals(file.bytes), file.name).toBe(true);
 		}
+
+		// A PDF asked for on one server is followed and downloaded on the other.
+		const asked = await api.get(`${a.url}/portfolio/export.pdf`, { maxRedirects: 0 });
+		expect(asked.status(), 'made in the background').toBe(303);
+		const progress = asked.headers().location;
+		expect(progress).toMatch(/^\/downloads\/[0-9a-f-]{36}$/);
+		await expect
+			.poll(
+				async () =>
+					(await (await api.get(`${b.url}${progress}`)).text()).includes('Your PDF is ready'),
+				{
+					timeout: 120_000
+				}
+			)
+			.toBe(true);
+		const pdf = await api.get(`${b.url}/portfolio/export.pdf`, { maxRedirects: 0 });
+		expect(pdf.status()).toBe(200);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+		// Downloaded once: it is gone from both.
+		expect((await api.get(`${a.url}${progress}`)).status()).toBe(404);
 
 		// Ten wrong passwords from one address, alternating: the eleventh try is refused on
 		// either server, the right password too. (Signed out: a new context, without the session.)

@@ -868,6 +868,25 @@ export interface LeasesTable {
 	expires_at: string;
 }
 
+/** A PDF being made in the background, or made and waiting to be downloaded (`export/pdf-jobs.ts`). */
+export interface PdfJobsTable {
+	id: string;
+	viewer_id: string;
+	/** Which document: the same one asked for again finds this job. */
+	document: string;
+	title: string;
+	href: string;
+	back: string;
+	filename: string;
+	records: number;
+	/** Where it has got, as JSON (`JobStage`). */
+	stage: string;
+	started_at: string;
+	updated_at: string;
+	finished_at: string | null;
+	bytes: Buffer | null;
+}
+
 /** A portfolio brought from another authority by its owner (`export/import.ts`). */
 export interface PortfolioImportsTable {
 	id: string;
@@ -979,6 +998,7 @@ export interface Database {
 	imported_evidence: ImportedEvidenceTable;
 	imported_signoffs: ImportedSignoffsTable;
 	leases: LeasesTable;
+	pdf_jobs: PdfJobsTable;
 }
 
 export type Evidence = Selectable<EvidenceTable>;

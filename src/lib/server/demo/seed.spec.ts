@@ -59,6 +59,8 @@ import { seedDemoAuthority } from './seed';
 // stored questions of the demo's survey, and only they, moved.
 // The audit analysis's kept counts (issue 20, 2026-12-06-10): area grades by month and team,
 // filled by triggers from the demo's audits, 361 rows; nothing else moved.
+// PDFs made in the background are kept in the database (2026-12-07-01): one more table, which
+// the demo leaves empty.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -108,6 +110,7 @@ const expectedCounts: Record<string, number> = {
 	outbox: 157,
 	pathway_assignments: 10,
 	pathway_progress: 8,
+	pdf_jobs: 0,
 	pending_sign_ins: 0,
 	portfolio_imports: 0,
 	programme_reviews: 14,

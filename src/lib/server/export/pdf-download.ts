@@ -40,13 +40,13 @@ export async function answerPdfRequest(
 ): Promise<PdfAnswer> {
 	const version = request.framework?.version.id ?? '';
 	const key = [request.kind, request.ownerId, request.period ?? '', version].join(' ');
-	const earlier = jobFor(request.viewerId, key);
+	const earlier = await jobFor(db, request.viewerId, key);
 	if (earlier?.bytes) {
-		forgetJob(earlier);
+		await forgetJob(db, earlier);
 		return { pdf: earlier.bytes, filename: earlier.filename };
 	}
 	if (earlier && earlier.stage.stage !== 'failed') return { job: earlier };
-	if (earlier) forgetJob(earlier);
+	if (earlier) await forgetJob(db, earlier);
 
 	const { kind, period, framework } = request;
 	const contents = await portfolioContents(db, request.ownerId, { kind, period, framework, now });
@@ -77,7 +77,7 @@ export async function answerPdfRequest(
 	};
 	if (details.records < backgroundFrom())
 		return { pdf: await renderPdfOffThread(document), filename: details.filename };
-	return { job: startJob(details, (onStage) => renderPdfOffThread(document, onStage)) };
+	return { job: await startJob(db, details, (onStage) => renderPdfOffThread(document, onStage)) };
 }
 
 /** Words as a file name: "portfolio-zoe-lukasz-2026-11-23". */

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { Db } from '../db';
+import type { PdfJobsTable } from '../db/schema';
+import { timestamp } from '../db/time';
 import type { RenderStage } from '../pdf/thread';
 
 // PDFs made in the background, for the person who asked: a large portfolio takes seconds to
 // lay out, so its request is answered at once with a page that shows how far it has got, and
-// the PDF waits here until they download it (once) or ten minutes pass. Held in this process's
-// memory: a restart forgets them, and the person asks again.
+// the PDF waits until they download it (once) or ten minutes pass. The server that makes it
+// writes where it has got to the database (`pdf_jobs`), so any server can show it and hand the
+// PDF over: several servers, or several processes of one, share them.
 
 export type JobStage = RenderStage | { stage: 'done'; size: number } | { stage: 'failed' };
 
@@ -28,22 +32,44 @@ export interface PdfJob {
 	bytes: Buffer | null;
 }
 
-/** How long a finished PDF waits to be downloaded. */
+/** How long a finished PDF waits to be downloaded, and an unfinished one that stopped moving. */
 export const keptFor = 10 * 60_000;
-const jobs = new Map<string, PdfJob>();
 
-/** Forgets jobs finished more than `keptFor` ago. */
-function sweep(now = Date.now()) {
-	for (const [id, job] of jobs)
-		if (job.finishedAt && now - job.finishedAt.getTime() > keptFor) jobs.delete(id);
+/**
+ * Forgets jobs finished more than `keptFor` ago, and unfinished ones not heard of for as long
+ * (the server making it stopped): a job's row is last written when it finishes.
+ */
+async function sweep(db: Db, now = new Date()) {
+	const before = timestamp(new Date(now.getTime() - keptFor));
+	await db.deleteFrom('pdf_jobs').where('updated_at', '<', before).execute();
 }
 
-/** Starts making a PDF in the background; its stages and result are kept on the job. */
-export function startJob(
+const asJob = (row: PdfJobsTable): PdfJob => ({
+	id: row.id,
+	viewerId: row.viewer_id,
+	key: row.document,
+	title: row.title,
+	href: row.href,
+	back: row.back,
+	filename: row.filename,
+	records: row.records,
+	startedAt: new Date(row.started_at),
+	finishedAt: row.finished_at ? new Date(row.finished_at) : null,
+	stage: JSON.parse(row.stage) as JobStage,
+	bytes: row.bytes ? Buffer.from(row.bytes) : null
+});
+
+/**
+ * Starts making a PDF in the background; its stages and result are written to its row as they
+ * come, the latest stage only when they come faster than the database takes them.
+ */
+export async function startJob(
+	db: Db,
 	details: Omit<PdfJob, 'id' | 'startedAt' | 'finishedAt' | 'stage' | 'bytes'>,
 	make: (onStage: (stage: RenderStage) => void) => Promise<Buffer>
-): PdfJob {
-	sweep();
+): Promise<PdfJob> {
+	await sweep(db);
+	const { key, viewerId, ...rest } = details;
 	const job: PdfJob = {
 		...details,
 		id: randomUUID(),
@@ -52,36 +78,80 @@ export function startJob(
 		stage: { stage: 'waiting', ahead: 0 },
 		bytes: null
 	};
-	jobs.set(job.id, job);
-	make((stage) => (job.stage = stage)).then(
-		(bytes) => {
-			job.bytes = bytes;
-			job.stage = { stage: 'done', size: bytes.length };
-			job.finishedAt = new Date();
-		},
-		(error) => {
-			console.error(`The PDF ${job.key} could not be made:`, error);
-			job.stage = { stage: 'failed' };
-			job.finishedAt = new Date();
-		}
-	);
+	const started = timestamp(job.startedAt);
+	await db
+		.insertInto('pdf_jobs')
+		.values({
+			...rest,
+			id: job.id,
+			viewer_id: viewerId,
+			document: key,
+			stage: JSON.stringify(job.stage),
+			started_at: started,
+			updated_at: started,
+			finished_at: null,
+			bytes: null
+		})
+		.execute();
+	const write = (change: Partial<PdfJobsTable>) =>
+		db
+			.updateTable('pdf_jobs')
+			.set({ ...change, updated_at: timestamp() })
+			.where('id', '=', job.id)
+			.execute();
+	// One write at a time, in order; a stage that comes while one waits replaces it.
+	let writes = Promise.resolve();
+	let latest: RenderStage | undefined;
+	const onStage = (stage: RenderStage) => {
+		const queued = latest !== undefined;
+		latest = stage;
+		if (queued) return;
+		writes = writes.then(() => {
+			const stage = JSON.stringify(latest);
+			latest = undefined;
+			return write({ stage }).then(() => {});
+		});
+	};
+	const finish = (change: Partial<PdfJobsTable>) =>
+		(writes = writes.then(() => write({ ...change, finished_at: timestamp() }).then(() => {})));
+	make(onStage)
+		.then(
+			(bytes) => finish({ bytes, stage: JSON.stringify({ stage: 'done', size: bytes.length }) }),
+			(error) => {
+				console.error(`The PDF ${key} could not be made:`, error);
+				return finish({ stage: JSON.stringify({ stage: 'failed' }) });
+			}
+		)
+		.catch((error) => console.error(`The PDF ${key} could not be kept:`, error));
 	return job;
 }
 
 /** The person's job by its id; undefined for anyone else's, or one forgotten. */
-export function getJob(viewerId: string, id: string) {
-	sweep();
-	const job = jobs.get(id);
-	return job?.viewerId === viewerId ? job : undefined;
+export async function getJob(db: Db, viewerId: string, id: string) {
+	await sweep(db);
+	const row = await db
+		.selectFrom('pdf_jobs')
+		.selectAll()
+		.where('id', '=', id)
+		.where('viewer_id', '=', viewerId)
+		.executeTakeFirst();
+	return row && asJob(row);
 }
 
 /** The person's job for this document, if one is under way or waiting to be downloaded. */
-export function jobFor(viewerId: string, key: string) {
-	sweep();
-	return [...jobs.values()].find((job) => job.viewerId === viewerId && job.key === key);
+export async function jobFor(db: Db, viewerId: string, key: string) {
+	await sweep(db);
+	const row = await db
+		.selectFrom('pdf_jobs')
+		.selectAll()
+		.where('viewer_id', '=', viewerId)
+		.where('document', '=', key)
+		.orderBy('started_at', 'desc')
+		.executeTakeFirst();
+	return row && asJob(row);
 }
 
 /** Forgets a job: once its PDF is downloaded, or when it failed and is asked for again. */
-export function forgetJob(job: PdfJob) {
-	jobs.delete(job.id);
+export async function forgetJob(db: Db, job: PdfJob) {
+	await db.deleteFrom('pdf_jobs').where('id', '=', job.id).execute();
 }

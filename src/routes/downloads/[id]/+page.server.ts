@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
 import { getJob, keptFor } from '$lib/server/export/pdf-jobs';
 import type { PageServerLoad } from './$types';
 
 /** How far a PDF being made in the background has got: the person who asked for it only. */
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
-	const job = getJob(user.id, params.id);
+	const job = await getJob(getDb(), user.id, params.id);
 	if (!job)
 		error(
 			404,

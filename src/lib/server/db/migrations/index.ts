@@ -35,6 +35,7 @@ import * as attachmentTextCheck from './2026-12-04-01-attachment-text-check';
 import * as leases from './2026-12-05-01-leases';
 import * as speedAtScale from './2026-12-05-10-speed-at-scale';
 import * as auditAreaMonths from './2026-12-06-10-audit-area-months';
+import * as pdfJobs from './2026-12-07-01-pdf-jobs';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -73,5 +74,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-04-01-attachment-text-check': attachmentTextCheck,
 	'2026-12-05-01-leases': leases,
 	'2026-12-05-10-speed-at-scale': speedAtScale,
-	'2026-12-06-10-audit-area-months': auditAreaMonths
+	'2026-12-06-10-audit-area-months': auditAreaMonths,
+	'2026-12-07-01-pdf-jobs': pdfJobs
 };
