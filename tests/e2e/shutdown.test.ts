@@ -147,34 +147,41 @@ test.describe('the production server', () => {
 	});
 });
 
-test.describe('the production server told to stop during a burst of saves', () => {
-	// `npm start`'s server with the demo authority, on a port and data of its own.
-	const busy = ownServer('shutdown-burst', 150, {}, 'server/index.js');
-	test.afterAll(async () => {
-		await busy.stop('SIGKILL');
-		busy.reset();
-	});
-
-	test('finishes the saves in flight, loses nothing it acknowledged, and exits cleanly', async () => {
-		busy.reset();
-		await busy.start();
-		const api = await apiAs(busy.url, demoAccounts.practitioner);
-		let ended: Ended | undefined;
-		const { acknowledged, finishedAfterStop } = await burst(api, 1, {
-			atOnce: 6,
-			stopAfter: 3,
-			stop: async () => void (ended = await busy.stop('SIGTERM'))
+// `npm start`'s server with the demo authority, on a port and data of its own: in one process,
+// and in two sharing the port (WEB_CONCURRENCY), which take turns at SQLite's write lock.
+for (const processes of [1, 2]) {
+	const many = processes > 1 ? ` in ${processes} processes` : '';
+	test.describe(`the production server${many} told to stop during a burst of saves`, () => {
+		const env = processes > 1 ? { WEB_CONCURRENCY: String(processes) } : {};
+		const busy = ownServer(`shutdown-burst-${processes}`, 149 + processes, env, 'server/index.js');
+		test.afterAll(async () => {
+			await busy.stop('SIGKILL');
+			busy.reset();
 		});
-		expect(ended, busy.log()).toEqual({ code: 0, signal: null });
-		// Saves sent before SIGTERM and answered after it: the server finished them as it stopped.
-		expect(finishedAfterStop).toBeGreaterThan(0);
 
-		await busy.start();
-		const db = new Database(busy.database, { readonly: true });
-		try {
-			for (const save of acknowledged) await expectWhole(api, db, save.id, save);
-		} finally {
-			db.close();
-		}
+		test('finishes the saves in flight, loses nothing it acknowledged, and exits cleanly', async () => {
+			busy.reset();
+			await busy.start();
+			// The first process answers once it has made the database; then the others start.
+			const listening = () => busy.log().match(/Listening on /g)?.length ?? 0;
+			await expect.poll(listening, { timeout: 120_000 }).toBe(processes);
+			const api = await apiAs(busy.url, demoAccounts.practitioner);
+			let ended: Ended | undefined;
+			const { acknowledged, finishedAfterStop } = await burst(api, 1, {
+				atOnce: 6,
+				stopAfter: 3,
+				stop: async () => void (ended = await busy.stop('SIGTERM'))
+			});
+			expect(ended, busy.log()).toEqual({ code: 0, signal: null });
+			// Saves sent before SIGTERM and answered after it: the server finished them as it stopped.
+			expect(finishedAfterStop).toBeGreaterThan(0);
+			await busy.start();
+			const db = new Database(busy.database, { readonly: true });
+			try {
+				for (const save of acknowledged) await expectWhole(api, db, save.id, save);
+			} finally {
+				db.close();
+			}
+		});
 	});
-});
+}

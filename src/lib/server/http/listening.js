@@ -25,6 +25,21 @@ export function listening(env) {
 	};
 }
 
+/**
+ * How many server processes `npm start` runs on this machine: WEB_CONCURRENCY, 1 unless set.
+ * @param {Record<string, string | undefined>} env
+ */
+export function serverProcesses(env) {
+	const value = env.WEB_CONCURRENCY;
+	if (value === undefined || value === '') return 1;
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < 1)
+		throw new Error(
+			`WEB_CONCURRENCY should be a whole number of processes, 1 or more, not "${value}"`
+		);
+	return number;
+}
+
 /** @param {Record<string, string | undefined>} env @param {string} name */
 function seconds(env, name) {
 	const value = env[name];

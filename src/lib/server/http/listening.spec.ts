@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultKeepAliveSeconds, listening } from './listening.js';
+import { defaultKeepAliveSeconds, listening, serverProcesses } from './listening.js';
 
 describe('how the server listens', () => {
 	it('keeps idle connections open longer than a proxy keeps its own, by default', () => {
@@ -30,5 +30,13 @@ describe('how the server listens', () => {
 	it('refuses a timeout that is not a number of seconds, naming it', () => {
 		expect(() => listening({ KEEP_ALIVE_TIMEOUT: 'ten' })).toThrow(/KEEP_ALIVE_TIMEOUT/);
 		expect(() => listening({ HEADERS_TIMEOUT: '-1' })).toThrow(/HEADERS_TIMEOUT/);
+	});
+
+	it('runs WEB_CONCURRENCY processes, one unless set, and refuses anything but a whole number', () => {
+		expect(serverProcesses({})).toBe(1);
+		expect(serverProcesses({ WEB_CONCURRENCY: '' })).toBe(1);
+		expect(serverProcesses({ WEB_CONCURRENCY: '2' })).toBe(2);
+		for (const wrong of ['0', '-1', '1.5', 'two'])
+			expect(() => serverProcesses({ WEB_CONCURRENCY: wrong })).toThrow(/WEB_CONCURRENCY/);
 	});
 });
