@@ -152,7 +152,7 @@ test.describe('the production server', () => {
 for (const processes of [1, 2]) {
 	const many = processes > 1 ? ` in ${processes} processes` : '';
 	test.describe(`the production server${many} told to stop during a burst of saves`, () => {
-		const env = processes > 1 ? { WEB_CONCURRENCY: String(processes) } : {};
+		const env: Record<string, string> = { WEB_CONCURRENCY: String(processes) };
 		const busy = ownServer(`shutdown-burst-${processes}`, 149 + processes, env, 'server/index.js');
 		test.afterAll(async () => {
 			await busy.stop('SIGKILL');

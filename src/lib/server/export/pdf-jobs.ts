@@ -93,27 +93,7 @@ export async function startJob(
 			bytes: null
 		})
 		.execute();
-	const write = (change: Partial<PdfJobsTable>) =>
-		db
-			.updateTable('pdf_jobs')
-			.set({ ...change, updated_at: timestamp() })
-			.where('id', '=', job.id)
-			.execute();
-	// One write at a time, in order; a stage that comes while one waits replaces it.
-	let writes = Promise.resolve();
-	let latest: RenderStage | undefined;
-	const onStage = (stage: RenderStage) => {
-		const queued = latest !== undefined;
-		latest = stage;
-		if (queued) return;
-		writes = writes.then(() => {
-			const stage = JSON.stringify(latest);
-			latest = undefined;
-			return write({ stage }).then(() => {});
-		});
-	};
-	const finish = (change: Partial<PdfJobsTable>) =>
-		(writes = writes.then(() => write({ ...change, finished_at: timestamp() }).then(() => {})));
+	const { onStage, finish } = jobWriter(db, job.id);
 	make(onStage)
 		.then(
 			(bytes) => finish({ bytes, stage: JSON.stringify({ stage: 'done', size: bytes.length }) }),
@@ -124,6 +104,35 @@ export async function startJob(
 		)
 		.catch((error) => console.error(`The PDF ${key} could not be kept:`, error));
 	return job;
+}
+
+/**
+ * Writes a job's stages to its row one at a time, in order: a stage that comes while one waits
+ * replaces it. `finish` writes the last, after any before it.
+ */
+function jobWriter(db: Db, id: string) {
+	const write = (change: Partial<PdfJobsTable>) =>
+		db
+			.updateTable('pdf_jobs')
+			.set({ ...change, updated_at: timestamp() })
+			.where('id', '=', id)
+			.execute()
+			.then(() => {});
+	let writes = Promise.resolve();
+	let latest: RenderStage | undefined;
+	const onStage = (stage: RenderStage) => {
+		const queued = latest !== undefined;
+		latest = stage;
+		if (queued) return;
+		writes = writes.then(() => {
+			const stage = JSON.stringify(latest);
+			latest = undefined;
+			return write({ stage });
+		});
+	};
+	const finish = (change: Partial<PdfJobsTable>) =>
+		(writes = writes.then(() => write({ ...change, finished_at: timestamp() })));
+	return { onStage, finish };
 }
 
 /** The person's job by its id; undefined for anyone else's, or one forgotten. */
