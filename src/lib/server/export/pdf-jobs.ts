@@ -35,16 +35,19 @@ export interface PdfJob {
 /** How long a finished PDF waits to be downloaded, and an unfinished one that stopped moving. */
 export const keptFor = 10 * 60_000;
 
+/** When a job last heard of before is forgotten: finished, or its server stopped making it. */
+const staleBefore = (now = new Date()) => timestamp(new Date(now.getTime() - keptFor));
+
 /**
- * Forgets jobs finished more than `keptFor` ago, and unfinished ones not heard of for as long
- * (the server making it stopped): a job's row is last written when it finishes.
+ * Deletes the jobs forgotten (a job's row is last written when it finishes), when a new one
+ * starts; reading a job only leaves them out.
  */
-async function sweep(db: Db, now = new Date()) {
-	const before = timestamp(new Date(now.getTime() - keptFor));
-	await db.deleteFrom('pdf_jobs').where('updated_at', '<', before).execute();
+async function sweep(db: Db) {
+	await db.deleteFrom('pdf_jobs').where('updated_at', '<', staleBefore()).execute();
 }
 
-const asJob = (row: PdfJobsTable): PdfJob => ({
+/** A job's row as the job; its bytes when they were read (only to hand the PDF over). */
+const asJob = (row: Omit<PdfJobsTable, 'bytes'> & { bytes?: Buffer | null }): PdfJob => ({
 	id: row.id,
 	viewerId: row.viewer_id,
 	key: row.document,
@@ -56,8 +59,24 @@ const asJob = (row: PdfJobsTable): PdfJob => ({
 	startedAt: new Date(row.started_at),
 	finishedAt: row.finished_at ? new Date(row.finished_at) : null,
 	stage: JSON.parse(row.stage) as JobStage,
-	bytes: row.bytes ? Buffer.from(row.bytes) : null
+	bytes: row.bytes ?? null
 });
+
+/** Every column but the PDF's bytes, which only handing it over reads. */
+const described = [
+	'id',
+	'viewer_id',
+	'document',
+	'title',
+	'href',
+	'back',
+	'filename',
+	'records',
+	'stage',
+	'started_at',
+	'updated_at',
+	'finished_at'
+] as const;
 
 /**
  * Starts making a PDF in the background; its stages and result are written to its row as they
@@ -135,26 +154,29 @@ function jobWriter(db: Db, id: string) {
 	return { onStage, finish };
 }
 
-/** The person's job by its id; undefined for anyone else's, or one forgotten. */
+/**
+ * The person's job by its id, for its progress page: without the PDF's bytes. Undefined for
+ * anyone else's, or one forgotten.
+ */
 export async function getJob(db: Db, viewerId: string, id: string) {
-	await sweep(db);
 	const row = await db
 		.selectFrom('pdf_jobs')
-		.selectAll()
+		.select(described)
 		.where('id', '=', id)
 		.where('viewer_id', '=', viewerId)
+		.where('updated_at', '>=', staleBefore())
 		.executeTakeFirst();
 	return row && asJob(row);
 }
 
 /** The person's job for this document, if one is under way or waiting to be downloaded. */
 export async function jobFor(db: Db, viewerId: string, key: string) {
-	await sweep(db);
 	const row = await db
 		.selectFrom('pdf_jobs')
 		.selectAll()
 		.where('viewer_id', '=', viewerId)
 		.where('document', '=', key)
+		.where('updated_at', '>=', staleBefore())
 		.orderBy('started_at', 'desc')
 		.executeTakeFirst();
 	return row && asJob(row);
