@@ -5,9 +5,14 @@ import { demoAccounts, signIn, submit } from './session';
 import { e2eDatabase } from './server';
 
 /**
- * A demo worker part-way through a pathway assigned for an open learning need, and their
- * supervisor: someone no other browser test works with.
+ * The demo worker this journey changes, part-way through a pathway for an open learning need, and
+ * their assessor, who reviews the pathway's evidence. She is named here, not found by a query:
+ * the first worker a query found was also enrolled by the enrolment API's test, which gives them
+ * a new assessor, and when that ran between this journey's two halves the old assessor had no
+ * evidence to accept. Other browser tests only read Lucy's pages.
  */
+const learner = 'lucy.chen@demo.test';
+
 function pathwayInProgress() {
 	const db = new Database(e2eDatabase, { readonly: true });
 	const row = db
@@ -19,11 +24,11 @@ function pathwayInProgress() {
 			 join learning_needs n on n.id = a.need_id and n.status = 'open'
 			 join users u on u.id = a.practitioner_id
 			 join supervisions sv on sv.supervisee_id = u.id and sv.ends_on is null
+				and sv.kind = 'assessor'
 			 join users s on s.id = sv.supervisor_id
-			 where a.scope = 'person' and u.email not in (?, ?)
-			 order by u.email limit 1`
+			 where a.scope = 'person' and u.email = ?`
 		)
-		.get(demoAccounts.practitioner, demoAccounts.colleague) as
+		.get(learner) as
 		| {
 				assignmentId: string;
 				practitionerId: string;
@@ -33,7 +38,7 @@ function pathwayInProgress() {
 		  }
 		| undefined;
 	db.close();
-	expect(row, 'a demo pathway in progress for an open need').toBeTruthy();
+	expect(row, `${learner}: a demo pathway in progress for an open need`).toBeTruthy();
 	return row!;
 }
 
