@@ -1,22 +1,14 @@
 // Random choices from one seed, and dates relative to today, so that every run makes the same
 // authority (fictional, deterministic data).
 
+import { random } from '../../src/lib/random.js';
+
 export const day = 86_400_000;
 export const pad = (n, width) => String(n).padStart(width, '0');
 
-/** A small deterministic generator (mulberry32). */
-function mulberry32(seed) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** Numbers, chances, picks (plain and by weight) and ids, all from one seed. */
 export function randomChoices(seed) {
-	const next = mulberry32(seed);
+	const next = random(seed);
 	const int = (min, max) => min + Math.floor(next() * (max - min + 1));
 	const chance = (p) => next() < p;
 	const pick = (list) => list[Math.floor(next() * list.length)];

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { insertRows } from '../db/batches';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
 import { changeDraft } from './audits';
@@ -44,7 +45,7 @@ export async function addFinding(
 				framework_version: null
 			}))
 		];
-		if (tags.length) await tx.insertInto('audit_finding_tags').values(tags).execute();
+		await insertRows(tx, 'audit_finding_tags', tags);
 	});
 	return id;
 }

@@ -1,5 +1,6 @@
 import { deriveGrades, type AreaGrade, type Grade } from '$lib/audit/grades';
 import { inTransaction, type Db } from '../db';
+import { insertRows } from '../db/batches';
 import { recordEvent } from '../db/events';
 import { timestamp } from '../db/time';
 import { auditRefusal, audited, draftAudit } from './audits';
@@ -81,7 +82,7 @@ async function replaceGrades(
 			effective_grade: effective[area.id]!,
 			evidence: grades[area.id].evidence
 		}));
-	if (rows.length) await tx.insertInto('audit_grades').values(rows).execute();
+	await insertRows(tx, 'audit_grades', rows);
 }
 
 /** The overall grade on the audit: the auditor's with the grip, or the moderator's. */

@@ -1,6 +1,5 @@
-import type { Insertable } from 'kysely';
 import { demoFrameworkVersion, type DemoContent } from '../content/demo';
-import type { Database, Db } from '../db';
+import type { Db } from '../db';
 import { dateOnly, days } from '../db/time';
 import { outcomeOf } from '../framework';
 import { openGuestLink, type GuestLinkPurpose } from '../links/guest-links';
@@ -33,15 +32,6 @@ export async function demoIn(db: Db, content: DemoContent, now: Date) {
 	const psw = person(content.people.find((p) => p.roles.includes('psw'))!.email).id;
 	const ago = (n: number) => new Date(now.getTime() - days(n));
 	return { db, content, now, today: dateOnly(now), person, team, psw, ago };
-}
-
-/** Inserts rows into a table in one statement; none, when there are none. */
-export async function insertRows<T extends keyof Database>(
-	db: Db,
-	table: T,
-	rows: Insertable<Database[T]>[]
-) {
-	if (rows.length) await db.insertInto(table).values(rows).execute();
 }
 
 /** Opens a link emailed to someone outside, as they would on following it. */

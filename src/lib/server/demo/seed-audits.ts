@@ -11,7 +11,7 @@ import { addMs, dateOnly, days, hours } from '../db/time';
 import { publicOrigin } from '../http/origin.js';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
-import { random } from './random';
+import { random } from '$lib/random.js';
 import {
 	demoFrameworkVersion as frameworkVersion,
 	type DemoAudits,

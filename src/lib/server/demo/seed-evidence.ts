@@ -1,4 +1,5 @@
 import { demoFrameworkVersion as frameworkVersion, type DemoEvidence } from '../content/demo';
+import { insertRows } from '../db/batches';
 import { newId } from '../db/ids';
 import { dateOnly, days, timestamp } from '../db/time';
 import { getFramework, outcomesOf } from '../framework';
@@ -12,7 +13,7 @@ import { replaceStandards } from '../portfolio/standards';
 import { eligibleEvidence, signOffOutcome } from '../signoff/signoffs';
 import { practiceStandardSets } from '../standards';
 import { findItem } from '../standards/mapping';
-import { asyeStart, insertRows, mappingOf, type Demo } from './authority';
+import { asyeStart, mappingOf, type Demo } from './authority';
 
 /** The demo portfolios, with the outcomes, statements and practice standards each shows. */
 export async function seedDemoEvidence(demo: Demo) {

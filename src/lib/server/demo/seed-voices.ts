@@ -5,7 +5,7 @@ import { addMs, dateOnly, days, hours } from '../db/time';
 import { saveHealthCheckAnswer } from '../health-check/answers';
 import { openHealthCheck, questionsOf, listHealthChecks } from '../health-check/surveys';
 import type { Demo } from './authority';
-import { random } from './random';
+import { random } from '$lib/random.js';
 
 // Voices in the demo (content/demo/voices.yaml): views given by link on the audit in progress,
 // and last month's staff health check with enough answers to show, some teams merged.

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../db';
-import { batches } from '../db/batches';
+import { batches, insertRows } from '../db/batches';
 import { recordEvent, recordEvents } from '../db/events';
 import { newId } from '../db/ids';
 import { roles as allRoles, type CareerStage, type Role } from '../db/schema';
@@ -81,7 +81,7 @@ export async function createPeople(
 				)
 				.execute();
 			const roles = group.flatMap((p) => p.roles.map((role) => ({ user_id: p.id, role })));
-			if (roles.length > 0) await tx.insertInto('user_roles').values(roles).execute();
+			await insertRows(tx, 'user_roles', roles);
 		}
 		await recordEvents(
 			tx,
