@@ -2,7 +2,6 @@ import { demoFrameworkVersion, type DemoContent } from '../content/demo';
 import type { Db } from '../db';
 import { dateOnly, days } from '../db/time';
 import { outcomeOf } from '../framework';
-import { openGuestLink, type GuestLinkPurpose } from '../links/guest-links';
 import { addMonths } from '../programme/month';
 
 // The demo authority: a fictional one, so every name and number in content/demo is invented.
@@ -32,13 +31,6 @@ export async function demoIn(db: Db, content: DemoContent, now: Date) {
 	const psw = person(content.people.find((p) => p.roles.includes('psw'))!.email).id;
 	const ago = (n: number) => new Date(now.getTime() - days(n));
 	return { db, content, now, today: dateOnly(now), person, team, psw, ago };
-}
-
-/** Opens a link emailed to someone outside, as they would on following it. */
-export async function openLink(db: Db, token: string, purpose: GuestLinkPurpose, now: Date) {
-	const link = await openGuestLink(db, token, purpose, 'demo', now);
-	if (link.state !== 'open') throw new Error(`the demo's ${purpose} link is ${link.state}`);
-	return link;
 }
 
 /** What a record or an observation shows: outcomes, and statements (`2.3 D4`) with theirs. */

@@ -1,13 +1,14 @@
 import type { Db } from '../db';
 import { addDays, dateOnly } from '../db/time';
+import { recordObservation } from '../observation/observations';
 import { holderOf } from '../people/relationships';
 import { programmeFor } from '../programme';
+import { addMonths, programmeMonth } from '../programme/month';
 import { createAgreement, recordProtectedTime, signAgreement } from '../programme/agreement';
 import { agreePlan, savePlan } from '../programme/plans';
 import { saveReflection } from '../programme/reflections';
 import { recordProgrammeReview } from '../programme/reviews';
-import type { Demo } from './authority';
-import { seedObservations } from './seed-observations';
+import { mappingOf, type Demo } from './authority';
 
 /** A demo ASYE, with their enrolment, current practice supervisor and assessor. */
 export type Asye = Awaited<ReturnType<typeof asyes>>[number];
@@ -103,4 +104,15 @@ async function seedAgreement({ db, content, now, psw, ago }: Demo, asye: Asye) {
 			const takenOn = dateOnly(ago(weeksAgo * 7));
 			await recordProtectedTime(db, userId, enrolmentId, { takenOn, minutes, activity }, now);
 		}
+}
+
+/** Observations of practice by their assessor, as far as they are into their year. */
+async function seedObservations({ db, content, now, today }: Demo, asye: Asye) {
+	const month = programmeMonth(asye.starts_on, today);
+	for (const { fromMonth, monthsIn, statement, ...observation } of content.programme.observations) {
+		if (month < fromMonth) continue;
+		const observedOn = addMonths(asye.starts_on, monthsIn);
+		const form = { ...observation, observedOn, ...mappingOf([], [statement]) };
+		await recordObservation(db, asye.assessor.id, asye.userId, form, now);
+	}
 }

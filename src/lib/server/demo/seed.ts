@@ -10,12 +10,15 @@ import { asyeStart, demoIn, demoPassword } from './authority';
 import { demoContent, type DemoContent, type DemoPerson } from '../content/demo';
 import { seedDemoAudits } from './seed-audits';
 import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
-import { seedDemoFeedback } from './seed-feedback';
-import { seedDemoInvitations } from './seed-observations';
 import { seedDemoPathways } from './seed-pathways';
 import { seedDemoProgrammes } from './seed-programme';
 import { seedDemoSupervision } from './seed-supervision';
-import { seedAuditVoices, seedHealthCheck } from './seed-voices';
+import {
+	seedAuditVoices,
+	seedDemoFeedback,
+	seedDemoInvitations,
+	seedHealthCheck
+} from './seed-links';
 
 /**
  * Creates the demo authority (content/demo) in an empty database, dated relative to today so
