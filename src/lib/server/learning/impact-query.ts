@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { gradeScore, grades } from '$lib/audit/grades';
 import type { Db } from '../db';
 import { pathways } from '../pathways';
@@ -21,25 +21,58 @@ const score = (column: string) =>
  */
 function pairs(rows: [string, string][]) {
 	const values = rows.length ? rows : [['', '']];
-	return sql`(values ${sql.join(values.map(([a, b]) => sql`(${a}, ${b})`))})`;
+	return sql<{
+		column1: string;
+		column2: string;
+	}>`(values ${sql.join(values.map(([a, b]) => sql`(${a}, ${b})`))})`;
 }
 
 /** The day a pathway was completed; audits on that day count as before it. */
 const completedOn = sql<string>`substr(pathway_progress.completed_at, 1, 10)`;
 
+type Scope = { practitionerId?: string; teamId?: string; since?: string };
+
 /**
  * The completed pathways in scope, newest first, each with its worker's audits either side of
  * completion: counts, overall scores, the latest overall grade, the pathway's areas' scores and
- * the development findings on its outcomes.
+ * the development findings on its outcomes. Three grouped queries, each over every pathway in
+ * scope at once (a subquery a pathway took most of the time), joined here.
  */
-export function completedPathways(
-	db: Db,
-	scope: { practitionerId?: string; teamId?: string; since?: string }
-) {
+export async function completedPathways(db: Db, scope: Scope) {
+	const [rows, areas, findings] = await Promise.all([
+		overallByPathway(db, scope),
+		areaScores(db, scope),
+		findingCounts(db, scope)
+	]);
+	const bySide = (list: { id: string; before: number | string; n: number | string | null }[]) =>
+		new Map(list.map((r) => [`${r.id} ${Number(r.before)}`, r.n]));
+	const [area, finding] = [bySide(areas), bySide(findings)];
+	return rows.map((row) => ({
+		...row,
+		areasBefore: area.get(`${row.id} 1`) ?? null,
+		areasAfter: area.get(`${row.id} 0`) ?? null,
+		findingsBefore: finding.get(`${row.id} 1`) ?? 0,
+		findingsAfter: finding.get(`${row.id} 0`) ?? 0
+	}));
+}
+
+/** The completed pathways in scope, with their assignment and worker. */
+function inScope(db: Db, scope: Scope) {
 	return db
 		.selectFrom('pathway_progress')
 		.innerJoin('pathway_assignments', 'pathway_assignments.id', 'pathway_progress.assignment_id')
 		.innerJoin('users', 'users.id', 'pathway_progress.practitioner_id')
+		.where('pathway_progress.completed_at', 'is not', null)
+		.$if(Boolean(scope.practitionerId), (q) =>
+			q.where('pathway_progress.practitioner_id', '=', scope.practitionerId!)
+		)
+		.$if(Boolean(scope.teamId), (q) => q.where('users.team_id', '=', scope.teamId!))
+		.$if(Boolean(scope.since), (q) => q.where('pathway_progress.completed_at', '>=', scope.since!));
+}
+
+/** Each pathway with its worker's finalised audits either side: counts, scores, latest grades. */
+function overallByPathway(db: Db, scope: Scope) {
+	return inScope(db, scope)
 		.leftJoin('teams', 'teams.id', 'users.team_id')
 		.leftJoin(finalisedAudits(db), (join) =>
 			join.onRef('au.practitioner_id', '=', 'pathway_progress.practitioner_id')
@@ -51,15 +84,8 @@ export function completedPathways(
 			'pathway_assignments.pathway_id',
 			'users.name',
 			'teams.name as teamName',
-			...overallColumns(),
-			...contentColumns(db)
+			...overallColumns()
 		])
-		.where('pathway_progress.completed_at', 'is not', null)
-		.$if(Boolean(scope.practitionerId), (q) =>
-			q.where('pathway_progress.practitioner_id', '=', scope.practitionerId!)
-		)
-		.$if(Boolean(scope.teamId), (q) => q.where('users.team_id', '=', scope.teamId!))
-		.$if(Boolean(scope.since), (q) => q.where('pathway_progress.completed_at', '>=', scope.since!))
 		.groupBy([
 			'pathway_progress.id',
 			'pathway_progress.practitioner_id',
@@ -107,57 +133,61 @@ function overallColumns() {
 	];
 }
 
-/**
- * The pathway's areas, at the stage that stands for each audit, and the development findings on
- * its outcomes: each side its own subquery, so that one side without audits leaves the other's
- * figure alone.
- */
-function contentColumns(db: Db) {
-	const all = pathways();
-	const areaPairs = pairs(all.flatMap((p) => p.standards.map((s): [string, string] => [p.id, s])));
-	const outcomePairs = pairs(
-		all.flatMap((p) => p.outcomes.map((o): [string, string] => [p.id, o]))
-	);
-	const before = sql<boolean>`a.audited_on <= ${completedOn}`;
-	const after = sql<boolean>`a.audited_on > ${completedOn}`;
-	return [
-		areaScore(db, areaPairs, before).as('areasBefore'),
-		areaScore(db, areaPairs, after).as('areasAfter'),
-		findingCount(db, outcomePairs, before).as('findingsBefore'),
-		findingCount(db, outcomePairs, after).as('findingsAfter')
-	];
+/** `(pathway, ref)` pairs of every pathway: its practice areas, or its outcomes. */
+function contentPairs(of: 'standards' | 'outcomes') {
+	return pairs(pathways().flatMap((p) => p[of].map((ref): [string, string] => [p.id, ref])));
 }
 
-/** The mean score of the pathway's areas in the worker's finalised audits on one side (`a`). */
-function areaScore(db: Db, areaPairs: RawBuilder<unknown>, side: RawBuilder<boolean>) {
-	return db
-		.selectFrom('audit_grades as g')
-		.innerJoin('audits as a', 'a.id', 'g.audit_id')
-		.select(sql<number | string | null>`avg(${score('g.effective_grade')})`.as('s'))
-		.where(sql<boolean>`a.practitioner_id = pathway_progress.practitioner_id`)
+/** 1 for an audit (`a`) on or before the pathway's completion day, 0 for one after it. */
+const beforeCompletion = sql<number>`case when a.audited_on <= ${completedOn} then 1 else 0 end`;
+
+/**
+ * The mean score of each pathway's areas in its worker's finalised audits, at the stage that
+ * stands for each audit, either side of completion: a row a pathway and side that has any.
+ */
+function areaScores(db: Db, scope: Scope) {
+	return inScope(db, scope)
+		.innerJoin(contentPairs('standards').as('pa'), (join) =>
+			join.onRef('pa.column1', '=', 'pathway_assignments.pathway_id')
+		)
+		.innerJoin('audits as a', 'a.practitioner_id', 'pathway_progress.practitioner_id')
+		.innerJoin('audit_grades as g', (join) =>
+			join.onRef('g.audit_id', '=', 'a.id').onRef('g.area_id', '=', 'pa.column2')
+		)
+		.select([
+			'pathway_progress.id',
+			beforeCompletion.as('before'),
+			sql<number | string | null>`avg(${score('g.effective_grade')})`.as('n')
+		])
 		.where('a.status', '=', 'finalised')
-		.where(side)
 		.where(
 			sql<boolean>`g.stage = case when a.moderated_at is null then 'audit' else 'moderation' end`
 		)
-		.where(
-			sql<boolean>`exists (select 1 from ${areaPairs} as pa where pa.column1 = pathway_assignments.pathway_id and pa.column2 = g.area_id)`
-		);
+		.groupBy(['pathway_progress.id', beforeCompletion])
+		.execute();
 }
 
-/** Development findings on the pathway's outcomes on one side (a finding tagged twice counts once). */
-function findingCount(db: Db, outcomePairs: RawBuilder<unknown>, side: RawBuilder<boolean>) {
-	return db
-		.selectFrom('audit_finding_tags as t')
-		.innerJoin('audit_findings as f', 'f.id', 't.finding_id')
-		.innerJoin('audits as a', 'a.id', 'f.audit_id')
-		.select(sql<number | string>`count(distinct f.id)`.as('n'))
-		.where(sql<boolean>`a.practitioner_id = pathway_progress.practitioner_id`)
+/**
+ * The development findings on each pathway's outcomes in its worker's finalised audits, either
+ * side of completion (a finding tagged twice counts once): a row a pathway and side that has any.
+ */
+function findingCounts(db: Db, scope: Scope) {
+	const outcomePairs = contentPairs('outcomes');
+	return inScope(db, scope)
+		.innerJoin('audits as a', 'a.practitioner_id', 'pathway_progress.practitioner_id')
+		.innerJoin('audit_findings as f', 'f.audit_id', 'a.id')
+		.innerJoin('audit_finding_tags as t', 't.finding_id', 'f.id')
+		.select([
+			'pathway_progress.id',
+			beforeCompletion.as('before'),
+			sql<number | string>`count(distinct f.id)`.as('n')
+		])
 		.where('a.status', '=', 'finalised')
-		.where(side)
 		.where('f.kind', '=', 'development')
 		.where('t.kind', '=', 'outcome')
 		.where(
 			sql<boolean>`exists (select 1 from ${outcomePairs} as po where po.column1 = pathway_assignments.pathway_id and po.column2 = t.ref)`
-		);
+		)
+		.groupBy(['pathway_progress.id', beforeCompletion])
+		.execute();
 }
