@@ -3,7 +3,7 @@ import type { Evidence } from '../db/schema';
 import { timestamp } from '../db/time';
 import { getFramework } from '../framework';
 import { downloadName } from '../portfolio/file-type';
-import { groupedBy } from './grouped';
+import { groupedBy } from '$lib/grouped';
 import { recordHistories } from './record-history';
 import { listSignoffs } from './signoff-history';
 import {

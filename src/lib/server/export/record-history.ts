@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { observerName } from '../observation/observer-name';
 import type { Evidence } from '../db/schema';
-import { groupedBy } from './grouped';
+import { groupedBy } from '$lib/grouped';
 import { historySchema, type PortfolioHistory, type PortfolioRecord } from './portfolio-schema';
 
 // What happened to each record: its status and review, the comments on it and the observation

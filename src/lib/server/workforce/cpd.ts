@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import { groupedBy } from '$lib/grouped';
 import { dateOnly } from '../db/time';
 import type { Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
@@ -77,6 +78,8 @@ async function cpdOfPeople(
 
 function byTeam(people: PersonCpd[]): Table {
 	const teams = [...new Set(people.map((p) => p.team))].sort();
+	// Grouped in one pass: a filter of everyone a team is 320 × 40,000 at national size.
+	const membersOf = groupedBy(people, (p) => p.team);
 	return {
 		id: 'teams',
 		title: 'CPD recorded this registration year, by team',
@@ -88,7 +91,7 @@ function byTeam(people: PersonCpd[]): Table {
 			{ key: 'hours', label: 'Hours', numeric: true }
 		],
 		rows: teams.map((team) => {
-			const members = people.filter((p) => p.team === team);
+			const members = membersOf(team);
 			const meeting = members.filter((p) => p.meets === 'Yes').length;
 			return {
 				team: team || 'No team',
