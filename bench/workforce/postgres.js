@@ -40,7 +40,10 @@ export async function dropScratchSchema(schema) {
 
 /**
  * Copies the generated rows from the SQLite file into the migrated schema, leaving out what
- * start-up made in each (the administrator, who has another id there), then analyses it.
+ * start-up made in each (the administrator, who has another id there), then vacuums and analyses
+ * each table: as autovacuum leaves a database that has been running a while, so that an index
+ * alone can answer a query (rows just written are not yet marked visible to every transaction,
+ * and until they are PostgreSQL reads the table as well as the index).
  */
 export async function copyToPostgres(sqlitePath, url) {
 	const started = performance.now();
@@ -59,7 +62,7 @@ export async function copyToPostgres(sqlitePath, url) {
 			const copied = await copyTable(source, client, table, admin.id);
 			await client.query(`alter table ${table} enable trigger user`);
 			if (table === 'users') await fillManagers(source, client);
-			await client.query(`analyze ${table}`);
+			await client.query(`vacuum analyze ${table}`);
 			console.log(`  ${table.padEnd(24)} ${String(copied).padStart(9)}`);
 		}
 	} finally {

@@ -1,4 +1,5 @@
 import { formatDate, plural } from '$lib/format';
+import { groupedBy } from '$lib/grouped';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { batches } from '../db/batches';
@@ -64,20 +65,27 @@ export async function sendCpdReminders(
 		.where('swe_number', 'is not', null)
 		.orderBy('id')
 		.execute();
+	// The days a reminder may be due on today: with the year's CPD recorded, or not yet.
+	const days = [true, false].map((met) => reminderDue(rule, today, met)?.on ?? '');
 	let sent = 0;
 	for (const group of batches(people)) {
-		const records = await cpdRecordsOf(
-			db,
-			group.map((p) => p.id),
-			year.start,
-			year.end
+		const ids = group.map((p) => p.id);
+		const records = groupedBy(await cpdRecordsOf(db, ids, year.start, year.end), (r) => r.ownerId);
+		// Those reminded already are passed over without a statement each (40,000 at national size).
+		const reminded = new Set(
+			(
+				await db
+					.selectFrom('cpd_reminders')
+					.select(['user_id', 'reminder_on'])
+					.where('user_id', 'in', ids)
+					.where('reminder_on', 'in', days)
+					.execute()
+			).map((r) => `${r.user_id} ${r.reminder_on}`)
 		);
 		for (const person of group) {
-			const checklist = cpdChecklist(
-				rule,
-				records.filter((r) => r.ownerId === person.id)
-			);
+			const checklist = cpdChecklist(rule, records(person.id));
 			const due = reminderDue(rule, today, checklist.shortfall.met)!;
+			if (reminded.has(`${person.id} ${due.on}`)) continue;
 			const marked = await db
 				.insertInto('cpd_reminders')
 				.values({ user_id: person.id, reminder_on: due.on, kind: due.kind, sent_at: timestamp() })

@@ -4,7 +4,13 @@ import { addDays, dateOnly } from '../db/time';
 import { getAgreement, protectedTimeSummary } from './agreement';
 import { hoursOn, programmeCalendar } from './calendar';
 import { loadProgrammes, type Programme } from './definition';
-import { activeEnrolmentOf, calendarInputs, type Enrolment } from './enrolments';
+import { groupedBy } from '$lib/grouped';
+import {
+	activeEnrolmentOf,
+	calendarInputs,
+	type CalendarInputs,
+	type Enrolment
+} from './enrolments';
 
 let all: Programme[] | undefined;
 
@@ -29,23 +35,58 @@ export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
 
 /** An enrolment, active or ended, with its calendar and each review's state today. */
 export async function enrolmentProgramme(db: Db, enrolment: Enrolment, today = dateOnly()) {
-	const programme = programmeDefinitions().find((p) => p.id === enrolment.programme);
-	if (!programme) return undefined;
-	const { extensions, hours, pauses } = (await calendarInputs(db, [enrolment.id])).get(
-		enrolment.id
-	)!;
-	const done = await db
-		.selectFrom('programme_reviews')
-		.innerJoin('users', 'users.id', 'programme_reviews.completed_by')
-		.select([
-			'programme_reviews.id',
-			'review_id',
-			'completed_at',
-			'recommendation',
-			'users.name as completedBy'
-		])
-		.where('enrolment_id', '=', enrolment.id)
-		.execute();
+	return (await enrolmentProgrammes(db, [enrolment], today)).get(enrolment.id);
+}
+
+/**
+ * Enrolments with their calendars and each review's state today, by enrolment id, in a few
+ * queries however many (the reminders read every enrolment at once); none for an enrolment on
+ * a programme the content no longer has.
+ */
+export async function enrolmentProgrammes(db: Db, enrolments: Enrolment[], today = dateOnly()) {
+	const ids = enrolments.map((e) => e.id);
+	const inputs = await calendarInputs(db, ids);
+	const done = groupedBy(
+		await db
+			.selectFrom('programme_reviews')
+			.innerJoin('users', 'users.id', 'programme_reviews.completed_by')
+			.select([
+				'programme_reviews.id',
+				'enrolment_id',
+				'review_id',
+				'completed_at',
+				'recommendation',
+				'users.name as completedBy'
+			])
+			.where('enrolment_id', 'in', ids.length ? ids : [''])
+			.execute(),
+		(review) => review.enrolment_id
+	);
+	const programmes = new Map<string, ReturnType<typeof withCalendar>>();
+	for (const enrolment of enrolments) {
+		const programme = programmeDefinitions().find((p) => p.id === enrolment.programme);
+		if (!programme) continue;
+		// Each review recorded as the calendar shows it, without its enrolment's id.
+		const recorded = done(enrolment.id).map((r) => ({
+			id: r.id,
+			review_id: r.review_id,
+			completed_at: r.completed_at,
+			recommendation: r.recommendation,
+			completedBy: r.completedBy
+		}));
+		const calendar = { ...inputs.get(enrolment.id)!, done: recorded };
+		programmes.set(enrolment.id, withCalendar(programme, enrolment, calendar, today));
+	}
+	return programmes;
+}
+
+/** An enrolment's programme, calendar and reviews, from what is stored about it. */
+function withCalendar(
+	programme: Programme,
+	enrolment: Enrolment,
+	{ extensions, hours, pauses, done }: CalendarInputs & { done: DoneReview[] },
+	today: string
+) {
 	const startFte = enrolment.fte_percent / 100;
 	const calendar = programmeCalendar(programme, enrolment.starts_on, startFte, extensions, {
 		hours,
@@ -67,6 +108,15 @@ export async function enrolmentProgramme(db: Db, enrolment: Enrolment, today = d
 		endsOn: calendar.endsOn,
 		reviews: reviewStates(calendar.reviews, done, today)
 	};
+}
+
+/** A review recorded, as the calendar shows it. */
+interface DoneReview {
+	id: string;
+	review_id: string;
+	completed_at: string;
+	recommendation: string;
+	completedBy: string;
 }
 
 /** Each review with its state today: done, overdue, due within 14 days, upcoming or optional. */
