@@ -194,3 +194,24 @@ describe.each(testDatabases())('the database on $name', (database) => {
 		// Seeding makes hundreds of records: seconds on a busy machine shared with other runs.
 	}, 60_000);
 });
+
+// PostgreSQL alone: its settings for the app's connections.
+describe.each(testDatabases().filter((d) => d.name === 'PostgreSQL'))(
+	"the app's connections to $name",
+	(database) => {
+		let db: Db;
+		let close: () => Promise<void>;
+		beforeAll(async () => ({ db, close } = await database.open()));
+		afterAll(() => close());
+
+		it('is asked not to compile queries just in time, on every connection', async () => {
+			// Several at once, so that the pool opens more than one connection.
+			const settings = await Promise.all(
+				Array.from({ length: 3 }, () =>
+					sql<{ jit: string }>`select current_setting('jit') as jit, pg_sleep(0.05)`.execute(db)
+				)
+			);
+			expect(settings.map((s) => s.rows[0].jit)).toEqual(['off', 'off', 'off']);
+		});
+	}
+);

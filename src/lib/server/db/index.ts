@@ -79,7 +79,15 @@ export function createDb(url: string): Db {
 	}
 	if (/^postgres(ql)?:\/\//.test(url)) {
 		return new Kysely<Database>({
-			dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+			dialect: new PostgresDialect({
+				pool: new pg.Pool({ connectionString: url, max: 10 }),
+				// No just-in-time compilation: PostgreSQL compiles a query it expects to be costly,
+				// and the workforce's, over tens of thousands of practitioners, spent more time being
+				// compiled (0.65 s of QA coverage's 2.7 s at 40,000) than compiling saved them.
+				onCreateConnection: async (connection) => {
+					await connection.executeQuery(CompiledQuery.raw('set jit = off'));
+				}
+			}),
 			plugins: [new StripNulPlugin()]
 		});
 	}
