@@ -1,7 +1,7 @@
 import type { SessionUser } from './auth/session';
 import type { Db } from './db';
 import type { RelationshipKind } from './db/schema';
-import { dateOnly } from './db/time';
+import { byIsoDate, dateOnly } from './db/time';
 import { firstSignInWords } from './auth/invitations';
 import { countUnsent } from './mail/outbox';
 import { yetToSignIn } from './people/users';
@@ -120,7 +120,7 @@ async function supervisionDue(
 			const { nextDueOn, overdue, overdueSince } = schedule;
 			return [{ personId: s.id, personName: s.name, nextDueOn: nextDueOn!, overdue, overdueSince }];
 		})
-		.sort((a, b) => b.overdue - a.overdue || a.nextDueOn.localeCompare(b.nextDueOn));
+		.sort((a, b) => b.overdue - a.overdue || byIsoDate(a.nextDueOn, b.nextDueOn));
 }
 
 /**

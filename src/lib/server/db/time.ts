@@ -31,3 +31,9 @@ export function addDays(date: string, n: number) {
 
 /** Days from one calendar date to another (negative when `to` comes first). */
 export const daysBetween = (from: string, to: string) => (midnight(to) - midnight(from)) / days(1);
+
+/**
+ * Orders ISO dates and times (`2026-11-23`, `2026-11-23T09:30:00.000Z`) earliest first: by their
+ * characters, as they sort, without the locale's rules that `localeCompare` looks up each time.
+ */
+export const byIsoDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

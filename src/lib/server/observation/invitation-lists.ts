@@ -1,3 +1,4 @@
+import { byIsoDate } from '../db/time';
 import type { Db } from '../db';
 
 // Invitations to observe, as each person sees them: the practitioner all of theirs, an observer
@@ -28,8 +29,8 @@ export async function invitationsOf(db: Db, practitionerId: string) {
 		.execute();
 	const open = rows.filter((r) => r.status === 'open');
 	const closed = rows.filter((r) => r.status !== 'open');
-	open.sort((a, b) => a.planned_on.localeCompare(b.planned_on));
-	closed.sort((a, b) => (b.closed_at ?? '').localeCompare(a.closed_at ?? ''));
+	open.sort((a, b) => byIsoDate(a.planned_on, b.planned_on));
+	closed.sort((a, b) => byIsoDate(b.closed_at ?? '', a.closed_at ?? ''));
 	return [...open, ...closed];
 }
 

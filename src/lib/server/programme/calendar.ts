@@ -1,3 +1,4 @@
+import { byIsoDate } from '../db/time';
 import { formatDate } from '../../format';
 import type { Programme } from './definition';
 import {
@@ -70,7 +71,7 @@ function checkFraction(fte: number) {
  */
 export function programmeClock(startsOn: string, fte = 1, changes: CalendarChanges = {}) {
 	checkFraction(fte);
-	const hours = [...(changes.hours ?? [])].sort((a, b) => a.fromOn.localeCompare(b.fromOn));
+	const hours = [...(changes.hours ?? [])].sort((a, b) => byIsoDate(a.fromOn, b.fromOn));
 	hours.forEach((h) => checkFraction(h.fte));
 	const pauses = changes.pauses ?? [];
 	if (!changes.today && pauses.some((p) => p.endsOn === null))

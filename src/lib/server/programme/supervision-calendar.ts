@@ -1,4 +1,4 @@
-import { addDays } from '../db/time';
+import { addDays, byIsoDate } from '../db/time';
 import {
 	programmeCalendar,
 	programmeClock,
@@ -77,7 +77,7 @@ export function sessionStates<R extends { heldOn: string }>(
 	records: R[],
 	today: string
 ) {
-	const held = [...records].sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+	const held = [...records].sort((a, b) => byIsoDate(a.heldOn, b.heldOn));
 	const dueBy = addDays(today, sessionDueDays);
 	let next = 0;
 	return sessions.map((session, index) => {

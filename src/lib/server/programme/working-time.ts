@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../db/time';
+import { addDays, byIsoDate, daysBetween } from '../db/time';
 import { addMonths } from './month';
 
 // A programme keeps time in "working time": the calendar with every paused day taken out. A
@@ -43,7 +43,7 @@ export interface PausedSpan {
  */
 export function pausedSpans(pauses: Pause[], today: string): PausedSpan[] {
 	return [...pauses]
-		.sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+		.sort((a, b) => byIsoDate(a.startsOn, b.startsOn))
 		.map((p) => {
 			const until = p.endsOn ?? (today >= p.startsOn ? addDays(today, 1) : p.startsOn);
 			return {
