@@ -7,6 +7,8 @@
 //                                     cohort, eight times as much of everything)
 //   BENCH_DATABASES=sqlite            the databases to time, in order: sqlite, postgres or both
 //   BENCH_POSTGRES_URL=postgres://…   where PostgreSQL's scratch schema goes (or TEST_POSTGRES_URL)
+//   BENCH_KEEP_SCHEMA=1               keep the scratch schema after, and print its name
+//   BENCH_POSTGRES_SCHEMA=bench_…     time a schema kept before, as it is, instead of copying
 //   BENCH_DB=data/bench-workforce.db  the SQLite file (-<size> before .db for other sizes)
 //   BENCH_REUSE=1                     keep an existing SQLite file instead of generating it again
 //   BENCH_REQUESTS=30                 timed requests per page
@@ -19,10 +21,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { buildDatabase } from './workforce/generate.js';
-import { copyToPostgres, createScratchSchema, dropScratchSchema } from './workforce/postgres.js';
+import {
+	copyToPostgres,
+	createScratchSchema,
+	dropScratchSchema,
+	schemaUrl
+} from './workforce/postgres.js';
 import { printResults } from './workforce/print.js';
 import { startServer, stopServer, waitForServer } from './workforce/server.js';
-import { adminEmail, databases, dbPath, pages, reuse } from './workforce/settings.js';
+import { adminEmail, databases, dbPath, keptSchema, pages, reuse } from './workforce/settings.js';
 import { signIn, time } from './workforce/timing.js';
 
 /** What the database holds, and the team and the practitioner whose pages are timed. */
@@ -65,12 +72,24 @@ async function timePages(env, { firstTeam, busiest }) {
 	}
 }
 
-/** The same authority in a scratch PostgreSQL schema: migrated by start-up, then copied in. */
+/**
+ * The same authority in a scratch PostgreSQL schema: migrated by start-up, then copied in and
+ * kept only if `BENCH_KEEP_SCHEMA` is set; or, with `BENCH_POSTGRES_SCHEMA`, a schema kept before.
+ */
 async function onPostgres(about) {
-	const { schema, url } = await createScratchSchema();
 	const filesDir = `${dbPath}-pg-files`;
 	// PostgreSQL's sign-off key comes from the environment: the SQLite file's own, as a copy's.
 	const signoffKey = readFileSync(`${dbPath}.signoff-key`, 'utf8').trim();
+	if (keptSchema) {
+		console.log(`\nTiming the authority kept in PostgreSQL, schema ${keptSchema}`);
+		const env = {
+			DATABASE_URL: schemaUrl(keptSchema),
+			FILES_DIR: filesDir,
+			SIGNOFF_KEY: signoffKey
+		};
+		return await timePages(env, about);
+	}
+	const { schema, url } = await createScratchSchema();
 	const env = { DATABASE_URL: url, FILES_DIR: filesDir, SIGNOFF_KEY: signoffKey };
 	// A store left by a run that stopped half way is another schema's, which the app refuses.
 	rmSync(filesDir, { recursive: true, force: true });
@@ -86,8 +105,11 @@ async function onPostgres(about) {
 		console.log(`Copied in ${seconds.toFixed(1)} s`);
 		return await timePages(env, about);
 	} finally {
-		await dropScratchSchema(schema);
-		rmSync(filesDir, { recursive: true, force: true });
+		if (process.env.BENCH_KEEP_SCHEMA) console.log(`Kept: BENCH_POSTGRES_SCHEMA=${schema}`);
+		else {
+			await dropScratchSchema(schema);
+			rmSync(filesDir, { recursive: true, force: true });
+		}
 	}
 }
 

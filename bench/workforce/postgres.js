@@ -11,11 +11,19 @@ import { copiedTables } from './tables.js';
 /** Parameters in one statement: under PostgreSQL's limit of 65,535. */
 const maxParameters = 60_000;
 
-/** A new scratch schema, and the database URL that works in it. */
-export async function createScratchSchema() {
+/** The database URL that works in a schema. */
+export function schemaUrl(schema) {
 	if (!postgresUrl)
 		throw new Error('set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to time PostgreSQL');
+	const url = new URL(postgresUrl);
+	url.searchParams.set('options', `-c search_path=${schema}`);
+	return url.toString();
+}
+
+/** A new scratch schema, and the database URL that works in it. */
+export async function createScratchSchema() {
 	const schema = `bench_${process.pid}_${Date.now().toString(36)}`;
+	const url = schemaUrl(schema);
 	const client = new pg.Client({ connectionString: postgresUrl });
 	await client.connect();
 	try {
@@ -23,9 +31,7 @@ export async function createScratchSchema() {
 	} finally {
 		await client.end();
 	}
-	const url = new URL(postgresUrl);
-	url.searchParams.set('options', `-c search_path=${schema}`);
-	return { schema, url: url.toString() };
+	return { schema, url };
 }
 
 export async function dropScratchSchema(schema) {
