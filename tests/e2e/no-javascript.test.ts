@@ -295,6 +295,29 @@ test('a long workforce list pages without JavaScript', async ({ page }) => {
 	await expect(page.getByText(/^Showing 11 to 20 of \d+\s+rows\.$/)).toBeVisible();
 });
 
+test('the audit analysis pages its teams and narrows to one without JavaScript', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.psw);
+	await page.goto('/workforce/audits?size=2');
+	await expect(page.getByText(/^Showing 1 to 2 of \d+\s+rows\.$/)).toBeVisible();
+	await page
+		.getByRole('navigation', { name: /^Pages of Overall grades by team,/ })
+		.getByRole('link', { name: 'Next page' })
+		.click();
+	await expect(page).toHaveURL(/\/workforce\/audits\?size=2&page=2$/);
+	await expect(page.getByText(/^Showing 3 to \d+ of \d+\s+rows\.$/)).toBeVisible();
+	const teams = page.getByRole('table', {
+		name: 'Overall grades by team, those with the fewest graded Good or better first'
+	});
+	const team = (await teams.locator('tbody th a').first().textContent())!.trim();
+	await teams.getByRole('link', { name: team, exact: true }).click();
+	await expect(page).toHaveURL(/\/workforce\/audits\?.*team=[0-9a-f-]{36}/);
+	await expect(page.getByText(`Showing ${team} only.`)).toBeVisible();
+	await page.getByRole('link', { name: 'Show all teams' }).click();
+	await expect(page).not.toHaveURL(/team=/);
+});
+
 test('an outcome’s statements not yet shown open from coverage without JavaScript', async ({
 	page
 }) => {

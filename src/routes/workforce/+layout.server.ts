@@ -1,13 +1,12 @@
 import { requireRole } from '$lib/server/auth/access';
-import { getDb } from '$lib/server/db';
 import { programmeDefinitions } from '$lib/server/programme';
-import { teamChoices } from '$lib/server/people/teams';
 import type { LayoutServerLoad } from './$types';
 
+// The teams a filter chooses from come with each view's page (`loadWorkforceView`): not every
+// workforce page lists them, and a national authority has hundreds.
 export const load: LayoutServerLoad = async () => {
 	requireRole('psw');
 	return {
-		teams: await teamChoices(getDb()),
 		programmes: programmeDefinitions().map((p) => ({ id: p.id, title: p.title }))
 	};
 };

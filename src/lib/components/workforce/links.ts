@@ -6,11 +6,13 @@ type Row = Record<string, string | number | null>;
 const person = (row: Row) => `/workforce/people/${row.practitionerId}`;
 const audit = (row: Row) => `/audits/${row.auditId}`;
 const pathway = (row: Row) => `/pathways/${row.pathwayId}`;
+/** The audit analysis of one team (none for audits of no team). */
+const auditTeam = (row: Row) => (row.teamId ? `/workforce/audits?team=${row.teamId}` : undefined);
 
-const links: Record<string, Record<string, (row: Row) => string>> = {
+const links: Record<string, Record<string, (row: Row) => string | undefined>> = {
 	coverage: { practitioners: person },
 	progress: { progress: person },
-	audits: { 'awaiting-response': audit, 'overdue-actions': audit },
+	audits: { teams: auditTeam, 'awaiting-response': audit, 'overdue-actions': audit },
 	learning: {
 		pathways: pathway,
 		impact: pathway,

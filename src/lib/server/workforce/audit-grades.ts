@@ -111,27 +111,29 @@ export async function areaGrades(
 	};
 }
 
-/** Each team's overall grades by month or quarter. */
+/** Each team's overall grades by month or quarter, with its id for links (none for no team). */
 export async function teamGrades(db: Db, where: AuditsWhere, grain: Grain): Promise<Table> {
 	const rows = await db
 		.selectFrom('audits')
 		.leftJoin('teams', 'teams.id', 'audits.team_id')
 		.select([
+			'teams.id as teamId',
 			'teams.name as team',
 			bucket(grain).as('period'),
 			overall.as('grade'),
 			(eb) => eb.fn.countAll<number>().as('n')
 		])
 		.where(where)
-		.groupBy(['teams.name', bucket(grain), overall])
+		.groupBy(['teams.id', 'teams.name', bucket(grain), overall])
 		.execute();
 	return {
 		id: 'teams',
 		title: `Overall grades by team and ${grain}`,
 		columns: [{ key: 'team', label: 'Team' }, periodColumn(grain), ...gradeColumns],
-		rows: byGrade(rows, (r) => `${r.team}|${r.period}`)
+		rows: byGrade(rows, (r) => `${r.teamId}|${r.period}`)
 			.map(({ first, counts }) => ({
 				team: first.team ?? 'No team',
+				teamId: first.teamId,
 				period: first.period,
 				...gradeRow(counts)
 			}))

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { pageBounds, pageOf, readPaging, type PageInfo } from '$lib/paging';
 import { requireRole } from '../auth/access';
 import { getDb } from '../db';
+import { teamChoices } from '../people/teams';
 import type { Table, View } from './figures';
 import { isWorkforceView, workforceView, type WorkforceView } from './index';
 import { qaPerPage } from './qa-coverage';
@@ -31,6 +32,11 @@ interface Layout {
 	list?: { id: string; size: number; inView?: boolean };
 	/** Tables always shown whole: a chart draws every row. */
 	whole?: string[];
+	/**
+	 * Where the team filter chooses from: a select of every team (the default), or a table of
+	 * the page's own, a page at a time, so that the page does not grow with the authority's teams.
+	 */
+	teams?: 'select' | 'table';
 }
 
 /** How each view lays out its tables; any other table longer than `previewRows` is previewed. */
@@ -41,7 +47,7 @@ const layouts: Record<WorkforceView, (params: URLSearchParams) => Layout> = {
 			: { id: 'teams', size: 12, inView: true }
 	}),
 	progress: () => ({ list: { id: 'progress', size: 25 } }),
-	audits: () => ({ whole: ['overall-by-month'] }),
+	audits: () => ({ whole: ['overall-by-month'], teams: 'table' }),
 	learning: () => ({}),
 	cpd: () => ({ list: { id: 'people', size: 50 } }),
 	report: () => ({ list: { id: 'actions', size: 25 } }),
@@ -58,8 +64,9 @@ export const tableHref = (view: View, tableId: string) => {
 };
 
 /**
- * A workforce page's figures, for principal social workers only (403 for anyone else), and what
- * `summarise` makes of every row (how many are behind, say) before the page is cut.
+ * A workforce page's figures, for principal social workers only (403 for anyone else), what
+ * `summarise` makes of every row (how many are behind, say) before the page is cut, and the
+ * teams its filter chooses from (none where the page lists its teams itself).
  */
 export async function loadWorkforceView<S = undefined>(
 	name: WorkforceView,
@@ -67,7 +74,7 @@ export async function loadWorkforceView<S = undefined>(
 	summarise?: (view: View) => S
 ) {
 	requireRole('psw');
-	const { list, whole = [] } = layouts[name](url.searchParams);
+	const { list, whole = [], teams = 'select' } = layouts[name](url.searchParams);
 	const paging = list && readPaging(url.searchParams, { size: list.size });
 	const view = await workforceView(getDb(), name, url.searchParams, undefined, {
 		listPage: list?.inView ? paging : undefined
@@ -88,7 +95,8 @@ export async function loadWorkforceView<S = undefined>(
 			more: tableHref(view, table.id)
 		};
 	});
-	return { view: { ...view, tables } satisfies ShownView, summary };
+	const choices = teams === 'select' ? await teamChoices(getDb()) : [];
+	return { view: { ...view, tables } satisfies ShownView, summary, teams: choices };
 }
 
 /** One table of a workforce view, whole, a page at a time: `/workforce/<view>/<table>`. */

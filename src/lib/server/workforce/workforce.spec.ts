@@ -10,6 +10,7 @@ import { saveViews } from '../audit/views';
 import { getFramework } from '../framework';
 import { signOffOutcome, withdrawSignOff } from '../signoff/signoffs';
 import { auditAnalysis } from './audit-analysis';
+import { teamsByNeed } from './audit-teams';
 import { quarterDates, quarterOf, previousQuarter } from './audit-scope';
 import { practitionerCoverage, teamCoverage } from './coverage';
 import { cpdFigures } from './cpd';
@@ -275,6 +276,14 @@ describe.each(testDatabases())('workforce figures on $name', (database) => {
 		expect(plans.map((r) => [r.period, r.good, r['requires-improvement']])).toEqual([
 			['2026-Q3', 1, 0],
 			['2026-Q4', 1, 1]
+		]);
+		// Each team's rows carry its id, which the page's table of teams links by.
+		expect(table('teams').rows.map((r) => [r.teamId, r.period, r.total])).toEqual([
+			[t.id, '2026-Q3', 1],
+			[t.id, '2026-Q4', 2]
+		]);
+		expect(teamsByNeed(table('teams')).rows).toMatchObject([
+			{ teamId: t.id, total: 3, goodOrBetter: 33 }
 		]);
 		// Moderation changed the first standard and, by the cascade, the two cascading areas.
 		const changed = table('moderation')
