@@ -1,3 +1,4 @@
+import { groupedBy } from '$lib/grouped';
 import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
@@ -127,21 +128,11 @@ async function recordsOf(db: Db, framework: Framework, enrolments: Enrolment[]) 
 	return {
 		heldBy: (userId: string) => held.get(userId) ?? [],
 		inputsOf: (id: string) => inputs.get(id)!,
-		doneOf: byEnrolment(done),
+		// Each enrolment's reviews, grouped once rather than searched per person.
+		doneOf: groupedBy(done, (r) => r.enrolment_id),
 		observed: new Map(observations.map((o) => [o.practitioner_id, Number(o.n)])),
 		signedBy: new Map(signed.map((s) => [s.practitioner_id, Number(s.n)]))
 	};
-}
-
-/** Each enrolment's rows, grouped once rather than searched per person. */
-function byEnrolment<T extends { enrolment_id: string }>(rows: T[]) {
-	const groups = new Map<string, T[]>();
-	for (const row of rows) {
-		const group = groups.get(row.enrolment_id);
-		if (group) group.push(row);
-		else groups.set(row.enrolment_id, [row]);
-	}
-	return (id: string) => groups.get(id) ?? [];
 }
 
 /**
