@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
 import { getEvidence } from '../portfolio/evidence';
@@ -32,7 +32,7 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 	beforeAll(async () => ({ db, close } = await database.open()));
 	afterAll(() => close());
 	afterEach(() => {
-		delete process.env.PRACTICE_LEARNING_EMAIL;
+		vi.unstubAllEnvs();
 	});
 
 	const audit = (when?: string, grades?: ReturnType<typeof allAreas>) => newAudit(db, when, grades);
@@ -86,7 +86,7 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 	});
 
 	it('turns each development finding into a learning need with its outcomes, and flags Requires improvement for urgent review', async () => {
-		process.env.PRACTICE_LEARNING_EMAIL = 'plt@authority.test';
+		vi.stubEnv('PRACTICE_LEARNING_EMAIL', 'plt@authority.test');
 		const psw = await newUser(db, { roles: ['psw'] });
 		const a = await audit(
 			'2026-06-01',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db';
 import { eventsFor } from '../db/events';
 import { newUser, testDatabases } from '../db/testing';
@@ -28,13 +28,12 @@ const carried = ({ id, createdAt, updatedAt, history, importedFrom, ...rest }: P
 describe.each(testDatabases())('a portfolio exported and imported on $name', (database) => {
 	let first: { db: Db; close(): Promise<void> };
 	let second: { db: Db; close(): Promise<void> };
-	const dir = process.env.FILES_DIR;
 	beforeAll(async () => {
 		first = await database.open();
 		second = await database.open();
 	});
 	afterAll(async () => {
-		process.env.FILES_DIR = dir;
+		vi.unstubAllEnvs();
 		await first.close();
 		await second.close();
 	});

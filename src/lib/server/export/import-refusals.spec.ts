@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db';
 import { newUser, testDatabases } from '../db/testing';
 import { FieldError } from '../errors';
@@ -46,9 +46,8 @@ describe.each(testDatabases())('a bad portfolio ZIP on $name', (database) => {
 		const entries = [...(await unzip(zip))];
 		good = { json: JSON.parse(entries[0][1].toString()), entries, zip };
 	});
-	const dir = process.env.FILES_DIR;
 	afterAll(async () => {
-		process.env.FILES_DIR = dir;
+		vi.unstubAllEnvs();
 		await close();
 	});
 

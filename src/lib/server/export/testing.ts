@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +79,7 @@ export async function exportedZip(db: Db, ownerId: string) {
 
 /** A file store of its own, so an import must store every file itself. */
 export function freshFileStore() {
-	process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'golden-thread-import-'));
+	vi.stubEnv('FILES_DIR', mkdtempSync(join(tmpdir(), 'golden-thread-import-')));
 }
 
 /** How many rows each table has, and what the file store holds: to show nothing changed. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../db';
 import { newUser, testDatabases } from '../../db/testing';
 import { dateOnly } from '../../db/time';
@@ -126,12 +126,12 @@ describe.each(testDatabases())('staff from HR on $name', (database) => {
 			file(['sso@apply.gov.uk,Sol,Sso,,practitioner,,,,'])
 		);
 		const id = (checked as { id: string }).id;
-		process.env.OIDC_ISSUER = 'https://login.example.gov.uk';
+		vi.stubEnv('OIDC_ISSUER', 'https://login.example.gov.uk');
 		try {
 			const { digest } = (await importReview(db, admin, id))!;
 			expect(await applyImport(db, admin, id, digest!, origin)).toMatchObject({ invited: 0 });
 		} finally {
-			delete process.env.OIDC_ISSUER;
+			vi.unstubAllEnvs();
 		}
 		const mail = await db
 			.selectFrom('outbox')

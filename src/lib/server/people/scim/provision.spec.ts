@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession, generateSessionToken } from '../../auth/session';
 import type { Db } from '../../db';
 import { newUser, testDatabases } from '../../db/testing';
@@ -37,9 +37,7 @@ describe.each(testDatabases())('provisioning by SCIM on $name', (database) => {
 		await createTeam(db, by.userId, 'North Team', null);
 	});
 	afterAll(() => close());
-	afterEach(() => {
-		delete process.env.OIDC_ISSUER;
-	});
+	afterEach(() => vi.unstubAllEnvs());
 
 	const events = async (id: string) =>
 		(
@@ -113,11 +111,11 @@ describe.each(testDatabases())('provisioning by SCIM on $name', (database) => {
 	});
 
 	it('invites nobody under single sign-on, and makes someone inactive as asked', async () => {
-		process.env.OIDC_ISSUER = 'https://login.microsoftonline.com/tenant/v2.0';
+		vi.stubEnv('OIDC_ISSUER', 'https://login.microsoftonline.com/tenant/v2.0');
 		const before = await db.selectFrom('outbox').select('id').execute();
 		const id = await create('sso.person@council.example');
 		expect(await db.selectFrom('outbox').select('id').execute()).toEqual(before);
-		delete process.env.OIDC_ISSUER;
+		vi.unstubAllEnvs();
 		const inactive = await create('not.yet@council.example', { active: false });
 		expect((await scimPerson(db, inactive))?.active).toBe(false);
 		expect(await db.selectFrom('outbox').select('id').execute()).toEqual(before);
