@@ -66,6 +66,10 @@ export async function demoIds(reader: Reader): Promise<Ids> {
 		   and exists (select 1 from audit_actions x where x.audit_id = a.id and x.done_at is null)
 		 order by a.created_at, a.id limit 1`
 	);
+	// One query at a time: the reader is one connection (pg warns of queries sent while one runs).
+	const enrolled: Record<string, string> = {};
+	for (const [n, email] of accounts.enrolments.entries())
+		enrolled[`enrolment${n}`] = await user(email);
 	return {
 		priya,
 		lucy,
@@ -73,11 +77,7 @@ export async function demoIds(reader: Reader): Promise<Ids> {
 		erased: await user(accounts.erased),
 		resetsPassword: await user(accounts.resetsPassword),
 		enrolled: await user(accounts.enrolled),
-		...Object.fromEntries(
-			await Promise.all(
-				accounts.enrolments.map(async (email, n) => [`enrolment${n}`, await user(email)])
-			)
-		),
+		...enrolled,
 		draft: (await evidence('draft')).id,
 		otherDraft: (await evidence('draft', 1)).id,
 		submitted: (await evidence('submitted')).id,
