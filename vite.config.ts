@@ -65,9 +65,9 @@ export default defineConfig({
 		// files wait on their databases often enough that two keep both processors busy.
 		maxWorkers: Math.max(2, availableParallelism() - 1),
 		// Test files share their worker's modules rather than each importing everything again
-		// (the language model of the anonymity check, Kysely, zod): 160 of the unit tests' 270
-		// seconds on an idle machine were imports, and the run takes half the processor time
-		// without them. So a test that changes what is process-wide puts it back: environment
+		// (the language model of the anonymity check, Kysely, zod): imports were 180 of the 280
+		// seconds Vitest counted on an idle machine, and without them the run takes half the
+		// processor time (402 to 191 s). So a test that changes what is process-wide puts it back: environment
 		// variables through `vi.stubEnv` and `vi.unstubAllEnvs`, never by assigning to them.
 		isolate: false,
 		// Database tests wait on the database: a busy machine makes them slower, never red.
