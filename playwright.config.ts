@@ -2,11 +2,13 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { e2eDatabase, e2eFiles, e2eMetricsToken, e2ePort } from './tests/e2e/server';
 
-// Debian's Chromium by default (Playwright cannot download its own browser on every machine);
-// set CHROMIUM_PATH to use another, or set it empty to use Playwright's own browser.
-const debianChromium = '/usr/bin/chromium';
-const executablePath =
-	process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+// Debian's Chromium by default (Playwright cannot download its own browser on every machine):
+// its headless shell where installed (`apt-get install chromium-headless-shell`: the old headless
+// mode, which Playwright's own browser uses too; the browser tests took a quarter less time with
+// it than with the whole browser), else the whole browser. Set CHROMIUM_PATH to use another, or
+// set it empty to use Playwright's own browser.
+const debianChromium = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium'];
+const executablePath = process.env.CHROMIUM_PATH ?? debianChromium.find((path) => existsSync(path));
 const port = e2ePort;
 
 export default defineConfig({
