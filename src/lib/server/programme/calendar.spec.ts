@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../db/time';
 import { addFractionalMonths, programmeCalendar } from './calendar';
 import { expectedSignOffShare, type Programme } from './definition';
+import { reviewCounts, reviewStates } from '.';
 
 const asye: Programme = {
 	id: 'asye',
@@ -21,6 +24,32 @@ const asye: Programme = {
 };
 const due = (calendar: ReturnType<typeof programmeCalendar>) =>
 	calendar.reviews.map((r) => r.dueOn);
+
+describe('the reviews in each state', () => {
+	const { reviews } = programmeCalendar(asye, '2026-09-01');
+
+	it('a review done is done; one not done is optional, overdue, due within 14 days or upcoming', () => {
+		const done = [{ review_id: 'month-3' }];
+		const states = reviewStates(reviews, done, '2027-02-20').map((r) => r.state);
+		expect(states).toEqual(['done', 'due-soon', 'optional', 'upcoming']);
+		expect(reviewStates(reviews, [], '2027-03-02')[1].state).toBe('overdue');
+	});
+
+	it('counted without listing them, as many in each state as the list shows, on any day', () => {
+		const ids = reviews.map((r) => r.id);
+		const day = fc.integer({ min: -30, max: 500 }).map((n) => addDays('2026-09-01', n));
+		fc.assert(
+			fc.property(fc.subarray(ids), day, (doneIds, today) => {
+				const done = doneIds.map((review_id) => ({ review_id }));
+				const listed = reviewStates(reviews, done, today);
+				const counts = reviewCounts(reviews, done, today);
+				for (const state of ['done', 'overdue', 'due-soon', 'upcoming', 'optional'] as const)
+					expect(counts[state], state).toBe(listed.filter((r) => r.state === state).length);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+});
 
 describe('the programme calendar', () => {
 	it('an ASYE starting full-time on 1 September 2026', () => {

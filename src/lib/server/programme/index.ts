@@ -127,18 +127,54 @@ export function reviewStates<
 	const soonDate = addDays(today, dueSoonDays);
 	return reviews.map((review) => {
 		const completed = done.find((d) => d.review_id === review.id);
-		// An optional review (the ASYE's 9-month one) is never overdue: the authority may skip it.
-		const state: ReviewState = completed
-			? 'done'
-			: review.optional
-				? 'optional'
-				: review.dueOn < today
-					? 'overdue'
-					: review.dueOn <= soonDate
-						? 'due-soon'
-						: 'upcoming';
-		return { ...review, state, completed: completed ?? null };
+		return {
+			...review,
+			state: reviewState(review, completed, today, soonDate),
+			completed: completed ?? null
+		};
 	});
+}
+
+/**
+ * How many reviews are in each state today, as `reviewStates` gives them, without listing them:
+ * for everyone on a programme at once (early-career progress).
+ */
+export function reviewCounts(
+	reviews: { id: string; dueOn: string; optional: boolean }[],
+	done: { review_id: string }[],
+	today: string
+) {
+	const soonDate = addDays(today, dueSoonDays);
+	const counts: Record<ReviewState, number> = {
+		done: 0,
+		overdue: 0,
+		'due-soon': 0,
+		upcoming: 0,
+		optional: 0
+	};
+	for (const review of reviews) {
+		const completed = done.find((d) => d.review_id === review.id);
+		counts[reviewState(review, completed, today, soonDate)]++;
+	}
+	return counts;
+}
+
+function reviewState(
+	review: { dueOn: string; optional: boolean },
+	completed: unknown,
+	today: string,
+	soonDate: string
+): ReviewState {
+	// An optional review (the ASYE's 9-month one) is never overdue: the authority may skip it.
+	return completed
+		? 'done'
+		: review.optional
+			? 'optional'
+			: review.dueOn < today
+				? 'overdue'
+				: review.dueOn <= soonDate
+					? 'due-soon'
+					: 'upcoming';
 }
 
 /** The programme with its agreement and protected development time, for the programme pages. */

@@ -1,6 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../db/time';
 import type { Programme } from './definition';
-import { scheduleSummary, sessionStates, supervisionCalendar } from './supervision-calendar';
+import {
+	scheduleSummary,
+	sessionStates,
+	sessionSummary,
+	supervisionCalendar
+} from './supervision-calendar';
 import { supervisionPlanSchema } from './supervision-plan';
 
 // The plan as the ASYE's content file writes it.
@@ -209,6 +216,33 @@ describe('which sessions are met', () => {
 			overdue: 0,
 			overdueSince: null
 		});
+	});
+});
+
+describe('what a schedule comes to', () => {
+	it('from the states or without listing them, for any records on any day', () => {
+		const start = '2026-12-01';
+		const sessions = supervisionCalendar(asye, start, 0.6);
+		// Days from a month before the start to beyond the end, so every state comes up.
+		const day = fc.integer({ min: -30, max: 800 }).map((n) => addDays(start, n));
+		fc.assert(
+			fc.property(fc.array(day, { maxLength: 40 }), day, (dates, today) => {
+				const records = dates.map((heldOn) => ({ heldOn }));
+				const states = sessionStates(sessions, start, records, today);
+				// What the summary means, said another way.
+				const overdue = states.filter((s) => s.state === 'overdue');
+				const next = states.find((s) => s.state !== 'met');
+				const expected = {
+					nextDueOn: next?.dueOn ?? null,
+					nextState: next?.state ?? null,
+					overdue: overdue.length,
+					overdueSince: overdue[0]?.dueOn ?? null
+				};
+				expect(scheduleSummary(states)).toEqual(expected);
+				expect(sessionSummary(sessions, start, records, today)).toEqual(expected);
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });
 

@@ -77,10 +77,25 @@ export function sessionStates<R extends { heldOn: string }>(
 	records: R[],
 	today: string
 ) {
+	const states: (SupervisionSession & { state: SessionState; metBy: R | null })[] = [];
+	eachState(sessions, startsOn, records, today, (session, state, metBy) =>
+		states.push({ ...session, state, metBy })
+	);
+	return states;
+}
+
+/** Each session's state today in turn, as `sessionStates` gives them, without listing them. */
+function eachState<R extends { heldOn: string }>(
+	sessions: SupervisionSession[],
+	startsOn: string,
+	records: R[],
+	today: string,
+	visit: (session: SupervisionSession, state: SessionState, metBy: R | null) => void
+) {
 	const held = [...records].sort((a, b) => byIsoDate(a.heldOn, b.heldOn));
 	const dueBy = addDays(today, sessionDueDays);
 	let next = 0;
-	return sessions.map((session, index) => {
+	for (const [index, session] of sessions.entries()) {
 		const from = index === 0 ? startsOn : sessions[index - 1].dueOn;
 		while (next < held.length && held[next].heldOn < from) next++;
 		const metBy = next < held.length ? held[next++] : null;
@@ -91,19 +106,54 @@ export function sessionStates<R extends { heldOn: string }>(
 				: session.dueOn <= dueBy
 					? 'due'
 					: 'upcoming';
-		return { ...session, state, metBy };
-	});
+		visit(session, state, metBy);
+	}
 }
 
 /** What a schedule comes to today: the next session to hold, and how many are overdue since when. */
 export function scheduleSummary(states: { dueOn: string; state: SessionState }[]) {
-	const overdue = states.filter((s) => s.state === 'overdue');
-	const next = states.find((s) => s.state !== 'met');
-	return {
-		/** The earliest session not yet met (overdue, when its date has passed); null when all are. */
-		nextDueOn: next?.dueOn ?? null,
-		nextState: next?.state ?? null,
-		overdue: overdue.length,
-		overdueSince: overdue[0]?.dueOn ?? null
-	};
+	const summary = emptySummary();
+	for (const { dueOn, state } of states) addToSummary(summary, dueOn, state);
+	return summary;
+}
+
+/**
+ * `scheduleSummary(sessionStates(…))` without the list of sessions between: for everyone on a
+ * programme at once (early-career progress), where making each person's list was a fifth of the
+ * page's time.
+ */
+export function sessionSummary(
+	sessions: SupervisionSession[],
+	startsOn: string,
+	records: { heldOn: string }[],
+	today: string
+) {
+	const summary = emptySummary();
+	eachState(sessions, startsOn, records, today, ({ dueOn }, state) =>
+		addToSummary(summary, dueOn, state)
+	);
+	return summary;
+}
+
+const emptySummary = () => ({
+	/** The earliest session not yet met (overdue, when its date has passed); null when all are. */
+	nextDueOn: null as string | null,
+	nextState: null as SessionState | null,
+	overdue: 0,
+	overdueSince: null as string | null
+});
+
+function addToSummary(
+	summary: ReturnType<typeof emptySummary>,
+	dueOn: string,
+	state: SessionState
+) {
+	if (state !== 'met' && summary.nextState === null) {
+		summary.nextDueOn = dueOn;
+		summary.nextState = state;
+	}
+	if (state === 'overdue') {
+		summary.overdue++;
+		summary.overdueSince ??= dueOn;
+	}
 }

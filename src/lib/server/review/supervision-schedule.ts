@@ -7,8 +7,7 @@ import { calendarInputs, type CalendarInputs } from '../programme/enrolments';
 import {
 	scheduleSummary,
 	sessionStates,
-	supervisionCalendar,
-	type SupervisionSession
+	supervisionCalendar
 } from '../programme/supervision-calendar';
 
 // Whether supervision keeps time: each practitioner's sessions from their programme's plan
@@ -47,20 +46,7 @@ export function scheduleOf(
 		extensions,
 		{ hours, pauses, today }
 	);
-	return scheduleFrom(sessions, enrolment.starts_on, held, today);
-}
-
-/**
- * Sessions due (from `supervisionCalendar`) with their states today, met by the records held:
- * for a caller that works out one calendar for many people who started on the same terms.
- */
-export function scheduleFrom(
-	sessions: SupervisionSession[],
-	startsOn: string,
-	held: HeldRecord[],
-	today: string
-) {
-	const states = sessionStates(sessions, startsOn, held, today);
+	const states = sessionStates(sessions, enrolment.starts_on, held, today);
 	return { sessions: states, ...scheduleSummary(states) };
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
-import { programmeDefinitions, reviewStates } from '../programme';
+import { programmeDefinitions, reviewCounts } from '../programme';
 import { programmeCalendar } from '../programme/calendar';
 import { calendarInputs, type CalendarInputs } from '../programme/enrolments';
 import { enrolmentsOnProgramme } from '../programme/on-programme';
@@ -12,8 +12,8 @@ import { expectedSignOffShare, type Programme } from '../programme/definition';
 import type { Column, Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
 import { currentSignOffs } from '../signoff/signoffs';
-import { heldRecordsOf, scheduleFrom } from '../review/supervision-schedule';
-import { supervisionCalendar } from '../programme/supervision-calendar';
+import { heldRecordsOf } from '../review/supervision-schedule';
+import { sessionSummary, supervisionCalendar } from '../programme/supervision-calendar';
 
 type Enrolment = Awaited<ReturnType<typeof enrolmentsOf>>[number];
 type Records = Awaited<ReturnType<typeof recordsOf>>;
@@ -182,9 +182,9 @@ function progressOf(
 	outcomeCount: number,
 	today: string
 ) {
-	const reviews = reviewStates(calendar.reviews, records.doneOf(e.id), today);
+	const reviews = reviewCounts(calendar.reviews, records.doneOf(e.id), today);
 	const supervision = calendar.sessions
-		? scheduleFrom(calendar.sessions, e.starts_on, records.heldBy(e.user_id), today)
+		? sessionSummary(calendar.sessions, e.starts_on, records.heldBy(e.user_id), today)
 		: null;
 	const month = calendar.monthOn(today);
 	const expectedOutcomes = Math.floor(outcomeCount * expectedSignOffShare(programme, month));
@@ -193,7 +193,7 @@ function progressOf(
 	);
 	const signedOffCount = records.signedBy.get(e.user_id) ?? 0;
 	const observationCount = records.observed.get(e.user_id) ?? 0;
-	const overdue = reviews.filter((r) => r.state === 'overdue').length;
+	const overdue = reviews.overdue;
 	const shortfall =
 		Math.max(0, expectedOutcomes - signedOffCount) +
 		3 * overdue +
@@ -204,8 +204,8 @@ function progressOf(
 		team: e.teamName ?? '',
 		programme: programme.title,
 		month: programmeMonth(e.starts_on, today),
-		reviewsDone: reviews.filter((r) => r.state === 'done').length,
-		reviewsDue: reviews.filter((r) => r.state === 'due-soon').length,
+		reviewsDone: reviews.done,
+		reviewsDue: reviews['due-soon'],
 		reviewsOverdue: overdue,
 		observations: observationCount,
 		observationsRequired: programme.observationsRequired,
