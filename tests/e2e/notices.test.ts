@@ -289,6 +289,8 @@ walk(
 		await expectNotice(page, 'You have signed out.');
 
 		await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+		// The sign-in page has an email address too: fill in the one on the page the link opens.
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reset your password');
 		await page.getByLabel('Email address').fill(people.signsOut);
 		await submit(page, 'Send the link');
 		// The GOV.UK "check your email" page says what happened, in place of the form.
