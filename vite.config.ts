@@ -67,8 +67,9 @@ export default defineConfig({
 		// Test files share their worker's modules rather than each importing everything again
 		// (the language model of the anonymity check, Kysely, zod): imports were 180 of the 280
 		// seconds Vitest counted on an idle machine, and without them the run takes half the
-		// processor time (402 to 191 s). So a test that changes what is process-wide puts it back: environment
-		// variables through `vi.stubEnv` and `vi.unstubAllEnvs`, never by assigning to them.
+		// processor time (402 to 191 s). So a test that changes what is process-wide puts it
+		// back: environment variables through `vi.stubEnv` and `vi.unstubAllEnvs`, never by
+		// assigning to them.
 		isolate: false,
 		// Database tests wait on the database: a busy machine makes them slower, never red.
 		testTimeout: 120_000,
