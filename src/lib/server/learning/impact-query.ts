@@ -35,11 +35,79 @@ type Scope = { practitionerId?: string; teamId?: string; since?: string };
 /**
  * The completed pathways in scope, newest first, each with its worker's audits either side of
  * completion: counts, overall scores, the latest overall grade, the pathway's areas' scores and
- * the development findings on its outcomes. Three grouped queries, each over every pathway in
- * scope at once (a subquery a pathway took most of the time), joined here.
+ * the development findings on its outcomes. The pathways and their workers are read each time;
+ * the audit figures, three grouped queries over every completed pathway at once (a subquery a
+ * pathway took most of the time), are kept (`keptFigures`) except for one practitioner's own.
  */
 export async function completedPathways(db: Db, scope: Scope) {
-	const [rows, areas, findings] = await Promise.all([
+	const [rows, figures] = await Promise.all([
+		pathwaysInScope(db, scope),
+		scope.practitionerId ? auditFigures(db, scope) : keptFigures(db)
+	]);
+	return rows.map((row) => ({ ...row, ...(figures.get(row.id) ?? noAudits) }));
+}
+
+/** A pathway's audit figures, as `auditFigures` gives them. */
+type Figures = typeof noAudits;
+
+/** The figures of a pathway completed since they were kept: no audits either side yet. */
+const noAudits = {
+	beforeAudits: 0,
+	afterAudits: 0,
+	beforeOverall: null as number | null,
+	afterOverall: null as number | null,
+	beforeLatest: null as string | null,
+	afterLatest: null as string | null,
+	areasBefore: null as number | string | null,
+	areasAfter: null as number | string | null,
+	findingsBefore: 0 as number | string,
+	findingsAfter: 0 as number | string
+};
+
+/** The audit figures of every completed pathway as last read, per database. */
+const kept = new WeakMap<Db, { key: string; figures: Promise<Map<string, Figures>> }>();
+
+/**
+ * The audit figures of every completed pathway, read again only when a finalised audit or a
+ * completed pathway has been added, changed (moderated, say) or removed since they were kept;
+ * nothing else changes them. Each server keeps its own, checked against the database on every
+ * call, so several servers on one database agree.
+ */
+async function keptFigures(db: Db) {
+	const key = await figuresKey(db);
+	const held = kept.get(db);
+	if (held?.key === key) return held.figures;
+	const figures = auditFigures(db, {});
+	kept.set(db, { key, figures });
+	// A failed read is not kept.
+	figures.catch(() => kept.get(db)?.figures === figures && kept.delete(db));
+	return figures;
+}
+
+/**
+ * What the kept figures depend on: how many finalised audits and completed pathways there are,
+ * and when the latest of each last changed. A finalised audit changes only when moderated,
+ * which marks it updated; its grades and findings are fixed; and removing either changes a count.
+ */
+async function figuresKey(db: Db) {
+	const [audits, completed] = await Promise.all([
+		db
+			.selectFrom('audits')
+			.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
+			.where('status', '=', 'finalised')
+			.executeTakeFirst(),
+		db
+			.selectFrom('pathway_progress')
+			.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
+			.where('completed_at', 'is not', null)
+			.executeTakeFirst()
+	]);
+	return JSON.stringify([audits?.n, audits?.latest, completed?.n, completed?.latest].map(String));
+}
+
+/** The audit figures of each completed pathway in scope, by the pathway's progress id. */
+async function auditFigures(db: Db, scope: Scope): Promise<Map<string, Figures>> {
+	const [overall, areas, findings] = await Promise.all([
 		overallByPathway(db, scope),
 		areaScores(db, scope),
 		findingCounts(db, scope)
@@ -47,13 +115,18 @@ export async function completedPathways(db: Db, scope: Scope) {
 	const bySide = (list: { id: string; before: number | string; n: number | string | null }[]) =>
 		new Map(list.map((r) => [`${r.id} ${Number(r.before)}`, r.n]));
 	const [area, finding] = [bySide(areas), bySide(findings)];
-	return rows.map((row) => ({
-		...row,
-		areasBefore: area.get(`${row.id} 1`) ?? null,
-		areasAfter: area.get(`${row.id} 0`) ?? null,
-		findingsBefore: finding.get(`${row.id} 1`) ?? 0,
-		findingsAfter: finding.get(`${row.id} 0`) ?? 0
-	}));
+	return new Map(
+		overall.map(({ id, ...row }) => [
+			id,
+			{
+				...row,
+				areasBefore: area.get(`${id} 1`) ?? null,
+				areasAfter: area.get(`${id} 0`) ?? null,
+				findingsBefore: finding.get(`${id} 1`) ?? 0,
+				findingsAfter: finding.get(`${id} 0`) ?? 0
+			}
+		])
+	);
 }
 
 /** The completed pathways in scope, with their assignment and worker. */
@@ -70,31 +143,31 @@ function inScope(db: Db, scope: Scope) {
 		.$if(Boolean(scope.since), (q) => q.where('pathway_progress.completed_at', '>=', scope.since!));
 }
 
-/** Each pathway with its worker's finalised audits either side: counts, scores, latest grades. */
-function overallByPathway(db: Db, scope: Scope) {
+/** The completed pathways in scope, newest first: the pathway, and the worker and their team. */
+function pathwaysInScope(db: Db, scope: Scope) {
 	return inScope(db, scope)
 		.leftJoin('teams', 'teams.id', 'users.team_id')
-		.leftJoin(finalisedAudits(db), (join) =>
-			join.onRef('au.practitioner_id', '=', 'pathway_progress.practitioner_id')
-		)
 		.select([
 			'pathway_progress.id',
 			'pathway_progress.practitioner_id',
 			'pathway_progress.completed_at',
 			'pathway_assignments.pathway_id',
 			'users.name',
-			'teams.name as teamName',
-			...overallColumns()
-		])
-		.groupBy([
-			'pathway_progress.id',
-			'pathway_progress.practitioner_id',
-			'pathway_progress.completed_at',
-			'pathway_assignments.pathway_id',
-			'users.name',
-			'teams.name'
+			'teams.name as teamName'
 		])
 		.orderBy('pathway_progress.completed_at', 'desc')
+		.orderBy('pathway_progress.id')
+		.execute();
+}
+
+/** Each completed pathway's worker's finalised audits either side: counts, scores, latest grades. */
+function overallByPathway(db: Db, scope: Scope) {
+	return inScope(db, scope)
+		.leftJoin(finalisedAudits(db), (join) =>
+			join.onRef('au.practitioner_id', '=', 'pathway_progress.practitioner_id')
+		)
+		.select(['pathway_progress.id', ...overallColumns()])
+		.groupBy('pathway_progress.id')
 		.execute();
 }
 

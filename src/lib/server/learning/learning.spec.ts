@@ -19,6 +19,7 @@ import { pathwayImpact } from './impact';
 import { learningNeedsOf, needForAssignment } from './needs';
 import * as needsMigration from '../db/migrations/2026-11-29-03-needs-met-on-acceptance';
 import { completePathway, saveProgress } from './progress';
+import { eraseAudits } from '../retention/erase-audits';
 
 const definition = auditDefinition();
 const grades = (grade: Grade, changes: Record<string, Grade>) =>
@@ -125,6 +126,65 @@ describe.each(testDatabases())('learning needs and pathways on $name', (database
 			findingsOnOutcomes: 0
 		});
 		expect(impact.change).toBe('no-later-audit');
+	});
+
+	/** A finalised audit of the worker's practice, graded Good but for the plans standard. */
+	async function laterAudit(who: { practitioner: string; manager: string }, plans: Grade) {
+		const auditor = await newUser(db, { roles: ['auditor'] });
+		const audit = await createAudit(db, auditor, {
+			type: 'journey-and-impact',
+			theme: null,
+			caseRef: 'C-200002',
+			practitionerId: who.practitioner,
+			managerId: who.manager,
+			coAuditorId: null,
+			periodStart: '2026-02-01',
+			periodEnd: '2026-08-01',
+			auditedOn: '2026-08-01'
+		});
+		const form = { grades: grades('good', { 'gloucestershire-4': plans }), grip: false };
+		await saveGrades(db, definition, auditor, audit, 'audit', { ...form, gripReason: '' });
+		const views = { child_view: 'Asked.', parent_view: 'Heard.', worker_view: 'Calmer.' };
+		await saveViews(db, auditor, audit, views);
+		const options = { anonymityConfirmed: false, origin: 'http://localhost' };
+		const when = new Date('2026-08-02T09:00:00Z');
+		await finaliseAudit(db, definition, auditor, audit, options, when);
+		return audit;
+	}
+
+	it('keeps a team’s impact figures only until an audit or a pathway that moves them changes', async () => {
+		const who = await workerWithNeed();
+		await complete(who);
+		// A team's figures are kept between requests; one person's are read afresh each time.
+		const impact = async () => {
+			const [team, own] = await Promise.all([
+				pathwayImpact(db, { teamId: who.team }),
+				pathwayImpact(db, { practitionerId: who.practitioner })
+			]);
+			expect(team).toEqual(own);
+			return team.map((row) => [row.after.audits, row.after.score, row.change]);
+		};
+		expect(await impact()).toEqual([[0, null, 'no-later-audit']]);
+		expect(await impact()).toEqual([[0, null, 'no-later-audit']]);
+		const later = await laterAudit(who, 'good');
+		expect(await impact()).toEqual([[1, 3, 'improved']]);
+		// Moderated down: the moderator's grade for the plans standard stands.
+		const moderator = await newUser(db, { roles: ['psw'] });
+		const moderated = grades('good', { 'gloucestershire-4': 'inadequate' });
+		const moderation = { grades: moderated, grip: false, gripReason: '', comments: 'Lowered.' };
+		await saveGrades(db, definition, moderator, later, 'moderation', moderation);
+		expect(await impact()).toEqual([[1, 1, 'declined']]);
+		// Another pathway completed, and the later audit erased.
+		await db.transaction().execute((tx) => eraseAudits(tx, [later]));
+		expect(await impact()).toEqual([[0, null, 'no-later-audit']]);
+		const second = await workerWithNeed();
+		await complete(second);
+		const [row] = await pathwayImpact(db, { teamId: second.team });
+		expect([row.practitionerId, row.before.audits, row.change]).toEqual([
+			second.practitioner,
+			1,
+			'no-later-audit'
+		]);
 	});
 
 	it('names the need a pathway is assigned for, to those who may assign for that person only', async () => {
