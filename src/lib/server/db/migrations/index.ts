@@ -36,6 +36,7 @@ import * as leases from './2026-12-05-01-leases';
 import * as speedAtScale from './2026-12-05-10-speed-at-scale';
 import * as auditAreaMonths from './2026-12-06-10-audit-area-months';
 import * as pdfJobs from './2026-12-07-01-pdf-jobs';
+import * as impactKey from './2026-12-07-10-impact-key';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -75,5 +76,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-05-01-leases': leases,
 	'2026-12-05-10-speed-at-scale': speedAtScale,
 	'2026-12-06-10-audit-area-months': auditAreaMonths,
-	'2026-12-07-01-pdf-jobs': pdfJobs
+	'2026-12-07-01-pdf-jobs': pdfJobs,
+	'2026-12-07-10-impact-key': impactKey
 };
