@@ -65,7 +65,14 @@ const noAudits = {
 };
 
 /** The audit figures of every completed pathway as last read, per database. */
-const kept = new WeakMap<Db, { key: string; figures: Promise<Map<string, Figures>> }>();
+const kept = new WeakMap<Db, { key: string; at: number; figures: Promise<Map<string, Figures>> }>();
+
+/**
+ * Kept figures are read again after this long whatever the key says: a change the key cannot see
+ * (a moderation stamped earlier than the latest change by a server whose clock is behind, or a
+ * row edited outside the app) shows within minutes.
+ */
+const keptFor = 10 * 60_000;
 
 /**
  * The audit figures of every completed pathway, read again only when a finalised audit or a
@@ -76,9 +83,9 @@ const kept = new WeakMap<Db, { key: string; figures: Promise<Map<string, Figures
 async function keptFigures(db: Db) {
 	const key = await figuresKey(db);
 	const held = kept.get(db);
-	if (held?.key === key) return held.figures;
+	if (held?.key === key && Date.now() - held.at < keptFor) return held.figures;
 	const figures = auditFigures(db, {});
-	kept.set(db, { key, figures });
+	kept.set(db, { key, at: Date.now(), figures });
 	// A failed read is not kept.
 	figures.catch(() => kept.get(db)?.figures === figures && kept.delete(db));
 	return figures;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Grade } from '$lib/audit/grades';
 import { auditDefinition } from '../audit';
 import { createAudit } from '../audit/audits';
@@ -185,6 +185,30 @@ describe.each(testDatabases())('learning needs and pathways on $name', (database
 			1,
 			'no-later-audit'
 		]);
+	});
+
+	it('reads a team’s impact figures again within ten minutes of a change the key cannot see', async () => {
+		const who = await workerWithNeed();
+		await complete(who);
+		const later = await laterAudit(who, 'good');
+		const change = async () =>
+			(await pathwayImpact(db, { teamId: who.team })).map((row) => row.change);
+		expect(await change()).toEqual(['improved']);
+		// Graded down by hand in the database, leaving the audit's time of change as it was.
+		await db
+			.updateTable('audit_grades')
+			.set({ effective_grade: 'inadequate' })
+			.where('audit_id', '=', later)
+			.where('area_id', '=', 'gloucestershire-4')
+			.execute();
+		expect(await change()).toEqual(['improved']);
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(Date.now() + 11 * 60_000);
+			expect(await change()).toEqual(['declined']);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('names the need a pathway is assigned for, to those who may assign for that person only', async () => {
