@@ -9,7 +9,10 @@ import type { AxeResults } from 'axe-core';
 // each frame's results; either cost about as much as the scan. Here the script is evaluated
 // once a document, and a second scan of the same document reuses it. The app has no frames.
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Fails the test on any WCAG 2.2 AA violation that axe finds on the page as it stands. */
