@@ -300,20 +300,34 @@ describe.each(testDatabases())('learning needs and pathways on $name', (database
 			'http://x',
 			new Date('2026-10-02T09:00:00Z')
 		);
-		const tables = await quarterlyReport(
-			db,
-			definition,
-			getFramework()!,
-			{ teamId: who.team, period: 'all' },
-			'2026-Q4',
-			'2026-11-29'
-		);
-		const headline = (measure: string) => {
-			const row = tables[0].rows.find((r) => r.measure === measure)!;
-			return [row.lastQuarter, row.thisQuarter];
+		const headlines = async (quarter: string, teamId = who.team) => {
+			const filters = { teamId, period: 'all' as const };
+			const tables = await quarterlyReport(
+				db,
+				definition,
+				getFramework()!,
+				filters,
+				quarter,
+				'2026-11-29'
+			);
+			return (measure: string) => {
+				const row = tables[0].rows.find((r) => r.measure === measure)!;
+				return [row.lastQuarter, row.thisQuarter];
+			};
 		};
-		expect(headline('Learning pathways completed')).toEqual([1, 0]);
-		expect(headline('Learning needs met')).toEqual([0, 1]);
+		const q4 = await headlines('2026-Q4');
+		expect(q4('Learning pathways completed')).toEqual([1, 0]);
+		expect(q4('Learning needs met')).toEqual([0, 1]);
+		// Raised in June, by the audit finalised then: in Q2, counted for the team's Q3 report.
+		expect((await headlines('2026-Q3'))('Learning needs raised')).toEqual([1, 0]);
+		// Another team's report counts none of it.
+		const other = await createTeam(db, null, `Other team ${who.team}`, who.manager);
+		const elsewhere = await headlines('2026-Q4', other);
+		expect(['Learning needs met', 'Learning pathways completed'].map(elsewhere)).toEqual([
+			[0, 0],
+			[0, 0]
+		]);
+		expect((await headlines('2026-Q3', other))('Learning needs raised')).toEqual([0, 0]);
 	});
 
 	it('puts back, in its migration, needs met before their evidence was accepted', async () => {

@@ -121,30 +121,30 @@ function actionFigures(db: Db, filters: WorkforceFilters, quarter: string, today
 async function learningFigures(db: Db, filters: WorkforceFilters, quarter: string) {
 	const { start } = quarterDates(quarter);
 	const end = `${quarterDates(quarter).end}T23:59:59.999Z`;
-	const needs = await db
-		.selectFrom('learning_needs')
-		.innerJoin('users', 'users.id', 'learning_needs.practitioner_id')
-		.select([
-			sql<number>`sum(case when learning_needs.created_at >= ${start} and learning_needs.created_at <= ${end} then 1 else 0 end)`.as(
-				'raised'
-			),
-			sql<number>`sum(case when learning_needs.met_at >= ${start} and learning_needs.met_at <= ${end} then 1 else 0 end)`.as(
-				'met'
-			)
-		])
-		.$if(Boolean(filters.teamId), (q) => q.where('users.team_id', '=', filters.teamId!))
-		.executeTakeFirstOrThrow();
+	// Each a range of its own index (2026-12-08-10), never every need or pathway there has been.
+	const inTeam = db
+		.selectFrom('users')
+		.select('users.id')
+		.where('users.team_id', '=', filters.teamId!);
+	const needs = (column: 'created_at' | 'met_at') =>
+		db
+			.selectFrom('learning_needs')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where(`learning_needs.${column}`, '>=', start)
+			.where(`learning_needs.${column}`, '<=', end)
+			.$if(Boolean(filters.teamId), (q) => q.where('learning_needs.practitioner_id', 'in', inTeam))
+			.executeTakeFirstOrThrow();
+	const [raised, met] = [await needs('created_at'), await needs('met_at')];
 	const completed = await db
 		.selectFrom('pathway_progress')
-		.innerJoin('users', 'users.id', 'pathway_progress.practitioner_id')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('pathway_progress.completed_at', '>=', start)
 		.where('pathway_progress.completed_at', '<=', end)
-		.$if(Boolean(filters.teamId), (q) => q.where('users.team_id', '=', filters.teamId!))
+		.$if(Boolean(filters.teamId), (q) => q.where('pathway_progress.practitioner_id', 'in', inTeam))
 		.executeTakeFirstOrThrow();
 	return {
-		needsRaised: n(needs.raised),
-		needsMet: n(needs.met),
+		needsRaised: n(raised.n),
+		needsMet: n(met.n),
 		pathwaysCompleted: n(completed.n)
 	};
 }

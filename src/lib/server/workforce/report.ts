@@ -73,20 +73,29 @@ async function openActions(
 	quarter: string,
 	today: string
 ): Promise<Table> {
-	const actions = await finalisedIn(db, quarter, filters.teamId)
-		.innerJoin('audit_actions', 'audit_actions.audit_id', 'audits.id')
-		.innerJoin('users as owner', 'owner.id', 'audit_actions.owner_id')
+	// The 200 first due among the quarter's audits' actions, then their cases and owners: joined
+	// before the cut, PostgreSQL sorted every unfinished action of every quarter to find them.
+	const first = db
+		.selectFrom('audit_actions')
+		.select(['audit_id', 'owner_id', 'description', 'due_on', 'status'])
+		.where('audit_id', 'in', finalisedIn(db, quarter, filters.teamId).select('audits.id'))
+		.where('status', '!=', 'signed-off')
+		.orderBy('due_on')
+		.limit(200)
+		.as('first');
+	const actions = await db
+		.selectFrom(first)
+		.innerJoin('audits', 'audits.id', 'first.audit_id')
+		.innerJoin('users as owner', 'owner.id', 'first.owner_id')
 		.select([
 			'audits.id as auditId',
 			'audits.case_ref',
-			'audit_actions.description',
-			'audit_actions.due_on',
-			'audit_actions.status',
+			'first.description',
+			'first.due_on',
+			'first.status',
 			'owner.name as owner'
 		])
-		.where('audit_actions.status', '!=', 'signed-off')
-		.orderBy('audit_actions.due_on')
-		.limit(200)
+		.orderBy('first.due_on')
 		.execute();
 	return {
 		id: 'actions',
