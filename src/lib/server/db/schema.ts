@@ -368,6 +368,18 @@ export interface AuditAreaMonthsTable {
 	n: number;
 }
 
+/**
+ * Each month's and team's moderated audits by practice area, and how many had that area's grade
+ * changed by moderation, kept by triggers (2026-12-08-20) for the audit analysis.
+ */
+export interface AuditModerationMonthsTable {
+	month: string;
+	team_key: string;
+	area_id: string;
+	moderated: number;
+	changed: number;
+}
+
 export interface EvidenceStatementsTable {
 	evidence_id: string;
 	framework_version: string;
@@ -945,6 +957,7 @@ export interface Database {
 	evidence_outcomes: EvidenceOutcomesTable;
 	accepted_outcomes: AcceptedOutcomesTable;
 	audit_area_months: AuditAreaMonthsTable;
+	audit_moderation_months: AuditModerationMonthsTable;
 	evidence_statements: EvidenceStatementsTable;
 	evidence_standards: EvidenceStandardsTable;
 	attachments: AttachmentsTable;

@@ -61,6 +61,9 @@ import { seedDemoAuthority } from './seed';
 // filled by triggers from the demo's audits, 361 rows; nothing else moved.
 // PDFs made in the background are kept in the database (2026-12-07-01): one more table, which
 // the demo leaves empty.
+// Moderation's changes kept for the audit analysis (issue 20, 2026-12-08-20): by month, team
+// and practice area, filled by triggers from the demo's moderated audits, 81 rows, the same on
+// SQLite and PostgreSQL; nothing else moved.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -71,6 +74,7 @@ const expectedCounts: Record<string, number> = {
 	attachments: 1,
 	audit_actions: 57,
 	audit_area_months: 361,
+	audit_moderation_months: 81,
 	audit_finding_tags: 115,
 	audit_findings: 61,
 	audit_grades: 462,
@@ -148,6 +152,7 @@ const expectedDigests: Record<string, string> = {
 	attachments: '395e271936eb3264',
 	audit_actions: '04a61c91dd3b269b',
 	audit_area_months: 'f38252070e8affbe',
+	audit_moderation_months: '66a806839d71d2c7',
 	audit_finding_tags: '2979a94f1e0d777e',
 	audit_findings: '77f89ea6ab510c2d',
 	audit_grades: 'c6160fa63a2c2af5',

@@ -34,7 +34,7 @@ export async function auditAnalysis(
 		['teams', () => teamGrades(db, where, grain)],
 		['awaiting-response', () => awaitingResponse(db, where, today)],
 		['overdue-actions', () => overdueActions(db, where, today)],
-		['moderation', () => moderationChanges(db, where, definition)],
+		['moderation', () => moderationChanges(db, { filters, since }, definition)],
 		['themes', () => themesThisQuarter(db, definition, framework, filters, today)]
 	];
 	const tables: Table[] = [];

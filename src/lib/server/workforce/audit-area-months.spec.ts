@@ -5,7 +5,7 @@ import { testDatabases } from '../db/testing';
 import { allAreas, definition, finaliseTestAudit, newAudit } from '../audit/testing';
 import { saveGrades } from '../audit/grading';
 import { eraseAudits } from '../retention/erase-audits';
-import { areaGradeCounts } from './audit-area-months';
+import { areaGradeCounts, moderationCounts } from './audit-area-months';
 import { parseFilters } from './filters';
 
 describe.each(testDatabases())('the kept counts of area grades on $name', (database) => {
@@ -48,9 +48,47 @@ describe.each(testDatabases())('the kept counts of area grades on $name', (datab
 		return { kept: plain(kept), counted: plain(counted) };
 	}
 
+	/** The kept moderation rows, and the same counted afresh from the audits' two stages. */
+	async function moderationKeptAndCounted() {
+		const kept = await db
+			.selectFrom('audit_moderation_months')
+			.select(['month', 'team_key', 'area_id', 'moderated', 'changed'])
+			.orderBy(['month', 'team_key', 'area_id'])
+			.execute();
+		const counted = await db
+			.selectFrom('audits as a')
+			.innerJoin('audit_grades as m', 'm.audit_id', 'a.id')
+			.innerJoin('audit_grades as g', (join) =>
+				join.onRef('g.audit_id', '=', 'a.id').onRef('g.area_id', '=', 'm.area_id')
+			)
+			.select([
+				sql<string>`substr(a.audited_on, 1, 7)`.as('month'),
+				sql<string>`coalesce(a.team_id, '')`.as('team_key'),
+				'm.area_id',
+				(eb) => eb.fn.countAll<number>().as('moderated'),
+				sql<number>`sum(case when m.effective_grade <> g.effective_grade then 1 else 0 end)`.as(
+					'changed'
+				)
+			])
+			.where('a.status', '=', 'finalised')
+			.where('a.moderated_at', 'is not', null)
+			.where('m.stage', '=', 'moderation')
+			.where('g.stage', '=', 'audit')
+			.groupBy([sql`substr(a.audited_on, 1, 7)`, sql`coalesce(a.team_id, '')`, 'm.area_id'])
+			.execute();
+		const key = (r: (typeof kept)[number]) => `${r.month} ${r.team_key} ${r.area_id}`;
+		const plain = (rows: typeof kept) =>
+			rows
+				.map((r) => ({ ...r, moderated: Number(r.moderated), changed: Number(r.changed) }))
+				.sort((x, y) => (key(x) < key(y) ? -1 : 1));
+		return { kept: plain(kept), counted: plain(counted) };
+	}
+
 	async function expectAgreement() {
 		const { kept, counted } = await keptAndCounted();
 		expect(kept).toEqual(counted);
+		const moderation = await moderationKeptAndCounted();
+		expect(moderation.kept).toEqual(moderation.counted);
 		return kept;
 	}
 
@@ -85,6 +123,12 @@ describe.each(testDatabases())('the kept counts of area grades on $name', (datab
 		rows = await expectAgreement();
 		expect(count(rows, '2026-05', 'good')).toBe(0);
 		expect(count(rows, '2026-05', 'outstanding')).toBe(1);
+		// …and moderation's change to each area is kept: the IRO's grade, good to outstanding.
+		const iro = async () =>
+			(await moderationKeptAndCounted()).kept.filter((r) => r.area_id === 'cp-iro');
+		expect(await iro()).toEqual([
+			{ month: '2026-05', team_key: first.team, area_id: 'cp-iro', moderated: 1, changed: 1 }
+		]);
 
 		// Reopened (whatever writes it), it counts nowhere; finalised again, it counts again.
 		await db.updateTable('audits').set({ status: 'draft' }).where('id', '=', second.id).execute();
@@ -112,8 +156,18 @@ describe.each(testDatabases())('the kept counts of area grades on $name', (datab
 		expect(count(rows, '2026-06', 'requires-improvement')).toBe(0);
 		expect(count(rows, '2026-04', 'inadequate')).toBe(1);
 
+		// Moved to another month, the moderated audit's change moves with it.
+		await db
+			.updateTable('audits')
+			.set({ audited_on: '2026-03-31' })
+			.where('id', '=', first.id)
+			.execute();
+		await expectAgreement();
+		expect((await iro()).map((r) => r.month)).toEqual(['2026-03']);
+
 		await db.transaction().execute((tx) => eraseAudits(tx, [first.id, second.id]));
 		expect(await expectAgreement()).toEqual([]);
+		expect(await iro()).toEqual([]);
 	});
 
 	it('give the same figures as counting the audits, for a period starting mid-month', async () => {
@@ -148,5 +202,33 @@ describe.each(testDatabases())('the kept counts of area grades on $name', (datab
 			);
 			expect(iro(ofTeam)).toEqual([{ area_id: 'cp-iro', period: feb, grade: 'good', n: 1 }]);
 		}
+	});
+	it('count moderation as the audits do, for a period starting mid-month and for a team', async () => {
+		const a = await newAudit(db, '2026-08-10');
+		const b = await newAudit(db, '2026-08-20');
+		const c = await newAudit(db, '2026-09-05');
+		for (const audit of [a, b, c]) {
+			await finaliseTestAudit(db, audit, audit === c ? '2026-09-06' : '2026-08-21');
+			// Moderation agrees with every grade but the IRO's, which it lowers in b alone.
+			const lowered: Record<string, 'requires-improvement'> =
+				audit === b ? { 'cp-iro': 'requires-improvement' } : {};
+			await saveGrades(db, definition, audit.auditor, audit.id, 'moderation', {
+				grades: allAreas('good', lowered),
+				grip: false,
+				gripReason: '',
+				comments: 'Moderated.'
+			});
+		}
+		const filters = parseFilters(new URLSearchParams({ period: 'all' }));
+		const iro = async (over: Partial<typeof filters>) =>
+			(await moderationCounts(db, { ...filters, ...over }, '2026-08-15')).find(
+				(r) => r.area_id === 'cp-iro'
+			);
+		// a (10 August) is before the period; b and c are in it: b counted from the audits (part of
+		// August), c from the kept counts (September). Other tests' audits are earlier.
+		expect(await iro({})).toEqual({ area_id: 'cp-iro', moderated: 2, changed: 1 });
+		expect(await iro({ teamId: b.team })).toEqual({ area_id: 'cp-iro', moderated: 1, changed: 1 });
+		expect(await iro({ teamId: c.team })).toEqual({ area_id: 'cp-iro', moderated: 1, changed: 0 });
+		expect(await iro({ teamId: a.team })).toBeUndefined();
 	});
 });

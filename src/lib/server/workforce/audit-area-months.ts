@@ -4,9 +4,10 @@ import { addMonths } from '../programme/month';
 import { bucket, quarterOf, scoped, type AuditsWhere, type Grain } from './audit-scope';
 import type { WorkforceFilters } from './filters';
 
-// Each practice area's grades by month or quarter, for the audit analysis: from the counts kept
-// by month and team (`audit_area_months`, see its migration) where the filters allow, rather
-// than grouping every area grade of the period on each request.
+// Each practice area's grades by month or quarter, and moderation's changes to them, for the
+// audit analysis: from the counts kept by month and team (`audit_area_months` and
+// `audit_moderation_months`, see their migrations) where the filters allow, rather than grouping
+// every area grade of the period on each request.
 
 export interface AreaGradeCount {
 	area_id: string;
@@ -14,6 +15,19 @@ export interface AreaGradeCount {
 	grade: string;
 	n: number;
 }
+
+/**
+ * The first whole month of a period from `since`: the kept counts serve from it, and the part of
+ * a month before it is asked of the audits themselves.
+ */
+const firstWholeMonth = (since: string | undefined) =>
+	since && (since.endsWith('-01') ? since : addMonths(since.slice(0, 8) + '01', 1));
+
+/** The filters' finalised audits from `since` to the first whole month. */
+const beforeMonth =
+	(filters: WorkforceFilters, since: string, firstWhole: string): AuditsWhere =>
+	(eb) =>
+		eb.and([scoped(filters, since)(eb), eb('audits.audited_on', '<', firstWhole)]);
 
 /** Moderated grades stand where an audit was moderated. */
 const standing = sql<boolean>`audit_grades.stage = case when audits.moderated_at is null then 'audit' else 'moderation' end`;
@@ -49,8 +63,7 @@ export async function areaGradeCounts(
 ): Promise<AreaGradeCount[]> {
 	if (filters.stage || filters.programme)
 		return countedAreaGrades(db, scoped(filters, since), grain);
-	const firstWhole =
-		since && (since.endsWith('-01') ? since : addMonths(since.slice(0, 8) + '01', 1));
+	const firstWhole = firstWholeMonth(since);
 	const kept = await db
 		.selectFrom('audit_area_months')
 		.select(['month as period', 'area_id', 'grade', (eb) => eb.fn.sum<number>('n').as('n')])
@@ -60,11 +73,7 @@ export async function areaGradeCounts(
 		.execute();
 	const partMonth =
 		since && since !== firstWhole
-			? await countedAreaGrades(
-					db,
-					(eb) => eb.and([scoped(filters, since)(eb), eb('audits.audited_on', '<', firstWhole!)]),
-					'month'
-				)
+			? await countedAreaGrades(db, beforeMonth(filters, since, firstWhole!), 'month')
 			: [];
 	const counts = new Map<string, AreaGradeCount>();
 	for (const row of [...partMonth, ...kept]) {
@@ -73,6 +82,77 @@ export async function areaGradeCounts(
 		const count = counts.get(key) ?? { area_id: row.area_id, period, grade: row.grade, n: 0 };
 		count.n += Number(row.n);
 		counts.set(key, count);
+	}
+	return [...counts.values()];
+}
+
+export interface ModerationCount {
+	area_id: string;
+	moderated: number;
+	changed: number;
+}
+
+/**
+ * For each practice area, the moderated audits and how many had that area's grade changed: the
+ * moderated audits from the scope's index, then each one's two stages' grades from the covering
+ * index (asked as a join, SQLite would read every moderation grade there has been).
+ */
+function countedModeration(db: Db, where: AuditsWhere) {
+	const moderated = db
+		.selectFrom('audits')
+		.select('audits.id')
+		.where(where)
+		.where('audits.moderated_at', 'is not', null);
+	return db
+		.selectFrom('audit_grades as m')
+		.innerJoin('audit_grades as a', (join) =>
+			join
+				.onRef('a.audit_id', '=', 'm.audit_id')
+				.onRef('a.area_id', '=', 'm.area_id')
+				.on('a.stage', '=', 'audit')
+		)
+		.select([
+			'm.area_id',
+			(eb) => eb.fn.countAll<number>().as('moderated'),
+			sql<number>`sum(case when m.effective_grade <> a.effective_grade then 1 else 0 end)`.as(
+				'changed'
+			)
+		])
+		.where('m.stage', '=', 'moderation')
+		.where('m.audit_id', 'in', moderated)
+		.groupBy('m.area_id')
+		.execute();
+}
+
+/** Moderation's changes by practice area in the filters' audits since a date, as kept. */
+export async function moderationCounts(
+	db: Db,
+	filters: WorkforceFilters,
+	since: string | undefined
+): Promise<ModerationCount[]> {
+	if (filters.stage || filters.programme) return countedModeration(db, scoped(filters, since));
+	const firstWhole = firstWholeMonth(since);
+	const kept = await db
+		.selectFrom('audit_moderation_months')
+		.select([
+			'area_id',
+			(eb) => eb.fn.sum<number>('moderated').as('moderated'),
+			(eb) => eb.fn.sum<number>('changed').as('changed')
+		])
+		.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
+		.$if(Boolean(firstWhole), (q) => q.where('month', '>=', firstWhole!.slice(0, 7)))
+		.groupBy('area_id')
+		.execute();
+	const partMonth =
+		since && since !== firstWhole
+			? await countedModeration(db, beforeMonth(filters, since, firstWhole!))
+			: [];
+	const counts = new Map<string, ModerationCount>();
+	for (const row of [...partMonth, ...kept]) {
+		const count = counts.get(row.area_id) ?? { area_id: row.area_id, moderated: 0, changed: 0 };
+		count.moderated += Number(row.moderated);
+		count.changed += Number(row.changed);
+		counts.set(row.area_id, count);
 	}
 	return [...counts.values()];
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { gradeNames, grades } from '$lib/audit/grades';
 import type { Db } from '../db';
 import type { AuditDefinition } from '../audit/definition';
-import { areaGradeCounts } from './audit-area-months';
+import { areaGradeCounts, moderationCounts } from './audit-area-months';
 import { bucket, type AuditsWhere, type Grain } from './audit-scope';
 import type { WorkforceFilters } from './filters';
 import { percent, type Column, type Table } from './figures';
@@ -144,35 +144,10 @@ export async function teamGrades(db: Db, where: AuditsWhere, grain: Grain): Prom
 /** For each practice area, the moderated audits and how many had that area's grade changed. */
 export async function moderationChanges(
 	db: Db,
-	where: AuditsWhere,
+	{ filters, since }: { filters: WorkforceFilters; since: string | undefined },
 	definition: AuditDefinition
 ): Promise<Table> {
-	// The moderated audits from the scope's index, then each one's two stages' grades from the
-	// covering index: asked as a join, SQLite would read every moderation grade there has been.
-	const moderated = db
-		.selectFrom('audits')
-		.select('audits.id')
-		.where(where)
-		.where('audits.moderated_at', 'is not', null);
-	const moderation = await db
-		.selectFrom('audit_grades as m')
-		.innerJoin('audit_grades as a', (join) =>
-			join
-				.onRef('a.audit_id', '=', 'm.audit_id')
-				.onRef('a.area_id', '=', 'm.area_id')
-				.on('a.stage', '=', 'audit')
-		)
-		.select([
-			'm.area_id',
-			(eb) => eb.fn.countAll<number>().as('moderated'),
-			sql<number>`sum(case when m.effective_grade <> a.effective_grade then 1 else 0 end)`.as(
-				'changed'
-			)
-		])
-		.where('m.stage', '=', 'moderation')
-		.where('m.audit_id', 'in', moderated)
-		.groupBy('m.area_id')
-		.execute();
+	const moderation = await moderationCounts(db, filters, since);
 	const [order, title] = [areaOrder(definition), areaTitle(definition)];
 	return {
 		id: 'moderation',

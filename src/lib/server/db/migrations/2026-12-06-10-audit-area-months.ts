@@ -8,7 +8,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // waiting for a response. Frozen once released.
 
 /** The rows of one month (`2026-11`) and team (`''` for none), counted from the audits. */
-const recount = (month: string, team: string) => `
+export const recount = (month: string, team: string) => `
 	delete from audit_area_months where month = ${month} and team_key = ${team};
 	insert into audit_area_months (month, team_key, area_id, grade, n)
 		select substr(a.audited_on, 1, 7), coalesce(a.team_id, ''), g.area_id, g.effective_grade, count(*)
