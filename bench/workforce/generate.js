@@ -80,7 +80,8 @@ function generate() {
  * made again from their own SQL, which is several times quicker than keeping them up to date
  * row by row. What the triggers would have kept is filled in once: the generators give
  * evidence_outcomes its owner and accepted date, and accepted_outcomes is counted from it (and
- * audit_area_months from the audits) as the migrations that made them do.
+ * audit_area_months, audit_moderation_months and qa_latest from the audits and records) as the
+ * migrations that made them do.
  */
 function withoutIndexesAndTriggers(db) {
 	const tables = [...new Set([...copiedTables, 'evidence_outcomes'])];
@@ -104,6 +105,24 @@ function withoutIndexesAndTriggers(db) {
 					and g.stage = case when a.moderated_at is null then 'audit' else 'moderation' end
 					and g.effective_grade <> 'not-applicable'
 				group by 1, 2, 3, 4`);
+			db.exec(`insert into audit_moderation_months (month, team_key, area_id, moderated, changed)
+				select substr(a.audited_on, 1, 7), coalesce(a.team_id, ''), m.area_id, count(*),
+					sum(case when m.effective_grade <> g.effective_grade then 1 else 0 end)
+				from audits a
+					inner join audit_grades m on m.audit_id = a.id and m.stage = 'moderation'
+					inner join audit_grades g on g.audit_id = a.id and g.stage = 'audit' and g.area_id = m.area_id
+				where a.status = 'finalised' and a.moderated_at is not null
+				group by 1, 2, 3`);
+			const latest = (type) => `(select max(e.activity_date) from evidence e
+				where e.owner_id = u.id and e.type = '${type}' and (e.status <> 'draft'
+					or exists (select 1 from feedback_requests f where f.record_id = e.id)))`;
+			db.exec(`insert into qa_latest
+					(user_id, audit, observation, feedback_child_family, feedback_colleague)
+				select u.id, (select max(a.audited_on) from audits a
+					where a.practitioner_id = u.id and a.status = 'finalised'),
+					${latest('observation')}, ${latest('feedback-child-family')},
+					${latest('feedback-colleague')}
+				from users u`);
 			for (const { sql } of objects.filter((o) => o.type === 'trigger')) db.exec(sql);
 		}
 	};

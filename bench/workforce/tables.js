@@ -190,7 +190,12 @@ const columns = {
 };
 
 /** Tables the app's triggers keep from the generated ones, filled once the rows are in. */
-export const derivedTables = ['accepted_outcomes', 'audit_area_months'];
+export const derivedTables = [
+	'accepted_outcomes',
+	'audit_area_months',
+	'audit_moderation_months',
+	'qa_latest'
+];
 
 /**
  * The reminders start-up has sent, so that the server on PostgreSQL does not send them all

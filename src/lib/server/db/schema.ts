@@ -380,6 +380,18 @@ export interface AuditModerationMonthsTable {
 	changed: number;
 }
 
+/**
+ * Each person's latest finalised audit and latest observation and feedback record of each type,
+ * whenever dated, kept by triggers (2026-12-09-01) for QA coverage.
+ */
+export interface QaLatestTable {
+	user_id: string;
+	audit: string | null;
+	observation: string | null;
+	feedback_child_family: string | null;
+	feedback_colleague: string | null;
+}
+
 export interface EvidenceStatementsTable {
 	evidence_id: string;
 	framework_version: string;
@@ -958,6 +970,7 @@ export interface Database {
 	accepted_outcomes: AcceptedOutcomesTable;
 	audit_area_months: AuditAreaMonthsTable;
 	audit_moderation_months: AuditModerationMonthsTable;
+	qa_latest: QaLatestTable;
 	evidence_statements: EvidenceStatementsTable;
 	evidence_standards: EvidenceStandardsTable;
 	attachments: AttachmentsTable;

@@ -12,11 +12,13 @@ import { createTeam } from '../people/teams';
 import { createFeedbackRequest } from '../feedback/requests';
 import { saveFeedbackAnswer } from '../feedback/save-answer';
 import { openGuestLink } from '../links/guest-links';
+import { eraseAudits } from '../retention/erase-audits';
+import { deleteDraft } from '../portfolio/delete-draft';
 import { getEvidence, submitEvidence } from '../portfolio/evidence';
 import { toCsv, type Table } from './figures';
 import { parseFilters } from './filters';
 import { workforceView } from './index';
-import { qaCoverage, qaSince } from './qa-coverage';
+import { latestAudit, latestRecord, qaCoverage, qaSince } from './qa-coverage';
 
 // QA coverage on 1 October 2027: the twelve months run from 1 October 2026, so a date on that day
 // counts and one on 30 September 2026 does not. One practitioner for each way of having, or
@@ -275,5 +277,114 @@ describe.each(testDatabases())('QA coverage on $name', (database) => {
 		expect((await getEvidence(db, recordId!))?.status).toBe('draft');
 		const after = await qaCoverage(db, filters, today);
 		expect(after.people.rows.map((r) => r.lastFeedback)).toEqual(['2027-09-22']);
+	});
+
+	/** Everyone's kept latest dates, and the same looked up afresh from their records. */
+	async function keptAndCounted() {
+		const kept = await db
+			.selectFrom('users')
+			.leftJoin('qa_latest', 'qa_latest.user_id', 'users.id')
+			.select([
+				'users.id',
+				'qa_latest.audit',
+				'qa_latest.observation',
+				'qa_latest.feedback_child_family as child',
+				'qa_latest.feedback_colleague as colleague'
+			])
+			.orderBy('users.id')
+			.execute();
+		const counted = await db
+			.selectFrom('users')
+			.select((eb) => [
+				'users.id',
+				latestAudit(eb).as('audit'),
+				latestRecord(eb, 'observation').as('observation'),
+				latestRecord(eb, 'feedback-child-family').as('child'),
+				latestRecord(eb, 'feedback-colleague').as('colleague')
+			])
+			.orderBy('users.id')
+			.execute();
+		return { kept, counted };
+	}
+
+	it('keeps each person’s latest dates right through every change to their records and audits', async () => {
+		const check = async (step: string) => {
+			const { kept, counted } = await keptAndCounted();
+			expect(kept, step).toEqual(counted);
+		};
+		await check('as created');
+		const { ben, dee } = people;
+		const records = (owner: string) =>
+			db
+				.selectFrom('evidence')
+				.select(['id', 'type', 'activity_date'])
+				.where('owner_id', '=', owner)
+				.orderBy('activity_date', 'desc')
+				.execute();
+		const [deeFeedback] = (await records(dee)).filter((r) => r.type === 'feedback-child-family');
+		const change = (id: string, set: Record<string, string>) =>
+			db.updateTable('evidence').set(set).where('id', '=', id).execute();
+		await change(deeFeedback.id, { activity_date: '2027-06-06' });
+		await check('a record’s date moved');
+		await change(deeFeedback.id, { status: 'draft' });
+		await check('a record back to a draft');
+		const request = await createFeedbackRequest(
+			db,
+			{ id: dee, name: 'Dee Done' },
+			{ relationship: 'parent-carer', name: '', email: 'p@test.example', evidence: null },
+			new Date('2027-06-01T09:00:00Z')
+		);
+		const requestId = (
+			await db
+				.selectFrom('feedback_requests')
+				.select('id')
+				.where('practitioner_id', '=', dee)
+				.orderBy('created_at', 'desc')
+				.executeTakeFirstOrThrow()
+		).id;
+		expect(request.token).toBeTruthy();
+		const answer = (recordId: string | null) =>
+			db
+				.updateTable('feedback_requests')
+				.set({ record_id: recordId })
+				.where('id', '=', requestId)
+				.execute();
+		await answer(deeFeedback.id);
+		await check('a draft holding an answer by link');
+		await answer(null);
+		await check('the answer taken off the draft');
+		await change(deeFeedback.id, { status: 'submitted', type: 'feedback-colleague' });
+		await check('a record of one kind made another');
+		const [benRecord] = await records(ben);
+		await change(benRecord.id, { owner_id: dee });
+		await check('a record moved to someone else');
+		await deleteDraft(db, dee, await newEvidence(db, dee, { type: 'observation' }));
+		await check('a draft observation written and deleted');
+		// As erasing a portfolio does: a record that counts, deleted.
+		const latest = await newEvidence(db, dee, { type: 'observation', activityDate: '2027-08-08' });
+		await change(latest, { status: 'submitted' });
+		await check('a later observation submitted');
+		await db.deleteFrom('evidence').where('id', '=', latest).execute();
+		await check('that observation deleted');
+
+		const audits = (practitioner: string) =>
+			db
+				.selectFrom('audits')
+				.select(['id', 'status'])
+				.where('practitioner_id', '=', practitioner)
+				.orderBy('audited_on', 'desc')
+				.execute();
+		const [deeLatest, deeEarlier] = await audits(dee);
+		const audit = (id: string, set: Record<string, string>) =>
+			db.updateTable('audits').set(set).where('id', '=', id).execute();
+		await audit(deeLatest.id, { status: 'draft' });
+		await check('the latest audit reopened');
+		await audit(deeLatest.id, { status: 'finalised', audited_on: '2027-02-02' });
+		await check('finalised again, another day');
+		await audit(deeLatest.id, { practitioner_id: ben });
+		await check('the latest audit moved to someone else');
+		await eraseAudits(db, [deeLatest.id]);
+		await check('that audit erased');
+		expect((await audits(dee)).map((a) => a.id)).toEqual([deeEarlier.id]);
 	});
 });

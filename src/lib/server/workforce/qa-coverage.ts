@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder } from 'kysely';
 import { pageOf, readPaging, type Paging } from '$lib/paging';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
@@ -90,51 +90,80 @@ export async function qaCoverage(
 	};
 }
 
+type Eb = ExpressionBuilder<Database, 'users'>;
+
+/** A person's latest finalised audit, on or before `today` if given. */
+export function latestAudit(eb: Eb, today?: string) {
+	let query = eb
+		.selectFrom('audits')
+		.select((e) => e.fn.max('audits.audited_on').as('on'))
+		.whereRef('audits.practitioner_id', '=', 'users.id')
+		.where('audits.status', '=', 'finalised');
+	if (today) query = query.where('audits.audited_on', '<=', today);
+	return query;
+}
+
 /**
- * Each practitioner's latest finalised audit, observation and feedback of each type, by today.
- * Each is one seek in a covering index (2026-12-03-01), so a large authority stays quick.
+ * A person's latest record of a type, on or before `today` if given: submitted, or a draft that
+ * holds an answer by link (the practitioner's record of it is a draft until they submit it).
+ */
+export function latestRecord(eb: Eb, type: string, today?: string) {
+	let query = eb
+		.selectFrom('evidence')
+		.select((e) => e.fn.max('evidence.activity_date').as('on'))
+		.whereRef('evidence.owner_id', '=', 'users.id')
+		.where('evidence.type', '=', type)
+		.where((e) =>
+			e.or([
+				e('evidence.status', '!=', 'draft'),
+				e.exists(
+					e
+						.selectFrom('feedback_requests')
+						.select('feedback_requests.id')
+						.whereRef('feedback_requests.record_id', '=', 'evidence.id')
+				)
+			])
+		);
+	if (today) query = query.where('evidence.activity_date', '<=', today);
+	return query;
+}
+
+/**
+ * Each practitioner's latest finalised audit, observation and feedback of each type, by today:
+ * kept for each person (qa_latest, 2026-12-09-01) whenever dated, so read as kept unless dated
+ * after today; only then looked up (one seek in a covering index, 2026-12-03-01).
  */
 function latestByPractitioner(db: Db, filters: WorkforceFilters, today: string) {
-	type Eb = ExpressionBuilder<Database, 'users'>;
-	const latestRecord = (eb: Eb, type: string) =>
-		eb
-			.selectFrom('evidence')
-			.select((e) => e.fn.max('evidence.activity_date').as('on'))
-			.whereRef('evidence.owner_id', '=', 'users.id')
-			.where('evidence.type', '=', type)
-			.where('evidence.activity_date', '<=', today)
-			.where((e) =>
-				e.or([
-					e('evidence.status', '!=', 'draft'),
-					// An answer by link counts once given, though the practitioner's record of it is a draft.
-					e.exists(
-						e
-							.selectFrom('feedback_requests')
-							.select('feedback_requests.id')
-							.whereRef('feedback_requests.record_id', '=', 'evidence.id')
-					)
-				])
-			);
 	return db
 		.selectFrom('users')
 		.leftJoin('teams', 'teams.id', 'users.team_id')
-		.select((eb) => [
-			'users.id',
-			'users.name',
-			'users.team_id as teamId',
-			'teams.name as team',
-			eb
-				.selectFrom('audits')
-				.select((e) => e.fn.max('audits.audited_on').as('on'))
-				.whereRef('audits.practitioner_id', '=', 'users.id')
-				.where('audits.status', '=', 'finalised')
-				.where('audits.audited_on', '<=', today)
-				.as('audit'),
-			latestRecord(eb, 'observation').as('observation'),
-			// Feedback is a record of either type, typed in or given by a link.
-			latestRecord(eb, 'feedback-child-family').as('child'),
-			latestRecord(eb, 'feedback-colleague').as('colleague')
-		])
+		.leftJoin('qa_latest as kept', 'kept.user_id', 'users.id')
+		.select((eb) => {
+			const byToday = (
+				column: 'audit' | 'observation' | 'feedback_child_family' | 'feedback_colleague',
+				lookUp: Expression<{ on: string }>
+			) =>
+				eb
+					.case()
+					.when(`kept.${column}`, '>', today)
+					.then(lookUp)
+					.else(eb.ref(`kept.${column}`))
+					.end()
+					.$castTo<string | null>();
+			return [
+				'users.id',
+				'users.name',
+				'users.team_id as teamId',
+				'teams.name as team',
+				byToday('audit', latestAudit(eb, today)).as('audit'),
+				byToday('observation', latestRecord(eb, 'observation', today)).as('observation'),
+				// Feedback is a record of either type, typed in or given by a link.
+				byToday('feedback_child_family', latestRecord(eb, 'feedback-child-family', today)).as(
+					'child'
+				),
+				byToday('feedback_colleague', latestRecord(eb, 'feedback-colleague', today)).as('colleague')
+			];
+		})
 		.where('users.id', 'in', practitioners(db, filters))
 		.execute();
 }

@@ -39,6 +39,7 @@ import * as pdfJobs from './2026-12-07-01-pdf-jobs';
 import * as impactKey from './2026-12-07-10-impact-key';
 import * as reportIndexes from './2026-12-08-10-report-indexes';
 import * as auditModerationMonths from './2026-12-08-20-audit-moderation-months';
+import * as qaLatest from './2026-12-09-01-qa-latest';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -81,5 +82,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-07-01-pdf-jobs': pdfJobs,
 	'2026-12-07-10-impact-key': impactKey,
 	'2026-12-08-10-report-indexes': reportIndexes,
-	'2026-12-08-20-audit-moderation-months': auditModerationMonths
+	'2026-12-08-20-audit-moderation-months': auditModerationMonths,
+	'2026-12-09-01-qa-latest': qaLatest
 };
