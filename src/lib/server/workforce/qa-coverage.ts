@@ -43,22 +43,19 @@ export async function qaCoverage(
 	page?: Paging
 ): Promise<{ since: string; summary: Table; people: Table; paging?: ViewPaging }> {
 	const since = qaSince(today);
+	// Each built whole, never spread: at a national cohort this runs for 40,000 rows a request.
 	const people = (await latestByPractitioner(db, filters, today)).map((p) => {
 		const last = {
 			audit: p.audit,
 			observation: p.observation,
 			feedback: later(p.child, p.colleague)
 		};
-		const missing = (Object.keys(qaKinds) as QaKind[]).filter((k) => !last[k] || last[k] < since);
-		return { ...p, last, missing };
+		const missing: QaKind[] = [];
+		for (const kind of kinds) if (!last[kind] || last[kind] < since) missing.push(kind);
+		return { id: p.id, name: p.name, teamId: p.teamId, team: p.team, last, missing };
 	});
-	people.sort(
-		(a, b) =>
-			b.missing.length - a.missing.length ||
-			byName.compare(a.name, b.name) ||
-			(a.id < b.id ? -1 : 1)
-	);
-	const { rows: shown, paging } = page ? pageOf(people, page) : { rows: people };
+	const ordered = inOrder(people);
+	const { rows: shown, paging } = page ? pageOf(ordered, page) : { rows: ordered };
 	const table: Table = {
 		id: 'practitioners',
 		title: 'Practitioners, those with none of a kind in the last 12 months first',
@@ -74,11 +71,9 @@ export async function qaCoverage(
 			missing: p.missing.length ? sentence(p.missing.map((k) => qaKinds[k])) : null
 		}))
 	};
-	const without = (kinds: QaKind[]) =>
-		people.filter((p) => kinds.some((k) => p.missing.includes(k))).length;
 	return {
 		since,
-		summary: summaryTable(people.length, without),
+		summary: summaryTable(people),
 		people: table,
 		paging: paging && {
 			table: table.id,
@@ -168,7 +163,26 @@ function latestByPractitioner(db: Db, filters: WorkforceFilters, today: string) 
 		.execute();
 }
 
+const kinds = Object.keys(qaKinds) as QaKind[];
+
 const byName = new Intl.Collator('en-GB');
+
+/**
+ * Those missing most kinds first, then by name as people read it (then by id). Comparing names
+ * as people read them was most of the time at a national cohort (600,000 comparisons for 40,000
+ * people), so they are put in the order of their characters' codes first, which is quick and
+ * nearly the same, and split by how many kinds they miss: the sort then finds each part almost in
+ * order, and checks it with about one comparison a person.
+ */
+export function inOrder<T extends { id: string; name: string; missing: unknown[] }>(people: T[]) {
+	const byId = (a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+	const byCodes = [...people].sort((a, b) =>
+		a.name < b.name ? -1 : a.name > b.name ? 1 : byId(a, b)
+	);
+	const parts: T[][] = kinds.map(() => []).concat([[]]);
+	for (const person of byCodes) parts[kinds.length - person.missing.length].push(person);
+	return parts.flatMap((part) => part.sort((a, b) => byName.compare(a.name, b.name) || byId(a, b)));
+}
 
 const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 
@@ -176,14 +190,19 @@ const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) 
 const sentence = ([first, ...rest]: string[]) =>
 	[first, ...rest.map((word) => word.toLowerCase())].join(', ');
 
-function summaryTable(total: number, without: (kinds: QaKind[]) => number): Table {
+/** How many lack each kind, and any, counted in one pass over everyone. */
+function summaryTable(people: { missing: QaKind[] }[]): Table {
+	const without = { audit: 0, observation: 0, feedback: 0, any: 0 };
+	for (const { missing } of people) {
+		for (const kind of missing) without[kind]++;
+		if (missing.length) without.any++;
+	}
 	const row = (kind: string, n: number) => ({
 		kind,
 		without: n,
-		practitioners: total,
-		share: percent(n, total)
+		practitioners: people.length,
+		share: percent(n, people.length)
 	});
-	const kinds = Object.keys(qaKinds) as QaKind[];
 	return {
 		id: 'summary',
 		title: 'Practitioners with none in the last 12 months',
@@ -193,10 +212,7 @@ function summaryTable(total: number, without: (kinds: QaKind[]) => number): Tabl
 			{ key: 'practitioners', label: 'Of', numeric: true },
 			{ key: 'share', label: 'Share %', numeric: true }
 		],
-		rows: [
-			...kinds.map((k) => row(qaKinds[k], without([k]))),
-			row('Any of the three', without(kinds))
-		]
+		rows: [...kinds.map((k) => row(qaKinds[k], without[k])), row('Any of the three', without.any)]
 	};
 }
 
