@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db';
 import { groupedBy } from '$lib/grouped';
 import { dateOnly } from '../db/time';
-import type { Table } from './figures';
+import { rankedByName, type Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
 import { cpdShortfall, registrationYear, type CpdRule, type RegistrationYear } from './cpd-rule';
 
@@ -57,23 +57,22 @@ async function cpdOfPeople(
 		.where('users.id', 'in', practitioners(db, filters))
 		.groupBy(['users.id', 'users.name', 'teams.name'])
 		.execute();
-	return rows
-		.map((r) => {
-			const records = Number(r.records);
-			const peer = Number(r.peer ?? 0);
-			const shortfall = cpdShortfall(rule, { records, peerReflected: peer });
-			return {
-				practitionerId: r.id,
-				name: r.name,
-				team: r.team ?? '',
-				records,
-				peerReflected: peer,
-				hours: Math.round(Number(r.minutes) / 6) / 10,
-				meets: shortfall.met ? 'Yes' : 'Not yet',
-				short: shortfall.records + shortfall.peerReflected
-			};
-		})
-		.sort((a, b) => b.short - a.short || a.name.localeCompare(b.name));
+	const people = rows.map((r) => {
+		const records = Number(r.records);
+		const peer = Number(r.peer ?? 0);
+		const shortfall = cpdShortfall(rule, { records, peerReflected: peer });
+		return {
+			practitionerId: r.id,
+			name: r.name,
+			team: r.team ?? '',
+			records,
+			peerReflected: peer,
+			hours: Math.round(Number(r.minutes) / 6) / 10,
+			meets: shortfall.met ? 'Yes' : 'Not yet',
+			short: shortfall.records + shortfall.peerReflected
+		};
+	});
+	return rankedByName(people, (p) => -p.short);
 }
 
 function byTeam(people: PersonCpd[]): Table {

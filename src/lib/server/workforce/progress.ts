@@ -9,7 +9,7 @@ import { calendarInputs, type CalendarInputs } from '../programme/enrolments';
 import { enrolmentsOnProgramme } from '../programme/on-programme';
 import { programmeMonth } from '../programme/month';
 import { expectedSignOffShare, type Programme } from '../programme/definition';
-import type { Column, Table } from './figures';
+import { rankedByName, type Column, type Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
 import { currentSignOffs } from '../signoff/signoffs';
 import { heldRecordsOf } from '../review/supervision-schedule';
@@ -42,12 +42,11 @@ export async function earlyCareerProgress(
 		const calendar = calendars(programme, e, records.inputsOf(e.id));
 		return [progressOf(e, programme, calendar, records, outcomeCount, today)];
 	});
-	rows.sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name));
 	return {
 		id: 'progress',
 		title: 'Early-career progress, those behind first',
 		columns: progressColumns,
-		rows
+		rows: rankedByName(rows, (r) => -r.shortfall)
 	};
 }
 

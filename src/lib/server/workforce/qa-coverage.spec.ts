@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastQaText } from '$lib/workforce/qa-coverage';
 import { auditDefinition } from '../audit';
@@ -19,7 +18,7 @@ import { getEvidence, submitEvidence } from '../portfolio/evidence';
 import { toCsv, type Table } from './figures';
 import { parseFilters } from './filters';
 import { workforceView } from './index';
-import { inOrder, latestAudit, latestRecord, qaCoverage, qaSince } from './qa-coverage';
+import { latestAudit, latestRecord, qaCoverage, qaSince } from './qa-coverage';
 
 // QA coverage on 1 October 2027: the twelve months run from 1 October 2026, so a date on that day
 // counts and one on 30 September 2026 does not. One practitioner for each way of having, or
@@ -43,47 +42,6 @@ describe('QA coverage wording', () => {
 	it('counts twelve months back to the same day, or the month’s last day', () => {
 		expect(qaSince('2028-02-29')).toBe('2027-02-28');
 		expect(qaSince('2026-12-03')).toBe('2025-12-03');
-	});
-});
-
-describe('QA coverage order', () => {
-	it('is those missing most first, then by name as people read it, then by id', () => {
-		const collator = new Intl.Collator('en-GB');
-		// Names that the order of character codes puts elsewhere: case, accents, spaces, hyphens.
-		const name = fc.constantFrom(
-			'Ann Edge',
-			'ann edge',
-			'Ánn Edge',
-			'Zoë Åberg',
-			'de Souza',
-			'De Souza',
-			'Ben',
-			'Ben-Ali',
-			'Ben Ali',
-			'Benali',
-			'Øyvind',
-			'O’Brien',
-			'OBrien',
-			'zed',
-			'Zed',
-			''
-		);
-		const person = fc.record({
-			name,
-			missing: fc.subarray(['audit', 'observation', 'feedback'])
-		});
-		fc.assert(
-			fc.property(fc.array(person, { maxLength: 60 }), (drawn) => {
-				const people = drawn.map((p, i) => ({ ...p, id: `id-${String(i).padStart(3, '0')}` }));
-				const expected = [...people].sort(
-					(a, b) =>
-						b.missing.length - a.missing.length ||
-						collator.compare(a.name, b.name) ||
-						(a.id < b.id ? -1 : 1)
-				);
-				expect(inOrder(people.reverse()).map((p) => p.id)).toEqual(expected.map((p) => p.id));
-			})
-		);
 	});
 });
 

@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import type { Database } from '../db/schema';
 import { dateOnly } from '../db/time';
 import { addMonths } from '../programme/month';
-import { percent, type Column, type Table, type ViewPaging } from './figures';
+import { percent, rankedByName, type Column, type Table, type ViewPaging } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
 
 // QA coverage: when each practitioner last had a case audit, an observation of practice and
@@ -54,7 +54,12 @@ export async function qaCoverage(
 		for (const kind of kinds) if (!last[kind] || last[kind] < since) missing.push(kind);
 		return { id: p.id, name: p.name, teamId: p.teamId, team: p.team, last, missing };
 	});
-	const ordered = inOrder(people);
+	// Those missing most kinds first.
+	const ordered = rankedByName(
+		people,
+		(p) => -p.missing.length,
+		(p) => p.id
+	);
 	const { rows: shown, paging } = page ? pageOf(ordered, page) : { rows: ordered };
 	const table: Table = {
 		id: 'practitioners',
@@ -164,25 +169,6 @@ function latestByPractitioner(db: Db, filters: WorkforceFilters, today: string) 
 }
 
 const kinds = Object.keys(qaKinds) as QaKind[];
-
-const byName = new Intl.Collator('en-GB');
-
-/**
- * Those missing most kinds first, then by name as people read it (then by id). Comparing names
- * as people read them was most of the time at a national cohort (600,000 comparisons for 40,000
- * people), so they are put in the order of their characters' codes first, which is quick and
- * nearly the same, and split by how many kinds they miss: the sort then finds each part almost in
- * order, and checks it with about one comparison a person.
- */
-export function inOrder<T extends { id: string; name: string; missing: unknown[] }>(people: T[]) {
-	const byId = (a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-	const byCodes = [...people].sort((a, b) =>
-		a.name < b.name ? -1 : a.name > b.name ? 1 : byId(a, b)
-	);
-	const parts: T[][] = kinds.map(() => []).concat([[]]);
-	for (const person of byCodes) parts[kinds.length - person.missing.length].push(person);
-	return parts.flatMap((part) => part.sort((a, b) => byName.compare(a.name, b.name) || byId(a, b)));
-}
 
 const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 
