@@ -29,6 +29,30 @@ const beforeMonth =
 	(eb) =>
 		eb.and([scoped(filters, since)(eb), eb('audits.audited_on', '<', firstWhole)]);
 
+/**
+ * What the audit analysis counts, from the rows kept by month and team where the filters allow:
+ * with a career stage or a programme, `counted` from the audits over the whole period; otherwise
+ * `kept` from the period's first whole month (its `yyyy-mm`, or every month), and `counted` over
+ * the part of a month before it, added up row by row with the same `key`.
+ */
+async function keptAndCounted<T>(
+	filters: WorkforceFilters,
+	since: string | undefined,
+	counted: (where: AuditsWhere) => Promise<T[]>,
+	kept: (fromMonth: string | undefined) => Promise<T[]>,
+	key: (row: T) => string,
+	add: (sum: T | undefined, row: T) => T
+): Promise<T[]> {
+	if (filters.stage || filters.programme) return counted(scoped(filters, since));
+	const firstWhole = firstWholeMonth(since);
+	const partMonth =
+		since && since !== firstWhole ? await counted(beforeMonth(filters, since, firstWhole!)) : [];
+	const sums = new Map<string, T>();
+	for (const row of [...partMonth, ...(await kept(firstWhole?.slice(0, 7)))])
+		sums.set(key(row), add(sums.get(key(row)), row));
+	return [...sums.values()];
+}
+
 /** Moderated grades stand where an audit was moderated. */
 const standing = sql<boolean>`audit_grades.stage = case when audits.moderated_at is null then 'audit' else 'moderation' end`;
 
@@ -55,35 +79,33 @@ function countedAreaGrades(db: Db, where: AuditsWhere, grain: Grain) {
  * period. The kept counts are by month and team: a career stage or a programme is asked of the
  * audits themselves, and so is the part of a month before which the period starts.
  */
-export async function areaGradeCounts(
+export function areaGradeCounts(
 	db: Db,
 	filters: WorkforceFilters,
 	since: string | undefined,
 	grain: Grain
 ): Promise<AreaGradeCount[]> {
-	if (filters.stage || filters.programme)
-		return countedAreaGrades(db, scoped(filters, since), grain);
-	const firstWhole = firstWholeMonth(since);
-	const kept = await db
-		.selectFrom('audit_area_months')
-		.select(['month as period', 'area_id', 'grade', (eb) => eb.fn.sum<number>('n').as('n')])
-		.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
-		.$if(Boolean(firstWhole), (q) => q.where('month', '>=', firstWhole!.slice(0, 7)))
-		.groupBy(['month', 'area_id', 'grade'])
-		.execute();
-	const partMonth =
-		since && since !== firstWhole
-			? await countedAreaGrades(db, beforeMonth(filters, since, firstWhole!), 'month')
-			: [];
-	const counts = new Map<string, AreaGradeCount>();
-	for (const row of [...partMonth, ...kept]) {
-		const period = grain === 'month' ? row.period : quarterOf(`${row.period}-01`);
-		const key = `${row.area_id}|${period}|${row.grade}`;
-		const count = counts.get(key) ?? { area_id: row.area_id, period, grade: row.grade, n: 0 };
-		count.n += Number(row.n);
-		counts.set(key, count);
-	}
-	return [...counts.values()];
+	const kept = async (fromMonth: string | undefined) => {
+		const rows = await db
+			.selectFrom('audit_area_months')
+			.select(['month', 'area_id', 'grade', (eb) => eb.fn.sum<number>('n').as('n')])
+			.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
+			.$if(Boolean(fromMonth), (q) => q.where('month', '>=', fromMonth!))
+			.groupBy(['month', 'area_id', 'grade'])
+			.execute();
+		return rows.map(({ month, ...row }) => ({
+			...row,
+			period: grain === 'month' ? month : quarterOf(`${month}-01`)
+		}));
+	};
+	return keptAndCounted(
+		filters,
+		since,
+		(where) => countedAreaGrades(db, where, grain),
+		kept,
+		(row) => `${row.area_id}|${row.period}|${row.grade}`,
+		(sum, row) => ({ ...row, n: Number(sum?.n ?? 0) + Number(row.n) })
+	);
 }
 
 export interface ModerationCount {
@@ -125,34 +147,33 @@ function countedModeration(db: Db, where: AuditsWhere) {
 }
 
 /** Moderation's changes by practice area in the filters' audits since a date, as kept. */
-export async function moderationCounts(
+export function moderationCounts(
 	db: Db,
 	filters: WorkforceFilters,
 	since: string | undefined
 ): Promise<ModerationCount[]> {
-	if (filters.stage || filters.programme) return countedModeration(db, scoped(filters, since));
-	const firstWhole = firstWholeMonth(since);
-	const kept = await db
-		.selectFrom('audit_moderation_months')
-		.select([
-			'area_id',
-			(eb) => eb.fn.sum<number>('moderated').as('moderated'),
-			(eb) => eb.fn.sum<number>('changed').as('changed')
-		])
-		.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
-		.$if(Boolean(firstWhole), (q) => q.where('month', '>=', firstWhole!.slice(0, 7)))
-		.groupBy('area_id')
-		.execute();
-	const partMonth =
-		since && since !== firstWhole
-			? await countedModeration(db, beforeMonth(filters, since, firstWhole!))
-			: [];
-	const counts = new Map<string, ModerationCount>();
-	for (const row of [...partMonth, ...kept]) {
-		const count = counts.get(row.area_id) ?? { area_id: row.area_id, moderated: 0, changed: 0 };
-		count.moderated += Number(row.moderated);
-		count.changed += Number(row.changed);
-		counts.set(row.area_id, count);
-	}
-	return [...counts.values()];
+	const kept = (fromMonth: string | undefined) =>
+		db
+			.selectFrom('audit_moderation_months')
+			.select([
+				'area_id',
+				(eb) => eb.fn.sum<number>('moderated').as('moderated'),
+				(eb) => eb.fn.sum<number>('changed').as('changed')
+			])
+			.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
+			.$if(Boolean(fromMonth), (q) => q.where('month', '>=', fromMonth!))
+			.groupBy('area_id')
+			.execute();
+	return keptAndCounted(
+		filters,
+		since,
+		(where) => countedModeration(db, where),
+		kept,
+		(row) => row.area_id,
+		(sum, row) => ({
+			area_id: row.area_id,
+			moderated: Number(sum?.moderated ?? 0) + Number(row.moderated),
+			changed: Number(sum?.changed ?? 0) + Number(row.changed)
+		})
+	);
 }
