@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db';
+import { anyOf } from '../db/any-of';
 import type { EnrolmentsTable } from '../db/schema';
 import type { Extension, HoursChange, Pause } from './calendar';
 import { programmeMonth } from './month';
@@ -55,24 +56,24 @@ export interface CalendarInputs {
 
 /** The extensions, changes of hours and pauses of some enrolments, for their calendars. */
 export async function calendarInputs(db: Db, enrolmentIds: string[]) {
-	const ids = enrolmentIds.length ? enrolmentIds : [''];
+	const ids = anyOf(db, 'enrolment_id', enrolmentIds);
 	const [extensions, hours, pauses] = await Promise.all([
 		db
 			.selectFrom('enrolment_extensions')
 			.select(['enrolment_id', 'months', 'reason', 'created_at'])
-			.where('enrolment_id', 'in', ids)
+			.where(ids)
 			.orderBy('created_at')
 			.execute(),
 		db
 			.selectFrom('enrolment_hours')
 			.select(['enrolment_id', 'from_on', 'fte_percent'])
-			.where('enrolment_id', 'in', ids)
+			.where(ids)
 			.orderBy('from_on')
 			.execute(),
 		db
 			.selectFrom('enrolment_pauses')
 			.select(['enrolment_id', 'starts_on', 'ends_on'])
-			.where('enrolment_id', 'in', ids)
+			.where(ids)
 			.orderBy('starts_on')
 			.execute()
 	]);

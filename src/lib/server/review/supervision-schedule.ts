@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { anyOf } from '../db/any-of';
 import { dateOnly } from '../db/time';
 import { currentRelationships, type RelationshipKind } from '../people/relationships';
 import { programmeDefinitions } from '../programme';
@@ -22,7 +23,7 @@ export async function heldRecordsOf(db: Db, practitionerIds: string[]) {
 		? await db
 				.selectFrom('supervision_records')
 				.select(['id', 'practitioner_id', 'held_on'])
-				.where('practitioner_id', 'in', practitionerIds)
+				.where(anyOf(db, 'practitioner_id', practitionerIds))
 				.execute()
 		: [];
 	const held = new Map<string, HeldRecord[]>(practitionerIds.map((id) => [id, []]));

@@ -1,5 +1,6 @@
 import { groupedBy } from '$lib/grouped';
 import type { Db } from '../db';
+import { anyOf } from '../db/any-of';
 import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
@@ -94,35 +95,28 @@ function enrolmentsOf(db: Db, filters: WorkforceFilters, today: string) {
  * people's observations, sign-offs and supervision records.
  */
 async function recordsOf(db: Db, framework: Framework, enrolments: Enrolment[]) {
-	const none = [''];
-	const enrolmentIds = enrolments.length ? enrolments.map((e) => e.id) : none;
-	const userIds = enrolments.length ? enrolments.map((e) => e.user_id) : none;
+	const enrolmentIds = enrolments.map((e) => e.id);
+	const userIds = enrolments.map((e) => e.user_id);
 	const [inputs, done, observations, signed, held] = await Promise.all([
-		calendarInputs(
-			db,
-			enrolments.map((e) => e.id)
-		),
+		calendarInputs(db, enrolmentIds),
 		db
 			.selectFrom('programme_reviews')
 			.select(['enrolment_id', 'review_id'])
-			.where('enrolment_id', 'in', enrolmentIds)
+			.where(anyOf(db, 'enrolment_id', enrolmentIds))
 			.execute(),
 		db
 			.selectFrom('observations')
 			.select(['practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
-			.where('practitioner_id', 'in', userIds)
+			.where(anyOf(db, 'practitioner_id', userIds))
 			.groupBy('practitioner_id')
 			.execute(),
 		db
 			.selectFrom(currentSignOffs(db, framework.version.id).as('s'))
 			.select(['s.practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
-			.where('s.practitioner_id', 'in', userIds)
+			.where(anyOf(db, 's.practitioner_id', userIds))
 			.groupBy('s.practitioner_id')
 			.execute(),
-		heldRecordsOf(
-			db,
-			enrolments.map((e) => e.user_id)
-		)
+		heldRecordsOf(db, userIds)
 	]);
 	return {
 		heldBy: (userId: string) => held.get(userId) ?? [],
