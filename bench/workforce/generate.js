@@ -80,7 +80,7 @@ function generate() {
  * made again from their own SQL, which is several times quicker than keeping them up to date
  * row by row. What the triggers would have kept is filled in once: the generators give
  * evidence_outcomes its owner and accepted date, and accepted_outcomes is counted from it (and
- * audit_area_months, audit_moderation_months and qa_latest from the audits and records) as the
+ * the audit analysis's kept months and qa_latest from the audits and records) as the
  * migrations that made them do.
  */
 function withoutIndexesAndTriggers(db) {
@@ -113,6 +113,18 @@ function withoutIndexesAndTriggers(db) {
 					inner join audit_grades g on g.audit_id = a.id and g.stage = 'audit' and g.area_id = m.area_id
 				where a.status = 'finalised' and a.moderated_at is not null
 				group by 1, 2, 3`);
+			db.exec(`insert into audit_grade_months (month, team_key, grade, n)
+				select substr(a.audited_on, 1, 7), coalesce(a.team_id, ''),
+					coalesce(a.moderated_overall_grade, a.overall_grade, ''), count(*)
+				from audits a where a.status = 'finalised'
+				group by 1, 2, 3`);
+			db.exec(`insert into audit_theme_months (month, team_key, kind, ref, n)
+				select substr(a.audited_on, 1, 7), coalesce(a.team_id, ''), tg.kind, tg.ref, count(*)
+				from audits a
+					inner join audit_findings f on f.audit_id = a.id and f.kind = 'development'
+					inner join audit_finding_tags tg on tg.finding_id = f.id
+				where a.status = 'finalised'
+				group by 1, 2, 3, 4`);
 			const latest = (type) => `(select max(e.activity_date) from evidence e
 				where e.owner_id = u.id and e.type = '${type}' and (e.status <> 'draft'
 					or exists (select 1 from feedback_requests f where f.record_id = e.id)))`;

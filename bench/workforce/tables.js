@@ -194,6 +194,8 @@ export const derivedTables = [
 	'accepted_outcomes',
 	'audit_area_months',
 	'audit_moderation_months',
+	'audit_grade_months',
+	'audit_theme_months',
 	'qa_latest'
 ];
 

@@ -381,6 +381,29 @@ export interface AuditModerationMonthsTable {
 }
 
 /**
+ * Each month's and team's finalised audits by overall grade (the moderated grade where there is
+ * one; `''` for none), kept by triggers (2026-12-10-01) for the audit analysis.
+ */
+export interface AuditGradeMonthsTable {
+	month: string;
+	team_key: string;
+	grade: string;
+	n: number;
+}
+
+/**
+ * Each month's and team's tags (outcomes and standards) of development findings in finalised
+ * audits, kept by triggers (2026-12-10-01) for the recurring themes.
+ */
+export interface AuditThemeMonthsTable {
+	month: string;
+	team_key: string;
+	kind: string;
+	ref: string;
+	n: number;
+}
+
+/**
  * Each person's latest finalised audit and latest observation and feedback record of each type,
  * whenever dated, kept by triggers (2026-12-09-01) for QA coverage.
  */
@@ -971,6 +994,8 @@ export interface Database {
 	audit_area_months: AuditAreaMonthsTable;
 	audit_moderation_months: AuditModerationMonthsTable;
 	qa_latest: QaLatestTable;
+	audit_grade_months: AuditGradeMonthsTable;
+	audit_theme_months: AuditThemeMonthsTable;
 	evidence_statements: EvidenceStatementsTable;
 	evidence_standards: EvidenceStandardsTable;
 	attachments: AttachmentsTable;

@@ -28,10 +28,10 @@ export async function auditAnalysis(
 	const since = periodStart(filters.period, today);
 	const where = scoped(filters, since);
 	const figures: [id: string, figure: () => Promise<Table>][] = [
-		['overall-by-month', () => overallGrades(db, where, 'month')],
-		['overall-by-quarter', () => overallGrades(db, where, 'quarter')],
+		['overall-by-month', () => overallGrades(db, { filters, since }, 'month')],
+		['overall-by-quarter', () => overallGrades(db, { filters, since }, 'quarter')],
 		['areas', () => areaGrades(db, { filters, since }, grain, definition)],
-		['teams', () => teamGrades(db, where, grain)],
+		['teams', () => teamGrades(db, { filters, since }, grain)],
 		['awaiting-response', () => awaitingResponse(db, where, today)],
 		['overdue-actions', () => overdueActions(db, where, today)],
 		['moderation', () => moderationChanges(db, { filters, since }, definition)],

@@ -35,7 +35,7 @@ const beforeMonth =
  * `kept` from the period's first whole month (its `yyyy-mm`, or every month), and `counted` over
  * the part of a month before it, added up row by row with the same `key`.
  */
-async function keptAndCounted<T>(
+export async function keptAndCounted<T>(
 	filters: WorkforceFilters,
 	since: string | undefined,
 	counted: (where: AuditsWhere) => Promise<T[]>,

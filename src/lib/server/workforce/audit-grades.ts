@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { gradeNames, grades } from '$lib/audit/grades';
 import type { Db } from '../db';
 import type { AuditDefinition } from '../audit/definition';
-import { areaGradeCounts, moderationCounts } from './audit-area-months';
-import { bucket, type AuditsWhere, type Grain } from './audit-scope';
+import { areaGradeCounts, keptAndCounted, moderationCounts } from './audit-area-months';
+import { bucket, quarterOf, type AuditsWhere, type Grain } from './audit-scope';
 import type { WorkforceFilters } from './filters';
 import { percent, type Column, type Table } from './figures';
 
@@ -63,19 +63,63 @@ const areaTitle = (definition: AuditDefinition) => {
 	return (areaId: string) => titles.get(areaId) ?? areaId;
 };
 
+type Scope = { filters: WorkforceFilters; since: string | undefined };
+
+/**
+ * The filters' finalised audits since a date, by overall grade and period, and by team with
+ * `byTeam` (`teamId` null otherwise, and for audits of no team): from the counts kept by month
+ * and team where the filters allow.
+ */
+function overallGradeCounts(db: Db, { filters, since }: Scope, grain: Grain, byTeam: boolean) {
+	const team = byTeam ? sql<string | null>`audits.team_id` : sql<string | null>`null`;
+	const counted = (where: AuditsWhere) =>
+		db
+			.selectFrom('audits')
+			.select([
+				team.as('teamId'),
+				bucket(grain).as('period'),
+				overall.as('grade'),
+				(eb) => eb.fn.countAll<number>().as('n')
+			])
+			.where(where)
+			.groupBy([bucket(grain), overall])
+			.$if(byTeam, (q) => q.groupBy('audits.team_id'))
+			.execute();
+	const kept = async (fromMonth: string | undefined) => {
+		const rows = await db
+			.selectFrom('audit_grade_months')
+			.select([
+				sql<string>`${sql.raw(byTeam ? 'team_key' : "''")}`.as('teamKey'),
+				'month',
+				'grade',
+				(eb) => eb.fn.sum<number>('n').as('n')
+			])
+			.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
+			.$if(Boolean(fromMonth), (q) => q.where('month', '>=', fromMonth!))
+			.groupBy(['month', 'grade'])
+			.$if(byTeam, (q) => q.groupBy('team_key'))
+			.execute();
+		return rows.map((r) => ({
+			teamId: r.teamKey || null,
+			period: grain === 'month' ? r.month : quarterOf(`${r.month}-01`),
+			grade: r.grade,
+			n: r.n
+		}));
+	};
+	return keptAndCounted(
+		filters,
+		since,
+		counted,
+		kept,
+		(row) => `${row.teamId}|${row.period}|${row.grade}`,
+		(sum, row) => Object.assign({}, row, { n: Number(sum?.n ?? 0) + Number(row.n) })
+	);
+}
+
 /** Overall grades by month or by quarter. */
-export async function overallGrades(db: Db, where: AuditsWhere, grain: Grain): Promise<Table> {
-	const rows = await db
-		.selectFrom('audits')
-		.select([
-			bucket(grain).as('period'),
-			overall.as('grade'),
-			(eb) => eb.fn.countAll<number>().as('n')
-		])
-		.where(where)
-		.groupBy([bucket(grain), overall])
-		.orderBy(bucket(grain))
-		.execute();
+export async function overallGrades(db: Db, scope: Scope, grain: Grain): Promise<Table> {
+	const rows = await overallGradeCounts(db, scope, grain, false);
+	rows.sort((a, b) => a.period.localeCompare(b.period));
 	return {
 		id: `overall-by-${grain}`,
 		title: `Overall grades by ${grain}`,
@@ -90,7 +134,7 @@ export async function overallGrades(db: Db, where: AuditsWhere, grain: Grain): P
 /** Each practice area's grades by month or quarter, at the stage that stands for each audit. */
 export async function areaGrades(
 	db: Db,
-	{ filters, since }: { filters: WorkforceFilters; since: string | undefined },
+	{ filters, since }: Scope,
 	grain: Grain,
 	definition: AuditDefinition
 ): Promise<Table> {
@@ -112,27 +156,20 @@ export async function areaGrades(
 }
 
 /** Each team's overall grades by month or quarter, with its id for links (none for no team). */
-export async function teamGrades(db: Db, where: AuditsWhere, grain: Grain): Promise<Table> {
-	const rows = await db
-		.selectFrom('audits')
-		.leftJoin('teams', 'teams.id', 'audits.team_id')
-		.select([
-			'teams.id as teamId',
-			'teams.name as team',
-			bucket(grain).as('period'),
-			overall.as('grade'),
-			(eb) => eb.fn.countAll<number>().as('n')
-		])
-		.where(where)
-		.groupBy(['teams.id', 'teams.name', bucket(grain), overall])
-		.execute();
+export async function teamGrades(db: Db, scope: Scope, grain: Grain): Promise<Table> {
+	const [rows, teams] = await Promise.all([
+		overallGradeCounts(db, scope, grain, true),
+		db.selectFrom('teams').select(['id', 'name']).execute()
+	]);
+	const teamName = new Map(teams.map((t) => [t.id, t.name]));
 	return {
 		id: 'teams',
 		title: `Overall grades by team and ${grain}`,
 		columns: [{ key: 'team', label: 'Team' }, periodColumn(grain), ...gradeColumns],
 		rows: byGrade(rows, (r) => `${r.teamId}|${r.period}`)
 			.map(({ first, counts }) => ({
-				team: first.team ?? 'No team',
+				// Teams are not deleted, and an audit's team refers to one.
+				team: (first.teamId && teamName.get(first.teamId)) || 'No team',
 				teamId: first.teamId,
 				period: first.period,
 				...gradeRow(counts)
@@ -144,7 +181,7 @@ export async function teamGrades(db: Db, where: AuditsWhere, grain: Grain): Prom
 /** For each practice area, the moderated audits and how many had that area's grade changed. */
 export async function moderationChanges(
 	db: Db,
-	{ filters, since }: { filters: WorkforceFilters; since: string | undefined },
+	{ filters, since }: Scope,
 	definition: AuditDefinition
 ): Promise<Table> {
 	const moderation = await moderationCounts(db, filters, since);

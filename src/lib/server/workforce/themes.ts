@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { AuditDefinition } from '../audit/definition';
 import { outcomesOf, type Framework } from '../framework';
-import { bucket, quarterDates, scoped } from './audit-scope';
+import { bucket, quarterDates, quarterOf, scoped } from './audit-scope';
 import type { WorkforceFilters } from './filters';
 
 export interface Theme {
@@ -20,21 +20,9 @@ export async function recurringThemes(
 ) {
 	const from = quarterDates(earlier).start;
 	const to = quarterDates(later).end;
-	const rows = await db
-		.selectFrom('audit_finding_tags')
-		.innerJoin('audit_findings', 'audit_findings.id', 'audit_finding_tags.finding_id')
-		.innerJoin('audits', 'audits.id', 'audit_findings.audit_id')
-		.select([
-			'audit_finding_tags.kind',
-			'audit_finding_tags.ref',
-			bucket('quarter').as('quarter'),
-			(eb) => eb.fn.countAll<number>().as('n')
-		])
-		.where(scoped({ ...filters, period: 'all' }, from))
-		.where('audits.audited_on', '<=', to)
-		.where('audit_findings.kind', '=', 'development')
-		.groupBy(['audit_finding_tags.kind', 'audit_finding_tags.ref', bucket('quarter')])
-		.execute();
+	const rows = await (filters.stage || filters.programme
+		? countedTags(db, filters, from, to)
+		: keptTags(db, filters, from, to));
 	const themes = new Map<string, Theme>();
 	for (const row of rows) {
 		const key = `${row.kind}|${row.ref}`;
@@ -54,6 +42,43 @@ export async function recurringThemes(
 			b.lastQuarter - a.lastQuarter ||
 			a.ref.localeCompare(b.ref, undefined, { numeric: true })
 	);
+}
+
+/** The tags counted from the audits themselves (a career stage or programme is not kept). */
+function countedTags(db: Db, filters: WorkforceFilters, from: string, to: string) {
+	return db
+		.selectFrom('audit_finding_tags')
+		.innerJoin('audit_findings', 'audit_findings.id', 'audit_finding_tags.finding_id')
+		.innerJoin('audits', 'audits.id', 'audit_findings.audit_id')
+		.select([
+			'audit_finding_tags.kind',
+			'audit_finding_tags.ref',
+			bucket('quarter').as('quarter'),
+			(eb) => eb.fn.countAll<number>().as('n')
+		])
+		.where(scoped({ ...filters, period: 'all' }, from))
+		.where('audits.audited_on', '<=', to)
+		.where('audit_findings.kind', '=', 'development')
+		.groupBy(['audit_finding_tags.kind', 'audit_finding_tags.ref', bucket('quarter')])
+		.execute();
+}
+
+/** The tags as kept by month and team (`audit_theme_months`), by quarter: quarters are whole months. */
+async function keptTags(db: Db, filters: WorkforceFilters, from: string, to: string) {
+	const rows = await db
+		.selectFrom('audit_theme_months')
+		.select(['kind', 'ref', 'month', (eb) => eb.fn.sum<number>('n').as('n')])
+		.where('month', '>=', from.slice(0, 7))
+		.where('month', '<=', to.slice(0, 7))
+		.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
+		.groupBy(['kind', 'ref', 'month'])
+		.execute();
+	return rows.map((r) => ({
+		kind: r.kind,
+		ref: r.ref,
+		quarter: quarterOf(`${r.month}-01`),
+		n: r.n
+	}));
 }
 
 /** How a theme reads in a table: an outcome by its id, a standard as "Standard 3", and its title. */
