@@ -1,5 +1,6 @@
 import { bundledContent } from '../content/bundled';
 import type { Db } from '../db';
+import { anyOf } from '../db/any-of';
 import { addDays, dateOnly } from '../db/time';
 import { getAgreement, protectedTimeSummary } from './agreement';
 import { hoursOn, programmeCalendar } from './calendar';
@@ -58,7 +59,7 @@ export async function enrolmentProgrammes(db: Db, enrolments: Enrolment[], today
 				'recommendation',
 				'users.name as completedBy'
 			])
-			.where('enrolment_id', 'in', ids.length ? ids : [''])
+			.where(anyOf(db, 'enrolment_id', ids))
 			.execute(),
 		(review) => review.enrolment_id
 	);

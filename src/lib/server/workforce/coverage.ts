@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { careerStageNames } from '$lib/format';
 import { pageOf, type Paging } from '$lib/paging';
 import type { Db } from '../db';
+import { anyOf } from '../db/any-of';
 import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
@@ -43,7 +44,13 @@ export async function teamCoverage(
 	const page = paging && pageOf(allTeams, paging);
 	const teams = page?.rows ?? allTeams;
 	if (page)
-		people = people.where('users.team_id', 'in', teams.length ? teams.map((t) => t.id) : ['']);
+		people = people.where(
+			anyOf(
+				db,
+				'users.team_id',
+				teams.map((t) => t.id)
+			)
+		);
 	const { evidenceBy, signedBy } = await countsByTeam(db, version, since, people);
 	const outcomes = outcomeColumns(framework);
 	return {
@@ -133,10 +140,10 @@ export async function practitionerCoverage(
 		.distinct()
 		.where('evidence.status', 'in', ['accepted', 'submitted'])
 		.where('evidence_outcomes.framework_version', '=', version)
-		.where('evidence.owner_id', 'in', ids.length ? ids : ['']);
+		.where(anyOf(db, 'evidence.owner_id', ids));
 	if (since) evidence = evidence.where('evidence.activity_date', '>=', since);
 	const signed = await currentSignOffs(db, version, since)
-		.where('s.practitioner_id', 'in', ids.length ? ids : [''])
+		.where(anyOf(db, 's.practitioner_id', ids))
 		.execute();
 	const state = new Map<string, keyof typeof coverageStates>();
 	for (const row of await evidence.execute()) {
