@@ -97,12 +97,18 @@ async function keptFigures(db: Db) {
  * What the kept figures depend on: how many finalised audits and completed pathways there are,
  * and when the latest of each last changed. A finalised audit changes only when moderated,
  * which marks it updated; its grades and findings are fixed; and removing either changes a count.
+ * The finalised audits are counted from their kept counts by month (2026-12-10-01): counting
+ * them took 0.1 to 0.4 s at a national cohort on PostgreSQL.
  */
 async function figuresKey(db: Db) {
-	const [audits, completed] = await Promise.all([
+	const [finalised, audits, completed] = await Promise.all([
+		db
+			.selectFrom('audit_grade_months')
+			.select((eb) => eb.fn.sum<number>('n').as('n'))
+			.executeTakeFirst(),
 		db
 			.selectFrom('audits')
-			.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
+			.select((eb) => eb.fn.max('updated_at').as('latest'))
 			.where('status', '=', 'finalised')
 			.executeTakeFirst(),
 		db
@@ -111,7 +117,9 @@ async function figuresKey(db: Db) {
 			.where('completed_at', 'is not', null)
 			.executeTakeFirst()
 	]);
-	return JSON.stringify([audits?.n, audits?.latest, completed?.n, completed?.latest].map(String));
+	return JSON.stringify(
+		[finalised?.n, audits?.latest, completed?.n, completed?.latest].map((v) => String(v ?? 0))
+	);
 }
 
 /** The audit figures of each completed pathway in scope, by the pathway's progress id. */
