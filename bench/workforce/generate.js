@@ -125,6 +125,21 @@ function withoutIndexesAndTriggers(db) {
 					inner join audit_finding_tags tg on tg.finding_id = f.id
 				where a.status = 'finalised'
 				group by 1, 2, 3, 4`);
+			const activePractitioners = `u.active = 1 and exists (select 1 from user_roles r
+				where r.user_id = u.id and r.role = 'practitioner')`;
+			db.exec(`insert into learning_need_months (team_key, month, status, n)
+				select coalesce(u.team_id, ''), substr(ln.created_at, 1, 7), ln.status, count(*)
+				from users u inner join learning_needs ln on ln.practitioner_id = u.id
+				where ${activePractitioners}
+				group by 1, 2, 3`);
+			db.exec(`insert into learning_need_outcome_months
+					(team_key, month, framework_version, outcome_id, status, n)
+				select coalesce(u.team_id, ''), substr(ln.created_at, 1, 7), lo.framework_version,
+					lo.outcome_id, ln.status, count(*)
+				from users u inner join learning_needs ln on ln.practitioner_id = u.id
+					inner join learning_need_outcomes lo on lo.need_id = ln.id
+				where ${activePractitioners}
+				group by 1, 2, 3, 4, 5`);
 			const latest = (type) => `(select max(e.activity_date) from evidence e
 				where e.owner_id = u.id and e.type = '${type}' and (e.status <> 'draft'
 					or exists (select 1 from feedback_requests f where f.record_id = e.id)))`;

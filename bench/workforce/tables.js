@@ -196,6 +196,8 @@ export const derivedTables = [
 	'audit_moderation_months',
 	'audit_grade_months',
 	'audit_theme_months',
+	'learning_need_months',
+	'learning_need_outcome_months',
 	'qa_latest'
 ];
 

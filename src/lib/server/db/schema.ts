@@ -404,6 +404,27 @@ export interface AuditThemeMonthsTable {
 }
 
 /**
+ * Each team's learning needs (its practitioners' today, while active) by the month they were
+ * raised and status, kept by triggers (2026-12-10-02) for the workforce view's learning.
+ */
+export interface LearningNeedMonthsTable {
+	team_key: string;
+	month: string;
+	status: LearningNeedStatus;
+	n: number;
+}
+
+/** The same by outcome tagged (2026-12-10-02). */
+export interface LearningNeedOutcomeMonthsTable {
+	team_key: string;
+	month: string;
+	framework_version: string;
+	outcome_id: string;
+	status: LearningNeedStatus;
+	n: number;
+}
+
+/**
  * Each person's latest finalised audit and latest observation and feedback record of each type,
  * whenever dated, kept by triggers (2026-12-09-01) for QA coverage.
  */
@@ -996,6 +1017,8 @@ export interface Database {
 	qa_latest: QaLatestTable;
 	audit_grade_months: AuditGradeMonthsTable;
 	audit_theme_months: AuditThemeMonthsTable;
+	learning_need_months: LearningNeedMonthsTable;
+	learning_need_outcome_months: LearningNeedOutcomeMonthsTable;
 	evidence_statements: EvidenceStatementsTable;
 	evidence_standards: EvidenceStandardsTable;
 	attachments: AttachmentsTable;

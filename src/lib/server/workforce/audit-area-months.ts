@@ -20,7 +20,7 @@ export interface AreaGradeCount {
  * The first whole month of a period from `since`: the kept counts serve from it, and the part of
  * a month before it is asked of the audits themselves.
  */
-const firstWholeMonth = (since: string | undefined) =>
+export const firstWholeMonth = (since: string | undefined) =>
 	since && (since.endsWith('-01') ? since : addMonths(since.slice(0, 8) + '01', 1));
 
 /** The filters' finalised audits from `since` to the first whole month. */

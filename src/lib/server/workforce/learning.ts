@@ -6,6 +6,7 @@ import { outcomesOf } from '../framework';
 import { pathwayImpact, summariseImpact, type PathwayImpact } from '../learning/impact';
 import { pathways } from '../pathways';
 import type { Column, Table } from './figures';
+import { firstWholeMonth } from './audit-area-months';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
 
 type NeedCounts = Awaited<ReturnType<typeof needCounts>>;
@@ -43,10 +44,66 @@ async function needCounts(
 	filters: WorkforceFilters,
 	since: string | undefined
 ) {
+	const teams = db.selectFrom('teams').select(['id', 'name']).execute();
+	// A career stage or a programme is not kept: counted from the needs over the whole period.
+	if (filters.stage || filters.programme)
+		return named(await countedNeeds(db, framework, filters, since), await teams);
+	const firstWhole = firstWholeMonth(since);
+	const [part, kept] = await Promise.all([
+		since && since !== firstWhole
+			? countedNeeds(db, framework, filters, since, firstWhole)
+			: { byOutcome: [], byTeam: [] },
+		keptNeeds(db, framework, filters, firstWhole?.slice(0, 7))
+	]);
+	return named(
+		{
+			byOutcome: [...part.byOutcome, ...kept.byOutcome],
+			byTeam: [...part.byTeam, ...kept.byTeam]
+		},
+		await teams
+	);
+}
+
+interface NeedRows {
+	byOutcome: { outcome_id: string; status: string; n: number | string }[];
+	byTeam: { teamId: string | null; status: string; n: number | string }[];
+}
+
+/** The counts added up by outcome and by team's name (`No team` for none), each with a status. */
+function named({ byOutcome, byTeam }: NeedRows, teams: { id: string; name: string }[]) {
+	const teamName = new Map(teams.map((t) => [t.id, t.name]));
+	const summed = <T>(rows: T[], key: (row: T) => string, n: (row: T) => number | string) => {
+		const sums = new Map<string, number>();
+		for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + Number(n(row)));
+		return sums;
+	};
+	return {
+		byOutcome: summed(
+			byOutcome,
+			(r) => `${r.outcome_id}|${r.status}`,
+			(r) => r.n
+		),
+		byTeam: summed(
+			byTeam,
+			(r) => `${(r.teamId && teamName.get(r.teamId)) || 'No team'}|${r.status}`,
+			(r) => r.n
+		)
+	};
+}
+
+/** The filters' needs raised from `since` (and before `before`), counted from the needs. */
+async function countedNeeds(
+	db: Db,
+	framework: Framework,
+	filters: WorkforceFilters,
+	since: string | undefined,
+	before?: string
+): Promise<NeedRows> {
 	const needs = db
 		.selectFrom('learning_needs')
 		.where('learning_needs.practitioner_id', 'in', practitioners(db, filters))
-		.$if(Boolean(since), (q) => q.where('learning_needs.created_at', '>=', since!));
+		.$if(Boolean(since), (q) => q.where('learning_needs.created_at', '>=', since!))
+		.$if(Boolean(before), (q) => q.where('learning_needs.created_at', '<', before!));
 	const [byOutcome, byTeam] = await Promise.all([
 		needs
 			.innerJoin('learning_need_outcomes', 'learning_need_outcomes.need_id', 'learning_needs.id')
@@ -60,16 +117,48 @@ async function needCounts(
 			.execute(),
 		needs
 			.innerJoin('users', 'users.id', 'learning_needs.practitioner_id')
-			.leftJoin('teams', 'teams.id', 'users.team_id')
 			.select([
-				'teams.name as team',
+				'users.team_id as teamId',
 				'learning_needs.status',
 				(eb) => eb.fn.countAll<number>().as('n')
 			])
-			.groupBy(['teams.name', 'learning_needs.status'])
+			.groupBy(['users.team_id', 'learning_needs.status'])
 			.execute()
 	]);
 	return { byOutcome, byTeam };
+}
+
+/**
+ * The needs kept by team and month (2026-12-10-02) from a month (`yyyy-mm`), or every month: each
+ * counted in its practitioner's team today, while an active practitioner, as `practitioners` asks.
+ */
+async function keptNeeds(
+	db: Db,
+	framework: Framework,
+	filters: WorkforceFilters,
+	fromMonth: string | undefined
+): Promise<NeedRows> {
+	const [byOutcome, byTeam] = await Promise.all([
+		db
+			.selectFrom('learning_need_outcome_months')
+			.select(['outcome_id', 'status', (eb) => eb.fn.sum<number>('n').as('n')])
+			.where('framework_version', '=', framework.version.id)
+			.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
+			.$if(Boolean(fromMonth), (q) => q.where('month', '>=', fromMonth!))
+			.groupBy(['outcome_id', 'status'])
+			.execute(),
+		db
+			.selectFrom('learning_need_months')
+			.select(['team_key', 'status', (eb) => eb.fn.sum<number>('n').as('n')])
+			.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
+			.$if(Boolean(fromMonth), (q) => q.where('month', '>=', fromMonth!))
+			.groupBy(['team_key', 'status'])
+			.execute()
+	]);
+	return {
+		byOutcome,
+		byTeam: byTeam.map((r) => ({ teamId: r.team_key || null, status: r.status, n: r.n }))
+	};
 }
 
 /** Pathways assigned in the period by scope, and started and completed by the practitioners. */
@@ -121,24 +210,23 @@ function needsByOutcome(framework: Framework, byOutcome: NeedCounts['byOutcome']
 		rows: outcomesOf(framework).map((o) => ({
 			outcome: o.id,
 			title: o.title,
-			...statuses((s) =>
-				Number(byOutcome.find((r) => r.outcome_id === o.id && r.status === s)?.n ?? 0)
-			)
+			...statuses((s) => byOutcome.get(`${o.id}|${s}`) ?? 0)
 		}))
 	};
 }
 
 function needsByTeam(byTeam: NeedCounts['byTeam']): Table {
-	const teamNames = [...new Set(byTeam.map((r) => r.team ?? 'No team'))].sort();
+	// Keys are `name|status`; a team's name may itself hold a bar.
+	const teamNames = [
+		...new Set([...byTeam.keys()].map((k) => k.slice(0, k.lastIndexOf('|'))))
+	].sort();
 	return {
 		id: 'needs-by-team',
 		title: 'Learning needs by team',
 		columns: [{ key: 'team', label: 'Team' }, ...needColumns],
 		rows: teamNames.map((team) => ({
 			team,
-			...statuses((s) =>
-				Number(byTeam.find((r) => (r.team ?? 'No team') === team && r.status === s)?.n ?? 0)
-			)
+			...statuses((s) => byTeam.get(`${team}|${s}`) ?? 0)
 		}))
 	};
 }

@@ -41,6 +41,7 @@ import * as reportIndexes from './2026-12-08-10-report-indexes';
 import * as auditModerationMonths from './2026-12-08-20-audit-moderation-months';
 import * as qaLatest from './2026-12-09-01-qa-latest';
 import * as auditGradeThemeMonths from './2026-12-10-01-audit-grade-theme-months';
+import * as learningNeedMonths from './2026-12-10-02-learning-need-months';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -85,5 +86,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-08-10-report-indexes': reportIndexes,
 	'2026-12-08-20-audit-moderation-months': auditModerationMonths,
 	'2026-12-09-01-qa-latest': qaLatest,
-	'2026-12-10-01-audit-grade-theme-months': auditGradeThemeMonths
+	'2026-12-10-01-audit-grade-theme-months': auditGradeThemeMonths,
+	'2026-12-10-02-learning-need-months': learningNeedMonths
 };
