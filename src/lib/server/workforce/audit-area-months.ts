@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
 import { addMonths } from '../programme/month';
-import { bucket, quarterOf, scoped, type AuditsWhere, type Grain } from './audit-scope';
+import { bucket, monthBucket, scoped, type AuditsWhere, type Grain } from './audit-scope';
 import type { WorkforceFilters } from './filters';
 
 // Each practice area's grades by month or quarter, and moderation's changes to them, for the
@@ -32,8 +32,8 @@ const beforeMonth =
 /**
  * What the audit analysis counts, from the rows kept by month and team where the filters allow:
  * with a career stage or a programme, `counted` from the audits over the whole period; otherwise
- * `kept` from the period's first whole month (its `yyyy-mm`, or every month), and `counted` over
- * the part of a month before it, added up row by row with the same `key`.
+ * `kept` from the period's first whole month (its `yyyy-mm`, or every month), one row a `key`, and
+ * `counted` over the part of a month before it, added up row by row with the same `key`.
  */
 export async function keptAndCounted<T>(
 	filters: WorkforceFilters,
@@ -47,9 +47,11 @@ export async function keptAndCounted<T>(
 	const firstWhole = firstWholeMonth(since);
 	const partMonth =
 		since && since !== firstWhole ? await counted(beforeMonth(filters, since, firstWhole!)) : [];
+	const keptRows = await kept(firstWhole?.slice(0, 7));
+	// Kept rows come one a key; only a part month's need adding in (`add` makes each count a number).
+	if (!partMonth.length) return keptRows.map((row) => add(undefined, row));
 	const sums = new Map<string, T>();
-	for (const row of [...partMonth, ...(await kept(firstWhole?.slice(0, 7)))])
-		sums.set(key(row), add(sums.get(key(row)), row));
+	for (const row of [...partMonth, ...keptRows]) sums.set(key(row), add(sums.get(key(row)), row));
 	return [...sums.values()];
 }
 
@@ -85,19 +87,19 @@ export function areaGradeCounts(
 	since: string | undefined,
 	grain: Grain
 ): Promise<AreaGradeCount[]> {
-	const kept = async (fromMonth: string | undefined) => {
-		const rows = await db
+	const kept = (fromMonth: string | undefined) =>
+		db
 			.selectFrom('audit_area_months')
-			.select(['month', 'area_id', 'grade', (eb) => eb.fn.sum<number>('n').as('n')])
+			.select([
+				'area_id',
+				monthBucket(grain).as('period'),
+				'grade',
+				(eb) => eb.fn.sum<number>('n').as('n')
+			])
 			.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
 			.$if(Boolean(fromMonth), (q) => q.where('month', '>=', fromMonth!))
-			.groupBy(['month', 'area_id', 'grade'])
+			.groupBy(['area_id', monthBucket(grain), 'grade'])
 			.execute();
-		return rows.map(({ month, ...row }) => ({
-			...row,
-			period: grain === 'month' ? month : quarterOf(`${month}-01`)
-		}));
-	};
 	return keptAndCounted(
 		filters,
 		since,

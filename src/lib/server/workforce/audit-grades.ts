@@ -3,7 +3,7 @@ import { gradeNames, grades } from '$lib/audit/grades';
 import type { Db } from '../db';
 import type { AuditDefinition } from '../audit/definition';
 import { areaGradeCounts, keptAndCounted, moderationCounts } from './audit-area-months';
-import { bucket, quarterOf, type AuditsWhere, type Grain } from './audit-scope';
+import { bucket, monthBucket, type AuditsWhere, type Grain } from './audit-scope';
 import type { WorkforceFilters } from './filters';
 import { percent, type Column, type Table } from './figures';
 
@@ -90,18 +90,18 @@ function overallGradeCounts(db: Db, { filters, since }: Scope, grain: Grain, byT
 			.selectFrom('audit_grade_months')
 			.select([
 				sql<string>`${sql.raw(byTeam ? 'team_key' : "''")}`.as('teamKey'),
-				'month',
+				monthBucket(grain).as('period'),
 				'grade',
 				(eb) => eb.fn.sum<number>('n').as('n')
 			])
 			.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
 			.$if(Boolean(fromMonth), (q) => q.where('month', '>=', fromMonth!))
-			.groupBy(['month', 'grade'])
+			.groupBy([monthBucket(grain), 'grade'])
 			.$if(byTeam, (q) => q.groupBy('team_key'))
 			.execute();
 		return rows.map((r) => ({
 			teamId: r.teamKey || null,
-			period: grain === 'month' ? r.month : quarterOf(`${r.month}-01`),
+			period: r.period,
 			grade: r.grade,
 			n: r.n
 		}));

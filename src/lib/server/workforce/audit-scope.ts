@@ -15,6 +15,12 @@ export const bucket = (grain: Grain) =>
 		? sql<string>`substr(audits.audited_on, 1, 7)`
 		: sql<string>`substr(audits.audited_on, 1, 4) || '-Q' || ((cast(substr(audits.audited_on, 6, 2) as integer) + 2) / 3)`;
 
+/** `2026-11` or `2026-Q4` from a kept table's `month` (`2026-11`), as `bucket` gives them. */
+export const monthBucket = (grain: Grain) =>
+	grain === 'month'
+		? sql<string>`month`
+		: sql<string>`substr(month, 1, 4) || '-Q' || ((cast(substr(month, 6, 2) as integer) + 2) / 3)`;
+
 /** The quarter a date falls in, e.g. `2026-Q4`. */
 export const quarterOf = (date: string) =>
 	`${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) + 2) / 3)}`;
