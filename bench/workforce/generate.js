@@ -140,6 +140,16 @@ function withoutIndexesAndTriggers(db) {
 					inner join learning_need_outcomes lo on lo.need_id = ln.id
 				where ${activePractitioners}
 				group by 1, 2, 3, 4, 5`);
+			const yearOf = `(select case when substr(e.activity_date, 6, 5) >= starts
+				then substr(e.activity_date, 1, 4)
+				else cast(cast(substr(e.activity_date, 1, 4) as integer) - 1 as text) end
+				|| '-' || starts from cpd_year_rule)`;
+			db.exec(`insert into cpd_years (user_id, year_start, records, peer_reflected, minutes)
+				select e.owner_id, ${yearOf}, count(*),
+					sum(case when e.peer_reflected = 1 then 1 else 0 end), coalesce(sum(e.cpd_minutes), 0)
+				from evidence e
+				where e.cpd_type is not null and e.status <> 'draft' and e.activity_date is not null
+				group by 1, 2`);
 			const latest = (type) => `(select max(e.activity_date) from evidence e
 				where e.owner_id = u.id and e.type = '${type}' and (e.status <> 'draft'
 					or exists (select 1 from feedback_requests f where f.record_id = e.id)))`;

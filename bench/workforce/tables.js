@@ -198,6 +198,7 @@ export const derivedTables = [
 	'audit_theme_months',
 	'learning_need_months',
 	'learning_need_outcome_months',
+	'cpd_years',
 	'qa_latest'
 ];
 

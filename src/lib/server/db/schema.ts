@@ -424,6 +424,20 @@ export interface LearningNeedOutcomeMonthsTable {
 	n: number;
 }
 
+/** The day the CPD registration year starts (`12-01`), as the kept years count it (2026-12-10-03). */
+export interface CpdYearRuleTable {
+	starts: string;
+}
+
+/** Each person's CPD records in a registration year, kept by triggers (2026-12-10-03). */
+export interface CpdYearsTable {
+	user_id: string;
+	year_start: string;
+	records: number;
+	peer_reflected: number;
+	minutes: number;
+}
+
 /**
  * Each person's latest finalised audit and latest observation and feedback record of each type,
  * whenever dated, kept by triggers (2026-12-09-01) for QA coverage.
@@ -1019,6 +1033,8 @@ export interface Database {
 	audit_theme_months: AuditThemeMonthsTable;
 	learning_need_months: LearningNeedMonthsTable;
 	learning_need_outcome_months: LearningNeedOutcomeMonthsTable;
+	cpd_year_rule: CpdYearRuleTable;
+	cpd_years: CpdYearsTable;
 	evidence_statements: EvidenceStatementsTable;
 	evidence_standards: EvidenceStandardsTable;
 	attachments: AttachmentsTable;

@@ -1,4 +1,5 @@
 import { createOneTimeLink } from '../auth/one-time-link';
+import { keepCpdYears } from '../cpd/kept-years';
 import { seedDemoAuthority } from '../demo/seed';
 import { createPerson } from '../people/users';
 import { startSignoffs } from '../signoff/heads';
@@ -7,6 +8,7 @@ import { databaseUrl, type Db } from './index';
 import { migrateToLatest } from './migrate';
 import { oneServerAtATime } from './start-lock';
 import { publicOrigin } from '../http/origin.js';
+import { cpdRule } from '../workforce';
 
 /**
  * Brings the database up to date and seals the sign-off chains the first time. An empty
@@ -23,6 +25,7 @@ export async function startDatabase(db: Db, url = databaseUrl()) {
 async function bringUp(db: Db, url: string) {
 	const applied = await migrateToLatest(db);
 	if (applied.length > 0) console.log(`Database migrated: ${applied.join(', ')}`);
+	await keepCpdYears(db, cpdRule());
 	const sealed = await startSignoffs(db, url);
 	if (sealed !== null)
 		console.log(

@@ -5,6 +5,7 @@ import { dateOnly } from '../db/time';
 import { rankedByName, type Table } from './figures';
 import { practitioners, type WorkforceFilters } from './filters';
 import { cpdShortfall, registrationYear, type CpdRule, type RegistrationYear } from './cpd-rule';
+import { keptYearsFollow } from '../cpd/kept-years';
 
 type PersonCpd = Awaited<ReturnType<typeof cpdOfPeople>>[number];
 
@@ -34,7 +35,55 @@ async function cpdOfPeople(
 	filters: WorkforceFilters,
 	year: RegistrationYear
 ) {
-	const rows = await db
+	const rows = await ((await keptYearsFollow(db, rule))
+		? keptCpd(db, filters, year)
+		: countedCpd(db, filters, year));
+	const people = rows.map((r) => {
+		const records = Number(r.records);
+		const peer = Number(r.peer ?? 0);
+		const shortfall = cpdShortfall(rule, { records, peerReflected: peer });
+		return {
+			practitionerId: r.id,
+			name: r.name,
+			team: r.team ?? '',
+			records,
+			peerReflected: peer,
+			hours: Math.round(Number(r.minutes) / 6) / 10,
+			meets: shortfall.met ? 'Yes' : 'Not yet',
+			short: shortfall.records + shortfall.peerReflected
+		};
+	});
+	// Ties by id, so that a page cut from the list is the same on every request.
+	return rankedByName(
+		people,
+		(p) => -p.short,
+		(p) => p.practitionerId
+	);
+}
+
+/** Each practitioner's CPD in the year as kept (`cpd_years`, 2026-12-10-03). */
+function keptCpd(db: Db, filters: WorkforceFilters, year: RegistrationYear) {
+	return db
+		.selectFrom('users')
+		.leftJoin('teams', 'teams.id', 'users.team_id')
+		.leftJoin('cpd_years', (join) =>
+			join.onRef('cpd_years.user_id', '=', 'users.id').on('cpd_years.year_start', '=', year.start)
+		)
+		.select([
+			'users.id',
+			'users.name',
+			'teams.name as team',
+			sql<number>`coalesce(cpd_years.records, 0)`.as('records'),
+			sql<number>`coalesce(cpd_years.peer_reflected, 0)`.as('peer'),
+			sql<number>`coalesce(cpd_years.minutes, 0)`.as('minutes')
+		])
+		.where('users.id', 'in', practitioners(db, filters))
+		.execute();
+}
+
+/** Each practitioner's CPD in the year, counted from their records. */
+function countedCpd(db: Db, filters: WorkforceFilters, year: RegistrationYear) {
+	return db
 		.selectFrom('users')
 		.leftJoin('teams', 'teams.id', 'users.team_id')
 		.leftJoin('evidence', (join) =>
@@ -57,22 +106,6 @@ async function cpdOfPeople(
 		.where('users.id', 'in', practitioners(db, filters))
 		.groupBy(['users.id', 'users.name', 'teams.name'])
 		.execute();
-	const people = rows.map((r) => {
-		const records = Number(r.records);
-		const peer = Number(r.peer ?? 0);
-		const shortfall = cpdShortfall(rule, { records, peerReflected: peer });
-		return {
-			practitionerId: r.id,
-			name: r.name,
-			team: r.team ?? '',
-			records,
-			peerReflected: peer,
-			hours: Math.round(Number(r.minutes) / 6) / 10,
-			meets: shortfall.met ? 'Yes' : 'Not yet',
-			short: shortfall.records + shortfall.peerReflected
-		};
-	});
-	return rankedByName(people, (p) => -p.short);
 }
 
 function byTeam(people: PersonCpd[]): Table {

@@ -47,7 +47,12 @@ export async function earlyCareerProgress(
 		id: 'progress',
 		title: 'Early-career progress, those behind first',
 		columns: progressColumns,
-		rows: rankedByName(rows, (r) => -r.shortfall)
+		// Ties by person and programme, so that a page cut from the list is the same every time.
+		rows: rankedByName(
+			rows,
+			(r) => -r.shortfall,
+			(r) => `${r.practitionerId} ${r.programme}`
+		)
 	};
 }
 

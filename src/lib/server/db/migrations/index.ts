@@ -42,6 +42,7 @@ import * as auditModerationMonths from './2026-12-08-20-audit-moderation-months'
 import * as qaLatest from './2026-12-09-01-qa-latest';
 import * as auditGradeThemeMonths from './2026-12-10-01-audit-grade-theme-months';
 import * as learningNeedMonths from './2026-12-10-02-learning-need-months';
+import * as cpdYears from './2026-12-10-03-cpd-years';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -87,5 +88,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-08-20-audit-moderation-months': auditModerationMonths,
 	'2026-12-09-01-qa-latest': qaLatest,
 	'2026-12-10-01-audit-grade-theme-months': auditGradeThemeMonths,
-	'2026-12-10-02-learning-need-months': learningNeedMonths
+	'2026-12-10-02-learning-need-months': learningNeedMonths,
+	'2026-12-10-03-cpd-years': cpdYears
 };
