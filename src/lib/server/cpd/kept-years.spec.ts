@@ -7,7 +7,7 @@ import { createEvidence } from '../portfolio/evidence';
 import { cpdFigures } from '../workforce/cpd';
 import { registrationYear, type CpdRule } from '../workforce/cpd-rule';
 import { parseFilters } from '../workforce/filters';
-import { newAcceptedEvidence, newTeam } from '../workforce/testing';
+import { cpdRecord, newAcceptedEvidence, newTeam } from '../workforce/testing';
 import { keepCpdYears, keptYearsFollow } from './kept-years';
 import { testCpdRule } from './testing';
 
@@ -73,19 +73,8 @@ describe.each(testDatabases())('the kept CPD years on $name', (database) => {
 		const [a, b] = t.people;
 		// A draft counts nowhere.
 		await createEvidence(db, a, {
-			title: 'Draft',
-			activityDate: '2026-03-01',
-			type: 'case-work',
-			account: 'An account.',
-			reflectionModel: 'free',
-			reflection: { text: 'A reflection.' },
-			cpdType: 'practice-learning',
-			cpdRelevance: '',
-			cpdLearning: '',
-			cpdImpact: '',
-			peerReflected: false,
-			peerReflection: '',
-			cpdMinutes: 30
+			...cpdRecord('2026-03-01', { minutes: 30, peer: false }),
+			title: 'Draft'
 		});
 		expect(await expectAgreement(rule)).toEqual([]);
 		const first = await newAcceptedEvidence(db, a, t.manager, '2.3', '2026-03-01', {

@@ -2,7 +2,12 @@ import type { Db } from '../db';
 import { newUser } from '../db/testing';
 import { assignSupervisor } from '../people/relationships';
 import { createTeam } from '../people/teams';
-import { createEvidence, setMapping, submitEvidence } from '../portfolio/evidence';
+import {
+	createEvidence,
+	setMapping,
+	submitEvidence,
+	type EvidenceInput
+} from '../portfolio/evidence';
 import { acceptEvidence } from '../review/review';
 
 // Factories for the workforce figures' database tests: a team, and accepted evidence.
@@ -27,6 +32,23 @@ export async function newTeam(db: Db, size: number) {
 	return { id, manager, people };
 }
 
+/** A CPD record's form: practice learning on `date`, of `minutes`, reflected on with a peer or not. */
+export const cpdRecord = (date: string, cpd = { minutes: 60, peer: false }): EvidenceInput => ({
+	title: 'Record',
+	activityDate: date,
+	type: 'case-work',
+	account: 'An account.',
+	reflectionModel: 'free',
+	reflection: { text: 'A reflection.' },
+	cpdType: 'practice-learning',
+	cpdRelevance: '',
+	cpdLearning: '',
+	cpdImpact: '',
+	peerReflected: cpd.peer,
+	peerReflection: cpd.peer ? 'Talked it through with a colleague.' : '',
+	cpdMinutes: cpd.minutes
+});
+
 /** A record of `owner`'s for one outcome (and its first Does statement), accepted. */
 export async function newAcceptedEvidence(
 	db: Db,
@@ -36,21 +58,7 @@ export async function newAcceptedEvidence(
 	date: string,
 	cpd = { minutes: 60, peer: false }
 ) {
-	const id = await createEvidence(db, owner, {
-		title: 'Record',
-		activityDate: date,
-		type: 'case-work',
-		account: 'An account.',
-		reflectionModel: 'free',
-		reflection: { text: 'A reflection.' },
-		cpdType: 'practice-learning',
-		cpdRelevance: '',
-		cpdLearning: '',
-		cpdImpact: '',
-		peerReflected: cpd.peer,
-		peerReflection: cpd.peer ? 'Talked it through with a colleague.' : '',
-		cpdMinutes: cpd.minutes
-	});
+	const id = await createEvidence(db, owner, cpdRecord(date, cpd));
 	await setMapping(db, owner, id, 1, {
 		frameworkVersion: 'pqs-2025',
 		outcomes: [outcome],
