@@ -68,13 +68,20 @@ export function scoped(filters: WorkforceFilters, since: string | undefined) {
 /** The condition `scoped` builds, for the queries that take it. */
 export type AuditsWhere = ReturnType<typeof scoped>;
 
-/** The finalised audits of a quarter such as `2026-Q4`, of one team where one is given. */
-export function finalisedIn(db: Db, quarter: string, teamId: string | undefined) {
-	const { start, end } = quarterDates(quarter);
+/**
+ * The finalised audits of a quarter such as `2026-Q4` (through a later quarter, `through`), of
+ * one team where one is given.
+ */
+export function finalisedIn(
+	db: Db,
+	quarter: string,
+	teamId: string | undefined,
+	through = quarter
+) {
 	return db
 		.selectFrom('audits')
 		.where('audits.status', '=', 'finalised')
-		.where('audits.audited_on', '>=', start)
-		.where('audits.audited_on', '<=', end)
+		.where('audits.audited_on', '>=', quarterDates(quarter).start)
+		.where('audits.audited_on', '<=', quarterDates(through).end)
 		.$if(Boolean(teamId), (q) => q.where('audits.team_id', '=', teamId!));
 }

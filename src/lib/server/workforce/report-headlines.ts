@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
-import { finalisedIn, quarterDates } from './audit-scope';
+import { bucket, finalisedIn, quarterDates } from './audit-scope';
 import { percent, type Table } from './figures';
 import type { WorkforceFilters } from './filters';
 
@@ -34,9 +34,14 @@ export async function headlines(
 	previous: string,
 	today: string
 ): Promise<Table> {
+	// The audits' and actions' figures of both quarters at once: one read of each.
+	const [grades, actions] = await Promise.all([
+		auditFigures(db, filters, previous, quarter),
+		actionFigures(db, filters, previous, quarter, today)
+	]);
 	const [now, before] = await Promise.all([
-		headline(db, filters, quarter, today),
-		headline(db, filters, previous, today)
+		headline(grades.get(quarter), actions.get(quarter), learningFigures(db, filters, quarter)),
+		headline(grades.get(previous), actions.get(previous), learningFigures(db, filters, previous))
 	]);
 	return {
 		id: 'headlines',
@@ -54,17 +59,16 @@ export async function headlines(
 	};
 }
 
+type AuditFigures =
+	Awaited<ReturnType<typeof auditFigures>> extends Map<string, infer T> ? T : never;
+type ActionFigures =
+	Awaited<ReturnType<typeof actionFigures>> extends Map<string, infer T> ? T : never;
+
 async function headline(
-	db: Db,
-	filters: WorkforceFilters,
-	quarter: string,
-	today: string
+	grades: Partial<AuditFigures> = {},
+	actions: Partial<ActionFigures> = {},
+	learning: ReturnType<typeof learningFigures>
 ): Promise<Headlines> {
-	const [grades, actions, learning] = await Promise.all([
-		auditFigures(db, filters, quarter),
-		actionFigures(db, filters, quarter, today),
-		learningFigures(db, filters, quarter)
-	]);
 	return {
 		audits: n(grades.audits),
 		goodOrBetter: percent(n(grades.good), n(grades.audits)),
@@ -75,46 +79,66 @@ async function headline(
 		actions: n(actions.actions),
 		actionsSignedOff: n(actions.signedOff),
 		actionsOverdue: n(actions.overdue),
-		...learning
+		...(await learning)
 	};
 }
 
-/** The quarter's finalised audits: how many, their grades, same-day responses, moderation. */
-function auditFigures(db: Db, filters: WorkforceFilters, quarter: string) {
-	return finalisedIn(db, quarter, filters.teamId)
-		.select([
-			(eb) => eb.fn.countAll<number>().as('audits'),
-			sql<number>`sum(case when coalesce(audits.moderated_overall_grade, audits.overall_grade) in ('outstanding', 'good') then 1 else 0 end)`.as(
-				'good'
-			),
-			sql<number>`sum(case when audits.overall_grade = 'inadequate' then 1 else 0 end)`.as(
-				'inadequate'
-			),
-			sql<number>`sum(case when audits.overall_grade = 'requires-improvement' then 1 else 0 end)`.as(
-				'ri'
-			),
-			sql<number>`sum(case when audits.escalation = 'same-day' and audits.response_at is not null and substr(audits.response_at, 1, 10) <= substr(audits.finalised_at, 1, 10) then 1 else 0 end)`.as(
-				'sameDay'
-			),
-			sql<number>`sum(case when audits.moderated_at is not null then 1 else 0 end)`.as('moderated')
-		])
-		.executeTakeFirstOrThrow();
+/** Rows by quarter, as a map. */
+const byQuarter = <T extends { quarter: string }>(rows: T[]) =>
+	new Map(rows.map((row) => [row.quarter, row]));
+
+/** Each quarter's finalised audits: how many, their grades, same-day responses, moderation. */
+async function auditFigures(db: Db, filters: WorkforceFilters, first: string, last: string) {
+	return byQuarter(
+		await finalisedIn(db, first, filters.teamId, last)
+			.select([
+				bucket('quarter').as('quarter'),
+				(eb) => eb.fn.countAll<number>().as('audits'),
+				sql<number>`sum(case when coalesce(audits.moderated_overall_grade, audits.overall_grade) in ('outstanding', 'good') then 1 else 0 end)`.as(
+					'good'
+				),
+				sql<number>`sum(case when audits.overall_grade = 'inadequate' then 1 else 0 end)`.as(
+					'inadequate'
+				),
+				sql<number>`sum(case when audits.overall_grade = 'requires-improvement' then 1 else 0 end)`.as(
+					'ri'
+				),
+				sql<number>`sum(case when audits.escalation = 'same-day' and audits.response_at is not null and substr(audits.response_at, 1, 10) <= substr(audits.finalised_at, 1, 10) then 1 else 0 end)`.as(
+					'sameDay'
+				),
+				sql<number>`sum(case when audits.moderated_at is not null then 1 else 0 end)`.as(
+					'moderated'
+				)
+			])
+			.groupBy(bucket('quarter'))
+			.execute()
+	);
 }
 
-/** The actions of the quarter's audits: agreed, signed off, and overdue today. */
-function actionFigures(db: Db, filters: WorkforceFilters, quarter: string, today: string) {
-	return finalisedIn(db, quarter, filters.teamId)
-		.innerJoin('audit_actions', 'audit_actions.audit_id', 'audits.id')
-		.select([
-			(eb) => eb.fn.countAll<number>().as('actions'),
-			sql<number>`sum(case when audit_actions.status = 'signed-off' then 1 else 0 end)`.as(
-				'signedOff'
-			),
-			sql<number>`sum(case when audit_actions.status = 'open' and audit_actions.due_on < ${today} then 1 else 0 end)`.as(
-				'overdue'
-			)
-		])
-		.executeTakeFirstOrThrow();
+/** The actions of each quarter's audits: agreed, signed off, and overdue today. */
+async function actionFigures(
+	db: Db,
+	filters: WorkforceFilters,
+	first: string,
+	last: string,
+	today: string
+) {
+	return byQuarter(
+		await finalisedIn(db, first, filters.teamId, last)
+			.innerJoin('audit_actions', 'audit_actions.audit_id', 'audits.id')
+			.select([
+				bucket('quarter').as('quarter'),
+				(eb) => eb.fn.countAll<number>().as('actions'),
+				sql<number>`sum(case when audit_actions.status = 'signed-off' then 1 else 0 end)`.as(
+					'signedOff'
+				),
+				sql<number>`sum(case when audit_actions.status = 'open' and audit_actions.due_on < ${today} then 1 else 0 end)`.as(
+					'overdue'
+				)
+			])
+			.groupBy(bucket('quarter'))
+			.execute()
+	);
 }
 
 /** Learning needs raised and met in the quarter, and pathways completed in it. */
