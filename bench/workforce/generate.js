@@ -150,6 +150,23 @@ function withoutIndexesAndTriggers(db) {
 				from evidence e
 				where e.cpd_type is not null and e.status <> 'draft' and e.activity_date is not null
 				group by 1, 2`);
+			db.exec(`insert into coverage_team_months
+					(team_key, framework_version, outcome_id, kind, month, n)
+				select coalesce(u.team_id, ''), a.framework_version, a.outcome_id, 'accepted',
+					substr(a.latest_on, 1, 7), count(*)
+				from users u inner join accepted_outcomes a on a.owner_id = u.id
+				where ${activePractitioners}
+				group by 1, 2, 3, 5`);
+			db.exec(`insert into coverage_team_months
+					(team_key, framework_version, outcome_id, kind, month, n)
+				select coalesce(u.team_id, ''), s.framework_version, s.outcome_id, 'signed',
+					substr(s.created_at, 1, 7), count(*)
+				from users u inner join signoffs s on s.practitioner_id = u.id
+				where ${activePractitioners} and s.action = 'sign-off'
+					and s.sequence = (select max(later.sequence) from signoffs later
+						where later.practitioner_id = s.practitioner_id and later.outcome_id = s.outcome_id
+							and later.framework_version = s.framework_version)
+				group by 1, 2, 3, 5`);
 			const latest = (type) => `(select max(e.activity_date) from evidence e
 				where e.owner_id = u.id and e.type = '${type}' and (e.status <> 'draft'
 					or exists (select 1 from feedback_requests f where f.record_id = e.id)))`;

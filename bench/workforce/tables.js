@@ -199,6 +199,7 @@ export const derivedTables = [
 	'learning_need_months',
 	'learning_need_outcome_months',
 	'cpd_years',
+	'coverage_team_months',
 	'qa_latest'
 ];
 

@@ -439,6 +439,20 @@ export interface CpdYearsTable {
 }
 
 /**
+ * Each team's practitioners (today's, while active) with accepted evidence for an outcome, by the
+ * month of their latest accepted record (`kind` `accepted`), and with it signed off, by the month
+ * of the sign-off that stands (`signed`): kept by triggers (2026-12-10-04) for coverage by team.
+ */
+export interface CoverageTeamMonthsTable {
+	team_key: string;
+	framework_version: string;
+	outcome_id: string;
+	kind: 'accepted' | 'signed';
+	month: string;
+	n: number;
+}
+
+/**
  * Each person's latest finalised audit and latest observation and feedback record of each type,
  * whenever dated, kept by triggers (2026-12-09-01) for QA coverage.
  */
@@ -1035,6 +1049,7 @@ export interface Database {
 	learning_need_outcome_months: LearningNeedOutcomeMonthsTable;
 	cpd_year_rule: CpdYearRuleTable;
 	cpd_years: CpdYearsTable;
+	coverage_team_months: CoverageTeamMonthsTable;
 	evidence_statements: EvidenceStatementsTable;
 	evidence_standards: EvidenceStandardsTable;
 	attachments: AttachmentsTable;

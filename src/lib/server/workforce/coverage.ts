@@ -8,6 +8,7 @@ import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { currentSignOffs } from '../signoff/signoffs';
 import { percent, type Table } from './figures';
+import { firstWholeMonth } from './audit-area-months';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
 
 export const outcomeColumns = (framework: Framework) =>
@@ -26,7 +27,7 @@ export async function teamCoverage(
 ): Promise<Table> {
 	const version = framework.version.id;
 	const since = periodStart(filters.period, today);
-	let people = practitioners(db, filters);
+	const people = practitioners(db, filters);
 	// Counted by team first, then joined: a join on "in (the practitioners)" would look through
 	// every practitioner for every team.
 	const counted = db
@@ -43,15 +44,12 @@ export async function teamCoverage(
 	// A page of teams counts their people alone: the work is the page's, whatever the whole.
 	const page = paging && pageOf(allTeams, paging);
 	const teams = page?.rows ?? allTeams;
-	if (page)
-		people = people.where(
-			anyOf(
-				db,
-				'users.team_id',
-				teams.map((t) => t.id)
-			)
-		);
-	const { evidenceBy, signedBy } = await countsByTeam(db, version, since, people);
+	const { evidenceBy, signedBy } = await countsByTeam(
+		db,
+		version,
+		{ filters, since },
+		page && teams.map((t) => t.id)
+	);
 	const outcomes = outcomeColumns(framework);
 	return {
 		id: 'teams',
@@ -81,36 +79,91 @@ export async function teamCoverage(
 }
 
 /**
- * For each team and outcome, how many of its practitioners have accepted evidence for the
- * outcome, and how many have it signed off; keyed `team|outcome`.
+ * For each team and outcome, how many of its practitioners (of `teamIds` alone, where given)
+ * have accepted evidence for the outcome, and how many have it signed off; keyed `team|outcome`.
+ * From the counts kept by team and month (2026-12-10-04) where the filters allow; a career stage
+ * or programme, and the part of a month before the period starts, from the rows themselves.
  */
 async function countsByTeam(
 	db: Db,
 	version: string,
-	since: string | undefined,
-	people: ReturnType<typeof practitioners>
+	{ filters, since }: { filters: WorkforceFilters; since: string | undefined },
+	teamIds?: string[]
 ) {
-	// Each practitioner's outcomes with accepted evidence, a row a pair (kept by triggers), counted
-	// by team.
-	const accepted = db
-		.selectFrom('accepted_outcomes as a')
-		.innerJoin('users', 'users.id', 'a.owner_id')
-		.select(['users.team_id', 'a.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
-		.where('a.framework_version', '=', version)
-		.$if(Boolean(since), (q) => q.where('a.latest_on', '>=', since!))
-		.where('a.owner_id', 'in', people)
-		.groupBy(['users.team_id', 'a.outcome_id']);
-	const signed = await db
-		.selectFrom(currentSignOffs(db, version, since).as('s'))
-		.innerJoin('users', 'users.id', 's.practitioner_id')
-		.select(['users.team_id', 's.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
-		.where('s.practitioner_id', 'in', people)
-		.groupBy(['users.team_id', 's.outcome_id'])
-		.execute();
-	const acceptedRows = await accepted.execute();
-	const count = (rows: { team_id: string | null; outcome_id: string; n: number }[]) =>
-		new Map(rows.map((r) => [`${r.team_id}|${r.outcome_id}`, Number(r.n)]));
-	return { evidenceBy: count(acceptedRows), signedBy: count(signed) };
+	const count = (rows: { team_id: string | null; outcome_id: string; n: number | string }[]) => {
+		const sums = new Map<string, number>();
+		for (const r of rows) {
+			const key = `${r.team_id}|${r.outcome_id}`;
+			sums.set(key, (sums.get(key) ?? 0) + Number(r.n));
+		}
+		return sums;
+	};
+	let people = practitioners(db, filters);
+	if (teamIds) people = people.where(anyOf(db, 'users.team_id', teamIds));
+	if (filters.stage || filters.programme) {
+		const { accepted, signed } = await countedByTeam(db, version, people, since);
+		return { evidenceBy: count(accepted), signedBy: count(signed) };
+	}
+	const firstWhole = firstWholeMonth(since);
+	const [part, kept] = await Promise.all([
+		since && since !== firstWhole
+			? countedByTeam(db, version, people, since, firstWhole)
+			: { accepted: [], signed: [] },
+		db
+			.selectFrom('coverage_team_months')
+			.select(['kind', 'team_key', 'outcome_id', (eb) => eb.fn.sum<number>('n').as('n')])
+			.where('framework_version', '=', version)
+			.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
+			.$if(Boolean(teamIds), (q) => q.where(anyOf(db, 'team_key', teamIds!)))
+			.$if(Boolean(firstWhole), (q) => q.where('month', '>=', firstWhole!.slice(0, 7)))
+			.groupBy(['kind', 'team_key', 'outcome_id'])
+			.execute()
+	]);
+	const keptOf = (kind: string) =>
+		kept
+			.filter((r) => r.kind === kind)
+			.map((r) => ({ team_id: r.team_key || null, outcome_id: r.outcome_id, n: r.n }));
+	return {
+		evidenceBy: count([...part.accepted, ...keptOf('accepted')]),
+		signedBy: count([...part.signed, ...keptOf('signed')])
+	};
+}
+
+/**
+ * Each team's practitioners (`people`) with accepted evidence for each outcome (kept by
+ * triggers, a row a pair) and with it signed off, dated from `since` (and before `before`).
+ */
+async function countedByTeam(
+	db: Db,
+	version: string,
+	people: ReturnType<typeof practitioners>,
+	since: string | undefined,
+	before?: string
+) {
+	const [accepted, signed] = await Promise.all([
+		db
+			.selectFrom('accepted_outcomes as a')
+			.innerJoin('users', 'users.id', 'a.owner_id')
+			.select(['users.team_id', 'a.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('a.framework_version', '=', version)
+			.$if(Boolean(since), (q) => q.where('a.latest_on', '>=', since!))
+			.$if(Boolean(before), (q) => q.where('a.latest_on', '<', before!))
+			.where('a.owner_id', 'in', people)
+			.groupBy(['users.team_id', 'a.outcome_id'])
+			.execute(),
+		db
+			.selectFrom(
+				currentSignOffs(db, version, since)
+					.$if(Boolean(before), (q) => q.where('s.created_at', '<', before!))
+					.as('s')
+			)
+			.innerJoin('users', 'users.id', 's.practitioner_id')
+			.select(['users.team_id', 's.outcome_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('s.practitioner_id', 'in', people)
+			.groupBy(['users.team_id', 's.outcome_id'])
+			.execute()
+	]);
+	return { accepted, signed };
 }
 
 export const coverageStates = {

@@ -41,9 +41,29 @@ const recount = (team: string) =>
 	cleared(team) + counts(team, `${team} is not null and u.team_id is nullif(${team}, '')`);
 
 /** SQLite: the team key of a person, of a need's practitioner. */
-const teamOf = (person: string) => `(select coalesce(team_id, '') from users where id = ${person})`;
+export const teamOf = (person: string) =>
+	`(select coalesce(team_id, '') from users where id = ${person})`;
 const teamOfNeed = (need: string) =>
 	teamOf(`(select practitioner_id from learning_needs where id = ${need})`);
+
+/**
+ * SQLite: what recounts a team kept by its members today, for a table `name`: a person's team or
+ * active state changing, or their practitioner role given or taken away. Also for coverage by
+ * team (2026-12-10-04).
+ */
+export const sqliteMemberTriggers = (name: string, recount: (team: string) => string) => [
+	`create trigger ${name}_user_update after update of team_id, active on users
+		when old.team_id is not new.team_id or old.active is not new.active
+		begin ${recount("coalesce(old.team_id, '')")} ${recount("coalesce(new.team_id, '')")} end`,
+	`create trigger ${name}_user_delete after delete on users
+		begin ${recount("coalesce(old.team_id, '')")} end`,
+	`create trigger ${name}_role_insert after insert on user_roles
+		when new.role = 'practitioner' begin ${recount(teamOf('new.user_id'))} end`,
+	`create trigger ${name}_role_delete after delete on user_roles
+		when old.role = 'practitioner' begin ${recount(teamOf('old.user_id'))} end`
+];
+export const memberTriggerNames = (name: string) =>
+	['user_update', 'user_delete', 'role_insert', 'role_delete'].map((t) => `${name}_${t}`);
 
 const sqliteTriggers = [
 	`create trigger learning_need_months_need_insert after insert on learning_needs
@@ -60,39 +80,20 @@ const sqliteTriggers = [
 		begin ${recount(teamOfNeed('old.need_id'))} ${recount(teamOfNeed('new.need_id'))} end`,
 	`create trigger learning_need_months_outcome_delete after delete on learning_need_outcomes
 		begin ${recount(teamOfNeed('old.need_id'))} end`,
-	`create trigger learning_need_months_user_update after update of team_id, active on users
-		when old.team_id is not new.team_id or old.active is not new.active
-		begin ${recount("coalesce(old.team_id, '')")} ${recount("coalesce(new.team_id, '')")} end`,
-	`create trigger learning_need_months_user_delete after delete on users
-		begin ${recount("coalesce(old.team_id, '')")} end`,
-	`create trigger learning_need_months_role_insert after insert on user_roles
-		when new.role = 'practitioner' begin ${recount(teamOf('new.user_id'))} end`,
-	`create trigger learning_need_months_role_delete after delete on user_roles
-		when old.role = 'practitioner' begin ${recount(teamOf('old.user_id'))} end`
+	...sqliteMemberTriggers('learning_need_months', recount)
 ];
 const sqliteTriggerNames = [
 	...['need', 'outcome'].flatMap((row) =>
 		['insert', 'update', 'delete'].map((change) => `learning_need_months_${row}_${change}`)
 	),
-	'learning_need_months_user_update',
-	'learning_need_months_user_delete',
-	'learning_need_months_role_insert',
-	'learning_need_months_role_delete'
+	...memberTriggerNames('learning_need_months')
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function postgresTriggers(db: Kysely<any>) {
-	// One team recounted one transaction at a time (the lock is held until commit). No team and a
-	// team are asked apart, so that a team's members come from the index on users' teams.
-	await sql`create function learning_need_months_recount(t text) returns void as $$
-		begin
-			if t is null then return; end if;
-			perform pg_advisory_xact_lock(hashtext('learning_need_months ' || t));
-			${sql.raw(cleared('t'))}
-			if t = '' then ${sql.raw(counts('t', 'u.team_id is null'))}
-			else ${sql.raw(counts('t', 'u.team_id = t'))}
-			end if;
-		end $$ language plpgsql`.execute(db);
+	await postgresTeamRecount(db, 'learning_need_months', cleared('t'), (members) =>
+		counts('t', members)
+	);
 	await sql`create function learning_need_months_team_of(person text) returns text as $$
 		select coalesce(team_id, '') from users where id = person
 		$$ language sql stable`.execute(db);
@@ -118,41 +119,95 @@ async function postgresTriggers(db: Kysely<any>) {
 			end if;
 			return null;
 		end $$ language plpgsql`.execute(db);
-	// Both teams of a move in one order, whichever way the move goes, so that two moves at once
-	// wait for each other rather than deadlock.
-	await sql`create function learning_need_months_user() returns trigger as $$
-		begin
-			if tg_op = 'DELETE' then
-				perform learning_need_months_recount(coalesce(old.team_id, ''));
-			elsif old.team_id is distinct from new.team_id or old.active is distinct from new.active then
-				perform learning_need_months_recount(
-					least(coalesce(old.team_id, ''), coalesce(new.team_id, '')));
-				perform learning_need_months_recount(
-					greatest(coalesce(old.team_id, ''), coalesce(new.team_id, '')));
-			end if;
-			return null;
-		end $$ language plpgsql`.execute(db);
-	await sql`create function learning_need_months_role() returns trigger as $$
-		begin
-			if tg_op = 'DELETE' and old.role = 'practitioner' then
-				perform learning_need_months_recount(learning_need_months_team_of(old.user_id));
-			elsif tg_op = 'INSERT' and new.role = 'practitioner' then
-				perform learning_need_months_recount(learning_need_months_team_of(new.user_id));
-			end if;
-			return null;
-		end $$ language plpgsql`.execute(db);
 	await sql`create trigger learning_need_months_need
 		after insert or delete or update of practitioner_id, status, created_at
 		on learning_needs for each row execute function learning_need_months_need()`.execute(db);
 	await sql`create trigger learning_need_months_outcome
 		after insert or delete or update of need_id, framework_version, outcome_id
 		on learning_need_outcomes for each row execute function learning_need_months_outcome()`.execute(db);
-	await sql`create trigger learning_need_months_user
-		after delete or update of team_id, active
-		on users for each row execute function learning_need_months_user()`.execute(db);
-	await sql`create trigger learning_need_months_role
-		after insert or delete
-		on user_roles for each row execute function learning_need_months_role()`.execute(db);
+	await postgresMemberTriggers(db, 'learning_need_months');
+}
+
+/**
+ * Every team counted at once, for a backfill: `counts(team, members)` with each person's team as
+ * the key and everyone as members, grouped by team too.
+ */
+export async function countEveryTeam(
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	db: Kysely<any>,
+	counts: (team: string, members: string) => string
+) {
+	const everyTeam = counts("coalesce(u.team_id, '')", '1 = 1').replaceAll(
+		'group by ',
+		"group by coalesce(u.team_id, ''), "
+	);
+	for (const statement of everyTeam.split(';').filter((s) => s.trim()))
+		await sql.raw(statement).execute(db);
+}
+
+/**
+ * PostgreSQL: `${name}_recount(t)`, one team recounted one transaction at a time (the lock is held
+ * until commit): `cleared` its rows deleted, `counts(members)` them counted again. No team and a
+ * team are asked apart, so that a team's members come from the index on users' teams.
+ */
+export async function postgresTeamRecount(
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	db: Kysely<any>,
+	name: string,
+	cleared: string,
+	counts: (members: string) => string
+) {
+	await sql`create function ${sql.raw(name)}_recount(t text) returns void as $$
+		begin
+			if t is null then return; end if;
+			perform pg_advisory_xact_lock(hashtext(${sql.lit(name + ' ')} || t));
+			${sql.raw(cleared)}
+			if t = '' then ${sql.raw(counts('u.team_id is null'))}
+			else ${sql.raw(counts('u.team_id = t'))}
+			end if;
+		end $$ language plpgsql`.execute(db);
+}
+
+/**
+ * PostgreSQL: what recounts a team kept by its members today (`${name}_recount(team)`): a
+ * person's team or active state changing, or their practitioner role. Both teams of a move are
+ * recounted in one order, whichever way the move goes, so that two moves at once wait for each
+ * other rather than deadlock. Also for coverage by team (2026-12-10-04).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function postgresMemberTriggers(db: Kysely<any>, name: string) {
+	const recount = sql.raw(`${name}_recount`);
+	await sql`create function ${sql.raw(name)}_user() returns trigger as $$
+		begin
+			if tg_op = 'DELETE' then
+				perform ${recount}(coalesce(old.team_id, ''));
+			elsif old.team_id is distinct from new.team_id or old.active is distinct from new.active then
+				perform ${recount}(least(coalesce(old.team_id, ''), coalesce(new.team_id, '')));
+				perform ${recount}(greatest(coalesce(old.team_id, ''), coalesce(new.team_id, '')));
+			end if;
+			return null;
+		end $$ language plpgsql`.execute(db);
+	await sql`create function ${sql.raw(name)}_role() returns trigger as $$
+		begin
+			if tg_op = 'DELETE' and old.role = 'practitioner' then
+				perform ${recount}(learning_need_months_team_of(old.user_id));
+			elsif tg_op = 'INSERT' and new.role = 'practitioner' then
+				perform ${recount}(learning_need_months_team_of(new.user_id));
+			end if;
+			return null;
+		end $$ language plpgsql`.execute(db);
+	await sql`create trigger ${sql.raw(name)}_user after delete or update of team_id, active
+		on users for each row execute function ${sql.raw(name)}_user()`.execute(db);
+	await sql`create trigger ${sql.raw(name)}_role after insert or delete
+		on user_roles for each row execute function ${sql.raw(name)}_role()`.execute(db);
+}
+
+/** PostgreSQL: the member triggers and their functions dropped. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function dropPostgresMemberTriggers(db: Kysely<any>, name: string) {
+	await sql.raw(`drop trigger ${name}_role on user_roles`).execute(db);
+	await sql.raw(`drop trigger ${name}_user on users`).execute(db);
+	for (const f of ['role', 'user']) await sql.raw(`drop function ${name}_${f}`).execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -181,13 +236,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 			'status'
 		])
 		.execute();
-	// Every team at once: a team's rows are its members' needs, whatever team they are in.
-	const everyTeam = counts("coalesce(u.team_id, '')", '1 = 1').replaceAll(
-		'group by ',
-		"group by coalesce(u.team_id, ''), "
-	);
-	for (const statement of everyTeam.split(';').filter((s) => s.trim()))
-		await sql.raw(statement).execute(db);
+	await countEveryTeam(db, counts);
 	if (db.getExecutor().adapter instanceof PostgresAdapter) await postgresTriggers(db);
 	else for (const trigger of sqliteTriggers) await sql.raw(trigger).execute(db);
 	await sql`analyze learning_need_months`.execute(db);
@@ -197,11 +246,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
 	if (db.getExecutor().adapter instanceof PostgresAdapter) {
-		await sql`drop trigger learning_need_months_role on user_roles`.execute(db);
-		await sql`drop trigger learning_need_months_user on users`.execute(db);
+		await dropPostgresMemberTriggers(db, 'learning_need_months');
 		await sql`drop trigger learning_need_months_outcome on learning_need_outcomes`.execute(db);
 		await sql`drop trigger learning_need_months_need on learning_needs`.execute(db);
-		for (const name of ['role', 'user', 'outcome', 'need', 'team_of', 'recount'])
+		for (const name of ['outcome', 'need', 'team_of', 'recount'])
 			await sql.raw(`drop function learning_need_months_${name}`).execute(db);
 	} else {
 		for (const name of sqliteTriggerNames) await sql.raw(`drop trigger ${name}`).execute(db);

@@ -43,6 +43,7 @@ import * as qaLatest from './2026-12-09-01-qa-latest';
 import * as auditGradeThemeMonths from './2026-12-10-01-audit-grade-theme-months';
 import * as learningNeedMonths from './2026-12-10-02-learning-need-months';
 import * as cpdYears from './2026-12-10-03-cpd-years';
+import * as coverageTeamMonths from './2026-12-10-04-coverage-team-months';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -89,5 +90,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-09-01-qa-latest': qaLatest,
 	'2026-12-10-01-audit-grade-theme-months': auditGradeThemeMonths,
 	'2026-12-10-02-learning-need-months': learningNeedMonths,
-	'2026-12-10-03-cpd-years': cpdYears
+	'2026-12-10-03-cpd-years': cpdYears,
+	'2026-12-10-04-coverage-team-months': coverageTeamMonths
 };
