@@ -46,21 +46,32 @@ export const teamOf = (person: string) =>
 const teamOfNeed = (need: string) =>
 	teamOf(`(select practitioner_id from learning_needs where id = ${need})`);
 
+/** Whether a person (SQL) has learning needs, the rows a team's counts are made of. */
+const hasNeeds = (person: string) =>
+	`exists (select 1 from learning_needs where practitioner_id = ${person})`;
+
 /**
  * SQLite: what recounts a team kept by its members today, for a table `name`: a person's team or
- * active state changing, or their practitioner role given or taken away. Also for coverage by
- * team (2026-12-10-04).
+ * active state changing, or their practitioner role given or taken away, where they have rows
+ * that count (`counted`, SQL of a person): someone new from HR moves nothing. Also for coverage
+ * by team (2026-12-10-04).
  */
-export const sqliteMemberTriggers = (name: string, recount: (team: string) => string) => [
+export const sqliteMemberTriggers = (
+	name: string,
+	recount: (team: string) => string,
+	counted: (person: string) => string
+) => [
 	`create trigger ${name}_user_update after update of team_id, active on users
-		when old.team_id is not new.team_id or old.active is not new.active
+		when (old.team_id is not new.team_id or old.active is not new.active) and ${counted('new.id')}
 		begin ${recount("coalesce(old.team_id, '')")} ${recount("coalesce(new.team_id, '')")} end`,
 	`create trigger ${name}_user_delete after delete on users
 		begin ${recount("coalesce(old.team_id, '')")} end`,
 	`create trigger ${name}_role_insert after insert on user_roles
-		when new.role = 'practitioner' begin ${recount(teamOf('new.user_id'))} end`,
+		when new.role = 'practitioner' and ${counted('new.user_id')}
+		begin ${recount(teamOf('new.user_id'))} end`,
 	`create trigger ${name}_role_delete after delete on user_roles
-		when old.role = 'practitioner' begin ${recount(teamOf('old.user_id'))} end`
+		when old.role = 'practitioner' and ${counted('old.user_id')}
+		begin ${recount(teamOf('old.user_id'))} end`
 ];
 export const memberTriggerNames = (name: string) =>
 	['user_update', 'user_delete', 'role_insert', 'role_delete'].map((t) => `${name}_${t}`);
@@ -80,7 +91,7 @@ const sqliteTriggers = [
 		begin ${recount(teamOfNeed('old.need_id'))} ${recount(teamOfNeed('new.need_id'))} end`,
 	`create trigger learning_need_months_outcome_delete after delete on learning_need_outcomes
 		begin ${recount(teamOfNeed('old.need_id'))} end`,
-	...sqliteMemberTriggers('learning_need_months', recount)
+	...sqliteMemberTriggers('learning_need_months', recount, hasNeeds)
 ];
 const sqliteTriggerNames = [
 	...['need', 'outcome'].flatMap((row) =>
@@ -125,7 +136,7 @@ async function postgresTriggers(db: Kysely<any>) {
 	await sql`create trigger learning_need_months_outcome
 		after insert or delete or update of need_id, framework_version, outcome_id
 		on learning_need_outcomes for each row execute function learning_need_months_outcome()`.execute(db);
-	await postgresMemberTriggers(db, 'learning_need_months');
+	await postgresMemberTriggers(db, 'learning_need_months', hasNeeds);
 }
 
 /**
@@ -170,18 +181,24 @@ export async function postgresTeamRecount(
 
 /**
  * PostgreSQL: what recounts a team kept by its members today (`${name}_recount(team)`): a
- * person's team or active state changing, or their practitioner role. Both teams of a move are
+ * person's team or active state changing, or their practitioner role, where they have rows that
+ * count (`counted`). Both teams of a move are
  * recounted in one order, whichever way the move goes, so that two moves at once wait for each
  * other rather than deadlock. Also for coverage by team (2026-12-10-04).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function postgresMemberTriggers(db: Kysely<any>, name: string) {
+export async function postgresMemberTriggers(
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	db: Kysely<any>,
+	name: string,
+	counted: (person: string) => string
+) {
 	const recount = sql.raw(`${name}_recount`);
 	await sql`create function ${sql.raw(name)}_user() returns trigger as $$
 		begin
 			if tg_op = 'DELETE' then
 				perform ${recount}(coalesce(old.team_id, ''));
-			elsif old.team_id is distinct from new.team_id or old.active is distinct from new.active then
+			elsif (old.team_id is distinct from new.team_id or old.active is distinct from new.active)
+				and ${sql.raw(counted('new.id'))} then
 				perform ${recount}(least(coalesce(old.team_id, ''), coalesce(new.team_id, '')));
 				perform ${recount}(greatest(coalesce(old.team_id, ''), coalesce(new.team_id, '')));
 			end if;
@@ -189,9 +206,9 @@ export async function postgresMemberTriggers(db: Kysely<any>, name: string) {
 		end $$ language plpgsql`.execute(db);
 	await sql`create function ${sql.raw(name)}_role() returns trigger as $$
 		begin
-			if tg_op = 'DELETE' and old.role = 'practitioner' then
+			if tg_op = 'DELETE' and old.role = 'practitioner' and ${sql.raw(counted('old.user_id'))} then
 				perform ${recount}(learning_need_months_team_of(old.user_id));
-			elsif tg_op = 'INSERT' and new.role = 'practitioner' then
+			elsif tg_op = 'INSERT' and new.role = 'practitioner' and ${sql.raw(counted('new.user_id'))} then
 				perform ${recount}(learning_need_months_team_of(new.user_id));
 			end if;
 			return null;

@@ -51,6 +51,11 @@ const cleared = (team: string) => `
 const recount = (team: string) =>
 	cleared(team) + counts(team, `${team} is not null and u.team_id is nullif(${team}, '')`);
 
+/** Whether a person (SQL) has accepted evidence or a sign-off, the rows a team's counts are made of. */
+const hasCoverage = (person: string) =>
+	`(exists (select 1 from accepted_outcomes where owner_id = ${person})
+		or exists (select 1 from signoffs where practitioner_id = ${person}))`;
+
 const sqliteTriggers = [
 	`create trigger coverage_team_months_accepted_insert after insert on accepted_outcomes
 		begin ${recount(teamOf('new.owner_id'))} end`,
@@ -67,7 +72,7 @@ const sqliteTriggers = [
 		begin ${recount(teamOf('old.practitioner_id'))} ${recount(teamOf('new.practitioner_id'))} end`,
 	`create trigger coverage_team_months_signoff_delete after delete on signoffs
 		begin ${recount(teamOf('old.practitioner_id'))} end`,
-	...sqliteMemberTriggers('coverage_team_months', recount)
+	...sqliteMemberTriggers('coverage_team_months', recount, hasCoverage)
 ];
 const sqliteTriggerNames = [
 	...['accepted', 'signoff'].flatMap((row) =>
@@ -108,7 +113,7 @@ async function postgresTriggers(db: Kysely<any>) {
 		after insert or delete
 			or update of practitioner_id, framework_version, outcome_id, action, sequence, created_at
 		on signoffs for each row execute function coverage_team_months_signoff()`.execute(db);
-	await postgresMemberTriggers(db, 'coverage_team_months');
+	await postgresMemberTriggers(db, 'coverage_team_months', hasCoverage);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
