@@ -7,7 +7,7 @@ import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { currentSignOffs } from '../signoff/signoffs';
-import { percent, type Table } from './figures';
+import { countsBy, percent, type Table } from './figures';
 import { firstWholeMonth } from './audit-area-months';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
 
@@ -90,14 +90,8 @@ async function countsByTeam(
 	{ filters, since }: { filters: WorkforceFilters; since: string | undefined },
 	teamIds?: string[]
 ) {
-	const count = (rows: { team_id: string | null; outcome_id: string; n: number | string }[]) => {
-		const sums = new Map<string, number>();
-		for (const r of rows) {
-			const key = `${r.team_id}|${r.outcome_id}`;
-			sums.set(key, (sums.get(key) ?? 0) + Number(r.n));
-		}
-		return sums;
-	};
+	const count = (rows: { team_id: string | null; outcome_id: string; n: number | string }[]) =>
+		countsBy(rows, (r) => `${r.team_id}|${r.outcome_id}`);
 	let people = practitioners(db, filters);
 	if (teamIds) people = people.where(anyOf(db, 'users.team_id', teamIds));
 	if (filters.stage || filters.programme) {

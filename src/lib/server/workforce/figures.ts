@@ -117,3 +117,16 @@ export function rankedByName<T extends { name: string }>(
 			(id ? (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0) : 0)
 	);
 }
+
+/**
+ * Rows' counts (`n`, a number or PostgreSQL's text) added up by a key: counted and kept rows of
+ * the same figure made one.
+ */
+export function countsBy<T extends { n: number | string }>(
+	rows: readonly T[],
+	key: (row: T) => string
+): Map<string, number> {
+	const sums = new Map<string, number>();
+	for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + Number(row.n));
+	return sums;
+}

@@ -5,7 +5,7 @@ import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { pathwayImpact, summariseImpact, type PathwayImpact } from '../learning/impact';
 import { pathways } from '../pathways';
-import type { Column, Table } from './figures';
+import { countsBy, type Column, type Table } from './figures';
 import { firstWholeMonth } from './audit-area-months';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
 
@@ -72,21 +72,11 @@ interface NeedRows {
 /** The counts added up by outcome and by team's name (`No team` for none), each with a status. */
 function named({ byOutcome, byTeam }: NeedRows, teams: { id: string; name: string }[]) {
 	const teamName = new Map(teams.map((t) => [t.id, t.name]));
-	const summed = <T>(rows: T[], key: (row: T) => string, n: (row: T) => number | string) => {
-		const sums = new Map<string, number>();
-		for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + Number(n(row)));
-		return sums;
-	};
 	return {
-		byOutcome: summed(
-			byOutcome,
-			(r) => `${r.outcome_id}|${r.status}`,
-			(r) => r.n
-		),
-		byTeam: summed(
+		byOutcome: countsBy(byOutcome, (r) => `${r.outcome_id}|${r.status}`),
+		byTeam: countsBy(
 			byTeam,
-			(r) => `${(r.teamId && teamName.get(r.teamId)) || 'No team'}|${r.status}`,
-			(r) => r.n
+			(r) => `${(r.teamId && teamName.get(r.teamId)) || 'No team'}|${r.status}`
 		)
 	};
 }
