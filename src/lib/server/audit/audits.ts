@@ -201,32 +201,37 @@ export async function getAudit(db: Db, definition: AuditDefinition, id: string) 
 	};
 }
 
-/** The audit's row and the names of everyone it involves. */
+/**
+ * The audit's row and the names of everyone it involves: the practitioner and auditor joined,
+ * the others and the team each by a subquery of its own (with all ten tables joined, PostgreSQL
+ * spent about 10 ms planning the query on every read of an audit).
+ */
 function auditWithNames(db: Db, id: string) {
+	type Column = 'co_auditor_id' | 'manager_id' | 'moderator_id' | 'moderated_by' | 'response_by';
 	return db
 		.selectFrom('audits')
 		.innerJoin('users as practitioner', 'practitioner.id', 'audits.practitioner_id')
 		.innerJoin('users as auditor', 'auditor.id', 'audits.auditor_id')
-		.leftJoin('users as co', 'co.id', 'audits.co_auditor_id')
-		.leftJoin('users as manager', 'manager.id', 'audits.manager_id')
-		.leftJoin('users as moderator', 'moderator.id', 'audits.moderator_id')
-		.leftJoin('users as moderated', 'moderated.id', 'audits.moderated_by')
-		.leftJoin('users as responder', 'responder.id', 'audits.response_by')
-		.leftJoin('users as receiver', 'receiver.id', 'audits.receipt_by')
-		.leftJoin('teams', 'teams.id', 'audits.team_id')
 		.selectAll('audits')
-		.select([
-			'practitioner.name as practitionerName',
-			'auditor.name as auditorName',
-			'co.name as coAuditorName',
-			'manager.name as managerName',
-			'manager.email as managerEmail',
-			'moderator.name as moderatorName',
-			'moderated.name as moderatedByName',
-			'responder.name as responseByName',
-			'receiver.name as receiptByName',
-			'teams.name as teamName'
-		])
+		.select(['practitioner.name as practitionerName', 'auditor.name as auditorName'])
+		.select((eb) => {
+			const user = (column: Column | 'receipt_by') =>
+				eb.selectFrom('users').whereRef('users.id', '=', `audits.${column}`);
+			return [
+				user('co_auditor_id').select('name').as('coAuditorName'),
+				user('manager_id').select('name').as('managerName'),
+				user('manager_id').select('email').as('managerEmail'),
+				user('moderator_id').select('name').as('moderatorName'),
+				user('moderated_by').select('name').as('moderatedByName'),
+				user('response_by').select('name').as('responseByName'),
+				user('receipt_by').select('name').as('receiptByName'),
+				eb
+					.selectFrom('teams')
+					.select('teams.name')
+					.whereRef('teams.id', '=', 'audits.team_id')
+					.as('teamName')
+			];
+		})
 		.where('audits.id', '=', id)
 		.executeTakeFirst();
 }
