@@ -5,8 +5,34 @@ import { testDatabases } from '../db/testing';
 import { allAreas, definition, finaliseTestAudit, newAudit } from '../audit/testing';
 import { saveGrades } from '../audit/grading';
 import { eraseAudits } from '../retention/erase-audits';
-import { areaGradeCounts, moderationCounts } from './audit-area-months';
+import { areaGradeCounts, moderationCounts, periodParts } from './audit-area-months';
 import { parseFilters } from './filters';
+
+describe('a period made of kept months and counted days', () => {
+	it('counts at most half a month from the rows, adding the days from the start or taking away those before it', () => {
+		expect(periodParts(undefined)).toEqual({ fromMonth: undefined });
+		expect(periodParts('2026-02-01')).toEqual({ fromMonth: '2026-02' });
+		// 11 days of February before the 12th, 17 from it: February kept, less 1 to 11 February.
+		expect(periodParts('2026-02-12')).toEqual({
+			fromMonth: '2026-02',
+			takenAway: { from: '2026-02-01', before: '2026-02-12' }
+		});
+		// 17 days before the 18th, 11 from it: those 11 counted, and kept from March.
+		expect(periodParts('2026-02-18')).toEqual({
+			fromMonth: '2026-03',
+			added: { from: '2026-02-18', before: '2026-03-01' }
+		});
+		// Across a year's end: 30 days before the 31st, one from it.
+		expect(periodParts('2025-12-31')).toEqual({
+			fromMonth: '2026-01',
+			added: { from: '2025-12-31', before: '2026-01-01' }
+		});
+		expect(periodParts('2025-12-02').takenAway).toEqual({
+			from: '2025-12-01',
+			before: '2025-12-02'
+		});
+	});
+});
 
 describe.each(testDatabases())('the kept counts of area grades on $name', (database) => {
 	let db: Db;
@@ -170,38 +196,42 @@ describe.each(testDatabases())('the kept counts of area grades on $name', (datab
 		expect(await iro()).toEqual([]);
 	});
 
-	it('give the same figures as counting the audits, for a period starting mid-month', async () => {
+	it('give the same figures as counting the audits, for a period starting early or late in a month', async () => {
 		const a = await newAudit(db, '2026-02-10', allAreas('good', { 'cp-iro': 'inadequate' }));
 		const b = await newAudit(db, '2026-02-20');
 		const c = await newAudit(db, '2026-03-05', allAreas('requires-improvement'));
 		for (const audit of [a, b, c])
 			await finaliseTestAudit(db, audit, audit === c ? '2026-03-06' : '2026-02-21');
-		const since = '2026-02-15';
-		for (const grain of ['month', 'quarter'] as const) {
-			const filters = parseFilters(new URLSearchParams({ period: 'all' }));
-			const kept = await areaGradeCounts(db, filters, since, grain);
-			// One team's: each audit here is of a team of its own.
-			const ofTeam = await areaGradeCounts(db, { ...filters, teamId: b.team }, since, grain);
-			const sorted = <T extends { area_id: string; period: string; grade: string }>(rows: T[]) =>
-				rows
-					.map((r) => ({ ...r, n: Number((r as unknown as { n: number }).n) }))
-					.sort((x, y) =>
-						`${x.area_id}|${x.period}|${x.grade}`.localeCompare(
-							`${y.area_id}|${y.period}|${y.grade}`
-						)
-					);
-			const iro = (rows: typeof kept) => sorted(rows.filter((r) => r.area_id === 'cp-iro'));
-			const feb = grain === 'month' ? '2026-02' : '2026-Q1';
-			const mar = grain === 'month' ? '2026-03' : '2026-Q1';
-			// a (10 February) is before the period; b and c are in it.
-			expect(iro(kept)).toEqual(
-				sorted([
-					{ area_id: 'cp-iro', period: feb, grade: 'good', n: 1 },
-					{ area_id: 'cp-iro', period: mar, grade: 'requires-improvement', n: 1 }
-				])
-			);
-			expect(iro(ofTeam)).toEqual([{ area_id: 'cp-iro', period: feb, grade: 'good', n: 1 }]);
-		}
+		// From the 12th, February kept less the days before (a); from the 18th, its days counted (b).
+		for (const since of ['2026-02-12', '2026-02-18'])
+			for (const grain of ['month', 'quarter'] as const) {
+				const filters = parseFilters(new URLSearchParams({ period: 'all' }));
+				const kept = await areaGradeCounts(db, filters, since, grain);
+				// One team's: each audit here is of a team of its own.
+				const ofTeam = await areaGradeCounts(db, { ...filters, teamId: b.team }, since, grain);
+				const ofA = await areaGradeCounts(db, { ...filters, teamId: a.team }, since, grain);
+				const sorted = <T extends { area_id: string; period: string; grade: string }>(rows: T[]) =>
+					rows
+						.map((r) => ({ ...r, n: Number((r as unknown as { n: number }).n) }))
+						.sort((x, y) =>
+							`${x.area_id}|${x.period}|${x.grade}`.localeCompare(
+								`${y.area_id}|${y.period}|${y.grade}`
+							)
+						);
+				const iro = (rows: typeof kept) => sorted(rows.filter((r) => r.area_id === 'cp-iro'));
+				const feb = grain === 'month' ? '2026-02' : '2026-Q1';
+				const mar = grain === 'month' ? '2026-03' : '2026-Q1';
+				// a (10 February) is before the period; b and c are in it.
+				expect(iro(kept)).toEqual(
+					sorted([
+						{ area_id: 'cp-iro', period: feb, grade: 'good', n: 1 },
+						{ area_id: 'cp-iro', period: mar, grade: 'requires-improvement', n: 1 }
+					])
+				);
+				expect(iro(ofTeam)).toEqual([{ area_id: 'cp-iro', period: feb, grade: 'good', n: 1 }]);
+				// Taken away to nothing: no row, as counting a's audits in the period finds none.
+				expect(ofA).toEqual([]);
+			}
 	});
 	it('count moderation as the audits do, for a period starting mid-month and for a team', async () => {
 		const a = await newAudit(db, '2026-08-10');

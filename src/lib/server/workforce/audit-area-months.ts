@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import { daysBetween } from '../db/time';
 import { addMonths } from '../programme/month';
 import { bucket, monthBucket, scoped, type AuditsWhere, type Grain } from './audit-scope';
 import type { WorkforceFilters } from './filters';
@@ -16,43 +17,72 @@ export interface AreaGradeCount {
 	n: number;
 }
 
-/**
- * The first whole month of a period from `since`: the kept counts serve from it, and the part of
- * a month before it is asked of the audits themselves.
- */
-export const firstWholeMonth = (since: string | undefined) =>
-	since && (since.endsWith('-01') ? since : addMonths(since.slice(0, 8) + '01', 1));
+/** Days from `from` to before `before`, both `yyyy-mm-dd`. */
+export interface DayRange {
+	from: string;
+	before: string;
+}
 
-/** The filters' finalised audits from `since` to the first whole month. */
-const beforeMonth =
-	(filters: WorkforceFilters, since: string, firstWhole: string): AuditsWhere =>
+/**
+ * How a period from `since` is made of months kept and days counted from the rows: the kept
+ * months from `fromMonth` (`yyyy-mm`; every month without one), and the days of `since`'s month
+ * in the period counted and `added`, or, where fewer of its days come before `since` than from
+ * it, the whole month kept and the days before `since` counted and `takenAway`: so that at most
+ * half a month is ever counted from the rows, whatever the day.
+ */
+export function periodParts(since: string | undefined): {
+	fromMonth?: string;
+	added?: DayRange;
+	takenAway?: DayRange;
+} {
+	if (!since || since.endsWith('-01')) return { fromMonth: since?.slice(0, 7) };
+	const monthStart = `${since.slice(0, 8)}01`;
+	const nextMonth = addMonths(monthStart, 1);
+	if (daysBetween(monthStart, since) < daysBetween(since, nextMonth))
+		return { fromMonth: since.slice(0, 7), takenAway: { from: monthStart, before: since } };
+	return { fromMonth: nextMonth.slice(0, 7), added: { from: since, before: nextMonth } };
+}
+
+/** The filters' finalised audits in a range of days. */
+const inDays =
+	(filters: WorkforceFilters, { from, before }: DayRange): AuditsWhere =>
 	(eb) =>
-		eb.and([scoped(filters, since)(eb), eb('audits.audited_on', '<', firstWhole)]);
+		eb.and([scoped(filters, from)(eb), eb('audits.audited_on', '<', before)]);
 
 /**
  * What the audit analysis counts, from the rows kept by month and team where the filters allow:
  * with a career stage or a programme, `counted` from the audits over the whole period; otherwise
- * `kept` from the period's first whole month (its `yyyy-mm`, or every month), one row a `key`, and
- * `counted` over the part of a month before it, added up row by row with the same `key`.
+ * `kept` by month (`periodParts`), one row a `key`, with the days of a part month `counted` and
+ * added or taken away, row by row with the same `key`, in each of the `counts` named.
  */
-export async function keptAndCounted<T>(
+export async function keptAndCounted<T extends object>(
 	filters: WorkforceFilters,
 	since: string | undefined,
 	counted: (where: AuditsWhere) => Promise<T[]>,
 	kept: (fromMonth: string | undefined) => Promise<T[]>,
 	key: (row: T) => string,
-	add: (sum: T | undefined, row: T) => T
+	counts: (keyof T)[]
 ): Promise<T[]> {
 	if (filters.stage || filters.programme) return counted(scoped(filters, since));
-	const firstWhole = firstWholeMonth(since);
-	const partMonth =
-		since && since !== firstWhole ? await counted(beforeMonth(filters, since, firstWhole!)) : [];
-	const keptRows = await kept(firstWhole?.slice(0, 7));
-	// Kept rows come one a key; only a part month's need adding in (`add` makes each count a number).
-	if (!partMonth.length) return keptRows.map((row) => add(undefined, row));
+	const { fromMonth, added, takenAway } = periodParts(since);
+	const [keptRows, addedRows, takenRows] = await Promise.all([
+		kept(fromMonth),
+		added ? counted(inDays(filters, added)) : [],
+		takenAway ? counted(inDays(filters, takenAway)) : []
+	]);
 	const sums = new Map<string, T>();
-	for (const row of [...partMonth, ...keptRows]) sums.set(key(row), add(sums.get(key(row)), row));
-	return [...sums.values()];
+	const add = (rows: T[], sign: number) => {
+		for (const row of rows) {
+			const sum = sums.get(key(row));
+			const n = (c: keyof T) => Number(sum?.[c] ?? 0) + sign * Number(row[c]);
+			sums.set(key(row), { ...row, ...Object.fromEntries(counts.map((c) => [c, n(c)])) });
+		}
+	};
+	add(keptRows, 1);
+	add(addedRows, 1);
+	add(takenRows, -1);
+	// A count all of whose days were taken away is no row, as it would be counted from the audits.
+	return [...sums.values()].filter((row) => counts.some((c) => row[c] !== 0));
 }
 
 /** Moderated grades stand where an audit was moderated. */
@@ -106,7 +136,7 @@ export function areaGradeCounts(
 		(where) => countedAreaGrades(db, where, grain),
 		kept,
 		(row) => `${row.area_id}|${row.period}|${row.grade}`,
-		(sum, row) => ({ ...row, n: Number(sum?.n ?? 0) + Number(row.n) })
+		['n']
 	);
 }
 
@@ -172,10 +202,6 @@ export function moderationCounts(
 		(where) => countedModeration(db, where),
 		kept,
 		(row) => row.area_id,
-		(sum, row) => ({
-			area_id: row.area_id,
-			moderated: Number(sum?.moderated ?? 0) + Number(row.moderated),
-			changed: Number(sum?.changed ?? 0) + Number(row.changed)
-		})
+		['moderated', 'changed']
 	);
 }

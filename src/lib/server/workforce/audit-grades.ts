@@ -112,7 +112,7 @@ function overallGradeCounts(db: Db, { filters, since }: Scope, grain: Grain, byT
 		counted,
 		kept,
 		(row) => `${row.teamId}|${row.period}|${row.grade}`,
-		(sum, row) => Object.assign({}, row, { n: Number(sum?.n ?? 0) + Number(row.n) })
+		['n']
 	);
 }
 

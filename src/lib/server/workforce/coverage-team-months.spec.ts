@@ -137,48 +137,56 @@ describe.each(testDatabases())('coverage kept by team on $name', (database) => {
 		await expectAgreement();
 	});
 
-	it('give coverage by team the figures counted from the records, for a period starting mid-month, a page and a team', async () => {
-		const a = await newTeam(db, 2);
-		const b = await newTeam(db, 2);
-		// 10 November 2025 is before the period; 25 November is in its part month; the rest kept.
-		await newAcceptedEvidence(db, a.people[0], a.manager, '2.3', '2025-11-10');
-		const part = await newAcceptedEvidence(db, a.people[1], a.manager, '2.3', '2025-11-25');
-		await signOff(a.manager, a.people[1], '2.3', part);
-		const kept = await newAcceptedEvidence(db, b.people[0], b.manager, '3.1', '2026-03-01');
-		await signOff(b.manager, b.people[0], '3.1', kept);
-		// Signed off today, whatever the records' dates: in the period.
-		const today = '2026-11-20';
-		const byTeam = async (filters: WorkforceFilters, paging?: { page: number; size: number }) =>
-			(await teamCoverage(db, framework, filters, today, paging)).rows;
-		// Everyone is of one career stage in each team; a stage is counted from the records.
-		const stageOf = async (team: { people: string[] }) =>
-			(
-				await db.selectFrom('users').select('career_stage').where('id', 'in', team.people).execute()
-			).map((r) => r.career_stage);
-		expect((await stageOf(a)).sort()).toEqual(['asye', 'social-worker']);
-		const year = parseFilters(new URLSearchParams({ period: '12m' }));
-		const all = parseFilters(new URLSearchParams({ period: 'all' }));
-		for (const filters of [year, all, { ...year, teamId: a.id }]) {
-			const rows = await byTeam(filters);
-			const row = (t: { id: string }) => rows.find((r) => r.teamId === t.id)!;
-			expect(row(a)).toMatchObject({
-				practitioners: 2,
-				'evidence:2.3': filters.period === 'all' ? 100 : 50,
-				'signedOff:2.3': 50
+	it.each(['2026-11-20', '2026-11-05'])(
+		'give coverage by team the figures counted from the records, for a period starting mid-month (to %s), a page and a team',
+		async (today) => {
+			const a = await newTeam(db, 2);
+			const b = await newTeam(db, 2);
+			// 3 November 2025 is before the period; 25 November is in its part month; the rest kept. A
+			// year to the 20th counts the part month's days from the records; to the 5th, November kept
+			// less its first four days.
+			await newAcceptedEvidence(db, a.people[0], a.manager, '2.3', '2025-11-03');
+			const part = await newAcceptedEvidence(db, a.people[1], a.manager, '2.3', '2025-11-25');
+			await signOff(a.manager, a.people[1], '2.3', part);
+			const kept = await newAcceptedEvidence(db, b.people[0], b.manager, '3.1', '2026-03-01');
+			await signOff(b.manager, b.people[0], '3.1', kept);
+			// Signed off now, whatever the records' dates: in the period.
+			const byTeam = async (filters: WorkforceFilters, paging?: { page: number; size: number }) =>
+				(await teamCoverage(db, framework, filters, today, paging)).rows;
+			// Everyone is of one career stage in each team; a stage is counted from the records.
+			const stageOf = async (team: { people: string[] }) =>
+				(
+					await db
+						.selectFrom('users')
+						.select('career_stage')
+						.where('id', 'in', team.people)
+						.execute()
+				).map((r) => r.career_stage);
+			expect((await stageOf(a)).sort()).toEqual(['asye', 'social-worker']);
+			const year = parseFilters(new URLSearchParams({ period: '12m' }));
+			const all = parseFilters(new URLSearchParams({ period: 'all' }));
+			for (const filters of [year, all, { ...year, teamId: a.id }]) {
+				const rows = await byTeam(filters);
+				const row = (t: { id: string }) => rows.find((r) => r.teamId === t.id)!;
+				expect(row(a)).toMatchObject({
+					practitioners: 2,
+					'evidence:2.3': filters.period === 'all' ? 100 : 50,
+					'signedOff:2.3': 50
+				});
+				if (!filters.teamId)
+					expect(row(b)).toMatchObject({ 'evidence:3.1': 50, 'signedOff:3.1': 50 });
+			}
+			// A page of one team counts that team alone, as the whole does.
+			const page = await byTeam(year, { page: 1, size: 1 });
+			expect(page).toHaveLength(1);
+			expect(page[0]).toEqual((await byTeam(year)).find((r) => r.teamId === page[0].teamId));
+			// Counted from the records for a stage: the ASYE in team a has only the record from before.
+			const asye = await byTeam({ ...year, stage: 'asye' });
+			expect(asye.find((r) => r.teamId === a.id)).toMatchObject({
+				practitioners: 1,
+				'evidence:2.3': 0,
+				'signedOff:2.3': 0
 			});
-			if (!filters.teamId)
-				expect(row(b)).toMatchObject({ 'evidence:3.1': 50, 'signedOff:3.1': 50 });
 		}
-		// A page of one team counts that team alone, as the whole does.
-		const page = await byTeam(year, { page: 1, size: 1 });
-		expect(page).toHaveLength(1);
-		expect(page[0]).toEqual((await byTeam(year)).find((r) => r.teamId === page[0].teamId));
-		// Counted from the records for a stage: the ASYE in team a has only the record from before.
-		const asye = await byTeam({ ...year, stage: 'asye' });
-		expect(asye.find((r) => r.teamId === a.id)).toMatchObject({
-			practitioners: 1,
-			'evidence:2.3': 0,
-			'signedOff:2.3': 0
-		});
-	});
+	);
 });

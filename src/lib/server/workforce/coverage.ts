@@ -7,8 +7,8 @@ import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { currentSignOffs } from '../signoff/signoffs';
-import { countsBy, percent, type Table } from './figures';
-import { firstWholeMonth } from './audit-area-months';
+import { countsBy, negated, percent, type Table } from './figures';
+import { periodParts } from './audit-area-months';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
 
 export const outcomeColumns = (framework: Framework) =>
@@ -98,28 +98,28 @@ async function countsByTeam(
 		const { accepted, signed } = await countedByTeam(db, version, people, since);
 		return { evidenceBy: count(accepted), signedBy: count(signed) };
 	}
-	const firstWhole = firstWholeMonth(since);
-	const [part, kept] = await Promise.all([
-		since && since !== firstWhole
-			? countedByTeam(db, version, people, since, firstWhole)
-			: { accepted: [], signed: [] },
+	const { fromMonth, added, takenAway } = periodParts(since);
+	const none = { accepted: [], signed: [] };
+	const [kept, part, taken] = await Promise.all([
 		db
 			.selectFrom('coverage_team_months')
 			.select(['kind', 'team_key', 'outcome_id', (eb) => eb.fn.sum<number>('n').as('n')])
 			.where('framework_version', '=', version)
 			.$if(Boolean(filters.teamId), (q) => q.where('team_key', '=', filters.teamId!))
 			.$if(Boolean(teamIds), (q) => q.where(anyOf(db, 'team_key', teamIds!)))
-			.$if(Boolean(firstWhole), (q) => q.where('month', '>=', firstWhole!.slice(0, 7)))
+			.$if(Boolean(fromMonth), (q) => q.where('month', '>=', fromMonth!))
 			.groupBy(['kind', 'team_key', 'outcome_id'])
-			.execute()
+			.execute(),
+		added ? countedByTeam(db, version, people, added.from, added.before) : none,
+		takenAway ? countedByTeam(db, version, people, takenAway.from, takenAway.before) : none
 	]);
 	const keptOf = (kind: string) =>
 		kept
 			.filter((r) => r.kind === kind)
 			.map((r) => ({ team_id: r.team_key || null, outcome_id: r.outcome_id, n: r.n }));
 	return {
-		evidenceBy: count([...part.accepted, ...keptOf('accepted')]),
-		signedBy: count([...part.signed, ...keptOf('signed')])
+		evidenceBy: count([...keptOf('accepted'), ...part.accepted, ...negated(taken.accepted)]),
+		signedBy: count([...keptOf('signed'), ...part.signed, ...negated(taken.signed)])
 	};
 }
 

@@ -128,5 +128,11 @@ export function countsBy<T extends { n: number | string }>(
 ): Map<string, number> {
 	const sums = new Map<string, number>();
 	for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + Number(row.n));
+	// Counts taken away to nothing (`negated`) are no count, as counted from the rows.
+	for (const [k, n] of sums) if (n === 0) sums.delete(k);
 	return sums;
 }
+
+/** Rows whose counts are to be taken away from others' (`countsBy`). */
+export const negated = <T extends { n: number | string }>(rows: readonly T[]) =>
+	rows.map((row) => ({ ...row, n: -Number(row.n) }));

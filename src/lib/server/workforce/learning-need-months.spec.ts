@@ -227,32 +227,43 @@ describe.each(testDatabases())('the kept counts of learning needs on $name', (da
 		expect(await expectAgreement()).toEqual({ kept: [], keptOutcomes: [] });
 	});
 
-	it('give the workforce view the counts of the needs themselves, for a period starting mid-month and a team', async () => {
-		const a = await newTeamOf('asye');
-		const b = await newTeamOf('asye');
-		// 10 November 2025 is before the period; 25 November is in its part month; the rest kept.
-		await need(a.person, '2025-11-10', ['1.1']);
-		await need(a.person, '2025-11-25', ['1.1', '1.2']);
-		const met = await need(b.person, '2026-03-01', ['1.2']);
-		await setStatus(met, 'met');
-		await need(b.person, '2026-06-30', []);
-		const today = '2026-11-20';
-		const figures = async (filters: WorkforceFilters) => {
-			const tables = await learningFigures(db, framework, filters, today);
-			const table = (id: string) => tables.find((t) => t.id === id)!.rows;
-			return { outcomes: table('needs-by-outcome'), teams: table('needs-by-team') };
-		};
-		const yearOf = parseFilters(new URLSearchParams({ period: '12m' }));
-		for (const filters of [yearOf, { ...yearOf, teamId: a.id }, { ...yearOf, teamId: b.id }]) {
-			// Everyone here is in their ASYE: counted from the needs, the same figures.
-			expect(await figures(filters)).toEqual(await figures({ ...filters, stage: 'asye' }));
+	it.each(['2026-11-20', '2026-11-05'])(
+		'give the workforce view the counts of the needs themselves, for a period starting mid-month (to %s) and a team',
+		async (today) => {
+			const a = await newTeamOf('asye');
+			const b = await newTeamOf('asye');
+			// 3 November 2025 is before the period; 25 November is in its part month; the rest kept. A
+			// year to the 20th counts the part month's days from the needs; to the 5th, November kept
+			// less its first four days.
+			await need(a.person, '2025-11-03', ['1.1']);
+			// A team whose only need is before the period: not in it, whichever way it is counted.
+			const c = await newTeamOf('asye');
+			await need(c.person, '2025-11-02', ['1.3']);
+			await need(a.person, '2025-11-25', ['1.1', '1.2']);
+			const met = await need(b.person, '2026-03-01', ['1.2']);
+			await setStatus(met, 'met');
+			await need(b.person, '2026-06-30', []);
+			const figures = async (filters: WorkforceFilters) => {
+				const tables = await learningFigures(db, framework, filters, today);
+				const table = (id: string) => tables.find((t) => t.id === id)!.rows;
+				return { outcomes: table('needs-by-outcome'), teams: table('needs-by-team') };
+			};
+			const yearOf = parseFilters(new URLSearchParams({ period: '12m' }));
+			for (const filters of [yearOf, { ...yearOf, teamId: a.id }, { ...yearOf, teamId: b.id }]) {
+				// Everyone here is in their ASYE: counted from the needs, the same figures.
+				expect(await figures(filters)).toEqual(await figures({ ...filters, stage: 'asye' }));
+			}
+			const { outcomes, teams } = await figures(yearOf);
+			const ks = (id: string) => outcomes.find((r) => r.outcome === id);
+			expect(ks('1.1')).toMatchObject({ open: 1, met: 0, total: 1 });
+			expect(ks('1.2')).toMatchObject({ open: 1, met: 1, total: 2 });
+			const teamName = (t: { manager: string }) => `Team ${t.manager}`;
+			expect(teams.find((r) => r.team === teamName(a))).toMatchObject({ open: 1, total: 1 });
+			expect(teams.find((r) => r.team === teamName(b))).toMatchObject({
+				open: 1,
+				met: 1,
+				total: 2
+			});
 		}
-		const { outcomes, teams } = await figures(yearOf);
-		const ks = (id: string) => outcomes.find((r) => r.outcome === id);
-		expect(ks('1.1')).toMatchObject({ open: 1, met: 0, total: 1 });
-		expect(ks('1.2')).toMatchObject({ open: 1, met: 1, total: 2 });
-		const teamName = (t: { manager: string }) => `Team ${t.manager}`;
-		expect(teams.find((r) => r.team === teamName(a))).toMatchObject({ open: 1, total: 1 });
-		expect(teams.find((r) => r.team === teamName(b))).toMatchObject({ open: 1, met: 1, total: 2 });
-	});
+	);
 });

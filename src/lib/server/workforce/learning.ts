@@ -5,8 +5,8 @@ import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { pathwayImpact, summariseImpact, type PathwayImpact } from '../learning/impact';
 import { pathways } from '../pathways';
-import { countsBy, type Column, type Table } from './figures';
-import { firstWholeMonth } from './audit-area-months';
+import { countsBy, negated, type Column, type Table } from './figures';
+import { periodParts } from './audit-area-months';
 import { periodStart, practitioners, type WorkforceFilters } from './filters';
 
 type NeedCounts = Awaited<ReturnType<typeof needCounts>>;
@@ -48,17 +48,17 @@ async function needCounts(
 	// A career stage or a programme is not kept: counted from the needs over the whole period.
 	if (filters.stage || filters.programme)
 		return named(await countedNeeds(db, framework, filters, since), await teams);
-	const firstWhole = firstWholeMonth(since);
-	const [part, kept] = await Promise.all([
-		since && since !== firstWhole
-			? countedNeeds(db, framework, filters, since, firstWhole)
-			: { byOutcome: [], byTeam: [] },
-		keptNeeds(db, framework, filters, firstWhole?.slice(0, 7))
+	const { fromMonth, added, takenAway } = periodParts(since);
+	const none = { byOutcome: [], byTeam: [] };
+	const [kept, part, taken] = await Promise.all([
+		keptNeeds(db, framework, filters, fromMonth),
+		added ? countedNeeds(db, framework, filters, added.from, added.before) : none,
+		takenAway ? countedNeeds(db, framework, filters, takenAway.from, takenAway.before) : none
 	]);
 	return named(
 		{
-			byOutcome: [...part.byOutcome, ...kept.byOutcome],
-			byTeam: [...part.byTeam, ...kept.byTeam]
+			byOutcome: [...kept.byOutcome, ...part.byOutcome, ...negated(taken.byOutcome)],
+			byTeam: [...kept.byTeam, ...part.byTeam, ...negated(taken.byTeam)]
 		},
 		await teams
 	);
