@@ -32,13 +32,15 @@ export async function quarterlyReport(
 ): Promise<Table[]> {
 	const previous = previousQuarter(quarter);
 	const name = themeNames(framework, definition);
-	return [
-		await headlines(db, filters, quarter, previous, today),
-		await topThemes(db, filters, quarter, previous, name),
-		await openActions(db, filters, quarter, today),
-		await impact(db, filters, quarter),
-		...(await healthCheckTables(db, quarter, today))
-	];
+	// At once: on PostgreSQL each asks a connection of its own.
+	const tables = await Promise.all([
+		headlines(db, filters, quarter, previous, today),
+		topThemes(db, filters, quarter, previous, name),
+		openActions(db, filters, quarter, today),
+		impact(db, filters, quarter),
+		healthCheckTables(db, quarter, today)
+	]);
+	return tables.flat();
 }
 
 /** The ten outcomes and standards most often tagged in the quarter's development findings. */
