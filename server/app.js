@@ -54,9 +54,11 @@ const answer = inArrivalOrder((req, res) => {
 			req.resume();
 		}
 	});
-	req.on('close', () => {
-		// A kept-alive connection would hold the server open: close each as it falls idle.
-		if (shuttingDown) server.closeIdleConnections();
+	res.on('close', () => {
+		// A kept-alive connection would hold the server open until the deadline: close each as it
+		// falls idle, once its answer is sent (a request in flight when the signal came was not
+		// told to close its connection).
+		if (shuttingDown) setImmediate(() => server.closeIdleConnections());
 	});
 	handler(req, res, () => {
 		res.statusCode = 404;

@@ -152,7 +152,14 @@ test.describe('the production server', () => {
 for (const processes of [1, 2]) {
 	const many = processes > 1 ? ` in ${processes} processes` : '';
 	test.describe(`the production server${many} told to stop during a burst of saves`, () => {
-		const env: Record<string, string> = { WEB_CONCURRENCY: String(processes) };
+		// Its deadline and idle connections' timeout past the test's own: a server that waited for
+		// either, rather than closing each kept-alive connection once its last answer is sent, would
+		// never stop in time.
+		const env: Record<string, string> = {
+			WEB_CONCURRENCY: String(processes),
+			SHUTDOWN_TIMEOUT: '3600',
+			KEEP_ALIVE_TIMEOUT: '3600'
+		};
 		const busy = ownServer(`shutdown-burst-${processes}`, 149 + processes, env, 'server/index.js');
 		test.afterAll(async () => {
 			await busy.stop('SIGKILL');
