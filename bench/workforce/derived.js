@@ -14,6 +14,8 @@ const latest = (type) => `(select max(e.activity_date) from evidence e
 
 /** The statements that fill the kept tables. */
 export const derivedFills = [
+	`update audit_actions set (audit_status, audited_on, audit_team_id) =
+		(select a.status, a.audited_on, a.team_id from audits a where a.id = audit_actions.audit_id)`,
 	`insert into accepted_outcomes (owner_id, framework_version, outcome_id, latest_on)
 		select owner_id, framework_version, outcome_id, max(accepted_on) from evidence_outcomes
 		where accepted_on is not null group by owner_id, framework_version, outcome_id`,

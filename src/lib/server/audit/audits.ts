@@ -275,8 +275,20 @@ async function actionsOf(db: Db, id: string) {
 		.selectFrom('audit_actions')
 		.innerJoin('users', 'users.id', 'audit_actions.owner_id')
 		.leftJoin('users as signer', 'signer.id', 'audit_actions.signed_off_by')
-		.selectAll('audit_actions')
-		.select(['users.name as ownerName', 'signer.name as signedOffByName'])
+		.select([
+			'audit_actions.id',
+			'audit_actions.audit_id',
+			'audit_actions.description',
+			'audit_actions.owner_id',
+			'audit_actions.due_on',
+			'audit_actions.status',
+			'audit_actions.done_at',
+			'audit_actions.signed_off_by',
+			'audit_actions.signed_off_at',
+			'audit_actions.created_at',
+			'users.name as ownerName',
+			'signer.name as signedOffByName'
+		])
 		.where('audit_id', '=', id)
 		.orderBy('due_on')
 		.orderBy('audit_actions.created_at')

@@ -873,6 +873,10 @@ export interface AuditActionsTable {
 	signed_off_by: string | null;
 	signed_off_at: string | null;
 	created_at: string;
+	/** Its audit's status, audited day and team, kept by triggers (2026-12-10-05): never written. */
+	audit_status: ColumnType<string | null, never, never>;
+	audited_on: ColumnType<string | null, never, never>;
+	audit_team_id: ColumnType<string | null, never, never>;
 }
 
 export type LearningNeedStatus = 'open' | 'submitted' | 'met';

@@ -64,6 +64,8 @@ import { seedDemoAuthority } from './seed';
 // Moderation's changes kept for the audit analysis (issue 20, 2026-12-08-20): by month, team
 // and practice area, filled by triggers from the demo's moderated audits, 81 rows, the same on
 // SQLite and PostgreSQL; nothing else moved.
+// Audit actions keep their audits' status, day and team (issue 20, 2026-12-10-05): the
+// audit_actions digest moved with those three columns, and without them is what it was.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -158,7 +160,7 @@ const expectedDigests: Record<string, string> = {
 	accepted_outcomes: 'd7e8dde50747ed6c',
 	agreements: 'a6eac5c9117749ab',
 	attachments: '395e271936eb3264',
-	audit_actions: '04a61c91dd3b269b',
+	audit_actions: 'da6ca250db4322b1',
 	audit_area_months: 'f38252070e8affbe',
 	audit_moderation_months: '66a806839d71d2c7',
 	audit_grade_months: '89a7ab50355f86f1',

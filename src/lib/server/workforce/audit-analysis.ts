@@ -33,7 +33,7 @@ export async function auditAnalysis(
 		['areas', () => areaGrades(db, { filters, since }, grain, definition)],
 		['teams', () => teamGrades(db, { filters, since }, grain)],
 		['awaiting-response', () => awaitingResponse(db, where, today)],
-		['overdue-actions', () => overdueActions(db, where, today)],
+		['overdue-actions', () => overdueActions(db, { filters, since }, today)],
 		['moderation', () => moderationChanges(db, { filters, since }, definition)],
 		['themes', () => themesThisQuarter(db, definition, framework, filters, today)]
 	];

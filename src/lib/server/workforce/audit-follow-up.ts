@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { daysBetween } from '../db/time';
-import type { AuditsWhere } from './audit-scope';
+import { scoped, type AuditsWhere } from './audit-scope';
+import type { Scope } from './audit-grades';
 import type { Table } from './figures';
 
 // What the audits asked for afterwards: escalations waiting for a response, and actions overdue.
@@ -48,7 +49,11 @@ export async function awaitingResponse(db: Db, where: AuditsWhere, today: string
 }
 
 /** Open audit actions past their due date, the longest overdue first (at most 500). */
-export async function overdueActions(db: Db, where: AuditsWhere, today: string): Promise<Table> {
+export async function overdueActions(
+	db: Db,
+	{ filters, since }: Scope,
+	today: string
+): Promise<Table> {
 	const overdue = await db
 		.selectFrom('audit_actions')
 		.innerJoin('audits', 'audits.id', 'audit_actions.audit_id')
@@ -62,9 +67,16 @@ export async function overdueActions(db: Db, where: AuditsWhere, today: string):
 			'owner.name as owner',
 			'teams.name as team'
 		])
-		.where(where)
+		.where(scoped(filters, since))
 		.where('audit_actions.status', '=', 'open')
 		.where('audit_actions.due_on', '<', today)
+		// Its audit's scope as the action keeps it (2026-12-10-05): the walk by due date passes
+		// over earlier audits' actions in the index, never looking each audit up.
+		.where('audit_actions.audit_status', '=', 'finalised')
+		.$if(Boolean(since), (q) => q.where('audit_actions.audited_on', '>=', since!))
+		.$if(Boolean(filters.teamId), (q) =>
+			q.where('audit_actions.audit_team_id', '=', filters.teamId!)
+		)
 		.orderBy('audit_actions.due_on')
 		.limit(500)
 		.execute();

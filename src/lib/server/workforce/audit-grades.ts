@@ -63,7 +63,7 @@ const areaTitle = (definition: AuditDefinition) => {
 	return (areaId: string) => titles.get(areaId) ?? areaId;
 };
 
-type Scope = { filters: WorkforceFilters; since: string | undefined };
+export type Scope = { filters: WorkforceFilters; since: string | undefined };
 
 /**
  * The filters' finalised audits since a date, by overall grade and period, and by team with

@@ -9,17 +9,19 @@ import type { WorkforceFilters } from './filters';
 
 export type Grain = 'month' | 'quarter';
 
-/** `2026-11` or `2026-Q4` from an audit's date, in SQL that SQLite and PostgreSQL both run. */
-export const bucket = (grain: Grain) =>
-	grain === 'month'
-		? sql<string>`substr(audits.audited_on, 1, 7)`
-		: sql<string>`substr(audits.audited_on, 1, 4) || '-Q' || ((cast(substr(audits.audited_on, 6, 2) as integer) + 2) / 3)`;
+/**
+ * `2026-11` or `2026-Q4` from an audit's date (or another `yyyy-mm…` column), in SQL that SQLite
+ * and PostgreSQL both run.
+ */
+export const bucket = (grain: Grain, column = 'audits.audited_on') => {
+	const date = sql.ref(column);
+	return grain === 'month'
+		? sql<string>`substr(${date}, 1, 7)`
+		: sql<string>`substr(${date}, 1, 4) || '-Q' || ((cast(substr(${date}, 6, 2) as integer) + 2) / 3)`;
+};
 
 /** `2026-11` or `2026-Q4` from a kept table's `month` (`2026-11`), as `bucket` gives them. */
-export const monthBucket = (grain: Grain) =>
-	grain === 'month'
-		? sql<string>`month`
-		: sql<string>`substr(month, 1, 4) || '-Q' || ((cast(substr(month, 6, 2) as integer) + 2) / 3)`;
+export const monthBucket = (grain: Grain) => bucket(grain, 'month');
 
 /** The quarter a date falls in, e.g. `2026-Q4`. */
 export const quarterOf = (date: string) =>
@@ -69,19 +71,41 @@ export function scoped(filters: WorkforceFilters, since: string | undefined) {
 export type AuditsWhere = ReturnType<typeof scoped>;
 
 /**
- * The finalised audits of a quarter such as `2026-Q4` (through a later quarter, `through`), of
- * one team where one is given.
+ * Rows of finalised audits of a quarter such as `2026-Q4` (through a later quarter, `through`),
+ * of one team where one is given: `columns` name the row's audit status, day and team.
  */
-export function finalisedIn(
-	db: Db,
+function inQuarters(
+	columns: readonly [status: string, day: string, team: string],
 	quarter: string,
 	teamId: string | undefined,
-	through = quarter
+	through: string
 ) {
-	return db
-		.selectFrom('audits')
-		.where('audits.status', '=', 'finalised')
-		.where('audits.audited_on', '>=', quarterDates(quarter).start)
-		.where('audits.audited_on', '<=', quarterDates(through).end)
-		.$if(Boolean(teamId), (q) => q.where('audits.team_id', '=', teamId!));
+	const [status, day, team] = columns.map((column) => sql.ref(column));
+	const [from, to] = [quarterDates(quarter).start, quarterDates(through).end];
+	const ofTeam = teamId ? sql` and ${team} = ${teamId}` : sql``;
+	return sql<boolean>`${status} = 'finalised' and ${day} >= ${from} and ${day} <= ${to}${ofTeam}`;
 }
+
+/** The finalised audits of a quarter (through a later `through`), of one team where given. */
+export const finalisedIn = (db: Db, quarter: string, teamId?: string, through = quarter) =>
+	db
+		.selectFrom('audits')
+		.where(
+			inQuarters(['audits.status', 'audits.audited_on', 'audits.team_id'], quarter, teamId, through)
+		);
+
+/**
+ * The actions of the finalised audits of a quarter (through a later `through`), of one team
+ * where given: by what each action keeps of its audit (2026-12-10-05), one range of an index.
+ */
+export const ofFinalisedAudits = (db: Db, quarter: string, teamId?: string, through = quarter) =>
+	db
+		.selectFrom('audit_actions')
+		.where(
+			inQuarters(
+				['audit_actions.audit_status', 'audit_actions.audited_on', 'audit_actions.audit_team_id'],
+				quarter,
+				teamId,
+				through
+			)
+		);

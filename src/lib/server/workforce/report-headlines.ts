@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
-import { bucket, finalisedIn, quarterDates } from './audit-scope';
+import { bucket, finalisedIn, ofFinalisedAudits, quarterDates } from './audit-scope';
 import { percent, type Table } from './figures';
 import type { WorkforceFilters } from './filters';
 
@@ -115,7 +115,11 @@ async function auditFigures(db: Db, filters: WorkforceFilters, first: string, la
 	);
 }
 
-/** The actions of each quarter's audits: agreed, signed off, and overdue today. */
+/**
+ * The actions of each quarter's audits: agreed, signed off, and overdue today; from what each
+ * action keeps of its audit (2026-12-10-05), one range of an index rather than a quarter's audits
+ * joined to their actions.
+ */
 async function actionFigures(
 	db: Db,
 	filters: WorkforceFilters,
@@ -123,11 +127,11 @@ async function actionFigures(
 	last: string,
 	today: string
 ) {
+	const quarter = bucket('quarter', 'audit_actions.audited_on');
 	return byQuarter(
-		await finalisedIn(db, first, filters.teamId, last)
-			.innerJoin('audit_actions', 'audit_actions.audit_id', 'audits.id')
+		await ofFinalisedAudits(db, first, filters.teamId, last)
 			.select([
-				bucket('quarter').as('quarter'),
+				quarter.as('quarter'),
 				(eb) => eb.fn.countAll<number>().as('actions'),
 				sql<number>`sum(case when audit_actions.status = 'signed-off' then 1 else 0 end)`.as(
 					'signedOff'
@@ -136,7 +140,7 @@ async function actionFigures(
 					'overdue'
 				)
 			])
-			.groupBy(bucket('quarter'))
+			.groupBy(quarter)
 			.execute()
 	);
 }

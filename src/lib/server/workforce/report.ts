@@ -6,7 +6,7 @@ import { healthCheckTables } from '../health-check/results';
 import { pathwayImpact, summariseImpact } from '../learning/impact';
 import type { Table } from './figures';
 import type { WorkforceFilters } from './filters';
-import { finalisedIn, previousQuarter, quarterDates, quarterOf } from './audit-scope';
+import { ofFinalisedAudits, previousQuarter, quarterDates, quarterOf } from './audit-scope';
 import { headlines } from './report-headlines';
 import { recurringThemes, themeNames } from './themes';
 
@@ -75,29 +75,30 @@ async function openActions(
 	quarter: string,
 	today: string
 ): Promise<Table> {
-	// The 200 first due among the quarter's audits' actions, then their cases and owners: joined
-	// before the cut, PostgreSQL sorted every unfinished action of every quarter to find them.
-	const first = db
-		.selectFrom('audit_actions')
-		.select(['audit_id', 'owner_id', 'description', 'due_on', 'status'])
-		.where('audit_id', 'in', finalisedIn(db, quarter, filters.teamId).select('audits.id'))
-		.where('status', '!=', 'signed-off')
-		.orderBy('due_on')
+	// The 200 first due among the quarter's audits' actions, from the index alone (what each
+	// action keeps of its audit, 2026-12-10-05), then their texts, cases and owners.
+	const first = ofFinalisedAudits(db, quarter, filters.teamId)
+		.select(['audit_actions.id', 'audit_actions.due_on'])
+		.where('audit_actions.status', '!=', 'signed-off')
+		.orderBy('audit_actions.due_on')
+		.orderBy('audit_actions.id')
 		.limit(200)
 		.as('first');
 	const actions = await db
 		.selectFrom(first)
-		.innerJoin('audits', 'audits.id', 'first.audit_id')
-		.innerJoin('users as owner', 'owner.id', 'first.owner_id')
+		.innerJoin('audit_actions', 'audit_actions.id', 'first.id')
+		.innerJoin('audits', 'audits.id', 'audit_actions.audit_id')
+		.innerJoin('users as owner', 'owner.id', 'audit_actions.owner_id')
 		.select([
 			'audits.id as auditId',
 			'audits.case_ref',
-			'first.description',
-			'first.due_on',
-			'first.status',
+			'audit_actions.description',
+			'audit_actions.due_on',
+			'audit_actions.status',
 			'owner.name as owner'
 		])
 		.orderBy('first.due_on')
+		.orderBy('first.id')
 		.execute();
 	return {
 		id: 'actions',
