@@ -1,6 +1,7 @@
 import { periods, type Period } from '$lib/workforce/periods';
 import { careerStages, type CareerStage } from '../db/schema';
-import type { Db } from '../db';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Db } from '../db';
 import { addMonths } from '../programme/month';
 
 export interface WorkforceFilters {
@@ -55,15 +56,36 @@ export function practitioners(db: Db, filters: WorkforceFilters) {
 		.where('users.active', '=', 1);
 	if (filters.teamId) query = query.where('users.team_id', '=', filters.teamId);
 	if (filters.stage) query = query.where('users.career_stage', '=', filters.stage);
-	if (filters.programme)
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('enrolments')
-					.select('enrolments.id')
-					.whereRef('enrolments.user_id', '=', 'users.id')
-					.where('enrolments.programme', '=', filters.programme!)
-			)
-		);
+	if (filters.programme) query = query.where(enrolledIn(filters.programme));
 	return query;
+}
+
+/** The person (`users`) has been enrolled on the programme. */
+const enrolledIn = (programme: string) => (eb: ExpressionBuilder<Database, 'users'>) =>
+	eb.exists(
+		eb
+			.selectFrom('enrolments')
+			.select('enrolments.id')
+			.whereRef('enrolments.user_id', '=', 'users.id')
+			.where('enrolments.programme', '=', programme)
+	);
+
+/**
+ * The same as `practitioners`, as a condition on a query that has the person's `users` row
+ * already: for a few thousand rows, PostgreSQL joined every practitioner to their roles to find
+ * them in the subquery (about 120 ms at 40,000), where this looks up only theirs.
+ */
+export function isPractitioner(filters: WorkforceFilters) {
+	return (eb: ExpressionBuilder<Database, 'users'>) => {
+		const role = eb
+			.selectFrom('user_roles')
+			.select('user_roles.user_id')
+			.whereRef('user_roles.user_id', '=', 'users.id')
+			.where('user_roles.role', '=', 'practitioner');
+		const conditions = [eb('users.active', '=', 1), eb.exists(role)];
+		if (filters.teamId) conditions.push(eb('users.team_id', '=', filters.teamId));
+		if (filters.stage) conditions.push(eb('users.career_stage', '=', filters.stage));
+		if (filters.programme) conditions.push(enrolledIn(filters.programme)(eb));
+		return eb.and(conditions);
+	};
 }

@@ -11,7 +11,7 @@ import { enrolmentsOnProgramme } from '../programme/on-programme';
 import { programmeMonth } from '../programme/month';
 import { expectedSignOffShare, type Programme } from '../programme/definition';
 import { rankedByName, type Column, type Table } from './figures';
-import { practitioners, type WorkforceFilters } from './filters';
+import { isPractitioner, type WorkforceFilters } from './filters';
 import { currentSignOffs } from '../signoff/signoffs';
 import { heldRecordsOf } from '../review/supervision-schedule';
 import { sessionSummary, supervisionCalendar } from '../programme/supervision-calendar';
@@ -87,7 +87,7 @@ function enrolmentsOf(db: Db, filters: WorkforceFilters, today: string) {
 			'users.name',
 			'teams.name as teamName'
 		])
-		.where('enrolments.user_id', 'in', practitioners(db, filters))
+		.where(isPractitioner(filters))
 		.$if(Boolean(filters.programme), (q) =>
 			q.where('enrolments.programme', '=', filters.programme!)
 		)

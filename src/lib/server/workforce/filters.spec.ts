@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import { newUser, testDatabases } from '../db/testing';
+import { createTeam } from '../people/teams';
+import { isPractitioner, practitioners, type WorkforceFilters } from './filters';
+
+// The workforce filters' practitioners, as a subquery and as a condition on a person's row: the
+// same people for every filter.
+
+describe.each(testDatabases())('the practitioners the filters select on $name', (database) => {
+	let db: Db;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await database.open()));
+	afterAll(() => close());
+
+	it('are the same whether asked as a subquery or as a condition on the person', async () => {
+		const manager = await newUser(db, { roles: ['supervisor'] });
+		const [a, b] = [
+			await createTeam(db, null, 'A', manager),
+			await createTeam(db, null, 'B', manager)
+		];
+		const asye = await newUser(db, { teamId: a, careerStage: 'asye' });
+		const enrolled = await newUser(db, { teamId: b, careerStage: 'asye' });
+		await newUser(db, { teamId: b, careerStage: 'social-worker' });
+		await newUser(db, { teamId: a, careerStage: 'asye', active: false });
+		await newUser(db, { teamId: a, roles: ['auditor'] });
+		await db
+			.insertInto('enrolments')
+			.values({
+				id: newId(),
+				user_id: enrolled,
+				programme: 'asye',
+				starts_on: '2026-09-01',
+				fte_percent: 100,
+				created_at: '2026-09-01T09:00:00.000Z'
+			})
+			.execute();
+		const asSubquery = async (filters: WorkforceFilters) =>
+			(await practitioners(db, filters).execute()).map((r) => r.id).sort();
+		const asCondition = async (filters: WorkforceFilters) =>
+			(await db.selectFrom('users').select('users.id').where(isPractitioner(filters)).execute())
+				.map((r) => r.id)
+				.sort();
+		const all = { period: 'all' } as WorkforceFilters;
+		for (const filters of [
+			all,
+			{ ...all, teamId: a },
+			{ ...all, teamId: b },
+			{ ...all, stage: 'asye' as const },
+			{ ...all, programme: 'asye' },
+			{ ...all, teamId: a, stage: 'asye' as const }
+		])
+			expect(await asCondition(filters), JSON.stringify(filters)).toEqual(
+				await asSubquery(filters)
+			);
+		expect(await asCondition({ ...all, programme: 'asye' })).toEqual([enrolled]);
+		expect(await asCondition({ ...all, teamId: a })).toEqual([asye]);
+	});
+});
