@@ -204,14 +204,23 @@ describe.each(testDatabases().filter((d) => d.name === 'PostgreSQL'))(
 		beforeAll(async () => ({ db, close } = await database.open()));
 		afterAll(() => close());
 
-		it('is asked not to compile queries just in time, on every connection', async () => {
+		it('is asked not to compile queries just in time nor start parallel workers, on every connection', async () => {
 			// Several at once, so that the pool opens more than one connection.
 			const settings = await Promise.all(
 				Array.from({ length: 3 }, () =>
-					sql<{ jit: string }>`select current_setting('jit') as jit, pg_sleep(0.05)`.execute(db)
+					sql<{
+						jit: string;
+						workers: string;
+					}>`select current_setting('jit') as jit, current_setting('max_parallel_workers_per_gather') as workers, pg_sleep(0.05)`.execute(
+						db
+					)
 				)
 			);
-			expect(settings.map((s) => s.rows[0].jit)).toEqual(['off', 'off', 'off']);
+			expect(settings.map((s) => [s.rows[0].jit, s.rows[0].workers])).toEqual([
+				['off', '0'],
+				['off', '0'],
+				['off', '0']
+			]);
 		});
 	}
 );
