@@ -32,4 +32,21 @@ describe.each(testDatabases())('one of many values, as one parameter, on $name',
 		const many = [...Array.from({ length: 20_000 }, (_, i) => `not-a-user-${i}`), others];
 		expect(await namesOf(many)).toEqual(['Zed Other']);
 	});
+
+	it('takes a query that selects the values: the same rows, without sending them', async () => {
+		const ids = [
+			await newUser(db, { name: 'Fay Query' }),
+			await newUser(db, { name: 'Gil Query' })
+		];
+		await newUser(db, { name: 'Hal Other' });
+		const selecting = db.selectFrom('users').select('id').where('name', 'like', '% Query');
+		const rows = await db
+			.selectFrom('users')
+			.select('name')
+			.where(anyOf(db, 'users.id', selecting))
+			.orderBy('name')
+			.execute();
+		expect(rows.map((r) => r.name)).toEqual(['Fay Query', 'Gil Query']);
+		expect(await namesOf(ids)).toEqual(['Fay Query', 'Gil Query']);
+	});
 });

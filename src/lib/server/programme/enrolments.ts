@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db';
-import { anyOf } from '../db/any-of';
+import { anyOf, type Ids } from '../db/any-of';
 import type { EnrolmentsTable } from '../db/schema';
 import type { Extension, HoursChange, Pause } from './calendar';
 import { programmeMonth } from './month';
@@ -54,8 +54,11 @@ export interface CalendarInputs {
 	pauses: Pause[];
 }
 
-/** The extensions, changes of hours and pauses of some enrolments, for their calendars. */
-export async function calendarInputs(db: Db, enrolmentIds: string[]) {
+/**
+ * The extensions, changes of hours and pauses of some enrolments (a list of ids, or a query that
+ * selects them), for their calendars: a lookup that gives each enrolment's, none for one with none.
+ */
+export async function calendarInputs(db: Db, enrolmentIds: Ids) {
 	const ids = anyOf(db, 'enrolment_id', enrolmentIds);
 	const [extensions, hours, pauses] = await Promise.all([
 		db
@@ -77,13 +80,17 @@ export async function calendarInputs(db: Db, enrolmentIds: string[]) {
 			.orderBy('starts_on')
 			.execute()
 	]);
-	const inputs = new Map<string, CalendarInputs>(
-		enrolmentIds.map((id) => [id, { extensions: [], hours: [], pauses: [] }])
-	);
-	for (const { enrolment_id, ...e } of extensions) inputs.get(enrolment_id)?.extensions.push(e);
+	const inputs = new Map<string, CalendarInputs>();
+	const of = (id: string) => {
+		let input = inputs.get(id);
+		if (!input) inputs.set(id, (input = { extensions: [], hours: [], pauses: [] }));
+		return input;
+	};
+	for (const { enrolment_id, ...e } of extensions) of(enrolment_id).extensions.push(e);
 	for (const h of hours)
-		inputs.get(h.enrolment_id)?.hours.push({ fromOn: h.from_on, fte: h.fte_percent / 100 });
+		of(h.enrolment_id).hours.push({ fromOn: h.from_on, fte: h.fte_percent / 100 });
 	for (const p of pauses)
-		inputs.get(p.enrolment_id)?.pauses.push({ startsOn: p.starts_on, endsOn: p.ends_on });
-	return inputs;
+		of(p.enrolment_id).pauses.push({ startsOn: p.starts_on, endsOn: p.ends_on });
+	return (id: string): CalendarInputs =>
+		inputs.get(id) ?? { extensions: [], hours: [], pauses: [] };
 }

@@ -75,7 +75,7 @@ export async function enrolmentProgrammes(db: Db, enrolments: Enrolment[], today
 			recommendation: r.recommendation,
 			completedBy: r.completedBy
 		}));
-		const calendar = { ...inputs.get(enrolment.id)!, done: recorded };
+		const calendar = { ...inputs(enrolment.id), done: recorded };
 		programmes.set(enrolment.id, withCalendar(programme, enrolment, calendar, today));
 	}
 	return programmes;

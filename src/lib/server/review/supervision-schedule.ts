@@ -1,5 +1,6 @@
+import { groupedBy } from '$lib/grouped';
 import type { Db } from '../db';
-import { anyOf } from '../db/any-of';
+import { anyOf, type Ids } from '../db/any-of';
 import { dateOnly } from '../db/time';
 import { currentRelationships, type RelationshipKind } from '../people/relationships';
 import { programmeDefinitions } from '../programme';
@@ -17,18 +18,21 @@ import {
 
 export type HeldRecord = { id: string; heldOn: string };
 
-/** Supervision records held with each of these practitioners, for their schedules. */
-export async function heldRecordsOf(db: Db, practitionerIds: string[]) {
-	const rows = practitionerIds.length
-		? await db
-				.selectFrom('supervision_records')
-				.select(['id', 'practitioner_id', 'held_on'])
-				.where(anyOf(db, 'practitioner_id', practitionerIds))
-				.execute()
-		: [];
-	const held = new Map<string, HeldRecord[]>(practitionerIds.map((id) => [id, []]));
-	for (const r of rows) held.get(r.practitioner_id)?.push({ id: r.id, heldOn: r.held_on });
-	return held;
+/**
+ * Supervision records held with each of these practitioners (a list of ids, or a query that
+ * selects them), for their schedules: a lookup that gives each one's, none for one with none.
+ */
+export async function heldRecordsOf(db: Db, practitionerIds: Ids) {
+	const rows =
+		!Array.isArray(practitionerIds) || practitionerIds.length
+			? await db
+					.selectFrom('supervision_records')
+					.select(['id', 'practitioner_id', 'held_on'])
+					.where(anyOf(db, 'practitioner_id', practitionerIds))
+					.execute()
+			: [];
+	const held = groupedBy(rows, (r) => r.practitioner_id);
+	return (id: string): HeldRecord[] => held(id).map((r) => ({ id: r.id, heldOn: r.held_on }));
 }
 
 /** An enrolment's sessions, each with its state today, and what they come to. */
@@ -77,13 +81,7 @@ export async function supervisionSchedules(db: Db, practitionerIds: string[], to
 	for (const [userId, enrolment] of latest) {
 		const programme = programmes.find((p) => p.id === enrolment.programme);
 		if (!programme?.supervision) continue;
-		const schedule = scheduleOf(
-			programme,
-			enrolment,
-			inputs.get(enrolment.id)!,
-			held.get(userId)!,
-			today
-		);
+		const schedule = scheduleOf(programme, enrolment, inputs(enrolment.id), held(userId), today);
 		schedules.set(userId, schedule);
 	}
 	return schedules;
