@@ -81,9 +81,10 @@ export async function calendarInputs(db: Db, enrolmentIds: Ids) {
 			.execute()
 	]);
 	const inputs = new Map<string, CalendarInputs>();
+	const none = (): CalendarInputs => ({ extensions: [], hours: [], pauses: [] });
 	const of = (id: string) => {
 		let input = inputs.get(id);
-		if (!input) inputs.set(id, (input = { extensions: [], hours: [], pauses: [] }));
+		if (!input) inputs.set(id, (input = none()));
 		return input;
 	};
 	for (const { enrolment_id, ...e } of extensions) of(enrolment_id).extensions.push(e);
@@ -91,6 +92,5 @@ export async function calendarInputs(db: Db, enrolmentIds: Ids) {
 		of(h.enrolment_id).hours.push({ fromOn: h.from_on, fte: h.fte_percent / 100 });
 	for (const p of pauses)
 		of(p.enrolment_id).pauses.push({ startsOn: p.starts_on, endsOn: p.ends_on });
-	return (id: string): CalendarInputs =>
-		inputs.get(id) ?? { extensions: [], hours: [], pauses: [] };
+	return (id: string): CalendarInputs => inputs.get(id) ?? none();
 }

@@ -1,7 +1,6 @@
 import type { Db } from '../db';
 import { daysBetween } from '../db/time';
-import { scoped, type AuditsWhere } from './audit-scope';
-import type { Scope } from './audit-grades';
+import { scoped, type AuditsWhere, type Scope } from './audit-scope';
 import type { Table } from './figures';
 
 // What the audits asked for afterwards: escalations waiting for a response, and actions overdue.

@@ -3,8 +3,7 @@ import { gradeNames, grades } from '$lib/audit/grades';
 import type { Db } from '../db';
 import type { AuditDefinition } from '../audit/definition';
 import { areaGradeCounts, keptAndCounted, moderationCounts } from './audit-area-months';
-import { bucket, monthBucket, type AuditsWhere, type Grain } from './audit-scope';
-import type { WorkforceFilters } from './filters';
+import { bucket, monthBucket, type AuditsWhere, type Grain, type Scope } from './audit-scope';
 import { percent, type Column, type Table } from './figures';
 
 // The audit analysis's grade tables: overall grades by period, by practice area and by team, and
@@ -62,8 +61,6 @@ const areaTitle = (definition: AuditDefinition) => {
 	const titles = new Map(definition.areas.map((a) => [a.id, a.title]));
 	return (areaId: string) => titles.get(areaId) ?? areaId;
 };
-
-export type Scope = { filters: WorkforceFilters; since: string | undefined };
 
 /**
  * The filters' finalised audits since a date, by overall grade and period, and by team with

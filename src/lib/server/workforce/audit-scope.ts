@@ -70,6 +70,9 @@ export function scoped(filters: WorkforceFilters, since: string | undefined) {
 /** The condition `scoped` builds, for the queries that take it. */
 export type AuditsWhere = ReturnType<typeof scoped>;
 
+/** What `scoped` is built from: the filters, and the first day of the period (none: all time). */
+export type Scope = { filters: WorkforceFilters; since: string | undefined };
+
 /**
  * Rows of finalised audits of a quarter such as `2026-Q4` (through a later quarter, `through`),
  * of one team where one is given: `columns` name the row's audit status, day and team.
