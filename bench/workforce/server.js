@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { startOptions } from '../../server/start-options.js';
 import { createInterface } from 'node:readline';
 import { base, buildDir, dbPath, port } from './settings.js';
 
@@ -22,7 +23,7 @@ export function startServer(extraEnv = {}, entry = `${buildDir}/index.js`) {
 		...extraEnv
 	};
 	delete env.SMTP_URL; // the review reminders sent at start-up stay in the outbox
-	const child = spawn(process.execPath, [entry], {
+	const child = spawn(process.execPath, [...startOptions(), entry], {
 		env,
 		stdio: ['ignore', 'ignore', 'pipe']
 	});

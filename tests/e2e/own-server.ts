@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { startOptions } from '../../server/start-options.js';
 import { e2ePort } from './server';
 
 // A server of a test's own, for tests that must start it with other settings (a small body
@@ -48,7 +49,7 @@ export function ownServer(
 
 	async function start() {
 		output = '';
-		child = spawn(process.execPath, [entry], {
+		child = spawn(process.execPath, [...startOptions(), entry], {
 			env: {
 				...process.env,
 				PORT: String(port),

@@ -7,7 +7,7 @@ import { keepsPortfolio } from '../portfolio/owner';
 import type { SessionUser } from './session';
 
 vi.mock('$app/server', () => ({ getRequestEvent: () => ({}) }));
-const { canSeePractitioner, holdsRelationship } = await import('./access');
+const { canSeePractitioner, holdsRelationship, relationshipsHeld } = await import('./access');
 
 const viewer = (id: string, roles: Role[]): SessionUser => ({
 	id,
@@ -100,5 +100,14 @@ describe.each(testDatabases())('who may see a practitioner’s records, on $name
 		expect(await canSeePractitioner(db, sam, assessed)).toBe(true);
 		expect(await holdsRelationship(db, sam, assessed, ['assessor'])).toBe(false);
 		expect(await holdsRelationship(db, sam, other, ['assessor'])).toBe(true);
+		// Every relationship held, asked at once: what a supervisee's page shows them.
+		const kinds = async (who: SessionUser, of: string) =>
+			(await relationshipsHeld(db, who, of)).sort();
+		expect(await kinds(them, assessed)).toEqual(['assessor']);
+		expect(await kinds(them, other)).toEqual([]);
+		expect(await kinds(sam, assessed)).toEqual(['line-manager', 'practice-supervisor']);
+		expect(await kinds(sam, other)).toEqual(['assessor', 'line-manager', 'practice-supervisor']);
+		// Only what their roles let them hold: without the supervisor role, none.
+		expect(await kinds(viewer(supervisor, ['practitioner']), other)).toEqual([]);
 	});
 });

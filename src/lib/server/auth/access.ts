@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { getDb, type Db } from '../db';
 import type { RelationshipKind, Role } from '../db/schema';
-import { holds, kindsHeldBy, relationshipKinds } from '../people/relationships';
+import { holds, kindsHeld, kindsHeldBy, relationshipKinds } from '../people/relationships';
 import { getPerson } from '../people/users';
 import { keepsPortfolio } from '../portfolio/owner';
 import { safeRedirectPath } from './redirect';
@@ -74,6 +74,14 @@ export function holdsRelationship(
 }
 
 /**
+ * The relationships someone holds to a practitioner today, of the kinds their roles let them hold:
+ * what a page shows them (supervising, assessing) asked once.
+ */
+export function relationshipsHeld(db: Db, viewer: SessionUser, practitionerId: string) {
+	return kindsHeld(db, viewer.id, practitionerId, kindsHeldBy(viewer.roles));
+}
+
+/**
  * Whether someone may see a practitioner's records: the practitioner themself, anyone holding a
  * current relationship to them (line manager, practice supervisor, assessor), and principal
  * social workers and administrators (everything in the authority).
@@ -121,24 +129,36 @@ const refusal = (kinds: readonly RelationshipKind[]) =>
 
 /**
  * The signed-in supervisor or external assessor, if they hold one of these relationships to the
+ * practitioner today (any, unless told), with every relationship they hold to them; 403 otherwise.
+ */
+async function relationshipsRequired(practitionerId: string, kinds: readonly RelationshipKind[]) {
+	const user = requireRole('supervisor', 'external-assessor');
+	const held = await relationshipsHeld(getDb(), user, practitionerId);
+	if (!held.some((kind) => kinds.includes(kind))) error(403, refusal(kinds));
+	return { user, held };
+}
+
+/**
+ * The signed-in supervisor or external assessor, if they hold one of these relationships to the
  * practitioner today (any, unless told); 403 otherwise.
  */
 export async function requireRelationship(
 	practitionerId: string,
 	kinds: readonly RelationshipKind[] = relationshipKinds
 ) {
-	const user = requireRole('supervisor', 'external-assessor');
-	if (!(await holdsRelationship(getDb(), user, practitionerId, kinds))) error(403, refusal(kinds));
-	return user;
+	return (await relationshipsRequired(practitionerId, kinds)).user;
 }
 
-/** As `requireRelationship`, with the person; 404 if there is no such person. */
+/**
+ * As `requireRelationship`, with the person and the relationships held to them (`held`); 404 if
+ * there is no such person.
+ */
 export async function requirePractitionerOf(
 	practitionerId: string,
 	kinds: readonly RelationshipKind[] = relationshipKinds
 ) {
-	const user = await requireRelationship(practitionerId, kinds);
+	const { user, held } = await relationshipsRequired(practitionerId, kinds);
 	const person = await getPerson(getDb(), practitionerId);
 	if (!person) error(404, 'There is no such person.');
-	return { user, person };
+	return { user, person, held };
 }

@@ -102,14 +102,25 @@ export async function holds(
 	kinds: readonly RelationshipKind[] = relationshipKinds,
 	today = dateOnly()
 ) {
-	if (kinds.length === 0) return false;
-	const row = await currentRelationshipsOn(db, today)
-		.select('supervisions.id')
+	return (await kindsHeld(db, holderId, practitionerId, kinds, today)).length > 0;
+}
+
+/** Which of these relationships someone holds to a practitioner today, in one query. */
+export async function kindsHeld(
+	db: Db,
+	holderId: string,
+	practitionerId: string,
+	kinds: readonly RelationshipKind[] = relationshipKinds,
+	today = dateOnly()
+): Promise<RelationshipKind[]> {
+	if (kinds.length === 0) return [];
+	const rows = await currentRelationshipsOn(db, today)
+		.select('supervisions.kind')
 		.where('supervisions.supervisor_id', '=', holderId)
 		.where('supervisions.supervisee_id', '=', practitionerId)
 		.where('supervisions.kind', 'in', [...kinds])
-		.executeTakeFirst();
-	return row !== undefined;
+		.execute();
+	return [...new Set(rows.map((row) => row.kind))];
 }
 
 /**

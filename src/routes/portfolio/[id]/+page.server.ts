@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { holdsRelationship, requireRecordAccess } from '$lib/server/auth/access';
+import { relationshipsHeld, requireRecordAccess } from '$lib/server/auth/access';
 import { observationFor, reflectOnObservation } from '$lib/server/observation/observations';
 import {
 	acceptEvidence,
@@ -41,11 +41,11 @@ async function findRecord(id: string) {
 	const user = await requireRecordAccess(record);
 	const owner = user.id === record.owner_id;
 	// Whoever holds a relationship to the practitioner comments; their assessor reviews.
-	const related = !owner && (await holdsRelationship(getDb(), user, record.owner_id));
+	const held = owner ? [] : await relationshipsHeld(getDb(), user, record.owner_id);
+	const related = held.length > 0;
 	// Only a practitioner's records are reviewed; anyone else's are their own CPD log.
 	const reviewed = await isReviewed(getDb(), record.owner_id);
-	const assessor =
-		reviewed && related && (await holdsRelationship(getDb(), user, record.owner_id, ['assessor']));
+	const assessor = reviewed && held.includes('assessor');
 	return {
 		record,
 		user,

@@ -1,4 +1,4 @@
-import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/access';
+import { requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { findOutcome, frameworkLibrary, getFramework, versionView } from '$lib/server/framework';
 import { feedbackGivenTo } from '$lib/server/feedback/given';
@@ -15,16 +15,16 @@ import { coverageFor, summariseCoverage } from '$lib/server/portfolio/coverage';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-	const { user, person } = await requirePractitionerOf(params.practitionerId);
+	const { person, held } = await requirePractitionerOf(params.practitionerId);
 	const db = getDb();
 	const framework = getFramework()!;
 	const records = await listEvidence(db, person.id, {}, versionView(framework));
 	// Supervision records and learning are the supervisors'; assessing is the assessor's.
-	const supervises = await holdsRelationship(db, user, person.id, supervisingKinds);
+	const supervises = held.some((kind) => supervisingKinds.includes(kind));
 	return {
 		person: { id: person.id, name: person.name },
 		supervises,
-		assesses: await holdsRelationship(db, user, person.id, ['assessor']),
+		assesses: held.includes('assessor'),
 		frameworkName: framework.version.shortTitle,
 		domains: summariseCoverage(
 			await coverageFor(db, person.id, framework, frameworkLibrary().crosswalks)

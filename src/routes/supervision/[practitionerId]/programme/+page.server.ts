@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/access';
+import { requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import type { RelationshipKind } from '$lib/server/db/schema';
 import { invalid, orFail, readFormData, textOf } from '$lib/server/forms';
@@ -23,15 +23,15 @@ import { withNotice } from '$lib/notice';
  * line manager or practice supervisor changes it (or the kinds asked for).
  */
 async function context(practitionerId: string, kinds?: readonly RelationshipKind[]) {
-	const { user, person } = await requirePractitionerOf(practitionerId, kinds);
-	return { user, person, page: await programmePage(getDb(), person.id) };
+	const { user, person, held } = await requirePractitionerOf(practitionerId, kinds);
+	return { user, person, held, page: await programmePage(getDb(), person.id) };
 }
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { user, person, page } = await context(params.practitionerId);
+	const { person, held, page } = await context(params.practitionerId);
 	const db = getDb();
-	const supervises = await holdsRelationship(db, user, person.id, supervisingKinds);
-	const assesses = await holdsRelationship(db, user, person.id, ['assessor']);
+	const supervises = held.some((kind) => supervisingKinds.includes(kind));
+	const assesses = held.includes('assessor');
 	const agreement = page?.agreement;
 	return {
 		person: { id: person.id, name: person.name },

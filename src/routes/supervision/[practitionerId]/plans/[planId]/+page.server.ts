@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { withNotice } from '$lib/notice';
-import { holdsRelationship, requirePractitionerOf } from '$lib/server/auth/access';
+import { requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import type { RelationshipKind } from '$lib/server/db/schema';
 import { integerOf, invalid, orFail, readFormData } from '$lib/server/forms';
@@ -14,18 +14,18 @@ import type { Actions, PageServerLoad } from './$types';
  * with them and agrees it (the plan is part of the assessment, which is the assessor's).
  */
 async function context(practitionerId: string, planId: string, kinds?: RelationshipKind[]) {
-	const { user, person } = await requirePractitionerOf(practitionerId, kinds);
+	const { user, person, held } = await requirePractitionerOf(practitionerId, kinds);
 	const page = await planPage(getDb(), person.id, planId);
 	if (!page) error(404, 'Their programme has no such development plan.');
-	return { user, person, page };
+	return { user, person, held, page };
 }
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { user, person, page } = await context(params.practitionerId, params.planId);
+	const { person, held, page } = await context(params.practitionerId, params.planId);
 	return {
 		person: { id: person.id, name: person.name },
 		page,
-		assesses: await holdsRelationship(getDb(), user, person.id, ['assessor'])
+		assesses: held.includes('assessor')
 	};
 };
 
