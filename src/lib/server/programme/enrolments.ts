@@ -9,21 +9,29 @@ export type Enrolment = Selectable<EnrolmentsTable>;
 
 /** Each person's programme (ASYE and so on) with the month they are in today. */
 export async function programmes(db: Db, userIds: string[], today: string) {
-	if (userIds.length === 0)
-		return new Map<string, { programme: string; month: number; startsOn: string }>();
+	const active = await activeEnrolmentsOf(db, userIds);
+	return new Map([...active].map(([userId, e]) => [userId, programmeToday(e, today)]));
+}
+
+/** An enrolment's programme and the month of it someone is in today. */
+export const programmeToday = (e: Pick<Enrolment, 'programme' | 'starts_on'>, today: string) => ({
+	programme: e.programme,
+	month: programmeMonth(e.starts_on, today),
+	startsOn: e.starts_on
+});
+
+/** Each person's active enrolment (the latest to start, if on more than one), in one query. */
+export async function activeEnrolmentsOf(db: Db, userIds: string[]) {
+	if (userIds.length === 0) return new Map<string, Enrolment>();
 	const rows = await db
 		.selectFrom('enrolments')
-		.select(['user_id', 'programme', 'starts_on'])
+		.selectAll()
 		.where('user_id', 'in', userIds)
 		.where('status', '=', 'active')
 		.orderBy('starts_on')
 		.execute();
-	return new Map(
-		rows.map((r) => [
-			r.user_id,
-			{ programme: r.programme, month: programmeMonth(r.starts_on, today), startsOn: r.starts_on }
-		])
-	);
+	// In order of starting, so each person's latest is the one kept.
+	return new Map(rows.map((row) => [row.user_id, row]));
 }
 
 /** A person's active enrolment (the latest to start, if on more than one programme). */

@@ -2,8 +2,8 @@ import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import type { RelationshipKind } from '../db/schema';
 import { practitionersOf } from '../people/relationships';
-import { programmes } from '../programme/enrolments';
-import { programmeFor } from '../programme';
+import { activeEnrolmentsOf, programmeToday } from '../programme/enrolments';
+import { enrolmentProgrammes } from '../programme';
 import { countedStatuses } from '../portfolio/coverage';
 import { currentSignOffs } from '../signoff/signoffs';
 
@@ -40,15 +40,19 @@ export async function superviseeSummaries(
 		.where('s.practitioner_id', 'in', ids)
 		.groupBy('s.practitioner_id')
 		.execute();
-	const enrolled = await programmes(db, ids, today);
-	const calendars = await Promise.all(people.map((p) => programmeFor(db, p.id, today)));
-	return people.map((person, index) => ({
-		...person,
-		programme: enrolled.get(person.id) ?? null,
-		outcomesCovered: Number(covered.find((c) => c.owner_id === person.id)?.outcomes ?? 0),
-		signedOff: Number(signedOff.find((s) => s.practitioner_id === person.id)?.n ?? 0),
-		// The next review still to do: the earliest that is neither done nor optional.
-		nextReview:
-			calendars[index]?.reviews.find((r) => r.state !== 'done' && r.state !== 'optional') ?? null
-	}));
+	const enrolled = await activeEnrolmentsOf(db, ids);
+	const calendars = await enrolmentProgrammes(db, [...enrolled.values()], today);
+	return people.map((person) => {
+		const enrolment = enrolled.get(person.id);
+		const calendar = enrolment && calendars.get(enrolment.id);
+		return {
+			...person,
+			programme: enrolment ? programmeToday(enrolment, today) : null,
+			outcomesCovered: Number(covered.find((c) => c.owner_id === person.id)?.outcomes ?? 0),
+			signedOff: Number(signedOff.find((s) => s.practitioner_id === person.id)?.n ?? 0),
+			// The next review still to do: the earliest that is neither done nor optional.
+			nextReview:
+				calendar?.reviews.find((r) => r.state !== 'done' && r.state !== 'optional') ?? null
+		};
+	});
 }
