@@ -40,13 +40,22 @@ type Scope = { practitionerId?: string; teamId?: string; since?: string };
  * pathway took most of the time), are kept (`keptFigures`) except for one practitioner's own.
  */
 export async function completedPathways(db: Db, scope: Scope) {
-	const [rows, figures] = await Promise.all([
-		pathwaysInScope(db, scope),
-		scope.practitionerId ? auditFigures(db, scope) : keptFigures(db)
-	]);
+	const [rows, figures] = scope.practitionerId
+		? await practitionersOwn(db, scope)
+		: await Promise.all([pathwaysInScope(db, scope), keptFigures(db)]);
 	// Assigned, not spread: spreading two objects into one took V8 about 15 µs a row (0.3 s for a
 	// national cohort's 21,000 completed pathways), assigning under 1.
 	return rows.map((row) => Object.assign({}, row, figures.get(row.id) ?? noAudits));
+}
+
+/**
+ * One practitioner's completed pathways, and their audit figures only if there are any: most
+ * people have completed none, and the figures' three grouped queries took 0.8 ms of a supervisee's
+ * page to find nothing.
+ */
+async function practitionersOwn(db: Db, scope: Scope) {
+	const rows = await pathwaysInScope(db, scope);
+	return [rows, rows.length ? await auditFigures(db, scope) : new Map<string, Figures>()] as const;
 }
 
 /** A pathway's audit figures, as `auditFigures` gives them. */
