@@ -12,12 +12,11 @@ import {
 	type PortfolioFile,
 	type PortfolioRecord
 } from './portfolio-schema';
+import { byNumber } from '$lib/order';
 
 // A person's portfolio as `portfolio.json` holds it: every record with its mapping, standards,
 // files, and history, and their sign-offs. Read in a few queries for the whole portfolio (each
 // joined on the owner), not one per record, so a portfolio of hundreds of records reads quickly.
-
-const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /**
  * Where a file's bytes go in the ZIP: a folder of its own, so two files of one name never

@@ -11,6 +11,7 @@ import {
 	type Domain,
 	type Framework
 } from './schema.ts';
+import { byNumber } from '../../order.ts';
 
 export interface FrameworkLibrary {
 	frameworks: Framework[];
@@ -18,8 +19,7 @@ export interface FrameworkLibrary {
 	crosswalks: Crosswalk[];
 }
 
-const byNumber = (a: { id: string }, b: { id: string }) =>
-	a.id.localeCompare(b.id, 'en', { numeric: true });
+const byId = (a: { id: string }, b: { id: string }) => byNumber(a.id, b.id);
 
 /**
  * Reads every framework version under `frameworks/` (one folder each) and the crosswalks
@@ -58,12 +58,12 @@ function loadVersion(files: ContentFiles, folder: string): Framework {
 	const { domains, outcomeFiles } = readDomains(files, folder, indexFile);
 	addOutcomes(domains, outcomeFiles);
 
-	const sorted = [...domains.values()].sort(byNumber);
+	const sorted = [...domains.values()].sort(byId);
 	for (const domain of sorted) {
 		if (domain.outcomes.length === 0) {
 			throw new ContentError(`frameworks/${folder}`, `domain ${domain.id} has no outcomes`);
 		}
-		domain.outcomes.sort(byNumber);
+		domain.outcomes.sort(byId);
 	}
 	return { version: index.data, introduction: index.body.trim(), domains: sorted };
 }

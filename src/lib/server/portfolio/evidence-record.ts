@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Evidence } from '../db/schema';
 import { readTextCheck, type TextCheck } from './file-check';
+import { byNumber } from '$lib/order';
 
 // Reading one evidence record whole: its fields, its mapping, its files and who wrote and
 // reviewed it.
@@ -50,7 +51,6 @@ export async function getEvidence(db: Db, id: string): Promise<EvidenceRecord | 
 		.where('removed_at', 'is', null)
 		.orderBy('created_at')
 		.execute();
-	const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 	return {
 		...row,
 		reflection: JSON.parse(row.reflection) as Record<string, string>,

@@ -5,6 +5,7 @@ import type { Crosswalk, Framework } from '../framework/schema';
 import { practiceStandardSets } from '../standards';
 import { byRecord, mappedIds } from './mappings';
 import { findItem } from '../standards/mapping';
+import { byNumber } from '$lib/order';
 
 const searched = [
 	'title',
@@ -73,9 +74,7 @@ export async function listEvidence(
 	);
 	return rows.map((row) => ({
 		...row,
-		outcomes: [...(outcomes.get(row.id) ?? [])].sort((a, b) =>
-			a.localeCompare(b, 'en', { numeric: true })
-		)
+		outcomes: [...(outcomes.get(row.id) ?? [])].sort(byNumber)
 	}));
 }
 

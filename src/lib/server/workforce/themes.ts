@@ -3,6 +3,7 @@ import type { AuditDefinition } from '../audit/definition';
 import { outcomesOf, type Framework } from '../framework';
 import { bucket, quarterDates, quarterOf, scoped } from './audit-scope';
 import type { WorkforceFilters } from './filters';
+import { byNumber } from '$lib/order';
 
 export interface Theme {
 	kind: string;
@@ -38,9 +39,7 @@ export async function recurringThemes(
 	}
 	return [...themes.values()].sort(
 		(a, b) =>
-			b.thisQuarter - a.thisQuarter ||
-			b.lastQuarter - a.lastQuarter ||
-			a.ref.localeCompare(b.ref, undefined, { numeric: true })
+			b.thisQuarter - a.thisQuarter || b.lastQuarter - a.lastQuarter || byNumber(a.ref, b.ref)
 	);
 }
 
