@@ -5,7 +5,7 @@ import { dateOnly } from '../db/time';
 import { currentRelationships, type RelationshipKind } from '../people/relationships';
 import { programmeDefinitions } from '../programme';
 import type { Programme } from '../programme/definition';
-import { calendarInputs, type CalendarInputs } from '../programme/enrolments';
+import { activeEnrolmentsOf, calendarInputs, type CalendarInputs } from '../programme/enrolments';
 import {
 	scheduleSummary,
 	sessionStates,
@@ -64,14 +64,7 @@ export type Schedule = ReturnType<typeof scheduleOf>;
 export async function supervisionSchedules(db: Db, practitionerIds: string[], today = dateOnly()) {
 	const schedules = new Map<string, Schedule>();
 	if (practitionerIds.length === 0) return schedules;
-	const enrolments = await db
-		.selectFrom('enrolments')
-		.select(['id', 'user_id', 'programme', 'starts_on', 'fte_percent'])
-		.where('user_id', 'in', practitionerIds)
-		.where('status', '=', 'active')
-		.orderBy('starts_on')
-		.execute();
-	const latest = new Map(enrolments.map((e) => [e.user_id, e]));
+	const latest = await activeEnrolmentsOf(db, practitionerIds);
 	const inputs = await calendarInputs(
 		db,
 		[...latest.values()].map((e) => e.id)
