@@ -18,6 +18,10 @@ export const supervisingKinds: readonly RelationshipKind[] = [
 	'practice-supervisor'
 ];
 
+/** Whether any of these relationships supervises (line manager, practice supervisor). */
+export const supervising = (kinds: readonly RelationshipKind[]) =>
+	kinds.some((kind) => supervisingKinds.includes(kind));
+
 /** The relationships someone with these roles may hold. */
 export const kindsHeldBy = (roles: readonly Role[]) =>
 	relationshipKinds.filter((kind) => roles.some((role) => mayHold[role]?.includes(kind)));

@@ -35,14 +35,8 @@ export async function activeEnrolmentsOf(db: Db, userIds: string[]) {
 }
 
 /** A person's active enrolment (the latest to start, if on more than one programme). */
-export function activeEnrolmentOf(db: Db, userId: string) {
-	return db
-		.selectFrom('enrolments')
-		.selectAll()
-		.where('user_id', '=', userId)
-		.where('status', '=', 'active')
-		.orderBy('starts_on', 'desc')
-		.executeTakeFirst();
+export async function activeEnrolmentOf(db: Db, userId: string) {
+	return (await activeEnrolmentsOf(db, [userId])).get(userId);
 }
 
 /** Every enrolment a person has had, the latest to start first, active or ended. */

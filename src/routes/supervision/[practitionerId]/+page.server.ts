@@ -4,7 +4,7 @@ import { findOutcome, frameworkLibrary, getFramework, versionView } from '$lib/s
 import { feedbackGivenTo } from '$lib/server/feedback/given';
 import { learningOf } from '$lib/server/learning';
 import { observationCount } from '$lib/server/observation/observations';
-import { supervisingKinds } from '$lib/server/people/relationships';
+import { supervising } from '$lib/server/people/relationships';
 import { listSupervisionRecords } from '$lib/server/review/supervision-records';
 import { openActionsOf } from '$lib/server/review/supervision-actions';
 import { supervisionScheduleOf } from '$lib/server/review/supervision-schedule';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const framework = getFramework()!;
 	const records = await listEvidence(db, person.id, {}, versionView(framework));
 	// Supervision records and learning are the supervisors'; assessing is the assessor's.
-	const supervises = held.some((kind) => supervisingKinds.includes(kind));
+	const supervises = supervising(held);
 	return {
 		person: { id: person.id, name: person.name },
 		supervises,

@@ -14,7 +14,7 @@ import {
 	withOlderHoursFields
 } from '$lib/server/programme/enrolment-form';
 import { changeHours, extendEnrolment } from '$lib/server/programme/lifecycle';
-import { supervisingKinds } from '$lib/server/people/relationships';
+import { supervising, supervisingKinds } from '$lib/server/people/relationships';
 import type { Actions, PageServerLoad } from './$types';
 import { withNotice } from '$lib/notice';
 
@@ -30,7 +30,7 @@ async function context(practitionerId: string, kinds?: readonly RelationshipKind
 export const load: PageServerLoad = async ({ params }) => {
 	const { person, held, page } = await context(params.practitionerId);
 	const db = getDb();
-	const supervises = held.some((kind) => supervisingKinds.includes(kind));
+	const supervises = supervising(held);
 	const assesses = held.includes('assessor');
 	const agreement = page?.agreement;
 	return {
