@@ -5,7 +5,6 @@ import {
 	CompiledQuery,
 	Kysely,
 	PostgresAdapter,
-	PostgresDialect,
 	SqliteAdapter,
 	SqliteDialect,
 	SqliteDriver,
@@ -15,7 +14,7 @@ import {
 import pg from 'pg';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
-import { StripNulPlugin } from './text-plugin';
+import { PostgresDialectWithoutNul, SqliteCompilerWithoutNul } from './text-plugin';
 
 export type Db = Kysely<Database>;
 export type { Database } from './schema';
@@ -52,6 +51,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
 	override createAdapter() {
 		return new TransactionalDdlSqliteAdapter();
 	}
+	override createQueryCompiler() {
+		return new SqliteCompilerWithoutNul();
+	}
 }
 
 function openSqlite(path: string): SQLite.Database {
@@ -73,13 +75,12 @@ function openSqlite(path: string): SQLite.Database {
 export function createDb(url: string): Db {
 	if (url.startsWith('file:')) {
 		return new Kysely<Database>({
-			dialect: new ImmediateSqliteDialect(openSqlite(url.slice('file:'.length))),
-			plugins: [new StripNulPlugin()]
+			dialect: new ImmediateSqliteDialect(openSqlite(url.slice('file:'.length)))
 		});
 	}
 	if (/^postgres(ql)?:\/\//.test(url)) {
 		return new Kysely<Database>({
-			dialect: new PostgresDialect({
+			dialect: new PostgresDialectWithoutNul({
 				pool: new pg.Pool({ connectionString: url, max: 10 }),
 				// No just-in-time compilation: PostgreSQL compiles a query it expects to be costly,
 				// and the workforce's, over tens of thousands of practitioners, spent more time being
@@ -94,8 +95,7 @@ export function createDb(url: string): Db {
 						CompiledQuery.raw('set max_parallel_workers_per_gather = 0')
 					);
 				}
-			}),
-			plugins: [new StripNulPlugin()]
+			})
 		});
 	}
 	throw new Error(

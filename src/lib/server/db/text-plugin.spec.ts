@@ -25,5 +25,10 @@ describe.each(testDatabases())('NUL characters on $name', (database) => {
 		expect(found).toEqual([{ id: id }]);
 		const plain = await sql<{ name: string }>`select name from users where id = ${id}`.execute(db);
 		expect(plain.rows).toEqual([{ name: 'Sam Okoro' }]);
+		// A literal written into the SQL rather than sent as a parameter.
+		const literal = await sql<{ text: string }>`select ${sql.lit('Sam\0 Okoro')} as text`.execute(
+			db
+		);
+		expect(literal.rows).toEqual([{ text: 'Sam Okoro' }]);
 	});
 });
