@@ -34,6 +34,15 @@ export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
 	return enrolment && enrolmentProgramme(db, enrolment, today);
 }
 
+/**
+ * The definition of the programme a practitioner is on (as `programmeFor` finds it), without
+ * working out its calendar: for what the content says of it, such as the observations required.
+ */
+export async function programmeDefinitionFor(db: Db, userId: string) {
+	const enrolment = await activeEnrolmentOf(db, userId);
+	return enrolment && programmeDefinitions().find((p) => p.id === enrolment.programme);
+}
+
 /** An enrolment, active or ended, with its calendar and each review's state today. */
 export async function enrolmentProgramme(db: Db, enrolment: Enrolment, today = dateOnly()) {
 	return (await enrolmentProgrammes(db, [enrolment], today)).get(enrolment.id);

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { eventsFor } from '../db/events';
 import { newUser, testDatabases } from '../db/testing';
 import { FieldError } from '../errors';
-import { enrolmentProgramme, programmeFor } from '.';
+import { enrolmentProgramme, programmeDefinitionFor, programmeFor } from '.';
 import { currentAssessor } from './assessor';
 import { enrol } from './enrol';
 import { enrolmentsOf } from './enrolments';
@@ -64,6 +64,8 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 
 		const programme = (await programmeFor(db, starter, '2026-12-01'))!;
 		expect(programme.enrolmentId).toBe(id);
+		// Its definition alone, as the content has it, without the calendar.
+		expect(await programmeDefinitionFor(db, starter)).toBe(programme.programme);
 		expect(programme.fte).toBe(0.6);
 		expect(programme.reviews.map((r) => r.dueOn)).toEqual([
 			'2027-05-01',
@@ -149,6 +151,7 @@ describe.each(testDatabases())('enrolment and its lifecycle on $name', (database
 
 		await endEnrolment(db, admin, id, { ending: 'withdrawn', endedOn: '2027-05-01', note: '' });
 		expect(await programmeFor(db, starter)).toBeUndefined();
+		expect(await programmeDefinitionFor(db, starter)).toBeUndefined();
 		// The assessor goes with it, the same day.
 		expect((await currentAssessor(db, starter, '2027-04-30'))?.id).toBe(other);
 		expect(await currentAssessor(db, starter, '2027-05-01')).toBeUndefined();

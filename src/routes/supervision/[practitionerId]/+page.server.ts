@@ -9,7 +9,7 @@ import { listSupervisionRecords } from '$lib/server/review/supervision-records';
 import { openActionsOf } from '$lib/server/review/supervision-actions';
 import { supervisionScheduleOf } from '$lib/server/review/supervision-schedule';
 import { dateOnly } from '$lib/server/db/time';
-import { programmeFor } from '$lib/server/programme';
+import { programmeDefinitionFor } from '$lib/server/programme';
 import { listEvidence } from '$lib/server/portfolio/list';
 import { coverageFor, summariseCoverage } from '$lib/server/portfolio/coverage';
 import type { PageServerLoad } from './$types';
@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		openActions: supervises ? await openActionsOf(db, person.id) : [],
 		today: dateOnly(),
 		observationsRequired:
-			(await programmeFor(db, person.id))?.programme.observationsRequired ?? null,
+			(await programmeDefinitionFor(db, person.id))?.observationsRequired ?? null,
 		learning: supervises ? await learningOf(db, person.id) : null,
 		saved: url.searchParams.get('saved'),
 		// The outcome just signed off, named in the notice.
