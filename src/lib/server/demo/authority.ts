@@ -1,6 +1,6 @@
 import { demoFrameworkVersion, type DemoContent } from '../content/demo';
 import type { Db } from '../db';
-import { dateOnly, days } from '../db/time';
+import { addDays, dateOnly, days } from '../db/time';
 import { outcomeOf } from '../framework';
 import { addMonths } from '../programme/month';
 
@@ -13,7 +13,8 @@ export type Demo = Awaited<ReturnType<typeof demoIn>>;
 
 /**
  * The database, the content and the day; everyone's id, name, team and manager by email; each
- * team's id by name; the principal social worker's id; and the time some days before now.
+ * team's id by name; the principal social worker's id; the demo ASYE (programme.yaml, demoAsye);
+ * and the time some days before now.
  */
 export async function demoIn(db: Db, content: DemoContent, now: Date) {
 	const rows = await db
@@ -29,8 +30,9 @@ export async function demoIn(db: Db, content: DemoContent, now: Date) {
 	};
 	const team = (name: string) => teams.find((t) => t.name === name)!.id;
 	const psw = person(content.people.find((p) => p.roles.includes('psw'))!.email).id;
+	const asye = person(content.programme.demoAsye);
 	const ago = (n: number) => new Date(now.getTime() - days(n));
-	return { db, content, now, today: dateOnly(now), person, team, psw, ago };
+	return { db, content, now, today: dateOnly(now), person, team, psw, asye, ago };
 }
 
 /** What a record or an observation shows: outcomes, and statements (`2.3 D4`) with theirs. */
@@ -44,4 +46,4 @@ export function mappingOf(outcomes: string[], statements: string[]) {
 
 /** When an ASYE now in `month` started: ten days into the month, so they stay in it a while. */
 export const asyeStart = (now: Date, month: number) =>
-	addMonths(dateOnly(new Date(now.getTime() - days(10))), -(month - 1));
+	addMonths(addDays(dateOnly(now), -10), 1 - month);

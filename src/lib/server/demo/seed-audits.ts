@@ -1,4 +1,4 @@
-import { gradeNames, grades, type AreaGrade, type Grade } from '$lib/audit/grades';
+import { gradeNames, grades, type Grade } from '$lib/audit/grades';
 import { auditDefinition } from '../audit';
 import { addAction, markActionDone, signOffAction } from '../audit/actions';
 import { createAudit } from '../audit/audits';
@@ -7,16 +7,12 @@ import { addFinding } from '../audit/findings';
 import { assignModerator, recordReceipt, recordResponse } from '../audit/follow-up';
 import { saveGrades, type AreaGradeInput } from '../audit/grading';
 import { saveViews } from '../audit/views';
-import { addMs, dateOnly, days, hours } from '../db/time';
+import { addDays, addMs, dateOnly, days, hours } from '../db/time';
 import { publicOrigin } from '../http/origin.js';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
 import { random } from '$lib/random.js';
-import {
-	demoFrameworkVersion as frameworkVersion,
-	type DemoAudits,
-	type DemoFinding
-} from '../content/demo';
+import { demoFrameworkVersion, type DemoAudits, type DemoFinding } from '../content/demo';
 
 // A year of fictional case audits across the demo authority's teams (content/demo/audits.yaml):
 // who is audited, by whom and when, and what follows, is decided here; the words are content.
@@ -24,48 +20,39 @@ import {
 type Plan = DemoAudits['stories'][number] & { type?: string; theme?: string };
 
 /** What every audit needs: `next` is the next number of a fixed sequence, the same every run. */
-type Seed = Demo & {
-	definition: ReturnType<typeof auditDefinition>;
-	texts: DemoAudits;
-	next: () => number;
-	pick: <T>(list: T[]) => T;
-};
+function seedOf(demo: Demo) {
+	const next = random(20261125);
+	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+	return { ...demo, definition: auditDefinition(), texts: demo.content.audits, next, pick };
+}
 
-/** One audit being seeded: the `n`th, its plan, and when the auditor worked on it. */
-type Audit = Awaited<ReturnType<typeof openAudit>> & { n: number; plan: Plan };
+type Seed = ReturnType<typeof seedOf>;
 
-/** An audit once finalised. */
-type Finalised = Audit & { finalised: Date };
+/** One audit being seeded: the `n`th, its plan, when the auditor worked on it and finalised it. */
+type Audit = Awaited<ReturnType<typeof openAudit>> & { n: number; plan: Plan; finalised: Date };
 
 type AreaGrades = Record<string, AreaGradeInput>;
 
-const at = (day: string) => new Date(`${day}T10:00:00Z`);
-
 /** A year of audits and their follow-up; returns the id of the one in progress. */
 export async function seedDemoAudits(demo: Demo) {
-	const next = random(20261125);
-	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
-	const texts = demo.content.audits;
-	const seed: Seed = { ...demo, definition: auditDefinition(), texts, next, pick };
+	const seed = seedOf(demo);
 	// The rotation first, then the stories the demo tells.
-	for (const [index, plan] of [...rotation(seed), ...texts.stories].entries()) {
+	for (const [index, plan] of [...rotation(seed), ...seed.texts.stories].entries()) {
 		const n = index + 1;
 		const whole = Math.floor(plan.monthsAgo);
 		const extra = Math.round((plan.monthsAgo - whole) * 30);
-		const month = at(addMonths(demo.today, -whole));
-		const auditedOn = dateOnly(addMs(month, -days(extra + 3 + (n % 5))));
+		const auditedOn = addDays(addMonths(demo.today, -whole), -(extra + 3 + (n % 5)));
+		const when = new Date(`${auditedOn}T10:00:00Z`);
 		const caseRef = `C-${String(104000 + n * 37).padStart(6, '0')}`;
-		const opened = await openAudit(seed, plan, caseRef, addMonths(auditedOn, -6), at(auditedOn));
-		await seedAudit(seed, { ...opened, n, plan });
+		const opened = await openAudit(seed, plan, caseRef, addMonths(auditedOn, -6), when);
+		await seedAudit(seed, { ...opened, n, plan, finalised: addMs(when, days(1)) });
 	}
 	return seedAuditInProgress(seed);
 }
 
 /** Twelve months, three audits a month: one in each team, by an auditor from outside it. */
 function rotation({ texts, pick }: Seed): Plan[] {
-	const weighted = Object.entries(texts.gradeWeights).flatMap(([grade, times]) =>
-		Array<Grade>(times).fill(grade as Grade)
-	);
+	const weighted = grades.flatMap((g) => Array<Grade>(texts.gradeWeights[g] ?? 0).fill(g));
 	return Array.from({ length: 12 }, (_, i) => 12 - i).flatMap((monthsAgo) => {
 		const themed = monthsAgo % 4 === 0;
 		return texts.rotation.map((team, t) => ({
@@ -110,25 +97,23 @@ async function seedAudit(seed: Seed, audit: Audit) {
 	await addViews(seed, audit);
 	const failing = overall === 'requires-improvement' || overall === 'inadequate';
 	const actions = await addActions(seed, audit, await addFindings(seed, audit, failing));
-	const finalised = addMs(audit.when, days(1));
 	const options = { anonymityConfirmed: false, origin: publicOrigin() };
-	const escalation = await finaliseAudit(db, definition, auditorId, id, options, finalised);
+	const escalation = await finaliseAudit(db, definition, auditorId, id, options, audit.finalised);
 	// The most recent audit still waits for its urgent review.
 	if (audit.plan.monthsAgo < 1) return;
-	await followUp(seed, { ...audit, finalised }, actions, escalation);
-	if (audit.n % 4 === 0) await moderate(seed, { ...audit, finalised }, areaGrades);
+	await followUp(seed, audit, actions, escalation);
+	if (audit.n % 4 === 0) await moderate(seed, audit, areaGrades);
 }
 
 /** Most areas get the base grade; in about one audit in five, one area falls a grade below. */
 async function grade({ db, definition, texts, next, pick }: Seed, { plan, n, ...audit }: Audit) {
+	// A plan's own grades stand alone; nothing falls below inadequate.
 	const lower = !plan.force && next() < 0.2 ? pick(definition.areas).id : undefined;
+	const below = grades[grades.indexOf(plan.base) + 1] ?? plan.base;
+	const force = plan.force ?? (lower ? { [lower]: below } : {});
 	const areaGrades: AreaGrades = {};
 	for (const area of definition.areas) {
-		let grade: AreaGrade = plan.base;
-		if (area.id === lower && plan.base !== 'inadequate')
-			grade = grades[grades.indexOf(plan.base) + 1];
-		if (plan.force?.[area.id]) grade = plan.force[area.id];
-		if (area.optional && n % 3 === 0) grade = 'not-applicable';
+		const grade = area.optional && n % 3 === 0 ? 'not-applicable' : (force[area.id] ?? plan.base);
 		const evidence =
 			grade === 'not-applicable' ? '' : texts.gradeEvidence.replace('{grade}', gradeNames[grade]);
 		areaGrades[area.id] = { grade, evidence };
@@ -154,14 +139,13 @@ async function addFindings({ db, texts, pick }: Seed, { plan, ...audit }: Audit,
 		ids ? ids.map((id) => list.find((f) => f.id === id)!) : any ? [pick(list)] : [];
 	const developments = chosen(texts.developments, plan.developments, failing);
 	const strengths = chosen(texts.strengths, plan.strengths, true);
+	const frameworkVersion = demoFrameworkVersion;
 	const findings = [
-		...developments.map((f) => ({ ...f, kind: 'development' as const })),
-		...strengths.map((f) => ({ ...f, kind: 'strength' as const }))
+		...developments.map((f) => ({ ...f, kind: 'development' as const, frameworkVersion })),
+		...strengths.map((f) => ({ ...f, kind: 'strength' as const, frameworkVersion }))
 	];
-	for (const { text, outcomes, standards, kind } of findings) {
-		const finding = { text, outcomes, standards, kind, frameworkVersion };
+	for (const finding of findings)
 		await addFinding(db, audit.auditorId, audit.id, finding, audit.when);
-	}
 	return developments;
 }
 
@@ -174,7 +158,7 @@ async function addActions({ db, texts }: Seed, audit: Audit, developments: DemoF
 	].slice(developments.length ? 0 : 1);
 	const ids: string[] = [];
 	for (const { text: description, dueInDays, ownerId } of actions) {
-		const action = { description, ownerId, dueOn: dateOnly(addMs(audit.when, days(dueInDays))) };
+		const action = { description, ownerId, dueOn: addDays(dateOnly(audit.when), dueInDays) };
 		ids.push(await addAction(db, audit.auditorId, audit.id, action, audit.when));
 	}
 	return ids;
@@ -187,7 +171,7 @@ async function addActions({ db, texts }: Seed, audit: Audit, developments: DemoF
  */
 async function followUp(
 	{ db, texts, psw }: Seed,
-	{ id, who, n, plan, finalised }: Finalised,
+	{ id, who, n, plan, finalised }: Audit,
 	actions: string[],
 	escalation: 'same-day' | 'urgent-review' | null
 ) {
@@ -207,18 +191,20 @@ async function followUp(
 	}
 }
 
-/** A sample each quarter, moderated by the principal social worker; one in two graded lower. */
-async function moderate(seed: Seed, { id, n, finalised }: Finalised, areaGrades: AreaGrades) {
+/**
+ * A sample each quarter, moderated by the principal social worker; one in two graded otherwise:
+ * the first area a grade lower (an inadequate one, having none lower, requires improvement).
+ */
+async function moderate(seed: Seed, { id, n, finalised }: Audit, areaGrades: AreaGrades) {
 	const { db, definition, texts, psw } = seed;
 	const moderated = { ...areaGrades };
 	const first = definition.areas[0].id;
+	const { grade, evidence } = moderated[first];
 	const lowered = n % 8 === 0;
-	if (lowered && moderated[first].grade !== 'not-applicable') {
-		const g = grades.indexOf(moderated[first].grade as Grade);
-		moderated[first] = {
-			grade: grades[g === 3 ? 2 : g + 1],
-			evidence: `${moderated[first].evidence} ${texts.moderation.loweredEvidence}`
-		};
+	if (lowered && grade !== 'not-applicable') {
+		const lower = grades[grades.indexOf(grade) + 1] ?? 'requires-improvement';
+		const because = texts.moderation.loweredEvidence;
+		moderated[first] = { grade: lower, evidence: `${evidence} ${because}` };
 	}
 	const moderatedAt = addMs(finalised, days(texts.followUp.moderatedInDays));
 	await assignModerator(db, psw, id, psw, moderatedAt);

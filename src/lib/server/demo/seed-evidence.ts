@@ -9,10 +9,8 @@ import { addMapping, draftRow } from '../portfolio/evidence';
 import { listEvidence } from '../portfolio/list';
 import { checkFilesText } from '../portfolio/file-check';
 import { checkUpload } from '../portfolio/file-type';
-import { replaceStandards } from '../portfolio/standards';
+import { chooseStandards, replaceStandards } from '../portfolio/standards';
 import { eligibleEvidence, signOffOutcome } from '../signoff/signoffs';
-import { practiceStandardSets } from '../standards';
-import { findItem } from '../standards/mapping';
 import { asyeStart, mappingOf, type Demo } from './authority';
 
 /** The demo portfolios, with the outcomes, statements and practice standards each shows. */
@@ -22,11 +20,9 @@ export async function seedDemoEvidence(demo: Demo) {
 			const id = newId();
 			await insertRows(tx, 'evidence', [evidenceRow(demo, id, record)]);
 			await addMapping(tx, id, mappingOf(record.outcomes, record.statements));
-			const standards = record.standards.map((ref) => {
-				const { set } = findItem(practiceStandardSets(), ref)!;
-				return { setId: set.id, setVersion: set.version, ref };
-			});
-			await replaceStandards(tx, id, standards);
+			const chosen = await chooseStandards(tx, id, record.standards);
+			if ('error' in chosen) throw new Error(chosen.error);
+			await replaceStandards(tx, id, chosen.standards);
 		}
 	});
 }
@@ -56,13 +52,12 @@ function evidenceRow({ now, person }: Demo, id: string, record: DemoEvidence) {
 }
 
 /** The demo ASYE's self-assessment at the start of their year, and a file on a record. */
-export async function seedDemoExtras({ db, content, now, person }: Demo) {
-	const { demoAsye, selfAssessmentNote, attachment } = content.programme;
-	const owner = person(demoAsye).id;
-	const started = asyeStart(now, content.people.find((p) => p.email === demoAsye)!.asyeMonth!);
+export async function seedDemoExtras({ db, content, now, asye }: Demo) {
+	const { selfAssessmentNote, attachment } = content.programme;
+	const started = asyeStart(now, content.people.find((p) => p.email === asye.email)!.asyeMonth!);
 	const assessment_id = newId();
 	const created_at = `${started}T10:00:00.000Z`;
-	const assessment = { id: assessment_id, user_id: owner, framework_version: frameworkVersion };
+	const assessment = { id: assessment_id, user_id: asye.id, framework_version: frameworkVersion };
 	await insertRows(db, 'self_assessments', [{ ...assessment, created_at }]);
 	const ratings = outcomesOf(getFramework(frameworkVersion)!).map(({ id }, index) => ({
 		assessment_id,
@@ -72,13 +67,13 @@ export async function seedDemoExtras({ db, content, now, person }: Demo) {
 	}));
 	await insertRows(db, 'self_assessment_ratings', ratings);
 	// The first accepted record (the list is newest first).
-	const record = (await listEvidence(db, owner, { status: 'accepted' })).at(-1)!;
+	const record = (await listEvidence(db, asye.id, { status: 'accepted' })).at(-1)!;
 	const bytes = new TextEncoder().encode(attachment.text);
 	// Checked and stored as a file added through the form is, so the record says what the check found.
 	const upload = await checkUpload(attachment.name, bytes);
 	if (!upload.ok) throw new Error(upload.message);
 	const [stored] = await storeUploads(await checkFilesText([{ ...upload, bytes }], []));
-	await insertRows(db, 'attachments', [attachmentRow(record.id, owner, stored, now)]);
+	await insertRows(db, 'attachments', [attachmentRow(record.id, asye.id, stored, now)]);
 }
 
 /** Later-year ASYEs' outcomes signed off by their assessors, each citing an accepted record. */
@@ -93,12 +88,8 @@ export async function seedDemoSignoffs({ db, content, now, today, person }: Demo
 			// The first record by title.
 			const [cited] = eligible.sort((a, b) => a.title.localeCompare(b.title));
 			if (!cited) continue;
-			const signoff = {
-				frameworkVersion,
-				outcomeId,
-				rationale: rationale.replace('{title}', cited.title),
-				evidenceIds: [cited.id]
-			};
+			const because = rationale.replace('{title}', cited.title);
+			const signoff = { frameworkVersion, outcomeId, rationale: because, evidenceIds: [cited.id] };
 			await signOffOutcome(db, assessor.id, id, signoff, now);
 		}
 	}

@@ -27,18 +27,15 @@ async function openLink(db: Db, token: string, purpose: GuestLinkPurpose, now: D
 }
 
 /** The guest link a subject's email was sent with: the seed answers as its holder would. */
-async function linkOf(db: Db, subjectId: string) {
-	const link = await db
+const linkOf = (db: Db, subjectId: string) =>
+	db
 		.selectFrom('guest_links')
-		.select('id')
+		.select(['id', 'subject_id as subjectId'])
 		.where('subject_id', '=', subjectId)
 		.executeTakeFirstOrThrow();
-	return { id: link.id, subjectId };
-}
 
 /** Asked when the audit began yesterday; the parent answered this morning. */
-export async function seedAuditVoices(demo: Demo, auditId: string) {
-	const { db, content, now, person, ago } = demo;
+export async function seedAuditVoices({ db, content, now, person, ago }: Demo, auditId: string) {
 	const auditor = person(content.audits.inProgress.auditor).id;
 	for (const { relationship, email, name = '', answer } of content.voices.auditVoices) {
 		const id = await askForView(db, auditor, auditId, { relationship, email, name }, ago(1));
@@ -48,8 +45,7 @@ export async function seedAuditVoices(demo: Demo, auditId: string) {
 }
 
 /** The staff health check as the demo plans it: the first in each team, by email, answered. */
-export async function seedHealthCheck(demo: Demo) {
-	const { db, content, psw, team, ago } = demo;
+export async function seedHealthCheck({ db, content, psw, team, ago }: Demo) {
 	const plan = content.voices.healthCheck;
 	const opened = ago(plan.openedDaysAgo);
 	const closesOn = dateOnly(ago(plan.closedDaysAgo));
@@ -84,8 +80,7 @@ export async function seedHealthCheck(demo: Demo) {
  * The demo ASYE's observations by invitation, through the app's own functions: one from outside
  * the authority, invited, emailed and recorded through its link; and one open to their assessor.
  */
-export async function seedDemoInvitations({ db, content, now, today, person, ago }: Demo) {
-	const practitioner = person(content.programme.demoAsye).id;
+export async function seedDemoInvitations({ db, content, now, today, asye, ago }: Demo) {
 	const origin = publicOrigin();
 	const { recorded, open } = content.programme.invitedObservations;
 	const { observerName, observerEmail, setting, wentWell, toDevelop, statement } = recorded;
@@ -93,29 +88,24 @@ export async function seedDemoInvitations({ db, content, now, today, person, ago
 	const observer = 'external' as const;
 	const external = { observer, observerName, observerEmail, plannedOn: observedOn, setting };
 	const invited = ago(recorded.invitedDaysAgo);
-	const { token } = await inviteObservation(db, practitioner, external, origin, invited);
+	const { token } = await inviteObservation(db, asye.id, external, origin, invited);
 	const writtenUp = ago(recorded.daysAgo - 1);
 	const link = await openLink(db, token!, 'observation', writtenUp);
 	const input = { observedOn, setting, wentWell, toDevelop, ...mappingOf([], [statement]) };
 	await recordObservationByLink(db, link, input, false, writtenUp);
 	const plannedOn = addDays(today, open.daysAhead);
 	const toAssessor = { observerEmail: '', observerName: '', plannedOn, setting: open.setting };
-	await inviteObservation(db, practitioner, { observer: 'assessor', ...toAssessor }, origin, now);
+	await inviteObservation(db, asye.id, { observer: 'assessor', ...toAssessor }, origin, now);
 }
 
-/**
- * The demo ASYE's feedback by link, asked and answered through the same functions as the pages:
- * a parent's answer (its link used) and a request still waiting for its answer.
- */
-export async function seedDemoFeedback({ db, content, person, ago }: Demo) {
+/** The demo ASYE's feedback by link: a parent's answer (its link used) and a request waiting. */
+export async function seedDemoFeedback({ db, content, asye, ago }: Demo) {
 	const { answered, waiting } = content.programme.feedback;
-	const asker = person(content.programme.demoAsye);
-	const records = await listEvidence(db, asker.id);
-	const ask = async ({ relationship, name = '', email, about, daysAgo }: DemoRequest) => {
-		const record = about ? records.find((r) => r.title === about) : null;
-		if (record === undefined) throw new Error(`the demo ASYE has no record "${about}"`);
-		const input = { relationship, name, email, evidence: record?.id ?? null };
-		return createFeedbackRequest(db, asker, input, ago(daysAgo));
+	const records = await listEvidence(db, asye.id);
+	// The loader has checked that a request is about one of the demo ASYE's records.
+	const ask = ({ relationship, name = '', email, about, daysAgo }: DemoRequest) => {
+		const evidence = about ? records.find((r) => r.title === about)!.id : null;
+		return createFeedbackRequest(db, asye, { relationship, name, email, evidence }, ago(daysAgo));
 	};
 	const { token } = await ask(answered);
 	const at = ago(answered.answeredDaysAgo);

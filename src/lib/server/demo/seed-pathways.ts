@@ -1,11 +1,10 @@
-import type { Db } from '../db';
-import { addMs, dateOnly, days, timestamp } from '../db/time';
+import { addMs, days, timestamp } from '../db/time';
 import { assignPathway, pathwayWork } from '../learning/assignments';
 import { learningNeedsOf, meetNeedsOnAcceptance, type LearningNeed } from '../learning/needs';
 import { completePathway, saveProgress } from '../learning/progress';
 import { addMonths } from '../programme/month';
 import type { Demo } from './authority';
-import { demoFrameworkVersion, type DemoAudits } from '../content/demo';
+import { demoFrameworkVersion as frameworkVersion } from '../content/demo';
 
 /**
  * Pathways for the learning needs the demo's audits raised: half those older than two months
@@ -14,7 +13,7 @@ import { demoFrameworkVersion, type DemoAudits } from '../content/demo';
  * whole service.
  */
 export async function seedDemoPathways(demo: Demo) {
-	const { db, content, now, psw, team, ago } = demo;
+	const { db, content, now, today, psw, team, ago } = demo;
 	const { completedBy, reflection, inDays, toTeam, toService } = content.audits.pathways;
 	const assigned = new Set<string>();
 	let n = 0;
@@ -27,9 +26,9 @@ export async function seedDemoPathways(demo: Demo) {
 		if (!named && n++ % 2 === 1) continue;
 		assigned.add(key);
 		const completion = named || n % 3 === 0 ? reflection : undefined;
-		await followPathway(db, need, pathwayId, completion, inDays);
+		await followPathway(demo, { ...need, pathwayId }, completion);
 	}
-	const dueOn = addMonths(dateOnly(now), toTeam.dueInMonths);
+	const dueOn = addMonths(today, toTeam.dueInMonths);
 	const teamId = team(toTeam.team);
 	const forTeam = { pathwayId: toTeam.pathway, scope: 'team' as const, teamId, dueOn };
 	await assignPathway(db, psw, forTeam, ago(toTeam.daysAgo));
@@ -50,19 +49,17 @@ async function openNeeds({ db, content, person }: Demo) {
 	return needs.sort((a, b) => (order(a) < order(b) ? -1 : 1));
 }
 
+/** An open need with the pathway it was suggested. */
+type Need = Awaited<ReturnType<typeof openNeeds>>[number] & { pathwayId: string };
+
 /**
  * The supervisor assigns the pathway a week after the need was raised. With a reflection, the
  * practitioner completes it five weeks later and the supervisor accepts the evidence, which
  * meets the need; without, the first step is done.
  */
-async function followPathway(
-	db: Db,
-	need: Awaited<ReturnType<typeof openNeeds>>[number],
-	pathwayId: string,
-	reflection: string | undefined,
-	inDays: DemoAudits['pathways']['inDays']
-) {
-	const { practitioner_id: practitionerId, supervisorId } = need;
+async function followPathway({ db, content }: Demo, need: Need, reflection?: string) {
+	const { inDays } = content.audits.pathways;
+	const { practitioner_id: practitionerId, supervisorId, pathwayId } = need;
 	const after = (date: Date, n: number) => addMs(date, days(n));
 	const assignedAt = after(new Date(need.created_at), inDays.assigned);
 	const assignment = { pathwayId, scope: 'person' as const, practitionerId, needId: need.id };
@@ -73,7 +70,6 @@ async function followPathway(
 	if (reflection === undefined)
 		return saveProgress(db, practitionerId, work, steps.slice(0, 1), '', firstStepAt);
 	const completedAt = after(assignedAt, inDays.completed);
-	const frameworkVersion = demoFrameworkVersion;
 	const completion = { stepsDone: steps, reflection, frameworkVersion, anonymityConfirmed: false };
 	const { evidenceId } = await completePathway(db, practitionerId, work, completion, completedAt);
 	const acceptedAt = after(completedAt, inDays.accepted);

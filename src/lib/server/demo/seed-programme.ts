@@ -8,13 +8,17 @@ import { createAgreement, recordProtectedTime, signAgreement } from '../programm
 import { agreePlan, savePlan } from '../programme/plans';
 import { saveReflection } from '../programme/reflections';
 import { recordProgrammeReview } from '../programme/reviews';
+import { openActionsOf } from '../review/supervision-actions';
+import { citableAudits } from '../review/supervision-audits';
+import { createSupervisionRecord } from '../review/supervision-records';
+import { supervisionScheduleOf } from '../review/supervision-schedule';
 import { mappingOf, type Demo } from './authority';
 
 /** A demo ASYE, with their enrolment, current practice supervisor and assessor. */
-export type Asye = Awaited<ReturnType<typeof asyes>>[number];
+type Asye = Awaited<ReturnType<typeof asyes>>[number];
 
 /** The enrolled ASYEs who have a practice supervisor and an assessor today, by email. */
-export async function asyes(db: Db, today: string) {
+async function asyes(db: Db, today: string) {
 	const enrolments = await db
 		.selectFrom('enrolments')
 		.innerJoin('users', 'users.id', 'enrolments.user_id')
@@ -53,9 +57,8 @@ async function seedReviews({ db, content, today }: Demo, { email, userId, assess
 		const written = new Date(`${addDays(review.dueOn, -3)}T17:00:00Z`);
 		if (reflection)
 			await saveReflection(db, userId, enrolmentId, review.id, 0, reflection, written);
-		const form = { ...texts.review, recommendation: 'on-track' as const };
 		const at = new Date(`${review.dueOn}T15:00:00Z`);
-		await recordProgrammeReview(db, assessor.id, enrolmentId, review.id, form, at);
+		await recordProgrammeReview(db, assessor.id, enrolmentId, review.id, texts.review, at);
 	}
 }
 
@@ -88,16 +91,14 @@ async function seedAgreement({ db, content, now, psw, ago }: Demo, asye: Asye) {
 	const texts = content.programme;
 	const signed = new Date(`${asye.starts_on}T12:00:00Z`);
 	await createAgreement(db, supervisor.id, enrolmentId, texts.agreement, signed);
-	const as = (id: string, practitioner: boolean, supervisor: boolean) => ({
-		id,
-		practitioner,
-		supervisor
-	});
-	await signAgreement(db, as(supervisor.id, false, true), enrolmentId, 'supervisor', signed);
+	const sign = (id: string, as: 'practitioner' | 'supervisor' | 'assessor') => {
+		const actor = { id, practitioner: as === 'practitioner', supervisor: as === 'supervisor' };
+		return signAgreement(db, actor, enrolmentId, as, signed);
+	};
+	await sign(supervisor.id, 'supervisor');
 	if (!texts.notYetAgreed.includes(asye.email)) {
-		const assessorId = assessor.id !== supervisor.id ? assessor.id : psw;
-		await signAgreement(db, as(assessorId, false, false), enrolmentId, 'assessor', signed);
-		await signAgreement(db, as(userId, true, false), enrolmentId, 'practitioner', signed);
+		await sign(assessor.id !== supervisor.id ? assessor.id : psw, 'assessor');
+		await sign(userId, 'practitioner');
 	}
 	if (asye.email === texts.demoAsye)
 		for (const { weeksAgo, minutes, activity } of texts.protectedTime) {
@@ -114,5 +115,46 @@ async function seedObservations({ db, content, now, today }: Demo, asye: Asye) {
 		const observedOn = addMonths(asye.starts_on, monthsIn);
 		const form = { ...observation, observedOn, ...mappingOf([], [statement]) };
 		await recordObservation(db, asye.assessor.id, asye.userId, form, now);
+	}
+}
+
+/**
+ * Supervision for the demo ASYEs, on their programme's schedule: every session due before today
+ * is held on its due date (every third a day early), by the practice supervisor of the day, in
+ * turn from the demo's texts; an action agreed at one session is done at the next, and the first
+ * session after a finalised audit of their work discusses it. Some latest sessions were missed,
+ * so they are overdue; the demo ASYE's latest session is the demo's `supervision`, with its
+ * action still open.
+ */
+export async function seedDemoSupervision({ db, content, now, today }: Demo) {
+	const texts = content.programme;
+	let turn = 0;
+	for (const { userId, email } of await asyes(db, today)) {
+		const schedule = await supervisionScheduleOf(db, userId, today);
+		const due = (schedule?.sessions ?? []).filter((s) => s.dueOn < today).map((s) => s.dueOn);
+		if (texts.missedSupervision.includes(email)) due.pop();
+		// The latest first. Each is finalised the day after it is audited (seed-audits.ts), so
+		// the first audited on or after the session before was finalised since it.
+		const audits = await citableAudits(db, userId);
+		for (const [i, dueOn] of due.entries()) {
+			const previous = due[i - 1] ?? '';
+			const early = addDays(dueOn, -1);
+			const heldOn = i % 3 === 2 && early >= previous ? early : dueOn;
+			const supervisor = await holderOf(db, userId, 'practice-supervisor', heldOn);
+			if (!supervisor) continue;
+			const latest = email === texts.demoAsye && i === due.length - 1;
+			const { action, ...text } = latest
+				? texts.supervision
+				: texts.supervisionSessions[turn++ % texts.supervisionSessions.length];
+			const open = await openActionsOf(db, userId);
+			const record = {
+				...text,
+				heldOn,
+				actions: action ? [{ action, dueOn: due[i + 1] ?? addDays(heldOn, 14) }] : [],
+				auditId: audits.findLast((a) => a.audited_on! >= previous && a.audited_on! < heldOn)?.id,
+				earlierActions: Object.fromEntries(open.map((a) => [a.id, 'done' as const]))
+			};
+			await createSupervisionRecord(db, supervisor.id, userId, record, now);
+		}
 	}
 }

@@ -6,13 +6,12 @@ import { relationshipKinds } from '../db/schema';
 import { dateOnly, timestamp } from '../db/time';
 import { addMonths } from '../programme/month';
 import { insertRows } from '../db/batches';
-import { asyeStart, demoIn, demoPassword } from './authority';
+import { asyeStart, demoIn, demoPassword, type Demo } from './authority';
 import { demoContent, type DemoContent, type DemoPerson } from '../content/demo';
 import { seedDemoAudits } from './seed-audits';
 import { seedDemoEvidence, seedDemoExtras, seedDemoSignoffs } from './seed-evidence';
 import { seedDemoPathways } from './seed-pathways';
-import { seedDemoProgrammes } from './seed-programme';
-import { seedDemoSupervision } from './seed-supervision';
+import { seedDemoProgrammes, seedDemoSupervision } from './seed-programme';
 import {
 	seedAuditVoices,
 	seedDemoFeedback,
@@ -34,6 +33,7 @@ export async function seedDemoAuthority(db: Db, now = new Date()) {
 		await markDemoAuthority(tx);
 	});
 	const demo = await demoIn(db, content, now);
+	await insertEnrolments(demo);
 	await seedDemoEvidence(demo);
 	await seedDemoExtras(demo);
 	await seedDemoSignoffs(demo);
@@ -55,7 +55,7 @@ function sweNumber(email: string) {
 	return `SW${100000 + n}`;
 }
 
-/** Everyone with their roles and teams; who supervises whom; the ASYEs' enrolments. */
+/** Everyone with their roles and teams, and who supervises whom. */
 async function insertPeople(db: Db, content: DemoContent, passwordHash: string, now: Date) {
 	const { people, teams } = content;
 	const created_at = timestamp(now);
@@ -99,21 +99,17 @@ async function insertPeople(db: Db, content: DemoContent, passwordHash: string, 
 		}))
 	);
 	await insertRows(db, 'supervisions', relationships);
-	await insertEnrolments(db, content, id, now);
 }
 
-/** Everyone's id by email. */
-type Ids = (email: string) => string;
-
 /** The ASYEs' enrolments, some part time and one extended, so that their dates move. */
-async function insertEnrolments(db: Db, content: DemoContent, id: Ids, now: Date) {
+async function insertEnrolments({ db, content, now, person }: Demo) {
 	const { partTime, extension } = content.programme;
 	const created_at = timestamp(now);
 	const enrolments = content.people
 		.filter((p) => p.asyeMonth)
 		.map((p) => ({
 			id: newId(),
-			user_id: id(p.email),
+			user_id: person(p.email).id,
 			programme: 'asye',
 			starts_on: since(p, now),
 			fte_percent: partTime[p.email] ?? 100,
@@ -121,7 +117,7 @@ async function insertEnrolments(db: Db, content: DemoContent, id: Ids, now: Date
 		}));
 	await insertRows(db, 'enrolments', enrolments);
 	const { months, reason } = extension;
-	const enrolment_id = enrolments.find((e) => e.user_id === id(extension.for))!.id;
+	const enrolment_id = enrolments.find((e) => e.user_id === person(extension.for).id)!.id;
 	const extended = { id: newId(), enrolment_id, months, reason, created_at };
 	await insertRows(db, 'enrolment_extensions', [extended]);
 }

@@ -74,6 +74,15 @@ describe('the demo authority in content/demo', () => {
 		);
 	});
 
+	it("refuses feedback asked about a record that is not one of the demo ASYE's", () => {
+		const programme = files['demo/programme.yaml'];
+		const about = 'about: Building a genogram with a family to find support';
+		const line = programme.split('\n').indexOf(`    ${about}`) + 1;
+		expect(() => load({ 'demo/programme.yaml': programme.replace(about, 'about: Nothing') })).toThrow(
+			`content/demo/programme.yaml:${line}: the demo ASYE has no record "Nothing"`
+		);
+	});
+
 	it('refuses a heading the reflective model does not have, or a missing text', () => {
 		const lines = files[record].split('\n');
 		const line = lines.indexOf('## Feelings') + 1;

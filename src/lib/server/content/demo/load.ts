@@ -8,12 +8,13 @@ import { allIds } from '../../framework/query.ts';
 import type { Framework } from '../../framework/schema.ts';
 import type { Pathway } from '../../pathways/definition.ts';
 import type { StandardSet } from '../../standards/schema.ts';
-import { parseEvidence } from './evidence-file.ts';
+import { parseEvidence, type DemoEvidence } from './evidence-file.ts';
 import {
 	auditsSchema,
 	authoritySchema,
 	programmeSchema,
 	voicesSchema,
+	type DemoProgramme,
 	type leaderSchema
 } from './schema.ts';
 
@@ -37,6 +38,7 @@ export type DemoPerson = z.infer<typeof leaderSchema> & {
 export type DemoContent = ReturnType<typeof loadDemoContent>;
 
 type ReferringFile = Parameters<typeof checkReferences>[0];
+type ProgrammeFile = ReferringFile & { data: DemoProgramme };
 
 /** Leaders as written; practitioners in their teams, supervised and assessed as the demo says. */
 function peopleOf({ leaders, teams }: z.infer<typeof authoritySchema>): DemoPerson[] {
@@ -104,6 +106,7 @@ export function loadDemoContent(
 	check(audits, references.audits);
 	check(voices, references.voices);
 	for (const { file, record } of evidence) check({ file, data: record }, references.evidence);
+	checkFeedbackRecords(programme, evidence.map(({ record }) => record));
 	return {
 		people,
 		teams: authority.data.teams.map(({ name, manager, service }) => ({ name, manager, service })),
@@ -149,6 +152,17 @@ function checkPeople(file: ReferringFile, people: Set<string>) {
 		}
 	};
 	visit(file.data, []);
+}
+
+/** A request for feedback is about one of the demo ASYE's own records, named by its title. */
+function checkFeedbackRecords(file: ProgrammeFile, records: DemoEvidence[]) {
+	const { demoAsye, feedback } = file.data;
+	const titles = records.filter((r) => r.owner === demoAsye).map((r) => r.input.title);
+	for (const [key, { about }] of Object.entries(feedback))
+		if (about && !titles.includes(about)) {
+			const line = file.lineOf?.(['feedback', key, 'about']);
+			throw new ContentError(file.file, `the demo ASYE has no record "${about}"`, line);
+		}
 }
 
 /** Each person's records, in the order of people and then of the file's number. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { grades } from '../../../audit/grades.ts';
 import { careerStages, roles } from '../../db/schema.ts';
 import { feedbackRelationships } from '../../../feedback/vocabulary.ts';
+import { interimRecommendations, type Recommendation } from '../../../programme/vocabulary.ts';
 
 // The shapes of the demo authority's YAML files in content/demo/.
 
@@ -74,6 +75,8 @@ export const programmeSchema = z.strictObject({
 	selfAssessmentNote: text,
 	attachment: z.strictObject({ name: text, text }),
 	review: z.strictObject({
+		/** Every review the demo records comes before the final one. */
+		recommendation: z.enum(interimRecommendations as [Recommendation]),
 		progress: z.record(z.string(), text),
 		strengths: text,
 		areasToDevelop: text,
