@@ -325,3 +325,46 @@ test('on a phone the menu starts closed behind its button, and opens', async ({ 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outcome coverage');
 	await expectNoAxeViolations(page);
 });
+
+test('figures tables keep GOV.UK table cells: figures right-aligned in even digits on a desktop, stacked under their labels on a phone', async ({
+	page
+}) => {
+	// The cells of a workforce table carry no classes of their own (styles/_figures-table.scss).
+	await signIn(page, demoAccounts.psw);
+	// A figure from the grades by quarter, and a text cell from whichever table has one.
+	const cell = (numeric: boolean) =>
+		numeric
+			? page.getByRole('region', { name: 'Overall grades by quarter' }).locator('tbody td').first()
+			: page.locator('.gt-figures-table:not(.gt-table-stack--tiles) tbody td:not(.gt-num)').first();
+	const style = (numeric: boolean) =>
+		cell(numeric).evaluate((td) => {
+			const s = getComputedStyle(td);
+			const label = getComputedStyle(td, '::before').content;
+			return {
+				align: s.textAlign,
+				digits: s.fontVariantNumeric,
+				padding: s.padding,
+				border: `${s.borderBottomWidth} ${s.borderBottomStyle}`,
+				display: s.display,
+				label
+			};
+		});
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/workforce/audits');
+	expect(await style(true)).toMatchObject({
+		align: 'right',
+		digits: 'tabular-nums',
+		padding: '10px 20px 10px 0px',
+		border: '1px solid',
+		display: 'table-cell'
+	});
+	expect(await style(false)).toMatchObject({
+		align: 'left',
+		digits: 'normal',
+		display: 'table-cell'
+	});
+	await page.setViewportSize({ width: 390, height: 844 });
+	const stacked = await style(true);
+	expect(stacked).toMatchObject({ align: 'left', display: 'block', border: '0px none' });
+	expect(stacked.label).not.toBe('none');
+});
