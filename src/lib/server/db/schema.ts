@@ -961,6 +961,15 @@ export interface FileStoreTable {
 	created_at: string;
 }
 
+/**
+ * A version of a set of figures, counted up by triggers whenever what they are made from changes
+ * (2026-12-11-01): `audits`, the audit analysis. A bigint on PostgreSQL, read as a string there.
+ */
+export interface FigureVersionsTable {
+	name: string;
+	version: number | string;
+}
+
 /** Who runs a piece of scheduled work, until when (`schedule/lease.ts`). */
 export interface LeasesTable {
 	name: string;
@@ -1107,6 +1116,7 @@ export interface Database {
 	imported_evidence: ImportedEvidenceTable;
 	imported_signoffs: ImportedSignoffsTable;
 	leases: LeasesTable;
+	figure_versions: FigureVersionsTable;
 	pdf_jobs: PdfJobsTable;
 }
 

@@ -11,6 +11,7 @@ import { cpdFigures } from './cpd';
 import { loadCpdRule, registrationYear, type CpdRule } from './cpd-rule';
 import type { View } from './figures';
 import { filterParams, parseFilters } from './filters';
+import { keptFigures } from './kept-figures';
 import { learningFigures } from './learning';
 import { qaCoverage, qaPageAsked } from './qa-coverage';
 import { earlyCareerProgress } from './progress';
@@ -69,7 +70,10 @@ export async function workforceView(
 		case 'audits': {
 			const grain: Grain = params.get('grain') === 'month' ? 'month' : 'quarter';
 			const definition = auditDefinition();
-			const tables = await auditAnalysis(db, definition, framework, filters, grain, today, table);
+			const key = JSON.stringify([applied, grain, today, table]);
+			const tables = await keptFigures(db, 'audits', key, () =>
+				auditAnalysis(db, definition, framework, filters, grain, today, table)
+			);
 			return view(tables, { grain });
 		}
 		case 'learning':

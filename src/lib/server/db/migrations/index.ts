@@ -45,6 +45,7 @@ import * as learningNeedMonths from './2026-12-10-02-learning-need-months';
 import * as cpdYears from './2026-12-10-03-cpd-years';
 import * as coverageTeamMonths from './2026-12-10-04-coverage-team-months';
 import * as auditActionScope from './2026-12-10-05-audit-action-scope';
+import * as figureVersions from './2026-12-11-01-figure-versions';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -93,5 +94,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-10-02-learning-need-months': learningNeedMonths,
 	'2026-12-10-03-cpd-years': cpdYears,
 	'2026-12-10-04-coverage-team-months': coverageTeamMonths,
-	'2026-12-10-05-audit-action-scope': auditActionScope
+	'2026-12-10-05-audit-action-scope': auditActionScope,
+	'2026-12-11-01-figure-versions': figureVersions
 };
