@@ -13,6 +13,8 @@ export const dbPath =
 		? 'data/bench-workforce.db'
 		: `data/bench-workforce-${practitionerCount}.db`);
 export const reuse = process.env.BENCH_REUSE === '1';
+/** Whether the audit analysis is timed as kept between changes, or worked out after each. */
+export const keptFigures = process.env.BENCH_KEPT === '1';
 /** The databases to time the pages on, in order: `sqlite`, `postgres` or both. */
 export const databases = (process.env.BENCH_DATABASES ?? 'sqlite')
 	.split(',')

@@ -45,16 +45,21 @@ export function cpuMs(pid) {
 
 /**
  * `requests` sequential requests for a page after `warmUp`: its status, times, size, and the
- * server process's (`pid`) processor time per request.
+ * server process's (`pid`) processor time per request. `before` runs ahead of each request,
+ * untimed, in the bench's own process.
  */
-export async function time(path, cookie, pid) {
+export async function time(path, cookie, pid, before) {
 	const get = () => fetch(base + path, { headers: { cookie }, redirect: 'manual' });
-	for (let i = 0; i < warmUp; i++) await (await get()).arrayBuffer();
+	for (let i = 0; i < warmUp; i++) {
+		await before?.();
+		await (await get()).arrayBuffer();
+	}
 	const samples = [];
 	let bytes = 0;
 	let status = 0;
 	const cpuBefore = cpuMs(pid);
 	for (let i = 0; i < requests; i++) {
+		await before?.();
 		const start = performance.now();
 		const response = await get();
 		const body = await response.arrayBuffer();
