@@ -1,5 +1,5 @@
 import { apiRefusals } from '../auth/api-user';
-import { programmeDefinitions } from '../programme';
+import { programmeDefinition } from '../programme';
 import { enrolmentApiRefusals, notAnObject } from '../programme/enrolment-api';
 import { enrolmentExample } from './examples';
 import { cacheControl, errorResponse, ref } from './paths';
@@ -44,7 +44,7 @@ const enrolment = (description: string, headers = {}) => ({
 });
 
 export function enrolmentsPath() {
-	const asye = programmeDefinitions().find((p) => p.id === 'asye')?.title ?? 'ASYE';
+	const asye = programmeDefinition('asye')?.title ?? 'ASYE';
 	return {
 		post: {
 			operationId: 'enrol',

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../db/unique';
 import { timestamp } from '../db/time';
 import { FieldError } from '../errors';
 import { assignAssessor } from './assessor';
-import { programmeDefinitions } from '.';
+import { programmeDefinition } from '.';
 
 export interface EnrolInput {
 	personId: string;
@@ -38,7 +38,7 @@ export function checkHoursPercent(percent: number, field: string) {
  * the database's partial unique index when two requests race past this check.
  */
 export async function enrol(db: Db, actorId: string, input: EnrolInput, now = new Date()) {
-	const programme = programmeDefinitions().find((p) => p.id === input.programme);
+	const programme = programmeDefinition(input.programme);
 	if (!programme) throw new FieldError('programme', 'Choose a programme');
 	checkHoursPercent(input.ftePercent, 'ftePercent');
 	const person = await db

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { dateOnly } from '../db/time';
 import { FieldError } from '../errors';
 import { findPersonByEmail } from '../people/users';
-import { enrolmentProgramme, programmeDefinitions } from '.';
+import { enrolmentProgramme, programmeDefinition, programmeDefinitions } from '.';
 import { enrolmentAssessor } from './assessor';
 import { enrol } from './enrol';
 import type { EnrolmentJson, FieldErrorsJson } from './enrolment-json';
@@ -25,7 +25,7 @@ export const enrolmentRequest = z.object({
 	person: z.email({ error: 'Give the email address of the person to enrol' }),
 	programme: z
 		.string({ error: 'Give the programme, like asye' })
-		.refine((id) => programmeDefinitions().some((p) => p.id === id), {
+		.refine((id) => programmeDefinition(id) !== undefined, {
 			error: () =>
 				`There is no such programme: give one of ${programmeDefinitions()
 					.map((p) => p.id)

@@ -20,6 +20,10 @@ export function programmeDefinitions(): Programme[] {
 	return all;
 }
 
+/** The programme the content defines by `id`, or undefined for one it does not (or no longer) has. */
+export const programmeDefinition = (id: string | undefined) =>
+	programmeDefinitions().find((p) => p.id === id);
+
 export type ReviewState = 'done' | 'overdue' | 'due-soon' | 'upcoming' | 'optional';
 
 /** Days before a review is due from which it shows as due soon (and is notified). */
@@ -40,7 +44,7 @@ export async function programmeFor(db: Db, userId: string, today = dateOnly()) {
  */
 export async function programmeDefinitionFor(db: Db, userId: string) {
 	const enrolment = await activeEnrolmentOf(db, userId);
-	return enrolment && programmeDefinitions().find((p) => p.id === enrolment.programme);
+	return enrolment && programmeDefinition(enrolment.programme);
 }
 
 /** An enrolment, active or ended, with its calendar and each review's state today. */
@@ -74,7 +78,7 @@ export async function enrolmentProgrammes(db: Db, enrolments: Enrolment[], today
 	);
 	const programmes = new Map<string, ReturnType<typeof withCalendar>>();
 	for (const enrolment of enrolments) {
-		const programme = programmeDefinitions().find((p) => p.id === enrolment.programme);
+		const programme = programmeDefinition(enrolment.programme);
 		if (!programme) continue;
 		// Each review recorded as the calendar shows it, without its enrolment's id.
 		const recorded = done(enrolment.id).map((r) => ({

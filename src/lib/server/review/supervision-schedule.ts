@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { anyOf, type Ids } from '../db/any-of';
 import { dateOnly } from '../db/time';
 import { currentRelationships, type RelationshipKind } from '../people/relationships';
-import { programmeDefinitions } from '../programme';
+import { programmeDefinition } from '../programme';
 import type { Programme } from '../programme/definition';
 import { activeEnrolmentsOf, calendarInputs, type CalendarInputs } from '../programme/enrolments';
 import {
@@ -70,9 +70,8 @@ export async function supervisionSchedules(db: Db, practitionerIds: string[], to
 		[...latest.values()].map((e) => e.id)
 	);
 	const held = await heldRecordsOf(db, practitionerIds);
-	const programmes = programmeDefinitions();
 	for (const [userId, enrolment] of latest) {
-		const programme = programmes.find((p) => p.id === enrolment.programme);
+		const programme = programmeDefinition(enrolment.programme);
 		if (!programme?.supervision) continue;
 		const schedule = scheduleOf(programme, enrolment, inputs(enrolment.id), held(userId), today);
 		schedules.set(userId, schedule);
