@@ -16,7 +16,7 @@ import { auditFigureSources } from '../db/migrations/2026-12-11-01-figure-versio
 import { newEnrolment, newUser, testDatabases } from '../db/testing';
 import { updateTeam } from '../people/teams';
 import { workforceView } from './index';
-import { figuresVersion, keptFigures } from './kept-figures';
+import { figuresVersion, keptAtMost, keptFigures } from './kept-figures';
 
 const today = '2026-06-20';
 const watched = new Map(auditFigureSources.map(([table, columns]) => [table, columns]));
@@ -137,6 +137,34 @@ describe.each(testDatabases())('the audit analysis kept between changes on $name
 		expect(after).not.toEqual(kept);
 		// A database object of its own keeps nothing: the figures made afresh.
 		expect(after).toEqual((await analysis(db.withPlugin(noPlugin))).tables);
+	});
+
+	it('keeps the sets, and the rows, most recently asked for within bounds', async () => {
+		const bounds = { ...keptAtMost };
+		const made: string[] = [];
+		const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ i }));
+		const figures = (key: string, n = 1) =>
+			keptFigures(db, 'audits', key, async () => {
+				made.push(key);
+				return [{ id: key, title: key, columns: [], rows: rows(n) }];
+			});
+		try {
+			Object.assign(keptAtMost, { sets: 2, rows: 5 });
+			for (const key of ['a', 'b', 'a', 'c', 'a', 'b']) await figures(key);
+			// c put b out, as the least recently asked; then b put c out.
+			expect(made).toEqual(['a', 'b', 'c', 'b']);
+			Object.assign(keptAtMost, { sets: 3, rows: 4 });
+			made.length = 0;
+			await figures('d', 5);
+			await figures('d', 5);
+			// Kept though over the bound alone, a and b let go for its rows.
+			expect(made).toEqual(['d']);
+			for (const key of ['a', 'b', 'd']) await figures(key);
+			// a's row put d out in turn.
+			expect(made).toEqual(['d', 'a', 'b', 'd']);
+		} finally {
+			Object.assign(keptAtMost, bounds);
+		}
 	});
 
 	it('refuses to be changed where it is kept', async () => {

@@ -7,12 +7,18 @@ import type { Table } from './figures';
 // kept under a version are never older than it: a change committed while they are being made
 // moves the version on, and the next request makes them again.
 
-/** The most sets of figures kept for one database: a set for each filter, grain and table asked. */
-export const keptAtMost = 100;
+/**
+ * What one server keeps for one database, at most: sets of figures (one for each filter, grain,
+ * day and table asked), and rows across them, so that a national authority's larger tables
+ * (hundreds of teams by quarter) bound the memory too. The least recently asked go first.
+ */
+export const keptAtMost = { sets: 100, rows: 50_000 };
 
 interface Kept {
 	version: string;
 	tables: Promise<Table[]>;
+	/** Rows in the tables, once made. */
+	rows: number;
 }
 
 const keptFor = new WeakMap<Db, Map<string, Kept>>();
@@ -38,8 +44,8 @@ export async function keptFigures(
 	key: string,
 	make: () => Promise<Table[]>
 ): Promise<Table[]> {
-	let kept = keptFor.get(db);
-	if (!kept) keptFor.set(db, (kept = new Map()));
+	const kept = keptFor.get(db) ?? new Map<string, Kept>();
+	keptFor.set(db, kept);
 	const version = await figuresVersion(db, name);
 	const id = `${name} ${key}`;
 	const found = kept.get(id);
@@ -49,13 +55,29 @@ export async function keptFigures(
 		kept.set(id, found);
 		return found.tables;
 	}
-	const entry: Kept = { version, tables: make().then(deepFreeze) };
+	const entry: Kept = { version, tables: make().then(deepFreeze), rows: 0 };
 	kept.set(id, entry);
-	if (kept.size > keptAtMost) kept.delete(kept.keys().next().value!);
-	entry.tables.catch(() => {
-		if (kept.get(id) === entry) kept.delete(id);
-	});
+	entry.tables.then(
+		(tables) => {
+			entry.rows = tables.reduce((sum, table) => sum + table.rows.length, 0);
+			bound(kept, entry);
+		},
+		() => kept.get(id) === entry && kept.delete(id)
+	);
+	bound(kept, entry);
 	return entry.tables;
+}
+
+/** The least recently asked sets let go until what is kept is within bounds; never `newest`. */
+function bound(kept: Map<string, Kept>, newest: Kept) {
+	let rows = 0;
+	for (const entry of kept.values()) rows += entry.rows;
+	for (const [id, entry] of kept) {
+		if (kept.size <= keptAtMost.sets && rows <= keptAtMost.rows) return;
+		if (entry === newest) continue;
+		kept.delete(id);
+		rows -= entry.rows;
+	}
 }
 
 function deepFreeze<T>(value: T): T {
