@@ -114,6 +114,13 @@ describe.each(testDatabases())('the audit analysis kept between changes on $name
 		}
 	});
 
+	it('counts no change where a statement changes no row, as a refused update', async () => {
+		const before = await figuresVersion(db, 'audits');
+		await sql`update audits set status = status where id = ${'no such audit'}`.execute(db);
+		await sql`delete from audit_actions where id = ${'no such action'}`.execute(db);
+		expect(await figuresVersion(db, 'audits')).toBe(before);
+	});
+
 	it('makes its figures again after a change, and only then', async () => {
 		let made = 0;
 		const make = async () => (made++, []);

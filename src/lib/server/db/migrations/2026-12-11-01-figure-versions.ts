@@ -48,7 +48,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		for (const trigger of sqliteTriggers) await sql.raw(trigger).execute(db);
 		return;
 	}
-	// Once a statement: PostgreSQL can, and a change of many rows is one change of the figures.
+	// Once a row, as on SQLite: a statement that changes no row (an update refused by its
+	// version, say) changes no figure. A truncate, which names no rows, once a statement.
 	await sql`create function figures_changed() returns trigger as $$
 		begin
 			update figure_versions set version = version + 1 where name = tg_argv[0];
@@ -56,11 +57,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 		end $$ language plpgsql`.execute(db);
 	for (const [table, columns] of auditFigureSources) {
 		const update = columns ? `update of ${columns.join(', ')}` : 'update';
+		const bump = `execute function figures_changed('${figures}')`;
 		await sql
 			.raw(
-				`create trigger figures_${table} after insert or ${update} or delete or truncate
-				on ${table} for each statement execute function figures_changed('${figures}')`
+				`create trigger figures_${table} after insert or ${update} or delete on ${table}
+				for each row ${bump}`
 			)
+			.execute(db);
+		await sql
+			.raw(`create trigger figures_${table}_truncate after truncate on ${table} ${bump}`)
 			.execute(db);
 	}
 }
@@ -69,7 +74,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
 	if (db.getExecutor().adapter instanceof PostgresAdapter) {
 		for (const [table] of auditFigureSources)
-			await sql.raw(`drop trigger figures_${table} on ${table}`).execute(db);
+			for (const name of [table, `${table}_truncate`])
+				await sql.raw(`drop trigger figures_${name} on ${table}`).execute(db);
 		await sql`drop function figures_changed`.execute(db);
 	} else {
 		for (const trigger of sqliteTriggers)
