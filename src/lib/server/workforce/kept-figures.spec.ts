@@ -121,6 +121,20 @@ describe.each(testDatabases())('the audit analysis kept between changes on $name
 		expect(await figuresVersion(db, 'audits')).toBe(before);
 	});
 
+	if (database.name === 'PostgreSQL')
+		it('lets a change commit while another is under way: the version is taken at commit', async () => {
+			const other = await newAudit(db, '2026-06-07');
+			await db.transaction().execute(async (tx) => {
+				await sql`update audits set case_ref = case_ref where id = ${audit.id}`.execute(tx);
+				// On a connection of its own: it would wait for this transaction's end, and so
+				// never end, were the version's row taken as the row above changed.
+				await db.transaction().execute(async (another) => {
+					await sql`set local lock_timeout = '10s'`.execute(another);
+					await sql`update audits set case_ref = case_ref where id = ${other.id}`.execute(another);
+				});
+			});
+		});
+
 	it('makes its figures again after a change, and only then', async () => {
 		let made = 0;
 		const make = async () => (made++, []);

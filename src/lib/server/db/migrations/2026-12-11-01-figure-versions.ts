@@ -49,7 +49,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		return;
 	}
 	// Once a row, as on SQLite: a statement that changes no row (an update refused by its
-	// version, say) changes no figure. A truncate, which names no rows, once a statement.
+	// version, say) changes no figure. Deferred to the commit, so that a transaction takes the
+	// version's row last and holds it only while it commits: two transactions can then neither
+	// wait long on it nor deadlock over it (each has taken its other rows by then). A truncate,
+	// which names no rows, once a statement.
 	await sql`create function figures_changed() returns trigger as $$
 		begin
 			update figure_versions set version = version + 1 where name = tg_argv[0];
@@ -60,8 +63,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		const bump = `execute function figures_changed('${figures}')`;
 		await sql
 			.raw(
-				`create trigger figures_${table} after insert or ${update} or delete on ${table}
-				for each row ${bump}`
+				`create constraint trigger figures_${table}
+				after insert or ${update} or delete on ${table}
+				deferrable initially deferred for each row ${bump}`
 			)
 			.execute(db);
 		await sql
