@@ -363,8 +363,30 @@ test('figures tables keep GOV.UK table cells: figures right-aligned in even digi
 		digits: 'normal',
 		display: 'table-cell'
 	});
+	// A row's header names it in regular type, padded and ruled as a cell.
+	const rowHeader = () =>
+		page
+			.getByRole('region', { name: 'Overall grades by quarter' })
+			.locator('tbody th')
+			.first()
+			.evaluate((th) => {
+				const s = getComputedStyle(th);
+				return {
+					weight: s.fontWeight,
+					align: s.textAlign,
+					padding: s.padding,
+					border: `${s.borderBottomWidth} ${s.borderBottomStyle}`
+				};
+			});
+	expect(await rowHeader()).toEqual({
+		weight: '400',
+		align: 'left',
+		padding: '10px 20px 10px 0px',
+		border: '1px solid'
+	});
 	await page.setViewportSize({ width: 390, height: 844 });
 	const stacked = await style(true);
 	expect(stacked).toMatchObject({ align: 'left', display: 'block', border: '0px none' });
 	expect(stacked.label).not.toBe('none');
+	expect(await rowHeader()).toMatchObject({ weight: '400', border: '0px none' });
 });
