@@ -66,7 +66,7 @@ function describeDatabase() {
 
 /**
  * A change to what the audit analysis is made from, as an audit saved would be: the server's
- * kept figures (workforce/kept-figures.ts) are made again on the next request. Every request for
+ * kept figures (db/kept-figures.ts) are made again on the next request. Every request for
  * the analysis is timed after one, so its figures are those of working it out, not of reading
  * it kept.
  */

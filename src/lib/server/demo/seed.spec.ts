@@ -68,6 +68,8 @@ import { seedDemoAuthority } from './seed';
 // audit_actions digest moved with those three columns, and without them is what it was.
 // The audit analysis kept between changes (issue 20, 2026-12-11-01): one row counting the
 // changes to what it reads, counted but not digested; nothing else moved.
+// The impact of learning kept between changes (2026-12-12-01): a second such row; nothing else
+// moved.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -108,7 +110,7 @@ const expectedCounts: Record<string, number> = {
 	feedback_contacts: 1,
 	feedback_requests: 2,
 	file_store: 0,
-	figure_versions: 1,
+	figure_versions: 2,
 	guest_links: 42,
 	handovers: 0,
 	health_check_answers: 17,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { gradeScore, grades } from '$lib/audit/grades';
 import type { Db } from '../db';
+import { keptFigures } from '../db/kept-figures';
 import { pathways } from '../pathways';
 
 // The SQL behind a pathway's impact: for each completed pathway, the worker's finalised audits
@@ -37,12 +38,12 @@ type Scope = { practitionerId?: string; teamId?: string; since?: string };
  * completion: counts, overall scores, the latest overall grade, the pathway's areas' scores and
  * the development findings on its outcomes. The pathways and their workers are read each time;
  * the audit figures, three grouped queries over every completed pathway at once (a subquery a
- * pathway took most of the time), are kept (`keptFigures`) except for one practitioner's own.
+ * pathway took most of the time), are kept (`keptAuditFigures`) except for one practitioner's own.
  */
 export async function completedPathways(db: Db, scope: Scope) {
 	const [rows, figures] = scope.practitionerId
 		? await practitionersOwn(db, scope)
-		: await Promise.all([pathwaysInScope(db, scope), keptFigures(db)]);
+		: await Promise.all([pathwaysInScope(db, scope), keptAuditFigures(db)]);
 	// Assigned, not spread: spreading two objects into one took V8 about 15 µs a row (0.3 s for a
 	// national cohort's 21,000 completed pathways), assigning under 1.
 	return rows.map((row) => Object.assign({}, row, figures.get(row.id) ?? noAudits));
@@ -75,61 +76,19 @@ const noAudits = {
 	findingsAfter: 0 as number | string
 };
 
-/** The audit figures of every completed pathway as last read, per database. */
-const kept = new WeakMap<Db, { key: string; at: number; figures: Promise<Map<string, Figures>> }>();
-
 /**
- * Kept figures are read again after this long whatever the key says: a change the key cannot see
- * (a moderation stamped earlier than the latest change by a server whose clock is behind, or a
- * row edited outside the app) shows within minutes.
+ * The audit figures of every completed pathway, made again only once a change to what they read
+ * has committed (the `impact` figures' version, 2026-12-12-01): a finalised audit added, moderated
+ * or removed, a pathway completed, and the like. Each server keeps its own, checked against the
+ * database on every call, so several servers on one database agree.
  */
-const keptFor = 10 * 60_000;
+const keptAuditFigures = (db: Db) =>
+	keptFigures(db, 'impact', 'every completed pathway', () => everyPathwaysFigures(db), pathwaysIn);
 
-/**
- * The audit figures of every completed pathway, read again only when a finalised audit or a
- * completed pathway has been added, changed (moderated, say) or removed since they were kept;
- * nothing else changes them. Each server keeps its own, checked against the database on every
- * call, so several servers on one database agree.
- */
-async function keptFigures(db: Db) {
-	const key = await figuresKey(db);
-	const held = kept.get(db);
-	if (held?.key === key && Date.now() - held.at < keptFor) return held.figures;
-	const figures = auditFigures(db, {});
-	kept.set(db, { key, at: Date.now(), figures });
-	// A failed read is not kept.
-	figures.catch(() => kept.get(db)?.figures === figures && kept.delete(db));
-	return figures;
-}
+/** The audit figures of every completed pathway, as they are kept. */
+export const everyPathwaysFigures = (db: Db) => auditFigures(db, {});
 
-/**
- * What the kept figures depend on: how many finalised audits and completed pathways there are,
- * and when the latest of each last changed. A finalised audit changes only when moderated,
- * which marks it updated; its grades and findings are fixed; and removing either changes a count.
- * The finalised audits are counted from their kept counts by month (2026-12-10-01): counting
- * them took 0.1 to 0.4 s at a national cohort on PostgreSQL.
- */
-async function figuresKey(db: Db) {
-	const [finalised, audits, completed] = await Promise.all([
-		db
-			.selectFrom('audit_grade_months')
-			.select((eb) => eb.fn.sum<number>('n').as('n'))
-			.executeTakeFirst(),
-		db
-			.selectFrom('audits')
-			.select((eb) => eb.fn.max('updated_at').as('latest'))
-			.where('status', '=', 'finalised')
-			.executeTakeFirst(),
-		db
-			.selectFrom('pathway_progress')
-			.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
-			.where('completed_at', 'is not', null)
-			.executeTakeFirst()
-	]);
-	return JSON.stringify(
-		[finalised?.n, audits?.latest, completed?.n, completed?.latest].map((v) => String(v ?? 0))
-	);
-}
+const pathwaysIn = (figures: Map<string, Figures>) => figures.size;
 
 /** The audit figures of each completed pathway in scope, by the pathway's progress id. */
 async function auditFigures(db: Db, scope: Scope): Promise<Map<string, Figures>> {
@@ -215,12 +174,14 @@ function finalisedAudits(db: Db) {
 /** Either side of completion: how many audits, their mean overall score, and the latest grade. */
 function overallColumns() {
 	const before = sql`au.audited_on <= ${completedOn}`;
-	const overall = sql.ref('overall');
+	const overall = sql.ref('au.overall');
 	return [
 		sql<number>`count(distinct case when ${before} then au.id end)`.as('beforeAudits'),
 		sql<number>`count(distinct case when not (${before}) then au.id end)`.as('afterAudits'),
-		sql<number | null>`avg(case when ${before} then ${score('overall')} end)`.as('beforeOverall'),
-		sql<number | null>`avg(case when not (${before}) then ${score('overall')} end)`.as(
+		sql<number | null>`avg(case when ${before} then ${score('au.overall')} end)`.as(
+			'beforeOverall'
+		),
+		sql<number | null>`avg(case when not (${before}) then ${score('au.overall')} end)`.as(
 			'afterOverall'
 		),
 		sql<string | null>`max(case when ${before} then au.audited_on || ' ' || ${overall} end)`.as(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Grade } from '$lib/audit/grades';
 import { auditDefinition } from '../audit';
 import { createAudit } from '../audit/audits';
@@ -7,7 +7,10 @@ import { addFinding } from '../audit/findings';
 import { saveGrades } from '../audit/grading';
 import { saveViews } from '../audit/views';
 import type { Db } from '../db';
+import { figuresVersion } from '../db/kept-figures';
+import { impactFigureSources } from '../db/migrations/2026-12-12-01-impact-figures';
 import { newUser, testDatabases } from '../db/testing';
+import { changesNotCounted, recordingReads } from '../db/testing-reads';
 import { getFramework } from '../framework';
 import { assignSupervisor } from '../people/relationships';
 import { createTeam } from '../people/teams';
@@ -16,6 +19,7 @@ import { learningFigures } from '../workforce/learning';
 import { quarterlyReport } from '../workforce/report';
 import { assignPathway, pathwayWork } from './assignments';
 import { pathwayImpact } from './impact';
+import { everyPathwaysFigures } from './impact-query';
 import { learningNeedsOf, needForAssignment } from './needs';
 import * as needsMigration from '../db/migrations/2026-11-29-03-needs-met-on-acceptance';
 import { completePathway, saveProgress } from './progress';
@@ -187,28 +191,43 @@ describe.each(testDatabases())('learning needs and pathways on $name', (database
 		]);
 	});
 
-	it('reads a team’s impact figures again within ten minutes of a change the key cannot see', async () => {
+	it('keeps a team’s impact figures exactly until what they read changes, however it changes', async () => {
 		const who = await workerWithNeed();
 		await complete(who);
 		const later = await laterAudit(who, 'good');
 		const change = async () =>
 			(await pathwayImpact(db, { teamId: who.team })).map((row) => row.change);
 		expect(await change()).toEqual(['improved']);
-		// Graded down by hand in the database, leaving the audit's time of change as it was.
+		// Graded down by hand in the database, leaving the audit's time of change as it was: the
+		// triggers count it all the same.
 		await db
 			.updateTable('audit_grades')
 			.set({ effective_grade: 'inadequate' })
 			.where('audit_id', '=', later)
 			.where('area_id', '=', 'gloucestershire-4')
 			.execute();
-		expect(await change()).toEqual(['improved']);
-		vi.useFakeTimers({ toFake: ['Date'] });
-		try {
-			vi.setSystemTime(Date.now() + 11 * 60_000);
-			expect(await change()).toEqual(['declined']);
-		} finally {
-			vi.useRealTimers();
-		}
+		expect(await change()).toEqual(['declined']);
+	});
+
+	it('reads nothing for the impact figures whose changes it does not count', async () => {
+		const who = await workerWithNeed();
+		await complete(who);
+		await laterAudit(who, 'requires-improvement');
+		const recording = recordingReads(db, impactFigureSources);
+		await everyPathwaysFigures(recording.db);
+		expect(recording.unwatched()).toEqual([]);
+		expect(await changesNotCounted(db, 'impact', impactFigureSources)).toEqual([]);
+	});
+
+	it('keeps the impact figures while a pathway is followed: ticked steps change nothing they read', async () => {
+		const who = await workerWithNeed();
+		// The first save begins the pathway's progress: a row the figures may join.
+		await saveProgress(db, who.practitioner, await who.work(), [1], 'Read the guide.');
+		const before = await figuresVersion(db, 'impact');
+		await saveProgress(db, who.practitioner, await who.work(), [1, 2], 'Read and tried it.');
+		expect(await figuresVersion(db, 'impact')).toBe(before);
+		await complete(who);
+		expect(await figuresVersion(db, 'impact')).not.toBe(before);
 	});
 
 	it('names the need a pathway is assigned for, to those who may assign for that person only', async () => {

@@ -2,6 +2,7 @@ import type { Paging } from '$lib/paging';
 import { auditDefinition } from '../audit';
 import { bundledContent } from '../content/bundled';
 import type { Db } from '../db';
+import { keptFigures } from '../db/kept-figures';
 import { dateOnly } from '../db/time';
 import { getFramework } from '../framework';
 import { auditAnalysis } from './audit-analysis';
@@ -9,13 +10,15 @@ import { quarterOf, type Grain } from './audit-scope';
 import { practitionerCoverage, teamCoverage } from './coverage';
 import { cpdFigures } from './cpd';
 import { loadCpdRule, registrationYear, type CpdRule } from './cpd-rule';
-import type { View } from './figures';
+import type { Table, View } from './figures';
 import { filterParams, parseFilters } from './filters';
-import { keptFigures } from './kept-figures';
 import { learningFigures } from './learning';
 import { qaCoverage, qaPageAsked } from './qa-coverage';
 import { earlyCareerProgress } from './progress';
 import { quarterlyReport, reportQuarters } from './report';
+
+/** How many rows tables hold: what the kept audit analysis is bounded by. */
+const rowsIn = (tables: Table[]) => tables.reduce((sum, t) => sum + t.rows.length, 0);
 
 let rule: CpdRule | undefined;
 export const cpdRule = () => (rule ??= loadCpdRule(bundledContent));
@@ -71,9 +74,8 @@ export async function workforceView(
 			const grain: Grain = params.get('grain') === 'month' ? 'month' : 'quarter';
 			const definition = auditDefinition();
 			const key = JSON.stringify([applied, grain, today, table]);
-			const tables = await keptFigures(db, 'audits', key, () =>
-				auditAnalysis(db, definition, framework, filters, grain, today, table)
-			);
+			const make = () => auditAnalysis(db, definition, framework, filters, grain, today, table);
+			const tables = await keptFigures(db, 'audits', key, make, rowsIn);
 			return view(tables, { grain });
 		}
 		case 'learning':

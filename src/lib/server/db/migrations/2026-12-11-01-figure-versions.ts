@@ -4,7 +4,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // change only when an audit, or something the analysis shows of a person or team, does. Here a
 // version of the figures, counted up by triggers on every table the analysis reads, in the same
 // transaction as the change, so that every app server sees a change at the moment it commits and
-// may keep its figures until then (workforce/kept-figures.ts). Frozen once released.
+// may keep its figures until then (db/kept-figures.ts). Frozen once released.
 
 /** What the audit analysis reads, and the columns it reads where other changes are frequent. */
 export const auditFigureSources: [table: string, columns?: string[]][] = [

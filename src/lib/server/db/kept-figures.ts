@@ -1,9 +1,9 @@
-import type { Db } from '../db';
-import type { Table } from './figures';
+import type { Db } from './index';
 
-// Figures kept between requests until what they are made from changes. The database counts the
-// changes (figure_versions, by triggers in the same transaction as each change), so every app
-// server sees one as it commits. The version is read before the figures are made, so figures
+// Figures kept between requests until what they are made from changes: the audit analysis's
+// (`audits`) and the impact of learning's (`impact`). The database counts the changes
+// (figure_versions, by triggers in the same transaction as each change), so every app server
+// sees one as it commits. The version is read before the figures are made, so figures
 // kept under a version are never older than it: a change committed while they are being made
 // moves the version on, and the next request makes them again.
 
@@ -16,8 +16,8 @@ export const keptAtMost = { sets: 100, rows: 50_000 };
 
 interface Kept {
 	version: string;
-	tables: Promise<Table[]>;
-	/** Rows in the tables, once made. */
+	made: Promise<unknown>;
+	/** Rows in what was made, once made. */
 	rows: number;
 }
 
@@ -35,15 +35,17 @@ export async function figuresVersion(db: Db, name: string) {
 
 /**
  * The figures `key` names (their filters, say) from `make`, or as made before if nothing they are
- * made from has changed since. Requests that ask at once while they are made share the making.
- * Kept figures are frozen: a page that changed them would change them for everyone after.
+ * made from has changed since; `rowsOf` counts their rows, for the bound. Requests that ask at
+ * once while they are made share the making. Kept figures are frozen: a page that changed them
+ * would change them for everyone after.
  */
-export async function keptFigures(
+export async function keptFigures<T>(
 	db: Db,
 	name: string,
 	key: string,
-	make: () => Promise<Table[]>
-): Promise<Table[]> {
+	make: () => Promise<T>,
+	rowsOf: (made: T) => number
+): Promise<T> {
 	const kept = keptFor.get(db) ?? new Map<string, Kept>();
 	keptFor.set(db, kept);
 	const version = await figuresVersion(db, name);
@@ -53,19 +55,20 @@ export async function keptFigures(
 	kept.delete(id);
 	if (found?.version === version) {
 		kept.set(id, found);
-		return found.tables;
+		return found.made as Promise<T>;
 	}
-	const entry: Kept = { version, tables: make().then(deepFreeze), rows: 0 };
+	const made = make().then(deepFreeze);
+	const entry: Kept = { version, made, rows: 0 };
 	kept.set(id, entry);
-	entry.tables.then(
-		(tables) => {
-			entry.rows = tables.reduce((sum, table) => sum + table.rows.length, 0);
+	made.then(
+		(figures) => {
+			entry.rows = rowsOf(figures);
 			bound(kept, entry);
 		},
 		() => kept.get(id) === entry && kept.delete(id)
 	);
 	bound(kept, entry);
-	return entry.tables;
+	return made;
 }
 
 /** The least recently asked sets let go until what is kept is within bounds; never `newest`. */
@@ -80,10 +83,12 @@ function bound(kept: Map<string, Kept>, newest: Kept) {
 	}
 }
 
+/** Frozen through and through; a map's entries too (a map itself cannot be frozen). */
 function deepFreeze<T>(value: T): T {
 	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
 		Object.freeze(value);
-		for (const inner of Object.values(value)) deepFreeze(inner);
+		const inner = value instanceof Map ? value.values() : Object.values(value);
+		for (const item of inner) deepFreeze(item);
 	}
 	return value;
 }
