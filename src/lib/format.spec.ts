@@ -19,6 +19,17 @@ describe('UK date formats', () => {
 		expect(formatTime('2026-04-01T11:00:00.000Z')).toBe('12:00pm');
 		expect(formatTime('2026-01-01T00:05:00.000Z')).toBe('12:05am');
 	});
+
+	it('writes a date out the same every time it is asked, however many others came between', () => {
+		const day = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000);
+		const asked = Array.from({ length: 6_000 }, (_, n) => day(n).toISOString().slice(0, 10));
+		const first = asked.map(formatDate);
+		// Each as a Date too, which is never kept: the two ways agree.
+		expect(asked.map((text, n) => formatDate(day(n)))).toEqual(first);
+		expect(asked.map(formatDate)).toEqual(first);
+		expect(first[0]).toBe('1 January 2020');
+		expect(first[5_999]).toBe('4 June 2036');
+	});
 });
 
 describe('months, periods and counts', () => {
