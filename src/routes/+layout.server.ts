@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { isLoopbackHost } from '$lib/server/http/origin.js';
 import { keepsPortfolio } from '$lib/server/portfolio/owner';
 import type { LayoutServerLoad } from './$types';
@@ -9,7 +8,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => ({
 				name: locals.user.name,
 				roles: locals.user.roles,
 				// A practitioner, or anyone with a registration number (their CPD records).
-				keepsPortfolio: await keepsPortfolio(getDb(), locals.user)
+				keepsPortfolio: keepsPortfolio(locals.user)
 			}
 		: null,
 	// Without ORIGIN the service works at this machine's own addresses only: anywhere else, say

@@ -256,7 +256,7 @@ export async function homeFor(db: Db, user: SessionUser, today = dateOnly()) {
 		cpd: await cpdReminderFor(db, user, today),
 		practitioner: has('practitioner') ? await practitionerHome(db, user, today) : null,
 		// Anyone else with a registration number keeps their CPD records here.
-		cpdRecords: !has('practitioner') && (await keepsPortfolio(db, user)),
+		cpdRecords: !has('practitioner') && keepsPortfolio(user),
 		supervisor:
 			has('supervisor') || has('external-assessor') ? await supervisorHome(db, user, today) : null,
 		audits:

@@ -58,7 +58,8 @@ describe.each(testDatabases())('case audits on $name', (database) => {
 			email: '',
 			name: '',
 			teamId: null,
-			careerStage: null
+			careerStage: null,
+			registered: false
 		});
 		const mine = as(first.auditor, ['auditor']);
 		expect(await countAudits(db, mine)).toBe(3);

@@ -100,7 +100,13 @@ describe.each(testDatabases())('audit voices on $name', (database) => {
 				.select('role')
 				.where('user_id', '=', id)
 				.execute();
-			return { ...row, roles: roles.map((r) => r.role), teamId: null, careerStage: null };
+			return {
+				...row,
+				roles: roles.map((r) => r.role),
+				teamId: null,
+				careerStage: null,
+				registered: false
+			};
 		};
 		const partOf = async (id: string) => auditPart(db, await user(id), view!);
 		expect(mayNameVoices(await partOf(audit.auditor))).toBe(true);

@@ -4,7 +4,12 @@ import type { Role } from '../db/schema';
 import { newUser, testDatabases } from '../db/testing';
 import { assignRelationship, assignSupervisor } from '../people/relationships';
 import { keepsPortfolio } from '../portfolio/owner';
-import type { SessionUser } from './session';
+import {
+	createSession,
+	generateSessionToken,
+	validateSessionToken,
+	type SessionUser
+} from './session';
 
 vi.mock('$app/server', () => ({ getRequestEvent: () => ({}) }));
 const { canSeePractitioner, holdsRelationship, relationshipsHeld } = await import('./access');
@@ -15,7 +20,8 @@ const viewer = (id: string, roles: Role[]): SessionUser => ({
 	email: '',
 	name: '',
 	teamId: null,
-	careerStage: null
+	careerStage: null,
+	registered: false
 });
 
 describe.each(testDatabases())('who may see a practitioner’s records, on $name', (database) => {
@@ -25,8 +31,12 @@ describe.each(testDatabases())('who may see a practitioner’s records, on $name
 	afterAll(() => close());
 
 	it('who keeps records here: practitioners, and anyone with a registration number', async () => {
-		const keeps = async (roles: Role[], sweNumber?: string) =>
-			keepsPortfolio(db, viewer(await newUser(db, { roles, sweNumber }), roles));
+		// As the session they sign in with says: it reads whether they have a number.
+		const keeps = async (roles: Role[], sweNumber?: string) => {
+			const token = generateSessionToken();
+			await createSession(db, token, await newUser(db, { roles, sweNumber }));
+			return keepsPortfolio((await validateSessionToken(db, token))!.user);
+		};
 		expect(await keeps(['practitioner'])).toBe(true);
 		expect(await keeps(['practitioner'], 'SW100001')).toBe(true);
 		for (const roles of [

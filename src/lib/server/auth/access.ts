@@ -3,7 +3,7 @@ import { getRequestEvent } from '$app/server';
 import { getDb, type Db } from '../db';
 import type { RelationshipKind, Role } from '../db/schema';
 import { holds, kindsHeld, kindsHeldBy, relationshipKinds } from '../people/relationships';
-import { getPerson } from '../people/users';
+import { findPerson } from '../people/users';
 import { keepsPortfolio } from '../portfolio/owner';
 import { safeRedirectPath } from './redirect';
 import type { SessionUser } from './session';
@@ -51,7 +51,7 @@ export function requireRole(...roles: Role[]): SessionUser {
  */
 export async function requirePortfolioOwner(): Promise<SessionUser> {
 	const user = requireUser();
-	if (!(await keepsPortfolio(getDb(), user)))
+	if (!keepsPortfolio(user))
 		error(
 			403,
 			'This page is for practitioners, and for anyone with a Social Work England registration number on their account to record their CPD. An administrator can add your registration number.'
@@ -158,7 +158,7 @@ export async function requirePractitionerOf(
 	kinds: readonly RelationshipKind[] = relationshipKinds
 ) {
 	const { user, held } = await relationshipsRequired(practitionerId, kinds);
-	const person = await getPerson(getDb(), practitionerId);
+	const person = await findPerson(getDb(), practitionerId);
 	if (!person) error(404, 'There is no such person.');
 	return { user, person, held };
 }

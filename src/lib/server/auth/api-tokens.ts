@@ -99,6 +99,7 @@ export async function holderOfApiToken(
 			'users.name',
 			'users.team_id',
 			'users.career_stage',
+			'users.swe_number',
 			'users.active'
 		])
 		.where('api_tokens.token_hash', '=', apiTokenHash(token))
@@ -119,7 +120,8 @@ export async function holderOfApiToken(
 			name: row.name,
 			roles: await rolesOf(db, row.userId),
 			teamId: row.team_id,
-			careerStage: row.career_stage
+			careerStage: row.career_stage,
+			registered: Boolean(row.swe_number)
 		}
 	};
 }

@@ -17,6 +17,8 @@ export interface SessionUser {
 	roles: Role[];
 	teamId: string | null;
 	careerStage: string | null;
+	/** Whether they have a Social Work England registration number (`keepsPortfolio`). */
+	registered: boolean;
 }
 
 export interface ValidSession {
@@ -107,7 +109,8 @@ export async function validateSessionToken(
 			'users.name',
 			'users.active',
 			'users.team_id',
-			'users.career_stage'
+			'users.career_stage',
+			'users.swe_number'
 		])
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();
@@ -136,7 +139,8 @@ export async function validateSessionToken(
 			name: row.name,
 			roles,
 			teamId: row.team_id,
-			careerStage: row.career_stage
+			careerStage: row.career_stage,
+			registered: Boolean(row.swe_number)
 		}
 	};
 }

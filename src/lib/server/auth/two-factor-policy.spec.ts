@@ -59,7 +59,8 @@ describe.each(testDatabases())('who must set up a second factor, on $name', (dat
 			name: 'Test',
 			roles,
 			teamId: null,
-			careerStage: null
+			careerStage: null,
+			registered: false
 		};
 	}
 	const password = session('password');

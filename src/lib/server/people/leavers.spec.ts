@@ -198,7 +198,8 @@ describe.each(testDatabases())('leavers on $name', (database) => {
 			name: '',
 			roles: ['supervisor'],
 			teamId: null,
-			careerStage: null
+			careerStage: null,
+			registered: false
 		});
 		expect(home.handovers).toMatchObject([
 			{ practitionerName: 'Ben Team', awaitingReview: 1, reviewsDue: 0, canOpen: false }

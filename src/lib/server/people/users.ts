@@ -197,8 +197,13 @@ export async function setPassword(db: Db, userId: string, passwordHash: string) 
 		.execute();
 }
 
+/** A person's row, without their roles. */
+export const findPerson = (db: Db, id: string) =>
+	db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A person's row, with their roles. */
 export async function getPerson(db: Db, id: string) {
-	const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+	const user = await findPerson(db, id);
 	if (!user) return undefined;
 	const roleRows = await db
 		.selectFrom('user_roles')

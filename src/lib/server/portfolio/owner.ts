@@ -1,5 +1,4 @@
 import type { SessionUser } from '../auth/session';
-import type { Db } from '../db';
 
 /**
  * Whether someone keeps records here: a practitioner keeps a portfolio, and anyone with a Social
@@ -7,12 +6,5 @@ import type { Db } from '../db';
  * CPD records, which are portfolio records. Their programme, self-assessment, learning and
  * supervision pages stay a practitioner's.
  */
-export async function keepsPortfolio(db: Db, user: Pick<SessionUser, 'id' | 'roles'>) {
-	if (user.roles.includes('practitioner')) return true;
-	const person = await db
-		.selectFrom('users')
-		.select('swe_number')
-		.where('id', '=', user.id)
-		.executeTakeFirst();
-	return Boolean(person?.swe_number);
-}
+export const keepsPortfolio = (user: Pick<SessionUser, 'roles' | 'registered'>) =>
+	user.registered || user.roles.includes('practitioner');

@@ -94,7 +94,15 @@ describe.each(testDatabases())('who is on a programme, on $name', (database) => 
 
 		const home = await homeFor(
 			db,
-			{ id: admin, email: '', name: '', roles: ['psw'], teamId: null, careerStage: null },
+			{
+				id: admin,
+				email: '',
+				name: '',
+				roles: ['psw'],
+				teamId: null,
+				careerStage: null,
+				registered: false
+			},
 			today
 		);
 		expect(home.psw?.onProgramme).toEqual({

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	if ('problem' in year) error(400, year.problem);
 	return {
 		cpd: await cpdYearOf(getDb(), user.id, year.name),
-		keepsPortfolio: await keepsPortfolio(getDb(), user),
+		keepsPortfolio: keepsPortfolio(user),
 		checks: { shortReflectionWords, nearDuplicateShare, phraseLength }
 	};
 };
