@@ -4,7 +4,7 @@ import { newId } from '../db/ids';
 import type { ApiTokenScope } from '../db/schema';
 import { timestamp } from '../db/time';
 import { apiTokenHash, newApiToken } from './api-token-format.js';
-import { rolesOf, type SessionUser } from './session';
+import { inOrder, type SessionUser } from './session';
 
 /**
  * Personal API tokens (`Authorization: Bearer gt_…`): for the authority's reporting tools and HR
@@ -88,9 +88,11 @@ export async function holderOfApiToken(
 	now = new Date()
 ): Promise<ApiTokenHolder | undefined> {
 	if (!token.startsWith('gt_')) return undefined;
-	const row = await db
+	// The holder's roles come with them, a row a role.
+	const rows = await db
 		.selectFrom('api_tokens')
 		.innerJoin('users', 'users.id', 'api_tokens.user_id')
+		.leftJoin('user_roles', 'user_roles.user_id', 'users.id')
 		.select([
 			'api_tokens.id',
 			'api_tokens.scope',
@@ -100,11 +102,13 @@ export async function holderOfApiToken(
 			'users.team_id',
 			'users.career_stage',
 			'users.swe_number',
-			'users.active'
+			'users.active',
+			'user_roles.role'
 		])
 		.where('api_tokens.token_hash', '=', apiTokenHash(token))
 		.where('api_tokens.revoked_at', 'is', null)
-		.executeTakeFirst();
+		.execute();
+	const [row] = rows;
 	if (!row || !row.active) return undefined;
 	await db
 		.updateTable('api_tokens')
@@ -118,7 +122,7 @@ export async function holderOfApiToken(
 			id: row.userId,
 			email: row.email,
 			name: row.name,
-			roles: await rolesOf(db, row.userId),
+			roles: inOrder(rows.map((r) => r.role)),
 			teamId: row.team_id,
 			careerStage: row.career_stage,
 			registered: Boolean(row.swe_number)

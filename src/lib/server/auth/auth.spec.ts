@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
+import type { Role } from '../db/schema';
 import { newUser, testDatabases, testPassword } from '../db/testing';
 import { addMs, hours, minutes, days } from '../db/time';
 import { setPersonActive } from '../people/users';
@@ -58,6 +59,20 @@ describe.each(testDatabases())('sign-in and sessions on $name', (database) => {
 			expect(await validateSessionToken(db, busy, now)).not.toBeNull();
 		}
 		expect(await validateSessionToken(db, busy, addMs(start, days(30)))).toBeNull();
+	});
+
+	it('gives a session its person’s roles in the product’s order, and none to someone with none', async () => {
+		const roles = async (...held: Role[]) => {
+			const token = generateSessionToken();
+			await createSession(db, token, await newUser(db, { roles: held }));
+			return (await validateSessionToken(db, token))?.user.roles;
+		};
+		expect(await roles('admin', 'auditor', 'practitioner')).toEqual([
+			'practitioner',
+			'auditor',
+			'admin'
+		]);
+		expect(await roles()).toEqual([]);
 	});
 
 	it('says how each session was signed in to: by password unless told', async () => {

@@ -96,9 +96,11 @@ export async function validateSessionToken(
 	now = new Date()
 ): Promise<{ session: ValidSession; user: SessionUser } | null> {
 	const id = sessionIdFor(token);
-	const row = await db
+	// The person's roles come with them, a row a role (none for someone with no role).
+	const rows = await db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.leftJoin('user_roles', 'user_roles.user_id', 'users.id')
 		.select([
 			'sessions.id',
 			'sessions.user_id',
@@ -110,10 +112,12 @@ export async function validateSessionToken(
 			'users.active',
 			'users.team_id',
 			'users.career_stage',
-			'users.swe_number'
+			'users.swe_number',
+			'user_roles.role'
 		])
 		.where('sessions.id', '=', id)
-		.executeTakeFirst();
+		.execute();
+	const [row] = rows;
 	if (!row) return null;
 	if (!row.active || sessionExpiry(row.created_at, row.last_seen_at) <= now) {
 		await db.deleteFrom('sessions').where('id', '=', id).execute();
@@ -124,7 +128,6 @@ export async function validateSessionToken(
 		lastSeen = timestamp(now);
 		await db.updateTable('sessions').set({ last_seen_at: lastSeen }).where('id', '=', id).execute();
 	}
-	const roles = await rolesOf(db, row.user_id);
 	return {
 		session: {
 			id,
@@ -137,7 +140,7 @@ export async function validateSessionToken(
 			id: row.user_id,
 			email: row.email,
 			name: row.name,
-			roles,
+			roles: inOrder(rows.map((r) => r.role)),
 			teamId: row.team_id,
 			careerStage: row.career_stage,
 			registered: Boolean(row.swe_number)
@@ -145,15 +148,9 @@ export async function validateSessionToken(
 	};
 }
 
-/** Someone's roles, in the order the product lists them. */
-export async function rolesOf(db: Db, userId: string): Promise<Role[]> {
-	const rows = await db
-		.selectFrom('user_roles')
-		.select('role')
-		.where('user_id', '=', userId)
-		.execute();
-	return allRoles.filter((role) => rows.some((r) => r.role === role));
-}
+/** Roles in the order the product lists them. */
+export const inOrder = (held: (Role | null)[]): Role[] =>
+	allRoles.filter((role) => held.includes(role));
 
 export async function invalidateSession(db: Db, sessionId: string) {
 	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
