@@ -116,21 +116,30 @@ async function auditFigures(db: Db, scope: Scope): Promise<Map<string, Figures>>
 
 /** The completed pathways in scope, with their assignment and worker. */
 function inScope(db: Db, scope: Scope) {
-	return db
-		.selectFrom('pathway_progress')
-		.innerJoin('pathway_assignments', 'pathway_assignments.id', 'pathway_progress.assignment_id')
-		.innerJoin('users', 'users.id', 'pathway_progress.practitioner_id')
-		.where('pathway_progress.completed_at', 'is not', null)
-		.$if(Boolean(scope.practitionerId), (q) =>
-			q.where('pathway_progress.practitioner_id', '=', scope.practitionerId!)
-		)
-		.$if(Boolean(scope.teamId), (q) => q.where('users.team_id', '=', scope.teamId!))
-		.$if(Boolean(scope.since), (q) => q.where('pathway_progress.completed_at', '>=', scope.since!));
+	return (
+		db
+			.selectFrom('pathway_progress')
+			.innerJoin('pathway_assignments', 'pathway_assignments.id', 'pathway_progress.assignment_id')
+			.where('pathway_progress.completed_at', 'is not', null)
+			.$if(Boolean(scope.practitionerId), (q) =>
+				q.where('pathway_progress.practitioner_id', '=', scope.practitionerId!)
+			)
+			// Not joined to the workers: the figures kept for every pathway read no person's row.
+			.$if(Boolean(scope.teamId), (q) =>
+				q.where('pathway_progress.practitioner_id', 'in', (eb) =>
+					eb.selectFrom('users').select('id').where('team_id', '=', scope.teamId!)
+				)
+			)
+			.$if(Boolean(scope.since), (q) =>
+				q.where('pathway_progress.completed_at', '>=', scope.since!)
+			)
+	);
 }
 
 /** The completed pathways in scope, newest first: the pathway, and the worker and their team. */
 function pathwaysInScope(db: Db, scope: Scope) {
 	return inScope(db, scope)
+		.innerJoin('users', 'users.id', 'pathway_progress.practitioner_id')
 		.leftJoin('teams', 'teams.id', 'users.team_id')
 		.select([
 			'pathway_progress.id',

@@ -27,9 +27,7 @@ export const impactFigureSources: [table: string, columns?: string[]][] = [
 	['audit_finding_tags'],
 	// Not the steps ticked or the reflection, which change as a pathway is followed.
 	['pathway_progress', ['practitioner_id', 'assignment_id', 'completed_at']],
-	['pathway_assignments', ['pathway_id']],
-	// A person's row only as it comes and goes: the figures join a pathway to its worker.
-	['users', ['id']]
+	['pathway_assignments', ['pathway_id']]
 ];
 
 const figures = 'impact';
