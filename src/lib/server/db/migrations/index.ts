@@ -47,6 +47,7 @@ import * as coverageTeamMonths from './2026-12-10-04-coverage-team-months';
 import * as auditActionScope from './2026-12-10-05-audit-action-scope';
 import * as figureVersions from './2026-12-11-01-figure-versions';
 import * as impactFigures from './2026-12-12-01-impact-figures';
+import * as figuresOnceATransaction from './2026-12-12-02-figures-once-a-transaction';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -97,5 +98,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-10-04-coverage-team-months': coverageTeamMonths,
 	'2026-12-10-05-audit-action-scope': auditActionScope,
 	'2026-12-11-01-figure-versions': figureVersions,
-	'2026-12-12-01-impact-figures': impactFigures
+	'2026-12-12-01-impact-figures': impactFigures,
+	'2026-12-12-02-figures-once-a-transaction': figuresOnceATransaction
 };
