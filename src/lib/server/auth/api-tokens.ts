@@ -4,7 +4,7 @@ import { newId } from '../db/ids';
 import type { ApiTokenScope } from '../db/schema';
 import { timestamp } from '../db/time';
 import { apiTokenHash, newApiToken } from './api-token-format.js';
-import { inOrder, type SessionUser } from './session';
+import { sessionUserColumns, sessionUserOf, type SessionUser } from './session';
 
 /**
  * Personal API tokens (`Authorization: Bearer gt_…`): for the authority's reporting tools and HR
@@ -93,18 +93,7 @@ export async function holderOfApiToken(
 		.selectFrom('api_tokens')
 		.innerJoin('users', 'users.id', 'api_tokens.user_id')
 		.leftJoin('user_roles', 'user_roles.user_id', 'users.id')
-		.select([
-			'api_tokens.id',
-			'api_tokens.scope',
-			'users.id as userId',
-			'users.email',
-			'users.name',
-			'users.team_id',
-			'users.career_stage',
-			'users.swe_number',
-			'users.active',
-			'user_roles.role'
-		])
+		.select(['api_tokens.id', 'api_tokens.scope', ...sessionUserColumns])
 		.where('api_tokens.token_hash', '=', apiTokenHash(token))
 		.where('api_tokens.revoked_at', 'is', null)
 		.execute();
@@ -118,14 +107,6 @@ export async function holderOfApiToken(
 	return {
 		tokenId: row.id,
 		scope: row.scope,
-		user: {
-			id: row.userId,
-			email: row.email,
-			name: row.name,
-			roles: inOrder(rows.map((r) => r.role)),
-			teamId: row.team_id,
-			careerStage: row.career_stage,
-			registered: Boolean(row.swe_number)
-		}
+		user: sessionUserOf(rows)
 	};
 }

@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
-import { roles as allRoles, type Role, type SignInMethod } from '../db/schema';
+import { rolesInOrder, type Role, type SignInMethod } from '../db/schema';
 import { addMs, days, hours, minutes, timestamp } from '../db/time';
 
 export const idleTimeout = hours(8);
@@ -103,17 +103,10 @@ export async function validateSessionToken(
 		.leftJoin('user_roles', 'user_roles.user_id', 'users.id')
 		.select([
 			'sessions.id',
-			'sessions.user_id',
 			'sessions.created_at',
 			'sessions.last_seen_at',
 			'sessions.method',
-			'users.email',
-			'users.name',
-			'users.active',
-			'users.team_id',
-			'users.career_stage',
-			'users.swe_number',
-			'user_roles.role'
+			...sessionUserColumns
 		])
 		.where('sessions.id', '=', id)
 		.execute();
@@ -131,26 +124,53 @@ export async function validateSessionToken(
 	return {
 		session: {
 			id,
-			userId: row.user_id,
+			userId: row.userId,
 			createdAt: row.created_at,
 			expiresAt: sessionExpiry(row.created_at, lastSeen),
 			method: row.method
 		},
-		user: {
-			id: row.user_id,
-			email: row.email,
-			name: row.name,
-			roles: inOrder(rows.map((r) => r.role)),
-			teamId: row.team_id,
-			careerStage: row.career_stage,
-			registered: Boolean(row.swe_number)
-		}
+		user: sessionUserOf(rows)
 	};
 }
 
-/** Roles in the order the product lists them. */
-export const inOrder = (held: (Role | null)[]): Role[] =>
-	allRoles.filter((role) => held.includes(role));
+/**
+ * The columns a signed-in person is made of, for a query of `users` joined to `user_roles` (so a
+ * row a role, and one row with no role for someone with none): a session's or a token's holder.
+ */
+export const sessionUserColumns = [
+	'users.id as userId',
+	'users.email',
+	'users.name',
+	'users.active',
+	'users.team_id',
+	'users.career_stage',
+	'users.swe_number',
+	'user_roles.role'
+] as const;
+
+/** The signed-in person from the rows of `sessionUserColumns`. */
+export function sessionUserOf(rows: SessionUserRow[]): SessionUser {
+	const [row] = rows;
+	return {
+		id: row.userId,
+		email: row.email,
+		name: row.name,
+		roles: rolesInOrder(rows.map((r) => r.role)),
+		teamId: row.team_id,
+		careerStage: row.career_stage,
+		registered: Boolean(row.swe_number)
+	};
+}
+
+interface SessionUserRow {
+	userId: string;
+	email: string;
+	name: string;
+	team_id: string | null;
+	career_stage: string | null;
+	swe_number: string | null;
+	role: Role | null;
+}
 
 export async function invalidateSession(db: Db, sessionId: string) {
 	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { roles as allRoles, type Role } from '../db/schema';
+import { roles as allRoles, rolesInOrder, type Role } from '../db/schema';
 import type { SessionUser, ValidSession } from './session';
 import { hasTwoFactor } from './two-factor';
 
@@ -26,7 +26,7 @@ export function readRequiredRoles(value = process.env.MFA_REQUIRED_ROLES): Role[
 		throw new Error(
 			`MFA_REQUIRED_ROLES names ${unknown.map((n) => `"${n}"`).join(', ')}, which is not a role: use ${allRoles.join(', ')}, or leave it empty for none`
 		);
-	return allRoles.filter((role) => names.includes(role));
+	return rolesInOrder(names);
 }
 
 export async function isDemoAuthority(db: Db) {

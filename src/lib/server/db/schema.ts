@@ -20,6 +20,10 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/** The roles among `held` (others, and nothing, left out), in the order the product lists them. */
+export const rolesInOrder = (held: readonly (string | null | undefined)[]): Role[] =>
+	roles.filter((role) => held.includes(role));
+
 /** The relationships someone may hold to a practitioner, each with its own history. */
 export const relationshipKinds = ['line-manager', 'practice-supervisor', 'assessor'] as const;
 export type RelationshipKind = (typeof relationshipKinds)[number];

@@ -2,7 +2,7 @@ import { inTransaction, type Db } from '../db';
 import { batches, insertRows } from '../db/batches';
 import { recordEvent, recordEvents } from '../db/events';
 import { newId } from '../db/ids';
-import { roles as allRoles, type CareerStage, type Role } from '../db/schema';
+import { rolesInOrder, type CareerStage, type Role } from '../db/schema';
 import { timestamp } from '../db/time';
 import { FieldError } from '../errors';
 import { deactivatePerson } from './leavers';
@@ -210,7 +210,7 @@ export async function getPerson(db: Db, id: string) {
 		.select('role')
 		.where('user_id', '=', id)
 		.execute();
-	return { ...user, roles: allRoles.filter((role) => roleRows.some((r) => r.role === role)) };
+	return { ...user, roles: rolesInOrder(roleRows.map((r) => r.role)) };
 }
 
 export function findPersonByEmail(db: Db, email: string) {
@@ -257,9 +257,7 @@ export async function listPeople(db: Db) {
 	return people.map(({ password_hash, ...person }) => ({
 		...person,
 		invited: yetTo({ ...person, password_hash }),
-		roles: allRoles.filter((role) =>
-			roleRows.some((r) => r.user_id === person.id && r.role === role)
-		)
+		roles: rolesInOrder(roleRows.filter((r) => r.user_id === person.id).map((r) => r.role))
 	}));
 }
 

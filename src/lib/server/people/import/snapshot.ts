@@ -1,5 +1,5 @@
 import type { Db } from '../../db';
-import { roles as allRoles, type Role } from '../../db/schema';
+import { rolesInOrder, type Role } from '../../db/schema';
 import type { Snapshot, SnapshotPerson } from './plan';
 
 /** Everyone and every team, as a staff file is compared with them: a few queries, any size. */
@@ -30,7 +30,7 @@ export async function importSnapshot(db: Db, today: string): Promise<Snapshot> {
 			name: user.name,
 			active: user.active === 1,
 			teamId: user.team_id,
-			roles: allRoles.filter((role) => rolesOf.get(user.id)?.includes(role)),
+			roles: rolesInOrder(rolesOf.get(user.id) ?? []),
 			careerStage: user.career_stage,
 			sweNumber: user.swe_number,
 			lineManagerId: rows.find((r) => r.starts_on <= today)?.supervisor_id ?? null,
