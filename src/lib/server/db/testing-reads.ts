@@ -56,7 +56,8 @@ export function recordingReads(db: Db, sources: Source[]) {
 			if (table === 'figure_versions') return [];
 			if (!watched.has(table)) return [table];
 			const only = watched.get(table);
-			return only ? [...columns].filter((c) => ![...only, 'id'].includes(c)) : [];
+			const outside = only ? [...columns].filter((c) => ![...only, 'id'].includes(c)) : [];
+			return outside.map((column) => `${table}.${column}`);
 		});
 	return { db: db.withPlugin(recorder), unwatched };
 }

@@ -114,7 +114,7 @@ async function auditFigures(db: Db, scope: Scope): Promise<Map<string, Figures>>
 	);
 }
 
-/** The completed pathways in scope, with their assignment and worker. */
+/** The completed pathways in scope, with their assignment (their worker is not joined). */
 function inScope(db: Db, scope: Scope) {
 	return (
 		db
