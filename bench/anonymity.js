@@ -7,18 +7,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { runnerImport } from 'vite';
+import { importSource } from '../src/lib/server/ops/source.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 const words = 10_000;
 
-const { module } = await runnerImport(`${root}src/lib/server/portfolio/anonymity.ts`, {
-	configFile: false,
-	root,
-	logLevel: 'error',
-	resolve: { alias: { $lib: `${root}src/lib` } }
-});
+const module = await importSource('portfolio/anonymity.ts');
 const { checkAnonymity } = /** @type {typeof import('../src/lib/server/portfolio/anonymity')} */ (
 	module
 );

@@ -9,6 +9,7 @@
 //                                     when the last is answered
 //   BENCH_SECONDS=10                  how long each page is loaded for
 //   BENCH_PORT=4350                   the port the production server listens on
+//   BENCH_PAGES=supervision         only the pages whose path (as the table names it) matches
 //   BENCH_ENTRY=server/index.js       the server entry: `npm start`'s (the default), or build/index.js
 //                                     (adapter-node's own) to compare
 import { cpus, loadavg } from 'node:os';
@@ -22,6 +23,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const targetP99 = 300;
 // As `npm start` serves it, unless told: the entry that begins requests in the order they came.
 const entry = process.env.BENCH_ENTRY || 'server/index.js';
+const only = new RegExp(process.env.BENCH_PAGES ?? '');
 const { startDemoServer, stopServer } = await import('./workforce/server.js');
 const { base } = await import('./workforce/settings.js');
 const { cpuMs, signIn } = await import('./workforce/timing.js');
@@ -91,6 +93,7 @@ try {
 	const rows = [];
 	let missed = false;
 	for (const page of pages(practitionerId())) {
+		if (!only.test(page.label ?? page.path)) continue;
 		if (page.as && !cookies.has(page.as)) cookies.set(page.as, await signIn(page.as, demoPassword));
 		const r = await load(page.path, cookies.get(page.as), server.child.pid);
 		const within = r.p99 < targetP99 && r.failed === 0;

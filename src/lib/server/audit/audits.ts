@@ -246,7 +246,7 @@ async function gradesOf(db: Db, definition: AuditDefinition, id: string) {
 }
 
 /** The findings in the order they were written, each with its tags. */
-async function findingsOf(db: Db, id: string) {
+export async function findingsOf(db: Db, id: string) {
 	const findings = await db
 		.selectFrom('audit_findings')
 		.selectAll()

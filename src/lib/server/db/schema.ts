@@ -974,6 +974,17 @@ export interface FigureVersionsTable {
 	version: number | string;
 }
 
+/**
+ * Kept counts waiting to be recounted at the commit of a transaction (2026-12-12-03): on
+ * PostgreSQL only, and empty between transactions; SQLite recounts at once.
+ */
+export interface KeptRecountsPendingTable {
+	txid: number | string;
+	recount: string;
+	a: string;
+	b: string;
+}
+
 /** Who runs a piece of scheduled work, until when (`schedule/lease.ts`). */
 export interface LeasesTable {
 	name: string;
@@ -1121,6 +1132,7 @@ export interface Database {
 	imported_signoffs: ImportedSignoffsTable;
 	leases: LeasesTable;
 	figure_versions: FigureVersionsTable;
+	kept_recounts_pending: KeptRecountsPendingTable;
 	pdf_jobs: PdfJobsTable;
 }
 

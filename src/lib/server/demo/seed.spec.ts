@@ -70,6 +70,8 @@ import { seedDemoAuthority } from './seed';
 // changes to what it reads, counted but not digested; nothing else moved.
 // The impact of learning kept between changes (2026-12-12-01): a second such row; nothing else
 // moved.
+// Recounts once a transaction (2026-12-12-03): a table of keys awaiting their recount at commit
+// on PostgreSQL, empty once every transaction ends (and never used on SQLite); nothing moved.
 
 const now = new Date('2026-11-23T09:30:00Z');
 
@@ -88,6 +90,7 @@ const expectedCounts: Record<string, number> = {
 	cpd_year_rule: 1,
 	cpd_years: 16,
 	coverage_team_months: 69,
+	kept_recounts_pending: 0,
 	audit_finding_tags: 115,
 	audit_findings: 61,
 	audit_grades: 462,
