@@ -4,7 +4,7 @@ import { newId } from '../db/ids';
 import type { ApiTokenScope } from '../db/schema';
 import { timestamp } from '../db/time';
 import { apiTokenHash, newApiToken } from './api-token-format.js';
-import { sessionUserColumns, sessionUserOf, type SessionUser } from './session';
+import { sessionUserColumns, sessionUserOf, touchInterval, type SessionUser } from './session';
 
 /**
  * Personal API tokens (`Authorization: Bearer gt_…`): for the authority's reporting tools and HR
@@ -93,17 +93,20 @@ export async function holderOfApiToken(
 		.selectFrom('api_tokens')
 		.innerJoin('users', 'users.id', 'api_tokens.user_id')
 		.leftJoin('user_roles', 'user_roles.user_id', 'users.id')
-		.select(['api_tokens.id', 'api_tokens.scope', ...sessionUserColumns])
+		.select(['api_tokens.id', 'api_tokens.scope', 'api_tokens.last_used_at', ...sessionUserColumns])
 		.where('api_tokens.token_hash', '=', apiTokenHash(token))
 		.where('api_tokens.revoked_at', 'is', null)
 		.execute();
 	const [row] = rows;
 	if (!row || !row.active) return undefined;
-	await db
-		.updateTable('api_tokens')
-		.set({ last_used_at: timestamp(now) })
-		.where('id', '=', row.id)
-		.execute();
+	// As a session's last_seen_at: a minute's accuracy, not a write for every call a tool makes.
+	const lastUsed = row.last_used_at && new Date(row.last_used_at).getTime();
+	if (!lastUsed || now.getTime() - lastUsed >= touchInterval)
+		await db
+			.updateTable('api_tokens')
+			.set({ last_used_at: timestamp(now) })
+			.where('id', '=', row.id)
+			.execute();
 	return {
 		tokenId: row.id,
 		scope: row.scope,

@@ -8,7 +8,7 @@ import { addMs, days, hours, minutes, timestamp } from '../db/time';
 export const idleTimeout = hours(8);
 export const absoluteTimeout = days(30);
 // Writing last_seen_at on every request would be a write per page; a minute's accuracy is enough.
-const touchInterval = minutes(1);
+export const touchInterval = minutes(1);
 
 export interface SessionUser {
 	id: string;
