@@ -4,7 +4,7 @@
 // erases audits. On SQLite, and on PostgreSQL when BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) is
 // set, in a scratch schema. The app's code runs from its TypeScript source through Vite's module
 // runner, so no build is needed.
-// Usage: npm run bench:recounts   (after `svelte-kit sync`, as `npm run retention` needs)
+// Usage: npm run bench:recounts
 //   BENCH_COPIES=50,100,200,400   how many copies, each size on a fresh demo authority
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
