@@ -9,6 +9,8 @@ import { openReader, type Reader } from './database';
 export interface FuzzServer {
 	name: 'SQLite' | 'PostgreSQL';
 	origin: string;
+	/** Its DATABASE_URL, for the commands a deployment runs beside it (`npm run create-token`). */
+	databaseUrl: string;
 	reader: Reader;
 	/** Everything the server has written to stdout and stderr so far. */
 	log(): string;
@@ -27,6 +29,7 @@ export async function startSqlite(offset: number): Promise<FuzzServer> {
 	return {
 		name: 'SQLite',
 		origin: server.url,
+		databaseUrl: `file:./${server.database}`,
 		reader,
 		log: server.log,
 		cpuSeconds: server.cpuSeconds,
@@ -56,6 +59,7 @@ export async function startPostgres(offset: number, url: string): Promise<FuzzSe
 	return {
 		name: 'PostgreSQL',
 		origin: server.url,
+		databaseUrl: scratch.url,
 		reader,
 		log: server.log,
 		cpuSeconds: server.cpuSeconds,

@@ -94,7 +94,8 @@ function setIn(
 	values: ScimValues,
 	value: unknown
 ) {
-	const setter = attributes[name];
+	// Its own entries only: a directory may send any name, `__proto__` and `constructor` too.
+	const setter = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
 	if (setter) return setter(values, value);
 	// A complex attribute given whole (`name`): its sub-attributes one by one, the rest kept.
 	const complex = Object.keys(attributes).some((key) => key.startsWith(`${name}.`));

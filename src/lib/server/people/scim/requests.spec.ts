@@ -280,6 +280,25 @@ describe('changing a person (PATCH /Users/<id>)', () => {
 			)
 		).toMatchObject({ scimType: 'invalidValue' });
 	});
+
+	it('takes a name an object inherits (__proto__, constructor) for one the app does not keep', () => {
+		const inherited = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+		for (const name of inherited) {
+			// A computed key is the object's own, as JSON.parse makes `__proto__` when it reads a body.
+			const body = patchOp(
+				{ op: 'add', path: name, value: 1 },
+				{ op: 'replace', path: `${enterprise}:${name}`, value: 1 },
+				{ op: 'add', path: `name.${name}`, value: 1 },
+				{ op: 'add', value: { [name]: 1, [`${enterprise}:${name}`]: 1 } },
+				{ op: 'remove', path: name }
+			);
+			expect(valuesToPatch(ann, body), name).toEqual(ann);
+			const created = JSON.parse(
+				`{"userName": "ann.lee@council.example", "name": {"givenName": "Ann", "familyName": "Lee"}, "${name}": {}, "${enterprise}": {"${name}": 1}}`
+			);
+			expect(valuesToCreate(created), name).toMatchObject({ userName: ann.userName });
+		}
+	});
 });
 
 describe('replacing a person (PUT /Users/<id>)', () => {
