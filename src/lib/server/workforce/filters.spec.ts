@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { newUser, testDatabases } from '../db/testing';
 import { createTeam } from '../people/teams';
-import { isPractitioner, practitioners, type WorkforceFilters } from './filters';
+import { isPractitioner, parseFilters, practitioners, type WorkforceFilters } from './filters';
 
 // The workforce filters' practitioners, as a subquery and as a condition on a person's row: the
 // people each filter means (active, with the practitioner's role), the same either way.
@@ -59,5 +59,13 @@ describe.each(testDatabases())('the practitioners the filters select on $name', 
 		}
 		expect(await asCondition({ ...all, programme: 'asye' })).toEqual([enrolled]);
 		expect(await asCondition({ ...all, teamId: a })).toEqual([asye]);
+	});
+});
+
+describe('the filters read from a query string', () => {
+	it('take a period the pages offer, and any other, an inherited name too, as the default', () => {
+		expect(parseFilters(new URLSearchParams('period=12m')).period).toBe('12m');
+		for (const period of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '5y', ''])
+			expect(parseFilters(new URLSearchParams({ period }), 'all').period, period).toBe('all');
 	});
 });

@@ -25,7 +25,8 @@ export function parseFilters(
 		teamId: params.get('team') || undefined,
 		stage: careerStages.includes(stage as CareerStage) ? (stage as CareerStage) : undefined,
 		programme: params.get('programme') || undefined,
-		period: period && period in periods ? (period as Period) : defaultPeriod
+		// Its own entries only: `period=constructor` is in every object.
+		period: period && Object.hasOwn(periods, period) ? (period as Period) : defaultPeriod
 	};
 }
 
