@@ -4,7 +4,7 @@ import { newId } from '../db/ids';
 import type { ApiTokenScope } from '../db/schema';
 import { timestamp } from '../db/time';
 import { apiTokenHash, newApiToken } from './api-token-format.js';
-import { sessionUserColumns, sessionUserOf, touchInterval, type SessionUser } from './session';
+import { sessionUserColumns, sessionUserOf, dueForTouch, type SessionUser } from './session';
 
 /**
  * Personal API tokens (`Authorization: Bearer gt_…`): for the authority's reporting tools and HR
@@ -100,8 +100,7 @@ export async function holderOfApiToken(
 	const [row] = rows;
 	if (!row || !row.active) return undefined;
 	// As a session's last_seen_at: a minute's accuracy, not a write for every call a tool makes.
-	const lastUsed = row.last_used_at && new Date(row.last_used_at).getTime();
-	if (!lastUsed || now.getTime() - lastUsed >= touchInterval)
+	if (dueForTouch(row.last_used_at, now))
 		await db
 			.updateTable('api_tokens')
 			.set({ last_used_at: timestamp(now) })

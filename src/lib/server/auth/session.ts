@@ -8,7 +8,11 @@ import { addMs, days, hours, minutes, timestamp } from '../db/time';
 export const idleTimeout = hours(8);
 export const absoluteTimeout = days(30);
 // Writing last_seen_at on every request would be a write per page; a minute's accuracy is enough.
-export const touchInterval = minutes(1);
+const touchInterval = minutes(1);
+
+/** Whether a last activity (a session's, an API token's) is old enough to be written again. */
+export const dueForTouch = (last: string | null, now: Date) =>
+	!last || now.getTime() - new Date(last).getTime() >= touchInterval;
 
 export interface SessionUser {
 	id: string;
@@ -117,7 +121,7 @@ export async function validateSessionToken(
 		return null;
 	}
 	let lastSeen = row.last_seen_at;
-	if (now.getTime() - new Date(lastSeen).getTime() >= touchInterval) {
+	if (dueForTouch(lastSeen, now)) {
 		lastSeen = timestamp(now);
 		await db.updateTable('sessions').set({ last_seen_at: lastSeen }).where('id', '=', id).execute();
 	}

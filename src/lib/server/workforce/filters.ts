@@ -2,6 +2,7 @@ import { periods, type Period } from '$lib/workforce/periods';
 import { careerStages, type CareerStage } from '../db/schema';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db';
+import { isKeyOf } from '../forms';
 import { addMonths } from '../programme/month';
 
 export interface WorkforceFilters {
@@ -26,7 +27,7 @@ export function parseFilters(
 		stage: careerStages.includes(stage as CareerStage) ? (stage as CareerStage) : undefined,
 		programme: params.get('programme') || undefined,
 		// Its own entries only: `period=constructor` is in every object.
-		period: period && Object.hasOwn(periods, period) ? (period as Period) : defaultPeriod
+		period: period && isKeyOf(periods, period) ? period : defaultPeriod
 	};
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKeyOf } from '../../forms';
 import { ScimError, invalidValue, schemaIds } from './protocol';
 import type { ScimValues } from './values';
 
@@ -95,7 +96,7 @@ function setIn(
 	value: unknown
 ) {
 	// Its own entries only: a directory may send any name, `__proto__` and `constructor` too.
-	const setter = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+	const setter = isKeyOf(attributes, name) ? attributes[name] : undefined;
 	if (setter) return setter(values, value);
 	// A complex attribute given whole (`name`): its sub-attributes one by one, the rest kept.
 	const complex = Object.keys(attributes).some((key) => key.startsWith(`${name}.`));
