@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import fc from 'fast-check';
 import { startPostgres, startSqlite, type FuzzServer } from './fuzz/server';
+import { jsonMessage } from './fuzz/answers';
+import { makeToken } from './fuzz/tokens';
 import { hostileTexts, prototypeNames } from './fuzz/values';
 import { apiAs, demoAccounts } from './session';
 
@@ -193,29 +194,6 @@ function endpoints(scimUserId: string): Endpoint[] {
 	];
 }
 
-/** A token made as a deployment script makes one, for the demo's first administrator. */
-function makeToken(server: FuzzServer, scope: 'api' | 'scim') {
-	return execFileSync(
-		process.execPath,
-		['src/lib/server/auth/create-token.js', '--scope', scope, '--name', `Fuzz ${scope}`],
-		{
-			env: { ...process.env, DATABASE_URL: server.databaseUrl },
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'pipe']
-		}
-	).trim();
-}
-
-/** What a refusal tells the caller: the API's `errors` or `message`, SCIM's `detail`. */
-function messageOf(text: string) {
-	try {
-		const body = JSON.parse(text);
-		return body?.detail ?? body?.message ?? body?.errors?.[0]?.message;
-	} catch {
-		return undefined;
-	}
-}
-
 /** Each handler that reads a body, from the routes' source: `POST /api/v1/enrolments`. */
 function bodyHandlers() {
 	const routes = 'src/routes';
@@ -306,7 +284,7 @@ for (const database of databases) {
 						const text = await answer.text();
 						if (status >= 500) throw new Error(`${status}: ${text.slice(0, 300)}`);
 						if (status < 400) return;
-						const message = messageOf(text);
+						const message = jsonMessage(text);
 						if (!message) throw new Error(`${status} without a message: ${text}`);
 						refusals.set(message, (refusals.get(message) ?? 0) + 1);
 						// A token's last use is noted whatever the answer, once a minute.

@@ -115,3 +115,13 @@ export function readAnswer(answer: Answer): Reading {
 	const found = messagesIn(unflatten(JSON.parse(result.data) as unknown[]));
 	return { status, message: found.length ? found.join('; ') : undefined };
 }
+
+/** What a refusal tells the caller: the API's `errors` or `message`, SCIM's `detail`. */
+export function jsonMessage(text: string) {
+	try {
+		const body = JSON.parse(text);
+		return body?.detail ?? body?.message ?? body?.errors?.[0]?.message;
+	} catch {
+		return undefined;
+	}
+}
