@@ -4,6 +4,7 @@ import { newId } from '../db/ids';
 import { newUser, testDatabases } from '../db/testing';
 import { createTeam } from '../people/teams';
 import { isPractitioner, parseFilters, practitioners, type WorkforceFilters } from './filters';
+import { isWorkforceView } from './index';
 
 // The workforce filters' practitioners, as a subquery and as a condition on a person's row: the
 // people each filter means (active, with the practitioner's role), the same either way.
@@ -67,5 +68,13 @@ describe('the filters read from a query string', () => {
 		expect(parseFilters(new URLSearchParams('period=12m')).period).toBe('12m');
 		for (const period of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '5y', ''])
 			expect(parseFilters(new URLSearchParams({ period }), 'all').period, period).toBe('all');
+	});
+});
+
+describe('a workforce view named in an address', () => {
+	it('is one of the views, never a name every object inherits', () => {
+		expect(isWorkforceView('audits')).toBe(true);
+		for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'audit', ''])
+			expect(isWorkforceView(name), name).toBe(false);
 	});
 });

@@ -3,6 +3,7 @@ import { auditDefinition } from '../audit';
 import { bundledContent } from '../content/bundled';
 import type { Db } from '../db';
 import { keptFigures } from '../db/kept-figures';
+import { isKeyOf } from '../forms';
 import { dateOnly } from '../db/time';
 import { getFramework } from '../framework';
 import { auditAnalysis } from './audit-analysis';
@@ -34,7 +35,9 @@ export const workforceViews = {
 } as const;
 export type WorkforceView = keyof typeof workforceViews;
 
-export const isWorkforceView = (name: string): name is WorkforceView => name in workforceViews;
+/** A view's name, from an address: one of its own entries (`toString` is in every object). */
+export const isWorkforceView = (name: string): name is WorkforceView =>
+	isKeyOf(workforceViews, name);
 
 /**
  * One workforce view's figures from the query string (filters, and `grain`, `quarter` or `page`
