@@ -68,6 +68,25 @@ test('the practitioner downloads her whole portfolio as a PDF', async ({ page })
 		expect(text, words).toContain(words);
 });
 
+test('a PDF that cannot be made tells the browser why, on a page of the service', async ({
+	page
+}) => {
+	// An endpoint refusing a browser shows src/error.html, not SvelteKit's own fallback.
+	await signIn(page, demoAccounts.practitioner);
+	await page.setViewportSize({ width: 390, height: 844 });
+	const answer = await page.goto('/portfolio/export.pdf?version=1999');
+	expect(answer?.status()).toBe(404);
+	await expect(page).toHaveTitle('There is no version "1999" of the framework. – Golden Thread');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'There is no version "1999" of the framework.'
+	);
+	await expect(page.getByRole('main')).toContainText('Error 404.');
+	await expectNoAxeViolations(page);
+	expect(await overflow(page)).toEqual({ excess: 0, beyond: [], scrollers: [] });
+	await page.getByRole('link', { name: 'Go to the Golden Thread home page' }).click();
+	await expect(page).toHaveURL('/');
+});
+
 test('her supervisor downloads the moderation panel pack, without her drafts', async ({ page }) => {
 	const titles = priyasTitles();
 	await signIn(page, demoAccounts.supervisor);
