@@ -15,7 +15,7 @@ import {
 import { People } from './fuzz/people';
 import { startPostgres, startSqlite, type FuzzServer } from './fuzz/server';
 import { makeToken } from './fuzz/tokens';
-import { controlTexts, blankTexts, numberTexts, prototypeNames } from './fuzz/values';
+import { hostileTexts, prototypeNames } from './fuzz/values';
 import { apiAs, demoAccounts } from './session';
 
 // Issue 12's rule for the address bar: every page and GET endpoint, reached as each role
@@ -68,16 +68,11 @@ const rawValues = ['%', '%zz', '%f', '%ff', '%C0%AF', '%ED%A0%80', '%00', '%E2%8
 /** Values that would send someone elsewhere, were a page to redirect to what it is given. */
 const elsewhere = ['//evil.example', 'https://evil.example/', '/\\evil.example', 'javascript:1'];
 
+/** The hostile texts the form fuzz types (those a URL can carry), and some a query is given. */
 const hostileValues = [
-	...prototypeNames,
-	...controlTexts,
-	...blankTexts,
-	...numberTexts,
+	...hostileTexts.filter((text) => text.length <= 5001),
 	...elsewhere,
-	...['2026-02-30', '2026-13-01', '0000-00-00', '99999-12-31', '2026-W53', 'true', 'null'],
-	...['<script>alert(1)</script>', "' or 1=1 --", '../../../etc/passwd', 'csv', 'json', 'all'],
-	'é'.repeat(300),
-	'a'.repeat(4000)
+	...['2026-02-30', '2026-13-01', '2026-W53', 'true', 'csv', 'json', 'all', 'é'.repeat(300)]
 ];
 
 /** A text as a query string carries it (a lone surrogate becomes U+FFFD, as browsers send it). */

@@ -1,17 +1,22 @@
 import { readdirSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
-/** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
-export function routeIds(): string[] {
+/** Each route id from the files under src/routes (`/admin/people/[id]`), with its folder. */
+export function routeFolders(): Map<string, string> {
 	const root = 'src/routes';
-	const ids = new Set<string>();
+	const folders = new Map<string, string>();
 	for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
 		if (!entry.isFile() || !/^\+(page(\.server)?\.(ts|svelte)|server\.ts)$/.test(entry.name))
 			continue;
 		const dir = relative(root, entry.parentPath)
 			.split(sep)
 			.filter((part) => part && !/^\(.*\)$/.test(part));
-		ids.add(`/${dir.join('/')}`);
+		folders.set(`/${dir.join('/')}`, join(root, relative(root, entry.parentPath)));
 	}
-	return [...ids].sort();
+	return folders;
+}
+
+/** Route ids from the files under src/routes, e.g. `/admin/people/[id]`. */
+export function routeIds(): string[] {
+	return [...routeFolders().keys()].sort();
 }

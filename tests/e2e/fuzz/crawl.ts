@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer } from './answers';
-import { routeIds } from '../routes';
+import { routeFolders, routeIds } from '../routes';
 
 // The pages each person reaches by following links, as someone clicking through the service
 // would: where they lead (a page of each route), and every query parameter the links and the
@@ -15,33 +15,17 @@ export interface Client {
 
 /** Routes that answer GET: a page, or an endpoint exporting GET (or a fallback). */
 export function getRoutes() {
-	return routeIds().filter((id) => {
-		const dir = join('src/routes', ...routeFolder(id));
-		const files = readdirSync(dir);
-		if (files.some((file) => /^\+page(\.server)?\.(ts|svelte)$/.test(file))) return true;
-		if (!files.includes('+server.ts')) return false;
-		return /export (const|async function|function) (GET|fallback)\b/.test(
-			readFileSync(join(dir, '+server.ts'), 'utf8')
-		);
-	});
-}
-
-/** The folders of a route id (route groups are left out of ids, so look for them). */
-function routeFolder(id: string): string[] {
-	const parts = id.split('/').filter(Boolean);
-	const found: string[] = [];
-	for (const part of parts) {
-		const dir = join('src/routes', ...found);
-		if (readdirSync(dir).includes(part)) found.push(part);
-		else {
-			const group = readdirSync(dir).find(
-				(entry) => /^\(.*\)$/.test(entry) && readdirSync(join(dir, entry)).includes(part)
+	return [...routeFolders()]
+		.filter(([, dir]) => {
+			const files = readdirSync(dir);
+			if (files.some((file) => /^\+page(\.server)?\.(ts|svelte)$/.test(file))) return true;
+			if (!files.includes('+server.ts')) return false;
+			return /export (const|async function|function) (GET|fallback)\b/.test(
+				readFileSync(join(dir, '+server.ts'), 'utf8')
 			);
-			if (!group) throw new Error(`no folder for ${id}`);
-			found.push(group, part);
-		}
-	}
-	return found;
+		})
+		.map(([id]) => id)
+		.sort();
 }
 
 const patterns = routeIds()
