@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { rolesInOrder, type Role, type SignInMethod } from '../db/schema';
 import { addMs, days, hours, minutes, timestamp } from '../db/time';
 
@@ -94,14 +95,9 @@ export function sessionExpiry(createdAt: string, lastSeenAt: string): Date {
 	return idle < absolute ? idle : absolute;
 }
 
-export async function validateSessionToken(
-	db: Db,
-	token: string,
-	now = new Date()
-): Promise<{ session: ValidSession; user: SessionUser } | null> {
-	const id = sessionIdFor(token);
-	// The person's roles come with them, a row a role (none for someone with no role).
-	const rows = await db
+/** A session with its person, a row for each of their roles: asked on every request, so built once. */
+const sessionQuery = prepared((db, id: string) =>
+	db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
 		.leftJoin('user_roles', 'user_roles.user_id', 'users.id')
@@ -113,7 +109,16 @@ export async function validateSessionToken(
 			...sessionUserColumns
 		])
 		.where('sessions.id', '=', id)
-		.execute();
+);
+
+export async function validateSessionToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
+	const id = sessionIdFor(token);
+	// The person's roles come with them, a row a role (none for someone with no role).
+	const rows = await sessionQuery(db, id);
 	const [row] = rows;
 	if (!row) return null;
 	if (!row.active || sessionExpiry(row.created_at, row.last_seen_at) <= now) {

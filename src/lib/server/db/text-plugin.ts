@@ -4,7 +4,7 @@ import { PostgresDialect, PostgresQueryCompiler, SqliteQueryCompiler } from 'kys
 const nul = /\0/g;
 
 /** Text without NULs; a list of values (an `any(…)` array) likewise; anything else as it is. */
-function clean(value: unknown): unknown {
+export function clean(value: unknown): unknown {
 	if (typeof value === 'string') return value.includes('\0') ? value.replace(nul, '') : value;
 	return Array.isArray(value) ? value.map(clean) : value;
 }

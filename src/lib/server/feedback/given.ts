@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 
 // Feedback given by link as others read it: on its record, and on the practitioner's page for
 // those who supervise and assess them.
@@ -27,8 +28,8 @@ export function givenByLink(db: Db, evidenceId: string) {
  * to their supervisors and assessor from the moment it is given, even while the practitioner's
  * reflection on it is a draft: feedback asked for is not the practitioner's to keep back.
  */
-export function feedbackGivenTo(db: Db, practitionerId: string) {
-	return db
+export const feedbackGivenTo = prepared((db, practitionerId: string) =>
+	db
 		.selectFrom('feedback_requests')
 		.innerJoin('evidence', 'evidence.id', 'feedback_requests.record_id')
 		.select([
@@ -41,5 +42,4 @@ export function feedbackGivenTo(db: Db, practitionerId: string) {
 		])
 		.where('feedback_requests.practitioner_id', '=', practitionerId)
 		.orderBy('feedback_requests.answered_at', 'desc')
-		.execute();
-}
+);

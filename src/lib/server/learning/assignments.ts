@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from '../db';
+import { prepared } from '../db/prepared';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
@@ -120,14 +121,17 @@ function withPathway<T extends { pathway_id: string; steps_done: string | null }
 
 /** A practitioner's pathways: in progress or not started first, then completed. */
 export async function pathwaysFor(db: Db, practitionerId: string) {
-	const rows = await assignmentsReaching(db, practitionerId)
-		.orderBy('pathway_assignments.assigned_at', 'desc')
-		.execute();
+	const rows = await pathwaysForQuery(db, practitionerId);
 	return rows
 		.map(withPathway)
 		.filter((r) => r !== undefined)
 		.sort((a, b) => Number(Boolean(a.completed_at)) - Number(Boolean(b.completed_at)));
 }
+
+/** Asked on the supervisor's page of a practitioner and on the practitioner's, so built once. */
+const pathwaysForQuery = prepared((db, practitionerId: string) =>
+	assignmentsReaching(db, practitionerId).orderBy('pathway_assignments.assigned_at', 'desc')
+);
 
 export type PathwayWork = NonNullable<ReturnType<typeof withPathway<AssignmentRow>>>;
 type AssignmentRow = Awaited<ReturnType<ReturnType<typeof assignmentsReaching>['execute']>>[number];

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { timestamp } from '../db/time';
 import { suggestPathways } from '../pathways';
 
@@ -10,34 +11,14 @@ const statusOrder = { open: 0, submitted: 1, met: 2 } as const;
  * it, the pathways that would meet it, and the evidence submitted for it.
  */
 export async function learningNeedsOf(db: Db, practitionerId: string) {
-	const needs = (
-		await db
-			.selectFrom('learning_needs')
-			.leftJoin('audits', 'audits.id', 'learning_needs.audit_id')
-			.leftJoin('pathway_progress', 'pathway_progress.id', 'learning_needs.met_by')
-			.leftJoin('evidence', 'evidence.id', 'pathway_progress.evidence_id')
-			.selectAll('learning_needs')
-			.select([
-				'audits.case_ref',
-				'audits.audited_on',
-				'evidence.id as evidenceId',
-				'evidence.status as evidenceStatus'
-			])
-			.where('learning_needs.practitioner_id', '=', practitionerId)
-			.orderBy('learning_needs.created_at', 'desc')
-			.execute()
-	).sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
+	const needs = (await needsQuery(db, practitionerId)).sort(
+		(a, b) => statusOrder[a.status] - statusOrder[b.status]
+	);
 	const outcomes = needs.length
-		? await db
-				.selectFrom('learning_need_outcomes')
-				.select(['need_id', 'outcome_id'])
-				.where(
-					'need_id',
-					'in',
-					needs.map((n) => n.id)
-				)
-				.orderBy('outcome_id')
-				.execute()
+		? await needOutcomesQuery(
+				db,
+				needs.map((n) => n.id)
+			)
 		: [];
 	return needs.map((need) => {
 		const ids = outcomes.filter((o) => o.need_id === need.id).map((o) => o.outcome_id);
@@ -52,6 +33,31 @@ export async function learningNeedsOf(db: Db, practitionerId: string) {
 		};
 	});
 }
+
+// Asked on the supervisor's page of a practitioner and on the practitioner's, so built once.
+const needsQuery = prepared((db, practitionerId: string) =>
+	db
+		.selectFrom('learning_needs')
+		.leftJoin('audits', 'audits.id', 'learning_needs.audit_id')
+		.leftJoin('pathway_progress', 'pathway_progress.id', 'learning_needs.met_by')
+		.leftJoin('evidence', 'evidence.id', 'pathway_progress.evidence_id')
+		.selectAll('learning_needs')
+		.select([
+			'audits.case_ref',
+			'audits.audited_on',
+			'evidence.id as evidenceId',
+			'evidence.status as evidenceStatus'
+		])
+		.where('learning_needs.practitioner_id', '=', practitionerId)
+		.orderBy('learning_needs.created_at', 'desc')
+);
+const needOutcomesQuery = prepared((db, needIds: readonly string[]) =>
+	db
+		.selectFrom('learning_need_outcomes')
+		.select(['need_id', 'outcome_id'])
+		.where('need_id', 'in', needIds)
+		.orderBy('outcome_id')
+);
 
 export type LearningNeed = Awaited<ReturnType<typeof learningNeedsOf>>[number];
 

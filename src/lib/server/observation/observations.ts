@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
+import { prepared } from '../db/prepared';
 import { timestamp } from '../db/time';
 import { addMapping } from '../portfolio/evidence';
 import { observerName } from './observer-name';
@@ -186,10 +187,14 @@ export async function reflectOnObservation(
 }
 
 export async function observationCount(db: Db, practitionerId: string) {
-	const row = await db
+	const [row] = await observationCountQuery(db, practitionerId);
+	return Number(row.n);
+}
+
+/** Asked on the supervisor's page of a practitioner, so built once. */
+const observationCountQuery = prepared((db, practitionerId: string) =>
+	db
 		.selectFrom('observations')
 		.select((eb) => eb.fn.countAll().as('n'))
 		.where('practitioner_id', '=', practitionerId)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
+);

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { relationshipKinds, type RelationshipKind, type Role } from '../db/schema';
+import { prepared } from '../db/prepared';
 import { dateOnly } from '../db/time';
 
 // Who holds which relationship to whom, on a day. Rows live in the `supervisions` table:
@@ -118,14 +119,25 @@ export async function kindsHeld(
 	today = dateOnly()
 ): Promise<RelationshipKind[]> {
 	if (kinds.length === 0) return [];
-	const rows = await currentRelationshipsOn(db, today)
-		.select('supervisions.kind')
-		.where('supervisions.supervisor_id', '=', holderId)
-		.where('supervisions.supervisee_id', '=', practitionerId)
-		.where('supervisions.kind', 'in', [...kinds])
-		.execute();
+	const rows = await kindsHeldQuery(db, holderId, practitionerId, kinds, today);
 	return [...new Set(rows.map((row) => row.kind))];
 }
+
+/** Asked on every page about a practitioner (the access check), so built once. */
+const kindsHeldQuery = prepared(
+	(
+		db,
+		holderId: string,
+		practitionerId: string,
+		kinds: readonly RelationshipKind[],
+		today: string
+	) =>
+		currentRelationshipsOn(db, today)
+			.select('supervisions.kind')
+			.where('supervisions.supervisor_id', '=', holderId)
+			.where('supervisions.supervisee_id', '=', practitionerId)
+			.where('supervisions.kind', 'in', kinds)
+);
 
 /**
  * The active people someone holds any of these relationships to today, by name, with the kinds

@@ -2,6 +2,7 @@ import { inTransaction, type Db } from '../db';
 import { batches, insertRows } from '../db/batches';
 import { recordEvent, recordEvents } from '../db/events';
 import { newId } from '../db/ids';
+import { prepared } from '../db/prepared';
 import { rolesInOrder, type CareerStage, type Role } from '../db/schema';
 import { timestamp } from '../db/time';
 import { FieldError } from '../errors';
@@ -198,8 +199,12 @@ export async function setPassword(db: Db, userId: string, passwordHash: string) 
 }
 
 /** A person's row, without their roles. */
-export const findPerson = (db: Db, id: string) =>
-	db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findPerson = async (db: Db, id: string) => (await personQuery(db, id)).at(0);
+
+/** Asked on every page about a person, so built once. */
+const personQuery = prepared((db, id: string) =>
+	db.selectFrom('users').selectAll().where('id', '=', id)
+);
 
 /** A person's row, with their roles. */
 export async function getPerson(db: Db, id: string) {

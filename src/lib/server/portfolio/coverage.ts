@@ -1,5 +1,6 @@
 import type { SelfRating } from '$lib/portfolio/vocabulary';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { mappingIn } from '../framework/crosswalk';
 import type { Crosswalk, Framework } from '../framework/schema';
 import { signOffState } from '../signoff/signoffs';
@@ -105,17 +106,21 @@ export function summariseCoverage(domains: Domains) {
 
 /** Each submitted or accepted record's outcomes and statements, in the versions it was mapped in. */
 async function mappingsOf(db: Db, ownerId: string, range?: DateRange) {
-	const rows = await mappedIds(db)
-		.innerJoin('evidence', 'evidence.id', 'm.evidence_id')
-		.select(['m.evidence_id', 'm.version', 'm.mapped_id', 'evidence.status'])
-		.where('evidence.owner_id', '=', ownerId)
-		.where('evidence.status', 'in', countedStatuses)
-		.$if(range !== undefined, (query) =>
-			query
-				.where('evidence.activity_date', '>=', range!.from)
-				.where('evidence.activity_date', '<=', range!.to)
-		)
-		.execute();
+	const rows = range
+		? await countedMappings(db, ownerId)
+				.where('evidence.activity_date', '>=', range.from)
+				.where('evidence.activity_date', '<=', range.to)
+				.execute()
+		: await allCountedMappings(db, ownerId);
 	const accepted = new Set(rows.filter((r) => r.status === 'accepted').map((r) => r.evidence_id));
 	return [...byRecord(rows)].map(([id, mapped]) => ({ accepted: accepted.has(id), mapped }));
 }
+
+/** The mappings of a practitioner's records that count: to take a range of, or all (built once). */
+const countedMappings = (db: Db, ownerId: string) =>
+	mappedIds(db)
+		.innerJoin('evidence', 'evidence.id', 'm.evidence_id')
+		.select(['m.evidence_id', 'm.version', 'm.mapped_id', 'evidence.status'])
+		.where('evidence.owner_id', '=', ownerId)
+		.where('evidence.status', 'in', countedStatuses);
+const allCountedMappings = prepared(countedMappings);

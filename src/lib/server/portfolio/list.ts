@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Db } from '../db';
+import { prepared } from '../db/prepared';
 import { mappingIn, sourcesOf } from '../framework/crosswalk';
 import type { Crosswalk, Framework } from '../framework/schema';
 import { practiceStandardSets } from '../standards';
@@ -49,23 +50,9 @@ export async function listEvidence(
 	view?: VersionView,
 	limit = 200
 ) {
-	const rows = await db
-		.selectFrom('evidence')
-		.select([
-			'evidence.id',
-			'title',
-			'activity_date',
-			'type',
-			'status',
-			'updated_at',
-			'submitted_at'
-		])
-		.where('owner_id', '=', ownerId)
-		.where(matching(filters, view))
-		.orderBy('activity_date', 'desc')
-		.orderBy('updated_at', 'desc')
-		.limit(limit)
-		.execute();
+	const rows = Object.values(filters).some(Boolean)
+		? await recordsOf(db, ownerId, limit).where(matching(filters, view)).execute()
+		: await allRecordsOf(db, ownerId, limit);
 	if (rows.length === 0) return [];
 	const outcomes = await mappedOutcomes(
 		db,
@@ -78,9 +65,33 @@ export async function listEvidence(
 	}));
 }
 
+/** A practitioner's records, newest activity first: to filter, or all of them (built once). */
+const recordsOf = (db: Db, ownerId: string, limit: number) =>
+	db
+		.selectFrom('evidence')
+		.select([
+			'evidence.id',
+			'title',
+			'activity_date',
+			'type',
+			'status',
+			'updated_at',
+			'submitted_at'
+		])
+		.where('owner_id', '=', ownerId)
+		.orderBy('activity_date', 'desc')
+		.orderBy('updated_at', 'desc')
+		.limit(limit);
+const allRecordsOf = prepared(recordsOf);
+
+/** The outcomes and statements records were mapped to, as `mappedIds` gives them (built once). */
+const mappingsOf = prepared((db, ids: readonly string[]) =>
+	mappedIds(db).selectAll().where('m.evidence_id', 'in', ids)
+);
+
 /** Each record's outcomes: as mapped, or as the view's version reads them. */
 async function mappedOutcomes(db: Db, ids: string[], view?: VersionView) {
-	const rows = await mappedIds(db).selectAll().where('m.evidence_id', 'in', ids).execute();
+	const rows = await mappingsOf(db, ids);
 	const records = byRecord(rows);
 	const outcomes = new Map<string, Set<string>>();
 	for (const [id, mapped] of records)

@@ -1,5 +1,6 @@
 import type { SelfRating } from '$lib/portfolio/vocabulary';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
@@ -95,14 +96,7 @@ export async function getSelfAssessment(db: Db, id: string) {
 
 /** The most recent rating the person gave each outcome. */
 export async function latestRatings(db: Db, userId: string, version: string) {
-	const rows = await db
-		.selectFrom('self_assessment_ratings')
-		.innerJoin('self_assessments', 'self_assessments.id', 'self_assessment_ratings.assessment_id')
-		.select(['outcome_id', 'rating', 'note', 'self_assessments.created_at'])
-		.where('self_assessments.user_id', '=', userId)
-		.where('self_assessments.framework_version', '=', version)
-		.orderBy('self_assessments.created_at', 'desc')
-		.execute();
+	const rows = await ratingsQuery(db, userId, version);
 	const latest = new Map<string, { rating: SelfRating; note: string; at: string }>();
 	for (const row of rows) {
 		if (!latest.has(row.outcome_id))
@@ -114,6 +108,17 @@ export async function latestRatings(db: Db, userId: string, version: string) {
 	}
 	return latest;
 }
+
+/** Asked on every page that shows coverage, so built once. */
+const ratingsQuery = prepared((db, userId: string, version: string) =>
+	db
+		.selectFrom('self_assessment_ratings')
+		.innerJoin('self_assessments', 'self_assessments.id', 'self_assessment_ratings.assessment_id')
+		.select(['outcome_id', 'rating', 'note', 'self_assessments.created_at'])
+		.where('self_assessments.user_id', '=', userId)
+		.where('self_assessments.framework_version', '=', version)
+		.orderBy('self_assessments.created_at', 'desc')
+);
 
 /**
  * A new self-assessment's form, filled in from the latest ratings, so that a person changes

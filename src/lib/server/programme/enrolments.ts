@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db';
 import { anyOf, type Ids } from '../db/any-of';
+import { prepared } from '../db/prepared';
 import type { EnrolmentsTable } from '../db/schema';
 import type { Extension, HoursChange, Pause } from './calendar';
 import { programmeMonth } from './month';
@@ -23,16 +24,20 @@ export const programmeToday = (e: Pick<Enrolment, 'programme' | 'starts_on'>, to
 /** Each person's active enrolment (the latest to start, if on more than one), in one query. */
 export async function activeEnrolmentsOf(db: Db, userIds: string[]) {
 	if (userIds.length === 0) return new Map<string, Enrolment>();
-	const rows = await db
+	const rows = await activeEnrolmentsQuery(db, userIds);
+	// In order of starting, so each person's latest is the one kept.
+	return new Map(rows.map((row) => [row.user_id, row]));
+}
+
+/** Asked on every page that shows a programme or a schedule, so built once. */
+const activeEnrolmentsQuery = prepared((db, userIds: readonly string[]) =>
+	db
 		.selectFrom('enrolments')
 		.selectAll()
 		.where('user_id', 'in', userIds)
 		.where('status', '=', 'active')
 		.orderBy('starts_on')
-		.execute();
-	// In order of starting, so each person's latest is the one kept.
-	return new Map(rows.map((row) => [row.user_id, row]));
-}
+);
 
 /** A person's active enrolment (the latest to start, if on more than one programme). */
 export async function activeEnrolmentOf(db: Db, userId: string) {
@@ -50,6 +55,29 @@ export function enrolmentsOf(db: Db, userId: string) {
 		.execute();
 }
 
+// What changes enrolments' calendars, asked on every page that shows a schedule: built once.
+const extensionsOf = prepared((db, ids: Ids) =>
+	db
+		.selectFrom('enrolment_extensions')
+		.select(['enrolment_id', 'months', 'reason', 'created_at'])
+		.where(anyOf(db, 'enrolment_id', ids))
+		.orderBy('created_at')
+);
+const hoursOf = prepared((db, ids: Ids) =>
+	db
+		.selectFrom('enrolment_hours')
+		.select(['enrolment_id', 'from_on', 'fte_percent'])
+		.where(anyOf(db, 'enrolment_id', ids))
+		.orderBy('from_on')
+);
+const pausesOf = prepared((db, ids: Ids) =>
+	db
+		.selectFrom('enrolment_pauses')
+		.select(['enrolment_id', 'starts_on', 'ends_on'])
+		.where(anyOf(db, 'enrolment_id', ids))
+		.orderBy('starts_on')
+);
+
 export interface CalendarInputs {
 	extensions: (Extension & { created_at: string })[];
 	hours: HoursChange[];
@@ -61,26 +89,10 @@ export interface CalendarInputs {
  * selects them), for their calendars: a lookup that gives each enrolment's, none for one with none.
  */
 export async function calendarInputs(db: Db, enrolmentIds: Ids) {
-	const ids = anyOf(db, 'enrolment_id', enrolmentIds);
 	const [extensions, hours, pauses] = await Promise.all([
-		db
-			.selectFrom('enrolment_extensions')
-			.select(['enrolment_id', 'months', 'reason', 'created_at'])
-			.where(ids)
-			.orderBy('created_at')
-			.execute(),
-		db
-			.selectFrom('enrolment_hours')
-			.select(['enrolment_id', 'from_on', 'fte_percent'])
-			.where(ids)
-			.orderBy('from_on')
-			.execute(),
-		db
-			.selectFrom('enrolment_pauses')
-			.select(['enrolment_id', 'starts_on', 'ends_on'])
-			.where(ids)
-			.orderBy('starts_on')
-			.execute()
+		extensionsOf(db, enrolmentIds),
+		hoursOf(db, enrolmentIds),
+		pausesOf(db, enrolmentIds)
 	]);
 	const inputs = new Map<string, CalendarInputs>();
 	const none = (): CalendarInputs => ({ extensions: [], hours: [], pauses: [] });

@@ -1,5 +1,6 @@
 import { actionOutcomes } from '$lib/supervision/vocabulary';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import type { SupervisionActionOutcome } from '../db/schema';
 import { FieldError } from '../errors';
 
@@ -8,8 +9,8 @@ import { FieldError } from '../errors';
 // carried forward or dropped), so its record says what became of the actions before it.
 
 /** A practitioner's open actions, the earliest agreed first, with the session that agreed each. */
-export function openActionsOf(db: Db, practitionerId: string) {
-	return db
+export const openActionsOf = prepared((db, practitionerId: string) =>
+	db
 		.selectFrom('supervision_actions')
 		.innerJoin('supervision_records', 'supervision_records.id', 'supervision_actions.record_id')
 		.select([
@@ -24,8 +25,7 @@ export function openActionsOf(db: Db, practitionerId: string) {
 		.orderBy('supervision_records.held_on')
 		.orderBy('supervision_actions.due_on')
 		.orderBy('supervision_actions.id')
-		.execute();
-}
+);
 
 /**
  * Keeps what a new session (`recordId`, already inserted) decided about each action open until

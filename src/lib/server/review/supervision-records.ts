@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import type { SupervisionActionOutcome } from '../db/schema';
@@ -99,15 +100,14 @@ export async function getSupervisionRecord(db: Db, id: string) {
 	return { ...record, actions };
 }
 
-export function listSupervisionRecords(db: Db, practitionerId: string) {
-	return db
+export const listSupervisionRecords = prepared((db, practitionerId: string) =>
+	db
 		.selectFrom('supervision_records')
 		.innerJoin('users', 'users.id', 'supervision_records.supervisor_id')
 		.select(['supervision_records.id', 'held_on', 'agenda', 'users.name as supervisorName'])
 		.where('practitioner_id', '=', practitionerId)
 		.orderBy('held_on', 'desc')
-		.execute();
-}
+);
 
 /** Starts a draft evidence record from a supervision record; the practitioner reflects and maps it. */
 export async function useAsEvidence(

@@ -1,6 +1,7 @@
 import { groupedBy } from '$lib/grouped';
 import type { Db } from '../db';
 import { anyOf, type Ids } from '../db/any-of';
+import { prepared } from '../db/prepared';
 import { dateOnly } from '../db/time';
 import { currentRelationships, type RelationshipKind } from '../people/relationships';
 import { programmeDefinition } from '../programme';
@@ -25,15 +26,19 @@ export type HeldRecord = { id: string; heldOn: string };
 export async function heldRecordsOf(db: Db, practitionerIds: Ids) {
 	const rows =
 		!Array.isArray(practitionerIds) || practitionerIds.length
-			? await db
-					.selectFrom('supervision_records')
-					.select(['id', 'practitioner_id', 'held_on'])
-					.where(anyOf(db, 'practitioner_id', practitionerIds))
-					.execute()
+			? await heldRecordsQuery(db, practitionerIds)
 			: [];
 	const held = groupedBy(rows, (r) => r.practitioner_id);
 	return (id: string): HeldRecord[] => held(id).map((r) => ({ id: r.id, heldOn: r.held_on }));
 }
+
+/** Asked on every page that shows a schedule, so built once. */
+const heldRecordsQuery = prepared((db, practitionerIds: Ids) =>
+	db
+		.selectFrom('supervision_records')
+		.select(['id', 'practitioner_id', 'held_on'])
+		.where(anyOf(db, 'practitioner_id', practitionerIds))
+);
 
 /** An enrolment's sessions, each with its state today, and what they come to. */
 export function scheduleOf(

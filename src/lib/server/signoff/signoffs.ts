@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
 import { timestamp } from '../db/time';
@@ -85,7 +86,15 @@ export function currentSignOffs(db: Db, frameworkVersion: string, since?: string
 
 /** The latest entry for each outcome: signed off when its action is `sign-off`. */
 export async function signOffState(db: Db, practitionerId: string, frameworkVersion: string) {
-	const entries = await db
+	const entries = await signOffQuery(db, practitionerId, frameworkVersion);
+	const state = new Map<string, (typeof entries)[number]>();
+	for (const entry of entries) state.set(entry.outcome_id, entry);
+	return state;
+}
+
+/** Asked on every page that shows coverage, so built once. */
+const signOffQuery = prepared((db, practitionerId: string, frameworkVersion: string) =>
+	db
 		.selectFrom('signoffs')
 		.innerJoin('users', 'users.id', 'signoffs.actor_id')
 		.select([
@@ -99,11 +108,7 @@ export async function signOffState(db: Db, practitionerId: string, frameworkVers
 		.where('practitioner_id', '=', practitionerId)
 		.where('framework_version', '=', frameworkVersion)
 		.orderBy('signoffs.sequence')
-		.execute();
-	const state = new Map<string, (typeof entries)[number]>();
-	for (const entry of entries) state.set(entry.outcome_id, entry);
-	return state;
-}
+);
 
 /** What a sign-off or its withdrawal says, before the chain gives it a place and a hash. */
 interface ChainEntry {
