@@ -44,4 +44,29 @@ describe('withStatementCache', () => {
 		);
 		expect(cached.prepare('select * from t').all([])).toEqual([{ n: 1, label: 'one' }]);
 	});
+
+	it('reads rows as better-sqlite3 makes them: a property a column, the last of a name kept', () => {
+		database.exec(
+			"create table u (id integer, label text, data blob, score real); insert into u values (1, 'one', x'00ff', 1.5), (2, null, null, null)"
+		);
+		const sql =
+			'select t.n, u.*, u.id as n, u.label as id from u left join t on t.n = u.id order by u.id';
+		database.exec('insert into t values (1)');
+		const cached = withStatementCache(database);
+		const own = database.prepare(sql).all();
+		expect(cached.prepare(sql).all([])).toEqual(own);
+		expect(Object.keys(cached.prepare(sql).all([])[0] as object)).toEqual(
+			Object.keys(own[0] as object)
+		);
+		expect([...cached.prepare(sql).iterate([])]).toEqual(own);
+	});
+
+	it('reads a table’s new columns after a change of tables made through it', () => {
+		database.exec('insert into t values (1)');
+		const cached = withStatementCache(database);
+		expect(cached.prepare('select * from t').all([])).toEqual([{ n: 1 }]);
+		// The same number of columns, so only the change of tables tells.
+		cached.prepare('alter table t rename column n to m').run([]);
+		expect(cached.prepare('select * from t').all([])).toEqual([{ m: 1 }]);
+	});
 });
