@@ -85,21 +85,54 @@ export async function coverageFor(
 	}));
 }
 
-/** An outcome's coverage as a page leads with it: its statements not yet shown counted, not listed. */
-export type OutcomeSummary = Omit<OutcomeCoverage, 'gaps'> & { gapCount: number };
+/**
+ * An outcome's coverage as the practitioner's page leads with it: its statements not yet shown
+ * counted, not listed, and their rating without its note (which the page does not show).
+ */
+export type OutcomeSummary = Omit<OutcomeCoverage, 'gaps' | 'rating'> & {
+	gapCount: number;
+	rating: { rating: SelfRating; at: string } | null;
+};
 
 type Domains = Awaited<ReturnType<typeof coverageFor>>;
 
 /**
- * Coverage for a page: the statements not yet shown only counted (their text is most of the
- * whole, and each outcome's are a link away), so the page stays small.
+ * Coverage for the practitioner's page: the statements not yet shown only counted (their text
+ * is most of the whole, and each outcome's are a link away), so the page stays small.
  */
 export function summariseCoverage(domains: Domains) {
 	return domains.map((domain) => ({
 		...domain,
-		outcomes: domain.outcomes.map(({ gaps, ...outcome }): OutcomeSummary => ({
+		outcomes: domain.outcomes.map(({ gaps, rating, ...outcome }): OutcomeSummary => ({
 			...outcome,
+			rating: rating && { rating: rating.rating, at: rating.at },
 			gapCount: gaps.length
+		}))
+	}));
+}
+
+/** An outcome as the coverage table others see (`OutcomeCoverage.svelte`) shows it. */
+export type CoverageRow = Pick<
+	OutcomeCoverage,
+	'id' | 'title' | 'records' | 'accepted' | 'does' | 'signedOff'
+>;
+
+/**
+ * Coverage for a supervisor's or the principal social worker's page of a practitioner: what its
+ * table shows and no more, so neither the page nor the data it carries for the browser holds
+ * what nobody reads there (the practitioner's own ratings and notes, the statements not shown).
+ */
+export function coverageTable(domains: Domains) {
+	return domains.map(({ id, title, outcomes }) => ({
+		id,
+		title,
+		outcomes: outcomes.map(({ id, title, records, accepted, does, signedOff }): CoverageRow => ({
+			id,
+			title,
+			records,
+			accepted,
+			does,
+			signedOff
 		}))
 	}));
 }

@@ -3,7 +3,7 @@ import { checkContent } from '../content/check';
 import type { Db } from '../db';
 import { FieldError } from '../errors';
 import { newUser, testDatabases } from '../db/testing';
-import { coverageFor } from './coverage';
+import { coverageFor, coverageTable, summariseCoverage } from './coverage';
 import {
 	createEvidence,
 	getEvidence,
@@ -159,6 +159,26 @@ describe.each(testDatabases())('the portfolio on $name', (database) => {
 		});
 		expect(outcome.gaps.map((g) => g.id)).toContain('2.3 D9');
 		expect(outcome.gaps).toHaveLength(16);
+		// The practitioner's page counts the statements not shown and leaves the note out; the
+		// table others see carries only what it shows.
+		const domains = await coverageFor(db, owner, pqs);
+		const summary = summariseCoverage(domains)
+			.flatMap((d) => d.outcomes)
+			.find((o) => o.id === '2.3')!;
+		expect(summary).toMatchObject({ gapCount: 16, rating: { rating: 'developing' } });
+		expect(summary.rating).not.toHaveProperty('note');
+		expect(summary).not.toHaveProperty('gaps');
+		const row = coverageTable(domains)
+			.flatMap((d) => d.outcomes)
+			.find((o) => o.id === '2.3')!;
+		expect(row).toEqual({
+			id: '2.3',
+			title: outcome.title,
+			records: 1,
+			accepted: 0,
+			does: { evidenced: 1, total: 10 },
+			signedOff: false
+		});
 		const other = (await coverageFor(db, await newUser(db), pqs))
 			.flatMap((d) => d.outcomes)
 			.find((o) => o.id === '2.3')!;

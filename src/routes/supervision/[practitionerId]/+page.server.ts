@@ -11,7 +11,7 @@ import { supervisionScheduleOf } from '$lib/server/review/supervision-schedule';
 import { dateOnly } from '$lib/server/db/time';
 import { programmeDefinitionFor } from '$lib/server/programme';
 import { listEvidence } from '$lib/server/portfolio/list';
-import { coverageFor, summariseCoverage } from '$lib/server/portfolio/coverage';
+import { coverageFor, coverageTable } from '$lib/server/portfolio/coverage';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		supervises,
 		assesses: held.includes('assessor'),
 		frameworkName: framework.version.shortTitle,
-		domains: summariseCoverage(
+		domains: coverageTable(
 			await coverageFor(db, person.id, framework, frameworkLibrary().crosswalks)
 		),
 		// Drafts are the practitioner's own until they submit them.

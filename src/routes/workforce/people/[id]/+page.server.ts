@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { frameworkLibrary, getFramework, versionView } from '$lib/server/framework';
 import { learningOf } from '$lib/server/learning';
 import { getPerson } from '$lib/server/people/users';
-import { coverageFor, summariseCoverage } from '$lib/server/portfolio/coverage';
+import { coverageFor, coverageTable } from '$lib/server/portfolio/coverage';
 import { listEvidence } from '$lib/server/portfolio/list';
 import { programmeFor } from '$lib/server/programme';
 import { teamName } from '$lib/server/people/teams';
@@ -40,7 +40,7 @@ export const load: PageServerLoad = async ({ params }) => {
 				}
 			: null,
 		frameworkName: framework.version.shortTitle,
-		domains: summariseCoverage(
+		domains: coverageTable(
 			await coverageFor(db, person.id, framework, frameworkLibrary().crosswalks)
 		),
 		records: (await listEvidence(db, person.id, {}, versionView(framework))).filter(
