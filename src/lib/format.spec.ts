@@ -36,6 +36,17 @@ describe('months, periods and counts', () => {
 	it('writes months as December 2025, and quarters as the months they span', () => {
 		expect(formatMonth('2025-12')).toBe('December 2025');
 		expect(formatMonth('2026-01-31')).toBe('January 2026');
+		// Every month, as Intl writes it.
+		const intl = new Intl.DateTimeFormat('en-GB', {
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		});
+		for (let m = 1; m <= 12; m++) {
+			const month = `2027-${String(m).padStart(2, '0')}`;
+			expect(formatMonth(month)).toBe(intl.format(new Date(`${month}-15T12:00:00Z`)));
+		}
+		expect(() => formatMonth('2027-13')).toThrow(RangeError);
 		expect(formatPeriod('2025-12')).toBe('December 2025');
 		expect(formatPeriod('2026-Q1')).toBe('January to March 2026');
 		expect(formatPeriod('2026-Q4')).toBe('October to December 2026');

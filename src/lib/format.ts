@@ -40,8 +40,20 @@ const monthFormat = new Intl.DateTimeFormat('en-GB', {
 	timeZone: 'UTC'
 });
 
-/** `2025-12` (or a date in it) → "December 2025". */
+/** The months' names in English, as `monthFormat` writes them. */
+const monthNames = Array.from(
+	{ length: 12 },
+	(_, i) => monthFormat.format(new Date(Date.UTC(2000, i, 15))).split(' ')[0]
+);
+
+/**
+ * `2025-12` (or a date in it) → "December 2025": from the names, as a chart or a table of the
+ * workforce figures writes hundreds of months (Intl took 4 % of the audit analysis's time).
+ */
 export function formatMonth(value: string): string {
+	const month = /^(\d{4})-(\d{2})/.exec(value);
+	const name = month && monthNames[Number(month[2]) - 1];
+	if (name) return `${name} ${month[1]}`;
 	return monthFormat.format(new Date(`${value.slice(0, 7)}-15T12:00:00Z`));
 }
 
