@@ -139,6 +139,26 @@ const kindsHeldQuery = prepared(
 			.where('supervisions.kind', 'in', kinds)
 );
 
+/** Asked on every supervisor's home page and list of practitioners, so built once. */
+const practitionersQuery = prepared(
+	(db, holderId: string, kinds: readonly RelationshipKind[], today: string) =>
+		currentRelationshipsOn(db, today)
+			.innerJoin('users', 'users.id', 'supervisions.supervisee_id')
+			.select([
+				'users.id',
+				'users.name',
+				'users.email',
+				'users.career_stage',
+				'supervisions.kind',
+				'supervisions.starts_on'
+			])
+			.where('supervisions.supervisor_id', '=', holderId)
+			.where('supervisions.kind', 'in', kinds)
+			.where('users.active', '=', 1)
+			.orderBy('users.name')
+			.orderBy('users.id')
+);
+
 /**
  * The active people someone holds any of these relationships to today, by name, with the kinds
  * they hold and since when they have held one.
@@ -150,22 +170,7 @@ export async function practitionersOf(
 	today = dateOnly()
 ) {
 	if (kinds.length === 0) return [];
-	const rows = await currentRelationshipsOn(db, today)
-		.innerJoin('users', 'users.id', 'supervisions.supervisee_id')
-		.select([
-			'users.id',
-			'users.name',
-			'users.email',
-			'users.career_stage',
-			'supervisions.kind',
-			'supervisions.starts_on'
-		])
-		.where('supervisions.supervisor_id', '=', holderId)
-		.where('supervisions.kind', 'in', [...kinds])
-		.where('users.active', '=', 1)
-		.orderBy('users.name')
-		.orderBy('users.id')
-		.execute();
+	const rows = await practitionersQuery(db, holderId, kinds, today);
 	const people = new Map<
 		string,
 		Omit<(typeof rows)[number], 'kind'> & { kinds: RelationshipKind[] }

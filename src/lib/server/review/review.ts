@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { recordEvent } from '../db/events';
 import { newId } from '../db/ids';
+import { prepared } from '../db/prepared';
 import { dateOnly, timestamp } from '../db/time';
 import { meetNeedsOnAcceptance } from '../learning/needs';
 import { sendMail } from '../mail/outbox';
@@ -22,7 +23,12 @@ export async function isReviewed(db: Db, ownerId: string) {
 
 /** Submitted evidence from the people someone assesses today, oldest first. */
 export function reviewQueue(db: Db, assessorId: string, today = dateOnly()) {
-	return currentRelationshipsOn(db, today)
+	return reviewQueueQuery(db, assessorId, today);
+}
+
+/** Asked on every assessor's home page, so built once. */
+const reviewQueueQuery = prepared((db, assessorId: string, today: string) =>
+	currentRelationshipsOn(db, today)
 		.innerJoin('evidence', 'evidence.owner_id', 'supervisions.supervisee_id')
 		.innerJoin('users', 'users.id', 'evidence.owner_id')
 		.select([
@@ -38,8 +44,7 @@ export function reviewQueue(db: Db, assessorId: string, today = dateOnly()) {
 		.where('evidence.status', '=', 'submitted')
 		.where('evidence.owner_id', 'in', practitionerIds(db))
 		.orderBy('evidence.submitted_at')
-		.execute();
-}
+);
 
 /**
  * The record, if `reviewerId` assesses its owner today and it is waiting for review; refused

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { dateOnly } from '../db/time';
 import type { RelationshipKind } from '../db/schema';
 import { practitionersOf } from '../people/relationships';
@@ -22,24 +23,8 @@ export async function superviseeSummaries(
 	const people = await practitionersOf(db, holderId, kinds, today);
 	if (people.length === 0) return [];
 	const ids = people.map((p) => p.id);
-	const covered = await db
-		.selectFrom('evidence_outcomes')
-		.innerJoin('evidence', 'evidence.id', 'evidence_outcomes.evidence_id')
-		.select((eb) => [
-			'evidence.owner_id',
-			eb.fn.count<number>('evidence_outcomes.outcome_id').distinct().as('outcomes')
-		])
-		.where('evidence.owner_id', 'in', ids)
-		.where('evidence.status', 'in', countedStatuses)
-		.where('evidence_outcomes.framework_version', '=', frameworkVersion)
-		.groupBy('evidence.owner_id')
-		.execute();
-	const signedOff = await db
-		.selectFrom(currentSignOffs(db, frameworkVersion).as('s'))
-		.select(['s.practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
-		.where('s.practitioner_id', 'in', ids)
-		.groupBy('s.practitioner_id')
-		.execute();
+	const covered = await coveredQuery(db, ids, frameworkVersion);
+	const signedOff = await signedOffQuery(db, ids, frameworkVersion);
 	const enrolled = await activeEnrolmentsOf(db, ids);
 	const calendars = await enrolmentProgrammes(db, [...enrolled.values()], today);
 	return people.map((person) => {
@@ -56,3 +41,25 @@ export async function superviseeSummaries(
 		};
 	});
 }
+
+// Asked on every supervisor's home page, so built once.
+const coveredQuery = prepared((db, ids: readonly string[], frameworkVersion: string) =>
+	db
+		.selectFrom('evidence_outcomes')
+		.innerJoin('evidence', 'evidence.id', 'evidence_outcomes.evidence_id')
+		.select((eb) => [
+			'evidence.owner_id',
+			eb.fn.count<number>('evidence_outcomes.outcome_id').distinct().as('outcomes')
+		])
+		.where('evidence.owner_id', 'in', ids)
+		.where('evidence.status', 'in', countedStatuses)
+		.where('evidence_outcomes.framework_version', '=', frameworkVersion)
+		.groupBy('evidence.owner_id')
+);
+const signedOffQuery = prepared((db, ids: readonly string[], frameworkVersion: string) =>
+	db
+		.selectFrom(currentSignOffs(db, frameworkVersion).as('s'))
+		.select(['s.practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('s.practitioner_id', 'in', ids)
+		.groupBy('s.practitioner_id')
+);
