@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { CompiledQuery, type Compilable, type Expression } from 'kysely';
 import { isPostgres, type Db } from '.';
 import { clean } from './text-plugin';
@@ -122,20 +123,8 @@ function planOf<A extends Value[], R>(
 
 /** Refuses a prepared query whose SQL or values differ from the same query built afresh. */
 function checkAgainstFresh(fresh: CompiledQuery, sql: string, parameters: unknown[]) {
-	const same =
-		fresh.sql === sql &&
-		fresh.parameters.length === parameters.length &&
-		fresh.parameters.every((p, i) => sameValue(p, parameters[i]));
-	if (!same)
+	if (fresh.sql !== sql || !isDeepStrictEqual(fresh.parameters, parameters))
 		throw new Error(
 			`A prepared query built afresh differs (it must not look at its values):\n${fresh.sql}\n${JSON.stringify(fresh.parameters)}\nprepared:\n${sql}\n${JSON.stringify(parameters)}`
 		);
 }
-
-/** The same value, or lists of the same values. */
-const sameValue = (a: unknown, b: unknown): boolean =>
-	Object.is(a, b) ||
-	(Array.isArray(a) &&
-		Array.isArray(b) &&
-		a.length === b.length &&
-		a.every((item, i) => sameValue(item, b[i])));
