@@ -93,7 +93,7 @@ function planOf<A extends Value[], R>(
 			(list) =>
 				Array.isArray(list) &&
 				(Array.isArray(parameter)
-					? parameter.length === list.length && parameter.every((p, i) => p === list[i])
+					? isDeepStrictEqual(parameter, list)
 					: parameter === JSON.stringify(list))
 		);
 		if (arg >= 0) return { arg, whole: Array.isArray(parameter) ? 'array' : 'json' };
