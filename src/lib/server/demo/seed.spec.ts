@@ -4,74 +4,13 @@ import type { Db } from '../db';
 import { ownTables, testDatabases } from '../db/testing';
 import { seedDemoAuthority } from './seed';
 
-// The demo authority is data under content/demo; this test holds what the seed makes of it.
-// How the figures were captured: the seed as it was on main (ae7a82b), with the demo written in
-// TypeScript, was run on SQLite and PostgreSQL, four times each, and every table counted and
-// digested as below. Main left the order of two needs raised in one audit to the database, so
-// evidence_outcomes came out 99 or 100 and a few digests varied; one commit (655f6a0) fixed that
-// order and nothing else, and the figures below were then printed from that commit with
-// PRINT_DEMO_FIGURES=1, identical on every run and on both databases. The demo as content must
-// produce them too. If you change the demo on purpose, print the new figures and paste them here.
-// Changed on purpose since: the three relationships (each supervision became three rows) and the
-// external assessor, assessor@demo.test — the same figures as that branch's own TypeScript seed.
-// Changed on purpose since: the new starter (issue 15) is one more user and role, unsupervised
-// and not enrolled; enrolments gained a status, an end date and note (2026-11-30-02), and two
-// empty tables came with them (hours from a date, pauses). Only those figures moved.
-// Changed on purpose since: supervision that keeps time (issue 15). Every demo ASYE has a session
-// for each one due on their programme's schedule (Ryan Cole's latest missed), actions done at the
-// next session, and audits discussed: supervision records, actions and their updates, and the
-// events of recording them, moved; nothing else did.
-// Changed on purpose since: the assessment record (issue 15, 2026-11-30-10): the demo ASYEs'
-// development plans and critical reflections (two new tables, and their events), and each
-// review noting whether it was given the reflection. Only those figures moved.
-// Changed on purpose since: single sign-on and SCIM (issue 16) add two tables the demo leaves
-// empty (sso_identities, scim_people); so do staff files from HR and leavers (imports, handovers).
-// A second factor (issue 16): the demo authority is marked as the demo's, so its accounts keep
-// password-only sign-in; the new tables start empty.
-// My CPD year (issue 17): a table of CPD reminders sent, which the demo leaves empty.
-// Portfolios brought from another authority (issue 17) add three tables the demo leaves empty
-// (portfolio_imports, imported_evidence, imported_signoffs).
-// Erasure (issue 17, 2026-12-02-01): users and signoffs each gained empty columns (erased_at, and
-// the sign-off's erasure_mac), so only those two digests moved; no row or text changed.
-// Links for people without an account (2026-12-02-10) added guest_links, left out here until now.
-// Observation by invitation (issue 18, 2026-12-03-20): observations gained observer_name, and
-// the demo ASYE has two invitations (content/demo/programme.yaml, invitedObservations): one from
-// outside, recorded through its link (its guest link, one more observation with its accepted
-// record and mapping, an email in the outbox, and three events with the open one), and one open
-// to her assessor. Printed with PRINT_DEMO_FIGURES=1, the same on SQLite and PostgreSQL; only
-// those figures moved.
-// Feedback by link (issue 18): the demo ASYE asked a parent, who answered yesterday (one more
-// evidence record, a draft, and its link used), and someone from a partner agency, who has not
-// yet (their address kept while the link works): two new tables and the links, three more
-// emails (two requests and the notice of the answer) and four more events.
-// Several servers (issue 20) add a table of leases on scheduled work, which the seed leaves empty.
-// Audit voices and the staff health check (issue 18, 2026-12-03-30 and -31): each team has a
-// service (the teams digest); the audit in progress has a parent's view given by link and a
-// child's awaited (its address kept while the link works); last month's staff health check was
-// sent to the 37 people in teams, 17 of whom answered. So the five new tables, guest_links (39
-// more), the outbox (39 more emails) and the events (21 more) moved; nothing else did.
-// The anonymity check inside attachments (issue 19, 2026-12-04-01): attachments gained
-// text_check, and the demo's one file holds what the check found in it (nothing); only that
-// digest moved.
-// Speed at scale (issue 20, 2026-12-05-10) keeps each practitioner's outcomes with accepted
-// evidence in a table of its own, filled by triggers: 58 pairs; nothing else moved.
-// The health check's questions are titled without a year (the survey adds its own), so the
-// stored questions of the demo's survey, and only they, moved.
-// The audit analysis's kept counts (issue 20, 2026-12-06-10): area grades by month and team,
-// filled by triggers from the demo's audits, 361 rows; nothing else moved.
-// PDFs made in the background are kept in the database (2026-12-07-01): one more table, which
-// the demo leaves empty.
-// Moderation's changes kept for the audit analysis (issue 20, 2026-12-08-20): by month, team
-// and practice area, filled by triggers from the demo's moderated audits, 81 rows, the same on
-// SQLite and PostgreSQL; nothing else moved.
-// Audit actions keep their audits' status, day and team (issue 20, 2026-12-10-05): the
-// audit_actions digest moved with those three columns, and without them is what it was.
-// The audit analysis kept between changes (issue 20, 2026-12-11-01): one row counting the
-// changes to what it reads, counted but not digested; nothing else moved.
-// The impact of learning kept between changes (2026-12-12-01): a second such row; nothing else
-// moved.
-// Recounts once a transaction (2026-12-12-03): a table of keys awaiting their recount at commit
-// on PostgreSQL, empty once every transaction ends (and never used on SQLite); nothing moved.
+// The demo authority is data under content/demo; this test holds what the seed makes of it: the
+// rows in every table and a digest of each table's texts, the same on SQLite and PostgreSQL. The
+// figures were first printed from the seed as it was written in TypeScript (ae7a82b, with 655f6a0
+// settling the order of two needs raised in one audit), so the demo moved into content was shown
+// to make the same rows. Change them only on purpose: print them with PRINT_DEMO_FIGURES=1, paste
+// them here, and say in the commit which figures moved and why (`git log -p` on this file tells
+// each change since).
 
 const now = new Date('2026-11-23T09:30:00Z');
 
