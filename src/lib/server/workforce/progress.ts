@@ -1,6 +1,7 @@
 import { groupedBy } from '$lib/grouped';
-import type { Db } from '../db';
-import { anyOf } from '../db/any-of';
+import { isPostgres, type Db } from '../db';
+import { anyOf, type Ids } from '../db/any-of';
+import { prepared } from '../db/prepared';
 import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
@@ -18,24 +19,27 @@ import { sessionSummary, supervisionCalendar } from '../programme/supervision-ca
 
 type Enrolment = Awaited<ReturnType<typeof enrolmentsOf>>[number];
 type Records = Awaited<ReturnType<typeof recordsOf>>;
-type OnProgramme = ReturnType<typeof onProgramme>;
 
 /**
  * Everyone on a programme today (`enrolmentsOnProgramme`): their month, review points done, due and
  * overdue, observations against those required, and outcomes signed off against the programme's
  * expected trajectory (content: `signOffTrajectory`). Those behind come first, the furthest behind
  * first. Counts are aggregated in SQL; each person's calendar is the same pure function the
- * programme pages use.
+ * programme pages use. `sendIdsUpTo`: how the selected enrolments' records are read (`idsSentUpTo`).
  */
 export async function earlyCareerProgress(
 	db: Db,
 	framework: Framework,
 	filters: WorkforceFilters,
-	today = dateOnly()
+	today = dateOnly(),
+	sendIdsUpTo = isPostgres(db) ? 0 : idsSentUpTo
 ): Promise<Table> {
+	const reading = enrolmentsOf(db, filters, today);
+	// Without ids to send, the records are read at the same time as the enrolments.
+	const listed = sendIdsUpTo > 0 && (await reading).length <= sendIdsUpTo;
 	const [enrolments, records] = await Promise.all([
-		enrolmentsOf(db, filters, today),
-		recordsOf(db, framework, onProgramme(db, filters, today))
+		reading,
+		recordsOf(db, framework, listed ? idsOf(await reading) : selecting(db, filters, today))
 	]);
 	const outcomeCount = outcomesOf(framework).length;
 	const programmes = new Map(programmeDefinitions().map((p) => [p.id, p]));
@@ -103,35 +107,44 @@ function enrolmentsOf(db: Db, filters: WorkforceFilters, today: string) {
 }
 
 /**
- * The calendar inputs (extensions, hours, pauses) and recorded reviews of these enrolments, and
- * their people's observations, sign-offs and supervision records, read beside the enrolments
- * selected rather than after them: for every enrolment on the programme, a subquery the database
- * answers in milliseconds. At a national cohort, sending the 8,000 selected ids back took 20 to
- * 90 ms a query, and asking each query the selection's conditions on 40,000 people and their
- * roles about 120 ms; a team's view reads a little more than it shows, at most the whole cohort's.
+ * Up to this many enrolments selected on SQLite, their ids go with each query that reads their
+ * records. SQLite answers one query after another, so the enrolments are read first, and for an
+ * authority's cohort its ids are quicker sent than selected again by each query (the demo
+ * authority's progress page: a tenth less of the server's time a request). Past it, and on
+ * PostgreSQL, where the queries run at once on the pool's connections, each query selects them.
  */
-async function recordsOf(db: Db, framework: Framework, enrolments: OnProgramme) {
-	const enrolmentIds = enrolments.select('enrolments.id');
-	const userIds = enrolments.select('enrolments.user_id');
+export const idsSentUpTo = 500;
+
+/** The enrolments whose records are read, and their people: as lists, or as queries. */
+interface Selected {
+	enrolmentIds: Ids;
+	userIds: Ids;
+}
+
+const idsOf = (enrolments: Enrolment[]): Selected => ({
+	enrolmentIds: enrolments.map((e) => e.id),
+	userIds: [...new Set(enrolments.map((e) => e.user_id))]
+});
+
+const selecting = (db: Db, filters: WorkforceFilters, today: string): Selected => ({
+	enrolmentIds: onProgramme(db, filters, today).select('enrolments.id'),
+	userIds: onProgramme(db, filters, today).select('enrolments.user_id')
+});
+
+/**
+ * The calendar inputs (extensions, hours, pauses) and recorded reviews of these enrolments, and
+ * their people's observations, sign-offs and supervision records. At a national cohort, sending
+ * the 8,000 selected ids back took 20 to 90 ms a query, and asking each query the selection's
+ * conditions on 40,000 people and their roles about 120 ms, so each selects the enrolments on the
+ * programme itself, which the database answers in milliseconds; a team's view reads a little
+ * more than it shows, at most the whole cohort's.
+ */
+async function recordsOf(db: Db, framework: Framework, { enrolmentIds, userIds }: Selected) {
 	const [inputs, done, observations, signed, held] = await Promise.all([
 		calendarInputs(db, enrolmentIds),
-		db
-			.selectFrom('programme_reviews')
-			.select(['enrolment_id', 'review_id'])
-			.where(anyOf(db, 'enrolment_id', enrolmentIds))
-			.execute(),
-		db
-			.selectFrom('observations')
-			.select(['practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
-			.where(anyOf(db, 'practitioner_id', userIds))
-			.groupBy('practitioner_id')
-			.execute(),
-		db
-			.selectFrom(currentSignOffs(db, framework.version.id).as('s'))
-			.select(['s.practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
-			.where(anyOf(db, 's.practitioner_id', userIds))
-			.groupBy('s.practitioner_id')
-			.execute(),
+		reviewsDoneOf(db, enrolmentIds),
+		observationCounts(db, userIds),
+		signOffCounts(db, framework.version.id, userIds),
 		heldRecordsOf(db, userIds)
 	]);
 	return {
@@ -143,6 +156,28 @@ async function recordsOf(db: Db, framework: Framework, enrolments: OnProgramme) 
 		signedBy: new Map(signed.map((s) => [s.practitioner_id, Number(s.n)]))
 	};
 }
+
+// Built once, for the ids sent as a list (with a query, each is built afresh).
+const reviewsDoneOf = prepared((db, enrolmentIds: Ids) =>
+	db
+		.selectFrom('programme_reviews')
+		.select(['enrolment_id', 'review_id'])
+		.where(anyOf(db, 'enrolment_id', enrolmentIds))
+);
+const observationCounts = prepared((db, userIds: Ids) =>
+	db
+		.selectFrom('observations')
+		.select(['practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where(anyOf(db, 'practitioner_id', userIds))
+		.groupBy('practitioner_id')
+);
+const signOffCounts = prepared((db, version: string, userIds: Ids) =>
+	db
+		.selectFrom(currentSignOffs(db, version).as('s'))
+		.select(['s.practitioner_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where(anyOf(db, 's.practitioner_id', userIds))
+		.groupBy('s.practitioner_id')
+);
 
 /**
  * Each enrolment's review calendar and supervision sessions: a pure function of the programme,
