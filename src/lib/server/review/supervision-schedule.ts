@@ -7,11 +7,8 @@ import { currentRelationships, type RelationshipKind } from '../people/relations
 import { programmeDefinition } from '../programme';
 import type { Programme } from '../programme/definition';
 import { activeEnrolmentsOf, calendarInputs, type CalendarInputs } from '../programme/enrolments';
-import {
-	scheduleSummary,
-	sessionStates,
-	supervisionCalendar
-} from '../programme/supervision-calendar';
+import { keptCalendar } from '../programme/kept-calendars';
+import { scheduleSummary, sessionStates } from '../programme/supervision-calendar';
 
 // Whether supervision keeps time: each practitioner's sessions from their programme's plan
 // (`programme/supervision-calendar.ts`), met by the supervision records held. Every record of
@@ -48,14 +45,7 @@ export function scheduleOf(
 	held: HeldRecord[],
 	today: string
 ) {
-	const { extensions, hours, pauses } = inputs;
-	const sessions = supervisionCalendar(
-		programme,
-		enrolment.starts_on,
-		enrolment.fte_percent / 100,
-		extensions,
-		{ hours, pauses, today }
-	);
+	const sessions = keptCalendar(programme, enrolment, inputs, today).sessions ?? [];
 	const states = sessionStates(sessions, enrolment.starts_on, held, today);
 	return { sessions: states, ...scheduleSummary(states) };
 }

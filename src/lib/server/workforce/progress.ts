@@ -6,8 +6,8 @@ import { dateOnly } from '../db/time';
 import type { Framework } from '../framework';
 import { outcomesOf } from '../framework';
 import { programmeDefinitions, reviewCounts } from '../programme';
-import { programmeCalendar } from '../programme/calendar';
-import { calendarInputs, type CalendarInputs } from '../programme/enrolments';
+import { calendarInputs } from '../programme/enrolments';
+import { keptCalendar, type Calendar } from '../programme/kept-calendars';
 import { enrolmentsOnProgramme } from '../programme/on-programme';
 import { programmeMonth } from '../programme/month';
 import { expectedSignOffShare, type Programme } from '../programme/definition';
@@ -15,7 +15,7 @@ import { rankedByName, type Column, type Table } from './figures';
 import { isPractitioner, type WorkforceFilters } from './filters';
 import { currentSignOffs } from '../signoff/signoffs';
 import { heldRecordsOf } from '../review/supervision-schedule';
-import { sessionSummary, supervisionCalendar } from '../programme/supervision-calendar';
+import { sessionSummary } from '../programme/supervision-calendar';
 
 type Enrolment = Awaited<ReturnType<typeof enrolmentsOf>>[number];
 type Records = Awaited<ReturnType<typeof recordsOf>>;
@@ -43,11 +43,10 @@ export async function earlyCareerProgress(
 	]);
 	const outcomeCount = outcomesOf(framework).length;
 	const programmes = new Map(programmeDefinitions().map((p) => [p.id, p]));
-	const calendars = calendarsOn(today);
 	const rows = enrolments.flatMap((e) => {
 		const programme = programmes.get(e.programme);
 		if (!programme) return [];
-		const calendar = calendars(programme, e, records.inputsOf(e.id));
+		const calendar = keptCalendar(programme, e, records.inputsOf(e.id), today);
 		return [progressOf(e, programme, calendar, records, outcomeCount, today)];
 	});
 	return {
@@ -180,40 +179,6 @@ const signOffCounts = prepared((db, version: string, userIds: Ids) =>
 );
 
 /**
- * Each enrolment's review calendar and supervision sessions: a pure function of the programme,
- * the start, the hours, the changes and today, so worked out once for everyone who started on
- * the same terms (a cohort shares one) and kept for later requests the same day. The oldest are
- * let go past `keptCalendars`: enough for a national programme's cohorts.
- */
-const keptCalendars = 20_000;
-const calendars = new Map<string, ReturnType<typeof calendarOf>>();
-
-function calendarsOn(today: string) {
-	return (programme: Programme, e: Enrolment, inputs: CalendarInputs) => {
-		const key = JSON.stringify([today, programme.id, e.starts_on, e.fte_percent, inputs]);
-		let calendar = calendars.get(key);
-		if (!calendar) {
-			calendar = calendarOf(programme, e, inputs, today);
-			calendars.set(key, calendar);
-			if (calendars.size > keptCalendars) calendars.delete(calendars.keys().next().value!);
-		}
-		return calendar;
-	};
-}
-
-function calendarOf(programme: Programme, e: Enrolment, inputs: CalendarInputs, today: string) {
-	const { extensions, hours, pauses } = inputs;
-	const changes = { hours, pauses, today };
-	const fte = e.fte_percent / 100;
-	return {
-		...programmeCalendar(programme, e.starts_on, fte, extensions, changes),
-		sessions: programme.supervision
-			? supervisionCalendar(programme, e.starts_on, fte, extensions, changes)
-			: null
-	};
-}
-
-/**
  * One person's progress against their programme. What is expected by now follows how far into
  * the programme today is in full-time months (`monthOn`), so part-time hours, changes of hours,
  * pauses and extensions move it as they move the review dates.
@@ -221,7 +186,7 @@ function calendarOf(programme: Programme, e: Enrolment, inputs: CalendarInputs, 
 function progressOf(
 	e: Enrolment,
 	programme: Programme,
-	calendar: ReturnType<typeof calendarOf>,
+	calendar: Calendar,
 	records: Records,
 	outcomeCount: number,
 	today: string
