@@ -43,16 +43,35 @@ export async function coverageFor(
 	range?: DateRange
 ) {
 	const version = framework.version.id;
-	const mapped = await mappingsOf(db, ownerId, range);
+	const records = (await mappingsOf(db, ownerId, range)).map(({ accepted, mapped }) => ({
+		accepted,
+		read: mappingIn(crosswalks, version, mapped)
+	}));
+	return coverageOf(db, ownerId, framework, records);
+}
+
+/** A record that counts, with what it shows as the version reads it (`mappingIn`). */
+export interface CountedRecord {
+	accepted: boolean;
+	read: { outcomes: Set<string>; statements: Set<string> };
+}
+
+/** Coverage (`coverageFor`) of the records that count, read already. */
+export async function coverageOf(
+	db: Db,
+	ownerId: string,
+	framework: Framework,
+	records: CountedRecord[]
+) {
+	const version = framework.version.id;
 	const counts = new Map<string, { records: number; accepted: number }>();
 	const shown = new Set<string>();
-	for (const record of mapped) {
-		const read = mappingIn(crosswalks, version, record.mapped);
+	for (const { accepted, read } of records) {
 		for (const id of read.statements) shown.add(id);
 		for (const id of read.outcomes) {
 			const count = counts.get(id) ?? { records: 0, accepted: 0 };
 			count.records += 1;
-			if (record.accepted) count.accepted += 1;
+			if (accepted) count.accepted += 1;
 			counts.set(id, count);
 		}
 	}
@@ -94,7 +113,7 @@ export type OutcomeSummary = Omit<OutcomeCoverage, 'gaps' | 'rating'> & {
 	rating: { rating: SelfRating; at: string } | null;
 };
 
-type Domains = Awaited<ReturnType<typeof coverageFor>>;
+type Domains = Awaited<ReturnType<typeof coverageOf>>;
 
 /**
  * Coverage for the practitioner's page: the statements not yet shown only counted (their text

@@ -3,9 +3,10 @@ import { readContentFiles } from '../content/files';
 import type { Db } from '../db';
 import { newEvidence, newUser, testDatabases } from '../db/testing';
 import { loadFrameworks } from '../framework/load';
-import { coverageFor } from './coverage';
+import { coverageFor, coverageTable } from './coverage';
 import { addMapping } from './evidence';
 import { listEvidence } from './list';
+import { portfolioSeenByOthers } from './seen-by-others';
 
 // One portfolio read in either of two framework versions, the tiny fixture's alpha and beta
 // (src/lib/server/framework/fixtures/tiny), whose crosswalk maps alpha's 1.1 to beta's 1.1 and
@@ -44,7 +45,7 @@ describe.each(testDatabases())(
 
 		async function record(
 			title: string,
-			status: 'draft' | 'submitted' | 'accepted',
+			status: 'draft' | 'submitted' | 'accepted' | 'returned',
 			version: string,
 			outcomes: string[],
 			statements: string[]
@@ -109,6 +110,27 @@ describe.each(testDatabases())(
 			// Without a version to read in, the ids as mapped.
 			const raw = await listEvidence(db, owner);
 			expect(raw.find((r) => r.id === ids.old)?.outcomes).toEqual(['1.1']);
+		});
+
+		it('shows others the coverage and the list as read apart, from one read of the mappings', async () => {
+			// Returned for more work: listed for others, counted nowhere. The last test, so the
+			// record is the others' no concern.
+			await record('Returned', 'returned', 'beta', ['1.2'], ['1.2 K1']);
+			for (const framework of [alpha, beta]) {
+				const apart = {
+					domains: coverageTable(await coverageFor(db, owner, framework, library.crosswalks)),
+					records: (await listEvidence(db, owner, {}, view(framework.version.id))).filter(
+						(r) => r.status !== 'draft'
+					)
+				};
+				const seen = await portfolioSeenByOthers(db, owner, framework, library.crosswalks);
+				expect(seen).toEqual(apart);
+				expect(seen.records.map((r) => [r.title, r.outcomes]).sort()).toEqual([
+					['Mapped in alpha', framework === alpha ? ['1.1'] : ['1.1', '1.2']],
+					['Mapped in beta', framework === alpha ? ['1.1'] : ['1.2']],
+					['Returned', framework === alpha ? ['1.1'] : ['1.2']]
+				]);
+			}
 		});
 	}
 );

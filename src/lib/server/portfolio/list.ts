@@ -84,6 +84,10 @@ const recordsOf = (db: Db, ownerId: string, limit: number) =>
 		.limit(limit);
 const allRecordsOf = prepared(recordsOf);
 
+/** A practitioner's records, newest activity first, without their outcomes. */
+export const listRecords = (db: Db, ownerId: string, limit = 200) =>
+	allRecordsOf(db, ownerId, limit);
+
 /** The outcomes and statements records were mapped to, as `mappedIds` gives them (built once). */
 const mappingsOf = prepared((db, ids: readonly string[]) =>
 	mappedIds(db).selectAll().where('m.evidence_id', 'in', ids)

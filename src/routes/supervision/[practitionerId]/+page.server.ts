@@ -1,6 +1,6 @@
 import { requirePractitionerOf } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { findOutcome, frameworkLibrary, getFramework, versionView } from '$lib/server/framework';
+import { findOutcome, frameworkLibrary, getFramework } from '$lib/server/framework';
 import { feedbackGivenTo } from '$lib/server/feedback/given';
 import { learningOf } from '$lib/server/learning';
 import { observationCount } from '$lib/server/observation/observations';
@@ -10,15 +10,15 @@ import { openActionsOf } from '$lib/server/review/supervision-actions';
 import { supervisionScheduleOf } from '$lib/server/review/supervision-schedule';
 import { dateOnly } from '$lib/server/db/time';
 import { programmeDefinitionFor } from '$lib/server/programme';
-import { listEvidence } from '$lib/server/portfolio/list';
-import { coverageFor, coverageTable } from '$lib/server/portfolio/coverage';
+import { portfolioSeenByOthers } from '$lib/server/portfolio/seen-by-others';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { person, held } = await requirePractitionerOf(params.practitionerId);
 	const db = getDb();
 	const framework = getFramework()!;
-	const records = await listEvidence(db, person.id, {}, versionView(framework));
+	const { crosswalks } = frameworkLibrary();
+	const { domains, records } = await portfolioSeenByOthers(db, person.id, framework, crosswalks);
 	// Supervision records and learning are the supervisors'; assessing is the assessor's.
 	const supervises = supervising(held);
 	return {
@@ -26,11 +26,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		supervises,
 		assesses: held.includes('assessor'),
 		frameworkName: framework.version.shortTitle,
-		domains: coverageTable(
-			await coverageFor(db, person.id, framework, frameworkLibrary().crosswalks)
-		),
-		// Drafts are the practitioner's own until they submit them.
-		records: records.filter((r) => r.status !== 'draft'),
+		domains,
+		records,
 		observations: await observationCount(db, person.id),
 		feedback: await feedbackGivenTo(db, person.id),
 		supervisionRecords: supervises ? await listSupervisionRecords(db, person.id) : [],

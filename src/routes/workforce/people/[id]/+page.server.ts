@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { frameworkLibrary, getFramework, versionView } from '$lib/server/framework';
+import { frameworkLibrary, getFramework } from '$lib/server/framework';
 import { learningOf } from '$lib/server/learning';
 import { getPerson } from '$lib/server/people/users';
-import { coverageFor, coverageTable } from '$lib/server/portfolio/coverage';
-import { listEvidence } from '$lib/server/portfolio/list';
+import { portfolioSeenByOthers } from '$lib/server/portfolio/seen-by-others';
 import { programmeFor } from '$lib/server/programme';
 import { teamName } from '$lib/server/people/teams';
 import type { PageServerLoad } from './$types';
@@ -40,12 +39,7 @@ export const load: PageServerLoad = async ({ params }) => {
 				}
 			: null,
 		frameworkName: framework.version.shortTitle,
-		domains: coverageTable(
-			await coverageFor(db, person.id, framework, frameworkLibrary().crosswalks)
-		),
-		records: (await listEvidence(db, person.id, {}, versionView(framework))).filter(
-			(r) => r.status !== 'draft'
-		),
+		...(await portfolioSeenByOthers(db, person.id, framework, frameworkLibrary().crosswalks)),
 		learning: await learningOf(db, person.id)
 	};
 };
