@@ -75,8 +75,11 @@ export async function assignPathway(
 	return id;
 }
 
-/** The assignments that reach a practitioner: to them, to their team, or to everyone. */
-function assignmentsReaching(db: Db, practitionerId: string) {
+/**
+ * The assignments that reach a practitioner: to them, to their team, or to everyone, each way a
+ * range of an index (2026-12-13-01).
+ */
+export function assignmentsReaching(db: Db, practitionerId: string) {
 	return db
 		.selectFrom('pathway_assignments')
 		.innerJoin('users as practitioner', (join) => join.on('practitioner.id', '=', practitionerId))

@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Grade } from '$lib/audit/grades';
 import { auditDefinition } from '../audit';
@@ -17,7 +18,7 @@ import { createTeam } from '../people/teams';
 import { acceptEvidence, returnEvidence } from '../review/review';
 import { learningFigures } from '../workforce/learning';
 import { quarterlyReport } from '../workforce/report';
-import { assignPathway, pathwayWork } from './assignments';
+import { assignmentsReaching, assignPathway, pathwayWork } from './assignments';
 import { pathwayImpact } from './impact';
 import { everyPathwaysFigures } from './impact-query';
 import { learningNeedsOf, needForAssignment } from './needs';
@@ -375,5 +376,24 @@ describe.each(testDatabases())('learning needs and pathways on $name', (database
 			'met',
 			'2026-07-09T15:00:00.000Z'
 		]);
+	});
+});
+
+describe('the pathways that reach a practitioner, on SQLite', () => {
+	let db: Db;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await testDatabases()[0].open()));
+	afterAll(() => close());
+
+	it('are found by index, each way, not by reading every assignment there is', async () => {
+		const practitioner = await newUser(db);
+		const { sql: query, parameters } = assignmentsReaching(db, practitioner).compile();
+		const { rows } = await db.executeQuery<{ detail: string }>(
+			CompiledQuery.raw(`explain query plan ${query}`, [...parameters])
+		);
+		const plan = rows.map((r) => r.detail);
+		expect(parameters.length).toBeGreaterThan(0);
+		expect(plan.filter((d) => /^SCAN pathway_assignments\b/.test(d))).toEqual([]);
+		expect(plan).toContain('MULTI-INDEX OR');
 	});
 });

@@ -49,6 +49,7 @@ import * as figureVersions from './2026-12-11-01-figure-versions';
 import * as impactFigures from './2026-12-12-01-impact-figures';
 import * as figuresOnceATransaction from './2026-12-12-02-figures-once-a-transaction';
 import * as recountsOnceATransaction from './2026-12-12-03-recounts-once-a-transaction';
+import * as pathwayReach from './2026-12-13-01-pathway-reach';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -101,5 +102,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-11-01-figure-versions': figureVersions,
 	'2026-12-12-01-impact-figures': impactFigures,
 	'2026-12-12-02-figures-once-a-transaction': figuresOnceATransaction,
-	'2026-12-12-03-recounts-once-a-transaction': recountsOnceATransaction
+	'2026-12-12-03-recounts-once-a-transaction': recountsOnceATransaction,
+	'2026-12-13-01-pathway-reach': pathwayReach
 };
