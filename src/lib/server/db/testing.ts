@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresAdapter, sql, type Migration } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Compilable, type Migration } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { hashPassword } from '../auth/password';
@@ -126,6 +126,15 @@ export async function ownTables(db: Db): Promise<string[]> {
 		where table_schema = current_schema() and table_type = 'BASE TABLE'
 			and table_name not in ('kysely_migration', 'kysely_migration_lock')`.execute(db);
 	return rows.map((r) => r.name);
+}
+
+/** How SQLite would answer a query: each step of its plan (`SCAN table` reads all of it). */
+export async function queryPlan(db: Db, query: Compilable<unknown>) {
+	const { sql: text, parameters } = query.compile();
+	const { rows } = await db.executeQuery<{ detail: string }>(
+		CompiledQuery.raw(`explain query plan ${text}`, [...parameters])
+	);
+	return rows.map((row) => row.detail);
 }
 
 /** SQLite always; PostgreSQL too when TEST_POSTGRES_URL is set (CI sets it). */

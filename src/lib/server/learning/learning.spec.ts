@@ -1,4 +1,3 @@
-import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Grade } from '$lib/audit/grades';
 import { auditDefinition } from '../audit';
@@ -10,7 +9,7 @@ import { saveViews } from '../audit/views';
 import type { Db } from '../db';
 import { figuresVersion } from '../db/kept-figures';
 import { impactFigureSources } from '../db/migrations/2026-12-12-01-impact-figures';
-import { newUser, testDatabases } from '../db/testing';
+import { newUser, queryPlan, testDatabases } from '../db/testing';
 import { changesNotCounted, recordingReads } from '../db/testing-reads';
 import { getFramework } from '../framework';
 import { assignSupervisor } from '../people/relationships';
@@ -387,12 +386,7 @@ describe('the pathways that reach a practitioner, on SQLite', () => {
 
 	it('are found by index, each way, not by reading every assignment there is', async () => {
 		const practitioner = await newUser(db);
-		const { sql: query, parameters } = assignmentsReaching(db, practitioner).compile();
-		const { rows } = await db.executeQuery<{ detail: string }>(
-			CompiledQuery.raw(`explain query plan ${query}`, [...parameters])
-		);
-		const plan = rows.map((r) => r.detail);
-		expect(parameters.length).toBeGreaterThan(0);
+		const plan = await queryPlan(db, assignmentsReaching(db, practitioner));
 		expect(plan.filter((d) => /^SCAN pathway_assignments\b/.test(d))).toEqual([]);
 		expect(plan).toContain('MULTI-INDEX OR');
 	});

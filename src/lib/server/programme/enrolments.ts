@@ -55,28 +55,32 @@ export function enrolmentsOf(db: Db, userId: string) {
 		.execute();
 }
 
-// What changes enrolments' calendars, asked on every page that shows a schedule: built once.
-const extensionsOf = prepared((db, ids: Ids) =>
-	db
-		.selectFrom('enrolment_extensions')
-		.select(['enrolment_id', 'months', 'reason', 'created_at'])
-		.where(anyOf(db, 'enrolment_id', ids))
-		.orderBy('created_at')
-);
-const hoursOf = prepared((db, ids: Ids) =>
-	db
-		.selectFrom('enrolment_hours')
-		.select(['enrolment_id', 'from_on', 'fte_percent'])
-		.where(anyOf(db, 'enrolment_id', ids))
-		.orderBy('from_on')
-);
-const pausesOf = prepared((db, ids: Ids) =>
-	db
-		.selectFrom('enrolment_pauses')
-		.select(['enrolment_id', 'starts_on', 'ends_on'])
-		.where(anyOf(db, 'enrolment_id', ids))
-		.orderBy('starts_on')
-);
+/** What changes enrolments' calendars (extensions, hours, pauses), each a range of an index. */
+export const calendarInputQueries = {
+	extensions: (db: Db, ids: Ids) =>
+		db
+			.selectFrom('enrolment_extensions')
+			.select(['enrolment_id', 'months', 'reason', 'created_at'])
+			.where(anyOf(db, 'enrolment_id', ids))
+			.orderBy('created_at'),
+	hours: (db: Db, ids: Ids) =>
+		db
+			.selectFrom('enrolment_hours')
+			.select(['enrolment_id', 'from_on', 'fte_percent'])
+			.where(anyOf(db, 'enrolment_id', ids))
+			.orderBy('from_on'),
+	pauses: (db: Db, ids: Ids) =>
+		db
+			.selectFrom('enrolment_pauses')
+			.select(['enrolment_id', 'starts_on', 'ends_on'])
+			.where(anyOf(db, 'enrolment_id', ids))
+			.orderBy('starts_on')
+};
+
+// Asked on every page that shows a schedule: built once.
+const extensionsOf = prepared(calendarInputQueries.extensions);
+const hoursOf = prepared(calendarInputQueries.hours);
+const pausesOf = prepared(calendarInputQueries.pauses);
 
 export interface CalendarInputs {
 	extensions: (Extension & { created_at: string })[];

@@ -50,6 +50,7 @@ import * as impactFigures from './2026-12-12-01-impact-figures';
 import * as figuresOnceATransaction from './2026-12-12-02-figures-once-a-transaction';
 import * as recountsOnceATransaction from './2026-12-12-03-recounts-once-a-transaction';
 import * as pathwayReach from './2026-12-13-01-pathway-reach';
+import * as extensionLookup from './2026-12-13-02-extension-lookup';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -103,5 +104,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-12-01-impact-figures': impactFigures,
 	'2026-12-12-02-figures-once-a-transaction': figuresOnceATransaction,
 	'2026-12-12-03-recounts-once-a-transaction': recountsOnceATransaction,
-	'2026-12-13-01-pathway-reach': pathwayReach
+	'2026-12-13-01-pathway-reach': pathwayReach,
+	'2026-12-13-02-extension-lookup': extensionLookup
 };
