@@ -56,12 +56,16 @@ export interface CountedRecord {
 	read: { outcomes: Set<string>; statements: Set<string> };
 }
 
-/** Coverage (`coverageFor`) of the records that count, read already. */
+/**
+ * Coverage (`coverageFor`) of the records that count, read already; without the practitioner's
+ * ratings (`rating` none) where nobody reads them (`coverageTable`).
+ */
 export async function coverageOf(
 	db: Db,
 	ownerId: string,
 	framework: Framework,
-	records: CountedRecord[]
+	records: CountedRecord[],
+	{ ratings: withRatings = true } = {}
 ) {
 	const version = framework.version.id;
 	const counts = new Map<string, { records: number; accepted: number }>();
@@ -75,7 +79,7 @@ export async function coverageOf(
 			counts.set(id, count);
 		}
 	}
-	const ratings = await latestRatings(db, ownerId, version);
+	const ratings = withRatings ? await latestRatings(db, ownerId, version) : null;
 	const signoffs = await signOffState(db, ownerId, version);
 
 	return framework.domains.map((domain) => ({
@@ -98,7 +102,7 @@ export async function coverageOf(
 					.filter((s) => !shown.has(s.id))
 					.map((s) => ({ id: s.id, text: s.text })),
 				signedOff: signoffs.get(outcome.id)?.action === 'sign-off',
-				rating: ratings.get(outcome.id) ?? null
+				rating: ratings?.get(outcome.id) ?? null
 			};
 		})
 	}));

@@ -36,7 +36,7 @@ export async function portfolioSeenByOthers(
 			counted.push({ accepted: of === 'accepted', read });
 	}
 	return {
-		domains: coverageTable(await coverageOf(db, ownerId, framework, counted)),
+		domains: coverageTable(await coverageOf(db, ownerId, framework, counted, { ratings: false })),
 		records: records
 			.filter((r) => r.status !== 'draft')
 			.map((r) => ({ ...r, outcomes: outcomes.get(r.id) ?? [] }))

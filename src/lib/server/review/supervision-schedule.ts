@@ -6,7 +6,13 @@ import { dateOnly } from '../db/time';
 import { currentRelationships, type RelationshipKind } from '../people/relationships';
 import { programmeDefinition } from '../programme';
 import type { Programme } from '../programme/definition';
-import { activeEnrolmentsOf, calendarInputs, type CalendarInputs } from '../programme/enrolments';
+import {
+	activeEnrolmentOf,
+	activeEnrolmentsOf,
+	calendarInputs,
+	type CalendarInputs,
+	type Enrolment
+} from '../programme/enrolments';
 import { keptCalendar } from '../programme/kept-calendars';
 import { scheduleSummary, sessionStates } from '../programme/supervision-calendar';
 
@@ -76,7 +82,27 @@ export async function supervisionSchedules(db: Db, practitionerIds: string[], to
 
 /** A practitioner's supervision schedule today, if they have one. */
 export async function supervisionScheduleOf(db: Db, practitionerId: string, today = dateOnly()) {
-	return (await supervisionSchedules(db, [practitionerId], today)).get(practitionerId) ?? null;
+	const enrolment = await activeEnrolmentOf(db, practitionerId);
+	return enrolment ? enrolmentSchedule(db, practitionerId, enrolment, today) : null;
+}
+
+/**
+ * The supervision schedule today of a practitioner's active enrolment (`activeEnrolmentOf`), read
+ * already; none if its programme plans no supervision.
+ */
+export async function enrolmentSchedule(
+	db: Db,
+	practitionerId: string,
+	enrolment: Enrolment,
+	today = dateOnly()
+) {
+	const programme = programmeDefinition(enrolment.programme);
+	if (!programme?.supervision) return null;
+	const [inputs, held] = await Promise.all([
+		calendarInputs(db, [enrolment.id]),
+		heldRecordsOf(db, [practitionerId])
+	]);
+	return scheduleOf(programme, enrolment, inputs(enrolment.id), held(practitionerId), today);
 }
 
 /**
