@@ -32,14 +32,27 @@ export async function signIn(email = pswEmail, password = pswPassword) {
 	return cookie;
 }
 
-/** A process's processor time so far, user and system, in ms (Linux; 0 elsewhere). */
+/**
+ * A process's processor time so far, user and system, in ms, with its children's (the server
+ * processes `WEB_CONCURRENCY` starts under the first); Linux only, 0 elsewhere.
+ */
 export function cpuMs(pid) {
 	try {
 		// After the command's closing parenthesis: fields 14 and 15 of stat, utime and stime.
 		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+		const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+		return own + childrenOf(pid).reduce((sum, child) => sum + cpuMs(child), 0);
 	} catch {
 		return 0;
+	}
+}
+
+/** The processes a process has started and not yet seen end. */
+function childrenOf(pid) {
+	try {
+		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
+	} catch {
+		return [];
 	}
 }
 
