@@ -104,7 +104,7 @@ try {
 	}
 	const [load1] = loadavg();
 	console.log(
-		`\n${connections} connections for ${seconds} s a page on the demo authority; latency from the client, server CPU the app process's processor time a request. ${cpus().length} processors, load average ${load1.toFixed(1)} at the end.\n`
+		`\n${connections} connections for ${seconds} s a page on the demo authority; latency from the client, server CPU the app's processor time a request (all its processes). ${cpus().length} processors, load average ${load1.toFixed(1)} at the end.\n`
 	);
 	console.log('| page | req/s | p50 | p97.5 | p99 | server CPU | size | failed |');
 	console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
