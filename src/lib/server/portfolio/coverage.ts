@@ -4,7 +4,7 @@ import { prepared } from '../db/prepared';
 import { mappingIn } from '../framework/crosswalk';
 import type { Crosswalk, Framework } from '../framework/schema';
 import { signOffState } from '../signoff/signoffs';
-import { byRecord, mappedIds } from './mappings';
+import { byRecord, ownerMappings } from './mappings';
 import { latestRatings } from './self-assessment';
 
 /** Records count towards coverage once submitted; a draft is not yet evidence. */
@@ -174,9 +174,5 @@ async function mappingsOf(db: Db, ownerId: string, range?: DateRange) {
 
 /** The mappings of a practitioner's records that count: to take a range of, or all (built once). */
 const countedMappings = (db: Db, ownerId: string) =>
-	mappedIds(db)
-		.innerJoin('evidence', 'evidence.id', 'm.evidence_id')
-		.select(['m.evidence_id', 'm.version', 'm.mapped_id', 'evidence.status'])
-		.where('evidence.owner_id', '=', ownerId)
-		.where('evidence.status', 'in', countedStatuses);
+	ownerMappings(db, ownerId).where('evidence.status', 'in', countedStatuses);
 const allCountedMappings = prepared(countedMappings);

@@ -19,6 +19,14 @@ export function mappedIds(db: Db) {
 	);
 }
 
+/** `mappedIds` of a practitioner's records, each with its record's status. */
+export function ownerMappings(db: Db, ownerId: string) {
+	return mappedIds(db)
+		.innerJoin('evidence', 'evidence.id', 'm.evidence_id')
+		.select(['m.evidence_id', 'm.version', 'm.mapped_id', 'evidence.status'])
+		.where('evidence.owner_id', '=', ownerId);
+}
+
 /** The rows of `mappedIds`, by record: the ids each was mapped to, version by version. */
 export function byRecord(rows: { evidence_id: string; version: string; mapped_id: string }[]) {
 	const records = new Map<string, VersionedIds[]>();

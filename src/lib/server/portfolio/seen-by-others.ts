@@ -5,7 +5,7 @@ import { mappingIn } from '../framework/crosswalk';
 import type { Crosswalk, Framework } from '../framework/schema';
 import { countedStatuses, coverageOf, coverageTable, type CountedRecord } from './coverage';
 import { listRecords } from './list';
-import { byRecord, mappedIds } from './mappings';
+import { byRecord, ownerMappings } from './mappings';
 
 /**
  * A practitioner's portfolio as their supervisors and assessors, and the principal social worker,
@@ -45,9 +45,5 @@ export async function portfolioSeenByOthers(
 
 /** The mappings of a practitioner's records other than drafts, with their status (built once). */
 const submittedMappings = prepared((db, ownerId: string) =>
-	mappedIds(db)
-		.innerJoin('evidence', 'evidence.id', 'm.evidence_id')
-		.select(['m.evidence_id', 'm.version', 'm.mapped_id', 'evidence.status'])
-		.where('evidence.owner_id', '=', ownerId)
-		.where('evidence.status', '!=', 'draft')
+	ownerMappings(db, ownerId).where('evidence.status', '!=', 'draft')
 );
