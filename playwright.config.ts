@@ -63,6 +63,9 @@ export default defineConfig({
 			SMTP_URL: '',
 			// Request logs only when asked for (LOG_LEVEL=info npx playwright test …).
 			LOG_LEVEL: process.env.LOG_LEVEL || 'silent',
+			// One server process: the test workers and their browsers share the machine with it,
+			// and the tests of several processes start their own (shutdown, operations).
+			WEB_CONCURRENCY: '1',
 			// So that /metrics is there, and the access test finds it refused without the token.
 			METRICS_TOKEN: e2eMetricsToken
 		},

@@ -12,9 +12,13 @@
 //   BENCH_PAGES=supervision         only the pages whose path (as the table names it) matches
 //   BENCH_ENTRY=server/index.js       the server entry: `npm start`'s (the default), or build/index.js
 //                                     (adapter-node's own) to compare
+//   WEB_CONCURRENCY                   server processes, as for `npm start`: one a processor
+//                                     unless set (each answers every page once before its load)
+import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
+import { serverProcesses } from '../src/lib/server/http/listening.js';
 
 process.env.BENCH_PORT ??= '4350';
 const dbPath = process.env.BENCH_LOAD_DB || 'data/bench-load.db';
@@ -24,7 +28,10 @@ const targetP99 = 300;
 // As `npm start` serves it, unless told: the entry that begins requests in the order they came.
 const entry = process.env.BENCH_ENTRY || 'server/index.js';
 const only = new RegExp(process.env.BENCH_PAGES ?? '');
-const { startDemoServer, stopServer } = await import('./workforce/server.js');
+// As many server processes as `npm start` runs here (WEB_CONCURRENCY, else one a processor),
+// when the entry is its own.
+const processes = entry === 'server/index.js' ? serverProcesses(process.env) : 1;
+const { startDemoServer, stopServer, waitForProcesses } = await import('./workforce/server.js');
 const { base } = await import('./workforce/settings.js');
 const { cpuMs, signIn } = await import('./workforce/timing.js');
 const demoPassword = 'golden-thread-demo';
@@ -54,10 +61,26 @@ function pages(priya) {
 	];
 }
 
-/** Loads one page for `seconds` with `connections` at once; its throughput and latencies. */
+/** The page's size in bytes, asked on a connection of its own. */
+function sizeOf(path, cookie) {
+	return new Promise((resolve, reject) => {
+		const headers = cookie ? { cookie } : {};
+		const asked = http.get(base + path, { agent: false, headers }, (response) => {
+			let bytes = 0;
+			response.on('data', (chunk) => (bytes += chunk.length));
+			response.on('end', () => resolve(bytes));
+		});
+		asked.on('error', reject);
+	});
+}
+
+/**
+ * Loads one page for `seconds` with `connections` at once; its throughput and latencies. First
+ * each server process answers it once (Node's cluster gives each new connection to the next).
+ */
 async function load(path, cookie, pid) {
-	const once = await fetch(base + path, { headers: cookie ? { cookie } : {} });
-	const bytes = (await once.arrayBuffer()).byteLength;
+	let bytes = 0;
+	for (let i = 0; i < processes; i++) bytes = await sizeOf(path, cookie);
 	const cpuBefore = cpuMs(pid);
 	const result = await autocannon({
 		url: base + path,
@@ -89,6 +112,7 @@ async function load(path, cookie, pid) {
 let server;
 try {
 	server = await startDemoServer(dbPath, entry);
+	await waitForProcesses(server, processes);
 	const cookies = new Map();
 	const rows = [];
 	let missed = false;
@@ -104,7 +128,7 @@ try {
 	}
 	const [load1] = loadavg();
 	console.log(
-		`\n${connections} connections for ${seconds} s a page on the demo authority; latency from the client, server CPU the app's processor time a request (all its processes). ${cpus().length} processors, load average ${load1.toFixed(1)} at the end.\n`
+		`\n${connections} connections for ${seconds} s a page on the demo authority; latency from the client, server CPU the app's processor time a request (all its processes). ${processes} server process${processes > 1 ? 'es' : ''}, ${cpus().length} processors, load average ${load1.toFixed(1)} at the end.\n`
 	);
 	console.log('| page | req/s | p50 | p97.5 | p99 | server CPU | size | failed |');
 	console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');

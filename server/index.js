@@ -1,5 +1,5 @@
-// `npm start`: the service in one process (`server/app.js`), or in WEB_CONCURRENCY processes
-// sharing its port (`server/processes.js`), one for each processor the machine gives it. The
+// `npm start`: the service in one process for each processor the machine gives it, or in
+// WEB_CONCURRENCY, sharing its port (`server/processes.js`); in one, `server/app.js` alone. The
 // processes keep nothing of their own (sessions, limits, PDFs being made and scheduled work are
 // in the database), so any of them may answer any request, as several servers may.
 import cluster from 'node:cluster';

@@ -1,16 +1,30 @@
 // WEB_CONCURRENCY server processes on one port (Node's cluster): the first starts alone, so that
 // it migrates the database and makes the demo authority before the others open it; then the
 // rest. One that stops unasked is started again. SIGTERM or SIGINT is passed to each, which
-// finishes what it is answering and stops (`server/app.js`); then this one exits.
+// finishes what it is answering and stops (`server/app.js`); then this one exits. This one
+// gathers /metrics from them all (process-metrics.js).
 import cluster from 'node:cluster';
 import process from 'node:process';
+import {
+	fromFirstProcess,
+	gatherMetricsForProcesses
+} from '../src/lib/server/ops/process-metrics.js';
 
 /** @param {number} processes */
 export function runProcesses(processes) {
 	let stopping = false;
-	const first = cluster.fork();
+	/** @type {Set<import('node:cluster').Worker>} */
+	const listening = new Set();
+	const fork = () => {
+		const worker = cluster.fork({ [fromFirstProcess]: '1' });
+		worker.once('listening', () => listening.add(worker));
+		worker.once('exit', () => listening.delete(worker));
+		return worker;
+	};
+	gatherMetricsForProcesses(() => [...listening]);
+	const first = fork();
 	first.once('listening', () => {
-		for (let i = 1; i < processes; i++) cluster.fork();
+		for (let i = 1; i < processes; i++) fork();
 	});
 	cluster.on('exit', (worker, code, signal) => {
 		if (stopping) {
@@ -20,7 +34,7 @@ export function runProcesses(processes) {
 		console.error(
 			`Server process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another.`
 		);
-		cluster.fork();
+		fork();
 	});
 	/** @param {NodeJS.Signals} signal */
 	const stop = (signal) => {

@@ -25,10 +25,18 @@ export function startServer(extraEnv = {}, entry = `${buildDir}/index.js`) {
 	delete env.SMTP_URL; // the review reminders sent at start-up stay in the outbox
 	const child = spawn(process.execPath, [...startOptions(), entry], {
 		env,
-		stdio: ['ignore', 'ignore', 'pipe']
+		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	showErrorsOnce(child.stderr);
-	const server = { child, running: true };
+	const server = { child, running: true, listening: 0 };
+	// Each server process says when it listens (`npm start` may run several); the rest is read
+	// and dropped.
+	let rest = '';
+	child.stdout.on('data', (chunk) => {
+		const lines = (rest + chunk).split('\n');
+		rest = lines.pop() ?? '';
+		server.listening += lines.filter((line) => line.startsWith('Listening on ')).length;
+	});
 	server.exited = new Promise((resolve) =>
 		child.once('exit', (code) => {
 			server.running = false;
@@ -82,6 +90,14 @@ export async function startDemoServer(dbPath, entry) {
 		throw error;
 	}
 	return server;
+}
+
+/** Waits until `processes` server processes have said they are listening. */
+export async function waitForProcesses(server, processes) {
+	while (server.listening < processes) {
+		if (!server.running) throw new Error('the server stopped while starting (see above)');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }
 
 export async function stopServer(server) {

@@ -1,5 +1,7 @@
 import { renameSync } from 'node:fs';
+import http from 'node:http';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { ownServer } from './own-server';
 
 // What operations see: /healthz and /readyz for the load balancer, /metrics for Prometheus
@@ -133,5 +135,66 @@ test.describe('operations', () => {
 			.join('\n');
 		for (const secret of [password, email, token!, 'secret-place', 'next='])
 			expect(logged).not.toContain(secret);
+	});
+});
+
+// `npm start` runs a server process for each processor: a scrape reaches one of them, and must
+// count what every one of them answered.
+const processes = ownServer(
+	'operations-processes',
+	6010,
+	{
+		DEMO_DATA: 'off',
+		ADMIN_EMAIL: 'admin@operations.test',
+		METRICS_TOKEN: metricsToken,
+		WEB_CONCURRENCY: '2'
+	},
+	'server/index.js'
+);
+
+/** A GET on a connection of its own, which Node's cluster gives each process in turn. */
+function getAlone(url: string, headers: Record<string, string> = {}) {
+	return new Promise<{ status: number; body: string }>((resolve, reject) => {
+		const asked = http.get(url, { agent: false, headers }, (response) => {
+			let body = '';
+			response.setEncoding('utf8');
+			response.on('data', (chunk) => (body += chunk));
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+		});
+		asked.on('error', reject);
+	});
+}
+
+test.describe('operations with two server processes', () => {
+	test.afterAll(async () => {
+		await processes.stop();
+		processes.reset();
+	});
+
+	test('/metrics adds up what every process counted, and counts the outbox once', async () => {
+		processes.reset();
+		await processes.start();
+		// The first process answers once it has made the database; then the second starts.
+		const listening = () => processes.log().match(/Listening on /g)?.length ?? 0;
+		await expect.poll(listening, { timeout: 120_000 }).toBe(2);
+		const health = `${processes.url}/healthz`;
+		for (let i = 0; i < 20; i++) expect((await getAlone(health)).status).toBe(200);
+		// Two emails waiting, which each process reads from the one outbox.
+		const db = new Database(processes.database);
+		const mail = db.prepare(
+			"insert into outbox (id, recipient, subject, body, created_at) values (?, 'a@operations.test', 'Waiting', '', '2026-12-03T10:00:00.000Z')"
+		);
+		for (const id of ['outbox-waiting-1', 'outbox-waiting-2']) mail.run(id);
+		db.close();
+		const authorization = `Bearer ${metricsToken}`;
+		// Asked of each process in turn: each answer is the whole service's.
+		for (let i = 0; i < 2; i++) {
+			const scrape = await getAlone(`${processes.url}/metrics`, { authorization });
+			expect(scrape.status).toBe(200);
+			expect(scrape.body).toMatch(
+				/^http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 20$/m
+			);
+			expect(scrape.body).toMatch(/^golden_thread_outbox_unsent 2$/m);
+		}
 	});
 });

@@ -60,6 +60,8 @@ export function ownServer(
 				ADDRESS_HEADER: 'x-forwarded-for',
 				SMTP_URL: '',
 				LOG_LEVEL: process.env.LOG_LEVEL || 'silent',
+				// One process, as in the browser tests' server; a test of several sets its own.
+				WEB_CONCURRENCY: '1',
 				...env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']

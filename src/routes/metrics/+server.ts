@@ -1,10 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { metricsAccess, registry } from '$lib/server/ops/metrics';
+import { logger } from '$lib/server/ops/logger';
+import { metricsAccess, metricsText, registry } from '$lib/server/ops/metrics';
 import type { RequestHandler } from './$types';
 
 /**
  * Prometheus metrics, for whoever has METRICS_TOKEN (`Authorization: Bearer <token>`). Without
  * METRICS_TOKEN the page is not there (404); with it, a request without the token gets 401.
+ * With several server processes, every process's figures added up.
  */
 export const GET: RequestHandler = async ({ request }) => {
 	const access = metricsAccess(request);
@@ -14,7 +16,18 @@ export const GET: RequestHandler = async ({ request }) => {
 			status: 401,
 			headers: { 'www-authenticate': 'Bearer', 'content-type': 'text/plain; charset=utf-8' }
 		});
-	return new Response(await registry.metrics(), {
+	let text: string;
+	try {
+		text = await metricsText();
+	} catch (failed) {
+		// A server process did not answer in time: no figures rather than some of them.
+		logger.warn({ err: (failed as Error).message }, 'metrics not gathered');
+		return new Response('The server processes did not all answer; try again\n', {
+			status: 503,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+		});
+	}
+	return new Response(text, {
 		headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' }
 	});
 };

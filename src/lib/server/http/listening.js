@@ -1,4 +1,5 @@
 // How the server entry (`server/index.js`) listens: plain JavaScript, read once at start.
+import { availableParallelism } from 'node:os';
 
 /** Seconds an idle kept-alive connection stays open unless KEEP_ALIVE_TIMEOUT says otherwise:
  * above the 60 seconds most load balancers and proxies keep theirs, so that the server never
@@ -26,12 +27,16 @@ export function listening(env) {
 }
 
 /**
- * How many server processes `npm start` runs on this machine: WEB_CONCURRENCY, 1 unless set.
+ * How many server processes `npm start` runs on this machine: WEB_CONCURRENCY, or unless set one
+ * for each processor the machine gives it (Node's `availableParallelism`), as one process keeps
+ * one processor busy at most. A container limited to fewer processors than its host has should
+ * set WEB_CONCURRENCY, as Node 20 counts the host's.
  * @param {Record<string, string | undefined>} env
+ * @param {number} processors
  */
-export function serverProcesses(env) {
+export function serverProcesses(env, processors = availableParallelism()) {
 	const value = env.WEB_CONCURRENCY;
-	if (value === undefined || value === '') return 1;
+	if (value === undefined || value === '') return Math.max(1, processors);
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < 1)
 		throw new Error(

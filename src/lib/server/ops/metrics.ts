@@ -4,10 +4,12 @@ import { bearerToken } from '../auth/api-user';
 import { getDb } from '../db';
 import { countUnsent } from '../mail/outbox';
 import { logger } from './logger';
+import { answerForOwnMetrics, metricsOfEveryProcess } from './process-metrics.js';
 
 // Prometheus metrics at /metrics: the process (memory, CPU, event loop, from prom-client), the
 // requests by route and status, and the outbox's unsent mail, read from the database when
-// scraped. Labels are route ids, never paths, so no id or token becomes a label.
+// scraped. Labels are route ids, never paths, so no id or token becomes a label. With several
+// server processes, a scrape gets all of theirs added up (process-metrics.js).
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -31,6 +33,8 @@ new Gauge({
 	name: 'golden_thread_outbox_unsent',
 	help: 'Emails in the outbox not (yet) sent: with SMTP_URL set, each failed to send',
 	registers: [registry],
+	// Every process reads the same outbox: its count once, not once a process.
+	aggregator: 'max',
 	async collect() {
 		try {
 			this.set(await countUnsent(getDb()));
@@ -39,6 +43,11 @@ new Gauge({
 		}
 	}
 });
+
+answerForOwnMetrics(registry);
+
+/** The metrics in Prometheus text: every server process's, added up. */
+export const metricsText = () => metricsOfEveryProcess(registry);
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 

@@ -1,0 +1,105 @@
+// /metrics when `npm start` runs several server processes (server/processes.js): whichever
+// process a scrape reaches asks the first process, which asks every server process for its own
+// metrics and adds them up with prom-client's AggregatorRegistry (counters and histograms
+// summed; each gauge as its `aggregator` says), so that a scrape counts every request the
+// service answered, not those of the process it reached. Plain JavaScript: the first process
+// runs it without the build.
+import cluster from 'node:cluster';
+import process from 'node:process';
+import { AggregatorRegistry } from 'prom-client';
+
+const gather = 'golden-thread:gather-metrics';
+const own = 'golden-thread:own-metrics';
+/** Set by the first process on the processes it starts, which alone answer it. */
+export const fromFirstProcess = 'GOLDEN_THREAD_SERVER_PROCESS';
+/** How long the first process waits for a process's metrics, and a process for the total. */
+const waitMs = 5000;
+
+/** One process's answer to a request numbered `id`, as it arrives over its channel. */
+function answerOf(
+	/** @type {any} */ message,
+	/** @type {string} */ type,
+	/** @type {number} */ id
+) {
+	return message && message.type === type && message.id === id ? message : undefined;
+}
+
+/**
+ * Sends `request` over `channel` and waits for the answer with its type and id, or fails after
+ * `waitMs`.
+ * @param {{ send?(message: unknown): unknown, on(event: 'message', f: (message: any) => void): unknown, off(event: 'message', f: (message: any) => void): unknown }} channel
+ * @param {{ type: string, id: number }} request
+ * @returns {Promise<any>}
+ */
+function ask(channel, request) {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => done(new Error('no answer')), waitMs);
+		/** @param {any} message */
+		const listen = (message) => {
+			const answer = answerOf(message, request.type, request.id);
+			if (answer) done(answer.error ? new Error(answer.error) : undefined, answer);
+		};
+		/** @param {Error | undefined} error @param {any} [answer] */
+		function done(error, answer) {
+			clearTimeout(timer);
+			channel.off('message', listen);
+			if (error) reject(error);
+			else resolve(answer);
+		}
+		channel.on('message', listen);
+		channel.send?.(request);
+	});
+}
+
+let asked = 0;
+
+/**
+ * In a server process: every process's metrics, added up, when the first process started this
+ * one; otherwise this process's own (one process, or processes someone else started).
+ * @param {import('prom-client').Registry} registry
+ * @returns {Promise<string>}
+ */
+export async function metricsOfEveryProcess(registry) {
+	if (!cluster.isWorker || !process.env[fromFirstProcess]) return registry.metrics();
+	const answer = await ask(process, { type: gather, id: ++asked });
+	return answer.text;
+}
+
+/**
+ * In a server process the first process started: answers its asking for this process's
+ * metrics, from `registry`.
+ * @param {import('prom-client').Registry} registry
+ */
+export function answerForOwnMetrics(registry) {
+	if (!cluster.isWorker || !process.env[fromFirstProcess]) return;
+	process.on('message', async (/** @type {any} */ message) => {
+		if (message?.type !== own) return;
+		try {
+			process.send?.({ type: own, id: message.id, metrics: await registry.getMetricsAsJSON() });
+		} catch (error) {
+			process.send?.({ type: own, id: message.id, error: /** @type {Error} */ (error).message });
+		}
+	});
+}
+
+/**
+ * In the first process: answers a server process asking for everyone's metrics, by asking each
+ * process that is listening (a process still starting has answered nothing yet) and adding
+ * theirs up. A process that does not answer in time fails the scrape rather than lowering the
+ * counts.
+ * @param {() => import('node:cluster').Worker[]} listening
+ */
+export function gatherMetricsForProcesses(listening) {
+	cluster.on('message', async (asking, /** @type {any} */ message) => {
+		if (message?.type !== gather) return;
+		try {
+			const id = ++asked;
+			const answers = await Promise.all(listening().map((w) => ask(w, { type: own, id })));
+			const total = AggregatorRegistry.aggregate(answers.map((a) => a.metrics));
+			asking.send({ type: gather, id: message.id, text: await total.metrics() });
+		} catch (error) {
+			const because = /** @type {Error} */ (error).message;
+			asking.send({ type: gather, id: message.id, error: `metrics not gathered: ${because}` });
+		}
+	});
+}
