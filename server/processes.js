@@ -1,12 +1,12 @@
 // WEB_CONCURRENCY server processes on one port (Node's cluster): the first starts alone, so that
 // it migrates the database and makes the demo authority before the others open it; then the
 // rest. One that stops unasked is started again. SIGTERM or SIGINT is passed to each, which
-// finishes what it is answering and stops (`server/app.js`); then this one exits. This one
-// gathers /metrics from them all (process-metrics.js).
+// finishes what it is answering and stops (`server/app.js`); then this one exits. This one, their
+// parent, gathers /metrics from them all (process-metrics.js).
 import cluster from 'node:cluster';
 import process from 'node:process';
 import {
-	fromFirstProcess,
+	startedByParent,
 	gatherMetricsForProcesses
 } from '../src/lib/server/ops/process-metrics.js';
 
@@ -16,7 +16,7 @@ export function runProcesses(processes) {
 	/** @type {Set<import('node:cluster').Worker>} */
 	const listening = new Set();
 	const fork = () => {
-		const worker = cluster.fork({ [fromFirstProcess]: '1' });
+		const worker = cluster.fork({ [startedByParent]: '1' });
 		worker.once('listening', () => listening.add(worker));
 		worker.once('exit', () => listening.delete(worker));
 		return worker;
