@@ -13,7 +13,7 @@
 //   BENCH_ENTRY=server/index.js       the server entry: `npm start`'s (the default), or build/index.js
 //                                     (adapter-node's own) to compare
 //   WEB_CONCURRENCY                   server processes, as for `npm start`: one a processor
-//                                     unless set (each answers every page once before its load)
+//                                     up to four unless set (each answers every page once first)
 import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
@@ -28,8 +28,8 @@ const targetP99 = 300;
 // As `npm start` serves it, unless told: the entry that begins requests in the order they came.
 const entry = process.env.BENCH_ENTRY || 'server/index.js';
 const only = new RegExp(process.env.BENCH_PAGES ?? '');
-// As many server processes as `npm start` runs here (WEB_CONCURRENCY, else one a processor),
-// when the entry is its own.
+// As many server processes as `npm start` runs here (WEB_CONCURRENCY, else one a processor, up
+// to four), when the entry is its own.
 const processes = entry === 'server/index.js' ? serverProcesses(process.env) : 1;
 const { startDemoServer, stopServer, waitForProcesses } = await import('./workforce/server.js');
 const { base } = await import('./workforce/settings.js');

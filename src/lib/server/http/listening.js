@@ -26,17 +26,22 @@ export function listening(env) {
 	};
 }
 
+/** Server processes at most unless WEB_CONCURRENCY says more: each holds about 200 MB, and a
+ * demo on a laptop of sixteen processors has no use for sixteen. */
+export const defaultProcessesAtMost = 4;
+
 /**
  * How many server processes `npm start` runs on this machine: WEB_CONCURRENCY, or unless set one
  * for each processor the machine gives it (Node's `availableParallelism`), as one process keeps
- * one processor busy at most. A container limited to fewer processors than its host has should
- * set WEB_CONCURRENCY, as Node 20 counts the host's.
+ * one processor busy at most, up to `defaultProcessesAtMost`. A container limited to fewer
+ * processors than its host has should set WEB_CONCURRENCY, as Node 20 counts the host's.
  * @param {Record<string, string | undefined>} env
  * @param {number} processors
  */
 export function serverProcesses(env, processors = availableParallelism()) {
 	const value = env.WEB_CONCURRENCY;
-	if (value === undefined || value === '') return Math.max(1, processors);
+	if (value === undefined || value === '')
+		return Math.min(defaultProcessesAtMost, Math.max(1, processors));
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < 1)
 		throw new Error(

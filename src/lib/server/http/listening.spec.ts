@@ -32,11 +32,13 @@ describe('how the server listens', () => {
 		expect(() => listening({ HEADERS_TIMEOUT: '-1' })).toThrow(/HEADERS_TIMEOUT/);
 	});
 
-	it('runs WEB_CONCURRENCY processes, one a processor unless set, and refuses anything but a whole number', () => {
+	it('runs WEB_CONCURRENCY processes, one a processor up to four unless set, and refuses anything but a whole number', () => {
 		expect(serverProcesses({}, 2)).toBe(2);
 		expect(serverProcesses({ WEB_CONCURRENCY: '' }, 4)).toBe(4);
 		expect(serverProcesses({ WEB_CONCURRENCY: '1' }, 4)).toBe(1);
 		expect(serverProcesses({}, 0)).toBe(1);
+		expect(serverProcesses({}, 16)).toBe(4);
+		expect(serverProcesses({ WEB_CONCURRENCY: '16' }, 16)).toBe(16);
 		expect(serverProcesses({ WEB_CONCURRENCY: '2' })).toBe(2);
 		for (const wrong of ['0', '-1', '1.5', 'two'])
 			expect(() => serverProcesses({ WEB_CONCURRENCY: wrong })).toThrow(/WEB_CONCURRENCY/);

@@ -1,9 +1,9 @@
 // /metrics when `npm start` runs several server processes (server/processes.js): whichever
 // process a scrape reaches asks their parent, the process that started them, which asks every
-// server process for its own metrics and adds them up with prom-client's AggregatorRegistry (counters and histograms
-// summed; each gauge as its `aggregator` says), so that a scrape counts every request the
-// service answered, not those of the process it reached. Plain JavaScript: the parent runs it
-// without the build.
+// server process for its own metrics and adds them up with prom-client's AggregatorRegistry
+// (counters and histograms summed; each gauge as its `aggregator` says), so that a scrape counts
+// every request the service answered, not those of the process it reached. Plain JavaScript: the
+// parent runs it without the build.
 import cluster from 'node:cluster';
 import process from 'node:process';
 import { AggregatorRegistry } from 'prom-client';
