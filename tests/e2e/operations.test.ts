@@ -175,8 +175,7 @@ test.describe('operations with two server processes', () => {
 		processes.reset();
 		await processes.start();
 		// The first process answers once it has made the database; then the second starts.
-		const listening = () => processes.log().match(/Listening on /g)?.length ?? 0;
-		await expect.poll(listening, { timeout: 120_000 }).toBe(2);
+		await expect.poll(() => processes.listening(), { timeout: 120_000 }).toBe(2);
 		const health = `${processes.url}/healthz`;
 		for (let i = 0; i < 20; i++) expect((await getAlone(health)).status).toBe(200);
 		// Two emails waiting, which each process reads from the one outbox.

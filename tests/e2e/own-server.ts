@@ -25,6 +25,8 @@ export interface OwnServer {
 	reset(): void;
 	/** Everything it has written to stdout and stderr since it last started. */
 	log(): string;
+	/** How many of its server processes have said they listen since it last started. */
+	listening(): number;
 	/** The processor time it has used since it last started, in seconds, where Linux says. */
 	cpuSeconds(): number | undefined;
 }
@@ -123,6 +125,7 @@ export function ownServer(
 		stop,
 		reset,
 		log: () => output,
+		listening: () => output.match(/Listening on /g)?.length ?? 0,
 		cpuSeconds
 	} satisfies OwnServer;
 }

@@ -170,8 +170,7 @@ for (const processes of [1, 2]) {
 			busy.reset();
 			await busy.start();
 			// The first process answers once it has made the database; then the others start.
-			const listening = () => busy.log().match(/Listening on /g)?.length ?? 0;
-			await expect.poll(listening, { timeout: 120_000 }).toBe(processes);
+			await expect.poll(() => busy.listening(), { timeout: 120_000 }).toBe(processes);
 			const api = await apiAs(busy.url, demoAccounts.practitioner);
 			let ended: Ended | undefined;
 			const { acknowledged, finishedAfterStop } = await burst(api, 1, {

@@ -54,6 +54,9 @@ function ask(channel, request, ms = waitMs) {
 
 let asked = 0;
 
+/** Whether this is a server process our parent started (server/processes.js). */
+const startedByOurParent = () => cluster.isWorker && Boolean(process.env[startedByParent]);
+
 /**
  * In a server process: every process's metrics, added up, when our parent started this one;
  * otherwise this process's own (one process, or processes something else started).
@@ -61,7 +64,7 @@ let asked = 0;
  * @returns {Promise<string>}
  */
 export async function metricsOfEveryProcess(registry) {
-	if (!cluster.isWorker || !process.env[startedByParent]) return registry.metrics();
+	if (!startedByOurParent()) return registry.metrics();
 	const answer = await ask(process, { type: gather, id: ++asked }, waitMs + 1000);
 	return answer.text;
 }
@@ -72,7 +75,7 @@ export async function metricsOfEveryProcess(registry) {
  * @param {import('prom-client').Registry} registry
  */
 export function answerForOwnMetrics(registry) {
-	if (!cluster.isWorker || !process.env[startedByParent]) return;
+	if (!startedByOurParent()) return;
 	process.on('message', async (/** @type {any} */ message) => {
 		if (message?.type !== own) return;
 		try {
