@@ -80,12 +80,14 @@ function sizeOf(path, cookie) {
 
 /**
  * Loads one page for `seconds` with `connections` at once; its throughput and latencies. First
- * the same load for `warmup` seconds, whose p99 is kept apart: a server process runs a page's
- * code in V8's interpreter until it has run often enough to be compiled, and the first burst of
- * 50 requests waits on that (the slowest requests of a run without it came in its first second).
+ * each server process answers it once (Node's cluster gives each new connection to the next),
+ * then the same load for `warmup` seconds, whose p99 is kept apart: a process runs a page's code
+ * in V8's interpreter until it has run often enough to be compiled, and the first burst of 50
+ * requests waits on that (the slowest requests of a run without it came in its first second).
  */
 async function load(path, cookie, pid) {
-	const bytes = await sizeOf(path, cookie);
+	let bytes = 0;
+	for (let i = 0; i < processes; i++) bytes = await sizeOf(path, cookie);
 	const options = { url: base + path, connections, headers: cookie ? { cookie } : {} };
 	const warming = warmup > 0 ? await autocannon({ ...options, duration: warmup }) : null;
 	const cpuBefore = cpuMs(pid);
