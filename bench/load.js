@@ -1,9 +1,9 @@
 // Many people at once: 50 concurrent connections (autocannon) for 10 seconds a page, after 3
-// seconds of the same load to warm the page up (its own p99 printed, not held to the target), each
-// signed in as whoever the page is for, on the practitioner's coverage, the supervisor's pages and the
-// workforce pages, beside a static file and a public page of the same server (what the server
-// does without the database, and without rendering). A fresh demo authority in a database of
-// its own. The target: p99 under 300 ms.
+// seconds of the same load to warm the page up (its own p99 printed, not held to the target),
+// each signed in as whoever the page is for, on the practitioner's coverage, the supervisor's
+// pages and the workforce pages, beside a static file and a public page of the same server (what
+// the server does without the database, and without rendering). A fresh demo authority in a
+// database of its own. The target: p99 under 300 ms.
 // Usage: npm run build && npm run bench:load
 //   BENCH_LOAD_DB=data/bench-load.db  the database file (made afresh every run)
 //   BENCH_CONNECTIONS=50              concurrent connections, each sending its next request
