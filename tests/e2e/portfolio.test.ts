@@ -19,14 +19,39 @@ test('with JavaScript the reflective model switches at once, with no button to p
 }) => {
 	await signIn(page, demoAccounts.practitioner);
 	await page.goto('/portfolio/new');
-	// The button is hidden by CSS before the page's script runs, and taken away once it has: so
-	// the choice below is made after the script is ready to switch (CI once chose before it).
-	await expect(page.getByRole('button', { name: 'Change model' })).toHaveCount(0);
+	// The button is hidden by CSS as soon as the page knows it has JavaScript, and taken out once
+	// its script has run (a role query would not see it hidden, so this looks for the element).
+	await expect(page.locator('button[value="change-model"]')).toHaveCount(0);
 	await expect(page.locator('#reflection-gibbs-description')).toBeVisible();
 	await page.getByLabel('Kolb’s experiential learning cycle').check();
 	await expect(page.getByLabel('Concrete experience')).toBeVisible();
 	await expect(page.locator('#reflection-gibbs-description')).toBeHidden();
 	await expect(page).toHaveURL(/\/portfolio\/new$/);
+});
+
+test('a model chosen before the page’s script has run still shows its own questions', async ({
+	page
+}) => {
+	// On a slow connection a person can choose before the script arrives: hold the script back,
+	// choose, then let it run. (CI once chose before it, and the page showed Gibbs’s questions
+	// under Kolb ticked.)
+	await signIn(page, demoAccounts.practitioner);
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/portfolio/new', { waitUntil: 'commit' });
+	await page.getByLabel('Kolb’s experiential learning cycle').check();
+	await expect(page.locator('button[value="change-model"]')).toHaveCount(1);
+	release();
+	await expect(page.locator('button[value="change-model"]')).toHaveCount(0);
+	await expect(page.getByLabel('Kolb’s experiential learning cycle')).toBeChecked();
+	await expect(page.getByLabel('Concrete experience')).toBeVisible();
+	await expect(page.locator('#reflection-gibbs-description')).toBeHidden();
+	// And what is sent says so: the model ticked is the model whose questions were shown.
+	await expect(page.locator('input[name="shownModel"]')).toHaveValue('kolb');
 });
 
 test('a self-assessment starts from the latest ratings, set out as questions, not errors', async ({
