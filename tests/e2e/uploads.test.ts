@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { settle } from './layout';
 import { ownServer } from './own-server';
 import { demoAccounts, signIn, submit } from './session';
 
@@ -11,6 +12,8 @@ const account = 'We met at the family centre and used the three houses with the 
 
 async function fillRecord(page: Page, title: string) {
 	await page.goto('/portfolio/new');
+	// The check before sending is the page's script: a click before it has started would send.
+	await settle(page);
 	await page.getByLabel('Title').fill(title);
 	await page.getByLabel('Day').fill('2');
 	await page.getByLabel('Month').fill('11');
