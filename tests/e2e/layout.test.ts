@@ -390,3 +390,28 @@ test('figures tables keep GOV.UK table cells: figures right-aligned in even digi
 	expect(stacked.label).not.toBe('none');
 	expect(await rowHeader()).toMatchObject({ weight: '400', border: '0px none' });
 });
+
+test('a page reached by a link within the app has its GOV.UK components started, as a page loaded whole has', async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto('/portfolio');
+	await settle(page);
+	// A mark on this document: a page load would lose it.
+	await page.evaluate(() => Object.assign(window, { gtSameDocument: true }));
+	await page.getByRole('button', { name: 'Add evidence' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add evidence');
+	expect(await page.evaluate(() => 'gtSameDocument' in window), 'reached within the app').toBe(
+		true
+	);
+	const notStarted = () =>
+		page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('[data-module]')]
+				.filter((el) => !el.hasAttribute(`data-${el.dataset.module}-init`))
+				.map((el) => el.dataset.module)
+		);
+	await expect.poll(notStarted, 'components the new page has not started').toEqual([]);
+	await expect(page.getByRole('button', { name: 'Save draft' })).toHaveAttribute(
+		'data-govuk-button-init'
+	);
+});

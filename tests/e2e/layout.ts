@@ -37,16 +37,25 @@ interface LayoutShift {
 
 /**
  * Waits until the page has loaded, its fonts are ready, and every GOV.UK Frontend component on it
- * has started (the last script to change the layout: the app hydrates before it starts them).
+ * has started (the last script to change the layout: the app hydrates before it starts them), or
+ * at once where JavaScript is off.
  */
 export async function settle(page: Page) {
 	await page.waitForLoadState('load');
-	await page.waitForFunction(async () => {
+	await page.evaluate(async () => {
 		await document.fonts.ready;
-		return [...document.querySelectorAll<HTMLElement>('[data-module]')].every((el) =>
-			el.hasAttribute(`data-${el.dataset.module}-init`)
-		);
 	});
+	// Asked again at each frame until true. The function must answer at once: waitForFunction
+	// takes a promise it returns as true, whatever the promise comes to (so an async function here
+	// waited for nothing, and a test scanning for faults it had added found them gone).
+	// Without JavaScript (app.html marks the body when it runs) there is nothing to start.
+	await page.waitForFunction(
+		() =>
+			!document.body.classList.contains('js-enabled') ||
+			[...document.querySelectorAll<HTMLElement>('[data-module]')].every((el) =>
+				el.hasAttribute(`data-${el.dataset.module}-init`)
+			)
+	);
 }
 
 /** The layout shift so far; takes any entries the observer has not yet delivered. */
