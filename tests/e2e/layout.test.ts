@@ -415,3 +415,22 @@ test('a page reached by a link within the app has its GOV.UK components started,
 		'data-govuk-button-init'
 	);
 });
+
+test("a form's error summary shown in place is started too: its link moves focus to the field, with the label in view", async ({
+	page
+}) => {
+	await signIn(page, demoAccounts.practitioner);
+	await page.goto('/portfolio/new');
+	await settle(page);
+	await page.evaluate(() => Object.assign(window, { gtSameDocument: true }));
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	const summary = page.locator('.govuk-error-summary');
+	await expect(summary).toBeFocused();
+	expect(await page.evaluate(() => 'gtSameDocument' in window), 'answered in place').toBe(true);
+	const link = summary.getByRole('link').first();
+	const field = (await link.getAttribute('href'))!.slice(1);
+	await link.click();
+	await expect(page.locator(`[id="${field}"]`)).toBeFocused();
+	await expect(page.locator(`label[for="${field}"]`)).toBeInViewport();
+	await expect(summary).toHaveAttribute('data-govuk-error-summary-init');
+});
