@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAnswer } from '../e2e/fuzz/answers';
+import { deadSummaryLinks, readAnswer } from '../e2e/fuzz/answers';
 
 // The fuzz test's reading of an answer (tests/e2e/fuzz/answers.ts): a refusal passes only with a
 // message a person can read, on a page or in an action result.
@@ -16,6 +16,28 @@ const result = (body: object, status = 200) => ({
 	status,
 	headers: { 'content-type': 'application/json' },
 	text: JSON.stringify(body)
+});
+
+describe('the error summary’s links', () => {
+	const form = (action: string, fields: string) =>
+		`<form method="post"${action ? ` action="${action}"` : ''} novalidate>${fields}</form>`;
+	const field = (id: string) => `<label for="${id}">Title</label><input id="${id}" name="${id}">`;
+
+	it('names each link to a field the page does not have, for the form that was sent', () => {
+		const html = summary('Enter a title', 'Choose a type') + form('?/save', field('f0'));
+		expect(deadSummaryLinks(html, '?/save')).toEqual(['f1']);
+		const own = summary('Enter a title') + form('', '<input id="title">');
+		expect(deadSummaryLinks(own, '')).toEqual(['f0']);
+		expect(deadSummaryLinks(own + field('f0'), '')).toEqual([]);
+		const named = summary('Too long').replace('#f0', '#&quot;a&amp;b') + form('', '');
+		expect(deadSummaryLinks(named, ''), 'as it was sent').toEqual(['"a&b']);
+	});
+
+	it('leaves a page that no longer shows the form sent (its record has moved on)', () => {
+		const html = summary('This record has been submitted already') + form('?/other', '');
+		expect(deadSummaryLinks(html, '?/submit')).toEqual([]);
+		expect(deadSummaryLinks(summary('Enter a title'), '')).toEqual([]);
+	});
 });
 
 describe('reading a page', () => {

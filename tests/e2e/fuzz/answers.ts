@@ -60,6 +60,26 @@ export function pageMessage(html: string): string | undefined {
 	return errorPage?.[2].trim() ? `${errorPage[1]}: ${errorPage[2].trim()}` : undefined;
 }
 
+const entities: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" };
+/** An attribute's value as it was before it was written into the page. */
+const unescaped = (text: string) => text.replace(/&(amp|quot|lt|gt|#39);/g, (_, e) => entities[e]);
+
+/**
+ * The error summary's links that lead nowhere on a page that still shows the form posting to
+ * `suffix` (`?/save`, or '' for the page's own): each names the field in error by its id
+ * (`#title`), which the page must have, for the link to take the person to it.
+ */
+export function deadSummaryLinks(html: string, suffix: string): string[] {
+	const sent = (tag: string) =>
+		suffix
+			? tag.includes(`action="${suffix}"`)
+			: /method="post"/.test(tag) && !/\baction=/.test(tag);
+	const shown = (html.match(/<form\b[^>]*>/g) ?? []).some(sent);
+	const list = (shown && between(html, 'govuk-error-summary__list">', '</ul>')) || '';
+	const targets = [...list.matchAll(/href="#([^"]*)"/g)].map((m) => m[1]);
+	return targets.filter((id) => !html.includes(` id="${id}"`)).map(unescaped);
+}
+
 /**
  * Rebuilds a value from devalue's flat form, as SvelteKit sends action data: plain objects,
  * arrays, strings, numbers and booleans; anything else (dates, maps) as undefined.

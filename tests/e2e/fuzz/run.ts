@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readAnswer, type Reading } from './answers';
+import { deadSummaryLinks, readAnswer, type Reading } from './answers';
 import { bodies, type Body } from './bodies';
 import type { Watch } from './database';
 import { encode } from './encode';
@@ -56,6 +56,7 @@ export async function fuzzAction(action: string, setup: Setup, run: Run): Promis
 		setup.typed?.[field.name] ? { ...field, values: setup.typed[field.name] } : field
 	);
 
+	const fieldNames = new Set(fields.filter((f) => f.kind !== 'hidden').map((f) => f.name));
 	const statuses: Record<number, number> = {};
 	const refusals = new Map<string, number>();
 	const found = new Map<string, string>();
@@ -77,7 +78,8 @@ export async function fuzzAction(action: string, setup: Setup, run: Run): Promis
 			reading = readAnswer(answer);
 			statuses[reading.status] = (statuses[reading.status] ?? 0) + 1;
 			if (reading.message) refusals.set(reading.message, (refusals.get(reading.message) ?? 0) + 1);
-			problems = await check(body, answer.text, reading, { person, setup, run, watch });
+			const checking = { person, setup, run, watch, suffix, fieldNames };
+			problems = await check(body, answer.text, reading, checking);
 		} finally {
 			await watch.end();
 		}
@@ -132,17 +134,21 @@ interface Checking {
 	run: Run;
 	/** The database since just before the body was sent. */
 	watch: Watch;
+	/** The action's part of the address, `?/save`, or '' for the page's own. */
+	suffix: string;
+	/** The names of the form's own fields that a person fills in (not hidden ones). */
+	fieldNames: Set<string>;
 }
 
 /**
- * What is wrong with an answer: a server error; a refusal without a message or one that changed
- * a record; a redirect off the site; a built-in's name or a megabyte of text that was kept.
+ * What is wrong with an answer: a server error; a refusal without a message, with an error link
+ * to a field the page does not have, or one that changed a record; a redirect off the site; a built-in's name or a megabyte of text that was kept.
  */
 async function check(
 	body: Body,
 	text: string,
 	reading: Reading,
-	{ person, setup, run, watch }: Checking
+	{ person, setup, run, watch, suffix, fieldNames }: Checking
 ) {
 	const { status, location, message } = reading;
 	if (status >= 500) return [`a server error${message ? ` (${message})` : ''}`];
@@ -154,6 +160,11 @@ async function check(
 	};
 	if (status >= 400) {
 		if (!message) problems.push('no message a person can read');
+		// A field the form does not show, sent with a crafted body (a name of its own, a hidden
+		// version a megabyte long), has nowhere to be shown.
+		const crafted = (id: string) => !fieldNames.has(id) && body.entries.some(([n]) => n === id);
+		for (const id of deadSummaryLinks(text, suffix).filter((id) => !crafted(id)))
+			problems.push(`the error summary links to #${id}, which the page does not have`);
 		await changed('a refusal');
 		return problems;
 	}

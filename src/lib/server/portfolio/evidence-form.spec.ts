@@ -41,6 +41,22 @@ describe('the evidence form', () => {
 		expect(values.title).toBeUndefined();
 	});
 
+	it('holds the chosen model’s prompts to the length, not another model’s, which it does not keep', () => {
+		const long = 'a'.repeat(20_001);
+		const fields = { reflectionModel: 'schon', shownModel: 'gibbs' };
+		const { errors, input, values } = parseEvidenceForm(
+			form({ ...fields, 'reflection-gibbs-evaluation': long, 'reflection-schon-inAction': 'x' }),
+			today
+		);
+		expect(errors).toEqual({});
+		expect(input.reflection).toEqual({ inAction: 'x', onAction: '' });
+		expect(values['reflection-gibbs-evaluation'], 'shown again as typed').toBe(long);
+		const chosen = parseEvidenceForm(form({ ...fields, 'reflection-schon-inAction': long }), today);
+		expect(chosen.errors).toEqual({
+			'reflection-schon-inAction': 'This must be 20,000 characters or fewer'
+		});
+	});
+
 	it('asks to change model only when another model was chosen than the one shown', () => {
 		const step = { step: 'change-model', shownModel: 'gibbs' };
 		expect(isModelChange(form({ ...step, reflectionModel: 'kolb' }))).toBe(true);

@@ -62,8 +62,12 @@ export function parseEvidenceForm(form: FormData, today = dateOnly()) {
 		} else cpdMinutes = Math.round(hours * 60);
 	}
 
+	// A prompt of a model not chosen is shown again but not kept, so it is not held to the limit:
+	// the form shows the chosen model's prompts, where an error on another's would not be seen.
+	const otherModel = (key: string) =>
+		key.startsWith('reflection-') && !key.startsWith(field(model, ''));
 	for (const [key, value] of Object.entries(values)) {
-		if (value.length > maxText && !errors[key])
+		if (value.length > maxText && !errors[key] && !otherModel(key))
 			errors[key] = `This must be ${maxText.toLocaleString('en-GB')} characters or fewer`;
 	}
 
