@@ -57,6 +57,11 @@ describe('the evidence form', () => {
 		});
 	});
 
+	it('gives a date with a day too long one error, on the date, which the form shows', () => {
+		const { errors } = parseEvidenceForm(form({ 'activityDate-day': '1'.repeat(20_001) }), today);
+		expect(Object.keys(errors)).toEqual(['activityDate']);
+	});
+
 	it('asks to change model only when another model was chosen than the one shown', () => {
 		const step = { step: 'change-model', shownModel: 'gibbs' };
 		expect(isModelChange(form({ ...step, reflectionModel: 'kolb' }))).toBe(true);

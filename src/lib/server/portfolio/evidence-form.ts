@@ -66,7 +66,9 @@ export function parseEvidenceForm(form: FormData, today = dateOnly()) {
 	// the form shows the chosen model's prompts, where an error on another's would not be seen.
 	const otherModel = (key: string) =>
 		key.startsWith('reflection-') && !key.startsWith(field(model, ''));
-	for (const [key, value] of Object.entries(values)) {
+	for (const [name, value] of Object.entries(values)) {
+		// A date's day, month and year are one field, whose error (its own first) names the date.
+		const key = name.replace(/-(day|month|year)$/, '');
 		if (value.length > maxText && !errors[key] && !otherModel(key))
 			errors[key] = `This must be ${maxText.toLocaleString('en-GB')} characters or fewer`;
 	}
