@@ -56,7 +56,8 @@ export async function fuzzAction(action: string, setup: Setup, run: Run): Promis
 		setup.typed?.[field.name] ? { ...field, values: setup.typed[field.name] } : field
 	);
 
-	const fieldNames = new Set(fields.filter((f) => f.kind !== 'hidden').map((f) => f.name));
+	const filled = fields.filter((field) => !['hidden', 'submit'].includes(field.kind));
+	const fieldNames = new Set(filled.map((field) => field.name));
 	const statuses: Record<number, number> = {};
 	const refusals = new Map<string, number>();
 	const found = new Map<string, string>();
@@ -136,7 +137,7 @@ interface Checking {
 	watch: Watch;
 	/** The action's part of the address, `?/save`, or '' for the page's own. */
 	suffix: string;
-	/** The names of the form's own fields that a person fills in (not hidden ones). */
+	/** The names of the form's own fields that a person fills in (not hidden ones, or buttons). */
 	fieldNames: Set<string>;
 }
 
@@ -161,7 +162,7 @@ async function check(
 	if (status >= 400) {
 		if (!message) problems.push('no message a person can read');
 		// A field the form does not show, sent with a crafted body (a name of its own, a hidden
-		// version a megabyte long), has nowhere to be shown.
+		// version or a button's value a megabyte long), has nowhere to be shown.
 		const crafted = (id: string) => !fieldNames.has(id) && body.entries.some(([n]) => n === id);
 		for (const id of deadSummaryLinks(text, suffix).filter((id) => !crafted(id)))
 			problems.push(`the error summary links to #${id}, which the page does not have`);
