@@ -143,7 +143,8 @@ interface Checking {
 
 /**
  * What is wrong with an answer: a server error; a refusal without a message, with an error link
- * to a field the page does not have, or one that changed a record; a redirect off the site; a built-in's name or a megabyte of text that was kept.
+ * to a field the page does not have, or one that changed a record; a redirect off the site; a
+ * built-in's name or a megabyte of text that was kept.
  */
 async function check(
 	body: Body,

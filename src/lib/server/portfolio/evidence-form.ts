@@ -67,7 +67,8 @@ export function parseEvidenceForm(form: FormData, today = dateOnly()) {
 	const otherModel = (key: string) =>
 		key.startsWith('reflection-') && !key.startsWith(field(model, ''));
 	for (const [name, value] of Object.entries(values)) {
-		// A date's day, month and year are one field, whose error (its own first) names the date.
+		// A date's day, month and year are one field: a part too long is an error on the date,
+		// unless the date has one already (as a part that long is no number, it will).
 		const key = name.replace(/-(day|month|year)$/, '');
 		if (value.length > maxText && !errors[key] && !otherModel(key))
 			errors[key] = `This must be ${maxText.toLocaleString('en-GB')} characters or fewer`;
