@@ -62,18 +62,7 @@ export function parseEvidenceForm(form: FormData, today = dateOnly()) {
 		} else cpdMinutes = Math.round(hours * 60);
 	}
 
-	// A prompt of a model not chosen is shown again but not kept, so it is not held to the limit:
-	// the form shows the chosen model's prompts, where an error on another's would not be seen.
-	const otherModel = (key: string) =>
-		key.startsWith('reflection-') && !key.startsWith(field(model, ''));
-	for (const [name, value] of Object.entries(values)) {
-		// A date's day, month and year are one field: a part too long is an error on the date,
-		// unless the date has one already (as a part that long is no number, it will).
-		const key = name.replace(/-(day|month|year)$/, '');
-		if (value.length > maxText && !errors[key] && !otherModel(key))
-			errors[key] = `This must be ${maxText.toLocaleString('en-GB')} characters or fewer`;
-	}
-
+	refuseTooLong(values, model, errors);
 	const input: EvidenceInput = {
 		title,
 		activityDate: date.value ?? '',
@@ -90,6 +79,23 @@ export function parseEvidenceForm(form: FormData, today = dateOnly()) {
 		cpdMinutes
 	};
 	return { input, values, errors };
+}
+
+/**
+ * An error on each field whose text is longer than any kept, where the form shows it. A prompt
+ * of a model not chosen is shown again but not kept, so it is not held to the limit (the form
+ * shows the chosen model's prompts, where an error on another's would not be seen); a date's
+ * day, month and year are one field, so a part too long is an error on the date, unless the
+ * date has one already (as a part that long is no number, it will).
+ */
+function refuseTooLong(values: EvidenceValues, model: ReflectiveModel, errors: FieldErrors) {
+	const otherModel = (key: string) =>
+		key.startsWith('reflection-') && !key.startsWith(field(model, ''));
+	for (const [name, value] of Object.entries(values)) {
+		const key = name.replace(/-(day|month|year)$/, '');
+		if (value.length > maxText && !errors[key] && !otherModel(key))
+			errors[key] = `This must be ${maxText.toLocaleString('en-GB')} characters or fewer`;
+	}
 }
 
 /**
