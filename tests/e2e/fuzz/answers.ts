@@ -35,12 +35,15 @@ function between(html: string, start: string, end: string) {
 	return to < 0 ? undefined : html.slice(from + start.length, to);
 }
 
+/** The error summary's list of entries, if the page has one. */
+const summaryList = (html: string) => between(html, 'govuk-error-summary__list">', '</ul>');
+
 /**
  * The message a page gives: its error summary (every entry with words), the anonymity check's
  * findings, an expired link's heading, or an error page's heading and explanation.
  */
 export function pageMessage(html: string): string | undefined {
-	const list = between(html, 'govuk-error-summary__list">', '</ul>');
+	const list = summaryList(html);
 	if (list !== undefined) {
 		const items = list
 			.split('<li')
@@ -75,7 +78,7 @@ export function deadSummaryLinks(html: string, suffix: string): string[] {
 			? tag.includes(`action="${suffix}"`)
 			: /method="post"/.test(tag) && !/\baction=/.test(tag);
 	const shown = (html.match(/<form\b[^>]*>/g) ?? []).some(sent);
-	const list = (shown && between(html, 'govuk-error-summary__list">', '</ul>')) || '';
+	const list = (shown && summaryList(html)) || '';
 	const targets = [...list.matchAll(/href="#([^"]*)"/g)].map((m) => m[1]);
 	return targets.filter((id) => !html.includes(` id="${id}"`)).map(unescaped);
 }
